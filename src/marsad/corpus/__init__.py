@@ -1,0 +1,1 @@
+"""Corpus stage: entity resolution, copied passages, stories, timelines, claims, summaries."""

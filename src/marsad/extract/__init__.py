@@ -1,0 +1,1 @@
+"""Extract stage: entities, temporal expressions, quotes and events within one document."""

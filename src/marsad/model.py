@@ -1,0 +1,207 @@
+"""The typed records that flow between marsad's stages.
+
+One :class:`Document` carries every layer as character-offset spans into
+``Document.text`` (the spaCy ``Doc`` idea): ``document.text[s.start:s.end] == s.text``
+holds for every span item.  Stages add layers; none rewrites the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SegmentKind = Literal["main", "appended", "related", "caption", "boilerplate"]
+DateBasis = Literal["explicit", "metadata", "inferred"]
+EntityType = Literal["PER", "LOC", "ORG", "MISC"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+QuoteKind = Literal["direct", "indirect"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document's text: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Published:
+    """A publication date: an ISO-8601 value and how it was established."""
+
+    value: str
+    basis: DateBasis
+
+
+@dataclass
+class Segment:
+    """A part of a page: the main article, an appended article, a teaser list, a caption or chrome."""
+
+    id: str
+    kind: SegmentKind
+    start: int
+    end: int
+    title: Span | None = None
+    published: Published | None = None
+
+
+@dataclass
+class Mention:
+    """A named-entity mention; ``entity`` is the resolved entity id once known."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    entity: str | None = None
+
+
+@dataclass
+class Timex:
+    """A temporal expression normalised to a TIMEX3 type and ISO-8601 value."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str | None
+    end_value: str | None = None
+
+
+@dataclass
+class Quote:
+    """A quote (direct or reported) with its cue, its speaker and its attribution chain."""
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    cue: Span | None = None
+    speaker: str | None = None
+    speaker_text: Span | None = None
+    via: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """A happening with its trigger span, its participants and its date (if normalised)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    date: str | None = None
+    participants: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """One input document with every analysis layer as offset spans into ``text``."""
+
+    id: str
+    source: str
+    format: str
+    text: str
+    title: Span | None = None
+    byline: Span | None = None
+    outlet: str | None = None
+    url: str | None = None
+    agencies: list[Span] = field(default_factory=list)
+    published: Published | None = None
+    language: str | None = None
+    segments: list[Segment] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def span(self, start: int, end: int) -> Span:
+        """Return the :class:`Span` for ``text[start:end]``."""
+        return Span(start, end, self.text[start:end])
+
+    def segments_of(self, *kinds: SegmentKind) -> list[Segment]:
+        """Return the segments whose kind is one of ``kinds``."""
+        return [s for s in self.segments if s.kind in kinds]
+
+    def segment_at(self, offset: int) -> Segment | None:
+        """Return the segment containing character ``offset``, if any."""
+        for seg in self.segments:
+            if seg.start <= offset < seg.end:
+                return seg
+        return None
+
+
+@dataclass(frozen=True)
+class SpanRef:
+    """A span in a named document (for cross-document records)."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    """A resolved entity across documents."""
+
+    id: str
+    type: EntityType
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+
+@dataclass
+class Duplicate:
+    """A passage copied between two documents, with both spans and their similarity."""
+
+    a: SpanRef
+    b: SpanRef
+    similarity: float
+    group: str | None = None
+    earliest: str | None = None
+
+
+@dataclass
+class TimelineRow:
+    """One dated happening in a story, with every source span that supports it."""
+
+    date: str
+    label: str
+    sources: list[SpanRef] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    """A statement corroborated by independent outlets, or contested between them."""
+
+    status: Literal["corroborated", "contested"]
+    text: str
+    count: int
+    spans: list[SpanRef] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    """A cluster of segments across outlets telling one story."""
+
+    id: str
+    title: str
+    segments: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    timeline: list[TimelineRow] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    summary: list[SpanRef] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A rejected input: which one and why (one line)."""
+
+    input: str
+    reason: str

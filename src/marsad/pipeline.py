@@ -1,0 +1,56 @@
+"""The pipeline: page stage, then per-document extractors, then corpus steps.
+
+Extractors are functions over one :class:`Document` that add a layer (as spaCy
+components do); corpus steps are functions over all documents that fill a
+:class:`CorpusResult`.  The order below is the order of the data flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from marsad.ingest.raw import RawDocument
+from marsad.model import Document, Duplicate, Entity, Story
+from marsad.options import Options
+from marsad.page.build import build_document
+
+Extractor = Callable[[Document], None]
+
+
+@dataclass
+class CorpusResult:
+    """Everything the corpus stage finds across documents."""
+
+    entities: list[Entity] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+
+
+CorpusStep = Callable[[list[Document], CorpusResult], None]
+
+
+def extractors() -> list[Extractor]:
+    """The per-document extractors, in order."""
+    return []
+
+
+def corpus_steps() -> list[CorpusStep]:
+    """The cross-document steps, in order."""
+    return []
+
+
+def analyze_raw(raw: RawDocument, options: Options) -> Document:
+    """Run the page stage and every extractor on one raw document."""
+    doc = build_document(raw, options)
+    for extract in extractors():
+        extract(doc)
+    return doc
+
+
+def analyze_corpus(docs: list[Document]) -> CorpusResult:
+    """Run the cross-document steps over analysed documents."""
+    result = CorpusResult()
+    for step in corpus_steps():
+        step(docs, result)
+    return result

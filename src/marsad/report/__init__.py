@@ -1,0 +1,1 @@
+"""Report: the JSON contract (marsad.report/1) and its schema."""

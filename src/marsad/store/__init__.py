@@ -1,0 +1,1 @@
+"""Store: SQLite persistence of documents and segments, with FTS5 search."""

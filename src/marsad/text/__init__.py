@@ -1,0 +1,1 @@
+"""Text layer: normalisation keys with offset maps, tokens, sentences."""

@@ -1,0 +1,99 @@
+"""Arabic normalisation for matching keys, with an offset map back to the original text.
+
+Only keys are normalised: the document text is never rewritten.  :func:`normalize`
+returns the key text plus, for each key character, the offset of the original
+character it came from, so that a match found in the key maps back to a span of
+the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters dropped from keys: harakat, superscript alef, Quranic marks, tatweel,
+# bidi controls and zero-width characters, the BOM.
+_DROP = set(
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + [chr(0x0670), chr(0x0640)]
+    + [chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)]
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u061c"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+
+_MAP: dict[str, str] = {
+    # alef forms and hamza seats
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و", "ئ": "ي", "ى": "ي", "ة": "ه",
+    # Persian and Urdu letters
+    "ی": "ي", "ې": "ي", "ۍ": "ي", "ے": "ي", "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ە": "ه", "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق",
+    # spaces and quote marks
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ", "\t": " ",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"', "‟": '"',
+    "‘": "'", "’": "'", "‚": "'",
+    # Arabic punctuation
+    "،": ",", "؛": ";", "؟": "?",
+}
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalised key text and the map from its characters to original offsets.
+
+    ``offsets`` has ``len(text) + 1`` entries: ``offsets[i]`` is the original
+    offset of key character ``i`` and the last entry is the original length.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a key span ``[start, end)`` back to the original text's offsets."""
+        if end <= start:
+            pos = self.offsets[start]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize_char(ch: str) -> str:
+    """Return the key form of one character ('' when it is dropped)."""
+    if ch in _DROP:
+        return ""
+    mapped = _MAP.get(ch)
+    if mapped is not None:
+        return mapped
+    return ch.lower()
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text`` for matching and keep the offset map to the original."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        key = normalize_char(ch)
+        for k in key:
+            out.append(k)
+            offsets.append(i)
+    offsets.append(len(text))
+    return Normalized("".join(out), tuple(offsets))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def norm_key(text: str) -> str:
+    """Return the matching key of ``text``: normalised, whitespace collapsed, stripped."""
+    return _SPACES.sub(" ", "".join(normalize_char(c) for c in text)).strip()
+
+
+def strip_invisible(text: str) -> str:
+    """Remove bidi controls, zero-width characters and the BOM (used for display only)."""
+    return "".join(c for c in text if c not in _INVISIBLE)
+
+
+_INVISIBLE = {c for c in _DROP if not ("\u064b" <= c <= "\u065f" or c in "\u0670\u0640")}

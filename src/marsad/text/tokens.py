@@ -1,0 +1,71 @@
+"""Tokenisation with offsets, aware of Arabic clitics (و ف ب ك ل ال لل ...)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.text.normalize import norm_key
+
+_TOKEN = re.compile(
+    r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]+(?:[.'’][\w]+)*|[^\w\s]",
+    re.UNICODE,
+)
+
+# Proclitic sequences, longest first, in key form (after normalisation).
+_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ك", "ل")
+_MIN_STEM = 2
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token: its offsets, its text, its key and its clitic-stripped key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    stem: str
+
+    @property
+    def is_word(self) -> bool:
+        """True when the token is a word or number rather than punctuation."""
+        return self.key[:1].isalnum()
+
+
+def strip_clitics(key: str) -> tuple[str, str]:
+    """Split a normalised word key into (proclitics, stem); the stem keeps at least two letters.
+
+    >>> strip_clitics("وبالكرملين")
+    ('وبال', 'كرملين')
+    """
+    for pre in _PROCLITICS:
+        if key.startswith(pre) and len(key) - len(pre) >= _MIN_STEM:
+            return pre, key[len(pre):]
+    return "", key
+
+
+def stem_variants(key: str) -> list[str]:
+    """All readings of a key with zero or more proclitics removed (the word itself first)."""
+    out = [key]
+    for pre in _PROCLITICS:
+        if key.startswith(pre) and len(key) - len(pre) >= _MIN_STEM:
+            rest = key[len(pre):]
+            if rest not in out:
+                out.append(rest)
+            if pre in ("لل", "ولل", "فلل") and "ال" + rest not in out:
+                out.append("ال" + rest)
+    return out
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokenise ``text[start:end]``; offsets refer to ``text``."""
+    stop = len(text) if end is None else end
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text, start, stop):
+        word = m.group()
+        key = norm_key(word)
+        if not key:
+            continue
+        tokens.append(Token(m.start(), m.end(), word, key, strip_clitics(key)[1]))
+    return tokens
