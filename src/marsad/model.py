@@ -36,7 +36,13 @@ class Published:
 
 @dataclass
 class Segment:
-    """A part of a page: the main article, an appended article, a teaser list, a caption or chrome."""
+    """A part of a page: the main article, an appended article, a teaser list, a caption or chrome.
+
+    ``main`` and ``appended`` segments span a whole article, from its title to its last
+    paragraph; ``caption``, ``boilerplate`` and ``related`` segments found inside an
+    article name it as ``parent``.  :meth:`Document.pieces` gives an article's text
+    without them.
+    """
 
     id: str
     kind: SegmentKind
@@ -44,6 +50,17 @@ class Segment:
     end: int
     title: Span | None = None
     published: Published | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A wire agency or medium cited in the text: its canonical name and where it is cited."""
+
+    name: str
+    start: int
+    end: int
+    text: str
 
 
 @dataclass
@@ -103,11 +120,13 @@ class Document:
     source: str
     format: str
     text: str
-    title: Span | None = None
-    byline: Span | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    byline: str | None = None
+    byline_span: Span | None = None
     outlet: str | None = None
     url: str | None = None
-    agencies: list[Span] = field(default_factory=list)
+    agencies: list[Citation] = field(default_factory=list)
     published: Published | None = None
     language: str | None = None
     segments: list[Segment] = field(default_factory=list)
@@ -126,11 +145,32 @@ class Document:
         return [s for s in self.segments if s.kind in kinds]
 
     def segment_at(self, offset: int) -> Segment | None:
-        """Return the segment containing character ``offset``, if any."""
+        """Return the innermost segment containing character ``offset``, if any."""
+        found: Segment | None = None
         for seg in self.segments:
-            if seg.start <= offset < seg.end:
+            if seg.start <= offset < seg.end and (found is None or seg.parent == found.id):
+                found = seg
+        return found
+
+    def article_at(self, offset: int) -> Segment | None:
+        """Return the ``main`` or ``appended`` segment containing ``offset``, if any."""
+        for seg in self.segments:
+            if seg.kind in ("main", "appended") and seg.start <= offset < seg.end:
                 return seg
         return None
+
+    def pieces(self, segment: Segment) -> list[Span]:
+        """The spans of ``segment`` with its nested captions, chrome and teasers cut out."""
+        holes = sorted((s.start, s.end) for s in self.segments if s.parent == segment.id)
+        out: list[Span] = []
+        pos = segment.start
+        for start, end in holes:
+            if start > pos:
+                out.append(self.span(pos, start))
+            pos = max(pos, end)
+        if pos < segment.end:
+            out.append(self.span(pos, segment.end))
+        return [p for p in out if p.text.strip()]
 
 
 @dataclass(frozen=True)
