@@ -1,0 +1,62 @@
+"""Fetching ``http(s)://`` inputs with urllib: a timeout, a size limit, clear failure reasons."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+
+from marsad import __version__
+from marsad.ingest.rejected import Rejected
+from marsad.options import Options
+
+_USER_AGENT = f"marsad/{__version__} (+offline-first news analysis)"
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A fetched body with the final URL and the charset the server declared."""
+
+    url: str
+    data: bytes
+    content_type: str
+    charset: str | None
+
+
+def is_url(value: str) -> bool:
+    """True for an ``http://`` or ``https://`` input."""
+    return value.lower().startswith(("http://", "https://"))
+
+
+def fetch(url: str, options: Options) -> Fetched:
+    """GET ``url``; raise :class:`Rejected` on connection errors, HTTP errors, timeouts and oversize bodies."""
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": "*/*"})
+    try:
+        with urllib.request.urlopen(request, timeout=options.timeout) as response:
+            headers: Message = response.headers
+            length = headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > options.max_bytes:
+                raise Rejected(f"too large ({int(length)} bytes, limit {options.max_bytes})")
+            data = response.read(options.max_bytes + 1)
+            if len(data) > options.max_bytes:
+                raise Rejected(f"too large (over {options.max_bytes} bytes)")
+            return Fetched(response.geturl(), data, headers.get_content_type(), headers.get_content_charset())
+    except urllib.error.HTTPError as exc:
+        raise Rejected(f"unreachable (HTTP {exc.code} {exc.reason})") from exc
+    except urllib.error.URLError as exc:
+        raise Rejected(f"unreachable ({_reason(exc.reason)})") from exc
+    except TimeoutError as exc:
+        raise Rejected(f"unreachable (timed out after {options.timeout:g} s)") from exc
+    except (ConnectionError, OSError) as exc:
+        raise Rejected(f"unreachable ({_reason(exc)})") from exc
+
+
+def _reason(reason: object) -> str:
+    if isinstance(reason, TimeoutError):
+        return "timed out"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, OSError) and reason.strerror:
+        return str(reason.strerror).lower()
+    return str(reason)

@@ -1,0 +1,68 @@
+"""HTML pages: main text and metadata through trafilatura."""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+from lxml.etree import LxmlError
+
+from marsad.ingest.decode import decode_bytes
+from marsad.ingest.raw import RawDocument
+from marsad.ingest.rejected import Rejected
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_HEAD_BYTES = 4096
+
+
+def meta_charset(data: bytes) -> str | None:
+    """Return the encoding declared by a ``<meta charset>`` or ``http-equiv`` tag, if any."""
+    match = _META_CHARSET.search(data[:_HEAD_BYTES])
+    return match.group(1).decode("ascii", errors="ignore").lower() if match else None
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Decode an HTML page, honouring its meta charset (an HTTP-declared charset wins)."""
+    return decode_bytes(data, declared or meta_charset(data))
+
+
+def html_document(html: str, source: str, url: str | None = None) -> RawDocument:
+    """Extract the main text and metadata of an HTML page.
+
+    The text is trafilatura's main text with paragraphs separated by blank lines;
+    title, author, site name, canonical URL and date come from the page metadata.
+    """
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+        )
+    except (LxmlError, ValueError) as exc:
+        raise Rejected(f"unparsable HTML ({exc})") from exc
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if not body or not body.strip():
+        raise Rejected("no main text found in HTML")
+    paragraphs = [line.strip() for line in body.split("\n")]
+    text = "\n\n".join(p for p in paragraphs if p)
+    extra: dict[str, str] = {}
+    for key in ("description", "hostname", "language"):
+        value = _field(extracted, key)
+        if value:
+            extra[key] = value
+    return RawDocument(
+        source=source,
+        format="html",
+        text=text,
+        title=_field(extracted, "title"),
+        author=_field(extracted, "author"),
+        sitename=_field(extracted, "sitename"),
+        url=_field(extracted, "url") or url,
+        date=_field(extracted, "date"),
+        extra=extra,
+    )
+
+
+def _field(extracted: object, name: str) -> str | None:
+    value = getattr(extracted, name, None)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
