@@ -1,0 +1,140 @@
+"""Publication dates read from a page: explicit datelines and container metadata."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import cache
+
+from marsad.lexicons import load_table
+from marsad.model import Document, Published
+from marsad.page.lines import Line
+from marsad.text.normalize import norm_key
+
+DATELINE_MAX_WORDS = 16
+DATELINE_EXTRA_WORDS = 8
+HEADER_LINES = 8
+
+
+@cache
+def _months() -> dict[str, int]:
+    return {norm_key(name): int(num) for name, num in load_table("months.tsv")}
+
+
+@cache
+def _weekdays() -> dict[str, int]:
+    return {norm_key(name): int(num) for name, num in load_table("weekdays.tsv")}
+
+
+@cache
+def _dateline_re() -> re.Pattern[str]:
+    months = "|".join(sorted((re.escape(m) for m in _months()), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<day>\d{{1,2}})\s*(?:من\s+)?(?P<month>{months})\s*[,،]?\s*(?P<year>\d{{4}})"
+        r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4})"
+        r"|(?P<y3>\d{4})\s*[/.-]\s*(?P<m3>\d{1,2})\s*[/.-]\s*(?P<d3>\d{1,2})"
+    )
+
+
+_TIME = re.compile(r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[مص]|مساء|صباحا|pm|am)?(?![\w])")
+
+
+def parse_dateline(text: str) -> str | None:
+    """The ISO date (with time when given) of a line that is a dateline, else None.
+
+    >>> parse_dateline("الثلاثاء، 18 يونيو 2024 - 08:16 م")
+    '2024-06-18T20:16'
+    """
+    key = norm_key(text)
+    words = key.split()
+    if len(words) > DATELINE_MAX_WORDS or key.endswith("."):
+        return None
+    match = _dateline_re().search(key)
+    if match is None:
+        return None
+    date = _to_date(match)
+    if date is None:
+        return None
+    rest = (key[: match.start()] + " " + key[match.end():]).split()
+    extra = [w for w in rest if not _is_date_word(w)]
+    if len(extra) > DATELINE_EXTRA_WORDS:
+        return None
+    time = _TIME.search(key, match.end())
+    if time is None:
+        return date
+    hour, minute = int(time["h"]), int(time["mi"])
+    ampm = time["ampm"] or ""
+    if ampm in ("م", "مساء", "pm") and hour < 12:
+        hour += 12
+    elif ampm in ("ص", "صباحا", "am") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return date
+    return f"{date}T{hour:02d}:{minute:02d}"
+
+
+def _to_date(match: re.Match[str]) -> str | None:
+    if match["day"]:
+        day, month, year = int(match["day"]), _months()[match["month"]], int(match["year"])
+    elif match["d2"]:
+        day, month, year = int(match["d2"]), int(match["m2"]), int(match["y2"])
+    else:
+        day, month, year = int(match["d3"]), int(match["m3"]), int(match["y3"])
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
+
+
+def _is_date_word(word: str) -> bool:
+    word = word.strip(",،-–:|")
+    return (
+        not word
+        or word.isdigit()
+        or word in _weekdays()
+        or word in _months()
+        or word in ("م", "ص", "هـ", "ه", "مساء", "صباحا", "بتوقيت", "غرينتش")
+        or bool(_TIME.fullmatch(word))
+    )
+
+
+def find_datelines(doc: Document, lines: list[Line]) -> None:
+    """Set publication dates from datelines in the header of the main article and appended articles.
+
+    A dateline counts for an article when it stands among the first lines of that
+    article (or just above the main article); dates inside paragraphs never do.
+    """
+    for seg in doc.segments:
+        if seg.kind not in ("main", "appended") or seg.parent is not None:
+            continue
+        header = [ln for ln in lines if seg.start <= ln.start < seg.end][:HEADER_LINES]
+        if seg.kind == "main":
+            header = [ln for ln in lines if ln.end <= seg.start][-HEADER_LINES:] + header
+        for line in header:
+            value = parse_dateline(line.text)
+            if value is not None:
+                seg.published = Published(value, "explicit")
+                if seg.kind == "main":
+                    doc.published = seg.published
+                break
+
+
+_META = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def metadata_date(value: str | None) -> Published | None:
+    """A publication date from container metadata (HTML meta tags, JSON fields), if it parses."""
+    if not value:
+        return None
+    match = _META.search(value)
+    if match is None:
+        return None
+    year, month, day = int(match[1]), int(match[2]), int(match[3])
+    try:
+        datetime(year, month, day)
+    except ValueError:
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    if match[4]:
+        iso += f"T{match[4]}:{match[5]}" + (f":{match[6]}" if match[6] else "")
+    return Published(iso, "metadata")

@@ -1,0 +1,192 @@
+"""Split a page's lines into the main article, appended articles, teaser lists, captions and chrome.
+
+Each line first gets a label from its own features (lexicon phrases, photo credits,
+length, punctuation, repetition nearby and across pages of the same outlet); a
+small state machine then groups lines into articles (``main``, ``appended``) and
+``related`` blocks, and captions/chrome inside an article become nested segments.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import cache
+
+from marsad.lexicons import load
+from marsad.page.lines import DUP_MAX_WORDS, Line, arabic_ratio, phrase_key, starts_with_phrase
+
+DUP_WINDOW = 6
+CAPTION_MAX_WORDS = 45
+
+
+class Label(Enum):
+    """What one line is, judged on its own and its neighbours."""
+
+    BODY = "body"
+    HEADING = "heading"
+    CAPTION = "caption"
+    BOILER = "boiler"
+    DUP = "dup"
+    RELATED_OPEN = "related_open"
+    TEASER = "teaser"
+    APPENDED_OPEN = "appended_open"
+    BULLET = "bullet"
+
+
+@cache
+def _credit_re() -> re.Pattern[str]:
+    credits = sorted({phrase_key(c) for c in load("page_credits.txt")}, key=len, reverse=True)
+    alt = "|".join(re.escape(c).replace(r"\ ", r"[\s.]*") for c in credits)
+    return re.compile(rf"(?:\(\s*(?:{alt})\s*\)|[-–—]\s*(?:{alt}))\s*$")
+
+
+def is_caption_text(line: Line) -> bool:
+    """A short descriptive line ending with a photo credit such as (رويترز) or - أرشيفية."""
+    if line.words > CAPTION_MAX_WORDS:
+        return False
+    bare_end = phrase_key(line.text[-40:])
+    key_end = line.key[-40:]
+    match = _credit_re().search(key_end) or _credit_re().search(bare_end)
+    if not match:
+        return False
+    before = line.text[: max(0, len(line.text) - (len(key_end) - match.start()))].rstrip()
+    return not before.endswith((".", "؟", "!", ":"))
+
+
+def label_lines(lines: list[Line], known_chrome: frozenset[str] = frozenset()) -> list[Label]:
+    """Give each line its label."""
+    labels: list[Label] = []
+    for i in range(len(lines)):
+        labels.append(_label(lines, i, labels, known_chrome))
+    _caption_pairs(lines, labels)
+    return labels
+
+
+def outer_kind(label: Label) -> str:
+    """The segment kind of a line that is not article text."""
+    if label is Label.CAPTION:
+        return "caption"
+    if label in (Label.TEASER, Label.BULLET, Label.RELATED_OPEN):
+        return "related"
+    return "boilerplate"
+
+
+def _label(lines: list[Line], i: int, labels: list[Label], known_chrome: frozenset[str]) -> Label:
+    line = lines[i]
+    if line.key in known_chrome:
+        return Label.BOILER
+    for j in range(max(0, i - DUP_WINDOW), i):
+        if lines[j].key == line.key and line.words <= DUP_MAX_WORDS:
+            return Label.CAPTION if is_caption_text(line) else Label.DUP
+    related = starts_with_phrase(line, "page_related.txt")
+    if related is not None:
+        return Label.RELATED_OPEN if line.bare == related else Label.TEASER
+    appended = starts_with_phrase(line, "page_appended.txt")
+    if appended is not None:
+        return Label.APPENDED_OPEN if line.bare == appended else Label.TEASER
+    boiler = starts_with_phrase(line, "page_boilerplate.txt")
+    if boiler is not None and (" " in boiler or line.words <= 4):
+        return Label.BOILER
+    if i > 0 and labels[i - 1] is Label.BOILER and line.words <= 4 and not line.ends_sentence:
+        prev = starts_with_phrase(lines[i - 1], "page_boilerplate.txt")
+        if prev is not None and lines[i - 1].bare == prev:
+            return Label.BOILER  # the name under a masthead line such as "رئيس التحرير"
+    if arabic_ratio(line.text) < 0.5 and line.words <= 6:
+        return Label.BOILER
+    if is_caption_text(line):
+        return Label.CAPTION
+    if line.is_bullet:
+        return Label.BULLET
+    return Label.BODY if line.is_body else Label.HEADING
+
+
+def _caption_pairs(lines: list[Line], labels: list[Label]) -> None:
+    """A short line repeated at once with a credit after it ("X،" then "X، فيتو") is a caption pair."""
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        if labels[i] is not Label.HEADING or labels[i + 1] is not Label.HEADING:
+            continue
+        stem = a.bare
+        if stem and b.bare.startswith(stem) and 0 < b.words - a.words <= 3:
+            labels[i] = labels[i + 1] = Label.CAPTION
+
+
+Region = tuple[str, int] | None
+
+
+def assign_regions(lines: list[Line], labels: list[Label]) -> list[Region]:
+    """Give each line the article or teaser block it belongs to (None for page chrome outside them)."""
+    regions: list[Region] = []
+    state = "header"
+    current: Region = None
+    counter = {"appended": 0, "related": 0}
+
+    def new(kind: str) -> Region:
+        counter[kind] += 1
+        return (kind, counter[kind])
+
+    for i, label in enumerate(labels):
+        if label is Label.RELATED_OPEN:
+            state, current = "related", new("related")
+            regions.append(current)
+            continue
+        if label is Label.APPENDED_OPEN:
+            state, current = "pending", None
+            regions.append(None)
+            continue
+        if state == "header":
+            if label is Label.BODY or (label is Label.HEADING and lines[i].words >= 3):
+                state, current = "article", ("main", 0)
+                regions.append(current)
+            else:
+                regions.append(None)
+            continue
+        if state == "pending":
+            if label in (Label.BODY, Label.HEADING):
+                state, current = "article", new("appended")
+                regions.append(current)
+            else:
+                regions.append(None)
+            continue
+        if state == "related" and lines[i].is_paragraph and _paragraph_run(lines, labels, i):
+            article = new("appended")
+            start = _title_index(lines, labels, regions, i, current)
+            for j in range(start, i):
+                regions[j] = article
+            state, current = "article", article
+        regions.append(current)
+    return regions
+
+
+def _paragraph_run(lines: list[Line], labels: list[Label], i: int) -> bool:
+    """True when line ``i`` starts two full paragraphs in a row (captions and chrome between allowed).
+
+    A teaser list alternates titles and one-paragraph summaries; an appended article
+    has consecutive paragraphs.
+    """
+    paragraphs = 0
+    for line, label in zip(lines[i:], labels[i:], strict=True):
+        if label is Label.BODY and line.is_paragraph:
+            paragraphs += 1
+            if paragraphs >= 2:
+                return True
+        elif label not in (Label.CAPTION, Label.BOILER, Label.DUP):
+            return False
+    return False
+
+
+def _title_index(lines: list[Line], labels: list[Label], regions: list[Region], i: int, region: Region) -> int:
+    """Index of the first occurrence of the heading that titles the article starting at line ``i``."""
+    for j in range(i - 1, -1, -1):
+        if regions[j] != region or labels[j] is Label.BODY:
+            return i
+        if labels[j] in (Label.HEADING, Label.DUP):
+            key = lines[j].key
+            first = j
+            for k in range(j - 1, -1, -1):
+                if regions[k] != region or labels[k] is Label.BODY:
+                    break
+                if lines[k].key == key:
+                    first = k
+            return first
+    return i
