@@ -84,11 +84,8 @@ def _segments(doc_id: str, lines: list[Line], labels: list[Label], regions: list
         parent = None
         if piece.parent is not None:
             parent = ids[id(_article(pieces, articles, piece))]
-        title = None
-        if piece.title is not None:
-            title_line = piece.title
-            title = _span(lines, title_line)
-        segments.append(Segment(ids[id(piece)], piece.kind, piece.first.start, piece.last.end, title, None, parent))
+        title_span = _span(piece.title) if piece.title is not None else None
+        segments.append(Segment(ids[id(piece)], piece.kind, piece.first.start, piece.last.end, title_span, None, parent))
     return segments
 
 
@@ -99,7 +96,7 @@ def _article(pieces: list[_Piece], articles: list[_Piece], piece: _Piece) -> _Pi
     raise ValueError("nested piece outside every article")
 
 
-def _span(lines: list[Line], line: Line) -> Span:
+def _span(line: Line) -> Span:
     return Span(line.start, line.end, line.text)
 
 

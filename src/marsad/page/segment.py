@@ -13,6 +13,7 @@ from enum import Enum
 from functools import cache
 
 from marsad.lexicons import load
+from marsad.model import SegmentKind
 from marsad.page.lines import DUP_MAX_WORDS, Line, arabic_ratio, phrase_key, starts_with_phrase
 
 DUP_WINDOW = 6
@@ -62,7 +63,7 @@ def label_lines(lines: list[Line], known_chrome: frozenset[str] = frozenset()) -
     return labels
 
 
-def outer_kind(label: Label) -> str:
+def outer_kind(label: Label) -> SegmentKind:
     """The segment kind of a line that is not article text."""
     if label is Label.CAPTION:
         return "caption"
