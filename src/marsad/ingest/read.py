@@ -63,16 +63,17 @@ def known_kind(name: str) -> tuple[Kind | None, bool]:
 
 
 def _read_directory(directory: str, options: Options) -> Iterator[Item]:
-    found = False
+    found: list[tuple[tuple[str, ...], str]] = []
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or known_kind(name)[0] is None:
-                continue
-            found = True
-            yield from _read_file(os.path.join(root, name), options)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = Path(root).relative_to(directory).parts
+        for name in files:
+            if not name.startswith(".") and known_kind(name)[0] is not None:
+                found.append(((*rel, name), os.path.join(root, name)))
     if not found:
         yield InputError(directory, "no readable files (.txt .html .htm .json .jsonl, optionally .gz)")
+    for _, path in sorted(found):
+        yield from _read_file(path, options)
 
 
 def _read_file(source: str, options: Options) -> Iterator[Item]:
