@@ -54,7 +54,9 @@ def _segments(doc_id: str, lines: list[Line], labels: list[Label], regions: list
         members = [ln for ln, r in zip(lines, regions, strict=True) if r == region]
         kind = region[0]
         if kind == "related":
-            pieces.append(_Piece("related", members[0], members[-1]))
+            teasers = [ln for ln in members if labels[ln.index] is not Label.BOILER] or members[:1]
+            pieces.append(_Piece("related", members[0], teasers[-1]))
+            outer.extend(("boilerplate", ln, None) for ln in members if ln.index > teasers[-1].index)
             continue
         bodies = [ln for ln in members if labels[ln.index] in (Label.BODY, Label.BULLET)]
         if not bodies:

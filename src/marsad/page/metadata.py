@@ -69,7 +69,7 @@ def _inside_article_not_nested(doc: Document, line: Line) -> bool:
 
 @cache
 def _outlets() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    rows = []
+    rows: list[tuple[str, str, tuple[str, ...]]] = []
     for row in load_table("outlets.tsv"):
         name, domain, *others = row
         rows.append((name, domain, tuple(norm_key(x) for x in (name, *others))))
@@ -80,6 +80,8 @@ _SELF_PATTERNS = (
     re.compile(r"موقع\s*\(([^)]{2,30})\)"),
     re.compile(r'^"([^"]{2,30})"\s*\('),
     re.compile(r"^المصدر\s*:\s*(.{2,30})$"),
+    re.compile(r"^((?:موقع|صحيفه|جريده|شبكه|بوابه|مجله)\s[^|:,\-]{2,30}?)\s*(?:[|:,\-].*)?$"),
+    re.compile(r"(?:©|حقوق النشر)\s*(?:\d{4}\s*)?([^|©]{2,30}?)\s*$"),
 )
 
 
@@ -104,13 +106,18 @@ def find_outlet(doc: Document, raw: RawDocument) -> str | None:
 
 
 def _self_reference(line: str) -> str | None:
-    key = norm_key(line)
-    if not key:
+    norm = normalize(line)
+    key = norm.text
+    if not key.strip():
         return None
     for pattern in _SELF_PATTERNS:
         match = pattern.search(key)
         if match:
-            return _canonical_outlet(match.group(1)) or match.group(1).strip()
+            start, end = norm.to_original(match.start(1), match.end(1))
+            found = line[start:end].strip()
+            if found.startswith(("ل", "ب")) and _canonical_outlet(found[1:]):
+                found = found[1:]
+            return _canonical_outlet(found) or found
     if len(key.split()) <= SELF_REFERENCE_MAX_WORDS:
         for word_start in range(len(key)):
             if word_start and key[word_start - 1].isalnum():
@@ -137,7 +144,7 @@ def _bounded(key: str, end: int) -> bool:
 
 @cache
 def _agency_variants() -> tuple[tuple[str, str], ...]:
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for row in load_table("agencies.tsv"):
         name, *variants = row
         pairs.extend((norm_key(v), name) for v in variants)

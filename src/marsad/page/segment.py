@@ -92,6 +92,8 @@ def _label(lines: list[Line], i: int, labels: list[Label], known_chrome: frozens
         prev = starts_with_phrase(lines[i - 1], "page_boilerplate.txt")
         if prev is not None and lines[i - 1].bare == prev:
             return Label.BOILER  # the name under a masthead line such as "رئيس التحرير"
+    if _is_masthead(lines, i, labels):
+        return Label.BOILER
     if arabic_ratio(line.text) < 0.5 and line.words <= 6:
         return Label.BOILER
     if is_caption_text(line):
@@ -99,6 +101,19 @@ def _label(lines: list[Line], i: int, labels: list[Label], known_chrome: frozens
     if line.is_bullet:
         return Label.BULLET
     return Label.BODY if line.is_body else Label.HEADING
+
+
+MASTHEAD_MAX_WORDS = 6
+
+
+def _is_masthead(lines: list[Line], i: int, labels: list[Label]) -> bool:
+    """The site's own name at the very top of the page ("موقع البوصلة | أخبار ...")."""
+    line = lines[i]
+    if any(label in (Label.BODY, Label.HEADING) for label in labels):
+        return False
+    first = line.bare.split(" ", 1)[0]
+    heads = {phrase_key(h) for h in load("page_masthead.txt")}
+    return first in heads and (line.words <= MASTHEAD_MAX_WORDS or "|" in line.text) and not line.ends_sentence
 
 
 def _caption_pairs(lines: list[Line], labels: list[Label]) -> None:
