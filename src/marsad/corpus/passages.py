@@ -1,0 +1,54 @@
+"""Passages (paragraph-sized stretches of an article) and their word shingles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.corpus.units import Unit
+from marsad.text.tokens import tokenize
+
+SHINGLE_SIZE = 3
+MIN_WORDS = 8
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph of a unit: its offsets in the document text and its word shingles."""
+
+    unit: str
+    document: str
+    start: int
+    end: int
+    text: str
+    shingles: frozenset[str]
+
+
+def word_stems(text: str, start: int, end: int) -> list[str]:
+    """The clitic-stripped keys of the word tokens of ``text[start:end]``."""
+    return [t.stem for t in tokenize(text, start, end) if t.is_word]
+
+
+def shingles(stems: list[str], size: int = SHINGLE_SIZE) -> frozenset[str]:
+    """The set of ``size``-word shingles (space-joined) of a stem sequence."""
+    if len(stems) < size:
+        return frozenset()
+    return frozenset(" ".join(stems[i : i + size]) for i in range(len(stems) - size + 1))
+
+
+def passages_of(unit: Unit, text: str, min_words: int = MIN_WORDS) -> list[Passage]:
+    """The lines of ``unit`` holding at least ``min_words`` words, with their shingles."""
+    out: list[Passage] = []
+    for piece in unit.pieces:
+        for m in _LINE.finditer(text, piece.start, piece.end):
+            start, end = m.start(), m.end()
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            stems = word_stems(text, start, end)
+            if len(stems) < min_words:
+                continue
+            out.append(Passage(unit.id, unit.document, start, end, text[start:end], shingles(stems)))
+    return out

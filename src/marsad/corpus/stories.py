@@ -1,0 +1,102 @@
+"""Stories across outlets: cluster article units, then give each story its timeline, claims, summary.
+
+The corpus step :func:`cluster_stories` runs after copied-passage detection (it uses
+``result.duplicates`` as links between units) and after entity resolution and date
+inference when those stages are registered (entity ids and dates sharpen the terms and
+the time windows; without them the clustering degrades to terms alone).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from marsad.corpus.claims import find_claims
+from marsad.corpus.sentences import unit_sentences
+from marsad.corpus.story_index import StoryIndex, StoryParams, StoryState
+from marsad.corpus.summary import summarize
+from marsad.corpus.terms import unit_terms
+from marsad.corpus.timeline import build_timeline
+from marsad.corpus.units import Unit, units_of
+from marsad.model import Document, Duplicate, Story
+
+if TYPE_CHECKING:
+    from marsad.pipeline import CorpusResult
+
+MAX_LINK_DOCUMENTS = 10
+
+
+def unit_links(docs: dict[str, Document], duplicates: list[Duplicate]) -> dict[str, set[str]]:
+    """Unit ids linked by a copied passage between outlets (boilerplate-sized groups left out)."""
+    group_docs: dict[str, set[str]] = {}
+    for d in duplicates:
+        group_docs.setdefault(d.group or "", set()).update((d.a.document, d.b.document))
+    links: dict[str, set[str]] = {}
+    for d in duplicates:
+        if len(group_docs[d.group or ""]) > MAX_LINK_DOCUMENTS:
+            continue
+        da, db = docs.get(d.a.document), docs.get(d.b.document)
+        if da is None or db is None or (da.outlet and da.outlet == db.outlet):
+            continue
+        ua, ub = da.article_at(d.a.start), db.article_at(d.b.start)
+        if ua is None or ub is None:
+            continue
+        links.setdefault(ua.id, set()).add(ub.id)
+        links.setdefault(ub.id, set()).add(ua.id)
+    return links
+
+
+def place_units(
+    docs: list[Document], duplicates: list[Duplicate], index: StoryIndex | None = None
+) -> tuple[StoryIndex, list[Unit]]:
+    """Add every article unit of ``docs`` to ``index`` (a fresh one by default)."""
+    index = index or StoryIndex(StoryParams())
+    by_id = {d.id: d for d in docs}
+    units: list[Unit] = []
+    terms = []
+    for doc in docs:
+        for unit in units_of(doc):
+            units.append(unit)
+            terms.append(unit_terms(doc, unit))
+    index.add(terms, unit_links(by_id, duplicates))
+    return index, units
+
+
+def describe(
+    state: StoryState, units: list[Unit], docs: dict[str, Document], duplicates: list[Duplicate]
+) -> Story:
+    """The :class:`Story` record of one indexed story, with timeline, claims and summary."""
+    documents = list(dict.fromkeys(m.document for m in state.members))
+    outlets = sorted(Counter(m.outlet for m in state.members if m.outlet))
+    sentences = [s for u in units for s in unit_sentences(docs[u.document], u)]
+    return Story(
+        id=state.id,
+        title=state.central().title,
+        segments=[m.unit for m in state.members],
+        documents=documents,
+        outlets=outlets,
+        timeline=build_timeline(docs, sentences),
+        claims=find_claims(sentences, docs, duplicates),
+        summary=summarize(sentences),
+    )
+
+
+def build_stories(
+    docs: list[Document], duplicates: list[Duplicate], index: StoryIndex | None = None
+) -> list[Story]:
+    """Cluster the units of ``docs`` into stories (largest first) and describe each."""
+    index, units = place_units(docs, duplicates, index)
+    by_id = {d.id: d for d in docs}
+    members: dict[str, list[Unit]] = {}
+    for unit in units:
+        state = index.story_of(unit.id)
+        if state is not None:
+            members.setdefault(state.id, []).append(unit)
+    states = [s for s in index.stories if s.id in members]
+    states.sort(key=lambda s: (-len(s.members), s.id))
+    return [describe(s, members[s.id], by_id, duplicates) for s in states]
+
+
+def cluster_stories(docs: list[Document], result: CorpusResult) -> None:
+    """Corpus step: fill ``result.stories`` from the article units of ``docs``."""
+    result.stories.extend(build_stories(docs, result.duplicates))
