@@ -69,6 +69,15 @@ def test_html_meta_charset_is_honoured(tmp_path: Path, seed_text: str) -> None:
     assert "\n\n" in doc.text
 
 
+def test_wrongly_declared_charset_loses_to_valid_utf8(tmp_path: Path, seed_text: str) -> None:
+    paragraphs = [p for p in seed_text.split("\n\n") if len(p) > 80][:3]
+    page = '<html><head><meta charset="iso-8859-1"></head><body><article>' + "".join(
+        f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode("utf-8"))
+    assert " ".join(paragraphs[0].split()) in " ".join(only_doc(path).text.split())
+
+
 def test_html_dataset_page_main_text_and_metadata(shared_dir: Path) -> None:
     folder = shared_dir / "datasets" / "html_arabic_news" / "newspaper_cnn_arabic"
     doc = only_doc(folder / "arabic_article.html")

@@ -35,7 +35,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode ``data`` to text, detecting its encoding; raise :class:`Rejected` when impossible.
 
     ``declared`` is an encoding named by the container (HTTP header, HTML meta charset);
-    it is honoured when it decodes the bytes cleanly.
+    it is honoured when the bytes are not valid UTF-8 and it decodes them cleanly.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -51,14 +51,16 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             raise Rejected("undecodable (UTF-16 pattern but invalid data)") from exc
     if is_binary(data):
         raise Rejected("binary data, not text")
-    if declared:
-        text = _try_declared(data, declared)
-        if text is not None:
-            return text
+    # Valid UTF-8 with non-ASCII bytes is almost never an accident, while pages often
+    # declare a wrong single-byte charset: strict UTF-8 comes before the declaration.
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if declared:
+        text = _try_declared(data, declared)
+        if text is not None:
+            return text
     text = data.decode("cp1256", errors="replace")
     if _plausible_arabic(text):
         return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -50,6 +51,8 @@ def fetch(url: str, options: Options) -> Fetched:
         raise Rejected(f"unreachable (timed out after {options.timeout:g} s)") from exc
     except (ConnectionError, OSError) as exc:
         raise Rejected(f"unreachable ({_reason(exc)})") from exc
+    except (http.client.HTTPException, ValueError) as exc:
+        raise Rejected(f"unreachable (bad HTTP response or URL: {type(exc).__name__})") from exc
 
 
 def _reason(reason: object) -> str:
