@@ -54,6 +54,13 @@ def test_encodings_are_detected(tmp_path: Path, seed_text: str, encoding: str) -
     assert only_doc(path).text == seed_text
 
 
+def test_utf8_with_one_stray_byte_is_still_utf8(tmp_path: Path, seed_text: str) -> None:
+    path = tmp_path / "truncated.txt.gz"
+    path.write_bytes(gzip.compress(seed_text.encode("utf-8")[:-1]))  # cut inside the last letter
+    doc = only_doc(path)
+    assert doc.text[:-1] == seed_text[:-1] and doc.text.endswith("\ufffd")
+
+
 def test_html_meta_charset_is_honoured(tmp_path: Path, seed_text: str) -> None:
     paragraphs = [p for p in seed_text.split("\n\n") if len(p) > 80][:4]
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
