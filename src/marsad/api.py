@@ -12,7 +12,7 @@ from marsad.ingest.read import read_inputs
 from marsad.model import Document, InputError
 from marsad.options import Options
 from marsad.page.build import build_document
-from marsad.page.chrome import repeated_lines
+from marsad.page.chrome import repeated_lines, site_key
 from marsad.pipeline import CorpusResult, analyze_corpus, extractors
 from marsad.report.build import build_report
 
@@ -40,15 +40,15 @@ def extract(doc: Document) -> Document:
     return doc
 
 
-def page_stage(raws: list[RawDocument], options: Options) -> list[Document]:
-    """Build documents, then rebuild those whose outlet repeats chrome lines across pages."""
-    docs = [build_document(raw, options) for raw in raws]
-    chrome = repeated_lines(docs)
-    for i, (raw, doc) in enumerate(zip(raws, docs, strict=True)):
-        known = chrome.get(doc.outlet or "")
-        if known:
-            docs[i] = build_document(raw, options, known)
-    return docs
+@dataclass(frozen=True)
+class _Job:
+    raw: RawDocument
+    options: Options
+    chrome: frozenset[str]
+
+
+def _process(job: _Job) -> Document:
+    return extract(build_document(job.raw, job.options, job.chrome))
 
 
 def analyze(
@@ -68,15 +68,17 @@ def analyze(
                 on_error(item)
         else:
             raws.append(item)
-    docs = _unique(page_stage(raws, options))
+    chrome = repeated_lines(raws)
+    jobs = [_Job(raw, options, chrome.get(site_key(raw) or "", frozenset())) for raw in raws]
     if on_total is not None:
-        on_total(len(docs))
-    result.documents = list(_extract_all(docs, options, progress))
+        on_total(len(jobs))
+    result.documents = _unique(_process_all(jobs, options, progress))
     result.corpus = analyze_corpus(result.documents)
     return result
 
 
-def _unique(docs: list[Document]) -> list[Document]:
+def _unique(docs: Iterable[Document]) -> list[Document]:
+    """Drop documents whose text repeats an earlier one's (same content id)."""
     seen: set[str] = set()
     out: list[Document] = []
     for doc in docs:
@@ -86,15 +88,15 @@ def _unique(docs: list[Document]) -> list[Document]:
     return out
 
 
-def _extract_all(docs: list[Document], options: Options, progress: Progress | None) -> Iterable[Document]:
-    if options.workers <= 1 or len(docs) < 2:
-        for doc in docs:
-            yield extract(doc)
+def _process_all(jobs: list[_Job], options: Options, progress: Progress | None) -> Iterable[Document]:
+    if options.workers <= 1 or len(jobs) < 2:
+        for job in jobs:
+            yield _process(job)
             if progress is not None:
                 progress(1)
         return
     with ProcessPoolExecutor(max_workers=options.workers) as pool:
-        for doc in pool.map(extract, docs, chunksize=CHUNK):
+        for doc in pool.map(_process, jobs, chunksize=CHUNK):
             yield doc
             if progress is not None:
                 progress(1)

@@ -1,34 +1,45 @@
-"""Chrome learnt across pages: short lines that recur on several pages of the same outlet."""
+"""Chrome learnt across pages: short lines that recur on several pages of the same site."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from urllib.parse import urlparse
 
-from marsad.model import Document
-from marsad.page.lines import split_lines
+from marsad.ingest.raw import RawDocument
+from marsad.text.normalize import norm_key
 
 CHROME_MAX_WORDS = 12
 MIN_PAGES = 2
 
 
-def repeated_lines(docs: list[Document]) -> dict[str, frozenset[str]]:
-    """Per outlet, the keys of short lines found on at least two of its pages.
+def site_key(raw: RawDocument) -> str | None:
+    """The site a raw page comes from (its site name or URL host), when the container says."""
+    if raw.sitename:
+        return raw.sitename.strip()
+    if raw.url:
+        host = urlparse(raw.url).netloc.lower().removeprefix("www.")
+        return host or None
+    return None
 
-    Titles are excluded (two pages of one outlet never share a title unless they
-    are the same article, which the store already deduplicates).
-    """
+
+def repeated_lines(raws: list[RawDocument]) -> dict[str, frozenset[str]]:
+    """Per site, the keys of short lines found on at least two of its pages (titles excluded)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for doc in docs:
-        if not doc.outlet:
+    for raw in raws:
+        site = site_key(raw)
+        if site is None:
             continue
-        title_key = doc.title_span.text if doc.title_span else None
-        keys = {
-            ln.key for ln in split_lines(doc.text)
-            if ln.words <= CHROME_MAX_WORDS and ln.text != title_key
-        }
-        counts[doc.outlet].update(keys)
-    return {
-        outlet: frozenset(k for k, n in counter.items() if n >= MIN_PAGES)
-        for outlet, counter in counts.items()
-        if any(n >= MIN_PAGES for n in counter.values())
-    }
+        title = norm_key(raw.title) if raw.title else None
+        keys = set()
+        for line in raw.text.split("\n"):
+            if line.strip() and len(line.split()) <= CHROME_MAX_WORDS:
+                key = norm_key(line)
+                if key != title:
+                    keys.add(key)
+        counts[site].update(keys)
+    out: dict[str, frozenset[str]] = {}
+    for site, counter in counts.items():
+        repeated = frozenset(k for k, n in counter.items() if n >= MIN_PAGES)
+        if repeated:
+            out[site] = repeated
+    return out

@@ -14,7 +14,8 @@ _ENDS_SENTENCE = re.compile(r"[.!:…»\"”)]\s*$")
 _TITLE_END = re.compile(r"[.!:…]\s*$")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·*]|-\s)")
 _KEY_PUNCT = re.compile(r"[^\w\s]")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_ARABIC = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 BODY_MIN_WORDS = 14
 TITLE_MAX_WORDS = 30
@@ -23,7 +24,7 @@ DUP_MAX_WORDS = 30
 
 @dataclass(frozen=True)
 class Line:
-    """One non-blank line: its offsets (whitespace trimmed), text and key."""
+    """One non-blank line: its offsets (whitespace trimmed), text, key and bare key (no punctuation)."""
 
     index: int
     start: int
@@ -31,6 +32,7 @@ class Line:
     text: str
     key: str
     words: int
+    bare: str
 
     @property
     def ends_sentence(self) -> bool:
@@ -57,11 +59,6 @@ class Line:
         """True for a list item (•, -, *)."""
         return bool(_BULLET.match(self.text))
 
-    @property
-    def bare(self) -> str:
-        """The key without punctuation, whitespace collapsed (for lexicon matching)."""
-        return phrase_key(self.text)
-
 
 def phrase_key(text: str) -> str:
     """Key of a phrase for lexicon matching: normalised, punctuation removed, spaces collapsed."""
@@ -81,16 +78,18 @@ def split_lines(text: str) -> list[Line]:
             end -= 1
         if end > start:
             body = text[start:end]
-            lines.append(Line(len(lines), start, end, body, norm_key(body), len(_WORD.findall(body))))
+            key = norm_key(body)
+            bare = " ".join(_KEY_PUNCT.sub(" ", key).split())
+            lines.append(Line(len(lines), start, end, body, key, len(_WORD.findall(body)), bare))
     return lines
 
 
 def arabic_ratio(text: str) -> float:
     """Share of Arabic letters among all letters of ``text``."""
-    letters = [c for c in text if c.isalpha()]
+    letters = len(_LETTER.findall(text))
     if not letters:
         return 0.0
-    return sum(1 for c in letters if _ARABIC.match(c)) / len(letters)
+    return len(_ARABIC.findall(text)) / letters
 
 
 @cache

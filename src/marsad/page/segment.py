@@ -94,7 +94,7 @@ def _label(lines: list[Line], i: int, labels: list[Label], known_chrome: frozens
             return Label.BOILER  # the name under a masthead line such as "رئيس التحرير"
     if _is_masthead(lines, i, labels):
         return Label.BOILER
-    if arabic_ratio(line.text) < 0.5 and line.words <= 6:
+    if line.words <= 6 and arabic_ratio(line.text) < 0.5:
         return Label.BOILER
     if is_caption_text(line):
         return Label.CAPTION
@@ -104,16 +104,21 @@ def _label(lines: list[Line], i: int, labels: list[Label], known_chrome: frozens
 
 
 MASTHEAD_MAX_WORDS = 6
+MASTHEAD_MAX_LINE = 5
+
+
+@cache
+def _masthead_heads() -> frozenset[str]:
+    return frozenset(phrase_key(h) for h in load("page_masthead.txt"))
 
 
 def _is_masthead(lines: list[Line], i: int, labels: list[Label]) -> bool:
     """The site's own name at the very top of the page ("موقع البوصلة | أخبار ...")."""
     line = lines[i]
-    if any(label in (Label.BODY, Label.HEADING) for label in labels):
+    if i > MASTHEAD_MAX_LINE or any(label in (Label.BODY, Label.HEADING) for label in labels):
         return False
     first = line.bare.split(" ", 1)[0]
-    heads = {phrase_key(h) for h in load("page_masthead.txt")}
-    return first in heads and (line.words <= MASTHEAD_MAX_WORDS or "|" in line.text) and not line.ends_sentence
+    return first in _masthead_heads() and (line.words <= MASTHEAD_MAX_WORDS or "|" in line.text) and not line.ends_sentence
 
 
 def _caption_pairs(lines: list[Line], labels: list[Label]) -> None:

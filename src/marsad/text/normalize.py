@@ -41,6 +41,11 @@ for _i in range(10):
     _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
 
 
+_TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
+_TABLE.update({ord(k): v for k, v in _MAP.items()})
+_TABLE.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})  # ASCII lower case, length-preserving
+
+
 @dataclass(frozen=True)
 class Normalized:
     """A normalised key text and the map from its characters to original offsets.
@@ -62,25 +67,21 @@ class Normalized:
 
 def normalize_char(ch: str) -> str:
     """Return the key form of one character ('' when it is dropped)."""
-    if ch in _DROP:
-        return ""
-    mapped = _MAP.get(ch)
-    if mapped is not None:
-        return mapped
-    return ch.lower()
+    return ch.translate(_TABLE)
 
 
 def normalize(text: str) -> Normalized:
-    """Normalise ``text`` for matching and keep the offset map to the original."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        key = normalize_char(ch)
-        for k in key:
-            out.append(k)
-            offsets.append(i)
+    """Normalise ``text`` for matching and keep the offset map to the original.
+
+    Every mapping is one character to one character or a deletion, so the key's
+    characters are exactly the original's kept characters, in order.
+    """
+    key = text.translate(_TABLE)
+    if len(key) == len(text):
+        return Normalized(key, tuple(range(len(text) + 1)))
+    offsets = [i for i, ch in enumerate(text) if ch not in _DROP]
     offsets.append(len(text))
-    return Normalized("".join(out), tuple(offsets))
+    return Normalized(key, tuple(offsets))
 
 
 _SPACES = re.compile(r"\s+")
@@ -88,7 +89,7 @@ _SPACES = re.compile(r"\s+")
 
 def norm_key(text: str) -> str:
     """Return the matching key of ``text``: normalised, whitespace collapsed, stripped."""
-    return _SPACES.sub(" ", "".join(normalize_char(c) for c in text)).strip()
+    return _SPACES.sub(" ", text.translate(_TABLE)).strip()
 
 
 def strip_invisible(text: str) -> str:
