@@ -7,7 +7,7 @@ from marsad.ingest.raw import RawDocument
 from marsad.options import Options
 from marsad.page.chrome import repeated_lines, site_key
 
-PROMO = "حمّل تطبيق الجريدة مجاناً الآن"
+PROMO = "خدمة الرسائل القصيرة متاحة لجميع المشتركين"
 
 
 def _page(title: str, body: str) -> RawDocument:
