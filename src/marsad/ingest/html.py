@@ -26,6 +26,11 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     return decode_bytes(data, declared or meta_charset(data))
 
 
+# Only dates the page states in its markup: htmldate's extensive search guesses from
+# the URL and body and pads a bare year to January 1st, which is not a publication date.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
 def html_document(html: str, source: str, url: str | None = None) -> RawDocument:
     """Extract the main text and metadata of an HTML page.
 
@@ -34,7 +39,8 @@ def html_document(html: str, source: str, url: str | None = None) -> RawDocument
     """
     try:
         extracted = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params=_DATE_PARAMS,
         )
     except (LxmlError, ValueError) as exc:
         raise Rejected(f"unparsable HTML ({exc})") from exc
