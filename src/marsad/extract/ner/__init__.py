@@ -1,0 +1,1 @@
+"""Arabic named-entity recognition: CRF features, the shipped tagger and span decoding."""

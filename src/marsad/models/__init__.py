@@ -1,0 +1,1 @@
+"""Model files shipped with marsad (see NER_MODEL_CARD.md)."""
