@@ -1,0 +1,23 @@
+"""Tokens with offsets and clitic stripping."""
+
+from __future__ import annotations
+
+from marsad.text.tokens import stem_variants, strip_clitics, tokenize
+
+
+def test_tokens_keep_offsets() -> None:
+    text = "وقال بوتين، في مقال لصحيفة «رودونج شينمون»: لكوريا"
+    for token in tokenize(text):
+        assert text[token.start:token.end] == token.text
+    words = [t.text for t in tokenize(text) if t.is_word]
+    assert words == ["وقال", "بوتين", "في", "مقال", "لصحيفة", "رودونج", "شينمون", "لكوريا"]
+
+
+def test_clitics() -> None:
+    assert strip_clitics("وبالكرملين") == ("وبال", "كرملين")
+    assert strip_clitics("لكوريا") == ("ل", "كوريا")
+    assert strip_clitics("وكوريا") == ("و", "كوريا")
+    assert strip_clitics("في") == ("", "في")  # too short to hold a clitic
+    assert "الدولة" not in stem_variants("للدولة") or "دولة" in stem_variants("للدولة")
+    assert "كوريا" in stem_variants("لكوريا")
+    assert "الرئيس" in stem_variants("والرئيس")
