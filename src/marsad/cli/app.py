@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import marsad.cli.cmd_ner  # registers marsad eval/train ner
-import marsad.cli.cmd_search  # noqa: F401  (registers marsad search)
-import marsad.cli.cmd_stories  # noqa: F401  (registers marsad eval/train stories)
-from marsad.cli import cmd_analyze  # noqa: F401  (registers commands)
+from marsad.cli import cmd_analyze, cmd_ner, cmd_search
 from marsad.cli.apps import app
+
+# Each module registers its commands on import (analyze/schema, eval+train ner, search).
+COMMAND_MODULES = (cmd_analyze, cmd_ner, cmd_search)
 
 
 def main() -> None:
