@@ -12,7 +12,7 @@ from marsad.text.sentences import split_sentences
 
 @dataclass(frozen=True)
 class StorySentence:
-    """One sentence of one unit of a story."""
+    """One sentence of one unit of a story (``outlet`` falls back to the document id)."""
 
     ref: SpanRef
     unit: str
@@ -26,5 +26,5 @@ def unit_sentences(doc: Document, unit: Unit) -> list[StorySentence]:
     for piece in unit.pieces:
         for s in split_sentences(doc.text, piece.start, piece.end):
             ref = SpanRef(doc.id, s.start, s.end, s.text)
-            out.append(StorySentence(ref, unit.id, unit.outlet, span_terms(doc.text, s.start, s.end)))
+            out.append(StorySentence(ref, unit.id, unit.outlet or doc.id, span_terms(doc.text, s.start, s.end)))
     return out

@@ -5,7 +5,8 @@ heaviest terms) and posts its top terms in an inverted index.  A new unit looks 
 candidate stories through its own top terms (only the most recent postings of each
 term are scanned, so the cost per unit stays bounded) and through copied passages it
 shares with already placed units; it joins the best candidate whose cosine score,
-plus a bonus for a copied passage and minus a penalty when the dates are far apart,
+plus a bonus for a copied passage and minus a penalty growing with the days between
+them beyond a window,
 reaches the threshold, else it opens a new story.  The index (document frequencies,
 centroids, members) saves to and loads from JSON, so that a later batch continues it.
 """
@@ -18,6 +19,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from marsad.corpus.background import Background, shipped_background
 from marsad.corpus.terms import UnitTerms, Vector, dot, weigh
 
 FORMAT_VERSION = 1
@@ -27,15 +29,18 @@ FORMAT_VERSION = 1
 class StoryParams:
     """Clustering knobs (tuned on the tuning half of the SaudiNewsNet gold)."""
 
-    threshold: float = 0.3
+    threshold: float = 0.2
+    merge_threshold: float = 0.25
     copy_bonus: float = 0.25
     window_days: int = 3
     far_penalty: float = 0.5
+    far_days: int = 30
     query_terms: int = 10
     posted_terms: int = 15
     posting_scan: int = 200
     centroid_size: int = 200
     member_terms: int = 30
+    background: bool = True
 
 
 @dataclass
@@ -80,6 +85,7 @@ class StoryIndex:
 
     def __init__(self, params: StoryParams | None = None) -> None:
         self.params = params or StoryParams()
+        self.background = shipped_background() if self.params.background else Background()
         self.df: Counter[str] = Counter()
         self.n_units = 0
         self.stories: list[StoryState] = []
@@ -96,13 +102,15 @@ class StoryIndex:
         for u in fresh:
             self.df.update(u.counts.keys())
         self.n_units += len(fresh)
+        touched: set[int] = set()
         for u in sorted(fresh, key=lambda u: (u.day if u.day is not None else -1, u.id)):
-            self._place(u, links.get(u.id, set()))
+            touched.add(self._place(u, links.get(u.id, set())))
+        self._consolidate(touched)
         return [self.stories[self.unit_story[u.id]].id for u in units]
 
-    def _place(self, unit: UnitTerms, linked: set[str]) -> None:
+    def _place(self, unit: UnitTerms, linked: set[str]) -> int:
         p = self.params
-        vec = weigh(unit.counts, self.df, self.n_units)
+        vec = weigh(unit.counts, self._df, self.n_units + self.background.n)
         query = sorted(vec, key=lambda t: -vec[t])[: p.query_terms]
         candidates: set[int] = set()
         for term in query:
@@ -112,38 +120,96 @@ class StoryIndex:
         best, best_score = -1, p.threshold
         for sidx in sorted(candidates):
             story = self.stories[sidx]
+            if not story.members:
+                continue
             score = dot(vec, story.centroid) / story.norm if story.norm else 0.0
             if sidx in copied:
                 score += p.copy_bonus
-            if story.day_gap(unit.day) > p.window_days:
-                score -= p.far_penalty
+            score -= self._time_penalty(story.day_gap(unit.day))
             if score >= best_score:
                 best, best_score = sidx, score
         if best < 0:
             best = len(self.stories)
             self.stories.append(StoryState(f"story-{best + 1}"))
         self._join(best, unit, vec)
+        return best
+
+    def _time_penalty(self, gap: int) -> float:
+        """No penalty within ``window_days``, then growing to ``far_penalty`` over ``far_days``."""
+        p = self.params
+        if gap <= p.window_days:
+            return 0.0
+        return p.far_penalty * min(1.0, (gap - p.window_days) / p.far_days)
+
+    def _consolidate(self, touched: set[int]) -> None:
+        """Merge stories of this batch into close ones (centroid cosine over ``merge_threshold``)."""
+        p = self.params
+        queue = sorted(touched)
+        while queue:
+            sidx = queue.pop()
+            story = self.stories[sidx]
+            if not story.members or not story.norm:
+                continue
+            candidates: set[int] = set()
+            for term in sorted(story.posted):
+                candidates.update(self.postings.get(term, ())[-p.posting_scan :])
+            best, best_score = -1, p.merge_threshold
+            for other in sorted(candidates - {sidx}):
+                o = self.stories[other]
+                if not o.members or not o.norm:
+                    continue
+                gap = min(o.day_gap(story.first_day), o.day_gap(story.last_day))
+                score = dot(story.centroid, o.centroid) / (story.norm * o.norm) - self._time_penalty(gap)
+                if score >= best_score:
+                    best, best_score = other, score
+            if best >= 0:
+                keep, drop = (best, sidx) if len(self.stories[best].members) >= len(story.members) else (sidx, best)
+                self._merge(keep, drop)
+                queue.append(keep)
+
+    def _merge(self, keep: int, drop: int) -> None:
+        a, b = self.stories[keep], self.stories[drop]
+        for t, w in b.centroid.items():
+            a.centroid[t] = a.centroid.get(t, 0.0) + w
+        self._trim(a)
+        for m in b.members:
+            a.members.append(m)
+            self.unit_story[m.unit] = keep
+            if m.day is not None:
+                a.first_day = m.day if a.first_day is None else min(a.first_day, m.day)
+                a.last_day = m.day if a.last_day is None else max(a.last_day, m.day)
+        b.members, b.centroid, b.norm = [], {}, 0.0
+        self._post(keep)
+
+    def _trim(self, story: StoryState) -> None:
+        size = self.params.centroid_size
+        if len(story.centroid) > size:
+            story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:size])
+        story.norm = math.sqrt(sum(w * w for w in story.centroid.values()))
+
+    def _post(self, sidx: int) -> None:
+        story = self.stories[sidx]
+        for term in sorted(story.centroid, key=lambda t: -story.centroid[t])[: self.params.posted_terms]:
+            if term not in story.posted:
+                story.posted.add(term)
+                self.postings.setdefault(term, []).append(sidx)
+
+    def _df(self, term: str) -> int:
+        return self.df.get(term, 0) + self.background.df.get(term, 0)
 
     def _join(self, sidx: int, unit: UnitTerms, vec: Vector) -> None:
         p = self.params
         story = self.stories[sidx]
         for t, w in vec.items():
             story.centroid[t] = story.centroid.get(t, 0.0) + w
-        if len(story.centroid) > p.centroid_size:
-            keep = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[: p.centroid_size]
-            story.centroid = dict(keep)
-        story.norm = math.sqrt(sum(w * w for w in story.centroid.values()))
+        self._trim(story)
         trimmed = dict(sorted(vec.items(), key=lambda kv: -kv[1])[: p.member_terms])
         story.members.append(Member(unit.id, unit.document, unit.outlet, unit.day, unit.title, trimmed))
         if unit.day is not None:
             story.first_day = unit.day if story.first_day is None else min(story.first_day, unit.day)
             story.last_day = unit.day if story.last_day is None else max(story.last_day, unit.day)
         self.unit_story[unit.id] = sidx
-        top = sorted(story.centroid, key=lambda t: -story.centroid[t])[: p.posted_terms]
-        for term in top:
-            if term not in story.posted:
-                story.posted.add(term)
-                self.postings.setdefault(term, []).append(sidx)
+        self._post(sidx)
 
     def story_of(self, unit_id: str) -> StoryState | None:
         """The story a unit was placed in, if any."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from marsad.corpus.units import Unit
@@ -23,7 +23,7 @@ from marsad.text.tokens import Token, tokenize
 TITLE_BOOST = 2
 ENTITY_BOOST = 1.5
 MIN_STEM = 3
-VECTOR_SIZE = 40
+VECTOR_SIZE = 100
 
 STOPWORDS = frozenset(norm_key(w) for w in load("corpus_stopwords.txt"))
 
@@ -88,9 +88,9 @@ def idf(df: int, n: int) -> float:
     return math.log((n + 1) / (df + 1)) + 1.0
 
 
-def weigh(counts: Mapping[str, float], df: Mapping[str, int], n: int, size: int = VECTOR_SIZE) -> Vector:
-    """The L2-normalised tf-idf vector of ``counts``, cut to its ``size`` heaviest terms."""
-    raw = {t: (1.0 + math.log(c)) * idf(df.get(t, 0), n) for t, c in counts.items() if c >= 1}
+def weigh(counts: Mapping[str, float], df: Callable[[str], int], n: int, size: int = VECTOR_SIZE) -> Vector:
+    """The L2-normalised tf-idf vector of ``counts`` (``df(term)`` of ``n`` units), cut to ``size`` terms."""
+    raw = {t: (1.0 + math.log(c)) * idf(df(t), n) for t, c in counts.items() if c >= 1}
     top = sorted(raw.items(), key=lambda kv: (-kv[1], kv[0]))[:size]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {t: w / norm for t, w in top}

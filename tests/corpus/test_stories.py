@@ -1,0 +1,66 @@
+"""Stories over the seeds: Putin's June 2024 visit and Kim's September 2023 visit."""
+
+from __future__ import annotations
+
+from marsad.corpus.duplicates import find_duplicates
+from marsad.corpus.stories import build_stories
+from marsad.model import Document, Story
+
+
+def _stories(seed_docs: dict[str, Document]) -> list[Story]:
+    docs = list(seed_docs.values())
+    return build_stories(docs, find_duplicates(docs))
+
+
+def _segment(doc: Document, kind: str) -> str:
+    return next(s.id for s in doc.segments if s.kind == kind)
+
+
+def test_two_seed_stories(seed_docs: dict[str, Document]) -> None:
+    stories = _stories(seed_docs)
+    by_segment = {seg: st for st in stories for seg in st.segments}
+    putin = by_segment[_segment(seed_docs["000"], "main")]
+    kim = by_segment[_segment(seed_docs["003"], "main")]
+    assert putin.id != kim.id
+    assert {_segment(seed_docs[p], "main") for p in ("000", "001", "002")} <= set(putin.segments)
+    assert {_segment(seed_docs[p], "main") for p in ("003", "004")} == set(kim.segments)
+    missile = _segment(seed_docs["004"], "appended")
+    assert missile not in putin.segments and missile not in kim.segments
+    # 002's appended article reports Putin's thank-you cables to Kim and To Lam sent after
+    # the visit; its terms are about the cables and Vietnam (cosine to the visit story's
+    # centroid under the joining threshold), so it stands as its own story.
+    cables = _segment(seed_docs["002"], "appended")
+    assert cables not in putin.segments and cables not in kim.segments
+    assert by_segment[cables].segments == [cables]
+    assert set(putin.documents) == {seed_docs[p].id for p in ("000", "001", "002")}
+    assert len(putin.outlets) == 3
+    assert putin.title and kim.title
+
+
+def test_story_summary_cites_several_sources(seed_docs: dict[str, Document]) -> None:
+    stories = _stories(seed_docs)
+    by_id = {d.id: d for d in seed_docs.values()}
+    for story in stories:
+        assert 1 <= len(story.summary) <= 6
+        assert len({(r.document, r.start) for r in story.summary}) == len(story.summary)
+        for ref in story.summary:
+            assert by_id[ref.document].text[ref.start : ref.end] == ref.text
+    putin = max(stories, key=lambda s: len(s.documents))
+    assert len(putin.summary) >= 3
+    assert len({r.document for r in putin.summary}) >= 2
+
+
+def test_claims_exclude_copied_text(seed_docs: dict[str, Document]) -> None:
+    docs = list(seed_docs.values())
+    dups = find_duplicates(docs)
+    copied = {(d.a.document, d.a.start, d.a.end) for d in dups} | {(d.b.document, d.b.start, d.b.end) for d in dups}
+    stories = build_stories(docs, dups)
+    for story in stories:
+        for claim in story.claims:
+            if claim.status == "corroborated":
+                assert claim.count >= 2
+                inside = [
+                    r for r in claim.spans
+                    if any(doc == r.document and s <= r.start and r.end <= e for doc, s, e in copied)
+                ]
+                assert len({r.document for r in inside}) < 2 or len({r.document for r in claim.spans}) > 2
