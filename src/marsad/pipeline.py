@@ -37,7 +37,11 @@ def extractors() -> list[Extractor]:
 
 def corpus_steps() -> list[CorpusStep]:
     """The cross-document steps, in order."""
-    return []
+    from marsad.corpus.duplicates import detect_duplicates
+    from marsad.corpus.stories import cluster_stories
+
+    # Copied passages, then stories: keep these after entity resolution and date inference.
+    return [detect_duplicates, cluster_stories]
 
 
 def analyze_raw(raw: RawDocument, options: Options) -> Document:
