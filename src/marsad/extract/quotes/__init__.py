@@ -1,0 +1,51 @@
+"""Quotes: who said what, direct and reported, with speakers and attribution chains.
+
+:func:`annotate` fills ``Document.quotes`` from the main and appended articles
+(the whole text when the page stage found no segments).
+"""
+
+from __future__ import annotations
+
+from marsad.extract.quotes.lexicon import quote_lexicon
+from marsad.extract.quotes.scan import Found, Piece
+from marsad.extract.quotes.speakers import Resolver
+from marsad.model import Document, Quote, Span
+
+
+def annotate(doc: Document) -> None:
+    """Fill ``doc.quotes`` with the quotes of its main and appended articles."""
+    lex = quote_lexicon()
+    resolver = Resolver(doc, lex)
+    pieces = _pieces(doc)
+    found: list[Found] = []
+    for piece in pieces:
+        paragraph0 = doc.text.count("\n", 0, piece.start)
+        scanner = Piece(doc.text, piece.start, piece.end, paragraph0, lex, resolver)
+        scanner.scan()
+        found.extend(scanner.found)
+    found.sort(key=lambda f: f.start)
+    doc.quotes = [_quote(doc, resolver, f) for f in found]
+
+
+def _pieces(doc: Document) -> list[Span]:
+    articles = doc.segments_of("main", "appended")
+    if not articles:
+        return [doc.span(0, len(doc.text))]
+    out: list[Span] = []
+    for seg in articles:
+        out.extend(doc.pieces(seg))
+    return out
+
+
+def _quote(doc: Document, resolver: Resolver, f: Found) -> Quote:
+    via = [resolver.entity_at(v.start, v.end) or v.text for v in f.via]
+    return Quote(
+        start=f.start,
+        end=f.end,
+        text=doc.text[f.start:f.end],
+        kind=f.kind,
+        cue=f.cue,
+        speaker=f.speaker.entity,
+        speaker_text=f.speaker.span,
+        via=via,
+    )

@@ -1,0 +1,63 @@
+"""The quote extractor's lexicons (cue verbs, complementizers, nominal cues, roles), loaded from data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.lexicons import load, load_table
+from marsad.text.normalize import norm_key
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One inflected cue form: its lemma and its role (verb, participle, bare, impersonal, document)."""
+
+    lemma: str
+    role: str
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Every word list the quote extractor matches, as normalised keys."""
+
+    cues: dict[str, Cue]
+    about: frozenset[str]
+    chain: frozenset[str]
+    complementizers: frozenset[str]
+    nominal: dict[tuple[str, ...], str]
+    stops: frozenset[str]
+    roles: dict[str, str]
+    name_heads: frozenset[str]
+
+    def cue(self, key: str) -> Cue | None:
+        """The cue for a word key, with a leading و or ف stripped when needed."""
+        found = self.cues.get(key)
+        if found is None and len(key) > 3 and key[0] in "وف":
+            found = self.cues.get(key[1:])
+        return found
+
+    def role(self, key: str) -> str | None:
+        """The role class of a description head (person, group, body, document, anaphor)."""
+        found = self.roles.get(key)
+        if found is None and len(key) > 3 and key[0] in "وفبل":
+            found = self.roles.get(key[1:])
+        return found
+
+
+@cache
+def quote_lexicon() -> QuoteLexicon:
+    """Load (once) the quote lexicons from ``marsad/lexicons/quote_*``."""
+    cues = {norm_key(row[0]): Cue(norm_key(row[1]), row[2]) for row in load_table("quote_cue_verbs.tsv")}
+    props = load_table("quote_cue_lemmas.tsv")
+    nominal = {tuple(norm_key(row[0]).split()): row[1] for row in load_table("quote_nominal_cues.tsv")}
+    return QuoteLexicon(
+        cues=cues,
+        about=frozenset(norm_key(r[0]) for r in props if r[1] == "about"),
+        chain=frozenset(norm_key(r[0]) for r in props if r[1] == "chain"),
+        complementizers=frozenset(norm_key(w) for w in load("quote_complementizers.txt")),
+        nominal=nominal,
+        stops=frozenset(norm_key(w) for w in load("quote_subject_stops.txt")),
+        roles={norm_key(r[0]): r[1] for r in load_table("quote_roles.tsv")},
+        name_heads=frozenset(norm_key(w) for w in load("quote_name_heads.txt")),
+    )

@@ -1,0 +1,95 @@
+"""Pairing of quotation marks: «», “”, "" and ″, across sentences and paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_GUILLEMET_OPEN = "«"
+_GUILLEMET_CLOSE = "»"
+_DOUBLE = "“”\"″"
+_CLITICS = "لبوفك"
+_BEFORE_OPEN = ":،,؛;(«[-–"
+_MAX_PARAGRAPHS = 8
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A quoted stretch: the offsets of its opening and closing marks and of the words between them."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    closed: bool
+
+
+def find_marked(text: str, start: int, end: int) -> list[Marked]:
+    """Pair the quotation marks of ``text[start:end]`` into quoted stretches (outermost and nested).
+
+    A straight or curly double mark opens when it follows a space, a start, punctuation or
+    a one-letter proclitic (لـ"الوطن") and closes when it follows a word; “ always opens.
+    A stretch left open runs to the end of its paragraph.
+    """
+    out: list[Marked] = []
+    stack: list[tuple[int, str, int]] = []  # (offset, family, paragraph)
+    paragraph = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "\n":
+            paragraph += 1
+            _close_stale(text, stack, out, i, paragraph)
+            continue
+        if ch == _GUILLEMET_OPEN:
+            stack.append((i, "g", paragraph))
+        elif ch == _GUILLEMET_CLOSE:
+            _pop(text, stack, out, "g", i)
+        elif ch in _DOUBLE:
+            if ch == "“" or _opens(text, i, start, end):
+                stack.append((i, "d", paragraph))
+            else:
+                _pop(text, stack, out, "d", i)
+    while stack:
+        pos, _, _ = stack.pop()
+        out.append(_unclosed(text, pos, end))
+    return sorted((m for m in out if m.end > m.start), key=lambda m: (m.open, -m.close))
+
+
+def _opens(text: str, i: int, start: int, end: int) -> bool:
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    if nxt.isspace() and text[i] != "“":
+        return False
+    if prev.isspace() or prev in _BEFORE_OPEN:
+        return True
+    before = text[i - 2] if i - 1 > start else " "
+    return prev in _CLITICS and (before.isspace() or before in _BEFORE_OPEN)
+
+
+def _pop(text: str, stack: list[tuple[int, str, int]], out: list[Marked], family: str, close: int) -> None:
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k][1] == family:
+            pos = stack[k][0]
+            del stack[k:]
+            out.append(_marked(text, pos, close, True))
+            return
+
+
+def _close_stale(text: str, stack: list[tuple[int, str, int]], out: list[Marked], nl: int, paragraph: int) -> None:
+    while stack and paragraph - stack[-1][2] > _MAX_PARAGRAPHS:
+        pos, _, _ = stack.pop()
+        out.append(_unclosed(text, pos, nl))
+
+
+def _unclosed(text: str, pos: int, end: int) -> Marked:
+    nl = text.find("\n", pos, end)
+    stop = end if nl < 0 else nl
+    return _marked(text, pos, stop, False)
+
+
+def _marked(text: str, open_: int, close: int, closed: bool) -> Marked:
+    s, e = open_ + 1, close
+    while s < e and (text[s].isspace() or text[s] in "ـ"):
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Marked(open_, close, s, e, closed)
