@@ -32,7 +32,10 @@ CorpusStep = Callable[[list[Document], CorpusResult], None]
 
 def extractors() -> list[Extractor]:
     """The per-document extractors, in order."""
-    return []
+    from marsad.extract.quotes import annotate as quotes
+
+    # Quotes stay last: they link speakers to the entities found before them.
+    return [quotes]
 
 
 def corpus_steps() -> list[CorpusStep]:
