@@ -53,6 +53,7 @@ class Member:
     day: int | None
     title: str
     vector: Vector
+    titled: bool = True
 
 
 @dataclass
@@ -76,8 +77,8 @@ class StoryState:
         return max(0, day - self.last_day)
 
     def central(self) -> Member:
-        """The member closest to the centroid (first placed on ties)."""
-        return max(self.members, key=lambda m: dot(m.vector, self.centroid))
+        """The member closest to the centroid, preferring members with a real title."""
+        return max(self.members, key=lambda m: (m.titled, dot(m.vector, self.centroid)))
 
 
 class StoryIndex:
@@ -204,7 +205,7 @@ class StoryIndex:
             story.centroid[t] = story.centroid.get(t, 0.0) + w
         self._trim(story)
         trimmed = dict(sorted(vec.items(), key=lambda kv: -kv[1])[: p.member_terms])
-        story.members.append(Member(unit.id, unit.document, unit.outlet, unit.day, unit.title, trimmed))
+        story.members.append(Member(unit.id, unit.document, unit.outlet, unit.day, unit.title, trimmed, unit.titled))
         if unit.day is not None:
             story.first_day = unit.day if story.first_day is None else min(story.first_day, unit.day)
             story.last_day = unit.day if story.last_day is None else max(story.last_day, unit.day)

@@ -40,6 +40,7 @@ class UnitTerms:
     day: int | None
     title: str
     counts: Mapping[str, float]
+    titled: bool = True
 
 
 def content_term(tok: Token) -> str | None:
@@ -80,7 +81,9 @@ def unit_terms(doc: Document, unit: Unit) -> UnitTerms:
         if m.entity and any(p.start <= m.start < p.end for p in unit.pieces):
             key = "@" + m.entity
             weighted[key] = weighted.get(key, 0.0) + ENTITY_BOOST
-    return UnitTerms(unit.id, unit.document, unit.outlet, unit.day, unit_title(doc, unit), weighted)
+    return UnitTerms(
+        unit.id, unit.document, unit.outlet, unit.day, unit_title(doc, unit), weighted, unit.title is not None
+    )
 
 
 def idf(df: int, n: int) -> float:
