@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from marsad.extract.time.calendar import Anchor
-from marsad.extract.time.grammar import Grammar
+import datetime as dt
+
+from marsad.extract.time.calendar import Anchor, nearest_weekday
+from marsad.extract.time.grammar import Found, Grammar
 from marsad.extract.time.tokens import tokenize_key
-from marsad.model import Document, Published, Timex
+from marsad.model import Document, Published, Segment, Timex
 from marsad.text.normalize import normalize
+
+REANCHOR_DAYS = 3
 
 
 def anchor_of(published: Published | None) -> Anchor | None:
@@ -26,36 +30,66 @@ def _past_marks(text: str, e: int, limit: int) -> int:
     return e
 
 
-def tag_text(text: str, start: int, end: int, anchor: Anchor | None) -> list[Timex]:
-    """Tag ``text[start:end]`` and normalise against ``anchor``; offsets index ``text``.
-
-    Without an anchor, relative expressions get ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``
-    (أمس، الشهر الماضي، غدا) and month or day names without a year keep ``XXXX`` for it.
-    """
+def scan_text(text: str, start: int, end: int, anchor: Anchor | None) -> list[tuple[int, int, Found]]:
+    """Run the grammar on ``text[start:end]``: (start, end, found) with offsets into ``text``."""
     key = normalize(text[start:end])
     toks = tokenize_key(key.text)
-    out: list[Timex] = []
+    out: list[tuple[int, int, Found]] = []
     for found in Grammar(toks, anchor).scan():
         k0 = toks[found.start].start + found.cut
         k1 = toks[found.end - 1].end
         s, e = key.to_original(k0, k1)
-        s, e = s + start, _past_marks(text, e + start, end)
-        out.append(Timex(s, e, text[s:e], found.type, found.value, found.end_value))
+        out.append((s + start, _past_marks(text, e + start, end), found))
     return out
+
+
+def stated_today(founds: list[tuple[int, int, Found]], anchor: Anchor) -> dt.date | None:
+    """The day the text itself calls today (اليوم الأربعاء) when it is a few days off the anchor."""
+    for _s, _e, found in founds:
+        for clue in found.clues:
+            day = clue.date or (nearest_weekday(anchor.day, clue.weekday) if clue.weekday else None)
+            if day is not None and day != anchor.day and abs((day - anchor.day).days) <= REANCHOR_DAYS:
+                return day
+    return None
+
+
+def tag_text(text: str, start: int, end: int, anchor: Anchor | None) -> list[Timex]:
+    """Tag ``text[start:end]`` and normalise against ``anchor``; offsets index ``text``.
+
+    When the text names today's weekday or date and it lies a few days from the anchor (a
+    crawl date rather than the day of writing), that day becomes the anchor.  Without an
+    anchor, relative expressions get ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF`` (أمس، الشهر
+    الماضي، غدا) and month or day names without a year keep ``XXXX`` for it.
+    """
+    founds = scan_text(text, start, end, anchor)
+    if anchor is not None and anchor.time is None:
+        today = stated_today(founds, anchor)
+        if today is not None:
+            founds = scan_text(text, start, end, Anchor(today))
+    return [Timex(s, e, text[s:e], f.type, f.value, f.end_value) for s, e, f in founds]
+
+
+def owner(doc: Document, start: int, end: int) -> Segment | None:
+    """The innermost segment containing ``[start, end)`` (segments may nest: a caption inside the main text)."""
+    inside = [s for s in doc.segments if s.start <= start and end <= s.end]
+    return min(inside, key=lambda s: s.end - s.start) if inside else None
 
 
 def annotate(doc: Document) -> None:
     """Fill ``doc.timexes`` for every segment that is not boilerplate (the whole text when unsegmented).
 
     Each segment is anchored to its own ``published`` date, else the document's, else none.
+    An expression belongs to the innermost segment around it, so chrome nested in the main
+    text is skipped and a nested caption is tagged once.
     """
-    doc.timexes = []
     default = anchor_of(doc.published)
-    segments = [s for s in doc.segments if s.kind != "boilerplate"]
     if not doc.segments:
         doc.timexes = tag_text(doc.text, 0, len(doc.text), default)
         return
-    for seg in segments:
+    out: list[Timex] = []
+    for seg in doc.segments:
+        if seg.kind == "boilerplate":
+            continue
         anchor = anchor_of(seg.published) or default
-        doc.timexes.extend(tag_text(doc.text, seg.start, seg.end, anchor))
-    doc.timexes.sort(key=lambda t: t.start)
+        out.extend(t for t in tag_text(doc.text, seg.start, seg.end, anchor) if owner(doc, t.start, t.end) is seg)
+    doc.timexes = sorted(out, key=lambda t: t.start)

@@ -71,6 +71,16 @@ V = TypeVar("V")
 
 
 @dataclass(frozen=True)
+class Clue:
+    """What an expression says about the day it was written: today's weekday or date, the current month or year."""
+
+    weekday: int | None = None
+    date: dt.date | None = None
+    month: int | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
 class Found:
     """An expression found at tokens ``[start, end)``; ``cut`` proclitic characters of the first are left out."""
 
@@ -80,6 +90,7 @@ class Found:
     type: TimexType
     value: str | None
     end_value: str | None = None
+    clues: tuple[Clue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,7 @@ class Point:
 
     value: str | None
     day: dt.date | None = None
+    clues: tuple[Clue, ...] = ()
 
 
 class Grammar:
@@ -473,6 +485,15 @@ class Grammar:
             year = a.day.year + p.rel_year
         if p.calendar == "h":
             return self.resolve_hijri(p, year, i)
+        point = self.resolve_greg(p, year, i)
+        if p.mod == 0 and p.year is None:
+            return replace(point, clues=(Clue(month=p.month),))
+        return point
+
+    def resolve_greg(self, p: Parts, year: int | None, i: int) -> Point:
+        """Resolve a Gregorian month or day (``year`` None: chosen from the anchor and the tense)."""
+        a = self.anchor
+        assert p.month is not None
         if year is None:
             if a is None:
                 return Point(f"XXXX-{p.month:02d}" + (f"-{p.day:02d}" if p.day else ""))
@@ -513,7 +534,7 @@ class Grammar:
                 best = hit
         if best is None:
             return None
-        return Found(i, best[0], best[2], "DATE", best[1].value)
+        return Found(i, best[0], best[2], "DATE", best[1].value, clues=best[1].clues)
 
     def d_full(self, i: int) -> tuple[int, Point, int] | None:
         """[يوم] [weekday،] day month [year] — or a numeric date."""
@@ -621,15 +642,23 @@ class Grammar:
             end = wd[0] + 1 if self.w(wd[0]) == ")" and self.w(k - 1) == "(" else wd[0]
             explicit = self.equal_date(end)
             if explicit is not None:
-                return explicit[0], explicit[1], cut
-            return end, self.weekday_day(wd[1], i, None, base), cut
+                return explicit[0], self.today(explicit[1], base), cut
+            clue = (Clue(weekday=wd[1]),) if base == 0 else ()
+            return end, replace(self.weekday_day(wd[1], i, None, base), clues=clue), cut
         explicit = self.equal_date(j) if self.joined(j) else None
         if explicit is not None and base == 0:
-            return explicit[0], explicit[1], cut
+            return explicit[0], self.today(explicit[1], base), cut
         if self.anchor is None or (base == 0 and self.prev_is(i, _UNTIL)):
             return j, Point(cal.ref(base)), cut
         d = self.anchor.day + dt.timedelta(days=base)
         return j, Point(cal.day_value(d), d), cut
+
+    @staticmethod
+    def today(point: Point, base: int) -> Point:
+        """A date given for اليوم is a clue to the day of writing."""
+        if base == 0 and point.day is not None:
+            return replace(point, clues=(Clue(date=point.day),))
+        return point
 
     def d_period(self, i: int) -> tuple[int, Point, int] | None:
         """الأسبوع الماضي، الشهر المقبل، العام الجاري، هذا الشهر، هذا العام [2015]، هذا الأسبوع."""
@@ -641,8 +670,8 @@ class Grammar:
             j, unit, delta, cut = period[0], period[1], 0, this[2]
             if unit == "Y":
                 number = self.year_number(j)
-                if number is not None:
-                    return number[0], Point(f"{number[1]:04d}"), cut
+                if number is not None and number[2] != "h":
+                    return number[0], Point(f"{number[1]:04d}", clues=(Clue(year=number[1]),)), cut
         else:
             period = self.word(i, "period")
             if period is None:
@@ -818,7 +847,7 @@ class Grammar:
                 year = last.year - 1 if (first.month or 0) > (last.month or 0) else last.year
                 first = replace(first, year=year, calendar=last.calendar)
             a, b = self.resolve(first, i), self.resolve(last, i)
-            return Found(i, end, opener or 0, "DATE", a.value, b.value)
+            return Found(i, end, opener or 0, "DATE", a.value, b.value, a.clues + b.clues)
         return None
 
     def range_starts(self, j: int) -> list[tuple[int, Parts]]:
