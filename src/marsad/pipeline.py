@@ -33,18 +33,20 @@ CorpusStep = Callable[[list[Document], CorpusResult], None]
 def extractors() -> list[Extractor]:
     """The per-document extractors, in order."""
     from marsad.extract.quotes import annotate as quotes
+    from marsad.extract.time import annotate as timexes
 
     # Quotes stay last: they link speakers to the entities found before them.
-    return [quotes]
+    return [timexes, quotes]
 
 
 def corpus_steps() -> list[CorpusStep]:
     """The cross-document steps, in order."""
     from marsad.corpus.duplicates import detect_duplicates
     from marsad.corpus.stories import cluster_stories
+    from marsad.extract.time.published import infer_dates
 
-    # Copied passages, then stories: keep these after entity resolution and date inference.
-    return [detect_duplicates, cluster_stories]
+    # Date inference first; copied passages, then stories after entity resolution and date inference.
+    return [infer_dates, detect_duplicates, cluster_stories]
 
 
 def analyze_raw(raw: RawDocument, options: Options) -> Document:
