@@ -16,11 +16,14 @@ _COMMAS = frozenset("،,؛;")
 _ZONE_LIMIT = 40
 _CLAUSE_LIMIT = 150
 _LEAD_ZONE = 12
-_PRONOUN_OBJECTS = frozenset({"عليه", "عليها", "عليهم", "فيه", "فيها", "له", "لها", "لهم"})
+_PRONOUN_OBJECTS = frozenset({"عليه", "عليها", "عليهم", "فيه", "فيها", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها"})
 _CHAIN = frozenset({"نقلا", "نقلاً"})
 _SKIP_AFTER_PARTICIPLE = frozenset({"الي", "علي", "اياه", "اياها", "اياهم", "بالقول", "القول"})
 _WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى"})
+_COMP_BLOCKERS = frozenset({"اذ", "حيث", "بعد", "قبل", "سبق", "يجب", "يمكن", "دون", "بدون", "منذ", "بد", "رغم", "ولو", "لو"})
+_AFTER_WHILE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
+_NOT_REPORTING = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "حتي", "قد"})
 _BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"})
 
 
@@ -99,6 +102,11 @@ class Piece:
             return False
         if prev is not None and prev.key in ("ل", "ب"):
             return True
+        after = self.index(m.close) + 1
+        if (len(words) <= 3 and prev is not None and prev.is_word and after < len(self.tokens)
+                and self.tokens[after].is_word and prev.key not in self.lex.complementizers
+                and self.lex.cue(prev.key) is None and self.text[m.close + 1:self.tokens[after].start].strip() == ""):
+            return True
         return m.start > 0 and self.text[m.open - 1] in "لب" and len(words) <= 2
 
     def _is_cue_stop(self, i: int) -> bool:
@@ -110,7 +118,7 @@ class Piece:
                 return self._participle_opener(i, cue.lemma) is not None
             if cue.role in ("verb", "bare") and (tok.key[0] in "وف" and tok.key not in self.lex.cues):
                 return True
-            if cue.role == "verb" and i > 0 and self.tokens[i - 1].text in _COMMAS:
+            if cue.role == "verb" and i > 0 and (self.tokens[i - 1].text in _COMMAS or self.tokens[i - 1].key in _AFTER_WHILE):
                 return True
         phrase = self._nominal(i)
         return phrase is not None and phrase[1] != "via" and i > 0 and self.tokens[i - 1].text in _COMMAS
@@ -235,7 +243,7 @@ class Piece:
                     return j, "mark"
                 j = self.index(m.close) + 1
                 continue
-            if tok.key in self.lex.complementizers:
+            if tok.key in self.lex.complementizers and not (j > 0 and self.tokens[j - 1].key in _COMP_BLOCKERS):
                 return j, "comp"
             if about and tok.key == "عن":
                 return j, "about"
@@ -247,9 +255,12 @@ class Piece:
             if tok.text in _ENDERS or (j + 1 < len(self.tokens) and self.ends_sentence(j) and tok.is_word):
                 return None
             cue = self.lex.cue(tok.key)
-            if cue is not None and cue.role in ("verb", "participle", "bare") and j > 0:
+            after_relative = j > 0 and self.tokens[j - 1].key in _RELATIVES
+            if cue is not None and cue.role in ("verb", "participle", "bare") and j > 0 and not after_relative:
                 return None
-            if tok.key in _RELATIVES or (tok.key.startswith("و") and tok.key[1:] in _RELATIVES):
+            if tok.key.startswith("و") and tok.key[1:] in _RELATIVES:
+                return None
+            if tok.key in _RELATIVES and j > 0 and self.tokens[j - 1].text in _COMMAS:
                 return None
             j += 1
         return None
@@ -316,7 +327,7 @@ class Piece:
             return
         para, sent = self._para[i], self._sent[i]
         if opener is None:
-            if words and role != "impersonal":
+            if words and role != "impersonal" and prev not in _NOT_REPORTING:
                 found = self.resolver.resolve(words, para, zone)
                 if found is not None:
                     self.resolver.memory.add(para, found)
@@ -337,6 +348,8 @@ class Piece:
                 if not self.tokens[j].key.startswith("ال"):
                     break
                 j -= 1
+            if run and (run[0].key.startswith("ال") or run[0].key[:1] in "لب") and self.lex.role(run[0].key) is None:
+                return []
             return run
         if self.tokens[i].key not in self.lex.cues:
             return []
@@ -429,10 +442,22 @@ class Piece:
                 break
             zone.append(tok)
             k += 1
-        if zone and zone[0].key.startswith("ل") and not zone[0].key.startswith("لل") and len(zone[0].key) > 2:
+        zone = [t for t in zone if t.key not in ("ل",)]
+        if zone and zone[0].key.startswith("لل") and len(zone[0].key) > 3:
+            t0 = zone[0]
+            zone[0] = Token(t0.start, t0.end, t0.text, "ال" + t0.key[2:], t0.stem)
+        elif zone and zone[0].key.startswith("ل") and len(zone[0].key) > 2:
             t0 = zone[0]
             zone[0] = Token(t0.start + 1, t0.end, t0.text[1:], t0.key[1:], t0.stem)
-        zone = [t for t in zone if t.key not in ("ل",)]
+        for z, t in enumerate(zone):
+            if z and t.key.startswith("فال") and len(t.key) > 4:
+                k = self.index(t.start)
+                zone = zone[:z]
+                break
+        else:
+            if len(zone) >= _LEAD_ZONE and zone and zone[0].key.startswith("ال"):
+                k = self.index(zone[0].end)
+                zone = zone[:1]
         words, relay = self._subject(zone)
         if not words:
             return k
@@ -484,9 +509,11 @@ class Piece:
             if lo <= f.start < here or f.start <= lo < f.end:
                 if f.speaker.span.text != speaker.span.text and speaker.span not in f.via:
                     f.via.append(speaker.span)
+                    self.resolver.memory.alias(speaker)
                 return
         for m in self.marks:
-            if m.closed and lo <= m.open < here and not self._name_like(m, self.index(m.open)):
+            if m.closed and lo <= m.open < here and not self._name_like(m, self.index(m.open)) \
+                    and (m.end - m.start) * 2 >= here - lo:
                 self._emit(m.start, m.end, "direct", cue, speaker, via, sent)
                 self.resolver.memory.add(self._para[i], speaker)
                 return
@@ -502,7 +529,7 @@ class Piece:
         for m in self.marks:
             if not m.closed or any(f.start <= m.start < f.end or m.start <= f.start < m.end for f in self.found):
                 continue
-            if self._name_like(m, self.index(m.open)):
+            if self._name_like(m, self.index(m.open)) or len(tokenize(self.text, m.start, m.end)) < 3:
                 continue
             after = self.index(m.close) + 1
             if after < len(self.tokens) and self.tokens[after].text in _COMMAS:

@@ -33,6 +33,7 @@ class SpeakerMemory:
     """The speakers met so far in one document, with the paragraph each was met in."""
 
     items: list[tuple[int, Speaker]] = field(default_factory=list)
+    aliases: list[tuple[int, Speaker]] = field(default_factory=list)
 
     def add(self, paragraph: int, speaker: Speaker) -> None:
         """Remember ``speaker`` as the latest one (met in ``paragraph``)."""
@@ -44,12 +45,20 @@ class SpeakerMemory:
             return self.items[-1][1]
         return None
 
+    def alias(self, speaker: Speaker) -> None:
+        """Remember a relaying source, for anaphors only (الصحيفة after «إندبندنت»)."""
+        self.aliases.append((len(self.items), speaker))
+
     def with_head(self, head: str) -> Speaker | None:
-        """The latest speaker whose description had ``head`` (a clitic-stripped key)."""
-        for _, speaker in reversed(self.items):
-            if head in speaker.heads:
-                return speaker
-        return None
+        """The latest speaker or relaying source whose description had ``head`` (a clitic-stripped key)."""
+        latest_alias = next((a for n, a in reversed(self.aliases) if head in a.heads), None)
+        alias_at = next((n for n, a in reversed(self.aliases) if head in a.heads), -1)
+        for k in range(len(self.items) - 1, -1, -1):
+            if k < alias_at and latest_alias is not None:
+                return latest_alias
+            if head in self.items[k][1].heads:
+                return self.items[k][1]
+        return latest_alias
 
     def with_surname(self, key: str) -> Speaker | None:
         """The latest speaker with a longer name ending in ``key``."""
@@ -72,10 +81,12 @@ class Resolver:
     def resolve(self, words: list[Token], paragraph: int, zone: list[Token] | None = None) -> Speaker | None:
         """Resolve a description (``words``; ``zone`` is every token up to the quote) or inherit one."""
         words = [t for t in words if t.is_word or t.key in "\"'"]
-        while words and not words[-1].is_word:
+        if words and not words[-1].is_word and sum(not t.is_word for t in words) % 2 == 1:
             words.pop()
         while words and not words[0].is_word:
             words.pop(0)
+        if len(words) > 1 and words[-2].key.startswith("ال") and words[-1].text.endswith(("ه", "ها", "هم")):
+            words.pop()
         if not words:
             return self.memory.latest(paragraph)
         heads = frozenset(_bare(t.key) for t in words)
@@ -148,25 +159,40 @@ class Resolver:
             and not key.startswith("لل")
             and self.lex.role(key) is None
             and key not in self.lex.stops
+            and key not in self.lex.complementizers
+            and self.lex.cue(key) is None
             and key not in ("باسم", "بن", "ابن", "عن", "نقلا")
         ) or key in ("بن", "ابن")
 
     def _name(self, words: list[Token], zone: list[Token] | None) -> list[Token] | None:
         """A personal name inside a role description: 'الأمريكي جون كيربي' or 'يوري أوشاكوف المستشار'."""
-        pools = [words] + ([zone] if zone and len(zone) > len(words) else [])
-        for pool in pools:
-            while pool and not pool[-1].is_word:
-                pool = pool[:-1]
-            run = _tail_run(pool, self._namey)
-            if 2 <= len(run) <= _MAX_NAME and len(run) < len(pool):
-                before = pool[len(pool) - len(run) - 1]
-                if before.key.startswith("ال") or self.lex.role(before.key) == "person":
-                    return run
+        tail = self._tail_name(words)
+        if tail is not None:
+            return tail
         lead = _head_run(words, self._namey)
+        if len(lead) == 1 and len(words) > 2 and words[1].key.startswith("ال") and self.lex.role(words[2].key):
+            lead = words[:2]
         if 2 <= len(lead) <= _MAX_NAME and len(lead) < len(words):
             after = words[len(lead)]
             if after.key.startswith("ال") or self.lex.role(after.key) == "person" or after.key == "احد":
                 return lead
+        if zone and len(zone) > len(words):
+            return self._tail_name(zone)
+        return None
+
+    def _tail_name(self, pool: list[Token]) -> list[Token] | None:
+        """A name closing a description: 'المتحدث باسم ... الأمريكي جون كيربي'."""
+        while pool and not pool[-1].is_word:
+            pool = pool[:-1]
+        run = _tail_run(pool, self._namey)
+        if not run and len(pool) > 3 and pool[-1].key.startswith("ال"):
+            run = [*_tail_run(pool[:-1], self._namey), pool[-1]]
+            if not any(t.key in ("بن", "ابن") for t in run):
+                run = []
+        if 2 <= len(run) <= _MAX_NAME and len(run) < len(pool) and not any(t.key.isdigit() for t in run):
+            before = pool[len(pool) - len(run) - 1]
+            if before.key.startswith("ال") or self.lex.role(before.key) == "person" or before.text in "،,)":
+                return run
         return None
 
     def _full_name(self, word: Token) -> list[Token] | None:
@@ -183,20 +209,32 @@ class Resolver:
         return None
 
     def _named_elsewhere(self, words: list[Token]) -> list[Token] | None:
-        """The name written right after the same role phrase elsewhere in the document."""
+        """The name written after the same role phrase (and its adjectives) elsewhere in the document."""
         if self._norm is None:
             self._norm = normalize(self.doc.text)
         norm = self._norm
         phrase = " ".join(t.key for t in words)
+        best: list[Token] | None = None
         pos = norm.text.find(phrase)
         while pos >= 0:
             _, end = norm.to_original(pos, pos + len(phrase))
-            follow = tokenize(self.doc.text, end, min(len(self.doc.text), end + 80))
-            run = _head_run(follow, self._namey)
-            if 2 <= len(run) <= _MAX_NAME and self.doc.text[end:run[0].start].strip() == "":
-                return run
             pos = norm.text.find(phrase, pos + 1)
-        return None
+            if end < len(self.doc.text) and self.doc.text[end].isalpha():
+                continue
+            follow = tokenize(self.doc.text, end, min(len(self.doc.text), end + 80))
+            skip = 0
+            while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow):
+                skip += 1
+            run = _head_run(follow[skip:], self._namey)
+            for r in range(1, len(run)):
+                if "\n" in self.doc.text[run[r - 1].end:run[r].start]:
+                    run = run[:r]
+                    break
+            gap = self.doc.text[end:follow[skip].start] if follow else ""
+            fits = 2 <= len(run) <= _MAX_NAME and "\n" not in gap and not any(c in gap for c in "،,.:")
+            if fits and (best is None or run[0].start < words[0].start):
+                best = run
+        return best
 
 
 def _tail_run(tokens: list[Token], ok: Callable[[Token], bool]) -> list[Token]:
@@ -217,5 +255,8 @@ def _bare(key: str) -> str:
     """A key without its article and و/ف/ب/ل clitics (heads compare on it)."""
     for pre in ("وال", "فال", "بال", "لل", "ال"):
         if key.startswith(pre) and len(key) - len(pre) >= 2:
-            return key[len(pre):]
+            key = key[len(pre):]
+            break
+    if key.endswith("ون") and len(key) > 4:
+        key = key[:-2] + "ين"
     return key
