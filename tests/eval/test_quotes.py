@@ -1,0 +1,47 @@
+"""Quote scores on the hand-annotated gold (seeds and SaudiNewsNet), and the scorer itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.eval.quotes import QuoteScores, gold_files, load_gold, score, speaker_matches
+from marsad.extract.quotes import annotate
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "quotes"
+
+
+@pytest.fixture(scope="module")
+def scores(shared_dir: Path) -> dict[str, QuoteScores]:
+    return {path.stem: score(load_gold([path], shared_dir), annotate) for path in gold_files(GOLD)}
+
+
+def test_gold_size(shared_dir: Path) -> None:
+    docs = load_gold(gold_files(GOLD), shared_dir)
+    assert sum(len(d.quotes) for d in docs) >= 150
+    assert sum(d.ref.startswith("saudinewsnet:") for d in docs) >= 25
+
+
+@pytest.mark.parametrize("name", ["seeds", "snn_dev"])
+def test_thresholds_on_development_gold(scores: dict[str, QuoteScores], name: str) -> None:
+    s = scores[name]
+    assert s.recall >= 0.85, s.as_dict()
+    assert s.precision >= 0.85, s.as_dict()
+    assert s.speaker_accuracy >= 0.85, s.as_dict()
+
+
+def test_held_out_gold_floor(scores: dict[str, QuoteScores]) -> None:
+    # Held out while tuning; the figures are reported as they are (recall is below the 0.85 goal here).
+    s = scores["snn_test"]
+    assert s.recall >= 0.75, s.as_dict()
+    assert s.precision >= 0.85, s.as_dict()
+    assert s.speaker_accuracy >= 0.8, s.as_dict()
+
+
+def test_speaker_names_compare_as_word_sets() -> None:
+    assert speaker_matches("المتحدث باسم مجلس الأمن القومي الأمريكي جون كيربي", ["جون كيربي"])
+    assert speaker_matches("كيربي", ["جون كيربي"])
+    assert speaker_matches("للمصدر نفسه", ["المصدر نفسه"])
+    assert not speaker_matches("وزارة الدفاع الروسية", ["وزارة الدفاع الكورية الجنوبية"])
+    assert not speaker_matches(None, ["جون كيربي"])

@@ -1,0 +1,146 @@
+"""Quote extraction on the real seed pages: the expectations of issue 5, provenance, entity links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.extract.quotes import annotate
+from marsad.ingest.raw import RawDocument
+from marsad.model import Document, Mention, Quote, Segment
+from marsad.options import Options
+from marsad.page.build import build_document
+
+SEEDS = {
+    "000": "000_0c3bafbd90cf7e4b.txt",
+    "001": "001_c4de4682c1a3ca3f.txt",
+    "002": "002_08a461d4136db840.txt",
+    "003": "003_3f40048d4173b7d0.txt",
+    "004": "004_1db56f28e93c3289.txt",
+}
+
+
+def _text(shared_dir: Path, key: str) -> str:
+    return (shared_dir / "seeds" / SEEDS[key]).read_text(encoding="utf-8")
+
+
+def _doc(text: str, mentions: list[Mention] | None = None) -> Document:
+    doc = Document(id="t", source="t", format="txt", text=text, segments=[Segment("m", "main", 0, len(text))])
+    doc.mentions = mentions or []
+    annotate(doc)
+    return doc
+
+
+def _quote(doc: Document, words: str) -> Quote:
+    found = [q for q in doc.quotes if words in q.text]
+    assert found, f"no quote with {words!r}: {[q.text[:30] for q in doc.quotes]}"
+    return found[0]
+
+
+def _speaker(q: Quote) -> str:
+    assert q.speaker_text is not None
+    return q.speaker_text.text
+
+
+@pytest.mark.parametrize("key", ["000", "002"])
+def test_kirby_not_worried_about_the_visit(shared_dir: Path, key: str) -> None:
+    q = _quote(_doc(_text(shared_dir, key)), "لسنا قلقين بشأن زيارة")
+    assert q.kind == "direct"
+    assert "جون كيربي" in _speaker(q)
+
+
+def test_watson_two_quotes_second_by_wa_adafat(shared_dir: Path) -> None:
+    doc = _doc(_text(shared_dir, "003"))
+    first = _quote(doc, "كما سبق لنا وأن حذرنا علانية")
+    second = _quote(doc, "لدينا معلومات مفادها")
+    assert "أدريان واتسون" in _speaker(first)
+    assert second.cue is not None and second.cue.text == "وأضافت"
+    assert "أدريان واتسون" in _speaker(second)
+
+
+def test_nyt_relays_us_officials(shared_dir: Path) -> None:
+    q = _quote(_doc(_text(shared_dir, "003")), "كيم يعتزم لقاء بوتين")
+    assert q.kind == "indirect"
+    assert _speaker(q) == "مسؤولين أمريكيين"
+    assert q.via == ["صحيفة نيويورك تايمز"]
+
+
+def test_kim_putin_lavrov_each_to_their_speaker(shared_dir: Path) -> None:
+    doc = _doc(_text(shared_dir, "004"))
+    assert "كيم" in _speaker(_quote(doc, "لقد ناقشنا أنا والرفيق بوتين"))
+    assert "كيم" in _speaker(_quote(doc, "أنا واثق من أن الجيش الروسي"))
+    assert "بوتين" in _speaker(_quote(doc, "سوف تساعد كوريا الشمالية"))
+    assert "بوتين" in _speaker(_quote(doc, "سنتحدث عن كل القضايا"))
+    assert "لافروف" in _speaker(_quote(doc, "قمنا مع الأصدقاء الصينيين"))
+    continued = _quote(doc, "ولكن الولايات المتحدة بدلا من ذلك")  # "وتابع الوزير الروسي القول:"
+    assert continued.cue is not None and continued.cue.text == "وتابع"
+    assert "لافروف" in _speaker(continued)
+
+
+def test_markov_via_bbc(shared_dir: Path) -> None:
+    q = _quote(_doc(_text(shared_dir, "000")), "روسيا تريد الحصول على ذخيرة")
+    assert _speaker(q) == "سيرجي ماركوف"
+    assert any("بي بي سي" in v for v in q.via)
+
+
+def test_subjectless_cue_takes_previous_speaker(shared_dir: Path) -> None:
+    doc = _doc(_text(shared_dir, "000"))
+    q = _quote(doc, "سيتم توقيع وثائق مهمة للغاية")  # "وأفاد بأنه ..." after Ushakov
+    assert _speaker(q) == "يوري أوشاكوف"
+
+
+def test_multi_paragraph_quote_of_a_document(shared_dir: Path) -> None:
+    q = _quote(_doc(_text(shared_dir, "002")), "الرفيق العزيز كيم جونغ أون")
+    assert q.kind == "direct"
+    assert q.text.endswith("في أنشطتكم الحكومية")
+    assert "\n" in q.text
+    assert "بوتين" in _speaker(q)
+
+
+def test_unnamed_role_and_state_body(shared_dir: Path) -> None:
+    doc = _doc(_text(shared_dir, "001"))
+    assert _speaker(_quote(doc, "بينما تواصل روسيا البحث")).startswith("متحدثة باسم السفارة الأمريكية")
+    assert _speaker(_quote(doc, "جنودها أطلقوا طلقات تحذيرية")) == "وزارة الدفاع الكورية الجنوبية"
+    assert _speaker(_quote(doc, "بوتين سيزور أيضًا فيتنام")) == "الكرملين"
+
+
+@pytest.mark.parametrize("key", sorted(SEEDS))
+def test_every_span_is_provenance_exact(shared_dir: Path, key: str) -> None:
+    doc = _doc(_text(shared_dir, key))
+    assert doc.quotes
+    for q in doc.quotes:
+        assert doc.text[q.start:q.end] == q.text
+        for span in (q.cue, q.speaker_text):
+            assert span is not None
+            assert doc.text[span.start:span.end] == span.text
+
+
+def test_speaker_linked_to_entity_mention(shared_dir: Path) -> None:
+    text = _text(shared_dir, "000")
+    start = text.index("جون كيربي")
+    kirby = Mention(start, start + len("جون كيربي"), "جون كيربي", "PER", "per:john-kirby")
+    doc = _doc(text, [kirby])
+    q = _quote(doc, "لسنا قلقين بشأن زيارة")
+    assert q.speaker == "per:john-kirby"
+    assert _quote(doc, "القلق لا يقتصر فقط").speaker == "per:john-kirby"  # "وأضاف كيربي"
+
+
+def test_only_article_text_is_read(shared_dir: Path) -> None:
+    text = _text(shared_dir, "004")
+    teaser = text.index("مقالات ذات صلة")
+    appended = text.index("بوتين يأمر بـ«اختبارات»")
+    doc = Document(id="t", source="t", format="txt", text=text, segments=[
+        Segment("m", "main", 0, len(text)),
+        Segment("r", "related", teaser, appended, parent="m"),
+    ])
+    annotate(doc)
+    assert not any(teaser <= q.start < appended for q in doc.quotes)
+    assert any(q.start >= appended for q in doc.quotes)
+
+
+def test_after_the_page_stage(shared_dir: Path) -> None:
+    path = shared_dir / "seeds" / SEEDS["002"]
+    doc = build_document(RawDocument(source=str(path), format="txt", text=path.read_text(encoding="utf-8")), Options())
+    annotate(doc)
+    assert any("لسنا قلقين بشأن زيارة" in q.text and "كيربي" in _speaker(q) for q in doc.quotes)
