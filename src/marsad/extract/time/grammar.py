@@ -585,7 +585,9 @@ class Grammar:
         """Resolve a weekday (with الماضي/المقبل, or next to اليوم/أمس/غدا which shift ``base`` days)."""
         a = self.anchor
         if a is None:
-            return Point(cal.ref(mod if mod is not None else (base or 0)) if (mod or base) else None)
+            if base is not None:
+                return Point(cal.ref(base))
+            return Point(cal.ref(mod) if mod is not None else None)
         if base is not None:
             d = cal.nearest_weekday(a.day + dt.timedelta(days=base), wd)
         else:
