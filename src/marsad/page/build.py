@@ -12,6 +12,7 @@ from marsad.page.dates import find_datelines, metadata_date
 from marsad.page.lines import Line, arabic_ratio, split_lines
 from marsad.page.metadata import find_agencies, find_byline, find_outlet
 from marsad.page.segment import Label, Region, assign_regions, label_lines, outer_kind
+from marsad.text.normalize import norm_key
 
 ARTICLE_TEXT = (Label.BODY, Label.HEADING, Label.BULLET)
 
@@ -39,14 +40,17 @@ def build_document(raw: RawDocument, options: Options, known_chrome: frozenset[s
     doc = Document(id=content_id(text), source=raw.source, format=raw.format, text=text, url=raw.url)
     lines = split_lines(text)
     labels = label_lines(lines, known_chrome)
-    regions = assign_regions(lines, labels)
-    doc.segments = _segments(doc.id, lines, labels, regions)
+    title_key = norm_key(raw.title) if raw.title and raw.format != "txt" else None
+    regions = assign_regions(lines, labels, title_key)
+    doc.segments = _segments(doc.id, lines, labels, regions, title_key)
     doc.language = "ar" if arabic_ratio(text) >= 0.5 else None
     _metadata(doc, raw, lines)
     return doc
 
 
-def _segments(doc_id: str, lines: list[Line], labels: list[Label], regions: list[Region]) -> list[Segment]:
+def _segments(
+    doc_id: str, lines: list[Line], labels: list[Label], regions: list[Region], title_key: str | None
+) -> list[Segment]:
     pieces: list[_Piece] = []
     outer: list[tuple[SegmentKind, Line, int | None]] = []
     order = list(dict.fromkeys(r for r in regions if r is not None))
@@ -59,15 +63,19 @@ def _segments(doc_id: str, lines: list[Line], labels: list[Label], regions: list
             outer.extend(("boilerplate", ln, None) for ln in members if ln.index > teasers[-1].index)
             continue
         bodies = [ln for ln in members if labels[ln.index] in (Label.BODY, Label.BULLET)]
+        if not bodies and kind == "main":
+            # a page of short lines only (a poem, a caption-only record): its text lines are the article
+            bodies = [ln for ln in members if labels[ln.index] in ARTICLE_TEXT]
         if not bodies:
             outer.extend((outer_kind(labels[ln.index]), ln, None) for ln in members)
             continue
         starts = [
             ln for ln in members
-            if labels[ln.index] is Label.BODY or (labels[ln.index] is Label.HEADING and ln.words >= 3)
+            if labels[ln.index] is Label.BODY
+            or (labels[ln.index] is Label.HEADING and (ln.words >= 3 or ln.key == title_key))
         ]
         first, last = starts[0], bodies[-1]
-        title = first if first.title_like else None
+        title = first if first.title_like or (kind == "main" and first.key == title_key) else None
         pieces.append(_Piece("main" if kind == "main" else "appended", first, last, title))
         article_index = len(pieces) - 1
         for ln in members:

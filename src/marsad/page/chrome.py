@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from urllib.parse import urlparse
 
@@ -9,6 +10,8 @@ from marsad.ingest.raw import RawDocument
 from marsad.text.normalize import norm_key
 
 CHROME_MAX_WORDS = 12
+SENTENCE_WORDS = 6
+_SENTENCE_END = re.compile(r"[.:!؟?]\s*$")
 MIN_PAGES = 2
 
 
@@ -32,7 +35,8 @@ def repeated_lines(raws: list[RawDocument]) -> dict[str, frozenset[str]]:
         title = norm_key(raw.title) if raw.title else None
         keys = set()
         for line in raw.text.split("\n"):
-            if line.strip() and len(line.split()) <= CHROME_MAX_WORDS:
+            words = len(line.split())
+            if words and words <= CHROME_MAX_WORDS and not (words >= SENTENCE_WORDS and _SENTENCE_END.search(line)):
                 key = norm_key(line)
                 if key != title:
                     keys.add(key)

@@ -98,7 +98,7 @@ def _label(lines: list[Line], i: int, labels: list[Label], known_chrome: frozens
         return Label.BOILER
     if is_caption_text(line):
         return Label.CAPTION
-    if line.is_bullet:
+    if line.is_bullet and not line.is_body:
         return Label.BULLET
     return Label.BODY if line.is_body else Label.HEADING
 
@@ -135,8 +135,12 @@ def _caption_pairs(lines: list[Line], labels: list[Label]) -> None:
 Region = tuple[str, int] | None
 
 
-def assign_regions(lines: list[Line], labels: list[Label]) -> list[Region]:
-    """Give each line the article or teaser block it belongs to (None for page chrome outside them)."""
+def assign_regions(lines: list[Line], labels: list[Label], title_key: str | None = None) -> list[Region]:
+    """Give each line the article or teaser block it belongs to (None for page chrome outside them).
+
+    ``title_key`` is the key of the title the container gave (HTML, JSON records):
+    that line opens the main article however short it is.
+    """
     regions: list[Region] = []
     state = "header"
     current: Region = None
@@ -156,7 +160,7 @@ def assign_regions(lines: list[Line], labels: list[Label]) -> list[Region]:
             regions.append(None)
             continue
         if state == "header":
-            if label is Label.BODY or (label is Label.HEADING and lines[i].words >= 3):
+            if label is Label.BODY or (label is Label.HEADING and (lines[i].words >= 3 or lines[i].key == title_key)):
                 state, current = "article", ("main", 0)
                 regions.append(current)
             else:
@@ -169,7 +173,7 @@ def assign_regions(lines: list[Line], labels: list[Label]) -> list[Region]:
             else:
                 regions.append(None)
             continue
-        if state == "related" and lines[i].is_paragraph and _paragraph_run(lines, labels, i):
+        if state == "related" and lines[i].is_paragraph and not lines[i].is_bullet and _paragraph_run(lines, labels, i):
             article = new("appended")
             start = _title_index(lines, labels, regions, i, current)
             for j in range(start, i):
@@ -187,7 +191,7 @@ def _paragraph_run(lines: list[Line], labels: list[Label], i: int) -> bool:
     """
     paragraphs = 0
     for line, label in zip(lines[i:], labels[i:], strict=True):
-        if label is Label.BODY and line.is_paragraph:
+        if label is Label.BODY and line.is_paragraph and not line.is_bullet:
             paragraphs += 1
             if paragraphs >= 2:
                 return True
