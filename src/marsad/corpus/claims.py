@@ -5,8 +5,9 @@ overlap enough (:data:`SAME_STATEMENT`).  Copies are not independent: sentences 
 passages of one copy group (see :mod:`marsad.corpus.duplicates`) never corroborate each
 other, and outlets that copied each other count once.  A statement backed by two or
 more independent outlets is ``corroborated`` with that count.  Two sentences about the
-same happening (:data:`SAME_HAPPENING` overlap) that give different numbers, dates or
-places are ``contested``, with both spans.
+same happening (:data:`SAME_HAPPENING` overlap) that give different counts of the same
+thing (the number before the same term), different dates (timex values) or different
+places (LOC mentions) are ``contested``, with both spans.
 """
 
 from __future__ import annotations
@@ -15,14 +16,17 @@ import re
 from itertools import combinations
 
 from marsad.corpus.sentences import StorySentence
-from marsad.corpus.terms import jaccard
+from marsad.corpus.terms import content_term, jaccard
+from marsad.lexicons import load_table
 from marsad.model import Claim, Document, Duplicate
+from marsad.text.tokens import Token, tokenize
 
 SAME_STATEMENT = 0.4
 SAME_HAPPENING = 0.3
-MIN_TERMS = 5
+MIN_TERMS = 7
 MAX_SENTENCES = 600
 LEAD_SENTENCES = 8
+ROUNDING = 0.01
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -40,21 +44,64 @@ def _groups_of(s: StorySentence, copies: dict[str, list[tuple[int, int, str]]]) 
     return {g for start, end, g in copies.get(s.ref.document, ()) if start <= s.ref.start and s.ref.end <= end}
 
 
-def numbers(text: str) -> frozenset[str]:
-    """The numbers written in ``text`` (Arabic-Indic digits read as ASCII)."""
-    return frozenset(_NUMBER.findall(text.translate(_DIGITS)))
+NUMBER_WORDS = {word: value for word, value in load_table("corpus_number_words.tsv")}
+_PLURAL = ("ون", "ين", "ات")
 
 
-def _details(s: StorySentence, doc: Document) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _number(tok: Token) -> str | None:
+    value = tok.text.translate(_DIGITS)
+    if _NUMBER.fullmatch(value):
+        return value
+    return NUMBER_WORDS.get(tok.key) or NUMBER_WORDS.get(tok.stem)
+
+
+def _unit(term: str) -> str:
+    for suffix in _PLURAL:
+        if term.endswith(suffix) and len(term) - len(suffix) >= 3:
+            return term[: -len(suffix)]
+    return term
+
+
+def quantities(text: str) -> dict[str, frozenset[str]]:
+    """Numbers (digits or words) by what they count: the content term right after each (``7 آخرون``)."""
+    out: dict[str, set[str]] = {}
+    tokens = tokenize(text)
+    for i, tok in enumerate(tokens):
+        value = _number(tok)
+        if value is None:
+            continue
+        for nxt in tokens[i + 1 : i + 3]:
+            term = content_term(nxt)
+            if term and _number(nxt) is None:
+                out.setdefault(_unit(term), set()).add(value)
+                break
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _details(s: StorySentence, doc: Document) -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
     inside = [t for t in doc.timexes if s.ref.start <= t.start < s.ref.end and t.type == "DATE" and t.value]
     places = [m for m in doc.mentions if s.ref.start <= m.start < s.ref.end and m.type == "LOC"]
     dates = frozenset(t.value or "" for t in inside)
     where = frozenset(m.entity or m.text for m in places)
-    return numbers(s.ref.text), dates, where
+    return quantities(s.ref.text), dates, where
 
 
 def _differs(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and not (a & b)
+
+
+def _counts_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when no count of ``a`` is within :data:`ROUNDING` of a count of ``b``."""
+    va = [float(x.replace(",", ".")) for x in a]
+    vb = [float(x.replace(",", ".")) for x in b]
+    return not any(abs(x - y) <= ROUNDING * max(abs(x), abs(y), 1.0) for x in va for y in vb)
+
+
+def _contested(a: tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]],
+               b: tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]) -> bool:
+    """Different counts of the same thing, different dates, or different places."""
+    counts = any(_counts_differ(a[0][unit], b[0][unit]) for unit in a[0].keys() & b[0].keys())
+    return counts or _differs(a[1], b[1]) or _differs(a[2], b[2])
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -109,10 +156,8 @@ def find_claims(
         sim = jaccard(a.terms, b.terms)
         if sim >= SAME_STATEMENT:
             parent[_find(parent, i)] = _find(parent, j)
-        if sim >= SAME_HAPPENING:
-            da, db = _details(a, docs[a.ref.document]), _details(b, docs[b.ref.document])
-            if any(_differs(x, y) for x, y in zip(da, db, strict=True)):
-                contested.append(Claim("contested", a.ref.text, 2, [a.ref, b.ref]))
+        if sim >= SAME_HAPPENING and _contested(_details(a, docs[a.ref.document]), _details(b, docs[b.ref.document])):
+            contested.append(Claim("contested", a.ref.text, 2, [a.ref, b.ref]))
     members: dict[int, list[int]] = {}
     for i in range(len(usable)):
         members.setdefault(_find(parent, i), []).append(i)

@@ -1,8 +1,9 @@
 """A story's timeline: dated happenings merged across sources, each with every supporting span.
 
-Dated items are the ``DATE`` timexes (and dated events, once the event stage exists)
-inside the story's units.  Items on the same date whose sentences share enough content
-terms tell the same happening and become one row listing every source sentence.  With
+Dated items are the ``DATE`` timexes with a calendar value (and dated events, once the
+event stage exists) inside the story's units.  An item on the same date as a row whose
+first sentence shares enough content terms with its own tells the same happening and
+joins that row, which lists every source sentence.  With
 no timexes or events the timeline is simply empty.
 """
 
@@ -14,7 +15,7 @@ from marsad.corpus.sentences import StorySentence
 from marsad.corpus.terms import jaccard
 from marsad.model import Document, SpanRef, TimelineRow
 
-SAME_HAPPENING = 0.2
+SAME_HAPPENING = 0.25
 LABEL_CHARS = 200
 
 
@@ -40,9 +41,13 @@ def dated_items(docs: dict[str, Document], sentences: list[StorySentence]) -> li
         doc = docs[doc_id]
         anchors = [(t.start, t.value) for t in doc.timexes if t.type == "DATE" and t.value]
         anchors += [(e.start, e.date) for e in doc.events if e.date]
+        seen: set[tuple[str, int]] = set()
         for start, value in anchors:
+            if value is None or not value[:1].isdigit():
+                continue  # PAST_REF, PRESENT_REF...: no calendar date
             sent = _sentence_at(sentences, doc_id, start)
-            if sent is not None and value is not None:
+            if sent is not None and (value, sent.ref.start) not in seen:
+                seen.add((value, sent.ref.start))
                 items.append(DatedItem(value, sent))
     return items
 
@@ -52,9 +57,8 @@ def build_timeline(docs: dict[str, Document], sentences: list[StorySentence]) ->
     rows: list[tuple[str, list[StorySentence]]] = []
     for item in sorted(dated_items(docs, sentences), key=lambda i: (i.date, i.sentence.ref.document, i.sentence.ref.start)):
         for date, members in rows:
-            if date == item.date and any(jaccard(m.terms, item.sentence.terms) >= SAME_HAPPENING for m in members):
-                if item.sentence not in members:
-                    members.append(item.sentence)
+            if date == item.date and jaccard(members[0].terms, item.sentence.terms) >= SAME_HAPPENING:
+                members.append(item.sentence)
                 break
         else:
             rows.append((item.date, [item.sentence]))
