@@ -38,6 +38,7 @@ class StoryParams:
     query_terms: int = 10
     posted_terms: int = 15
     posting_scan: int = 200
+    max_candidates: int = 50
     centroid_size: int = 200
     member_terms: int = 30
     background: bool = True
@@ -92,6 +93,7 @@ class StoryIndex:
         self.stories: list[StoryState] = []
         self.postings: dict[str, list[int]] = {}
         self.unit_story: dict[str, int] = {}
+        self.merged: dict[int, int] = {}
 
     def add(self, units: list[UnitTerms], links: dict[str, set[str]] | None = None) -> list[str]:
         """Place a batch of units (in date order) and return each unit's story id, in input order.
@@ -113,11 +115,11 @@ class StoryIndex:
         p = self.params
         vec = weigh(unit.counts, self._df, self.n_units + self.background.n)
         query = sorted(vec, key=lambda t: -vec[t])[: p.query_terms]
-        candidates: set[int] = set()
+        hits: Counter[int] = Counter()
         for term in query:
-            candidates.update(self.postings.get(term, ())[-p.posting_scan :])
+            hits.update(self._alive(x) for x in self.postings.get(term, ())[-p.posting_scan :])
         copied = {self.unit_story[u] for u in linked if u in self.unit_story}
-        candidates |= copied
+        candidates = {sidx for sidx, _ in hits.most_common(p.max_candidates)} | copied
         best, best_score = -1, p.threshold
         for sidx in sorted(candidates):
             story = self.stories[sidx]
@@ -135,6 +137,12 @@ class StoryIndex:
         self._join(best, unit, vec)
         return best
 
+    def _alive(self, sidx: int) -> int:
+        """The story a (possibly merged-away) story index now lives in."""
+        while sidx in self.merged:
+            sidx = self.merged[sidx]
+        return sidx
+
     def _time_penalty(self, gap: int) -> float:
         """No penalty within ``window_days``, then growing to ``far_penalty`` over ``far_days``."""
         p = self.params
@@ -151,11 +159,12 @@ class StoryIndex:
             story = self.stories[sidx]
             if not story.members or not story.norm:
                 continue
-            candidates: set[int] = set()
-            for term in sorted(story.posted):
-                candidates.update(self.postings.get(term, ())[-p.posting_scan :])
+            hits: Counter[int] = Counter()
+            for term in sorted(story.centroid, key=lambda t: -story.centroid[t])[: p.posted_terms]:
+                hits.update(self._alive(x) for x in self.postings.get(term, ())[-p.posting_scan :])
+            hits.pop(sidx, None)
             best, best_score = -1, p.merge_threshold
-            for other in sorted(candidates - {sidx}):
+            for other, _ in hits.most_common(p.max_candidates):
                 o = self.stories[other]
                 if not o.members or not o.norm:
                     continue
@@ -180,6 +189,7 @@ class StoryIndex:
                 a.first_day = m.day if a.first_day is None else min(a.first_day, m.day)
                 a.last_day = m.day if a.last_day is None else max(a.last_day, m.day)
         b.members, b.centroid, b.norm = [], {}, 0.0
+        self.merged[drop] = keep
         self._post(keep)
 
     def _trim(self, story: StoryState) -> None:
@@ -236,6 +246,7 @@ class StoryIndex:
             "n_units": self.n_units,
             "df": dict(self.df),
             "stories": stories,
+            "merged": {str(k): v for k, v in sorted(self.merged.items())},
         }
         return json.dumps(payload, ensure_ascii=False)
 
@@ -248,6 +259,7 @@ class StoryIndex:
         index = cls(StoryParams(**raw["params"]))
         index.df = Counter(raw["df"])
         index.n_units = int(raw["n_units"])
+        index.merged = {int(k): int(v) for k, v in raw.get("merged", {}).items()}
         for sidx, s in enumerate(raw["stories"]):
             state = StoryState(
                 id=s["id"],
