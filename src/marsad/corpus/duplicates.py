@@ -56,10 +56,9 @@ def is_copy(a: Passage, b: Passage) -> float | None:
     """The containment of two passages when they are confirmed copies, else None."""
     if a.document == b.document:
         return None
-    shared = len(a.shingles & b.shingles)
-    if shared < MIN_SHARED:
+    if len(a.shingles & b.shingles) < MIN_SHARED:
         return None
-    sim = shared / min(len(a.shingles), len(b.shingles))
+    sim = containment(a.shingles, b.shingles)
     return sim if sim >= MIN_CONTAINMENT else None
 
 

@@ -68,7 +68,3 @@ def units_of(doc: Document) -> list[Unit]:
         )
     return out
 
-
-def units_of_all(docs: list[Document]) -> list[Unit]:
-    """Every article unit of every document, documents in the given order."""
-    return [u for doc in docs for u in units_of(doc)]
