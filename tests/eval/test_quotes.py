@@ -23,7 +23,7 @@ def test_gold_size(shared_dir: Path) -> None:
     assert sum(d.ref.startswith("saudinewsnet:") for d in docs) >= 25
 
 
-@pytest.mark.parametrize("name", ["seeds", "snn_dev"])
+@pytest.mark.parametrize("name", ["seeds", "snn_dev", "snn_dev2"])
 def test_thresholds_on_development_gold(scores: dict[str, QuoteScores], name: str) -> None:
     s = scores[name]
     assert s.recall >= 0.85, s.as_dict()

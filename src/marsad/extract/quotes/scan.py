@@ -16,7 +16,12 @@ _COMMAS = frozenset("،,؛;")
 _ZONE_LIMIT = 40
 _CLAUSE_LIMIT = 150
 _LEAD_ZONE = 12
-_PRONOUN_OBJECTS = frozenset({"عليه", "عليها", "عليهم", "فيه", "فيها", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها"})
+_PRONOUN_OBJECTS = frozenset({
+    "عليه", "عليها", "عليهم", "فيه", "فيها", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها", "ذلك", "هذا", "هذه",
+})
+_PREPOSITIONS = frozenset({"الي", "علي", "من", "في", "عن", "مع", "بعد", "قبل", "حول", "اثر"})
+_CLAUSE_STARTERS = frozenset({"لم", "لن", "لا", "قد", "فقد", "ما", "ليس", "كان", "كانت", "تم", "يتم"})
+_FA_INNA = frozenset({"فان", "فانه", "فانها"})
 _CHAIN = frozenset({"نقلا", "نقلاً"})
 _SKIP_AFTER_PARTICIPLE = frozenset({"الي", "علي", "اياه", "اياها", "اياهم", "بالقول", "القول"})
 _WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
@@ -113,6 +118,8 @@ class Piece:
         """True when token ``i`` starts another attribution (a cue verb after و, a participle, a nominal cue)."""
         tok = self.tokens[i]
         cue = self.lex.cue(tok.key)
+        if cue is not None and cue.lemma in self.lex.chain and not self._chain_ok(i):
+            cue = None
         if cue is not None:
             if cue.role == "participle":
                 return self._participle_opener(i, cue.lemma) is not None
@@ -190,7 +197,7 @@ class Piece:
                 break
             if tok.key in self.lex.stops or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
-            if tok.key in self.lex.complementizers or tok.key in _RELATIVES:
+            if (tok.key in self.lex.complementizers and tok.key not in _FA_INNA) or tok.key in _RELATIVES:
                 break
             out.append(tok)
         return out
@@ -215,7 +222,8 @@ class Piece:
         if kind_opener == "mark":
             m = self.mark_at(c)
             assert m is not None
-            self._emit(m.start, m.end, "direct", cue, speaker, via, sent)
+            end = m.end if m.closed else self._sentence_end(c + 1)
+            self._emit(m.start, end, "direct", cue, speaker, via, sent)
             return
         k = c + 1
         if kind_opener == "colon" and k < len(self.tokens) and self.tokens[k].key in self.lex.complementizers:
@@ -232,6 +240,15 @@ class Piece:
         end = self._clause_end(k)
         self._emit(self.tokens[k].start, end, "indirect", cue, speaker, via, sent)
 
+    def _sentence_end(self, k: int) -> int:
+        """The end offset of the words of the sentence holding token ``k``."""
+        j = k
+        while j + 1 < len(self.tokens) and not self.ends_sentence(j):
+            j += 1
+        while j > k and not self.tokens[j].is_word:
+            j -= 1
+        return self.tokens[min(j, len(self.tokens) - 1)].end
+
     def _find_opener(self, j: int, about: bool) -> tuple[int, str] | None:
         """Search from token ``j`` for what opens the quote: (its index, its kind)."""
         limit = min(len(self.tokens), j + _ZONE_LIMIT)
@@ -243,7 +260,8 @@ class Piece:
                     return j, "mark"
                 j = self.index(m.close) + 1
                 continue
-            if tok.key in self.lex.complementizers and not (j > 0 and self.tokens[j - 1].key in _COMP_BLOCKERS):
+            if tok.key in self.lex.complementizers and not (j > 0 and self.tokens[j - 1].key in _COMP_BLOCKERS) \
+                    and not (tok.key in _FA_INNA and j > 0 and self.tokens[j - 1].text not in _COMMAS):
                 return j, "comp"
             if about and tok.key == "عن":
                 return j, "about"
@@ -276,6 +294,8 @@ class Piece:
         nxt = self.tokens[after]
         if nxt.text in _ENDERS:
             return False
+        if nxt.text == ":":
+            return True
         return self._find_opener(after, False) is not None if nxt.text in _COMMAS or nxt.is_word else False
 
     # -- cues ------------------------------------------------------------------------------------
@@ -310,10 +330,12 @@ class Piece:
         prev = self.tokens[i - 1].key if i > 0 else ""
         nxt = self.tokens[i + 1].key if i + 1 < len(self.tokens) else ""
         prefixed = tok.key not in self.lex.cues
+        if prev in _PREPOSITIONS or (lemma in self.lex.chain and not self._chain_ok(i)):
+            return
         if role == "bare" and not (prefixed or prev in _BEFORE_BARE or nxt in _PRONOUN_OBJECTS):
             return
         opener = self._find_opener(i + 1, lemma in self.lex.about)
-        stop = opener[0] if opener is not None else min(len(self.tokens), i + 8)
+        stop = opener[0] if opener is not None else self._zone_stop(i + 1)
         zone = self.tokens[i + 1:stop]
         words, relay = self._subject(zone)
         if lemma in self.lex.chain and not relay:
@@ -337,6 +359,17 @@ class Piece:
         self._quote_after(opener[0], opener[1], self._span([tok]), speaker, via, sent)
         if speaker is not None:
             self.resolver.memory.add(para, speaker)
+
+    def _zone_stop(self, j: int) -> int:
+        """Where a cue's subject must end when no quote follows: a comma, a sentence end or 15 tokens."""
+        limit = min(len(self.tokens), j + 15)
+        while j < limit and self.tokens[j].text not in _COMMAS and not self.ends_sentence(j):
+            j += 1
+        return j
+
+    def _chain_ok(self, i: int) -> bool:
+        """A relaying verb (نقل) is a cue only when 'عن' follows it closely (ونقل بقايا ... is not)."""
+        return any(t.key == "عن" for t in self.tokens[i + 1:i + 9])
 
     def _before_verb(self, i: int) -> list[Token]:
         """The subject of 'وكان X قد قال', 'وكانت تقارير قالت' or 'X الذي قال': the words before the verb."""
@@ -415,6 +448,8 @@ class Piece:
         j = i + length
         sent = self._sent[i]
         starts_sentence = i == 0 or self._sent[i - 1] != sent
+        if i > 0 and self.tokens[i - 1].key in self.lex.complementizers:
+            return i + 1
         if role == "lead_verb":
             if j >= len(self.tokens):
                 return j
@@ -433,8 +468,12 @@ class Piece:
                 close = self.index(m.close)
                 zone.extend(self.tokens[k:close + 1])
                 k = close + 1
+                if k < len(self.tokens) and self.tokens[k].is_word and self.tokens[k].key in _CLAUSE_STARTERS | {"ف"}:
+                    break
                 continue
             if tok.text in _COMMAS or tok.text in _ENDERS or tok.text == ":" or tok.key in self.lex.complementizers:
+                break
+            if zone and tok.key in _CLAUSE_STARTERS:
                 break
             if self.ends_sentence(k):
                 zone.append(tok)
@@ -506,7 +545,7 @@ class Piece:
         lo = self.tokens[s0].start
         here = self.tokens[i].start
         for f in self.found:
-            if lo <= f.start < here or f.start <= lo < f.end:
+            if lo <= f.start <= here or f.start <= lo < f.end:
                 if f.speaker.span.text != speaker.span.text and speaker.span not in f.via:
                     f.via.append(speaker.span)
                     self.resolver.memory.alias(speaker)
