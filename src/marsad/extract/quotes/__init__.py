@@ -6,21 +6,26 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from marsad.extract.quotes.lexicon import quote_lexicon
 from marsad.extract.quotes.scan import Found, Piece
 from marsad.extract.quotes.speakers import Resolver
 from marsad.model import Document, Quote, Span
+from marsad.text.tokens import tokenize
 
 
 def annotate(doc: Document) -> None:
     """Fill ``doc.quotes`` with the quotes of its main and appended articles."""
     lex = quote_lexicon()
-    resolver = Resolver(doc, lex)
-    pieces = _pieces(doc)
+    tokens = tokenize(doc.text)
+    starts = [t.start for t in tokens]
+    resolver = Resolver(doc, lex, tokens=tokens)
     found: list[Found] = []
-    for piece in pieces:
+    for piece in _pieces(doc):
         paragraph0 = doc.text.count("\n", 0, piece.start)
-        scanner = Piece(doc.text, piece.start, piece.end, paragraph0, lex, resolver)
+        inside = [t for t in tokens[bisect_left(starts, piece.start):bisect_left(starts, piece.end)] if t.end <= piece.end]
+        scanner = Piece(doc.text, piece.start, piece.end, paragraph0, lex, resolver, inside)
         scanner.scan()
         found.extend(scanner.found)
     found.sort(key=lambda f: f.start)

@@ -29,6 +29,14 @@ class QuoteLexicon:
     stops: frozenset[str]
     roles: dict[str, str]
     name_heads: frozenset[str]
+    nominal_first: dict[str, list[tuple[tuple[str, ...], str]]]
+
+    def nominal_at(self, key: str) -> list[tuple[tuple[str, ...], str]]:
+        """The nominal cue phrases that may start with a word of key ``key`` (a leading و allowed)."""
+        found = self.nominal_first.get(key)
+        if found is None and key[:1] == "و":
+            found = self.nominal_first.get(key[1:])
+        return found or []
 
     def cue(self, key: str) -> Cue | None:
         """The cue for a word key, with a leading و or ف stripped when needed."""
@@ -51,6 +59,9 @@ def quote_lexicon() -> QuoteLexicon:
     cues = {norm_key(row[0]): Cue(norm_key(row[1]), row[2]) for row in load_table("quote_cue_verbs.tsv")}
     props = load_table("quote_cue_lemmas.tsv")
     nominal = {tuple(norm_key(row[0]).split()): row[1] for row in load_table("quote_nominal_cues.tsv")}
+    first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, role in nominal.items():
+        first.setdefault(phrase[0], []).append((phrase, role))
     return QuoteLexicon(
         cues=cues,
         about=frozenset(norm_key(r[0]) for r in props if r[1] == "about"),
@@ -60,4 +71,5 @@ def quote_lexicon() -> QuoteLexicon:
         stops=frozenset(norm_key(w) for w in load("quote_subject_stops.txt")),
         roles={norm_key(r[0]): r[1] for r in load_table("quote_roles.tsv")},
         name_heads=frozenset(norm_key(w) for w in load("quote_name_heads.txt")),
+        nominal_first=first,
     )

@@ -9,7 +9,7 @@ from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.extract.quotes.marks import Marked, find_marked
 from marsad.extract.quotes.speakers import Resolver, Speaker
 from marsad.model import QuoteKind, Span
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import Token
 
 _ENDERS = frozenset(".!?؟…")
 _COMMAS = frozenset("،,؛;")
@@ -54,12 +54,11 @@ class Piece:
     paragraph0: int
     lex: QuoteLexicon
     resolver: Resolver
-    tokens: list[Token] = field(init=False)
+    tokens: list[Token]
     marks: list[Marked] = field(init=False)
     found: list[Found] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.tokens = tokenize(self.text, self.start, self.end)
         self.marks = find_marked(self.text, self.start, self.end)
         self._starts = [t.start for t in self.tokens]
         self._open: dict[int, Marked] = {}
@@ -96,23 +95,27 @@ class Piece:
             return True
         return i + 1 < len(self.tokens) and self._para[i + 1] != self._para[i]
 
+    def _words(self, m: Marked) -> int:
+        """How many words a quoted stretch holds."""
+        return sum(1 for t in self.tokens[self.index(m.start):self.index(m.end)] if t.is_word)
+
     def _name_like(self, m: Marked, i: int) -> bool:
-        words = [t for t in tokenize(self.text, m.start, m.end) if t.is_word]
+        words = self._words(m)
         prev = self.tokens[i - 1] if i > 0 else None
-        if prev is not None and prev.is_word and len(words) <= 12:
+        if prev is not None and prev.is_word and words <= 12:
             key = prev.key[1:] if prev.key[:1] in "لبو" and len(prev.key) > 3 else prev.key
             if key in self.lex.name_heads or prev.key in self.lex.name_heads:
                 return True
-        if len(words) > 4:
+        if words > 4:
             return False
         if prev is not None and prev.key in ("ل", "ب"):
             return True
         after = self.index(m.close) + 1
-        if (len(words) <= 3 and prev is not None and prev.is_word and after < len(self.tokens)
+        if (words <= 3 and prev is not None and prev.is_word and after < len(self.tokens)
                 and self.tokens[after].is_word and prev.key not in self.lex.complementizers
                 and self.lex.cue(prev.key) is None and self.text[m.close + 1:self.tokens[after].start].strip() == ""):
             return True
-        return m.start > 0 and self.text[m.open - 1] in "لب" and len(words) <= 2
+        return m.start > 0 and self.text[m.open - 1] in "لب" and words <= 2
 
     def _is_cue_stop(self, i: int) -> bool:
         """True when token ``i`` starts another attribution (a cue verb after و, a participle, a nominal cue)."""
@@ -133,14 +136,11 @@ class Piece:
     def _nominal(self, i: int) -> tuple[int, str] | None:
         """The nominal cue starting at token ``i``: (its length in tokens, its role)."""
         best: tuple[int, str] | None = None
-        for phrase, role in self.lex.nominal.items():
+        for phrase, role in self.lex.nominal_at(self.tokens[i].key):
             n = len(phrase)
             if i + n > len(self.tokens):
                 continue
-            keys = [t.key for t in self.tokens[i:i + n]]
-            if keys[0] != phrase[0] and keys[0] != "و" + phrase[0]:
-                continue
-            if keys[1:] == list(phrase[1:]) and (best is None or n > best[0]):
+            if all(self.tokens[i + k].key == phrase[k] for k in range(1, n)) and (best is None or n > best[0]):
                 best = (n, role)
         return best
 
@@ -285,8 +285,7 @@ class Piece:
 
     def _subject_name(self, m: Marked, i: int) -> bool:
         """A short quoted name right after the cue or in the subject («بابا جيف»، أستاذ ...)."""
-        words = [t for t in tokenize(self.text, m.start, m.end) if t.is_word]
-        if len(words) > 3:
+        if self._words(m) > 3:
             return False
         after = self.index(m.close) + 1
         if after >= len(self.tokens):
@@ -464,7 +463,7 @@ class Piece:
         while k < len(self.tokens) and len(zone) < _LEAD_ZONE:
             tok = self.tokens[k]
             m = self.mark_at(k)
-            if m is not None and m.closed and len(tokenize(self.text, m.start, m.end)) <= 4:
+            if m is not None and m.closed and self._words(m) <= 4:
                 close = self.index(m.close)
                 zone.extend(self.tokens[k:close + 1])
                 k = close + 1
@@ -568,7 +567,7 @@ class Piece:
         for m in self.marks:
             if not m.closed or any(f.start <= m.start < f.end or m.start <= f.start < m.end for f in self.found):
                 continue
-            if self._name_like(m, self.index(m.open)) or len(tokenize(self.text, m.start, m.end)) < 3:
+            if self._name_like(m, self.index(m.open)) or self._words(m) < 3:
                 continue
             after = self.index(m.close) + 1
             if after < len(self.tokens) and self.tokens[after].text in _COMMAS:

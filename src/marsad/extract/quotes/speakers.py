@@ -8,6 +8,7 @@ name written after that role elsewhere in the document.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -76,7 +77,9 @@ class Resolver:
     doc: Document
     lex: QuoteLexicon
     memory: SpeakerMemory = field(default_factory=SpeakerMemory)
+    tokens: list[Token] = field(default_factory=list)
     _norm: Normalized | None = None
+    _starts: list[int] = field(default_factory=list)
 
     def resolve(self, words: list[Token], paragraph: int, zone: list[Token] | None = None) -> Speaker | None:
         """Resolve a description (``words``; ``zone`` is every token up to the quote) or inherit one."""
@@ -197,7 +200,9 @@ class Resolver:
 
     def _full_name(self, word: Token) -> list[Token] | None:
         """The earlier 'First Surname' of a bare surname, found in the text before it."""
-        toks = tokenize(self.doc.text, 0, word.start)
+        if not self._starts:
+            self._starts = [t.start for t in self.tokens]
+        toks = self.tokens[:bisect_left(self._starts, word.start)]
         key = word.key
         for i in range(1, len(toks)):
             if toks[i].key == key and self._namey(toks[i - 1]) and toks[i - 1].key != key:
