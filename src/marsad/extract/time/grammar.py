@@ -9,8 +9,9 @@ against the anchor with :mod:`.calendar`.  Words come from the ``time_*.tsv`` le
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TypeVar
 
 from marsad.extract.time import calendar as cal
@@ -25,8 +26,18 @@ def _k(*words: str) -> frozenset[str]:
     return frozenset(norm_key(w) for w in words)
 
 
+@cache
+def starters() -> frozenset[str]:
+    """Every word an expression can start with: first words of lexicon entries, definite units, grammar words."""
+    lex = lexicon()
+    tables: list[Iterable[tuple[str, ...]]] = [lex.months, lex.weekdays, lex.numbers, lex.units, lex.words]
+    firsts = {key[0] for table in tables for key in table}
+    definite = {"ال" + key[0] for key in lex.units} | {"ال" + key[0] for key in lex.numbers}
+    return frozenset(firsts | definite | _STARTERS)
+
+
 _FROM = _k("من")
-_RANGE_OPEN = _k("من", "بين", "اعتبارا من")
+_RANGE_OPEN = _k("من", "بين")
 _TO = _k("إلى", "حتى", "لغاية", "-", "–", "—")
 _AND = _k("و")
 _UNTIL = _k("حتى")
@@ -64,6 +75,11 @@ _BARE_MONTH_CONTEXT = _k(
     "في", "منذ", "حتى", "خلال", "مطلع", "بداية", "نهاية", "أواخر", "أوائل", "منتصف", "قبل", "بعد", "طوال", "تسليم", "عقود", "شهر"
 )
 _CLOCK_PARTS = {"MO", "AF", "EV", "NI"}
+# Words (besides lexicon entries) an expression can start with.
+_STARTERS = (
+    _RANGE_OPEN | _YEAR_WORDS | _YEARS_DUAL | _DAY_WORD | _DAYS_DUAL | _MONTH_WORD | _HOUR | _EACH | _HALVES
+    | _QUARTERS | _LAST_FIRST | _SIX | _MONTHS_PL | _WEEK | _WEEK_BARE | _SEASON_WORD | _k("قبل", "ال")
+)
 _PREFIX_FUTURE = ("سي", "ست", "سن")
 
 Rule = Callable[[int], "Found | None"]
@@ -133,6 +149,9 @@ class Grammar:
         self.future_sentences: set[int] = set()
         self.last_month: tuple[int, int] | None = None
         self.rules: list[Rule] = [self.r_range, self.r_time, self.r_date, self.r_duration, self.r_set, self.r_ref]
+        self.reads = [readings(tok.text) for tok in toks]
+        self.cache: dict[tuple[int, int, bool], object] = {}
+        self.starters = starters()
 
     # ----------------------------------------------------------------- scanning
     def scan(self) -> list[Found]:
@@ -141,6 +160,9 @@ class Grammar:
         i = 0
         while i < self.n:
             best: Found | None = None
+            if not self.may_start(i):
+                i += 1
+                continue
             skip = self.skip(i)
             if skip is not None:
                 i = skip
@@ -170,6 +192,11 @@ class Grammar:
             except ValueError:
                 return
 
+    def may_start(self, i: int) -> bool:
+        """Whether an expression can start at token ``i`` (digits or a known first word)."""
+        tok = self.t[i]
+        return tok.kind == "d" or any(form in self.starters for _cut, form in self.reads[i])
+
     def skip(self, i: int) -> int | None:
         """The end of a phrase where a temporal word is part of a name or another sense (عين اليوم، اليوم التالي)."""
         hit = self.look(i, self.lex.words)
@@ -184,7 +211,7 @@ class Grammar:
         if not 0 <= i < self.n:
             return None
         if strip:
-            for cut, form in readings(self.t[i].text):
+            for cut, form in self.reads[i]:
                 if form in words:
                     return cut
             return None
@@ -202,16 +229,24 @@ class Grammar:
         """The longest entry of ``table`` starting at token ``i``: (end, entry, proclitic cut)."""
         if not 0 <= i < self.n:
             return None
+        key = (i, id(table), strip)
+        if key in self.cache:
+            return self.cache[key]  # type: ignore[return-value]
+        found: tuple[int, V, int] | None = None
+        forms = self.reads[i] if strip else self.reads[i][:1]
         for length in range(min(self.maxlen, self.n - i), 0, -1):
             if any(self.t[k].brk for k in range(i + 1, i + length)):
                 continue
             rest = tuple(self.t[k].text for k in range(i + 1, i + length))
-            forms = readings(self.t[i].text) if strip else [(0, self.t[i].text)]
             for cut, first in forms:
                 entry = table.get((first, *rest))
                 if entry is not None:
-                    return i + length, entry, cut
-        return None
+                    found = (i + length, entry, cut)
+                    break
+            if found is not None:
+                break
+        self.cache[key] = found
+        return found
 
     def word(self, i: int, category: str, strip: bool = True) -> tuple[int, str, int] | None:
         """A temporal word of ``category`` at ``i``: (end, value, cut)."""
@@ -228,7 +263,7 @@ class Grammar:
         while k >= 0 and i - k <= 10:
             if self.word(k, "future") is not None:
                 return True
-            for _cut, form in readings(self.t[k].text):
+            for _cut, form in self.reads[k]:
                 if (
                     len(form) >= 5
                     and form.startswith(_PREFIX_FUTURE)
