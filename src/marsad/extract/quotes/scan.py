@@ -23,7 +23,7 @@ _PREPOSITIONS = frozenset({"الي", "علي", "من", "في", "عن", "مع", "
 _CLAUSE_STARTERS = frozenset({"لم", "لن", "لا", "قد", "فقد", "ما", "ليس", "كان", "كانت", "تم", "يتم"})
 _FA_INNA = frozenset({"فان", "فانه", "فانها"})
 _CHAIN = frozenset({"نقلا", "نقلاً"})
-_SKIP_AFTER_PARTICIPLE = frozenset({"الي", "علي", "اياه", "اياها", "اياهم", "بالقول", "القول"})
+_SKIP_AFTER_PARTICIPLE = frozenset({"الي", "علي", "اياه", "اياها", "اياهم", "بالقول", "القول", "ب"})
 _WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى"})
 _COMP_BLOCKERS = frozenset({"اذ", "حيث", "بعد", "قبل", "سبق", "يجب", "يمكن", "دون", "بدون", "منذ", "بد", "رغم", "ولو", "لو"})
@@ -152,7 +152,7 @@ class Piece:
         while j < limit:
             tok = self.tokens[j]
             m = self.mark_at(j)
-            if m is not None and m.closed:
+            if m is not None and m.closed and "\n" not in self.text[m.open:m.close]:
                 last = self.index(m.close)
                 j = last + 1
                 if last < len(self.tokens) and self.ends_sentence(last):
@@ -231,6 +231,8 @@ class Piece:
         if k >= len(self.tokens):
             return
         m = self.mark_at(k)
+        if m is not None and m.closed and self._mark_series(k, cue, speaker, via, sent):
+            return
         if m is not None and m.closed:
             after = self.index(m.close) + 1
             if after >= len(self.tokens) or self.ends_sentence(after - 1) or self.tokens[after].text in _COMMAS \
@@ -248,6 +250,26 @@ class Piece:
         while j > k and not self.tokens[j].is_word:
             j -= 1
         return self.tokens[min(j, len(self.tokens) - 1)].end
+
+    def _mark_series(self, k: int, cue: Span, speaker: Speaker | None, via: list[Span], sent: int) -> bool:
+        """'أن "..." و"..."': two or more quoted stretches joined by و are each a direct quote."""
+        series: list[Marked] = []
+        j = k
+        while j < len(self.tokens):
+            m = self.mark_at(j)
+            if m is None or not m.closed:
+                break
+            series.append(m)
+            j = self.index(m.close) + 1
+            if j + 1 < len(self.tokens) and self.tokens[j].key == "و" and self.mark_at(j + 1) is not None:
+                j += 1
+                continue
+            break
+        if len(series) < 2:
+            return False
+        for m in series:
+            self._emit(m.start, m.end, "direct", cue, speaker, via, sent)
+        return True
 
     def _find_opener(self, j: int, about: bool) -> tuple[int, str] | None:
         """Search from token ``j`` for what opens the quote: (its index, its kind)."""
@@ -305,8 +327,9 @@ class Piece:
         n = len(self.tokens)
         while i < n:
             m = self.mark_at(i)
-            if m is not None and m.closed and any(f.start <= m.start < f.end for f in self.found):
-                i = self.index(m.close) + 1
+            holder = next((f for f in self.found if m is not None and f.start <= m.start < f.end), None)
+            if m is not None and m.closed and holder is not None:
+                i = max(i + 1, self.index(min(m.close, holder.end)))
                 continue
             tok = self.tokens[i]
             phrase = self._nominal(i)
@@ -380,7 +403,8 @@ class Piece:
                 if not self.tokens[j].key.startswith("ال"):
                     break
                 j -= 1
-            if run and (run[0].key.startswith("ال") or run[0].key[:1] in "لب") and self.lex.role(run[0].key) is None:
+            first = run[0].key if run else ""
+            if (first.startswith(("ال", "لل", "بال")) or len(run) > 1) and self.lex.role(first) is None:
                 return []
             return run
         if self.tokens[i].key not in self.lex.cues:
@@ -407,6 +431,13 @@ class Piece:
         j = i + 1
         while j < len(self.tokens) and j < i + 4 and self.tokens[j].key in _SKIP_AFTER_PARTICIPLE:
             j += 1
+        for skip in (1, 2):
+            at = i + 1 + skip
+            if j == i + 1 and at < len(self.tokens) and self.tokens[at].key in ("الي", "علي") \
+                    and all(t.is_word for t in self.tokens[i + 1:at]) and at + 1 < len(self.tokens) \
+                    and self.mark_at(at + 1) is not None:
+                j = at + 1
+                break
         if j >= len(self.tokens):
             return None
         tok = self.tokens[j]
@@ -567,7 +598,10 @@ class Piece:
         for m in self.marks:
             if not m.closed or any(f.start <= m.start < f.end or m.start <= f.start < m.end for f in self.found):
                 continue
-            if self._name_like(m, self.index(m.open)) or self._words(m) < 3:
+            at = self.index(m.open)
+            if self._name_like(m, at) or self._words(m) < 3:
+                continue
+            if at > 0 and self._sent[at - 1] == self._sent[at] and self.tokens[at - 1].text not in ":،,":
                 continue
             after = self.index(m.close) + 1
             if after < len(self.tokens) and self.tokens[after].text in _COMMAS:
