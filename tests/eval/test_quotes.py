@@ -45,3 +45,27 @@ def test_speaker_names_compare_as_word_sets() -> None:
     assert speaker_matches("للمصدر نفسه", ["المصدر نفسه"])
     assert not speaker_matches("وزارة الدفاع الروسية", ["وزارة الدفاع الكورية الجنوبية"])
     assert not speaker_matches(None, ["جون كيربي"])
+
+
+def test_eval_quotes_command_json(shared_dir: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from marsad.cli.app import app
+
+    result = CliRunner().invoke(app, ["eval", "quotes", str(GOLD / "seeds.jsonl"), "--json", "--shared", str(shared_dir)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) >= {"quote_recall", "quote_precision", "speaker_accuracy"}
+    assert data["quote_recall"] >= 0.85
+
+
+def test_quotes_command_table(shared_dir: Path) -> None:
+    from typer.testing import CliRunner
+
+    from marsad.cli.app import app
+
+    result = CliRunner().invoke(app, ["quotes", str(shared_dir / "seeds" / "003_3f40048d4173b7d0.txt")])
+    assert result.exit_code == 0, result.output
+    assert "واتسون" in result.output

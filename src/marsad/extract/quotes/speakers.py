@@ -134,14 +134,19 @@ class Resolver:
         if not self.doc.mentions:
             return None
         start, end = words[0].start, words[-1].end
-        if zone:
-            end = max(end, zone[-1].end)
         inside = [m for m in self.doc.mentions if start <= m.start and m.end <= end and m.type in ("PER", "ORG")]
-        people = [m for m in inside if m.type == "PER" and m.start < words[-1].end + 1]
+        people = [m for m in inside if m.type == "PER"]
         if people:
             return people[-1]
-        orgs = [m for m in inside if m.end <= words[-1].end]
-        return orgs[0] if orgs and len(orgs[0].text) * 2 >= len(self.doc.text[start:words[-1].end]) else None
+        if zone and zone[-1].end > end:
+            tail = self._tail_name(zone)
+            if tail is not None:
+                named = [m for m in self.doc.mentions
+                         if m.type == "PER" and tail[0].start <= m.start and m.end <= tail[-1].end]
+                if named:
+                    return named[-1]
+        orgs = [m for m in inside if m.type == "ORG"]
+        return orgs[0] if orgs and len(orgs[0].text) * 2 >= end - start else None
 
     def _anaphoric(self, words: list[Token]) -> bool:
         first = words[0].key
