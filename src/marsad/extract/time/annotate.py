@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from marsad.extract.time.calendar import Anchor, nearest_weekday
-from marsad.extract.time.grammar import Found, Grammar
+from marsad.extract.time.grammar import Grammar
+from marsad.extract.time.records import Found
 from marsad.extract.time.tokens import tokenize_key
 from marsad.model import Document, Published, Segment, Timex
 from marsad.text.normalize import normalize

@@ -14,7 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from marsad.extract.time.annotate import anchor_of, annotate, owner, scan_text
-from marsad.extract.time.grammar import Clue
+from marsad.extract.time.records import Clue
 from marsad.model import Document, Published
 
 if TYPE_CHECKING:

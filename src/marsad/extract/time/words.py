@@ -1,0 +1,75 @@
+"""Function words of the temporal grammar (prepositions, connectors, markers) from ``time_grammar.tsv``, as keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from marsad.extract.time.lexicon import lexicon
+from marsad.lexicons import load_table
+from marsad.text.normalize import norm_key
+
+
+def keys(*words: str) -> frozenset[str]:
+    """The key forms of some words."""
+    return frozenset(norm_key(w) for w in words)
+
+
+def group(name: str) -> frozenset[str]:
+    """The key forms of one group of ``time_grammar.tsv``."""
+    return frozenset(norm_key(row[1]) for row in load_table("time_grammar.tsv") if row[0] == name)
+
+
+@cache
+def starters() -> frozenset[str]:
+    """Every word an expression can start with: first words of lexicon entries, definite units, grammar words."""
+    lex = lexicon()
+    tables: list[Iterable[tuple[str, ...]]] = [lex.months, lex.weekdays, lex.numbers, lex.units, lex.words]
+    firsts = {key[0] for table in tables for key in table}
+    definite = {"ال" + key[0] for key in lex.units} | {"ال" + key[0] for key in lex.numbers}
+    return frozenset(firsts | definite | STARTERS)
+
+
+FROM = group("from")
+RANGE_OPEN = group("range_open")
+TO = group("to")
+AND = group("and")
+UNTIL = group("until")
+YEAR_WORDS = group("year_words")
+YEARS_DUAL = group("years_dual")
+DAY_WORD = group("day_word")
+DAYS_DUAL = group("days_dual")
+MONTH_WORD = group("month_word")
+MONTH_LINK = group("month_link")
+SEPS = frozenset("/-–.")
+HIJRI_MARK = group("hijri_mark")
+GREG_MARK = group("greg_mark")
+SAME = group("same")
+EQUALS = group("equals")
+HOUR = group("hour")
+EACH = group("each")
+ONE = group("one")
+HALF = group("half")
+HALVES = group("halves")
+QUARTERS = group("quarters")
+LAST_FIRST = group("last_first")
+FIRST_ORD = group("first_ord")
+MONTHS_PL = group("months_pl")
+SIX = group("six")
+WEEK = group("week")
+LAST = group("last")
+WEEK_BARE = group("week_bare")
+ORD_TEN = group("ord_ten")
+MINUTE_FRAC = {norm_key("الربع"): 15, norm_key("النصف"): 30, norm_key("الثلث"): 20}
+CALENDAR_SUFFIX = group("calendar_suffix")
+BLESSED = group("blessed")
+SEASON_WORD = group("season_word")
+YEAR_CONTEXT = group("year_context")
+BARE_MONTH_CONTEXT = group("bare_month_context")
+CLOCK_PARTS = {"MO", "AF", "EV", "NI"}
+# Words (besides lexicon entries) an expression can start with.
+STARTERS = (
+    RANGE_OPEN | YEAR_WORDS | YEARS_DUAL | DAY_WORD | DAYS_DUAL | MONTH_WORD | HOUR | EACH | HALVES
+    | QUARTERS | LAST_FIRST | SIX | MONTHS_PL | WEEK | WEEK_BARE | SEASON_WORD | keys("قبل", "ال")
+)
+PREFIX_FUTURE = ("سي", "ست", "سن")
