@@ -11,7 +11,6 @@ when the dates allow.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -40,12 +39,11 @@ class CopyPair:
     similarity: float
 
 
-def _hash(shingle: bytes | str) -> int:
-    data = shingle.encode("utf-8") if isinstance(shingle, str) else shingle
-    return zlib.crc32(data)
+def _hash(shingle: int) -> int:
+    return shingle  # shingles are already 32-bit hashes
 
 
-def containment(a: frozenset[str], b: frozenset[str]) -> float:
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
     """Shared shingles over the size of the smaller set (0 when either is empty)."""
     if not a or not b:
         return 0.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 
 from marsad.corpus.units import Unit
@@ -15,14 +16,14 @@ _LINE = re.compile(r"[^\n]+")
 
 @dataclass(frozen=True)
 class Passage:
-    """One paragraph of a unit: its offsets in the document text and its word shingles."""
+    """One paragraph of a unit: its offsets in the document text and its hashed word shingles."""
 
     unit: str
     document: str
     start: int
     end: int
     text: str
-    shingles: frozenset[str]
+    shingles: frozenset[int]
 
 
 def word_stems(text: str, start: int, end: int) -> list[str]:
@@ -30,11 +31,11 @@ def word_stems(text: str, start: int, end: int) -> list[str]:
     return [t.stem for t in tokenize(text, start, end) if t.is_word]
 
 
-def shingles(stems: list[str], size: int = SHINGLE_SIZE) -> frozenset[str]:
-    """The set of ``size``-word shingles (space-joined) of a stem sequence."""
+def shingles(stems: list[str], size: int = SHINGLE_SIZE) -> frozenset[int]:
+    """The ``size``-word shingles of a stem sequence, each hashed to 32 bits (CRC-32 of the joined words)."""
     if len(stems) < size:
         return frozenset()
-    return frozenset(" ".join(stems[i : i + size]) for i in range(len(stems) - size + 1))
+    return frozenset(zlib.crc32(" ".join(stems[i : i + size]).encode("utf-8")) for i in range(len(stems) - size + 1))
 
 
 def passages_of(unit: Unit, text: str, min_words: int = MIN_WORDS) -> list[Passage]:
