@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from hijridate import Gregorian, Hijri
 
 _REFS = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+UPCOMING_MONTHS = 2
 
 
 @dataclass(frozen=True)
@@ -122,18 +123,23 @@ def month_year(anchor: dt.date, month: int, direction: int | None, future: bool,
     """The year of a Gregorian month named without one.
 
     ``direction`` -1 (الماضي) is strictly before the anchor's month, 1 (المقبل) strictly after,
-    0 (الجاري) the anchor's year.  Without one, news speaks of the past: a month later in the
-    year than the anchor's is last year's, unless the context is in the future.
+    0 (الجاري) the anchor's year.  Without one: after منذ the last occurrence, in a future
+    context the next; otherwise news speaks of the past, except of the next two months,
+    which are upcoming (a fixture on 23 August written in July).
     """
+    past = anchor.year if month <= anchor.month else anchor.year - 1
+    upcoming = anchor.year if month >= anchor.month else anchor.year + 1
     if direction == -1:
         return anchor.year if month < anchor.month else anchor.year - 1
     if direction == 1:
         return anchor.year if month > anchor.month else anchor.year + 1
     if direction == 0 or month == anchor.month:
         return anchor.year
-    if month < anchor.month:
-        return anchor.year
-    return anchor.year if future and not since else anchor.year - 1
+    if since:
+        return past
+    if future or (month - anchor.month) % 12 <= UPCOMING_MONTHS:
+        return upcoming
+    return past
 
 
 def weekday_date(base: dt.date, weekday: int, direction: int | None, future: bool) -> dt.date:
