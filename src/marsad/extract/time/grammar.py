@@ -18,6 +18,7 @@ from marsad.extract.time.dates import DateRules
 from marsad.extract.time.records import Found
 from marsad.extract.time.tokens import Tok, readings
 from marsad.extract.time.words import (
+    AMBIGUOUS_PLURAL,
     CALENDAR_SUFFIX,
     CLOCK_PARTS,
     EACH,
@@ -68,8 +69,11 @@ class Grammar(DateRules):
             i = best.end
         return out
 
-    def amount(self, i: int) -> tuple[int, float | None, str, int] | None:
-        """A quantity of a unit: 24 عاما، تسعة أشهر، يومين، ربع قرن، خمس سنوات ونصف، سنوات طويلة."""
+    def amount(self, i: int, loose: bool = False) -> tuple[int, float | None, str, int] | None:
+        """A quantity of a unit: 24 عاما، تسعة أشهر، يومين، ربع قرن، خمس سنوات ونصف، سنوات طويلة.
+
+        ``loose`` accepts a bare plural that is also another word (after منذ/قبل: منذ أشهر).
+        """
         lead = self.is_(i, LAST_FIRST, strip=True)
         j = i + 1 if lead is not None else i
         c = self.card(j)
@@ -101,10 +105,14 @@ class Grammar(DateRules):
             return end + 1, 1.0, u, cut
         if count == 1 and self.w(j) in WEEK_BARE and lead is None:
             return end, 1.0, u, cut
-        if count == 0 and u in ("Y", "M", "W", "D", "H"):
+        if count == 0 and u in ("Y", "M", "W", "D", "H") and (loose or not self.ambiguous(j)):
             vague = self.word(end, "vague", strip=False)
             return (vague[0] if vague else end), None, u, cut
         return self.definite_amount(i)
+
+    def ambiguous(self, j: int) -> bool:
+        """Whether token ``j`` is a plural unit that is also another word (أشهر "most famous")."""
+        return any(form in AMBIGUOUS_PLURAL for _cut, form in self.reads[j])
 
     def definite_amount(self, i: int) -> tuple[int, float | None, str, int] | None:
         """اليومين الماضيين، الساعات المقبلة، السنوات السبع الأخيرة."""
@@ -154,7 +162,7 @@ class Grammar(DateRules):
             approx = self.word(j, "approx", strip=False)
             if approx is not None:
                 j = approx[0]
-            amount = self.amount(j)
+            amount = self.amount(j, loose=True)
             if amount is not None and self.joined(j):
                 end, n, unit, _ = amount
                 if n is None or self.anchor is None:

@@ -66,6 +66,7 @@ BLESSED = group("blessed")
 SEASON_WORD = group("season_word")
 YEAR_CONTEXT = group("year_context")
 BARE_MONTH_CONTEXT = group("bare_month_context")
+AMBIGUOUS_PLURAL = group("ambiguous_plural")
 CLOCK_PARTS = {"MO", "AF", "EV", "NI"}
 # Words (besides lexicon entries) an expression can start with.
 STARTERS = (
