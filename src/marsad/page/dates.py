@@ -18,12 +18,13 @@ HEADER_LINES = 8
 
 @cache
 def _months() -> dict[str, int]:
-    return {norm_key(name): int(num) for name, num in load_table("months.tsv")}
+    """Gregorian month names in every system (the time stage's lexicon)."""
+    return {norm_key(row[0]): int(row[2]) for row in load_table("time_months.tsv") if row[1] == "g"}
 
 
 @cache
 def _weekdays() -> dict[str, int]:
-    return {norm_key(name): int(num) for name, num in load_table("weekdays.tsv")}
+    return {norm_key(row[0]): int(row[1]) for row in load_table("time_weekdays.tsv")}
 
 
 @cache
