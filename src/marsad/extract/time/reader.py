@@ -240,11 +240,14 @@ class Reader:
         return None
 
     def year_number(self, i: int) -> tuple[int, int, str | None] | None:
-        """A year in digits with an optional era mark: (end, year, 'h'/'g'/None)."""
+        """A year in digits, perhaps in parentheses, with an optional era mark: (end, year, 'h'/'g'/None)."""
+        paren = self.w(i) == "(" and self.joined(i + 1) and self.w(i + 2) == ")"
+        if paren:
+            i += 1
         if not (0 <= i < self.n) or not self.t[i].is_int or not 3 <= len(self.t[i].text) <= 4:
             return None
         year = int(self.t[i].text)
-        j = i + 1
+        j = i + 2 if paren else i + 1
         mark: str | None = None
         if self.is_(j, HIJRI_MARK) is not None:
             mark, j = "h", j + 1
