@@ -181,5 +181,6 @@ def shift(anchor: Anchor, unit: str, amount: float) -> tuple[str, str]:
     if anchor.time is None:
         return "DATE", day_value(day)
     base = dt.datetime.fromisoformat(f"{day.isoformat()}T{anchor.time}")
-    moved = base + (dt.timedelta(hours=n) if unit == "H" else dt.timedelta(minutes=n))
+    step = {"H": dt.timedelta(hours=1), "MIN": dt.timedelta(minutes=1), "S": dt.timedelta(seconds=1)}[unit]
+    moved = base + n * step
     return "TIME", moved.strftime("%Y-%m-%dT%H:%M")

@@ -29,6 +29,7 @@ from marsad.extract.time.words import (
     UNTIL,
     WEEK,
     YEAR_CONTEXT,
+    YEAR_EVENTS,
     YEAR_WORDS,
     YEARS_DUAL,
 )
@@ -89,7 +90,9 @@ class DateRules(Reader):
         if mark is None:
             if not 1900 <= year <= 2100:
                 return None
-            prev_ok = self.prev_is(i, YEAR_CONTEXT)
+            prev_ok = self.prev_is(i, YEAR_CONTEXT | YEAR_EVENTS) or (
+                self.prev_is(i - 1, YEAR_EVENTS) and self.w(i - 1).startswith("ال") and not self.t[i - 1].brk
+            )
             nxt = self.w(j)
             next_ok = j >= self.n or not self.joined(j) or nxt in (",", ".", ")", ";", ":")
             if not (prev_ok or next_ok):

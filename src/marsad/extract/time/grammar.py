@@ -148,6 +148,8 @@ class Grammar(DateRules):
             return f"PT{amount}H"
         if unit == "MIN":
             return f"PT{amount}M"
+        if unit == "S":
+            return f"PT{amount}S"
         return f"P{amount}{unit}"
 
     def r_duration(self, i: int) -> Found | None:

@@ -67,6 +67,7 @@ SEASON_WORD = group("season_word")
 YEAR_CONTEXT = group("year_context")
 BARE_MONTH_CONTEXT = group("bare_month_context")
 AMBIGUOUS_PLURAL = group("ambiguous_plural")
+YEAR_EVENTS = group("year_events")
 CLOCK_PARTS = {"MO", "AF", "EV", "NI"}
 # Words (besides lexicon entries) an expression can start with.
 STARTERS = (
