@@ -18,6 +18,7 @@ from marsad.extract.time.dates import DateRules
 from marsad.extract.time.records import Found
 from marsad.extract.time.tokens import Tok, readings
 from marsad.extract.time.words import (
+    ADVERB_PARTS,
     AMBIGUOUS_PLURAL,
     CALENDAR_SUFFIX,
     CLOCK_PARTS,
@@ -214,7 +215,7 @@ class Grammar(DateRules):
             h, m, end = int(tok.text), int(self.t[j + 2].text), j + 3
         elif hour_word is not None and tok.is_int and len(tok.text) == 4:
             h, m, end = int(tok.text[:2]), int(tok.text[2:]), j + 1
-        elif hour_word is not None and tok.is_int and len(tok.text) <= 2:
+        elif (hour_word is not None and tok.is_int and len(tok.text) <= 2) or (tok.is_int and len(tok.text) <= 2 and self.w(j - 1) != ":" and self.adverb_part(j + 1)):
             h, m, end = int(tok.text), 0, j + 1
         else:
             o = self.ordinal(j)
@@ -231,6 +232,10 @@ class Grammar(DateRules):
                     m, end = MINUTE_FRAC[form], end + 1
                     break
         return end, h, m, hour_word if hour_word is not None else 0
+
+    def adverb_part(self, j: int) -> bool:
+        """Whether token ``j`` is a spelled-out day-part adverb (صباحا، مساء، ظهرا، ليلا), not م/ص."""
+        return self.joined(j) and self.w(j) in ADVERB_PARTS
 
     def r_time(self, i: int) -> Found | None:
         """A time of day (with the day it belongs to), a day part with its day, or a date followed by a time."""
