@@ -350,7 +350,7 @@ class DateRules(Reader):
         opener = self.is_(i, RANGE_OPEN, strip=True)
         j = i + 1 if opener is not None else i
         for k, first in self.range_starts(j):
-            conn = self.connector(k, allow_and=True, allow_dash=True)
+            conn = self.connector(k)
             if conn is None:
                 continue
             dash = self.w(k) in ("-", "–", "—")
@@ -388,19 +388,14 @@ class DateRules(Reader):
             out.append((d[0], Parts(day=d[1])))
         return out
 
-    def connector(self, k: int, allow_and: bool, allow_dash: bool) -> int | None:
-        """After the first end of a range: إلى، حتى، وحتى، و (and a glued و20), -; returns where the second starts."""
+    def connector(self, k: int) -> int | None:
+        """After the first end of a range: إلى، حتى، وحتى، و، -; returns where the second end starts."""
         if not self.joined(k):
             return None
-        word = self.w(k)
-        if word in TO and (allow_dash or word not in ("-", "–", "—")):
+        if self.w(k) in TO or self.w(k) in AND:
             return k + 1
-        if word == norm_key("وحتى") or word == norm_key("وإلى"):
+        if any(cut == 1 and form in TO for cut, form in self.reads[k]):
             return k + 1
-        if allow_and and word in AND:
-            return k + 1
-        if allow_and and word.startswith("و") and len(word) > 1:
-            return None
         return None
 
     def range_weekdays(self, i: int) -> Found | None:
@@ -441,7 +436,7 @@ class DateRules(Reader):
         if opener is None and dual is None and not (self.w(first[0]) == "-" and self.joined(first[0])):
             return None
         k = first[0]
-        conn = self.connector(k, allow_and=True, allow_dash=True)
+        conn = self.connector(k)
         if conn is None:
             return None
         second = self.year_number(conn)

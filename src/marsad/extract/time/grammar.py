@@ -57,11 +57,10 @@ class Grammar(DateRules):
             if skip is not None:
                 i = skip
                 continue
-            if True:
-                for rule in self.rules:
-                    found = rule(i)
-                    if found is not None and found.end > i and (best is None or found.end > best.end):
-                        best = found
+            for rule in self.rules:
+                found = rule(i)
+                if found is not None and found.end > i and (best is None or found.end > best.end):
+                    best = found
             if best is None:
                 i += 1
                 continue
