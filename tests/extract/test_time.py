@@ -137,6 +137,8 @@ def test_absolute_dates(phrase: str, span: str, value: str) -> None:
         ("قبل حرب 1948", "1948", "DATE", "1948"),
         ("يزورها الخميس المقبل", "الخميس المقبل", "DATE", "2024-06-20"),
         ("كل أسبوع", "كل أسبوع", "SET", "P1W"),
+        ("مقارنة بالربع السابق", "الربع السابق", "DATE", "2024-Q1"),
+        ("النصف الأول من العام الحالي", "النصف الأول من العام الحالي", "DATE", "2024-H1"),
     ],
 )
 def test_relative_durations_times(phrase: str, span: str, type_: str, value: str) -> None:

@@ -259,9 +259,10 @@ class DateRules(Reader):
         j = i + 1
         if cut is not None:
             ordn = self.ordinal(j)
-            if ordn is None:
-                return None
             letter = "H" if self.w(i).endswith(norm_key("نصف")) else "Q"
+            if ordn is None:
+                mod = self.word(j, "mod", strip=False)
+                return (mod[0], self.relative_part(letter, int(mod[1])), cut) if mod else None
             n = ordn[1]
             j = ordn[0]
             if (letter == "H" and n > 2) or n > 4:
@@ -285,11 +286,20 @@ class DateRules(Reader):
                 return inner[0], Point(f"{inner[1].value}-{letter}{n}"), cut
             if inner is not None:
                 return None
-        if letter == "H" and cut is not None and self.w(i) in SIX | MONTHS_PL:
+        if self.w(i) in SIX | MONTHS_PL:  # الأشهر الستة الأولى needs the year it belongs to
             return None
         if year is None:
             return j, Point(None), cut
         return j, Point(f"{year}-{letter}{n}"), cut
+
+    def relative_part(self, letter: str, delta: int) -> Point:
+        """الربع السابق، النصف الحالي: the quarter or half ``delta`` from the anchor's."""
+        if self.anchor is None:
+            return Point(cal.ref(delta))
+        size = 3 if letter == "Q" else 6
+        per_year = 12 // size
+        index = self.anchor.day.year * per_year + (self.anchor.day.month - 1) // size + delta
+        return Point(f"{index // per_year:04d}-{letter}{index % per_year + 1}")
 
     def d_season(self, i: int) -> tuple[int, Point, int] | None:
         """[فصل] الشتاء الماضي، صيف العام الماضي."""
