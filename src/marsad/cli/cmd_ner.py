@@ -28,8 +28,12 @@ def eval_ner(
         Path | None, typer.Option("--model-dir", help="Use the model files in this folder instead of the shipped ones.")
     ] = None,
     doc_sentences: Annotated[
-        int, typer.Option("--doc-sentences", min=0, help="Sentences per document for consistency (0: whole file).")
-    ] = 0,
+        int,
+        typer.Option(
+            "--doc-sentences", min=0,
+            help="Sentences per pseudo-document for the second pass and consistency (0: whole file).",
+        ),
+    ] = 50,
 ) -> None:
     """Entity-level exact-match precision, recall and F1 (seqeval semantics), overall and per type."""
     from marsad.extract.ner.features import base_resources, parse_clusters, parse_names
@@ -42,7 +46,7 @@ def eval_ner(
             parse_clusters((model_dir / "clusters.tsv").read_text(encoding="utf-8")),
             parse_names((model_dir / "ner_names.tsv").read_text(encoding="utf-8")),
         )
-        tagger = NerTagger(model_dir / "ner.crfsuite", res)
+        tagger = NerTagger(model_dir, res)
     gold, predicted = tag_conll(conll, tagger, doc_sentences)
     data = report_json(evaluate(gold, predicted))
     if as_json:

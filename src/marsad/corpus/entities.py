@@ -5,10 +5,13 @@ Each document's entities (mentions sharing a per-document key from
 *spelling key*: normalised (hamza seats, ى/ي, ة/ه), formal country names mapped to
 short ones (``ner_aliases.tsv``), the article ال and a leading و dropped from each word,
 ج/غ/ق folded (a foreign g), spaces removed (بيونغ يانغ = بيونغيانغ) and a ي inside a
-word dropped (أمريكي = أميركي).  Entities of one type with the same spelling key join;
+word dropped (أمريكي = أميركي).  Entities with the same spelling key join;
 so do names of the same length whose words differ by at most one letter in words of
-five letters or more.  A one-word person joins the one multi-word person whose first or
-last word it is.  Different names sharing words (كيم جونغ أون, كيم إيل سونغ) keep
+five letters or more.  The type of an entity is the majority type of its mentions
+(the tagger may call a capital a place in one sentence and a government in another).  A one-word person joins the multi-word person whose first or last
+word it is, when there is one such person or one with more than twice the mentions of
+the others together.  A person is named by its most frequent multi-word form, anything
+else by its most frequent form.  Different names sharing words (كيم جونغ أون, كيم إيل سونغ) keep
 different keys and stay apart.
 """
 
@@ -24,6 +27,7 @@ from marsad.lexicons import load, load_table
 from marsad.model import Document, Entity, EntityType
 from marsad.pipeline import CorpusResult
 from marsad.text.normalize import norm_key
+from marsad.text.tokens import stem_variants
 
 _G = str.maketrans({"غ": "ج", "ق": "ج"})
 
@@ -66,14 +70,19 @@ def spelling_key(name: str) -> str:
 
 @dataclass
 class _Group:
-    type: EntityType
+    types: Counter[EntityType] = field(default_factory=Counter)
     forms: Counter[str] = field(default_factory=Counter)
     documents: list[str] = field(default_factory=list)
+
+    @property
+    def type(self) -> EntityType:
+        """The majority type of the group's mentions."""
+        return max(self.types, key=lambda t: (self.types[t], t))
 
 
 def _is_role(text: str) -> bool:
     first = norm_key(text).split(" ")[0]
-    return first in _titles() or first.removeprefix("ال") in _titles() or ("ال" + first) in _titles()
+    return any(v in _titles() for v in stem_variants(first))
 
 
 def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
@@ -81,7 +90,8 @@ def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
     for doc in docs:
         for m in doc.mentions:
             key = (doc.id, m.entity or f"{m.type}:{norm_key(m.text)}")
-            group = groups.setdefault(key, _Group(m.type))
+            group = groups.setdefault(key, _Group())
+            group.types[m.type] += 1
             if not _is_role(m.text):
                 group.forms[m.text] += 1
             if not group.documents:
@@ -127,27 +137,34 @@ def _global_keys(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, str],
     node_of: dict[tuple[str, str], str] = {}
     for gid, group in groups.items():
         name = _fullest(group)
-        node = f"{group.type}|{spelling_key(name)}" if name else f"{group.type}|#{gid[0]}|{gid[1]}"
+        node = spelling_key(name) if name else f"#{gid[0]}|{gid[1]}"
         node_of[gid] = node
         uf.find(node)
         if name:
             words[node] = spelling_words(name)
-    by_block: dict[tuple[str, int, str], list[str]] = defaultdict(list)
+    by_block: dict[tuple[int, str], list[str]] = defaultdict(list)
     for node, ws in words.items():
-        by_block[(node.split("|", 1)[0], len(ws), ws[-1][:1] if ws else "")].append(node)
+        by_block[(len(ws), ws[-1][:1] if ws else "")].append(node)
     for block in by_block.values():
         for i, a in enumerate(block):
             for b in block[i + 1:]:
                 if _near(words[a], words[b]):
                     uf.union(a, b)
+    persons = {node_of[gid] for gid, group in groups.items() if group.type == "PER"}
     multi: dict[str, set[str]] = defaultdict(set)
     for node, ws in words.items():
-        if node.startswith("PER|") and len(ws) > 1:
+        if node in persons and len(ws) > 1:
             for w in (ws[0], ws[-1]):
                 multi[w].add(uf.find(node))
+    weight: Counter[str] = Counter()
+    for gid, group in groups.items():
+        weight[uf.find(node_of[gid])] += sum(group.forms.values())
     for node, ws in words.items():
-        if node.startswith("PER|") and len(ws) == 1 and len(multi.get(ws[0], ())) == 1:
-            uf.union(node, next(iter(multi[ws[0]])))
+        candidates = sorted(multi.get(ws[0], ()), key=lambda r: (-weight[r], r)) if len(ws) == 1 else []
+        if node in persons and candidates:
+            rest = sum(weight[r] for r in candidates[1:])
+            if len(candidates) == 1 or weight[candidates[0]] > 2 * rest:
+                uf.union(node, candidates[0])
     return {gid: uf.find(node) for gid, node in node_of.items()}
 
 
@@ -157,8 +174,9 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     roots = _global_keys(groups)
     merged: dict[str, _Group] = {}
     for gid, group in groups.items():
-        target = merged.setdefault(roots[gid], _Group(group.type))
+        target = merged.setdefault(roots[gid], _Group())
         target.forms.update(group.forms)
+        target.types.update(group.types)
         for d in group.documents:
             if d not in target.documents:
                 target.documents.append(d)
@@ -174,7 +192,7 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     entities: list[Entity] = []
     for root in order:
         group = merged[root]
-        multi = {f: n for f, n in group.forms.items() if " " in f.strip()}
+        multi = {f: n for f, n in group.forms.items() if " " in f.strip()} if group.type == "PER" else {}
         pool = multi or dict(group.forms)
         name = max(pool, key=lambda f: (pool[f], f)) if pool else ""
         aliases = sorted(f for f in group.forms if f != name)

@@ -106,11 +106,12 @@ def evaluate(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) 
     return Report(_score(len(true_set & pred_set), len(pred_set), len(true_set)), per_type)
 
 
-def tag_conll(path: Path, tagger: NerTagger, doc_sentences: int = 0) -> tuple[list[list[str]], list[list[str]]]:
+def tag_conll(path: Path, tagger: NerTagger, doc_sentences: int = 50) -> tuple[list[list[str]], list[list[str]]]:
     """Tag a CoNLL file's sentences; return (gold, predicted) tag lists.
 
-    Document-level consistency runs over blocks of ``doc_sentences`` consecutive sentences
-    (0: the whole file is one document, as a CoNLL file has no document boundaries).
+    A CoNLL file has no document boundaries: the second pass and the consistency step
+    run over blocks of ``doc_sentences`` consecutive sentences (the pseudo-documents the
+    second pass was trained on have 50; 0 makes the whole file one document).
     """
     sentences = read_conll(path)
     size = doc_sentences or max(len(sentences), 1)

@@ -3,24 +3,29 @@
 :func:`annotate` tags the ``main`` and ``appended`` articles (the whole text when a
 document has no segments) with the shipped CRF tagger, turns the tags into
 :class:`~marsad.model.Mention` spans (a leading conjunction or preposition clitic is left
-out of the span when the bare word is the more frequent form), then gives every mention a
+out of the span when the bare word occurs in the document or is a known place), then gives every mention a
 per-document entity key:
 
+* organisation heads with their modifiers (وزارة الدفاع الروسية) and formal names from
+  ``ner_aliases.tsv`` are tagged whole;
+* a person, misc or place tagged on a known place name (babel) is a place;
 * a full name keys itself;
 * a one-word short form (كيم، كيربي، واتسون) joins the full name containing that word
-  that was last seen before it (or the only one seen in the document);
+  that is most frequent in the document (on a tie, one that ends with the word, then the
+  last one seen before it);
 * a role phrase seen right before a named person (الرئيس الروسي فلاديمير بوتين) becomes
   a mention of that person wherever it recurs alone, when it names only that person here.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from marsad.extract.ner.features import Gazetteer
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
-from marsad.lexicons import load
+from marsad.lexicons import load, load_table
 from marsad.model import Document, EntityType, Mention
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
@@ -32,27 +37,22 @@ _MAX_ROLE = 4
 
 
 @cache
-def _rank() -> dict[str, int]:
-    return {w: i for i, w in enumerate(shipped_tagger().resources.clusters)}
-
-
-@cache
 def _titles() -> frozenset[str]:
     return frozenset(norm_key(w) for w in load("ner_person_titles.txt"))
 
 
-def clitic_length(word: str) -> int:
+def clitic_length(word: str, bare: frozenset[str]) -> int:
     """How many leading characters of ``word`` are a separable conjunction/preposition clitic.
 
-    A clitic is split off only when the bare word is known and more frequent than the
-    whole word (so بوتين keeps its ب, وبوتين loses its و).
+    A clitic is split off only when the rest is attested as a word of its own: in
+    ``bare`` (the document's word keys) or as a known place name.  So لكوريا loses its
+    ل when كوريا occurs, and بيونج keeps its ب.
     """
     key = norm_key(word)
-    rank = _rank()
-    whole = rank.get(key, len(rank))
+    places = shipped_tagger().resources.places.entries
     for clitic in _CLITICS:
         rest = key[len(clitic):]
-        if key.startswith(clitic) and len(rest) >= 3 and rank.get(rest, len(rank)) < whole:
+        if key.startswith(clitic) and len(rest) >= 2 and (rest in bare or rest in places):
             return len(clitic)
     return 0
 
@@ -75,13 +75,21 @@ def _sentences(doc: Document) -> list[list[Token]]:
     return out
 
 
-def _mention(doc: Document, tokens: list[Token], label: str) -> Mention | None:
-    start = tokens[0].start + clitic_length(tokens[0].text)
+def _mention(doc: Document, tokens: list[Token], label: str, bare: frozenset[str]) -> Mention | None:
+    start = tokens[0].start + clitic_length(tokens[0].text, bare)
     end = tokens[-1].end
     kind = _TYPES.get(label)
     if kind is None or start >= end:
         return None
+    if kind in ("PER", "MISC") and _is_place(doc.text[start:end]):
+        kind = "LOC"
     return Mention(start, end, doc.text[start:end], kind)
+
+
+def _is_place(text: str) -> bool:
+    """True when ``text`` is exactly a known place name (babel countries, regions, cities)."""
+    keys = norm_key(text).split(" ")
+    return shipped_tagger().resources.places.match(keys) == ["LOC-B"] + ["LOC-I"] * (len(keys) - 1)
 
 
 def _key(text: str) -> str:
@@ -101,11 +109,13 @@ def _join_short_forms(mentions: list[Mention]) -> None:
         m.entity = f"{m.type}:{key}"
         if m.type != "PER" or " " in key or key not in full:
             continue
-        names = {name for _, name in full[key]}
+        counts = Counter(name for _, name in full[key])
         before = [name for j, name in full[key] if j < i]
-        chosen = before[-1] if before else (next(iter(names)) if len(names) == 1 else None)
-        if chosen is not None:
-            m.entity = f"PER:{chosen}"
+        rank = {name: (n, name.split(" ")[-1] == key) for name, n in counts.items()}
+        top = max(rank.values())
+        leaders = [name for name, r in rank.items() if r == top]
+        chosen = leaders[0] if len(leaders) == 1 else next((b for b in reversed(before) if b in leaders), leaders[0])
+        m.entity = f"PER:{chosen}"
 
 
 def _role_before(sentence: _Sentence, first: int) -> tuple[int, str] | None:
@@ -119,7 +129,9 @@ def _role_before(sentence: _Sentence, first: int) -> tuple[int, str] | None:
     return None
 
 
-def _join_roles(doc: Document, sentences: list[_Sentence], spans: list[list[tuple[int, int, Mention]]]) -> list[Mention]:
+def _join_roles(
+    doc: Document, sentences: list[_Sentence], spans: list[list[tuple[int, int, Mention]]], bare: frozenset[str]
+) -> list[Mention]:
     """New mentions for role phrases that name exactly one person in the document."""
     roles: dict[str, set[str]] = defaultdict(set)
     for sent, sent_spans in zip(sentences, spans, strict=True):
@@ -141,7 +153,7 @@ def _join_roles(doc: Document, sentences: list[_Sentence], spans: list[list[tupl
             if found is None or found[1] not in unique:
                 continue
             first = sent.tokens[found[0]]
-            start = first.start + clitic_length(first.text)
+            start = first.start + clitic_length(first.text, bare)
             end = sent.tokens[b - 1].end
             m = Mention(start, end, doc.text[start:end], "PER", unique[found[1]])
             if out and out[-1].end > start:
@@ -152,21 +164,93 @@ def _join_roles(doc: Document, sentences: list[_Sentence], spans: list[list[tupl
     return out
 
 
+@cache
+def _org_heads() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("ner_org_heads.txt"))
+
+
+def _is_adjective(key: str) -> bool:
+    return key.startswith("ال") and len(key) >= 5 and key.endswith(("يه", "ي"))
+
+
+def extend_organisations(sentence: _Sentence) -> None:
+    """Tag an organisation head with its definite modifiers ending in an adjective as one ORG.
+
+    وزارة الدفاع الروسية, وكالة الفضاء الروسية, السفارة الأمريكية: a head word from
+    ``ner_org_heads.txt`` followed by up to five words with the article, the last an
+    adjective (…ية/…ي), over words not tagged as a person.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    i = 0
+    while i < len(tokens):
+        head = tokens[i]
+        if not (head.key in _org_heads() or head.stem in _org_heads()) or tags[i].endswith("PERS"):
+            i += 1
+            continue
+        end = i
+        for j in range(i + 1, min(i + 6, len(tokens))):
+            if not tokens[j].key.startswith("ال") or tags[j].endswith("PERS"):
+                break
+            if _is_adjective(tokens[j].key):
+                end = j
+        continues = end + 1 < len(tags) and tags[end + 1].startswith("I-")
+        if end > i and not continues and not tags[i].startswith("I-"):
+            tags[i:end + 1] = ["B-ORG"] + ["I-ORG"] * (end - i)
+            i = end + 1
+        else:
+            i += 1
+
+
+@cache
+def _alias_gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    for alias, _, kind, *_ in load_table("ner_aliases.tsv"):
+        gaz.add(norm_key(alias).split(" "), "PERS" if kind == "PER" else kind)
+    return gaz
+
+
+def tag_aliases(sentence: _Sentence) -> None:
+    """Tag formal names from ``ner_aliases.tsv`` (جمهورية كوريا الشعبية الديمقراطية) with their type.
+
+    A name found is tagged whole when no tagged span crosses its edges (spans inside it,
+    such as كوريا tagged alone, are absorbed).
+    """
+    tags = sentence.tags
+    found = _alias_gazetteer().match([t.key for t in sentence.tokens])
+    i = 0
+    while i < len(found):
+        if not found[i].endswith("-B"):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(found) and found[j].endswith("-I"):
+            j += 1
+        crosses = tags[i].startswith("I-") or (j < len(tags) and tags[j].startswith("I-"))
+        if not crosses:
+            label = found[i][:-2]
+            tags[i:j] = ["B-" + label] + ["I-" + label] * (j - i - 1)
+        i = j
+
+
 def annotate(doc: Document) -> None:
     """Fill ``doc.mentions`` for the document's articles, with per-document entity keys."""
     token_lists = _sentences(doc)
     tags = shipped_tagger().tag_document([[t.text for t in tokens] for tokens in token_lists])
     sentences = [_Sentence(tokens, sent_tags) for tokens, sent_tags in zip(token_lists, tags, strict=True)]
+    for sent in sentences:
+        extend_organisations(sent)
+        tag_aliases(sent)
+    bare = frozenset(t.key for tokens in token_lists for t in tokens)
     spans: list[list[tuple[int, int, Mention]]] = []
     mentions: list[Mention] = []
     for sent in sentences:
         sent_spans: list[tuple[int, int, Mention]] = []
         for a, b, label in iob_spans(sent.tags):
-            m = _mention(doc, sent.tokens[a:b], label)
+            m = _mention(doc, sent.tokens[a:b], label, bare)
             if m is not None:
                 sent_spans.append((a, b, m))
                 mentions.append(m)
         spans.append(sent_spans)
     _join_short_forms(mentions)
-    mentions.extend(_join_roles(doc, sentences, spans))
+    mentions.extend(_join_roles(doc, sentences, spans, bare))
     doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))

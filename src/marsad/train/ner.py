@@ -31,8 +31,8 @@ from marsad.text.normalize import norm_key
 FOLDS = 5
 DOC_SENTENCES = 50
 PARAMS: dict[str, float | int | bool] = {
-    "c1": 0.05,
-    "c2": 0.02,
+    "c1": 0.01,
+    "c2": 0.05,
     "max_iterations": 200,
     "feature.possible_transitions": True,
 }

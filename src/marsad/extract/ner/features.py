@@ -115,10 +115,11 @@ def _keyset(name: str) -> frozenset[str]:
 
 
 def place_gazetteer() -> Gazetteer:
-    """Countries, regions and cities in Arabic (CLDR names via babel, see ``ner_places.tsv``)."""
+    """Countries, regions and cities in Arabic (CLDR names via babel, ``ner_places.tsv``, and ``ner_places_extra.tsv``)."""
     gaz = Gazetteer()
-    for row in load_table("ner_places.tsv"):
-        gaz.add(norm_key(row[0]).split(" "), "LOC")
+    for name in ("ner_places.tsv", "ner_places_extra.tsv"):
+        for row in load_table(name):
+            gaz.add(norm_key(row[0]).split(" "), "LOC")
     return gaz
 
 

@@ -17,7 +17,13 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.extract.ner.features import Resources, second_pass_features, sentence_features, shipped_resources
+from marsad.extract.ner.features import (
+    Gazetteer,
+    Resources,
+    second_pass_features,
+    sentence_features,
+    shipped_resources,
+)
 from marsad.text.normalize import norm_key
 from marsad.text.tokens import stem_variants
 
@@ -79,6 +85,23 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
             tags[s][j] = "I-" + label
 
 
+def fill_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places: Gazetteer) -> None:
+    """Tag untagged known place names (whole matches over untagged words) as LOC, in place."""
+    for sent_keys, sent_tags in zip(keys, tags, strict=True):
+        found = places.match(sent_keys)
+        i = 0
+        while i < len(found):
+            if found[i].endswith("-B"):
+                j = i + 1
+                while j < len(found) and found[j].endswith("-I"):
+                    j += 1
+                if all(t == "O" for t in sent_tags[i:j]) and (j == len(sent_tags) or not sent_tags[j].startswith("I-")):
+                    sent_tags[i:j] = ["B-LOC"] + ["I-LOC"] * (j - i - 1)
+                i = j
+            else:
+                i += 1
+
+
 class NerTagger:
     """The two CRF passes plus the feature resources they were trained with."""
 
@@ -90,8 +113,13 @@ class NerTagger:
         self._second.open(str(model_dir / "ner2.crfsuite"))
         self.resources = res
 
+    @staticmethod
+    def _decode(tagger: pycrfsuite.Tagger, xseq: list[list[str]]) -> list[str]:
+        return list(tagger.tag(xseq)) if xseq else []
+
     def tag_document(
-        self, sentences: Sequence[Sequence[str]], second_pass: bool = True, consistency: bool = True
+        self, sentences: Sequence[Sequence[str]], second_pass: bool = True, consistency: bool = True,
+        places: bool = True,
     ) -> list[list[str]]:
         """IOB2 tags (ANERcorp labels: PERS, LOC, ORG, MISC) for every sentence of one document.
 
@@ -100,15 +128,18 @@ class NerTagger:
         propagated to their untagged occurrences.
         """
         base = [sentence_features(words, self.resources) for words in sentences]
-        tags = [list(self._first.tag(x)) if x else [] for x in base]
         if second_pass:
-            extra = second_pass_features(sentences, tags)
-            tags = [
-                list(self._second.tag([b + e for b, e in zip(x, rows, strict=True)])) if x else []
-                for x, rows in zip(base, extra, strict=True)
-            ]
+            first = [list(self._first.tag(x)) if x else [] for x in base]
+            extra = second_pass_features(sentences, first)
+            final = [[b + e for b, e in zip(x, rows, strict=True)] for x, rows in zip(base, extra, strict=True)]
+            tags = [self._decode(self._second, x) for x in final]
+        else:
+            tags = [self._decode(self._first, x) for x in base]
+        keys = [[norm_key(w) or w for w in words] for words in sentences]
         if consistency:
-            propagate([[norm_key(w) or w for w in words] for words in sentences], tags)
+            propagate(keys, tags)
+        if places:
+            fill_places(keys, tags, self.resources.places)
         return tags
 
 

@@ -1,0 +1,65 @@
+"""Tokens per second of NER tagging and of the whole entity stage on SaudiNewsNet articles, one process.
+
+Usage: ``python benchmarks/bench_ner.py [N_ARTICLES]`` (default 300; the first N articles).
+Tagging = features + both CRF passes + document consistency over pre-tokenised sentences;
+entity stage = :func:`marsad.extract.entities.annotate` (sentences, tokens, tagging, spans,
+within-document joining) on every article, then :func:`marsad.corpus.entities.resolve` over all.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+from marsad.corpus.entities import resolve
+from marsad.extract.entities import annotate
+from marsad.extract.ner.tagger import shipped_tagger
+from marsad.model import Document
+from marsad.pipeline import CorpusResult
+from marsad.text.sentences import split_sentences
+from marsad.text.tokens import tokenize
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
+
+
+def main() -> None:
+    """Run the benchmark and print the figures."""
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    texts: list[str] = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            content = json.loads(line).get("content") or ""
+            if content.strip():
+                texts.append(content)
+            if len(texts) >= n:
+                break
+    tagger = shipped_tagger()
+    docs_tokens = [
+        [[t.text for t in tokenize(text, s.start, s.end)] for s in split_sentences(text)] for text in texts
+    ]
+    tokens = sum(len(s) for d in docs_tokens for s in d)
+    started = time.perf_counter()
+    for sentences in docs_tokens:
+        tagger.tag_document([s for s in sentences if s])
+    tagging = time.perf_counter() - started
+    docs = [Document(id=str(i), source="saudinewsnet", format="txt", text=t) for i, t in enumerate(texts)]
+    started = time.perf_counter()
+    for doc in docs:
+        annotate(doc)
+    stage = time.perf_counter() - started
+    started = time.perf_counter()
+    result = CorpusResult()
+    resolve(docs, result)
+    resolving = time.perf_counter() - started
+    mentions = sum(len(d.mentions) for d in docs)
+    print(f"{len(texts)} articles, {tokens} tokens, {mentions} mentions, {len(result.entities)} entities")
+    print(f"tagging:           {tokens / tagging:,.0f} tokens/s ({tagging:.1f} s)")
+    print(f"annotate:          {tokens / stage:,.0f} tokens/s ({stage:.1f} s)")
+    print(f"annotate+resolve:  {tokens / (stage + resolving):,.0f} tokens/s (resolve {resolving:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

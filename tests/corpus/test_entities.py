@@ -1,0 +1,88 @@
+"""Entity resolution across the five seeds: the spelling-variant groups of the gold are one entity each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.corpus.entities import resolve, spelling_key
+from marsad.extract.entities import annotate
+from marsad.ingest.raw import RawDocument
+from marsad.model import Document
+from marsad.options import Options
+from marsad.page.build import build_document
+from marsad.pipeline import CorpusResult
+from marsad.text.normalize import norm_key
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "entities" / "seed_groups.tsv"
+
+
+def gold_groups() -> list[tuple[str, list[str]]]:
+    rows = []
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, names = line.split("\t")
+            rows.append((kind, names.split("|")))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def resolved(shared_dir: Path) -> tuple[list[Document], CorpusResult]:
+    docs = []
+    for path in sorted((shared_dir / "seeds").glob("*.txt")):
+        raw = RawDocument(source=str(path), format="txt", text=path.read_text(encoding="utf-8"))
+        doc = build_document(raw, Options())
+        annotate(doc)
+        docs.append(doc)
+    result = CorpusResult()
+    resolve(docs, result)
+    return docs, result
+
+
+def _ids(docs: list[Document], name: str) -> set[str]:
+    key = norm_key(name)
+    return {m.entity or "" for d in docs for m in d.mentions if norm_key(m.text) == key}
+
+
+def test_groups_are_one_entity_each(resolved: tuple[list[Document], CorpusResult]) -> None:
+    docs, _ = resolved
+    group_ids = []
+    for _, names in gold_groups():
+        ids = set().union(*(_ids(docs, n) for n in names))
+        assert len(ids) == 1, (names, ids)
+        group_ids.append(ids.pop())
+    assert len(set(group_ids)) == len(group_ids)
+
+
+def test_entity_records(resolved: tuple[list[Document], CorpusResult]) -> None:
+    docs, result = resolved
+    by_id = {e.id: e for e in result.entities}
+    assert len(by_id) == len(result.entities)
+    assert sum(e.mentions for e in result.entities) == sum(len(d.mentions) for d in docs)
+    putin = by_id[next(iter(_ids(docs, "فلاديمير بوتين")))]
+    assert putin.type == "PER"
+    assert putin.name == "فلاديمير بوتين"
+    assert len(putin.documents) == 5
+    assert "بوتين" in putin.aliases
+    korea = by_id[next(iter(_ids(docs, "كوريا الشمالية")))]
+    assert korea.name == "كوريا الشمالية"
+    assert korea.type == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("كيم جونج أون", "كيم جونغ أون"), ("بيونغيانغ", "بيونغ يانغ"), ("أمريكي", "أميركي"),
+     ("جمهورية كوريا الشعبية الديمقراطية", "كوريا الشمالية"), ("مستشفى", "مستشفي"), ("والرياض", "الرياض")],
+)
+def test_spelling_variants_share_a_key(a: str, b: str) -> None:
+    assert spelling_key(a) == spelling_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("كيم جونغ أون", "كيم جونغ إيل"), ("كيم جونغ أون", "كيم إيل سونغ"), ("كوريا الشمالية", "كوريا الجنوبية"),
+     ("سيرغي لافروف", "سيرغي شويغو")],
+)
+def test_different_names_keep_different_keys(a: str, b: str) -> None:
+    assert spelling_key(a) != spelling_key(b)
