@@ -32,21 +32,23 @@ CorpusStep = Callable[[list[Document], CorpusResult], None]
 
 def extractors() -> list[Extractor]:
     """The per-document extractors, in order."""
+    from marsad.extract.entities import annotate as entities
     from marsad.extract.quotes import annotate as quotes
     from marsad.extract.time import annotate as timexes
 
     # Quotes stay last: they link speakers to the entities found before them.
-    return [timexes, quotes]
+    return [timexes, entities, quotes]
 
 
 def corpus_steps() -> list[CorpusStep]:
     """The cross-document steps, in order."""
     from marsad.corpus.duplicates import detect_duplicates
+    from marsad.corpus.entities import resolve as resolve_entities
     from marsad.corpus.stories import cluster_stories
     from marsad.extract.time.published import infer_dates
 
     # Date inference first; copied passages, then stories after entity resolution and date inference.
-    return [infer_dates, detect_duplicates, cluster_stories]
+    return [infer_dates, detect_duplicates, resolve_entities, cluster_stories]
 
 
 def analyze_raw(raw: RawDocument, options: Options) -> Document:
