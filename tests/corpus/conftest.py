@@ -40,3 +40,9 @@ def seed_document(shared: Path, prefix: str) -> Document:
 def seed_docs(shared_dir: Path) -> dict[str, Document]:
     """The five seed documents by file prefix."""
     return {p: seed_document(shared_dir, p) for p in sorted(SEEDS)}
+
+
+@pytest.fixture(scope="session")
+def seed_metadata() -> dict[str, tuple[str, str]]:
+    """Publication date and site name of each seed, by file prefix."""
+    return dict(SEEDS)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from marsad.corpus.duplicates import find_duplicates
 from marsad.corpus.stories import build_stories
+from marsad.ingest.raw import RawDocument
 from marsad.model import Document, Story
+from marsad.options import Options
+from marsad.pipeline import analyze_corpus, analyze_raw
 
 
 def _stories(seed_docs: dict[str, Document]) -> list[Story]:
@@ -65,3 +70,21 @@ def test_claims_exclude_copied_text(seed_docs: dict[str, Document]) -> None:
                     if any(doc == r.document and s <= r.start and r.end <= e for doc, s, e in copied)
                 ]
                 assert len({r.document for r in inside}) < 2 or len({r.document for r in claim.spans}) > 2
+
+
+def test_seed_stories_through_the_whole_pipeline(shared_dir: Path, seed_metadata: dict[str, tuple[str, str]]) -> None:
+    """Page stage, extractors (time, entities, quotes) and every corpus step, dates as crawl metadata."""
+    docs: dict[str, Document] = {}
+    for prefix, (date, site) in seed_metadata.items():
+        path = next((shared_dir / "seeds").glob(f"{prefix}_*.txt"))
+        raw = RawDocument(source=str(path), format="txt", text=path.read_text(encoding="utf-8"), sitename=site, date=date)
+        docs[prefix] = analyze_raw(raw, Options())
+    result = analyze_corpus(list(docs.values()))
+    by_segment = {seg: st for st in result.stories for seg in st.segments}
+    putin = by_segment[_segment(docs["000"], "main")]
+    kim = by_segment[_segment(docs["003"], "main")]
+    assert {_segment(docs[p], "main") for p in ("000", "001", "002")} <= set(putin.segments)
+    assert {_segment(docs[p], "main") for p in ("003", "004")} == set(kim.segments)
+    missile = _segment(docs["004"], "appended")
+    assert by_segment[missile].segments == [missile]
+    assert len({d.group for d in result.duplicates}) >= 3

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from marsad.corpus.background import Background, shipped_background
-from marsad.corpus.terms import UnitTerms, Vector, dot, weigh
+from marsad.corpus.terms import UnitTerms, Vector, dot, idf, weigh
 
 FORMAT_VERSION = 1
 
@@ -121,7 +121,7 @@ class StoryIndex:
 
     def _place(self, unit: UnitTerms, linked: set[str]) -> int:
         p = self.params
-        vec = weigh(unit.counts, self._df, self.n_units + self.background.n)
+        vec = weigh(unit.counts, self._idf)
         query = sorted(vec, key=lambda t: -vec[t])[: p.query_terms]
         hits: Counter[int] = Counter()
         for term in query:
@@ -219,8 +219,11 @@ class StoryIndex:
                 story.posted.add(term)
                 self.postings.setdefault(term, []).append(sidx)
 
-    def _df(self, term: str) -> int:
-        return self.df.get(term, 0) + self.background.df.get(term, 0)
+    def _idf(self, term: str) -> float:
+        """Idf over the background corpus plus the index; entity ids (absent from the background) over the index alone."""
+        if term.startswith("@"):
+            return idf(self.df.get(term, 0), self.n_units)
+        return idf(self.df.get(term, 0) + self.background.df.get(term, 0), self.n_units + self.background.n)
 
     def _join(self, sidx: int, unit: UnitTerms, vec: Vector) -> None:
         p = self.params

@@ -91,9 +91,9 @@ def idf(df: int, n: int) -> float:
     return math.log((n + 1) / (df + 1)) + 1.0
 
 
-def weigh(counts: Mapping[str, float], df: Callable[[str], int], n: int, size: int = VECTOR_SIZE) -> Vector:
-    """The L2-normalised tf-idf vector of ``counts`` (``df(term)`` of ``n`` units), cut to ``size`` terms."""
-    raw = {t: (1.0 + math.log(c)) * idf(df(t), n) for t, c in counts.items() if c >= 1}
+def weigh(counts: Mapping[str, float], idf_of: Callable[[str], float], size: int = VECTOR_SIZE) -> Vector:
+    """The L2-normalised tf-idf vector of ``counts`` (``idf_of(term)``), cut to its ``size`` heaviest terms."""
+    raw = {t: (1.0 + math.log(c)) * idf_of(t) for t, c in counts.items() if c >= 1}
     top = sorted(raw.items(), key=lambda kv: (-kv[1], kv[0]))[:size]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {t: w / norm for t, w in top}
