@@ -56,7 +56,8 @@ def eval_quotes(
     show_errors: Annotated[bool, typer.Option("--errors", help="List misses, extras and wrong speakers.")] = False,
 ) -> None:
     """Quote recall/precision (overlap ≥ 50% of the gold span) and speaker accuracy on matched quotes."""
-    from marsad.eval.quotes import find_shared, gold_files, load_gold, score
+    from marsad.eval.quotes import gold_files, load_gold, score
+    from marsad.eval.shared import find_shared
     from marsad.extract.quotes import annotate
 
     docs = load_gold(gold_files(gold), shared or find_shared(gold))

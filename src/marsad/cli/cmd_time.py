@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from marsad.cli.apps import eval_app
-from marsad.eval.timex import evaluate, evaluate_wojood, find_shared, load_gold
+from marsad.eval.shared import find_shared
+from marsad.eval.timex import evaluate, evaluate_wojood, load_gold
 
 out = Console()
 err = Console(stderr=True)
@@ -38,10 +39,11 @@ def eval_timex(
         if gold is None:
             err.print("give a GOLD file or --wojood FILE")
             raise typer.Exit(2)
-        folder = shared or find_shared(gold)
-        if folder is None:
-            err.print("shared data folder not found: pass --shared")
-            raise typer.Exit(2)
+        try:
+            folder = shared or find_shared(gold)
+        except FileNotFoundError as exc:
+            err.print(f"{exc}: pass --shared")
+            raise typer.Exit(2) from exc
         report, problems = evaluate(load_gold(gold, folder), set(split) if split else None)
         data = report
         if errors:

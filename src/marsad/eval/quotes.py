@@ -83,15 +83,6 @@ class QuoteScores:
         }
 
 
-def find_shared(start: Path) -> Path:
-    """The ``shared`` data folder: beside ``start`` or one of its parents."""
-    for parent in [start.resolve(), *start.resolve().parents]:
-        for candidate in (parent / "shared", parent.parent / "shared"):
-            if (candidate / "seeds").is_dir():
-                return candidate
-    raise FileNotFoundError(f"no shared data folder found above {start}")
-
-
 def gold_files(path: Path) -> list[Path]:
     """The gold files at ``path`` (a .jsonl file, or every .jsonl in a folder)."""
     return sorted(path.glob("*.jsonl")) if path.is_dir() else [path]

@@ -56,16 +56,6 @@ class Counts:
         self.errors.extend(other.errors)
 
 
-def find_shared(*starts: Path) -> Path | None:
-    """The ``shared`` data folder: beside an ancestor of any start path (or the current folder)."""
-    for start in [*starts, Path.cwd()]:
-        for parent in [start.resolve(), *start.resolve().parents]:
-            for candidate in (parent / "shared", parent.parent / "shared"):
-                if (candidate / "datasets").is_dir():
-                    return candidate
-    return None
-
-
 def _snn_texts(path: Path, urls: set[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
