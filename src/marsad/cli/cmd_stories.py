@@ -23,6 +23,9 @@ def eval_stories(
     gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold TSV: url, story, split.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     dataset: Annotated[Path, typer.Option("--dataset", help="SaudiNewsNet JSONL (gzip) dump.")] = _DATASET,
+    entities: Annotated[
+        bool, typer.Option("--entities", help="Tag and resolve entities first (stories then share entity ids).")
+    ] = False,
 ) -> None:
     """Cluster the gold articles into stories; BCubed and pairwise precision/recall/F1 (all and per split)."""
     from marsad.eval.stories import evaluate
@@ -30,7 +33,7 @@ def eval_stories(
     if not dataset.is_file():
         err.print(f"dataset not found: {dataset}")
         raise typer.Exit(2)
-    report = evaluate(gold, dataset)
+    report = evaluate(gold, dataset, entities=entities)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -40,7 +43,7 @@ def eval_stories(
     for name, row in [("all", report), *splits.items()]:
         table.add_row(
             name, str(row["articles"]), str(row["gold_stories"]), str(row["predicted_stories"]),
-            *(f"{row[k]:.4f}" for k in (
+            *(f"{row[k]:.3f}" for k in (
                 "bcubed_precision", "bcubed_recall", "bcubed_f1", "pairwise_precision", "pairwise_recall", "pairwise_f1",
             )),
         )

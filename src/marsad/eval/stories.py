@@ -163,15 +163,30 @@ def score(gold: dict[str, str], predicted: dict[str, str]) -> Scores:
     )
 
 
-def evaluate(gold_path: Path, dataset: Path, params: StoryParams | None = None) -> dict[str, object]:
-    """Cluster the gold articles and score them: overall, then per split."""
+def add_entities(docs: list[Document]) -> None:
+    """Run entity mention tagging and cross-document resolution, so that stories can use entity ids."""
+    from marsad.corpus.entities import resolve
+    from marsad.extract.entities import annotate
+    from marsad.pipeline import CorpusResult
+
+    for doc in docs:
+        annotate(doc)
+    resolve(docs, CorpusResult())
+
+
+def evaluate(
+    gold_path: Path, dataset: Path, params: StoryParams | None = None, entities: bool = False
+) -> dict[str, object]:
+    """Cluster the gold articles (with resolved entities if asked) and score them: overall, then per split."""
     gold = read_gold(gold_path)
     docs = load_gold_documents(gold, dataset)
     ordered = [docs[g.url] for g in gold]
+    if entities:
+        add_entities(ordered)
     predicted_by_doc = cluster(ordered, params)
     predicted = {g.url: predicted_by_doc[docs[g.url].id] for g in gold}
     labels = {g.url: g.story for g in gold}
-    report: dict[str, object] = {"gold": str(gold_path), **asdict(score(labels, predicted))}
+    report: dict[str, object] = {"gold": str(gold_path), "entities": entities, **asdict(score(labels, predicted))}
     splits: dict[str, object] = {}
     for split in sorted({g.split for g in gold}):
         subset = {g.url: g.story for g in gold if g.split == split}
