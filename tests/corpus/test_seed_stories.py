@@ -88,3 +88,23 @@ def test_seed_stories_through_the_whole_pipeline(shared_dir: Path, seed_metadata
     missile = _segment(docs["004"], "appended")
     assert by_segment[missile].segments == [missile]
     assert len({d.group for d in result.duplicates}) >= 3
+
+
+def test_two_stories_from_the_bare_seed_files(shared_dir: Path) -> None:
+    """``marsad analyze ../shared/seeds``: no crawl dates, 003/004 stay undated, the visits stay apart."""
+    from marsad.api import analyze
+
+    result = analyze([str(shared_dir / "seeds")], Options())
+    prefix = {d.id: Path(d.source).name[:3] for d in result.documents}
+    undated = {prefix[d.id] for d in result.documents if d.published is None}
+    assert undated == {"003", "004"}
+    groups = sorted(
+        sorted(f"{prefix[seg.split(':')[0]]}:{kind}" for seg in story.segments
+               for kind in [next(s.kind for d in result.documents for s in d.segments if s.id == seg)])
+        for story in result.corpus.stories
+    )
+    assert groups == [
+        ["000:main", "001:main", "002:appended", "002:main"],
+        ["003:main", "004:main"],
+        ["004:appended"],
+    ]

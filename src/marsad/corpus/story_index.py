@@ -32,7 +32,10 @@ class StoryParams:
 
     ``threshold`` and ``merge_threshold`` were chosen on the ``tune`` half of the
     SaudiNewsNet story gold; ``size_penalty`` bounds topic-sized clusters on the full
-    31k-article run (it costs 0.01 BCubed F1 on the tune half).
+    31k-article run (it costs 0.01 BCubed F1 on the tune half); ``undated_penalty``
+    asks more textual similarity of an undated unit joining a dated story (and of a
+    dated one joining an undated story), since time cannot confirm the match; for the
+    same reason consolidation never merges a dated story with an undated one.
     """
 
     threshold: float = 0.2
@@ -43,6 +46,7 @@ class StoryParams:
     far_days: int = 30
     size_penalty: float = 0.2
     size_free: int = 10
+    undated_penalty: float = 0.25
     query_terms: int = 10
     posted_terms: int = 15
     posting_scan: int = 200
@@ -137,6 +141,7 @@ class StoryIndex:
             if sidx in copied:
                 score += p.copy_bonus
             score -= self._time_penalty(story.day_gap(unit.day)) + self._size_penalty(len(story.members))
+            score -= self._undated_penalty(unit.day, story.first_day)
             if score >= best_score:
                 best, best_score = sidx, score
         if best < 0:
@@ -155,6 +160,10 @@ class StoryIndex:
         """Nothing up to ``size_free`` members, then ``size_penalty`` per tenfold growth."""
         p = self.params
         return p.size_penalty * max(0.0, math.log10(size / p.size_free))
+
+    def _undated_penalty(self, day: int | None, other: int | None) -> float:
+        """When one side is dated and the other is not, time cannot vouch for the match: ask more of the text."""
+        return self.params.undated_penalty if (day is None) != (other is None) else 0.0
 
     def _time_penalty(self, gap: int) -> float:
         """No penalty within ``window_days``, then growing to ``far_penalty`` over ``far_days``."""
@@ -183,6 +192,8 @@ class StoryIndex:
                     continue
                 gap = min(o.day_gap(story.first_day), o.day_gap(story.last_day))
                 score = dot(story.centroid, o.centroid) / (story.norm * o.norm) - self._time_penalty(gap)
+                if (story.first_day is None) != (o.first_day is None):
+                    continue  # a dated and an undated story: only units joining one by one may bridge them
                 score -= self._size_penalty(len(story.members) + len(o.members))
                 if score >= best_score:
                     best, best_score = other, score
