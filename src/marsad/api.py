@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.corpus.story_index import StoryIndex
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
 from marsad.model import Document, InputError
@@ -57,8 +58,12 @@ def analyze(
     on_error: Callable[[InputError], None] | None = None,
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
+    story_index: StoryIndex | None = None,
 ) -> Analysis:
-    """Read, segment, extract and relate every input; bad inputs become errors and the rest go on."""
+    """Read, segment, extract and relate every input; bad inputs become errors and the rest go on.
+
+    ``story_index`` (from an earlier run) is continued: new articles join its stories.
+    """
     result = Analysis()
     raws: list[RawDocument] = []
     for item in read_inputs(inputs, options):
@@ -73,7 +78,7 @@ def analyze(
     if on_total is not None:
         on_total(len(jobs))
     result.documents = _unique(_process_all(jobs, options, progress))
-    result.corpus = analyze_corpus(result.documents)
+    result.corpus = analyze_corpus(result.documents, story_index)
     return result
 
 

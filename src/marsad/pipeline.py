@@ -9,22 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from marsad.ingest.raw import RawDocument
 from marsad.model import Document, Duplicate, Entity, Story
 from marsad.options import Options
 from marsad.page.build import build_document
 
+if TYPE_CHECKING:
+    from marsad.corpus.story_index import StoryIndex
+
 Extractor = Callable[[Document], None]
 
 
 @dataclass
 class CorpusResult:
-    """Everything the corpus stage finds across documents."""
+    """Everything the corpus stage finds across documents.
+
+    ``story_index`` carries the incremental story index between runs: given one, the
+    story step continues it (a new batch joins existing stories) and leaves it updated.
+    """
 
     entities: list[Entity] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
+    story_index: StoryIndex | None = None
 
 
 CorpusStep = Callable[[list[Document], CorpusResult], None]
@@ -59,9 +68,9 @@ def analyze_raw(raw: RawDocument, options: Options) -> Document:
     return doc
 
 
-def analyze_corpus(docs: list[Document]) -> CorpusResult:
-    """Run the cross-document steps over analysed documents."""
-    result = CorpusResult()
+def analyze_corpus(docs: list[Document], story_index: StoryIndex | None = None) -> CorpusResult:
+    """Run the cross-document steps over analysed documents (continuing ``story_index`` if given)."""
+    result = CorpusResult(story_index=story_index)
     for step in corpus_steps():
         step(docs, result)
     return result

@@ -105,3 +105,19 @@ def test_bundled_examples(tmp_path: Path) -> None:
     assert outlets == ["شبكة الرصد الإخبارية", "صحيفة المنارة", "موقع البوصلة"]
     kinds = {s["kind"] for d in report["documents"] for s in d["segments"]}
     assert {"main", "appended", "related", "caption", "boilerplate"} <= kinds
+
+
+def test_a_later_batch_joins_the_stories_of_the_store(shared_dir: Path, tmp_path: Path) -> None:
+    seeds = sorted((shared_dir / "seeds").glob("*.txt"))
+    db = tmp_path / "m.db"
+    code, _ = _run("analyze", str(seeds[0]), str(seeds[1]), "-o", str(tmp_path / "a"), "--db", str(db), "-q")
+    assert code == 0
+    first = json.loads((tmp_path / "a" / "report.json").read_text(encoding="utf-8"))
+    visit = next(s for s in first["stories"] if len(s["documents"]) == 2)
+    code, _ = _run("analyze", str(seeds[2]), "-o", str(tmp_path / "b"), "--db", str(db), "-q")
+    assert code == 0
+    second = json.loads((tmp_path / "b" / "report.json").read_text(encoding="utf-8"))
+    main_002 = next(s["id"] for s in second["documents"][0]["segments"] if s["kind"] == "main")
+    joined = next(s for s in second["stories"] if main_002 in s["segments"])
+    assert joined["id"] == visit["id"]
+    assert set(visit["documents"]) < set(joined["documents"])

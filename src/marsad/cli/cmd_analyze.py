@@ -12,12 +12,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from marsad.api import analyze
 from marsad.cli.apps import app
+from marsad.corpus.story_index import StoryIndex
 from marsad.model import InputError
 from marsad.options import DEFAULT_MAX_BYTES, Options
 from marsad.report.build import document_json, dumps, schema
 from marsad.store.sqlite import Store
 
 err = Console(stderr=True)
+STORY_INDEX_KEY = "story_index"
 
 
 @app.command("analyze")
@@ -36,6 +38,9 @@ def analyze_command(
     def on_error(error: InputError) -> None:
         err.print(f"[red]error[/red] {error.input}: {error.reason}", highlight=False, soft_wrap=True)
 
+    store = None if no_store else Store(db)
+    saved = store.get_meta(STORY_INDEX_KEY) if store is not None else None
+    story_index = StoryIndex.from_json(saved) if saved else None
     with Progress(
         TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, transient=True, disable=quiet,
@@ -45,15 +50,16 @@ def analyze_command(
             inputs, options, on_error=on_error,
             progress=lambda n: bar.advance(task, n),
             on_total=lambda total: bar.update(task, total=total),
+            story_index=story_index,
         )
     out.mkdir(parents=True, exist_ok=True)
     report = result.report()
     (out / "report.json").write_text(dumps(report), encoding="utf-8")
-    added = 0
-    if not no_store:
-        with Store(db) as store:
-            for doc in result.documents:
-                added += store.add(doc, json.dumps(document_json(doc), ensure_ascii=False))
+    if store is not None:
+        with store:
+            added = sum(store.add(doc, json.dumps(document_json(doc), ensure_ascii=False)) for doc in result.documents)
+            if result.corpus.story_index is not None:
+                store.set_meta(STORY_INDEX_KEY, result.corpus.story_index.to_json())
             total = store.count()
         err.print(f"store {db}: {added} new, {total} documents", highlight=False)
     err.print(

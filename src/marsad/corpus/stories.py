@@ -98,5 +98,7 @@ def build_stories(
 
 
 def cluster_stories(docs: list[Document], result: CorpusResult) -> None:
-    """Corpus step: fill ``result.stories`` from the article units of ``docs``."""
-    result.stories.extend(build_stories(docs, result.duplicates))
+    """Corpus step: fill ``result.stories`` from the article units of ``docs``, continuing ``result.story_index``."""
+    index = result.story_index or StoryIndex(StoryParams())
+    result.stories.extend(build_stories(docs, result.duplicates, index))
+    result.story_index = index

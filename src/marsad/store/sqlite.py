@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS segments (
     norm TEXT NOT NULL,
     UNIQUE (doc, segment)
 );
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS segment_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
 """
 _SEARCH = """
@@ -119,6 +120,16 @@ class Store:
                 )
                 self._conn.execute("INSERT INTO segment_terms (rowid, terms) VALUES (?, ?)", (cursor.lastrowid, terms))
         return True
+
+    def get_meta(self, key: str) -> str | None:
+        """A stored run-to-run value (such as the story index), if any."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a run-to-run value, replacing the previous one."""
+        with self._conn:
+            self._conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def count(self) -> int:
         """The number of stored documents."""
