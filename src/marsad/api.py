@@ -12,9 +12,8 @@ from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
 from marsad.model import Document, InputError
 from marsad.options import Options
-from marsad.page.build import build_document
 from marsad.page.chrome import repeated_lines, site_key
-from marsad.pipeline import CorpusResult, analyze_corpus, extractors
+from marsad.pipeline import CorpusResult, analyze_corpus, analyze_raw
 from marsad.report.build import build_report
 
 Progress = Callable[[int], None]
@@ -34,13 +33,6 @@ class Analysis:
         return build_report(self.documents, self.corpus, self.errors)
 
 
-def extract(doc: Document) -> Document:
-    """Run every per-document extractor on ``doc`` and return it."""
-    for component in extractors():
-        component(doc)
-    return doc
-
-
 @dataclass(frozen=True)
 class _Job:
     raw: RawDocument
@@ -49,7 +41,7 @@ class _Job:
 
 
 def _process(job: _Job) -> Document:
-    return extract(build_document(job.raw, job.options, job.chrome))
+    return analyze_raw(job.raw, job.options, job.chrome)
 
 
 def analyze(

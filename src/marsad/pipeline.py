@@ -60,9 +60,9 @@ def corpus_steps() -> list[CorpusStep]:
     return [infer_dates, detect_duplicates, resolve_entities, cluster_stories]
 
 
-def analyze_raw(raw: RawDocument, options: Options) -> Document:
-    """Run the page stage and every extractor on one raw document."""
-    doc = build_document(raw, options)
+def analyze_raw(raw: RawDocument, options: Options, known_chrome: frozenset[str] = frozenset()) -> Document:
+    """Run the page stage (with chrome lines learnt across the site's pages) and every extractor on one raw document."""
+    doc = build_document(raw, options, known_chrome)
     for extract in extractors():
         extract(doc)
     return doc
