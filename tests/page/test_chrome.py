@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from marsad.api import _Job, _process
 from marsad.ingest.raw import RawDocument
 from marsad.options import Options
 from marsad.page.chrome import repeated_lines, site_key
+from marsad.pipeline import analyze_raw
 
 PROMO = "خدمة الرسائل القصيرة متاحة لجميع المشتركين"
 
@@ -22,18 +22,18 @@ def test_promo_line_repeated_across_site_pages_is_boilerplate() -> None:
     ]
     chrome = repeated_lines(raws)
     assert site_key(raws[0]) in chrome
-    doc = _process(_Job(raws[0], Options(), chrome[site_key(raws[0]) or ""]))
+    doc = analyze_raw(raws[0], Options(), chrome[site_key(raws[0]) or ""])
     promo_at = doc.text.index(PROMO)
     seg = doc.segment_at(promo_at)
     assert seg is not None and seg.kind == "boilerplate"
-    alone = _process(_Job(raws[0], Options(), frozenset()))
+    alone = analyze_raw(raws[0], Options(), frozenset())
     seg_alone = alone.segment_at(promo_at)
     assert seg_alone is not None and seg_alone.kind == "main"
 
 
 def test_record_of_short_lines_keeps_its_title_and_text() -> None:
     text = "لآلئ شعرية\n\nهبّ الفراق وطاب كيف الغرابيل\nواستانست سود الهموم وتخاوت\nللحزن في صدري حياة ومداهيل"
-    doc = _process(_Job(RawDocument(source="poem", format="json", text=text, title="لآلئ شعرية"), Options(), frozenset()))
+    doc = analyze_raw(RawDocument(source="poem", format="json", text=text, title="لآلئ شعرية"), Options(), frozenset())
     assert doc.title == "لآلئ شعرية"
     assert [(s.kind, s.start, s.end) for s in doc.segments] == [("main", 0, len(text))]
 
@@ -41,5 +41,5 @@ def test_record_of_short_lines_keeps_its_title_and_text() -> None:
 def test_long_bullet_paragraphs_stay_in_the_article() -> None:
     body = "* إذا بدأت عملاً فلابد لك أن تكمله لأن الطاقة تتغذى من ثمرات الإنجاز وتذبل وتتلاشى بالتباطؤ والتراخي في كل حين"
     text = "نصائح للعمل\n\n" + body + "\n\n" + body.replace("عملاً", "مشروعاً")
-    doc = _process(_Job(RawDocument(source="col", format="json", text=text, title="نصائح للعمل"), Options(), frozenset()))
+    doc = analyze_raw(RawDocument(source="col", format="json", text=text, title="نصائح للعمل"), Options(), frozenset())
     assert [s.kind for s in doc.segments] == ["main"]
