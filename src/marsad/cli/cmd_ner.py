@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -65,22 +66,25 @@ def train_ner(
     data: Annotated[Path, typer.Option("--data", help="The shared datasets folder.")] = _DATA,
     out_dir: Annotated[Path, typer.Option("--out", help="Where to write the model files.")] = Path("models-ner"),
     clusters: Annotated[
-        bool, typer.Option("--clusters/--reuse-clusters", help="Relearn the word clusters from SaudiNewsNet.")
+        bool,
+        typer.Option(
+            "--clusters/--reuse-clusters", help="Relearn the word clusters from SaudiNewsNet (else copy the shipped ones)."
+        ),
     ] = True,
 ) -> None:
-    """Rebuild the NER model (ner.crfsuite, ner_names.tsv, clusters.tsv) from ANERcorp train and SaudiNewsNet."""
+    """Rebuild the NER model files from ANERcorp train and SaudiNewsNet into OUT (then copy them to marsad/models)."""
     from marsad.train.clusters import build_clusters
     from marsad.train.ner import TrainConfig, train
 
+    started = time.monotonic()
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "clusters.tsv"
     if clusters:
         err.print("learning word clusters from SaudiNewsNet ...")
         build_clusters(data / "saudinewsnet" / "saudinewsnet.jsonl.gz", target)
     else:
-        shipped = resources.files("marsad.models").joinpath("clusters.tsv")
-        with resources.as_file(shipped) as path:
+        with resources.as_file(resources.files("marsad.models").joinpath("clusters.tsv")) as path:
             shutil.copyfile(path, target)
-    err.print("training the CRF on ANERcorp train ...")
-    secs = train(TrainConfig(data / "anercorp" / "ANERCorp_CamelLab_train.txt", target, out_dir))
-    err.print(f"done in {secs:.0f} s: {out_dir}")
+    err.print("training the two CRF passes on ANERcorp train ...")
+    train(TrainConfig(data / "anercorp" / "ANERCorp_CamelLab_train.txt", target, out_dir))
+    err.print(f"done in {time.monotonic() - started:.0f} s: {out_dir}")

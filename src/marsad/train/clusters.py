@@ -1,6 +1,8 @@
 """Word clusters learned from unlabelled SaudiNewsNet text, for the NER tagger's features.
 
-Method (deterministic, numpy/scipy only): directional context counts in a ±2 window
+Method (deterministic, numpy/scipy only), over the 80,000 most frequent words (of about
+119k seen at least three times): directional context counts (the 8,000 most frequent
+words as contexts) in a ±2 window
 (left and right contexts kept apart, as Brown clustering's class bigrams are), positive
 PMI with context smoothing 0.75, a truncated SVD to 100 dimensions, then k-means with
 a fixed seed at 1024 clusters, whose centroids are clustered again into 256 and 64, so

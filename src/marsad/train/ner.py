@@ -1,8 +1,11 @@
 """Training the shipped CRF NER model from ANERcorp (CAMeL Lab train split only).
 
-Reproducible: the data order is fixed, the name gazetteer for the training features is
-built by 5-fold jackknifing (a sentence never sees names from its own fold, so the CRF
-learns how far a gazetteer hit can be trusted on unseen text), and L-BFGS is deterministic.
+Two linear-chain CRF passes (see :mod:`marsad.extract.ner.tagger`).  Reproducible: the
+data order is fixed, the name gazetteer for the training features is built by 5-fold
+jackknifing (a sentence never sees names from its own fold, so the CRF learns how far a
+gazetteer hit can be trusted on unseen text), the second pass learns from first-pass tags
+predicted by the fold models, and L-BFGS is deterministic.  Word clusters come from
+:mod:`marsad.train.clusters`.
 """
 
 from __future__ import annotations
