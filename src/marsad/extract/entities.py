@@ -12,7 +12,8 @@ per-document entity key:
 * a full name keys itself;
 * a one-word short form (كيم، كيربي، واتسون) joins the full name containing that word
   that is most frequent in the document (on a tie, one that ends with the word, then the
-  last one seen before it);
+  last one seen before it; with none seen before, the short form keeps its own key and
+  is left to the cross-document step);
 * a role phrase seen right before a named person (الرئيس الروسي فلاديمير بوتين) becomes
   a mention of that person wherever it recurs alone, when it names only that person here.
 """
@@ -114,8 +115,9 @@ def _join_short_forms(mentions: list[Mention]) -> None:
         rank = {name: (n, name.split(" ")[-1] == key) for name, n in counts.items()}
         top = max(rank.values())
         leaders = [name for name, r in rank.items() if r == top]
-        chosen = leaders[0] if len(leaders) == 1 else next((b for b in reversed(before) if b in leaders), leaders[0])
-        m.entity = f"PER:{chosen}"
+        chosen = leaders[0] if len(leaders) == 1 else next((b for b in reversed(before) if b in leaders), None)
+        if chosen is not None:
+            m.entity = f"PER:{chosen}"
 
 
 def _role_before(sentence: _Sentence, first: int) -> tuple[int, str] | None:
