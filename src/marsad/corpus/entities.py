@@ -169,7 +169,7 @@ def _global_keys(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, str],
 
 
 def resolve(docs: list[Document], result: CorpusResult) -> None:
-    """Fill ``result.entities`` and rewrite every ``Mention.entity`` to its global entity id."""
+    """Fill ``result.entities`` and rewrite every ``Mention.entity`` (and quote speaker) to its global entity id."""
     groups = _doc_groups(docs)
     roots = _global_keys(groups)
     merged: dict[str, _Group] = {}
@@ -187,8 +187,13 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     order = sorted(merged, key=lambda r: (-counts[r], r))
     ids = {root: f"E{i + 1}" for i, root in enumerate(order)}
     for doc in docs:
+        local: dict[str, str] = {}
         for m in doc.mentions:
-            m.entity = ids[roots[(doc.id, m.entity or f"{m.type}:{norm_key(m.text)}")]]
+            key = m.entity or f"{m.type}:{norm_key(m.text)}"
+            m.entity = local[key] = ids[roots[(doc.id, key)]]
+        for q in doc.quotes:  # speakers were linked to per-document keys before resolution
+            q.speaker = local.get(q.speaker, q.speaker) if q.speaker else q.speaker
+            q.via = [local.get(v, v) for v in q.via]
     entities: list[Entity] = []
     for root in order:
         group = merged[root]
