@@ -21,28 +21,26 @@ _SHOWN = 160
 def quotes_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, '-' for stdin or URLs.")],
 ) -> None:
-    """Print who said what: speaker, the quoted words and the document, one row a quote."""
-    from marsad.ingest.read import read_inputs
+    """Print who said what: speaker, the quoted words, their attribution chain and the document."""
+    from marsad.api import analyze
     from marsad.model import InputError
     from marsad.options import Options
-    from marsad.pipeline import analyze_raw
 
-    options = Options(progress=False)
+    def on_error(error: InputError) -> None:
+        err.print(f"[red]error[/red] {error.input}: {error.reason}", highlight=False, soft_wrap=True)
+
+    result = analyze(inputs, Options(progress=False), on_error=on_error)
+    names = {e.id: e.name for e in result.corpus.entities}
     table = Table("speaker", "said", "via", "document", show_lines=True)
-    failed = False
-    for item in read_inputs(inputs, options):
-        if isinstance(item, InputError):
-            err.print(f"[red]error[/red] {item.input}: {item.reason}", highlight=False, soft_wrap=True)
-            failed = True
-            continue
-        doc = analyze_raw(item, options)
-        name = doc.title or Path(doc.source).name
+    for doc in result.documents:
+        title = doc.title or Path(doc.source).name
         for q in doc.quotes:
             said = q.text if len(q.text) <= _SHOWN else q.text[:_SHOWN] + "…"
-            speaker = q.speaker_text.text if q.speaker_text else "?"
-            table.add_row(speaker, f"«{said}»" if q.kind == "direct" else said, "، ".join(q.via), name)
+            speaker = q.speaker_text.text if q.speaker_text else names.get(q.speaker or "", "?")
+            via = "، ".join(names.get(v, v) for v in q.via)
+            table.add_row(speaker, f"«{said}»" if q.kind == "direct" else said, via, title)
     out.print(table)
-    if failed:
+    if result.errors:
         raise typer.Exit(1)
 
 
