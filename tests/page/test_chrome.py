@@ -43,3 +43,17 @@ def test_long_bullet_paragraphs_stay_in_the_article() -> None:
     text = "نصائح للعمل\n\n" + body + "\n\n" + body.replace("عملاً", "مشروعاً")
     doc = analyze_raw(RawDocument(source="col", format="json", text=text, title="نصائح للعمل"), Options(), frozenset())
     assert [s.kind for s in doc.segments] == ["main"]
+
+
+def test_menus_and_breadcrumbs_are_boilerplate() -> None:
+    text = (
+        "الرئيسية | أخبار محلية | اقتصاد | رياضة | منوعات\n"
+        "الرئيسية › أخبار › سياسة\n\n"
+        "الحكومة تقر موازنة العام المقبل\n\n"
+        "أقرت الحكومة في جلستها الأسبوعية اليوم مشروع موازنة العام المقبل بعجز أقل من المتوقع، وفق ما أعلن وزير المالية.\n"
+    )
+    doc = analyze_raw(RawDocument(source="menu", format="txt", text=text), Options(), frozenset())
+    assert doc.title == "الحكومة تقر موازنة العام المقبل"
+    main = doc.segments_of("main")[0]
+    assert doc.text[main.start:].startswith("الحكومة تقر")
+    assert [s.kind for s in doc.segments if s.end <= main.start] == ["boilerplate"]

@@ -92,7 +92,7 @@ def _label(lines: list[Line], i: int, labels: list[Label], known_chrome: frozens
         prev = starts_with_phrase(lines[i - 1], "page_boilerplate.txt")
         if prev is not None and lines[i - 1].bare == prev:
             return Label.BOILER  # the name under a masthead line such as "رئيس التحرير"
-    if _is_masthead(lines, i, labels):
+    if _is_masthead(lines, i, labels) or _is_menu(line):
         return Label.BOILER
     if line.words <= 6 and arabic_ratio(line.text) < 0.5:
         return Label.BOILER
@@ -105,6 +105,18 @@ def _label(lines: list[Line], i: int, labels: list[Label], known_chrome: frozens
 
 MASTHEAD_MAX_WORDS = 6
 MASTHEAD_MAX_LINE = 5
+
+
+_MENU_SEPARATORS = re.compile(r"\s*(?:\||›|>|/|•|·)\s*")
+MENU_ITEM_WORDS = 3
+
+
+def _is_menu(line: Line) -> bool:
+    """A navigation bar or breadcrumb: three or more short items between separators (الرئيسية › أخبار › سياسة)."""
+    if line.ends_sentence:
+        return False
+    items = [x for x in _MENU_SEPARATORS.split(line.text) if x.strip()]
+    return len(items) >= 3 and all(len(x.split()) <= MENU_ITEM_WORDS and any(c.isalpha() for c in x) for x in items)
 
 
 @cache
