@@ -43,7 +43,7 @@ def analyze_command(
     story_index = StoryIndex.from_json(saved) if saved else None
     with Progress(
         TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=quiet,
+        console=err, transient=True, disable=quiet or not err.is_terminal,
     ) as bar:
         task = bar.add_task("analyse", total=None)
         result = analyze(
