@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.text.normalize import norm_key
 
@@ -15,6 +16,7 @@ _TOKEN = re.compile(
 # Proclitic sequences, longest first, in key form (after normalisation).
 _PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ك", "ل")
 _MIN_STEM = 2
+CACHE_SIZE = 1 << 18  # word types are few; both splitters are pure functions of the key
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Token:
         return self.key[:1].isalnum()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def strip_clitics(key: str) -> tuple[str, str]:
     """Split a normalised word key into (proclitics, stem); the stem keeps at least two letters.
 
@@ -45,7 +48,8 @@ def strip_clitics(key: str) -> tuple[str, str]:
     return "", key
 
 
-def stem_variants(key: str) -> list[str]:
+@lru_cache(maxsize=CACHE_SIZE)
+def stem_variants(key: str) -> tuple[str, ...]:
     """All readings of a key with zero or more proclitics removed (the word itself first)."""
     out = [key]
     for pre in _PROCLITICS:
@@ -55,7 +59,7 @@ def stem_variants(key: str) -> list[str]:
                 out.append(rest)
             if pre in ("لل", "ولل", "فلل") and "ال" + rest not in out:
                 out.append("ال" + rest)
-    return out
+    return tuple(out)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
