@@ -54,16 +54,21 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
                 votes.setdefault((first, *name[1:]), Counter())[label] += 1
     if not votes:
         return
+    firsts = {name[0] for name in votes}
     untagged: Counter[tuple[str, ...]] = Counter()
     found: list[tuple[int, int, int, tuple[str, ...]]] = []
     for s, (sent_keys, sent_tags) in enumerate(zip(keys, tags, strict=True)):
         i = 0
         while i < len(sent_keys):
+            variants = [v for v in stem_variants(sent_keys[i]) if v in firsts]
+            if not variants:
+                i += 1
+                continue
             hit = 0
             for n in range(min(_MAX_NAME, len(sent_keys) - i), 0, -1):
                 if any(t != "O" for t in sent_tags[i:i + n]):
                     continue
-                for first in stem_variants(sent_keys[i]):
+                for first in variants:
                     name = (first, *sent_keys[i + 1:i + n])
                     if name in votes:
                         found.append((s, i, n, name))
