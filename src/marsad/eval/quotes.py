@@ -8,16 +8,15 @@ against the text), its kind and the acceptable names of its speaker.
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from marsad.eval.shared import saudinewsnet_texts
 from marsad.model import Document, Quote, Segment
 from marsad.text.normalize import norm_key
 
-SNN_PATH = Path("datasets") / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 _IGNORED = frozenset({"باسم", "في", "من", "عن", "ل", "و"})
 
 
@@ -95,7 +94,7 @@ def load_gold(paths: Iterable[Path], shared: Path) -> list[GoldDoc]:
         with path.open(encoding="utf-8") as handle:
             records.extend(json.loads(line) for line in handle if line.strip())
     urls = {str(r["doc"]).split(":", 1)[1] for r in records if str(r["doc"]).startswith("saudinewsnet:")}
-    articles = _saudinewsnet(shared / SNN_PATH, urls) if urls else {}
+    articles = saudinewsnet_texts(shared, urls)
     docs: list[GoldDoc] = []
     for rec in records:
         ref = str(rec["doc"])
@@ -110,18 +109,6 @@ def load_gold(paths: Iterable[Path], shared: Path) -> list[GoldDoc]:
         regions = tuple((int(s), int(e)) for s, e in rec.get("regions", [[0, len(text)]]))  # type: ignore[attr-defined]
         docs.append(GoldDoc(ref, text, regions, tuple(quotes)))
     return docs
-
-
-def _saudinewsnet(path: Path, urls: set[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if not any(u in line for u in urls):
-                continue
-            article = json.loads(line)
-            if article["url"] in urls:
-                out[article["url"]] = article["content"]
-    return out
 
 
 def speaker_words(text: str) -> frozenset[str]:

@@ -1,8 +1,12 @@
-"""Locating the ``shared`` data folder (real seeds and datasets) that gold files refer to."""
+"""The ``shared`` data folder (real seeds and datasets) that gold files refer to, and reading from it."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
+
+SAUDINEWSNET = Path("datasets") / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
 
 def find_shared(*starts: Path) -> Path:
@@ -13,3 +17,20 @@ def find_shared(*starts: Path) -> Path:
                 if (candidate / "datasets").is_dir():
                     return candidate
     raise FileNotFoundError(f"no shared data folder (with datasets/) found above {', '.join(map(str, starts))}")
+
+
+def saudinewsnet_texts(shared: Path, urls: set[str]) -> dict[str, str]:
+    """The content of the SaudiNewsNet articles with these urls (gold keeps urls and offsets, never text)."""
+    found: dict[str, str] = {}
+    if not urls:
+        return found
+    with gzip.open(shared / SAUDINEWSNET, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if not any(u in line for u in urls - found.keys()):
+                continue
+            record = json.loads(line)
+            if record.get("url") in urls:
+                found[record["url"]] = record.get("content") or ""
+            if not urls - found.keys():
+                break
+    return found

@@ -9,12 +9,12 @@ the DATE and TIME tags of a Wojood CoNLL file (tokens joined with spaces, no anc
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from marsad.eval.shared import saudinewsnet_texts
 from marsad.extract.time import annotate
 from marsad.model import Document, Published, Segment, Timex
 
@@ -56,23 +56,11 @@ class Counts:
         self.errors.extend(other.errors)
 
 
-def _snn_texts(path: Path, urls: set[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if not urls - found.keys():
-                break
-            rec = json.loads(line)
-            if rec.get("url") in urls:
-                found[rec["url"]] = rec.get("content") or ""
-    return found
-
-
 def load_gold(path: Path, shared: Path) -> list[GoldDoc]:
     """Read the gold JSONL and load each document's text from ``shared``."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     urls = {r["url"] for r in rows if "url" in r}
-    snn = _snn_texts(shared / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz", urls) if urls else {}
+    snn = saudinewsnet_texts(shared, urls)
     docs: list[GoldDoc] = []
     for r in rows:
         if "seed" in r:
