@@ -28,14 +28,16 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
 
 # Only dates the page states in its markup: htmldate's extensive search guesses from
 # the URL and body and pads a bare year to January 1st, which is not a publication date.
+TITLE_SEARCH = 200
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 def html_document(html: str, source: str, url: str | None = None) -> RawDocument:
     """Extract the main text and metadata of an HTML page.
 
-    The text is trafilatura's main text with paragraphs separated by blank lines;
-    title, author, site name, canonical URL and date come from the page metadata.
+    The text is the page title, a blank line, then trafilatura's main text with paragraphs
+    separated by blank lines (the title is left out when the main text already opens with
+    it); title, author, site name, canonical URL and date come from the page metadata.
     """
     try:
         extracted = trafilatura.bare_extraction(
@@ -49,6 +51,9 @@ def html_document(html: str, source: str, url: str | None = None) -> RawDocument
         raise Rejected("no main text found in HTML")
     paragraphs = [line.strip() for line in body.split("\n")]
     text = "\n\n".join(p for p in paragraphs if p)
+    title = _field(extracted, "title")
+    if title and title not in text[: len(title) + TITLE_SEARCH]:
+        text = f"{title}\n\n{text}"  # as for records: the title is a span of the document text
     extra: dict[str, str] = {}
     for key in ("description", "hostname", "language"):
         value = _field(extracted, key)
@@ -58,7 +63,7 @@ def html_document(html: str, source: str, url: str | None = None) -> RawDocument
         source=source,
         format="html",
         text=text,
-        title=_field(extracted, "title"),
+        title=title,
         author=_field(extracted, "author"),
         sitename=_field(extracted, "sitename"),
         url=_field(extracted, "url") or url,

@@ -35,8 +35,6 @@ def build_document(raw: RawDocument, options: Options, known_chrome: frozenset[s
     """Segment a raw document's text and read its metadata."""
     del options
     text = raw.text
-    if raw.title and raw.format != "txt" and raw.title.strip() not in text[: len(raw.title) + 200]:
-        text = raw.title.strip() + "\n\n" + text
     doc = Document(id=content_id(text), source=raw.source, format=raw.format, text=text, url=raw.url)
     lines = split_lines(text)
     labels = label_lines(lines, known_chrome)
