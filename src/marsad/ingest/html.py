@@ -7,7 +7,6 @@ import re
 import trafilatura
 from lxml.etree import LxmlError
 
-from marsad.ingest.decode import decode_bytes
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.rejected import Rejected
 
@@ -21,14 +20,9 @@ def meta_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", errors="ignore").lower() if match else None
 
 
-def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Decode an HTML page, honouring its meta charset (an HTTP-declared charset wins)."""
-    return decode_bytes(data, declared or meta_charset(data))
-
-
+TITLE_SEARCH = 200
 # Only dates the page states in its markup: htmldate's extensive search guesses from
 # the URL and body and pads a bare year to January 1st, which is not a publication date.
-TITLE_SEARCH = 200
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 

@@ -65,11 +65,6 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-def normalize_char(ch: str) -> str:
-    """Return the key form of one character ('' when it is dropped)."""
-    return ch.translate(_TABLE)
-
-
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching and keep the offset map to the original.
 
@@ -90,11 +85,3 @@ _SPACES = re.compile(r"\s+")
 def norm_key(text: str) -> str:
     """Return the matching key of ``text``: normalised, whitespace collapsed, stripped."""
     return _SPACES.sub(" ", text.translate(_TABLE)).strip()
-
-
-def strip_invisible(text: str) -> str:
-    """Remove bidi controls, zero-width characters and the BOM (used for display only)."""
-    return "".join(c for c in text if c not in _INVISIBLE)
-
-
-_INVISIBLE = {c for c in _DROP if not ("\u064b" <= c <= "\u065f" or c in "\u0670\u0640")}
