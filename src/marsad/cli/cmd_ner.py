@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
 import time
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -32,22 +30,14 @@ def eval_ner(
         int,
         typer.Option(
             "--doc-sentences", min=0,
-            help="Sentences per pseudo-document for the second pass and consistency (0: whole file).",
+            help="Sentences per pseudo-document for the consistency step (0: whole file).",
         ),
     ] = 50,
 ) -> None:
     """Entity-level exact-match precision, recall and F1 (seqeval semantics), overall and per type."""
-    from marsad.extract.ner.features import base_resources, parse_clusters, parse_names
     from marsad.extract.ner.tagger import NerTagger, shipped_tagger
 
-    if model_dir is None:
-        tagger = shipped_tagger()
-    else:
-        res = base_resources(
-            parse_clusters((model_dir / "clusters.tsv").read_text(encoding="utf-8")),
-            parse_names((model_dir / "ner_names.tsv").read_text(encoding="utf-8")),
-        )
-        tagger = NerTagger(model_dir, res)
+    tagger = shipped_tagger() if model_dir is None else NerTagger.from_folder(model_dir)
     gold, predicted = tag_conll(conll, tagger, doc_sentences)
     data = report_json(evaluate(gold, predicted))
     if as_json:
@@ -65,26 +55,28 @@ def eval_ner(
 def train_ner(
     data: Annotated[Path, typer.Option("--data", help="The shared datasets folder.")] = _DATA,
     out_dir: Annotated[Path, typer.Option("--out", help="Where to write the model files.")] = Path("models-ner"),
-    clusters: Annotated[
-        bool,
-        typer.Option(
-            "--clusters/--reuse-clusters", help="Relearn the word clusters from SaudiNewsNet (else copy the shipped ones)."
-        ),
-    ] = True,
+    vectors: Annotated[
+        Path | None,
+        typer.Option("--vectors", dir_okay=False, help="Reuse this word2vec text file instead of relearning it."),
+    ] = None,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Training epochs.")] = 40,
+    dev: Annotated[
+        float, typer.Option("--dev", min=0.0, max=0.5, help="Hold out this last fraction of train and score it each epoch.")
+    ] = 0.0,
 ) -> None:
-    """Rebuild the NER model files from ANERcorp train and SaudiNewsNet into OUT (then copy them to marsad/models)."""
-    from marsad.train.clusters import build_clusters
+    """Rebuild the NER model files from ANERcorp train and SaudiNewsNet into OUT (then copy them to marsad/models).
+
+    Needs the training extra: pip install -e '.[train]'.
+    """
     from marsad.train.ner import TrainConfig, train
+    from marsad.train.vectors import build_vectors
 
     started = time.monotonic()
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / "clusters.tsv"
-    if clusters:
-        err.print("learning word clusters from SaudiNewsNet ...")
-        build_clusters(data / "saudinewsnet" / "saudinewsnet.jsonl.gz", target)
-    else:
-        with resources.as_file(resources.files("marsad.models").joinpath("clusters.tsv")) as path:
-            shutil.copyfile(path, target)
-    err.print("training the two CRF passes on ANERcorp train ...")
-    train(TrainConfig(data / "anercorp" / "ANERCorp_CamelLab_train.txt", target, out_dir))
+    if vectors is None:
+        vectors = out_dir / "vectors.txt"
+        err.print("learning word vectors from SaudiNewsNet ...")
+        build_vectors(data / "saudinewsnet" / "saudinewsnet.jsonl.gz", vectors)
+    err.print("training the BiLSTM-CRF on ANERcorp train ...")
+    train(TrainConfig(data / "anercorp" / "ANERCorp_CamelLab_train.txt", vectors, out_dir, epochs=epochs), dev, err.print)
     err.print(f"done in {time.monotonic() - started:.0f} s: {out_dir}")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad.extract.ner.conll import read_conll
+from marsad.extract.ner.conll import TaggedSentence, read_conll
 from marsad.extract.ner.tagger import NerTagger
 
 Chunk = tuple[str, int, int]
@@ -106,19 +106,25 @@ def evaluate(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) 
     return Report(_score(len(true_set & pred_set), len(pred_set), len(true_set)), per_type)
 
 
-def tag_conll(path: Path, tagger: NerTagger, doc_sentences: int = 50) -> tuple[list[list[str]], list[list[str]]]:
-    """Tag a CoNLL file's sentences; return (gold, predicted) tag lists.
+def tag_sentences(
+    sentences: Sequence[TaggedSentence], tagger: NerTagger, doc_sentences: int = 50
+) -> list[list[str]]:
+    """Tag gold sentences with ``tagger``; return the predicted tag lists.
 
-    A CoNLL file has no document boundaries: the second pass and the consistency step
-    run over blocks of ``doc_sentences`` consecutive sentences (the pseudo-documents the
-    second pass was trained on have 50; 0 makes the whole file one document).
+    A CoNLL file has no document boundaries: the consistency step runs over blocks of
+    ``doc_sentences`` consecutive sentences (0 makes the whole file one document).
     """
-    sentences = read_conll(path)
     size = doc_sentences or max(len(sentences), 1)
     predicted: list[list[str]] = []
     for k in range(0, len(sentences), size):
         predicted.extend(tagger.tag_document([s.words for s in sentences[k:k + size]]))
-    return [list(s.tags) for s in sentences], predicted
+    return predicted
+
+
+def tag_conll(path: Path, tagger: NerTagger, doc_sentences: int = 50) -> tuple[list[list[str]], list[list[str]]]:
+    """Tag a CoNLL file's sentences; return (gold, predicted) tag lists."""
+    sentences = read_conll(path)
+    return [list(s.tags) for s in sentences], tag_sentences(sentences, tagger, doc_sentences)
 
 
 def report_json(report: Report) -> dict[str, object]:

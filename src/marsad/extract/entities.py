@@ -1,14 +1,13 @@
 """Named-entity mentions in a document and their within-document joining.
 
 :func:`annotate` tags the ``main`` and ``appended`` articles (the whole text when a
-document has no segments) with the shipped CRF tagger, turns the tags into
+document has no segments) with the shipped name tagger, turns the tags into
 :class:`~marsad.model.Mention` spans (a leading conjunction or preposition clitic is left
 out of the span when the bare word occurs in the document or is a known place), then gives every mention a
 per-document entity key:
 
 * organisation heads with their modifiers (وزارة الدفاع الروسية) and formal names from
   ``ner_aliases.tsv`` are tagged whole;
-* a person, misc or place tagged on a known place name (babel) is a place;
 * a full name keys itself;
 * a one-word short form (كيم، كيربي، واتسون) joins the full name containing that word
   that is most frequent in the document (on a tie, one that ends with the word, then the
@@ -24,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.extract.ner.features import Gazetteer
+from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.lexicons import load, load_table
 from marsad.model import Document, EntityType, Mention
@@ -50,7 +49,7 @@ def clitic_length(word: str, bare: frozenset[str]) -> int:
     ل when كوريا occurs, and بيونج keeps its ب.
     """
     key = norm_key(word)
-    places = shipped_tagger().resources.places.entries
+    places = lexicon_resources().places.entries
     for clitic in _CLITICS:
         rest = key[len(clitic):]
         if key.startswith(clitic) and len(rest) >= 2 and (rest in bare or rest in places):
@@ -82,15 +81,7 @@ def _mention(doc: Document, tokens: list[Token], label: str, bare: frozenset[str
     kind = _TYPES.get(label)
     if kind is None or start >= end:
         return None
-    if kind in ("PER", "MISC") and _is_place(doc.text[start:end]):
-        kind = "LOC"
     return Mention(start, end, doc.text[start:end], kind)
-
-
-def _is_place(text: str) -> bool:
-    """True when ``text`` is exactly a known place name (babel countries, regions, cities)."""
-    keys = norm_key(text).split(" ")
-    return shipped_tagger().resources.places.match(keys) == ["LOC-B"] + ["LOC-I"] * (len(keys) - 1)
 
 
 def _key(text: str) -> str:
@@ -134,14 +125,24 @@ def _role_before(sentence: _Sentence, first: int) -> tuple[int, str] | None:
 def _join_roles(
     doc: Document, sentences: list[_Sentence], spans: list[list[tuple[int, int, Mention]]], bare: frozenset[str]
 ) -> list[Mention]:
-    """New mentions for role phrases that name exactly one person in the document."""
+    """New mentions for role phrases that name exactly one person in the document.
+
+    When several persons follow the same role phrase, those mentioned only once in the
+    document give way to one that recurs (a one-off name after a role is more often a
+    tagging slip, حفلا موسيقيا after الرئيس الروسي, than a second holder of the role).
+    """
     roles: dict[str, set[str]] = defaultdict(set)
+    counts = Counter(m.entity for sent_spans in spans for _, _, m in sent_spans)
     for sent, sent_spans in zip(sentences, spans, strict=True):
         for a, _, m in sent_spans:
             if m.type == "PER" and m.entity is not None:
                 found = _role_before(sent, a)
                 if found is not None:
                     roles[found[1]].add(m.entity)
+    for role, people in roles.items():
+        recurring = {p for p in people if counts[p] > 1}
+        if len(people) > 1 and recurring:
+            roles[role] = recurring
     unique = {role: next(iter(people)) for role, people in roles.items() if len(people) == 1}
     if not unique:
         return []

@@ -1,53 +1,75 @@
-"""Training the shipped CRF NER model from ANERcorp (CAMeL Lab train split only).
+"""Training the shipped BiLSTM-CRF name tagger on ANERcorp (CAMeL Lab train split only).
 
-Two linear-chain CRF passes (see :mod:`marsad.extract.ner.tagger`).  Reproducible: the
-data order is fixed, the name gazetteer for the training features is built by 5-fold
-jackknifing (a sentence never sees names from its own fold, so the CRF learns how far a
-gazetteer hit can be trusted on unseen text), the second pass learns from first-pass tags
-predicted by the fold models, and L-BFGS is deterministic.  Word clusters come from
-:mod:`marsad.train.clusters`.
+Needs the training extra (``pip install -e '.[train]'``: torch, gensim).  The network is
+the one :class:`marsad.extract.ner.neural.BiLstmCrf` runs on numpy: frozen SaudiNewsNet
+word vectors for the word and its most frequent clitic reading, a character CNN, lexicon
+and gazetteer flags, one bidirectional LSTM layer and a CRF.  The name gazetteer flags of
+the training sentences come from the other four fifths of the data (5-fold jackknife), so
+the network learns how far a gazetteer hit on unseen text can be trusted.
+
+Reproducible: one thread, fixed seeds for torch and for the batch order, a fixed number
+of epochs, and the weights averaged over the last epochs (which also smooths the
+epoch-to-epoch noise of a small training set).
 """
 
 from __future__ import annotations
 
+import random
 import sys
-import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import pycrfsuite
+import numpy as np
+from numpy.typing import NDArray
 
 from marsad.extract.ner.conll import TaggedSentence, read_conll
-from marsad.extract.ner.features import (
-    Clusters,
-    Gazetteer,
-    base_resources,
-    gazetteer_from_names,
-    parse_clusters,
-    second_pass_features,
-    sentence_features,
-)
+from marsad.extract.ner.gazetteers import Gazetteer, gazetteer_from_names, lexicon_resources
+from marsad.extract.ner.neural import FEATURES, MAX_CHARS, TAGS, BiLstmCrf, Encoded, Encoder
 from marsad.text.normalize import norm_key
 
 FOLDS = 5
-DOC_SENTENCES = 50
-PARAMS: dict[str, float | int | bool] = {
-    "c1": 0.01,
-    "c2": 0.05,
-    "max_iterations": 200,
-    "feature.possible_transitions": True,
-}
+SEED = 13
+MODEL_FILE = "ner_nn.npz"
+NAMES_FILE = "ner_names.tsv"
 
 
 @dataclass(frozen=True)
 class TrainConfig:
-    """Where the data and outputs are."""
+    """Data, outputs and hyper-parameters."""
 
     train: Path
-    clusters: Path
+    vectors: Path
     out_dir: Path
+    vocab_size: int = 50000
+    epochs: int = 40
+    average_last: int = 5
+    hidden: int = 128
+    char_dim: int = 30
+    char_filters: int = 100
+    dropout: float = 0.5
+    word_dropout: float = 0.1
+    batch: int = 16
+    learning_rate: float = 1e-3
+
+
+def read_vectors(path: Path, limit: int) -> tuple[list[str], NDArray[np.float32]]:
+    """The ``limit`` most frequent words of a word2vec text file and their vectors (row 0 is all zeros)."""
+    words: list[str] = []
+    rows: list[NDArray[np.float32]] = []
+    with path.open(encoding="utf-8") as fh:
+        dims = int(fh.readline().split()[1])
+        for line in fh:
+            if len(words) >= limit:
+                break
+            cells = line.rstrip("\n").split(" ")
+            words.append(cells[0])
+            rows.append(np.array(cells[1:], dtype=np.float32))
+    table = np.zeros((len(words) + 1, dims), dtype=np.float32)
+    table[1:] = np.stack(rows)
+    return words, table
 
 
 def entity_names(sentences: Sequence[TaggedSentence]) -> Iterator[tuple[list[str], str]]:
@@ -64,21 +86,9 @@ def entity_names(sentences: Sequence[TaggedSentence]) -> Iterator[tuple[list[str
             current, label = ([norm_key(word)], tag[2:]) if tag != "O" else ([], "")
 
 
-def jackknife_features(sentences: Sequence[TaggedSentence], clusters: Clusters) -> list[list[list[str]]]:
-    """Features of each sentence with a name gazetteer built from the other folds only."""
-    n = len(sentences)
-    bounds = [n * k // FOLDS for k in range(FOLDS + 1)]
-    out: list[list[list[str]]] = []
-    for k in range(FOLDS):
-        others = [s for j in range(FOLDS) if j != k for s in sentences[bounds[j]:bounds[j + 1]]]
-        res = base_resources(clusters, gazetteer_from_names(entity_names(others)))
-        out.extend(sentence_features(s.words, res) for s in sentences[bounds[k]:bounds[k + 1]])
-    return out
-
-
-def write_names(gaz_source: Sequence[TaggedSentence], path: Path) -> Gazetteer:
+def write_names(sentences: Sequence[TaggedSentence], path: Path) -> Gazetteer:
     """Write the name gazetteer (every training entity and its majority type) to ``path``."""
-    gaz = gazetteer_from_names(entity_names(gaz_source))
+    gaz = gazetteer_from_names(entity_names(sentences))
     rows = sorted(
         (" ".join((first, *tail)), label) for first, tails in gaz.entries.items() for tail, label in tails.items()
     )
@@ -88,70 +98,195 @@ def write_names(gaz_source: Sequence[TaggedSentence], path: Path) -> Gazetteer:
     return gaz
 
 
-def _fit(
-    xseqs: Sequence[list[list[str]]], yseqs: Sequence[Sequence[str]], model_path: Path,
-    params: dict[str, float | int | bool] | None = None,
-) -> None:
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for xseq, yseq in zip(xseqs, yseqs, strict=True):
-        trainer.append(xseq, list(yseq))
-    trainer.set_params(params or PARAMS)
-    trainer.train(str(model_path))
+def make_encoder(words: Sequence[str], sentences: Sequence[TaggedSentence], names: Gazetteer) -> Encoder:
+    """An encoder over the vector vocabulary, the characters of the training words and ``names``."""
+    chars: dict[str, int] = {}
+    for sent in sentences:
+        for word in sent.words:
+            for ch in (norm_key(word) or word)[:MAX_CHARS]:
+                chars.setdefault(ch, len(chars) + 2)
+    return Encoder({w: i + 1 for i, w in enumerate(words)}, chars, lexicon_resources(), names)
 
 
-def _documents(n: int) -> list[range]:
-    return [range(k, min(k + DOC_SENTENCES, n)) for k in range(0, n, DOC_SENTENCES)]
-
-
-def train_crf(
-    sentences: Sequence[TaggedSentence], clusters: Clusters, out_dir: Path,
-    params: dict[str, float | int | bool] | None = None,
-) -> None:
-    """Train both passes on ``sentences``; write ``ner.crfsuite`` and ``ner2.crfsuite`` to ``out_dir``.
-
-    The second pass is trained on first-pass tags predicted by fold models that did not
-    see the sentence (5-fold jackknife), over pseudo-documents of consecutive sentences.
-    """
-    base = jackknife_features(sentences, clusters)
-    tags = [s.tags for s in sentences]
+def jackknife_encode(
+    sentences: Sequence[TaggedSentence], encoder: Encoder
+) -> list[Encoded]:
+    """Encode each sentence with a name gazetteer built from the other folds only."""
     n = len(sentences)
     bounds = [n * k // FOLDS for k in range(FOLDS + 1)]
-    first: list[list[str]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for k in range(FOLDS):
-            keep = [i for i in range(n) if not bounds[k] <= i < bounds[k + 1]]
-            fold_model = Path(tmp) / f"fold{k}.crfsuite"
-            _fit([base[i] for i in keep], [tags[i] for i in keep], fold_model, params)
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(fold_model))
-            first.extend(list(tagger.tag(base[i])) for i in range(bounds[k], bounds[k + 1]))
-            tagger.close()
-    _fit(base, tags, out_dir / "ner.crfsuite", params)
-    stacked: list[list[list[str]]] = []
-    for doc in _documents(n):
-        extra = second_pass_features([sentences[i].words for i in doc], [first[i] for i in doc])
-        stacked.extend(
-            [b + e for b, e in zip(base[i], rows, strict=True)] for i, rows in zip(doc, extra, strict=True)
-        )
-    _fit(stacked, tags, out_dir / "ner2.crfsuite", params)
+    out: list[Encoded] = []
+    for k in range(FOLDS):
+        others = [s for j in range(FOLDS) if j != k for s in sentences[bounds[j]:bounds[j + 1]]]
+        fold = Encoder(encoder.vocab, encoder.chars, encoder.lexicons, gazetteer_from_names(entity_names(others)))
+        out.extend(fold.encode(s.words) for s in sentences[bounds[k]:bounds[k + 1]])
+    return out
 
 
-def train(config: TrainConfig) -> float:
-    """Train the shipped model files into ``config.out_dir``; return the seconds taken."""
+def _network(config: TrainConfig, table: NDArray[np.float32], n_chars: int) -> Any:
+    import torch
+    from torch import nn
+    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.emb = nn.Embedding.from_pretrained(  # type: ignore[no-untyped-call,unused-ignore]
+                torch.tensor(table), freeze=True
+            )
+            self.char_emb = nn.Embedding(n_chars, config.char_dim, padding_idx=0)
+            self.conv = nn.Conv1d(config.char_dim, config.char_filters, 3, padding=1)
+            width = 2 * table.shape[1] + config.char_filters + len(FEATURES)
+            self.lstm = nn.LSTM(width, config.hidden, bidirectional=True, batch_first=True)
+            self.drop = nn.Dropout(config.dropout)
+            self.out = nn.Linear(2 * config.hidden, len(TAGS))
+            self.trans = nn.Parameter(torch.zeros(len(TAGS), len(TAGS)))
+            self.start = nn.Parameter(torch.zeros(len(TAGS)))
+            self.end = nn.Parameter(torch.zeros(len(TAGS)))
+
+        def emissions(self, batch: dict[str, Any]) -> Any:
+            words, chars = batch["words"], batch["chars"]
+            b, t = words.shape
+            flat = chars.view(b * t, MAX_CHARS)
+            c = self.conv(self.char_emb(flat).transpose(1, 2))
+            c = c.masked_fill((flat == 0).unsqueeze(1), -1e4).max(dim=2).values.view(b, t, -1)
+            x = self.drop(torch.cat([self.emb(words), self.emb(batch["stems"]), c, batch["flags"]], dim=2))
+            packed = pack_padded_sequence(x, batch["lengths"], batch_first=True, enforce_sorted=False)
+            h, _ = pad_packed_sequence(self.lstm(packed)[0], batch_first=True, total_length=t)
+            return self.out(self.drop(h))
+
+        def nll(self, em: Any, tags: Any, mask: Any) -> Any:
+            score = self.start[tags[:, 0]] + em[:, 0].gather(1, tags[:, :1]).squeeze(1)
+            alpha = self.start + em[:, 0]
+            for t in range(1, em.shape[1]):
+                m = mask[:, t]
+                step = self.trans[tags[:, t - 1], tags[:, t]] + em[:, t].gather(1, tags[:, t:t + 1]).squeeze(1)
+                score = score + step * m
+                nxt = torch.logsumexp(alpha.unsqueeze(2) + self.trans.unsqueeze(0) + em[:, t].unsqueeze(1), dim=1)
+                alpha = torch.where(m.unsqueeze(1) > 0, nxt, alpha)
+            last = tags.gather(1, (mask.sum(1).long() - 1).unsqueeze(1)).squeeze(1)
+            return (torch.logsumexp(alpha + self.end, dim=1) - score - self.end[last]).sum()
+
+    return Net()
+
+
+def _batch(encoded: Sequence[Encoded], tags: Sequence[Sequence[str]]) -> dict[str, Any]:
+    import torch
+
+    size, steps = len(encoded), max(len(e.words) for e in encoded)
+    arrays: dict[str, NDArray[Any]] = {
+        "words": np.zeros((size, steps), np.int64),
+        "stems": np.zeros((size, steps), np.int64),
+        "chars": np.zeros((size, steps, MAX_CHARS), np.int64),
+        "flags": np.zeros((size, steps, len(FEATURES)), np.float32),
+        "tags": np.zeros((size, steps), np.int64),
+        "mask": np.zeros((size, steps), np.float32),
+    }
+    for b, (e, seq) in enumerate(zip(encoded, tags, strict=True)):
+        n = len(e.words)
+        arrays["words"][b, :n] = e.words
+        arrays["stems"][b, :n] = e.stems
+        arrays["chars"][b, :n] = e.chars
+        arrays["flags"][b, :n] = e.flags
+        arrays["tags"][b, :n] = [TAGS.index(t) for t in seq]
+        arrays["mask"][b, :n] = 1
+    out: dict[str, Any] = {k: torch.tensor(v) for k, v in arrays.items()}
+    out["lengths"] = [len(e.words) for e in encoded]
+    return out
+
+
+def export(state: dict[str, NDArray[np.float32]], encoder: Encoder, path: Path) -> None:
+    """Write averaged weights, vocabulary and characters in the layout :class:`BiLstmCrf` reads."""
+    names = {
+        "emb": "emb.weight", "char_emb": "char_emb.weight", "conv_w": "conv.weight", "conv_b": "conv.bias",
+        "out_w": "out.weight", "out_b": "out.bias", "trans": "trans", "start": "start", "end": "end",
+    }
+    for prefix, suffix in (("f_", ""), ("b_", "_reverse")):
+        for part in ("w_ih", "w_hh", "b_ih", "b_hh"):
+            kind, which = part.split("_")
+            names[prefix + part] = f"lstm.{'weight' if kind == 'w' else 'bias'}_{which}_l0{suffix}"
+    arrays: dict[str, Any] = {k: state[v] for k, v in names.items()}
+    arrays["emb"] = arrays["emb"].astype(np.float16)
+    arrays["tags"] = np.array(TAGS)
+    arrays["vocab"] = np.array(sorted(encoder.vocab, key=encoder.vocab.__getitem__))
+    arrays["chars"] = np.array(sorted(encoder.chars, key=encoder.chars.__getitem__))
+    np.savez_compressed(path, **arrays)
+
+
+def fit(
+    config: TrainConfig, sentences: Sequence[TaggedSentence], encoder: Encoder, table: NDArray[np.float32],
+    path: Path, on_epoch: Callable[[int, float, Path], None] | None = None,
+) -> None:
+    """Train on ``sentences`` and write the weights averaged over the last epochs to ``path``.
+
+    ``on_epoch(epoch, loss, path)`` is called after each epoch with the current (not
+    averaged) weights exported to ``path``, for development runs.
+    """
+    import torch
+
+    torch.manual_seed(SEED)
+    torch.set_num_threads(1)
+    encoded = jackknife_encode(sentences, encoder)
+    net = _network(config, table, len(encoder.chars) + 2)
+    optimiser = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=config.learning_rate)
+    order = list(range(len(sentences)))
+    rng = random.Random(SEED)
+    averaged: dict[str, NDArray[np.float32]] = {}
+    for epoch in range(1, config.epochs + 1):
+        net.train()
+        rng.shuffle(order)
+        total = 0.0
+        for k in range(0, len(order), config.batch):
+            idx = order[k:k + config.batch]
+            batch = _batch([encoded[i] for i in idx], [sentences[i].tags for i in idx])
+            if config.word_dropout:  # hide some word vectors so that characters and flags learn to carry names
+                hide = torch.rand(batch["words"].shape) < config.word_dropout
+                batch["words"] = batch["words"].masked_fill(hide, 0)
+                batch["stems"] = batch["stems"].masked_fill(hide, 0)
+            loss = net.nll(net.emissions(batch), batch["tags"], batch["mask"])
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            optimiser.step()
+            total += float(loss.item())
+        state = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
+        if epoch > config.epochs - config.average_last:
+            for k, v in state.items():
+                averaged[k] = averaged.get(k, 0) + v / config.average_last
+        if on_epoch is not None:
+            export(state, encoder, path)
+            on_epoch(epoch, total, path)
+    export(averaged, encoder, path)
+
+
+def train(config: TrainConfig, dev_fraction: float = 0.0, log: Callable[[str], None] | None = None) -> float:
+    """Train the shipped model files into ``config.out_dir``; return the seconds taken.
+
+    With ``dev_fraction`` > 0 the last part of the training sentences is held out and
+    scored after every epoch (a development run; the output is not a shipped model).
+    """
+    from marsad.eval.ner import evaluate, tag_sentences
+    from marsad.extract.ner.tagger import NerTagger
+
     started = time.monotonic()
     sentences = read_conll(config.train)
-    clusters = parse_clusters(config.clusters.read_text(encoding="utf-8"))
+    dev: list[TaggedSentence] = []
+    if dev_fraction:
+        cut = int(len(sentences) * (1 - dev_fraction))
+        sentences, dev = sentences[:cut], sentences[cut:]
     config.out_dir.mkdir(parents=True, exist_ok=True)
-    write_names(sentences, config.out_dir / "ner_names.tsv")
-    train_crf(sentences, clusters, config.out_dir)
+    names = write_names(sentences, config.out_dir / NAMES_FILE)
+    words, table = read_vectors(config.vectors, config.vocab_size)
+    encoder = make_encoder(words, sentences, names)
+
+    def report(epoch: int, loss: float, path: Path) -> None:
+        line = f"epoch {epoch} loss {loss:.0f} {time.monotonic() - started:.0f} s"
+        if dev:
+            tagger = NerTagger(BiLstmCrf.load(path), encoder)
+            score = evaluate([s.tags for s in dev], tag_sentences(dev, tagger)).overall
+            line += f" dev F1 {score.f1:.4f} P {score.precision:.3f} R {score.recall:.3f}"
+        (log or (lambda text: sys.stderr.write(text + "\n")))(line)
+
+    fit(config, sentences, encoder, table, config.out_dir / MODEL_FILE, report if dev or log else None)
+    if dev:
+        report(0, 0.0, config.out_dir / MODEL_FILE)
     return time.monotonic() - started
-
-
-def main() -> None:
-    """Command-line entry: ``python -m marsad.train.ner TRAIN CLUSTERS OUT_DIR``."""
-    secs = train(TrainConfig(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))
-    sys.stderr.write(f"trained in {secs:.0f} s\n")
-
-
-if __name__ == "__main__":
-    main()

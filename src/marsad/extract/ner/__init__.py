@@ -1,1 +1,1 @@
-"""Arabic named-entity recognition: CRF features, the shipped tagger and span decoding."""
+"""Arabic named-entity recognition: the BiLSTM-CRF tagger, its lexicons and span decoding."""

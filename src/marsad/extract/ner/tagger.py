@@ -1,4 +1,4 @@
-"""The shipped CRF tagger, with document-level label consistency.
+"""The shipped name tagger (a BiLSTM-CRF run on numpy), with document-level label consistency.
 
 :meth:`NerTagger.tag_document` tags every sentence of a document, then lets a name tagged
 in one place inform its untagged occurrences elsewhere in the same document (the
@@ -15,15 +15,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import pycrfsuite
-
-from marsad.extract.ner.features import (
-    Gazetteer,
-    Resources,
-    second_pass_features,
-    sentence_features,
-    shipped_resources,
-)
+from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, parse_names
+from marsad.extract.ner.neural import BiLstmCrf, Encoder
 from marsad.text.normalize import norm_key
 from marsad.text.tokens import stem_variants
 
@@ -107,44 +100,67 @@ def fill_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places: Ga
                 i += 1
 
 
+def relabel_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places: Gazetteer) -> None:
+    """A person or misc span that is exactly a known place name becomes LOC (in place)."""
+    for sent_keys, sent_tags in zip(keys, tags, strict=True):
+        for a, b, label in iob_spans(sent_tags):
+            if label in ("PERS", "MISC") and places.match(sent_keys[a:b]) == ["LOC-B"] + ["LOC-I"] * (b - a - 1):
+                sent_tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)
+
+
+def propagate_surnames(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
+    """An untagged word that is the last word of a person tagged in the document becomes PERS (in place).
+
+    واتسون after أدريان واتسون, كيربي after جون كيربي; a clitic may precede the word.
+    """
+    surnames: set[str] = set()
+    for sent_keys, sent_tags in zip(keys, tags, strict=True):
+        for a, b, label in iob_spans(sent_tags):
+            if label == "PERS" and b - a >= 2 and len(sent_keys[b - 1]) >= 3:
+                surnames.add(sent_keys[b - 1])
+    if not surnames:
+        return
+    for sent_keys, sent_tags in zip(keys, tags, strict=True):
+        for i, key in enumerate(sent_keys):
+            if sent_tags[i] != "O" or (i + 1 < len(sent_tags) and sent_tags[i + 1].startswith("I-")):
+                continue
+            if any(v in surnames for v in stem_variants(key)):
+                sent_tags[i] = "B-PERS"
+
+
 class NerTagger:
-    """The two CRF passes plus the feature resources they were trained with."""
+    """The network, the input encoder it was trained with, and the consistency steps."""
 
-    def __init__(self, model_dir: Path, res: Resources) -> None:
-        """Open ``ner.crfsuite`` and ``ner2.crfsuite`` in ``model_dir``; ``res`` as used in training."""
-        self._first = pycrfsuite.Tagger()
-        self._first.open(str(model_dir / "ner.crfsuite"))
-        self._second = pycrfsuite.Tagger()
-        self._second.open(str(model_dir / "ner2.crfsuite"))
-        self.resources = res
+    def __init__(self, model: BiLstmCrf, encoder: Encoder) -> None:
+        """Tag with ``model`` over inputs made by ``encoder``."""
+        self.model = model
+        self.encoder = encoder
 
-    @staticmethod
-    def _decode(tagger: pycrfsuite.Tagger, xseq: list[list[str]]) -> list[str]:
-        return list(tagger.tag(xseq)) if xseq else []
+    @classmethod
+    def from_folder(cls, folder: Path) -> NerTagger:
+        """Load ``ner_nn.npz`` and ``ner_names.tsv`` from ``folder`` (as ``marsad train ner`` writes them)."""
+        model = BiLstmCrf.load(folder / "ner_nn.npz")
+        names = parse_names((folder / "ner_names.tsv").read_text(encoding="utf-8"))
+        return cls(model, model.encoder(lexicon_resources(), names))
 
     def tag_document(
-        self, sentences: Sequence[Sequence[str]], second_pass: bool = True, consistency: bool = True,
-        places: bool = True,
+        self, sentences: Sequence[Sequence[str]], consistency: bool = True, places: bool = True,
+        surnames: bool = True,
     ) -> list[list[str]]:
         """IOB2 tags (ANERcorp labels: PERS, LOC, ORG, MISC) for every sentence of one document.
 
-        The first pass tags each sentence; the second pass re-tags it with features from
-        the first pass over the whole document; then names tagged somewhere are
-        propagated to their untagged occurrences.
+        The network tags each sentence; then names tagged somewhere are propagated to
+        their untagged occurrences, and untagged known place names become LOC.
         """
-        base = [sentence_features(words, self.resources) for words in sentences]
-        if second_pass:
-            first = [list(self._first.tag(x)) if x else [] for x in base]
-            extra = second_pass_features(sentences, first)
-            final = [[b + e for b, e in zip(x, rows, strict=True)] for x, rows in zip(base, extra, strict=True)]
-            tags = [self._decode(self._second, x) for x in final]
-        else:
-            tags = [self._decode(self._first, x) for x in base]
+        tags = self.model.tag([self.encoder.encode(words) for words in sentences])
         keys = [[norm_key(w) or w for w in words] for words in sentences]
         if consistency:
             propagate(keys, tags)
+        if surnames:
+            propagate_surnames(keys, tags)
         if places:
-            fill_places(keys, tags, self.resources.places)
+            relabel_places(keys, tags, self.encoder.lexicons.places)
+            fill_places(keys, tags, self.encoder.lexicons.places)
         return tags
 
 
@@ -152,4 +168,4 @@ class NerTagger:
 def shipped_tagger() -> NerTagger:
     """The tagger shipped in ``marsad/models`` (loaded once)."""
     with resources.as_file(resources.files("marsad.models")) as folder:
-        return NerTagger(Path(folder), shipped_resources())
+        return NerTagger.from_folder(Path(folder))

@@ -1,0 +1,115 @@
+"""Name lists for the NER tagger: places, training names, person titles, organisation heads.
+
+Every entry is held in key form (:func:`marsad.text.normalize.norm_key`); a name matches
+with clitics on its first word (لكوريا الشمالية).  The lists themselves are data files in
+``marsad/lexicons`` and ``marsad/models``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from marsad.lexicons import load, load_table
+from marsad.text.normalize import norm_key
+from marsad.text.tokens import stem_variants
+
+
+@dataclass
+class Gazetteer:
+    """Multi-word names (as key tuples) with a type, matched longest-first; clitics allowed on word one."""
+
+    entries: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
+    longest: int = 1
+
+    def add(self, keys: Sequence[str], label: str) -> None:
+        """Add one name given as its word keys."""
+        if not keys:
+            return
+        self.entries.setdefault(keys[0], {})[tuple(keys[1:])] = label
+        self.longest = max(self.longest, len(keys))
+
+    def match(self, keys: Sequence[str]) -> list[str]:
+        """Tag each position with ``TYPE-B``/``TYPE-I`` for the longest names found, '' elsewhere."""
+        out = [""] * len(keys)
+        i = 0
+        while i < len(keys):
+            best = 0
+            best_label = ""
+            for first in stem_variants(keys[i]):
+                tails = self.entries.get(first)
+                if not tails:
+                    continue
+                for n in range(min(self.longest, len(keys) - i), 0, -1):
+                    if n <= best:
+                        break
+                    label = tails.get(tuple(keys[i + 1:i + n]))
+                    if label is not None:
+                        best, best_label = n, label
+                        break
+            if best:
+                out[i] = best_label + "-B"
+                for j in range(i + 1, i + best):
+                    out[j] = best_label + "-I"
+                i += best
+            else:
+                i += 1
+        return out
+
+
+def gazetteer_from_names(names: Iterable[tuple[Sequence[str], str]]) -> Gazetteer:
+    """Build a gazetteer from (word keys, type) pairs, keeping each name's most frequent type."""
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    for keys, label in names:
+        votes.setdefault(tuple(keys), Counter())[label] += 1
+    gaz = Gazetteer()
+    for keys, counter in sorted(votes.items()):
+        gaz.add(keys, counter.most_common(1)[0][0])
+    return gaz
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The hand-written and CLDR-derived lists the tagger flags words with."""
+
+    places: Gazetteer
+    titles: frozenset[str]
+    org_heads: frozenset[str]
+    loc_triggers: frozenset[str]
+
+
+def parse_names(text: str) -> Gazetteer:
+    """Parse a ``name<TAB>TYPE`` gazetteer TSV (``#`` comment lines skipped)."""
+    gaz = Gazetteer()
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, _, label = line.partition("\t")
+        gaz.add(norm_key(name).split(" "), label)
+    return gaz
+
+
+def _keyset(name: str) -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load(name))
+
+
+def place_gazetteer() -> Gazetteer:
+    """Countries, regions and cities in Arabic (CLDR names via babel, ``ner_places.tsv``, and ``ner_places_extra.tsv``)."""
+    gaz = Gazetteer()
+    for name in ("ner_places.tsv", "ner_places_extra.tsv"):
+        for row in load_table(name):
+            gaz.add(norm_key(row[0]).split(" "), "LOC")
+    return gaz
+
+
+@cache
+def lexicon_resources() -> Lexicons:
+    """The shipped lexicons (loaded once)."""
+    return Lexicons(
+        places=place_gazetteer(),
+        titles=_keyset("ner_person_titles.txt"),
+        org_heads=_keyset("ner_org_heads.txt"),
+        loc_triggers=_keyset("ner_loc_triggers.txt"),
+    )

@@ -1,0 +1,232 @@
+"""A BiLSTM-CRF name tagger whose inference runs on numpy alone.
+
+Each word is encoded as the SaudiNewsNet word vector of its key, the vector of its most
+frequent clitic reading (وللرئيس → رئيس, لكوريا → كوريا), a character CNN over its key,
+and a few lexicon flags (shape, proclitic, person title, organisation head, place
+trigger, place gazetteer).  A bidirectional LSTM reads the sentence and a linear-chain
+CRF decodes IOB2 tags.  The weights are trained with torch at training time only
+(:mod:`marsad.train.ner`) and shipped as one ``.npz`` file; this module re-implements the
+forward pass so that nothing but numpy is needed to tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+from threadpoolctl import threadpool_limits
+
+from marsad.extract.ner.gazetteers import Gazetteer, Lexicons
+from marsad.text.normalize import norm_key
+from marsad.text.tokens import stem_variants, strip_clitics
+
+MAX_CHARS = 20
+TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+BATCH = 32
+FEATURES = (
+    "digit", "punct", "latin", "arabic", "proclitic", "title", "orghead", "loctrig",
+    "place-B", "place-I",
+    "PERS-B", "PERS-I", "LOC-B", "LOC-I", "ORG-B", "ORG-I", "MISC-B", "MISC-I",
+)
+_FLAG = {name: i for i, name in enumerate(FEATURES)}
+FloatArray = NDArray[np.float32]
+IntArray = NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One sentence as model input: word rows, reading rows, characters and flags."""
+
+    words: IntArray
+    stems: IntArray
+    chars: IntArray
+    flags: FloatArray
+
+
+@dataclass(frozen=True)
+class Encoder:
+    """Turns word strings into model input (rows of the word-vector table, character ids, flags)."""
+
+    vocab: Mapping[str, int]
+    chars: Mapping[str, int]
+    lexicons: Lexicons
+    names: Gazetteer
+
+    def rows(self, key: str) -> tuple[int, int]:
+        """Row of the key itself and row of its most frequent reading (0 when unknown).
+
+        Rows are ordered by corpus frequency, so the lowest row among the clitic
+        readings is the most frequent one.
+        """
+        own = self.vocab.get(key, 0)
+        known = [r for r in (self.vocab.get(v, 0) for v in stem_variants(key)) if r]
+        return own, min(known) if known else 0
+
+    def _flags(self, key: str, word: str) -> list[float]:
+        pre, stem = strip_clitics(key)
+        if word.isdigit():
+            shape = 0
+        elif not word[:1].isalnum():
+            shape = 1
+        elif word.isascii():
+            shape = 2
+        else:
+            shape = 3
+        row = [0.0] * len(FEATURES)
+        row[shape] = 1.0
+        row[4] = float(bool(pre))
+        lex = self.lexicons
+        row[5] = float(key in lex.titles or stem in lex.titles)
+        row[6] = float(key in lex.org_heads or stem in lex.org_heads)
+        row[7] = float(key in lex.loc_triggers or stem in lex.loc_triggers)
+        return row
+
+    def encode(self, words: Sequence[str]) -> Encoded:
+        """Encode one sentence."""
+        keys = [norm_key(w) or w for w in words]
+        rows = [self.rows(k) for k in keys]
+        chars = np.zeros((len(keys), MAX_CHARS), dtype=np.int64)
+        for i, key in enumerate(keys):
+            ids = [self.chars.get(c, 1) for c in key[:MAX_CHARS]]
+            chars[i, : len(ids)] = ids
+        flags = [self._flags(k, w) for k, w in zip(keys, words, strict=True)]
+        for i, hit in enumerate(self.lexicons.places.match(keys)):
+            if hit:
+                flags[i][_FLAG["place" + hit[-2:]]] = 1.0
+        for i, hit in enumerate(self.names.match(keys)):
+            if hit:
+                flags[i][_FLAG[hit]] = 1.0
+        return Encoded(
+            np.array([r[0] for r in rows], dtype=np.int64),
+            np.array([r[1] for r in rows], dtype=np.int64),
+            chars,
+            np.array(flags, dtype=np.float32).reshape(len(keys), len(FEATURES)),
+        )
+
+
+def _sigmoid(x: FloatArray) -> FloatArray:
+    return np.asarray(0.5 * (1.0 + np.tanh(0.5 * x)), dtype=np.float32)
+
+
+class BiLstmCrf:
+    """The numpy forward pass over weights saved by the trainer (``.npz``, torch's layouts)."""
+
+    def __init__(
+        self, weights: Mapping[str, NDArray[np.generic]], tags: Sequence[str], vocab: Sequence[str],
+        chars: Sequence[str],
+    ) -> None:
+        """Keep the weights as float32 arrays, the label names by output index, and the input alphabets.
+
+        ``vocab`` lists the words of the vector table from row 1 on; ``chars`` the
+        characters from id 2 on (0 pads, 1 is any other character).
+        """
+        self.w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
+        self.w_hh = np.ascontiguousarray(np.stack([self.w["f_w_hh"].T, self.w["b_w_hh"].T]))
+        # the convolution (filters, C, width) as one (width * C, filters) matrix over stacked windows
+        conv = self.w["conv_w"]
+        self.conv = np.ascontiguousarray(conv.transpose(2, 1, 0).reshape(-1, conv.shape[0]))
+        self.tags = tuple(tags)
+        self.vocab = {w: i + 1 for i, w in enumerate(vocab)}
+        self.chars = {c: i + 2 for i, c in enumerate(chars)}
+
+    @classmethod
+    def load(cls, path: Path) -> BiLstmCrf:
+        """Load ``path``, an ``.npz`` with the weights and the ``tags``, ``vocab`` and ``chars`` arrays."""
+        with np.load(path) as data:
+            weights = {k: data[k] for k in data.files if k not in ("tags", "vocab", "chars")}
+            return cls(weights, [str(t) for t in data["tags"]], [str(w) for w in data["vocab"]],
+                       [str(c) for c in data["chars"]])
+
+    def encoder(self, lexicons: Lexicons, names: Gazetteer) -> Encoder:
+        """The input encoder this model was trained with, over the given lexicons and names."""
+        return Encoder(self.vocab, self.chars, lexicons, names)
+
+    def _char_vectors(self, chars: IntArray) -> FloatArray:
+        emb = self.w["char_emb"][chars]  # (N, L, C)
+        width = self.conv.shape[0] // emb.shape[2]
+        padded = np.pad(emb, ((0, 0), (width // 2, width // 2), (0, 0)))
+        windows = np.concatenate([padded[:, k:k + MAX_CHARS, :] for k in range(width)], axis=2)
+        out = windows @ self.conv + self.w["conv_b"]  # (N, L, filters)
+        out[chars == 0] = -np.inf
+        return np.asarray(out.max(axis=1), dtype=np.float32)
+
+    def _bilstm(self, x: FloatArray, rev: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """Run the forward LSTM over ``x`` and the backward one over ``rev`` (both directions per step)."""
+        w = self.w
+        proj = np.stack([
+            x @ w["f_w_ih"].T + (w["f_b_ih"] + w["f_b_hh"]),
+            rev @ w["b_w_ih"].T + (w["b_b_ih"] + w["b_b_hh"]),
+        ])  # (2, B, T, 4H)
+        w_hh = self.w_hh  # (2, H, 4H)
+        hidden = w_hh.shape[1]
+        batch, steps = x.shape[0], x.shape[1]
+        h = np.zeros((2, batch, hidden), dtype=np.float32)
+        c = np.zeros((2, batch, hidden), dtype=np.float32)
+        out = np.zeros((2, batch, steps, hidden), dtype=np.float32)
+        for t in range(steps):
+            gates = proj[:, :, t] + h @ w_hh
+            sig = _sigmoid(gates[..., : 2 * hidden])
+            c = sig[..., hidden:] * c + sig[..., :hidden] * np.tanh(gates[..., 2 * hidden: 3 * hidden])
+            h = _sigmoid(gates[..., 3 * hidden:]) * np.tanh(c)
+            out[:, :, t] = h
+        return out[0], out[1]
+
+    def emissions(self, sentences: Sequence[Encoded]) -> list[FloatArray]:
+        """Per-sentence tag scores (T, tags) before the CRF."""
+        if not sentences:
+            return []
+        lengths = np.array([len(s.words) for s in sentences], dtype=np.int64)
+        steps = int(lengths.max())
+        words = np.concatenate([s.words for s in sentences])
+        stems = np.concatenate([s.stems for s in sentences])
+        chars = self._char_vectors(np.concatenate([s.chars for s in sentences]))
+        flags = np.concatenate([s.flags for s in sentences])
+        flat = np.concatenate([self.w["emb"][words], self.w["emb"][stems], chars, flags], axis=1)
+        x = np.zeros((len(sentences), steps, flat.shape[1]), dtype=np.float32)
+        rev = np.zeros((len(sentences), steps, flat.shape[1]), dtype=np.float32)
+        pos = 0
+        for b, n in enumerate(lengths):
+            x[b, :n] = flat[pos:pos + n]
+            rev[b, :n] = flat[pos:pos + n][::-1]
+            pos += n
+        fwd, bwd = self._bilstm(x, rev)
+        out: list[FloatArray] = []
+        for b, n in enumerate(lengths):
+            h = np.concatenate([fwd[b, :n], bwd[b, :n][::-1]], axis=1)
+            out.append(np.asarray(h @ self.w["out_w"].T + self.w["out_b"], dtype=np.float32))
+        return out
+
+    def viterbi(self, scores: FloatArray) -> list[str]:
+        """Best tag sequence for one sentence's emission scores."""
+        if len(scores) == 0:
+            return []
+        trans = self.w["trans"]
+        best = self.w["start"] + scores[0]
+        back = np.zeros(scores.shape, dtype=np.int64)
+        for t in range(1, len(scores)):
+            cand = best[:, None] + trans
+            back[t] = cand.argmax(axis=0)
+            best = cand.max(axis=0) + scores[t]
+        best = best + self.w["end"]
+        path = [int(best.argmax())]
+        for t in range(len(scores) - 1, 0, -1):
+            path.append(int(back[t, path[-1]]))
+        return [self.tags[i] for i in reversed(path)]
+
+    def tag(self, sentences: Sequence[Encoded]) -> list[list[str]]:
+        """IOB2 tags for each encoded sentence (run in batches of similar length).
+
+        The matrices are small: BLAS threads would only contend with other workers, so
+        the products run on one thread.
+        """
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i].words))
+        out: list[list[str]] = [[] for _ in sentences]
+        with threadpool_limits(1, user_api="blas"):
+            for k in range(0, len(order), BATCH):
+                chunk = order[k:k + BATCH]
+                for i, scores in zip(chunk, self.emissions([sentences[i] for i in chunk]), strict=True):
+                    out[i] = self.viterbi(scores)
+        return out

@@ -1,0 +1,80 @@
+"""The numpy BiLSTM-CRF: its input encoding, its agreement with torch, and the shipped model on real text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from marsad.extract.ner.conll import read_conll
+from marsad.extract.ner.gazetteers import Gazetteer
+from marsad.extract.ner.neural import FEATURES, BiLstmCrf
+from marsad.extract.ner.tagger import iob_spans, shipped_tagger
+from marsad.text.normalize import norm_key
+
+
+def test_encoder_reads_clitics_and_lexicons() -> None:
+    enc = shipped_tagger().encoder
+    e = enc.encode(["والرئيس", "الروسي", "يزور", "لكوريا", "الشمالية", "2024", "."])
+    # the most frequent reading of والرئيس is رئيس (more frequent than الرئيس), of لكوريا is كوريا
+    assert e.stems[0] == enc.vocab[norm_key("رئيس")] < enc.vocab[norm_key("الرئيس")]
+    assert e.stems[3] == enc.vocab[norm_key("كوريا")]
+    assert e.words[0] == enc.vocab.get(norm_key("والرئيس"), 0)
+    flags = {name: e.flags[:, i] for i, name in enumerate(FEATURES)}
+    assert flags["title"][0] == 1.0 and flags["proclitic"][0] == 1.0
+    assert list(flags["place-B"][3:5]) == [1.0, 0.0] and flags["place-I"][4] == 1.0
+    assert flags["digit"][5] == 1.0 and flags["punct"][6] == 1.0
+    # an unseen word still gets its characters
+    odd = enc.encode(["زززقققغغغ"])
+    assert odd.words[0] == 0 and (odd.chars[0, :9] > 0).all() and odd.chars[0, 9] == 0
+
+
+def test_batches_of_mixed_lengths_give_the_same_tags() -> None:
+    tagger = shipped_tagger()
+    sentences = [
+        ["قال", "المتحدث", "باسم", "البيت", "الأبيض", "جون", "كيربي", "إن", "واشنطن", "تراقب", "الزيارة"],
+        ["وصل", "الرئيس", "الروسي", "فلاديمير", "بوتين", "إلى", "بيونغ", "يانغ"],
+        ["."],
+    ]
+    together = tagger.model.tag([tagger.encoder.encode(s) for s in sentences])
+    alone = [tagger.model.tag([tagger.encoder.encode(s)])[0] for s in sentences]
+    assert together == alone
+
+
+def test_shipped_tagger_on_a_sentence() -> None:
+    words = ["وصل", "الرئيس", "الروسي", "فلاديمير", "بوتين", "إلى", "بيونغ", "يانغ", "،", "واستقبله", "كيم", "جونغ", "أون", "في", "المطار"]
+    tags = shipped_tagger().tag_document([words])[0]
+    found = {(" ".join(words[a:b]), label) for a, b, label in iob_spans(tags)}
+    assert ("فلاديمير بوتين", "PERS") in found
+    assert ("بيونغ يانغ", "LOC") in found
+    assert ("كيم جونغ أون", "PERS") in found
+
+
+def test_numpy_forward_matches_torch(shared_dir: Path, tmp_path: Path) -> None:
+    torch = pytest.importorskip("torch")
+    from marsad.train.ner import TrainConfig, _batch, _network, export, make_encoder
+
+    sentences = read_conll(shared_dir / "datasets" / "anercorp" / "ANERCorp_CamelLab_train.txt")[:30]
+    words = sorted({norm_key(w) for s in sentences for w in s.words})[:200]
+    rng = np.random.default_rng(0)
+    table = np.vstack([np.zeros((1, 8)), rng.standard_normal((len(words), 8))]).astype(np.float16).astype(np.float32)
+    encoder = make_encoder(words, sentences, Gazetteer())
+    config = TrainConfig(Path("-"), Path("-"), Path("-"), hidden=16, char_filters=12)
+    torch.manual_seed(0)
+    net = _network(config, table, len(encoder.chars) + 2)
+    with torch.no_grad():
+        for name, p in net.named_parameters():
+            if name != "emb.weight":  # the word table stays as given (it is stored in float16)
+                p.normal_(0, 0.3)
+    net.eval()
+    encoded = [encoder.encode(s.words) for s in sentences]
+    expected = net.emissions(_batch(encoded, [s.tags for s in sentences])).detach().numpy()
+    state = {k: v.detach().numpy() for k, v in net.state_dict().items()}
+    path = tmp_path / "m.npz"
+    export(state, encoder, path)
+    model = BiLstmCrf.load(path)
+    assert model.vocab == encoder.vocab and model.chars == encoder.chars
+    got = model.emissions(encoded)
+    for b, scores in enumerate(got):
+        np.testing.assert_allclose(scores, expected[b, : len(scores)], atol=1e-5)
