@@ -127,7 +127,7 @@ def _network(config: TrainConfig, table: NDArray[np.float32], n_chars: int) -> A
     from torch import nn
     from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-    class Net(nn.Module):
+    class Net(nn.Module):  # type: ignore[misc,unused-ignore]  # nn.Module is Any without torch installed
         def __init__(self) -> None:
             super().__init__()
             self.emb = nn.Embedding.from_pretrained(  # type: ignore[no-untyped-call,unused-ignore]
