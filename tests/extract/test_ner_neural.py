@@ -78,3 +78,34 @@ def test_numpy_forward_matches_torch(shared_dir: Path, tmp_path: Path) -> None:
     got = model.emissions(encoded)
     for b, scores in enumerate(got):
         np.testing.assert_allclose(scores, expected[b, : len(scores)], atol=1e-5)
+
+
+def _keys(text: str) -> list[str]:
+    return [norm_key(w) for w in text.split()]
+
+
+def test_document_steps_trim_propagate_and_relabel() -> None:
+    from marsad.extract.ner.gazetteers import lexicon_resources
+    from marsad.extract.ner.tagger import propagate_surnames, relabel_places, trim_overruns
+
+    # seed 000: a person span runs over the verb after the name
+    keys = [_keys("وكيم جونج أون"), _keys("كيم جونج أون قال"), _keys("كيم جونج أون سيدليان أيضا")]
+    tags = [["B-PERS", "I-PERS", "I-PERS"], ["B-PERS", "I-PERS", "I-PERS", "O"],
+            ["B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]]
+    trim_overruns(keys, tags)
+    assert tags[2] == ["B-PERS", "I-PERS", "I-PERS", "O", "O"]
+    # a place keeps its adjective even where the bare name is tagged
+    keys = [_keys("كوريا"), _keys("كوريا"), _keys("كوريا الجنوبية")]
+    tags = [["B-LOC"], ["B-LOC"], ["B-LOC", "I-LOC"]]
+    trim_overruns(keys, tags)
+    assert tags[2] == ["B-LOC", "I-LOC"]
+    # the surname of a tagged person is tagged where it stands alone, clitic or not
+    keys = [_keys("قالت أدريان واتسون"), _keys("وأضافت واتسون إن"), _keys("لواتسون رأي")]
+    tags = [["O", "B-PERS", "I-PERS"], ["O", "O", "O"], ["O", "O"]]
+    propagate_surnames(keys, tags)
+    assert tags[1] == ["O", "B-PERS", "O"] and tags[2] == ["B-PERS", "O"]
+    # a person tag on a known place becomes a place
+    keys = [_keys("وصل إلى وبيونج يانج")]
+    tags = [["O", "O", "B-PERS", "I-PERS"]]
+    relabel_places(keys, tags, lexicon_resources().places)
+    assert tags[0] == ["O", "O", "B-LOC", "I-LOC"]

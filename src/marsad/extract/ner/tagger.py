@@ -108,6 +108,31 @@ def relabel_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places:
                 sent_tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)
 
 
+def trim_overruns(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
+    """Cut the last word off a person span that runs past a name tagged on its own elsewhere in the document.
+
+    Places are left alone: كوريا الجنوبية must keep its adjective even where كوريا is tagged alone.
+
+    كيم جونج أون سيدليان loses سيدليان when كيم جونج أون is tagged alone at least twice
+    elsewhere in the document (a clitic may precede it) and سيدليان is in no other tagged span
+    (in place).
+    """
+    alone: Counter[tuple[str, ...]] = Counter()
+    words: Counter[str] = Counter()
+    spans = [iob_spans(sent_tags) for sent_tags in tags]
+    for sent_keys, sent_spans in zip(keys, spans, strict=True):
+        for a, b, label in sent_spans:
+            for first in stem_variants(sent_keys[a]):
+                alone[(label, first, *sent_keys[a + 1:b])] += 1
+            words.update(sent_keys[a:b])
+    for sent_keys, sent_tags, sent_spans in zip(keys, tags, spans, strict=True):
+        for a, b, label in sent_spans:
+            if label != "PERS" or b - a < 2 or words[sent_keys[b - 1]] > 1:
+                continue
+            if any(alone[(label, first, *sent_keys[a + 1:b - 1])] >= 2 for first in stem_variants(sent_keys[a])):
+                sent_tags[b - 1] = "O"
+
+
 def propagate_surnames(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
     """An untagged word that is the last word of a person tagged in the document becomes PERS (in place).
 
@@ -145,7 +170,7 @@ class NerTagger:
 
     def tag_document(
         self, sentences: Sequence[Sequence[str]], consistency: bool = True, places: bool = True,
-        surnames: bool = True,
+        surnames: bool = True, trim: bool = True,
     ) -> list[list[str]]:
         """IOB2 tags (ANERcorp labels: PERS, LOC, ORG, MISC) for every sentence of one document.
 
@@ -154,6 +179,8 @@ class NerTagger:
         """
         tags = self.model.tag([self.encoder.encode(words) for words in sentences])
         keys = [[norm_key(w) or w for w in words] for words in sentences]
+        if trim:
+            trim_overruns(keys, tags)
         if consistency:
             propagate(keys, tags)
         if surnames:
