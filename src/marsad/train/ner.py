@@ -53,6 +53,7 @@ class TrainConfig:
     word_dropout: float = 0.1
     batch: int = 16
     learning_rate: float = 1e-3
+    seed: int = SEED
 
 
 def read_vectors(path: Path, limit: int) -> tuple[list[str], NDArray[np.float32]]:
@@ -223,13 +224,13 @@ def fit(
     """
     import torch
 
-    torch.manual_seed(SEED)
+    torch.manual_seed(config.seed)
     torch.set_num_threads(1)
     encoded = jackknife_encode(sentences, encoder)
     net = _network(config, table, len(encoder.chars) + 2)
     optimiser = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=config.learning_rate)
     order = list(range(len(sentences)))
-    rng = random.Random(SEED)
+    rng = random.Random(config.seed)
     averaged: dict[str, NDArray[np.float32]] = {}
     for epoch in range(1, config.epochs + 1):
         net.train()
