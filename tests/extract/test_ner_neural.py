@@ -61,23 +61,27 @@ def test_numpy_forward_matches_torch(shared_dir: Path, tmp_path: Path) -> None:
     table = np.vstack([np.zeros((1, 8)), rng.standard_normal((len(words), 8))]).astype(np.float16).astype(np.float32)
     encoder = make_encoder(words, sentences, Gazetteer())
     config = TrainConfig(Path("-"), Path("-"), Path("-"), hidden=16, char_filters=12)
-    torch.manual_seed(0)
-    net = _network(config, table, len(encoder.chars) + 2)
-    with torch.no_grad():
-        for name, p in net.named_parameters():
-            if name != "emb.weight":  # the word table stays as given (it is stored in float16)
-                p.normal_(0, 0.3)
-    net.eval()
     encoded = [encoder.encode(s.words) for s in sentences]
-    expected = net.emissions(_batch(encoded, [s.tags for s in sentences])).detach().numpy()
-    state = {k: v.detach().numpy() for k, v in net.state_dict().items()}
-    path = tmp_path / "m.npz"
-    export(state, encoder, path)
-    model = BiLstmCrf.load(path)
-    assert model.vocab == encoder.vocab and model.chars == encoder.chars
-    got = model.emissions(encoded)
-    for b, scores in enumerate(got):
-        np.testing.assert_allclose(scores, expected[b, : len(scores)], atol=1e-5)
+    batch = _batch(encoded, [s.tags for s in sentences])
+    states, expected = [], []
+    for seed in (0, 1):
+        torch.manual_seed(seed)
+        net = _network(config, table, len(encoder.chars) + 2)
+        with torch.no_grad():
+            for name, p in net.named_parameters():
+                if name != "emb.weight":  # the word table stays as given (it is stored in float16)
+                    p.normal_(0, 0.3)
+        net.eval()
+        expected.append(net.emissions(batch).detach().numpy())
+        states.append({k: v.detach().numpy() for k, v in net.state_dict().items()})
+    export(states[:1], encoder, tmp_path / "one.npz")
+    export(states, encoder, tmp_path / "two.npz")
+    one, two = BiLstmCrf.load(tmp_path / "one.npz"), BiLstmCrf.load(tmp_path / "two.npz")
+    assert one.vocab == encoder.vocab and one.chars == encoder.chars and len(two.members) == 2
+    for b, (a, both) in enumerate(zip(one.emissions(encoded), two.emissions(encoded), strict=True)):
+        np.testing.assert_allclose(a, expected[0][b, : len(a)], atol=1e-5)
+        # an ensemble averages its members' scores
+        np.testing.assert_allclose(both, (expected[0][b] + expected[1][b])[: len(a)] / 2, atol=1e-5)
 
 
 def _keys(text: str) -> list[str]:

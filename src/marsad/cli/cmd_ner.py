@@ -60,7 +60,10 @@ def train_ner(
         typer.Option("--vectors", dir_okay=False, help="Reuse this word2vec text file instead of relearning it."),
     ] = None,
     epochs: Annotated[int, typer.Option("--epochs", min=1, help="Training epochs.")] = 40,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the weights' initialisation and batch order.")] = 13,
+    seeds: Annotated[
+        list[int] | None,
+        typer.Option("--seed", help="Train one network per seed (repeat the option); default 13 and 14."),
+    ] = None,
     dev: Annotated[
         float, typer.Option("--dev", min=0.0, max=0.5, help="Hold out this last fraction of train and score it each epoch.")
     ] = 0.0,
@@ -79,5 +82,6 @@ def train_ner(
         err.print("learning word vectors from SaudiNewsNet ...")
         build_vectors(data / "saudinewsnet" / "saudinewsnet.jsonl.gz", vectors)
     err.print("training the BiLSTM-CRF on ANERcorp train ...")
-    train(TrainConfig(data / "anercorp" / "ANERCorp_CamelLab_train.txt", vectors, out_dir, epochs=epochs, seed=seed), dev, err.print)
+    train(TrainConfig(data / "anercorp" / "ANERCorp_CamelLab_train.txt", vectors, out_dir, epochs=epochs,
+                      seeds=tuple(seeds or (13, 14))), dev, err.print)
     err.print(f"done in {time.monotonic() - started:.0f} s: {out_dir}")

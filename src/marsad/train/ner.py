@@ -7,6 +7,9 @@ and gazetteer flags, one bidirectional LSTM layer and a CRF.  The name gazetteer
 the training sentences come from the other four fifths of the data (5-fold jackknife), so
 the network learns how far a gazetteer hit on unseen text can be trusted.
 
+Two networks are trained with different seeds and shipped together; the tagger averages
+their scores (on the development split the pair scored 0.756 against 0.749 and 0.743 alone).
+
 Reproducible: one thread, fixed seeds for torch and for the batch order, a fixed number
 of epochs, and the weights averaged over the last epochs (which also smooths the
 epoch-to-epoch noise of a small training set).
@@ -31,7 +34,6 @@ from marsad.extract.ner.neural import FEATURES, MAX_CHARS, TAGS, BiLstmCrf, Enco
 from marsad.text.normalize import norm_key
 
 FOLDS = 5
-SEED = 13
 MODEL_FILE = "ner_nn.npz"
 NAMES_FILE = "ner_names.tsv"
 
@@ -53,7 +55,7 @@ class TrainConfig:
     word_dropout: float = 0.1
     batch: int = 16
     learning_rate: float = 1e-3
-    seed: int = SEED
+    seeds: tuple[int, ...] = (13, 14)
 
 
 def read_vectors(path: Path, limit: int) -> tuple[list[str], NDArray[np.float32]]:
@@ -195,18 +197,20 @@ def _batch(encoded: Sequence[Encoded], tags: Sequence[Sequence[str]]) -> dict[st
     return out
 
 
-def export(state: dict[str, NDArray[np.float32]], encoder: Encoder, path: Path) -> None:
-    """Write averaged weights, vocabulary and characters in the layout :class:`BiLstmCrf` reads."""
+def export(states: Sequence[dict[str, NDArray[np.float32]]], encoder: Encoder, path: Path) -> None:
+    """Write the networks' weights (one set per member), the shared word table, vocabulary and characters."""
     names = {
-        "emb": "emb.weight", "char_emb": "char_emb.weight", "conv_w": "conv.weight", "conv_b": "conv.bias",
+        "char_emb": "char_emb.weight", "conv_w": "conv.weight", "conv_b": "conv.bias",
         "out_w": "out.weight", "out_b": "out.bias", "trans": "trans", "start": "start", "end": "end",
     }
     for prefix, suffix in (("f_", ""), ("b_", "_reverse")):
         for part in ("w_ih", "w_hh", "b_ih", "b_hh"):
             kind, which = part.split("_")
             names[prefix + part] = f"lstm.{'weight' if kind == 'w' else 'bias'}_{which}_l0{suffix}"
-    arrays: dict[str, Any] = {k: state[v] for k, v in names.items()}
-    arrays["emb"] = arrays["emb"].astype(np.float16)
+    arrays: dict[str, Any] = {
+        f"m{k}.{name}": state[key] for k, state in enumerate(states) for name, key in names.items()
+    }
+    arrays["emb"] = states[0]["emb.weight"].astype(np.float16)
     arrays["tags"] = np.array(TAGS)
     arrays["vocab"] = np.array(sorted(encoder.vocab, key=encoder.vocab.__getitem__))
     arrays["chars"] = np.array(sorted(encoder.chars, key=encoder.chars.__getitem__))
@@ -214,23 +218,23 @@ def export(state: dict[str, NDArray[np.float32]], encoder: Encoder, path: Path) 
 
 
 def fit(
-    config: TrainConfig, sentences: Sequence[TaggedSentence], encoder: Encoder, table: NDArray[np.float32],
-    path: Path, on_epoch: Callable[[int, float, Path], None] | None = None,
-) -> None:
-    """Train on ``sentences`` and write the weights averaged over the last epochs to ``path``.
+    config: TrainConfig, seed: int, sentences: Sequence[TaggedSentence], encoder: Encoder,
+    table: NDArray[np.float32], on_epoch: Callable[[int, float, dict[str, NDArray[np.float32]]], None] | None = None,
+) -> dict[str, NDArray[np.float32]]:
+    """Train one network on ``sentences``; return its weights averaged over the last epochs.
 
-    ``on_epoch(epoch, loss, path)`` is called after each epoch with the current (not
-    averaged) weights exported to ``path``, for development runs.
+    ``on_epoch(epoch, loss, weights)`` is called after each epoch with the current (not
+    averaged) weights, for development runs.
     """
     import torch
 
-    torch.manual_seed(config.seed)
+    torch.manual_seed(seed)
     torch.set_num_threads(1)
     encoded = jackknife_encode(sentences, encoder)
     net = _network(config, table, len(encoder.chars) + 2)
     optimiser = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=config.learning_rate)
     order = list(range(len(sentences)))
-    rng = random.Random(config.seed)
+    rng = random.Random(seed)
     averaged: dict[str, NDArray[np.float32]] = {}
     for epoch in range(1, config.epochs + 1):
         net.train()
@@ -254,9 +258,8 @@ def fit(
             for k, v in state.items():
                 averaged[k] = averaged.get(k, 0) + v / config.average_last
         if on_epoch is not None:
-            export(state, encoder, path)
-            on_epoch(epoch, total, path)
-    export(averaged, encoder, path)
+            on_epoch(epoch, total, state)
+    return averaged
 
 
 def train(config: TrainConfig, dev_fraction: float = 0.0, log: Callable[[str], None] | None = None) -> float:
@@ -279,15 +282,27 @@ def train(config: TrainConfig, dev_fraction: float = 0.0, log: Callable[[str], N
     words, table = read_vectors(config.vectors, config.vocab_size)
     encoder = make_encoder(words, sentences, names)
 
-    def report(epoch: int, loss: float, path: Path) -> None:
-        line = f"epoch {epoch} loss {loss:.0f} {time.monotonic() - started:.0f} s"
+    path = config.out_dir / MODEL_FILE
+    emit = log or (lambda text: sys.stderr.write(text + "\n"))
+
+    def report(label: str, states: Sequence[dict[str, NDArray[np.float32]]]) -> None:
+        line = f"{label} {time.monotonic() - started:.0f} s"
         if dev:
+            export(states, encoder, path)
             tagger = NerTagger(BiLstmCrf.load(path), encoder)
             score = evaluate([s.tags for s in dev], tag_sentences(dev, tagger)).overall
             line += f" dev F1 {score.f1:.4f} P {score.precision:.3f} R {score.recall:.3f}"
-        (log or (lambda text: sys.stderr.write(text + "\n")))(line)
+        emit(line)
 
-    fit(config, sentences, encoder, table, config.out_dir / MODEL_FILE, report if dev or log else None)
-    if dev:
-        report(0, 0.0, config.out_dir / MODEL_FILE)
+    members: list[dict[str, NDArray[np.float32]]] = []
+    for seed in config.seeds:
+
+        def on_epoch(epoch: int, loss: float, state: dict[str, NDArray[np.float32]], seed: int = seed) -> None:
+            report(f"seed {seed} epoch {epoch} loss {loss:.0f}", [state])
+
+        members.append(fit(config, seed, sentences, encoder, table, on_epoch))
+        report(f"seed {seed} averaged", members[-1:])
+    if len(members) > 1:
+        report("ensemble", members)
+    export(members, encoder, path)
     return time.monotonic() - started

@@ -111,106 +111,129 @@ def _sigmoid(x: FloatArray) -> FloatArray:
     return np.asarray(0.5 * (1.0 + np.tanh(0.5 * x)), dtype=np.float32)
 
 
-class BiLstmCrf:
-    """The numpy forward pass over weights saved by the trainer (``.npz``, torch's layouts)."""
+class _Member:
+    """One trained network's weights, with the matrices laid out for the forward pass."""
 
-    def __init__(
-        self, weights: Mapping[str, NDArray[np.generic]], tags: Sequence[str], vocab: Sequence[str],
-        chars: Sequence[str],
-    ) -> None:
-        """Keep the weights as float32 arrays, the label names by output index, and the input alphabets.
-
-        ``vocab`` lists the words of the vector table from row 1 on; ``chars`` the
-        characters from id 2 on (0 pads, 1 is any other character).
-        """
-        self.w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
-        self.w_hh = np.ascontiguousarray(np.stack([self.w["f_w_hh"].T, self.w["b_w_hh"].T]))
+    def __init__(self, weights: Mapping[str, NDArray[np.generic]]) -> None:
+        w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
+        self.char_emb, self.conv_b = w["char_emb"], w["conv_b"]
         # the convolution (filters, C, width) as one (width * C, filters) matrix over stacked windows
-        conv = self.w["conv_w"]
-        self.conv = np.ascontiguousarray(conv.transpose(2, 1, 0).reshape(-1, conv.shape[0]))
-        self.tags = tuple(tags)
-        self.vocab = {w: i + 1 for i, w in enumerate(vocab)}
-        self.chars = {c: i + 2 for i, c in enumerate(chars)}
+        self.conv = np.ascontiguousarray(w["conv_w"].transpose(2, 1, 0).reshape(-1, w["conv_w"].shape[0]))
+        self.w_ih = (np.ascontiguousarray(w["f_w_ih"].T), np.ascontiguousarray(w["b_w_ih"].T))
+        self.bias = (w["f_b_ih"] + w["f_b_hh"], w["b_b_ih"] + w["b_b_hh"])
+        self.w_hh = np.ascontiguousarray(np.stack([w["f_w_hh"].T, w["b_w_hh"].T]))  # (2, H, 4H)
+        self.out_w, self.out_b = np.ascontiguousarray(w["out_w"].T), w["out_b"]
+        self.trans, self.start, self.end = w["trans"], w["start"], w["end"]
 
-    @classmethod
-    def load(cls, path: Path) -> BiLstmCrf:
-        """Load ``path``, an ``.npz`` with the weights and the ``tags``, ``vocab`` and ``chars`` arrays."""
-        with np.load(path) as data:
-            weights = {k: data[k] for k in data.files if k not in ("tags", "vocab", "chars")}
-            return cls(weights, [str(t) for t in data["tags"]], [str(w) for w in data["vocab"]],
-                       [str(c) for c in data["chars"]])
-
-    def encoder(self, lexicons: Lexicons, names: Gazetteer) -> Encoder:
-        """The input encoder this model was trained with, over the given lexicons and names."""
-        return Encoder(self.vocab, self.chars, lexicons, names)
-
-    def _char_vectors(self, chars: IntArray) -> FloatArray:
-        emb = self.w["char_emb"][chars]  # (N, L, C)
+    def char_vectors(self, chars: IntArray) -> FloatArray:
+        """Max-pooled character CNN features per word (N, filters)."""
+        emb = self.char_emb[chars]  # (N, L, C)
         width = self.conv.shape[0] // emb.shape[2]
         padded = np.pad(emb, ((0, 0), (width // 2, width // 2), (0, 0)))
         windows = np.concatenate([padded[:, k:k + MAX_CHARS, :] for k in range(width)], axis=2)
-        out = windows @ self.conv + self.w["conv_b"]  # (N, L, filters)
+        out = windows @ self.conv + self.conv_b  # (N, L, filters)
         out[chars == 0] = -np.inf
         return np.asarray(out.max(axis=1), dtype=np.float32)
 
-    def _bilstm(self, x: FloatArray, rev: FloatArray) -> tuple[FloatArray, FloatArray]:
+    def bilstm(self, x: FloatArray, rev: FloatArray) -> tuple[FloatArray, FloatArray]:
         """Run the forward LSTM over ``x`` and the backward one over ``rev`` (both directions per step)."""
-        w = self.w
-        proj = np.stack([
-            x @ w["f_w_ih"].T + (w["f_b_ih"] + w["f_b_hh"]),
-            rev @ w["b_w_ih"].T + (w["b_b_ih"] + w["b_b_hh"]),
-        ])  # (2, B, T, 4H)
-        w_hh = self.w_hh  # (2, H, 4H)
-        hidden = w_hh.shape[1]
+        proj = np.stack([x @ self.w_ih[0] + self.bias[0], rev @ self.w_ih[1] + self.bias[1]])  # (2, B, T, 4H)
+        hidden = self.w_hh.shape[1]
         batch, steps = x.shape[0], x.shape[1]
         h = np.zeros((2, batch, hidden), dtype=np.float32)
         c = np.zeros((2, batch, hidden), dtype=np.float32)
         out = np.zeros((2, batch, steps, hidden), dtype=np.float32)
         for t in range(steps):
-            gates = proj[:, :, t] + h @ w_hh
+            gates = proj[:, :, t] + h @ self.w_hh
             sig = _sigmoid(gates[..., : 2 * hidden])
             c = sig[..., hidden:] * c + sig[..., :hidden] * np.tanh(gates[..., 2 * hidden: 3 * hidden])
             h = _sigmoid(gates[..., 3 * hidden:]) * np.tanh(c)
             out[:, :, t] = h
         return out[0], out[1]
 
+
+class BiLstmCrf:
+    """The numpy forward pass of one or more trained networks (an ensemble averages their scores).
+
+    The ``.npz`` written by the trainer holds the shared word table ``emb``, the ``tags``,
+    ``vocab`` and ``chars`` arrays, and each member's weights under ``m0.``, ``m1.`` ...
+    in torch's layouts.
+    """
+
+    def __init__(
+        self, members: Sequence[Mapping[str, NDArray[np.generic]]], emb: NDArray[np.generic],
+        tags: Sequence[str], vocab: Sequence[str], chars: Sequence[str],
+    ) -> None:
+        """Keep the members' weights, the word table, the label names by output index, and the input alphabets.
+
+        ``vocab`` lists the words of the word table from row 1 on; ``chars`` the
+        characters from id 2 on (0 pads, 1 is any other character).
+        """
+        self.members = [_Member(m) for m in members]
+        self.emb = np.asarray(emb, dtype=np.float32)
+        self.trans = np.mean([m.trans for m in self.members], axis=0)
+        self.start = np.mean([m.start for m in self.members], axis=0)
+        self.end = np.mean([m.end for m in self.members], axis=0)
+        self.tags = tuple(tags)
+        self.vocab = {w: i + 1 for i, w in enumerate(vocab)}
+        self.chars = {c: i + 2 for i, c in enumerate(chars)}
+
+    @classmethod
+    def load(cls, path: Path) -> BiLstmCrf:
+        """Load a model file written by :func:`marsad.train.ner.export`."""
+        with np.load(path) as data:
+            members: dict[str, dict[str, NDArray[np.generic]]] = {}
+            for key in data.files:
+                member, dot, name = key.partition(".")
+                if dot:
+                    members.setdefault(member, {})[name] = data[key]
+            return cls(
+                [members[k] for k in sorted(members, key=lambda m: int(m[1:]))], data["emb"],
+                [str(t) for t in data["tags"]], [str(w) for w in data["vocab"]], [str(c) for c in data["chars"]],
+            )
+
+    def encoder(self, lexicons: Lexicons, names: Gazetteer) -> Encoder:
+        """The input encoder this model was trained with, over the given lexicons and names."""
+        return Encoder(self.vocab, self.chars, lexicons, names)
+
     def emissions(self, sentences: Sequence[Encoded]) -> list[FloatArray]:
-        """Per-sentence tag scores (T, tags) before the CRF."""
+        """Per-sentence tag scores (T, tags) before the CRF, averaged over the members."""
         if not sentences:
             return []
-        lengths = np.array([len(s.words) for s in sentences], dtype=np.int64)
-        steps = int(lengths.max())
-        words = np.concatenate([s.words for s in sentences])
-        stems = np.concatenate([s.stems for s in sentences])
-        chars = self._char_vectors(np.concatenate([s.chars for s in sentences]))
+        lengths = [len(s.words) for s in sentences]
+        steps = max(lengths)
+        words = self.emb[np.concatenate([s.words for s in sentences])]
+        stems = self.emb[np.concatenate([s.stems for s in sentences])]
+        chars = np.concatenate([s.chars for s in sentences])
         flags = np.concatenate([s.flags for s in sentences])
-        flat = np.concatenate([self.w["emb"][words], self.w["emb"][stems], chars, flags], axis=1)
-        x = np.zeros((len(sentences), steps, flat.shape[1]), dtype=np.float32)
-        rev = np.zeros((len(sentences), steps, flat.shape[1]), dtype=np.float32)
-        pos = 0
-        for b, n in enumerate(lengths):
-            x[b, :n] = flat[pos:pos + n]
-            rev[b, :n] = flat[pos:pos + n][::-1]
-            pos += n
-        fwd, bwd = self._bilstm(x, rev)
-        out: list[FloatArray] = []
-        for b, n in enumerate(lengths):
-            h = np.concatenate([fwd[b, :n], bwd[b, :n][::-1]], axis=1)
-            out.append(np.asarray(h @ self.w["out_w"].T + self.w["out_b"], dtype=np.float32))
-        return out
+        total: list[FloatArray] = [np.zeros((n, len(self.tags)), dtype=np.float32) for n in lengths]
+        for member in self.members:
+            flat = np.concatenate([words, stems, member.char_vectors(chars), flags], axis=1)
+            x = np.zeros((len(sentences), steps, flat.shape[1]), dtype=np.float32)
+            rev = np.zeros_like(x)
+            pos = 0
+            for b, n in enumerate(lengths):
+                x[b, :n] = flat[pos:pos + n]
+                rev[b, :n] = flat[pos:pos + n][::-1]
+                pos += n
+            fwd, bwd = member.bilstm(x, rev)
+            for b, n in enumerate(lengths):
+                h = np.concatenate([fwd[b, :n], bwd[b, :n][::-1]], axis=1)
+                total[b] += h @ member.out_w + member.out_b
+        return [np.asarray(t / len(self.members), dtype=np.float32) for t in total]
 
     def viterbi(self, scores: FloatArray) -> list[str]:
         """Best tag sequence for one sentence's emission scores."""
         if len(scores) == 0:
             return []
-        trans = self.w["trans"]
-        best = self.w["start"] + scores[0]
+        trans = self.trans
+        best = self.start + scores[0]
         back = np.zeros(scores.shape, dtype=np.int64)
         for t in range(1, len(scores)):
             cand = best[:, None] + trans
             back[t] = cand.argmax(axis=0)
             best = cand.max(axis=0) + scores[t]
-        best = best + self.w["end"]
+        best = best + self.end
         path = [int(best.argmax())]
         for t in range(len(scores) - 1, 0, -1):
             path.append(int(back[t, path[-1]]))
