@@ -3,10 +3,11 @@
 Each word is encoded as the SaudiNewsNet word vector of its key, the vector of its most
 frequent clitic reading (وللرئيس → رئيس, لكوريا → كوريا), a character CNN over its key,
 and a few lexicon flags (shape, proclitic, person title, organisation head, place
-trigger, place gazetteer).  A bidirectional LSTM reads the sentence and a linear-chain
-CRF decodes IOB2 tags.  The weights are trained with torch at training time only
-(:mod:`marsad.train.ner`) and shipped as one ``.npz`` file; this module re-implements the
-forward pass so that nothing but numpy is needed to tag.
+trigger, place gazetteer, training-name gazetteer).  A bidirectional LSTM reads the
+sentence and a linear-chain CRF decodes IOB2 tags; the shipped file holds two such
+networks, whose scores are averaged.  The weights are trained with torch at training time
+only (:mod:`marsad.train.ner`) and shipped as one ``.npz`` file; this module re-implements
+the forward pass so that nothing but numpy is needed to tag.
 """
 
 from __future__ import annotations
