@@ -190,10 +190,10 @@ class StoryIndex:
                 o = self.stories[other]
                 if not o.members or not o.norm:
                     continue
-                gap = min(o.day_gap(story.first_day), o.day_gap(story.last_day))
-                score = dot(story.centroid, o.centroid) / (story.norm * o.norm) - self._time_penalty(gap)
                 if (story.first_day is None) != (o.first_day is None):
                     continue  # a dated and an undated story: only units joining one by one may bridge them
+                gap = min(o.day_gap(story.first_day), o.day_gap(story.last_day))
+                score = dot(story.centroid, o.centroid) / (story.norm * o.norm) - self._time_penalty(gap)
                 score -= self._size_penalty(len(story.members) + len(o.members))
                 if score >= best_score:
                     best, best_score = other, score

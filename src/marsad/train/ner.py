@@ -111,9 +111,7 @@ def make_encoder(words: Sequence[str], sentences: Sequence[TaggedSentence], name
     return Encoder({w: i + 1 for i, w in enumerate(words)}, chars, lexicon_resources(), names)
 
 
-def jackknife_encode(
-    sentences: Sequence[TaggedSentence], encoder: Encoder
-) -> list[Encoded]:
+def jackknife_encode(sentences: Sequence[TaggedSentence], encoder: Encoder) -> list[Encoded]:
     """Encode each sentence with a name gazetteer built from the other folds only."""
     n = len(sentences)
     bounds = [n * k // FOLDS for k in range(FOLDS + 1)]
@@ -218,10 +216,14 @@ def export(states: Sequence[dict[str, NDArray[np.float32]]], encoder: Encoder, p
 
 
 def fit(
-    config: TrainConfig, seed: int, sentences: Sequence[TaggedSentence], encoder: Encoder,
-    table: NDArray[np.float32], on_epoch: Callable[[int, float, dict[str, NDArray[np.float32]]], None] | None = None,
+    config: TrainConfig, seed: int, sentences: Sequence[TaggedSentence], encoded: Sequence[Encoded],
+    n_chars: int, table: NDArray[np.float32],
+    on_epoch: Callable[[int, float, dict[str, NDArray[np.float32]]], None] | None = None,
 ) -> dict[str, NDArray[np.float32]]:
-    """Train one network on ``sentences``; return its weights averaged over the last epochs.
+    """Train one network on ``sentences`` (``encoded`` by :func:`jackknife_encode`); return its averaged weights.
+
+    The weights are averaged over the last ``config.average_last`` epochs; ``n_chars`` is
+    the size of the character alphabet (ids 0 and 1 included).
 
     ``on_epoch(epoch, loss, weights)`` is called after each epoch with the current (not
     averaged) weights, for development runs.
@@ -230,12 +232,12 @@ def fit(
 
     torch.manual_seed(seed)
     torch.set_num_threads(1)
-    encoded = jackknife_encode(sentences, encoder)
-    net = _network(config, table, len(encoder.chars) + 2)
+    net = _network(config, table, n_chars)
     optimiser = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=config.learning_rate)
     order = list(range(len(sentences)))
     rng = random.Random(seed)
     averaged: dict[str, NDArray[np.float32]] = {}
+    averaging = min(config.average_last, config.epochs)  # fewer epochs than that: average them all
     for epoch in range(1, config.epochs + 1):
         net.train()
         rng.shuffle(order)
@@ -254,9 +256,9 @@ def fit(
             optimiser.step()
             total += float(loss.item())
         state = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
-        if epoch > config.epochs - config.average_last:
+        if epoch > config.epochs - averaging:
             for k, v in state.items():
-                averaged[k] = averaged.get(k, 0) + v / config.average_last
+                averaged[k] = averaged.get(k, 0) + v / averaging
         if on_epoch is not None:
             on_epoch(epoch, total, state)
     return averaged
@@ -294,13 +296,14 @@ def train(config: TrainConfig, dev_fraction: float = 0.0, log: Callable[[str], N
             line += f" dev F1 {score.f1:.4f} P {score.precision:.3f} R {score.recall:.3f}"
         emit(line)
 
+    encoded = jackknife_encode(sentences, encoder)  # the same input for every seed
     members: list[dict[str, NDArray[np.float32]]] = []
     for seed in config.seeds:
 
         def on_epoch(epoch: int, loss: float, state: dict[str, NDArray[np.float32]], seed: int = seed) -> None:
             report(f"seed {seed} epoch {epoch} loss {loss:.0f}", [state])
 
-        members.append(fit(config, seed, sentences, encoder, table, on_epoch))
+        members.append(fit(config, seed, sentences, encoded, len(encoder.chars) + 2, table, on_epoch))
         report(f"seed {seed} averaged", members[-1:])
     if len(members) > 1:
         report("ensemble", members)

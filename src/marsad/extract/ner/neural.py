@@ -69,25 +69,29 @@ class Encoder:
     def _flags(self, key: str, word: str) -> list[float]:
         pre, stem = strip_clitics(key)
         if word.isdigit():
-            shape = 0
+            shape = "digit"
         elif not word[:1].isalnum():
-            shape = 1
+            shape = "punct"
         elif word.isascii():
-            shape = 2
+            shape = "latin"
         else:
-            shape = 3
-        row = [0.0] * len(FEATURES)
-        row[shape] = 1.0
-        row[4] = float(bool(pre))
+            shape = "arabic"
         lex = self.lexicons
-        row[5] = float(key in lex.titles or stem in lex.titles)
-        row[6] = float(key in lex.org_heads or stem in lex.org_heads)
-        row[7] = float(key in lex.loc_triggers or stem in lex.loc_triggers)
+        row = [0.0] * len(FEATURES)
+        for name, on in (
+            (shape, True),
+            ("proclitic", bool(pre)),
+            ("title", key in lex.titles or stem in lex.titles),
+            ("orghead", key in lex.org_heads or stem in lex.org_heads),
+            ("loctrig", key in lex.loc_triggers or stem in lex.loc_triggers),
+        ):
+            row[_FLAG[name]] = float(on)
         return row
 
-    def encode(self, words: Sequence[str]) -> Encoded:
-        """Encode one sentence."""
-        keys = [norm_key(w) or w for w in words]
+    def encode(self, words: Sequence[str], keys: Sequence[str] | None = None) -> Encoded:
+        """Encode one sentence; ``keys`` are the words' keys when the caller already has them."""
+        if keys is None:
+            keys = [norm_key(w) or w for w in words]
         rows = [self.rows(k) for k in keys]
         chars = np.zeros((len(keys), MAX_CHARS), dtype=np.int64)
         for i, key in enumerate(keys):

@@ -1,10 +1,11 @@
-"""The shipped name tagger (a BiLSTM-CRF run on numpy), with document-level label consistency.
+"""The shipped name tagger (BiLSTM-CRF networks run on numpy), with document-level steps.
 
-:meth:`NerTagger.tag_document` tags every sentence of a document, then lets a name tagged
-in one place inform its untagged occurrences elsewhere in the same document (the
-"one sense per discourse" idea): an untagged word sequence equal to a tagged name (its
-first word may carry clitics) takes the name's majority type when the name is tagged at
-least as often as it is left untagged.
+:meth:`NerTagger.tag_document` tags every sentence of a document, then lets the document
+correct itself (the "one sense per discourse" idea): :func:`trim_overruns`,
+:func:`propagate` (an untagged word sequence equal to a tagged name, its first word
+possibly with clitics, takes the name's majority type when the name is tagged at least as
+often as it is left untagged), :func:`propagate_surnames`, :func:`relabel_places` and
+:func:`fill_places`.
 """
 
 from __future__ import annotations
@@ -154,7 +155,7 @@ def propagate_surnames(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> 
 
 
 class NerTagger:
-    """The network, the input encoder it was trained with, and the consistency steps."""
+    """The networks, the input encoder they were trained with, and the document steps."""
 
     def __init__(self, model: BiLstmCrf, encoder: Encoder) -> None:
         """Tag with ``model`` over inputs made by ``encoder``."""
@@ -174,11 +175,13 @@ class NerTagger:
     ) -> list[list[str]]:
         """IOB2 tags (ANERcorp labels: PERS, LOC, ORG, MISC) for every sentence of one document.
 
-        The network tags each sentence; then names tagged somewhere are propagated to
-        their untagged occurrences, and untagged known place names become LOC.
+        The networks tag each sentence; then, over the whole document, person spans that
+        run past a name are trimmed, names tagged somewhere are propagated to their untagged
+        occurrences, surnames of tagged persons are tagged, and known place names become LOC.
+        Each step can be switched off (for development measurements).
         """
-        tags = self.model.tag([self.encoder.encode(words) for words in sentences])
         keys = [[norm_key(w) or w for w in words] for words in sentences]
+        tags = self.model.tag([self.encoder.encode(w, k) for w, k in zip(sentences, keys, strict=True)])
         if trim:
             trim_overruns(keys, tags)
         if consistency:
