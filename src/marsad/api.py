@@ -56,15 +56,31 @@ def analyze(
 
     ``story_index`` (from an earlier run) is continued: new articles join its stories.
     """
-    result = Analysis()
+    errors: list[InputError] = []
     raws: list[RawDocument] = []
     for item in read_inputs(inputs, options):
         if isinstance(item, InputError):
-            result.errors.append(item)
+            errors.append(item)
             if on_error is not None:
                 on_error(item)
         else:
             raws.append(item)
+    result = analyze_raws(raws, options, progress, on_total, story_index)
+    result.errors = errors
+    return result
+
+
+def analyze_raws(
+    raws: list[RawDocument],
+    options: Options,
+    progress: Progress | None = None,
+    on_total: Callable[[int], None] | None = None,
+    story_index: StoryIndex | None = None,
+) -> Analysis:
+    """Run the product pipeline on records already read: chrome learnt across them, every document stage, then
+    the corpus steps.  :func:`analyze` and the evals (``marsad eval quotes``, ``marsad eval stories``) both run it.
+    """
+    result = Analysis()
     chrome = repeated_lines(raws)
     jobs = [_Job(raw, options, chrome.get(site_key(raw) or "", frozenset())) for raw in raws]
     if on_total is not None:

@@ -53,21 +53,25 @@ def eval_quotes(
     ] = None,
     show_errors: Annotated[bool, typer.Option("--errors", help="List misses, extras and wrong speakers.")] = False,
 ) -> None:
-    """Quote recall/precision (overlap ≥ 50% of the gold span) and speaker accuracy on matched quotes."""
-    from marsad.eval.quotes import gold_files, load_gold, score
+    """Quote recall/precision (overlap ≥ 50% of the gold span) and speaker accuracy on matched quotes.
+
+    The gold documents go through the product pipeline (page stage, time, entities, quotes, corpus steps);
+    figures are given over all gold, the development part, the held-out part (files named *test*) and per file.
+    """
+    from marsad.eval.quotes import evaluate, gold_files, load_gold
     from marsad.eval.shared import find_shared
-    from marsad.extract.quotes import annotate
 
     docs = load_gold(gold_files(gold), shared or find_shared(gold))
-    scores = score(docs, annotate)
+    results = evaluate(docs)
     if show_errors:
-        for line in scores.misses:
+        for line in results["all"].misses:
             err.print(line, highlight=False, soft_wrap=True)
-    data = scores.as_dict()
+    data = {name: s.as_dict() for name, s in results.items()}
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    table = Table("metric", "value")
-    for key, value in data.items():
-        table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
+    keys = ["quote_recall", "quote_precision", "speaker_accuracy", "gold", "predicted", "matched"]
+    table = Table("set", "recall", "precision", "speaker", "gold", "predicted", "matched")
+    for name, row in data.items():
+        table.add_row(name, *(f"{row[k]:.4f}" if isinstance(row[k], float) else str(row[k]) for k in keys))
     out.print(table)

@@ -23,17 +23,14 @@ def eval_stories(
     gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold TSV: url, story, split.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     dataset: Annotated[Path, typer.Option("--dataset", help="SaudiNewsNet JSONL (gzip) dump.")] = _DATASET,
-    entities: Annotated[
-        bool, typer.Option("--entities", help="Tag and resolve entities first (stories then share entity ids).")
-    ] = False,
 ) -> None:
-    """Cluster the gold articles into stories; BCubed and pairwise precision/recall/F1 (all and per split)."""
+    """Cluster the gold articles into stories with the product pipeline; BCubed and pairwise P/R/F1 (all, per split)."""
     from marsad.eval.stories import evaluate
 
     if not dataset.is_file():
         err.print(f"dataset not found: {dataset}")
         raise typer.Exit(2)
-    report = evaluate(gold, dataset, entities=entities)
+    report = evaluate(gold, dataset)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return

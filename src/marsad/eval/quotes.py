@@ -4,17 +4,29 @@ Gold files (JSON lines, see ``tests/gold/quotes/README.md``) reference their tex
 ``seed:NAME`` is ``shared/seeds/NAME`` and ``saudinewsnet:URL`` is the SaudiNewsNet
 article with that url.  Each quote has offsets, its first characters (checked
 against the text), its kind and the acceptable names of its speaker.
+
+The scored documents come from the product itself: a seed is read as the CLI reads a
+file, an article record becomes the CLI's raw document (title, blank line, content:
+gold offsets into the content are shifted), and every gold document goes through
+:func:`marsad.api.analyze_raws` in one batch (page stage, time, entities, quotes, then
+the corpus steps), with default :class:`marsad.options.Options`.  Files whose name
+contains ``test`` are the held-out part, scored apart from the development files.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad.eval.shared import saudinewsnet_texts
-from marsad.model import Document, Quote, Segment
+from marsad.eval.shared import saudinewsnet_records
+from marsad.ingest.raw import RawDocument
+from marsad.ingest.read import read_inputs
+from marsad.ingest.records import record_document
+from marsad.model import Document, Quote
+from marsad.options import Options
+from marsad.page.build import content_id
 from marsad.text.normalize import norm_key
 
 _IGNORED = frozenset({"باسم", "في", "من", "عن", "ل", "و"})
@@ -32,12 +44,26 @@ class GoldQuote:
 
 @dataclass(frozen=True)
 class GoldDoc:
-    """A gold document: its reference, its text, the regions annotated and their quotes."""
+    """A gold document: its file, its reference, the raw document the product reads, regions and quotes.
 
+    Offsets (regions and quotes) index ``raw.text``, the text every later stage indexes.
+    """
+
+    file: str
     ref: str
-    text: str
+    raw: RawDocument
     regions: tuple[tuple[int, int], ...]
     quotes: tuple[GoldQuote, ...]
+
+    @property
+    def text(self) -> str:
+        """The document text the offsets index."""
+        return self.raw.text
+
+    @property
+    def held_out(self) -> bool:
+        """True for the held-out part (a gold file whose name contains ``test``)."""
+        return "test" in self.file
 
     def covers(self, offset: int) -> bool:
         """True when ``offset`` lies in an annotated region."""
@@ -89,26 +115,45 @@ def gold_files(path: Path) -> list[Path]:
 
 def load_gold(paths: Iterable[Path], shared: Path) -> list[GoldDoc]:
     """Read gold records and the texts they reference; a record whose text disagrees is an error."""
-    records: list[dict[str, object]] = []
+    records: list[tuple[str, dict[str, object]]] = []
     for path in paths:
         with path.open(encoding="utf-8") as handle:
-            records.extend(json.loads(line) for line in handle if line.strip())
-    urls = {str(r["doc"]).split(":", 1)[1] for r in records if str(r["doc"]).startswith("saudinewsnet:")}
-    articles = saudinewsnet_texts(shared, urls)
+            records.extend((path.stem, json.loads(line)) for line in handle if line.strip())
+    urls = {str(r["doc"]).split(":", 1)[1] for _, r in records if str(r["doc"]).startswith("saudinewsnet:")}
+    articles = saudinewsnet_records(shared, urls)
     docs: list[GoldDoc] = []
-    for rec in records:
+    for file, rec in records:
         ref = str(rec["doc"])
-        scheme, name = ref.split(":", 1)
-        text = (shared / "seeds" / name).read_text(encoding="utf-8") if scheme == "seed" else articles[name]
+        raw, shift = _raw(ref, shared, articles)
+        text = raw.text
         quotes = []
         for q in rec["quotes"]:  # type: ignore[attr-defined]
-            start, end, head = int(q["start"]), int(q["end"]), str(q["head"])
+            start, end, head = int(q["start"]) + shift, int(q["end"]) + shift, str(q["head"])
             if text[start:start + len(head)] != head:
-                raise ValueError(f"{ref}: gold quote at {start} does not start with {head!r}")
+                raise ValueError(f"{ref}: gold quote at {start - shift} does not start with {head!r}")
             quotes.append(GoldQuote(start, end, str(q["kind"]), tuple(q["speaker"])))
-        regions = tuple((int(s), int(e)) for s, e in rec.get("regions", [[0, len(text)]]))  # type: ignore[attr-defined]
-        docs.append(GoldDoc(ref, text, regions, tuple(quotes)))
+        spans = rec.get("regions", [[0, len(text) - shift]])
+        regions = tuple((int(s) + shift, int(e) + shift) for s, e in spans)  # type: ignore[attr-defined]
+        docs.append(GoldDoc(file, ref, raw, regions, tuple(quotes)))
     return docs
+
+
+def _raw(ref: str, shared: Path, articles: dict[str, dict[str, str]]) -> tuple[RawDocument, int]:
+    """The raw document the product reads for ``ref`` and the shift from gold offsets to its text."""
+    scheme, name = ref.split(":", 1)
+    if scheme == "seed":
+        path = shared / "seeds" / name
+        for item in read_inputs([str(path)], Options(progress=False)):
+            if isinstance(item, RawDocument):
+                return item, 0
+            raise ValueError(f"{ref}: {item.reason}")
+        raise ValueError(f"{ref}: nothing read from {path}")
+    record = articles[name]
+    raw = record_document(record, ref, "jsonl")
+    content = record.get("content") or ""
+    body = content.strip()
+    shift = (len(raw.text) - len(body)) - (len(content) - len(content.lstrip()))
+    return raw, shift
 
 
 def speaker_words(text: str) -> frozenset[str]:
@@ -141,20 +186,19 @@ def speaker_matches(predicted: str | None, gold: Iterable[str]) -> bool:
     return False
 
 
-def document_for(gold: GoldDoc) -> Document:
-    """A document over the gold text with one main segment (independent of the page stage)."""
-    return Document(
-        id=gold.ref, source=gold.ref, format="text", text=gold.text,
-        segments=[Segment("quotes-eval", "main", 0, len(gold.text))],
-    )
+def run_pipeline(docs: list[GoldDoc]) -> dict[str, Document]:
+    """Analyse the gold documents in one batch with the product pipeline: content id -> analysed document."""
+    from marsad.api import analyze_raws
+
+    result = analyze_raws([g.raw for g in docs], Options(progress=False))
+    return {d.id: d for d in result.documents}
 
 
-def score(docs: Iterable[GoldDoc], annotate: Callable[[Document], None]) -> QuoteScores:
-    """Run ``annotate`` on each gold document and score its quotes inside the annotated regions."""
+def score(docs: Iterable[GoldDoc], analysed: dict[str, Document]) -> QuoteScores:
+    """Score the quotes of each analysed gold document inside its annotated regions."""
     scores = QuoteScores()
     for gold in docs:
-        doc = document_for(gold)
-        annotate(doc)
+        doc = analysed[content_id(gold.text)]
         predicted = [q for q in doc.quotes if gold.covers(q.start)]
         scores.gold += len(gold.quotes)
         scores.predicted += len(predicted)
@@ -176,6 +220,19 @@ def score(docs: Iterable[GoldDoc], annotate: Callable[[Document], None]) -> Quot
             if k not in used:
                 scores.misses.append(f"{gold.ref} extra {pred.text[:40]!r}")
     return scores
+
+
+def evaluate(docs: list[GoldDoc]) -> dict[str, QuoteScores]:
+    """Scores over all gold documents, the development part, the held-out part and each gold file."""
+    analysed = run_pipeline(docs)
+    out = {
+        "all": score(docs, analysed),
+        "dev": score([g for g in docs if not g.held_out], analysed),
+        "held_out": score([g for g in docs if g.held_out], analysed),
+    }
+    for file in dict.fromkeys(g.file for g in docs):
+        out[f"file:{file}"] = score([g for g in docs if g.file == file], analysed)
+    return out
 
 
 def _best(predicted: list[Quote], used: set[int], g: GoldQuote) -> tuple[int | None, int]:

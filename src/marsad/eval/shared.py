@@ -19,9 +19,9 @@ def find_shared(*starts: Path) -> Path:
     raise FileNotFoundError(f"no shared data folder (with datasets/) found above {', '.join(map(str, starts))}")
 
 
-def saudinewsnet_texts(shared: Path, urls: set[str]) -> dict[str, str]:
-    """The content of the SaudiNewsNet articles with these urls (gold keeps urls and offsets, never text)."""
-    found: dict[str, str] = {}
+def saudinewsnet_records(shared: Path, urls: set[str]) -> dict[str, dict[str, str]]:
+    """The SaudiNewsNet records with these urls (gold keeps urls and offsets, never text)."""
+    found: dict[str, dict[str, str]] = {}
     if not urls:
         return found
     with gzip.open(shared / SAUDINEWSNET, "rt", encoding="utf-8") as handle:
@@ -30,7 +30,12 @@ def saudinewsnet_texts(shared: Path, urls: set[str]) -> dict[str, str]:
                 continue
             record = json.loads(line)
             if record.get("url") in urls:
-                found[record["url"]] = record.get("content") or ""
+                found[record["url"]] = record
             if not urls - found.keys():
                 break
     return found
+
+
+def saudinewsnet_texts(shared: Path, urls: set[str]) -> dict[str, str]:
+    """The content of the SaudiNewsNet articles with these urls."""
+    return {url: record.get("content") or "" for url, record in saudinewsnet_records(shared, urls).items()}

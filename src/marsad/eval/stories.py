@@ -1,11 +1,12 @@
 """Story clustering scored against hand-labelled SaudiNewsNet articles (BCubed and pairwise F1).
 
 The gold file is tab-separated: ``url``, ``story`` label, ``split`` (``tune`` or
-``test``); ``#`` lines are comments.  Article text is read at run time from the
-SaudiNewsNet dump (never stored with the gold).  Each article becomes one document
-whose text is its title, a blank line and its content, with one ``main`` segment and
-its ``date_extracted`` as publication date.  All gold articles are clustered together;
-scores are reported over all of them and over each split.
+``test``); ``#`` lines are comments.  Article records are read at run time from the
+SaudiNewsNet dump (never stored with the gold) and go through the product pipeline as
+the CLI runs it on a JSONL file (:func:`marsad.api.analyze_raws`: record to raw
+document, page stage, time, entities, quotes, then date inference, copied passages,
+entity resolution and stories), all gold articles in one batch.  An article's story is
+the one holding its main segment.  Scores are reported over all articles and per split.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from dataclasses import asdict, dataclass
 from itertools import combinations
 from pathlib import Path
 
-from marsad.corpus.duplicates import find_duplicates
-from marsad.corpus.stories import place_units
-from marsad.corpus.story_index import StoryIndex, StoryParams
+from marsad.ingest.raw import RawDocument
+from marsad.ingest.records import record_document
+from marsad.ingest.rejected import Rejected
 from marsad.model import Document, Published, Segment
+from marsad.options import Options
+from marsad.page.build import content_id
 
 
 @dataclass(frozen=True)
@@ -89,28 +92,47 @@ def article_document(index: int, record: dict[str, str]) -> Document:
     return doc
 
 
-def load_gold_documents(gold: list[GoldArticle], dataset: Path) -> dict[str, Document]:
-    """The documents of the gold articles, keyed by url (every url must be found)."""
+def load_gold_records(gold: list[GoldArticle], dataset: Path) -> dict[str, dict[str, str]]:
+    """The records of the gold articles, keyed by url (every url must be found)."""
     wanted = {g.url for g in gold}
-    docs: dict[str, Document] = {}
-    for i, rec in iter_records(dataset):
+    records: dict[str, dict[str, str]] = {}
+    for _, rec in iter_records(dataset):
         if rec.get("url") in wanted:
-            docs[rec["url"]] = article_document(i, rec)
-    missing = wanted - docs.keys()
+            records[rec["url"]] = rec
+    missing = wanted - records.keys()
     if missing:
         raise ValueError(f"{len(missing)} gold urls not in {dataset}, e.g. {sorted(missing)[0]}")
-    return docs
+    return records
 
 
-def cluster(docs: list[Document], params: StoryParams | None = None) -> dict[str, str]:
-    """Cluster ``docs`` (copied passages first, then the story index): document id -> story id."""
-    index, units = place_units(docs, find_duplicates(docs), StoryIndex(params or StoryParams()))
-    out: dict[str, str] = {}
-    for unit in units:
-        state = index.story_of(unit.id)
-        if state is not None:
-            out[unit.document] = state.id
-    return out
+def cluster(records: list[dict[str, str]]) -> list[str]:
+    """Run the product pipeline on ``records`` in one batch; the story label of each record, in order.
+
+    A record the product rejects (an empty content) is a story of its own, as it would be absent from a run.
+    """
+    from marsad.api import analyze_raws
+
+    raws: list[RawDocument | None] = []
+    for n, record in enumerate(records):
+        try:
+            raws.append(record_document(record, record.get("url") or f"record-{n}", "jsonl"))
+        except Rejected:
+            raws.append(None)
+    result = analyze_raws([r for r in raws if r is not None], Options(progress=False))
+    by_segment = {seg: story.id for story in result.corpus.stories for seg in story.segments}
+    by_document = {doc: story.id for story in reversed(result.corpus.stories) for doc in story.documents}
+    docs = {d.id: d for d in result.documents}
+    labels: list[str] = []
+    for n, raw in enumerate(raws):
+        if raw is None:
+            labels.append(f"rejected-{n}")
+            continue
+        doc_id = content_id(raw.text)
+        doc = docs.get(doc_id)
+        main = doc.segments_of("main") if doc is not None else []
+        label = by_segment.get(main[0].id) if main else None
+        labels.append(label or by_document.get(doc_id) or f"alone-{doc_id}")
+    return labels
 
 
 def _f1(p: float, r: float) -> float:
@@ -163,30 +185,14 @@ def score(gold: dict[str, str], predicted: dict[str, str]) -> Scores:
     )
 
 
-def add_entities(docs: list[Document]) -> None:
-    """Run entity mention tagging and cross-document resolution, so that stories can use entity ids."""
-    from marsad.corpus.entities import resolve
-    from marsad.extract.entities import annotate
-    from marsad.pipeline import CorpusResult
-
-    for doc in docs:
-        annotate(doc)
-    resolve(docs, CorpusResult())
-
-
-def evaluate(
-    gold_path: Path, dataset: Path, params: StoryParams | None = None, entities: bool = False
-) -> dict[str, object]:
-    """Cluster the gold articles (with resolved entities if asked) and score them: overall, then per split."""
+def evaluate(gold_path: Path, dataset: Path) -> dict[str, object]:
+    """Cluster the gold articles with the product pipeline and score them: overall, then per split."""
     gold = read_gold(gold_path)
-    docs = load_gold_documents(gold, dataset)
-    ordered = [docs[g.url] for g in gold]
-    if entities:
-        add_entities(ordered)
-    predicted_by_doc = cluster(ordered, params)
-    predicted = {g.url: predicted_by_doc[docs[g.url].id] for g in gold}
+    records = load_gold_records(gold, dataset)
+    labels_of = cluster([records[g.url] for g in gold])
+    predicted = {g.url: label for g, label in zip(gold, labels_of, strict=True)}
     labels = {g.url: g.story for g in gold}
-    report: dict[str, object] = {"gold": str(gold_path), "entities": entities, **asdict(score(labels, predicted))}
+    report: dict[str, object] = {"gold": str(gold_path), **asdict(score(labels, predicted))}
     splits: dict[str, object] = {}
     for split in sorted({g.split for g in gold}):
         subset = {g.url: g.story for g in gold if g.split == split}
