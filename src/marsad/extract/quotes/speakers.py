@@ -135,7 +135,8 @@ class Resolver:
             return None
         start, end = words[0].start, words[-1].end
         inside = [m for m in self.doc.mentions if start <= m.start and m.end <= end and m.type in ("PER", "ORG")]
-        people = [m for m in inside if m.type == "PER"]
+        # a name in the genitive (المستشار لفلاديمير بوتين) is the role's complement, never the speaker
+        people = [m for m in inside if m.type == "PER" and not self._genitive(m)]
         if people:
             return people[-1]
         if zone and zone[-1].end > end:
@@ -145,8 +146,22 @@ class Resolver:
                          if m.type == "PER" and tail[0].start <= m.start and m.end <= tail[-1].end]
                 if named:
                     return named[-1]
+        if self.lex.role(words[0].key) == "person":
+            return None  # وزير الخارجية الروسي: a person's role, not the ministry
         orgs = [m for m in inside if m.type == "ORG"]
         return orgs[0] if orgs and len(orgs[0].text) * 2 >= end - start else None
+
+    def _genitive(self, mention: Mention) -> bool:
+        """True when the mention's word carries the preposition ل (لفلاديمير بوتين)."""
+        text = self.doc.text
+        word_start = mention.start
+        while word_start > 0 and text[word_start - 1].isalpha():
+            word_start -= 1
+        return text[word_start:mention.start] in ("ل", "لـ") or (
+            word_start == mention.start and text[mention.start:mention.start + 1] == "ل"
+            and mention.text[1:2] not in ("ا", "ي", "و", "ل") and len(mention.text.split()) > 1
+            and any(m.text == mention.text[1:] for m in self.doc.mentions)
+        )
 
     def _anaphoric(self, words: list[Token]) -> bool:
         first = words[0].key
