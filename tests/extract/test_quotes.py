@@ -12,6 +12,7 @@ from marsad.model import Document, Mention, Quote, Segment
 from marsad.options import Options
 from marsad.page.build import build_document
 
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "quotes"
 SEEDS = {
     "000": "000_0c3bafbd90cf7e4b.txt",
     "001": "001_c4de4682c1a3ca3f.txt",
@@ -66,8 +67,36 @@ def test_nyt_relays_us_officials(shared_dir: Path) -> None:
     assert q.via == ["صحيفة نيويورك تايمز"]
 
 
+def _analysed(shared_dir: Path, key: str) -> Document:
+    """The seed as the product pipeline analyses it (page stage, entities, quotes, resolution)."""
+    from marsad.api import analyze
+
+    return analyze([str(shared_dir / "seeds" / SEEDS[key])], Options(progress=False)).documents[0]
+
+
+def test_every_quote_around_a_photo_caption_in_004(shared_dir: Path) -> None:
+    from marsad.eval.quotes import load_gold, speaker_matches
+
+    gold = next(g for g in load_gold([GOLD / "seeds.jsonl"], shared_dir) if g.ref.endswith(SEEDS["004"]))
+    doc = _analysed(shared_dir, "004")
+    main = doc.segments_of("main")[0]
+    captions = [s for s in doc.segments if s.kind == "caption" and s.parent == main.id]
+    assert len(captions) >= 6
+    around = set()
+    for cap in captions:
+        before = [g for g in gold.quotes if g.end <= cap.start]
+        after = [g for g in gold.quotes if g.start >= cap.end]
+        around.update(q for q in (before[-1:] + after[:1]) if gold.covers(q.start))
+    assert len(around) >= 8
+    for g in sorted(around, key=lambda q: q.start):
+        found = [q for q in doc.quotes if min(q.end, g.end) - max(q.start, g.start) >= (g.end - g.start) / 2]
+        assert found, f"not found: {gold.text[g.start:g.start + 40]!r}"
+        said = found[0].speaker_text.text if found[0].speaker_text else None
+        assert speaker_matches(said, g.speakers), (gold.text[g.start:g.start + 40], said, g.speakers)
+
+
 def test_kim_putin_lavrov_each_to_their_speaker(shared_dir: Path) -> None:
-    doc = _doc(_text(shared_dir, "004"))
+    doc = _analysed(shared_dir, "004")
     assert "كيم" in _speaker(_quote(doc, "لقد ناقشنا أنا والرفيق بوتين"))
     assert "كيم" in _speaker(_quote(doc, "أنا واثق من أن الجيش الروسي"))
     assert "بوتين" in _speaker(_quote(doc, "سوف تساعد كوريا الشمالية"))

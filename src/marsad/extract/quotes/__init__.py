@@ -22,12 +22,13 @@ def annotate(doc: Document) -> None:
     starts = [t.start for t in tokens]
     resolver = Resolver(doc, lex, tokens=tokens)
     found: list[Found] = []
+    paragraph = 0  # article paragraphs only: a caption or a blank line between two paragraphs is no distance
     for piece in _pieces(doc):
-        paragraph0 = doc.text.count("\n", 0, piece.start)
         inside = [t for t in tokens[bisect_left(starts, piece.start):bisect_left(starts, piece.end)] if t.end <= piece.end]
-        scanner = Piece(doc.text, piece.start, piece.end, paragraph0, lex, resolver, inside)
+        scanner = Piece(doc.text, piece.start, piece.end, paragraph, lex, resolver, inside)
         scanner.scan()
         found.extend(scanner.found)
+        paragraph = scanner.last_paragraph + 1
     found.sort(key=lambda f: f.start)
     doc.quotes = [_quote(doc, resolver, f) for f in found]
 
@@ -38,7 +39,14 @@ def _pieces(doc: Document) -> list[Span]:
         return [doc.span(0, len(doc.text))]
     out: list[Span] = []
     for seg in articles:
-        out.extend(doc.pieces(seg))
+        for piece in doc.pieces(seg):
+            title = seg.title
+            if title is not None and piece.start <= title.start < piece.end:
+                # the headline never speaks nor gives a speaker to the text below it
+                out.extend(p for p in (doc.span(piece.start, title.start), doc.span(title.end, piece.end))
+                           if p.text.strip())
+            else:
+                out.append(piece)
     return out
 
 

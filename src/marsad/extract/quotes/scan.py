@@ -67,7 +67,8 @@ class Piece:
                 self._open[m.open] = m
         self._para: list[int] = []
         self._sent: list[int] = []
-        para, sent, prev_end = self.paragraph0, 0, self.start
+        para, sent = self.paragraph0, 0
+        prev_end = self.tokens[0].start if self.tokens else self.start
         for tok in self.tokens:
             if "\n" in self.text[prev_end:tok.start]:
                 para += 1
@@ -78,6 +79,11 @@ class Piece:
                 sent += 1
             prev_end = tok.end
         self._pending_via: dict[int, list[Span]] = {}
+
+    @property
+    def last_paragraph(self) -> int:
+        """The number of the piece's last paragraph (counted from the document's first article paragraph)."""
+        return self._para[-1] if self._para else self.paragraph0
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -376,11 +382,28 @@ class Piece:
                 if found is not None:
                     self.resolver.memory.add(para, found)
             return
-        speaker = self.resolver.resolve(words, para, zone if words else None)
+        speaker = self._subjectless(i) if not words else None
+        if speaker is None:
+            speaker = self.resolver.resolve(words, para, zone if words else None)
         via = [self._span(relay)] if relay else []
         self._quote_after(opener[0], opener[1], self._span([tok]), speaker, via, sent)
         if speaker is not None:
             self.resolver.memory.add(para, speaker)
+
+    def _subjectless(self, i: int) -> Speaker | None:
+        """The speaker of a cue without a subject: the person the sentence is about when no speaker was met in
+        that sentence ('بدوره، أعاد بوتين التذكير ...، وقال: «...»'); else None (the latest speaker then)."""
+        s0 = i
+        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
+            s0 -= 1
+        lo, here = self.tokens[s0].start, self.tokens[i].start
+        latest = self.resolver.memory.latest(self._para[i], 0)
+        if latest is not None and any(lo <= f.start < here for f in self.found):
+            return None
+        person = self.resolver.person_in(lo, here)
+        if person is None or any(f.start <= person.span.start < f.end for f in self.found):
+            return None
+        return person
 
     def _zone_stop(self, j: int) -> int:
         """Where a cue's subject must end when no quote follows: a comma, a sentence end or 15 tokens."""
@@ -423,9 +446,10 @@ class Piece:
         opener = self._participle_opener(i, lemma)
         if opener is None:
             return
-        para = self._para[i]
-        speaker = self.resolver.memory.latest(para, 1)
+        speaker = self._subjectless(i) or self.resolver.memory.latest(self._para[i], 0)
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
+        if speaker is not None:
+            self.resolver.memory.add(self._para[i], speaker)
 
     def _participle_opener(self, i: int, lemma: str) -> tuple[int, str] | None:
         j = i + 1

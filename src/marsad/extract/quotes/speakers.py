@@ -40,7 +40,7 @@ class SpeakerMemory:
         """Remember ``speaker`` as the latest one (met in ``paragraph``)."""
         self.items.append((paragraph, speaker))
 
-    def latest(self, paragraph: int, reach: int = 2) -> Speaker | None:
+    def latest(self, paragraph: int, reach: int = 1) -> Speaker | None:
         """The latest speaker met in ``paragraph`` or up to ``reach`` paragraphs before it."""
         if self.items and paragraph - self.items[-1][0] <= reach:
             return self.items[-1][1]
@@ -95,6 +95,11 @@ class Resolver:
         heads = frozenset(_bare(t.key) for t in words)
         mention = self._mention(words, zone)
         if mention is not None:
+            role = [t for t in words if mention.start <= t.start and t.end <= mention.end]
+            named = self._named_elsewhere(role) if role and self._role_only(role) else None
+            if named is not None:
+                # a role tagged as a person (الرئيس الروسي): the person named with that role in the document
+                return self._speaker(named, heads)
             return Speaker(Span(mention.start, mention.end, mention.text), mention.entity, heads)
         if self._anaphoric(words):
             earlier = self.memory.with_head(_bare(words[0].key))
@@ -118,6 +123,13 @@ class Resolver:
             if earlier is not None and self._anaphoric(words):
                 return earlier
         return self._speaker(words, heads)
+
+    def person_in(self, start: int, end: int) -> Speaker | None:
+        """The first person named in ``[start, end)`` (not in the genitive): a sentence's subject."""
+        for m in self.doc.mentions:
+            if start <= m.start and m.end <= end and m.type == "PER" and not self._genitive(m):
+                return Speaker(Span(m.start, m.end, m.text), m.entity, frozenset(_bare(w) for w in m.text.split()))
+        return None
 
     def _speaker(self, words: list[Token], heads: frozenset[str]) -> Speaker:
         start, end = words[0].start, words[-1].end
