@@ -173,3 +173,29 @@ def test_after_the_page_stage(shared_dir: Path) -> None:
     doc = build_document(RawDocument(source=str(path), format="txt", text=path.read_text(encoding="utf-8")), Options())
     annotate(doc)
     assert any("لسنا قلقين بشأن زيارة" in q.text and "كيربي" in _speaker(q) for q in doc.quotes)
+
+
+def test_a_tweet_is_speech() -> None:
+    doc = _doc("وغرد الأكاديمي محمد النجيمي على تويتر: “دولة قطر الشقيقة لن ترد عليك يا حسيني”.")
+    q = _quote(doc, "دولة قطر الشقيقة لن ترد")
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == "وغرد"
+    assert "محمد النجيمي" in _speaker(q)
+
+
+def test_straight_marks_with_spaces_inside() -> None:
+    text = 'وقال رئيس الوزراء التركي أحمد داود أوغلو " العمليات الأمنية المكثفة ستستمر " في مؤتمر صحفي.'
+    q = _quote(_doc(text), "العمليات الأمنية المكثفة ستستمر")
+    assert q.text == "العمليات الأمنية المكثفة ستستمر"
+    assert "أحمد داود أوغلو" in _speaker(q)
+
+
+def test_a_clause_describing_the_speaker_is_not_the_speaker() -> None:
+    q = _quote(_doc("وقال مصدر طلب عدم نشر اسمه إن الاجتماع سيعقد غدا في الرياض."), "الاجتماع سيعقد")
+    assert _speaker(q) == "مصدر"
+
+
+def test_a_participle_is_never_the_speaker() -> None:
+    doc = _doc("وقال وزير الخدمة المدنية خالد العرج إن الموضوع شأن خاص بوزارة التعليم. وتابع مستنكرا أن «الوزارة لم تتلق أي خطاب»")
+    q = _quote(doc, "الوزارة لم تتلق")
+    assert "خالد العرج" in _speaker(q)

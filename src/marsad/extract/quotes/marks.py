@@ -27,7 +27,8 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
     """Pair the quotation marks of ``text[start:end]`` into quoted stretches (outermost and nested).
 
     A straight or curly double mark opens when it follows a space, a start, punctuation or
-    a one-letter proclitic (لـ"الوطن") and closes when it follows a word; “ always opens.
+    a one-letter proclitic (لـ"الوطن") and closes when it follows a word; “ always opens; a mark
+    between spaces opens unless one is open (" نص ").
     A stretch left open runs to the end of its paragraph.
     """
     out: list[Marked] = []
@@ -44,7 +45,7 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
         elif ch == _GUILLEMET_CLOSE:
             _pop(text, stack, out, "g", i)
         elif ch in _DOUBLE:
-            if ch == "“" or _opens(text, i, start, end):
+            if ch == "“" or _opens(text, i, start, end, any(f == "d" for _, f, _ in stack)):
                 stack.append((i, "d", paragraph))
             else:
                 _pop(text, stack, out, "d", i)
@@ -54,11 +55,15 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
     return sorted((m for m in out if m.end > m.start), key=lambda m: (m.open, -m.close))
 
 
-def _opens(text: str, i: int, start: int, end: int) -> bool:
+def _opens(text: str, i: int, start: int, end: int, open_double: bool) -> bool:
+    """True when the straight or closing-curly mark at ``i`` opens a stretch.
+
+    A mark before a space closes the open one; with none open, a mark between spaces (« " نص " ») opens.
+    """
     prev = text[i - 1] if i > start else " "
     nxt = text[i + 1] if i + 1 < end else " "
     if nxt.isspace() and text[i] != "“":
-        return False
+        return not open_double and (prev.isspace() or prev in _BEFORE_OPEN) and nxt != "\n"
     if prev.isspace() or prev in _BEFORE_OPEN:
         return True
     before = text[i - 2] if i - 1 > start else " "
