@@ -30,6 +30,28 @@ class QuoteLexicon:
     roles: dict[str, str]
     name_heads: frozenset[str]
     nominal_first: dict[str, list[tuple[tuple[str, ...], str]]]
+    channels: frozenset[tuple[str, ...]] = frozenset()
+
+    def channel_at(self, keys: list[str]) -> int:
+        """How many of ``keys`` (a phrase's word keys) a channel name starting the phrase spans (0: none)."""
+        if not keys:
+            return 0
+        first = keys[0]
+        candidates = {first}
+        for pre in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"):
+            if first.startswith(pre) and len(first) - len(pre) >= 2:
+                rest = first[len(pre):]
+                candidates.update({rest, "ال" + rest} if pre in ("لل", "وال", "بال", "فال") else {rest})
+        for cand in candidates:
+            for bare in (cand, cand[2:] if cand.startswith("ال") else "ال" + cand):
+                for name in self.channels:
+                    if name[0] == bare and tuple(keys[1:len(name)]) == name[1:]:
+                        return len(name)
+        return 0
+
+    def is_channel(self, keys: list[str]) -> bool:
+        """True when the phrase (word keys, marks left out) is a channel: it starts with a channel word or name."""
+        return self.channel_at(keys) > 0
 
     def nominal_at(self, key: str) -> list[tuple[tuple[str, ...], str]]:
         """The nominal cue phrases that may start with a word of key ``key`` (a leading و allowed)."""
@@ -72,4 +94,13 @@ def quote_lexicon() -> QuoteLexicon:
         roles={norm_key(r[0]): r[1] for r in load_table("quote_roles.tsv")},
         name_heads=frozenset(norm_key(w) for w in load("quote_name_heads.txt")),
         nominal_first=first,
+        channels=_channels(),
     )
+
+
+def _channels() -> frozenset[tuple[str, ...]]:
+    """Channel heads and names (quote_channels.txt) with every agency name and variant (agencies.tsv)."""
+    names = [norm_key(w) for w in load("quote_channels.txt")]
+    for row in load_table("agencies.tsv"):
+        names.extend(norm_key(v) for v in row)
+    return frozenset(tuple(n.split()) for n in names if n.strip())

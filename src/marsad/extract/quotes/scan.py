@@ -203,6 +203,8 @@ class Piece:
                 break
             if tok.key in self.lex.stops or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
+            if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
+                break  # الوزير لتلفزيون ...: the channel the words were said to
             if (tok.key in self.lex.complementizers and tok.key not in _FA_INNA) or tok.key in _RELATIVES:
                 break
             out.append(tok)
@@ -218,7 +220,7 @@ class Piece:
             overlap = min(end, f.end) - max(start, f.start)
             if overlap > 0 and overlap * 2 >= end - start:
                 return
-        via = via + self._pending_via.pop(sent, [])
+        via = [v for v in via + self._pending_via.pop(sent, []) if self._is_channel(v)]
         via = [v for v in via if v.text != speaker.span.text]
         self.found.append(Found(start, end, kind, cue, speaker, via))
 
@@ -377,8 +379,11 @@ class Piece:
             return
         para, sent = self._para[i], self._sent[i]
         if opener is None:
+            # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means
             if words and role != "impersonal" and prev not in _NOT_REPORTING:
-                found = self.resolver.resolve(words, para, zone)
+                found = self.resolver.person_in(words[0].start, words[-1].end)
+                if found is None and self.lex.role(words[0].key) in ("group", "body", "person"):
+                    found = self.resolver.resolve(words, para, zone)
                 if found is not None:
                     self.resolver.memory.add(para, found)
             return
@@ -386,7 +391,11 @@ class Piece:
         if speaker is None:
             speaker = self.resolver.resolve(words, para, zone if words else None)
         via = [self._span(relay)] if relay else []
+        channel = self._channel_via(zone)
         self._quote_after(opener[0], opener[1], self._span([tok]), speaker, via, sent)
+        if channel is not None and self.found and self.found[-1].cue.start == tok.start \
+                and channel not in self.found[-1].via and channel.text != self.found[-1].speaker.span.text:
+            self.found[-1].via.append(channel)
         if speaker is not None:
             self.resolver.memory.add(para, speaker)
 
@@ -600,7 +609,8 @@ class Piece:
         here = self.tokens[i].start
         for f in self.found:
             if lo <= f.start <= here or f.start <= lo < f.end:
-                if f.speaker.span.text != speaker.span.text and speaker.span not in f.via:
+                if f.speaker.span.text != speaker.span.text and speaker.span not in f.via \
+                        and self._is_channel(speaker.span):
                     f.via.append(speaker.span)
                     self.resolver.memory.alias(speaker)
                 return
@@ -643,6 +653,37 @@ class Piece:
             speaker = self.resolver.resolve(words, para, None)
             self._emit(m.start, m.end, "direct", self._span([self.tokens[after]]), speaker,
                        [self._span(relay)] if relay else [], self._sent[after])
+
+    def _is_channel(self, span: Span) -> bool:
+        """True when a relaying phrase names a channel (agency, outlet, platform, statement, interview)."""
+        return self.lex.is_channel([t.key for t in self.tokens[self.index(span.start):self.index(span.end)] if t.is_word])
+
+    def _channel_via(self, zone: list[Token]) -> Span | None:
+        """The channel between a cue and its quote: «لـ"الوطن"», «لتلفزيون بي بي سي», «على تويتر», «عبر حسابه في تويتر»."""
+        for c in range(1, len(zone)):
+            tok = zone[c]
+            m = self._open.get(zone[c + 1].start) if c + 1 < len(zone) else None
+            if tok.key == "ل" and m is not None and m.closed and m.close <= zone[-1].end:
+                return Span(m.start, m.end, self.text[m.start:m.end])
+            keys = [t.key for t in zone[c:] if t.is_word]
+            if tok.key in ("علي", "عبر") and self.lex.channel_at(keys[1:]):
+                first = next(t for t in zone[c + 1:] if t.is_word)
+            elif tok.key[:1] == "ل" and len(tok.key) > 2 and self.lex.channel_at(keys):
+                first = tok
+            else:
+                continue
+            last = first
+            for t in zone[zone.index(first):]:
+                if t.text in _COMMAS or t.text in _ENDERS or t.text == ":" or t.key in self.lex.complementizers:
+                    break
+                last = t
+            start = first.start
+            if first is tok and not self.lex.channel_at([tok.key[1:] if tok.key.startswith("ال") else "ال" + tok.key]):
+                start += 2 if tok.text.startswith("لل") else 1  # the addressee's ل is not part of the channel
+            while last is not first and not last.is_word and last.text not in "»”\"″)":
+                last = zone[zone.index(last) - 1]
+            return Span(start, last.end, self.text[start:last.end])
+        return None
 
     def _span(self, toks: list[Token]) -> Span:
         start, end = toks[0].start, toks[-1].end

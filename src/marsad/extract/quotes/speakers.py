@@ -18,6 +18,7 @@ from marsad.text.normalize import Normalized, normalize
 from marsad.text.tokens import Token, tokenize
 
 _MAX_NAME = 4
+_POSSESSIVE = ("ه", "ها", "هم", "هما")
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,23 @@ class Resolver:
             earlier = self.memory.with_head(_bare(words[0].key))
             if earlier is not None and self._anaphoric(words):
                 return earlier
+            definite = words[0].key.startswith("ال") or (len(words) > 1 and words[1].key.startswith("ال"))
+            person = self._latest_person(paragraph) if definite else None
+            if person is not None:
+                # «وقال المسؤول التركي» after «أعلن رئيس الحكومة التركية أحمد داود أوغلو»: the person just quoted
+                return person
+        if len(words) == 1 and words[0].text.endswith(_POSSESSIVE) and self.lex.role(words[0].key) is None:
+            return self.memory.latest(paragraph)  # «اسمه»، «حسابه»: a possessed noun never names a speaker
         return self._speaker(words, heads)
+
+    def _latest_person(self, paragraph: int) -> Speaker | None:
+        """The latest speaker of this or the previous paragraph when it is a named person."""
+        latest = self.memory.latest(paragraph)
+        if latest is None:
+            return None
+        if any(m.type == "PER" and m.start <= latest.span.start < m.end for m in self.doc.mentions):
+            return latest
+        return None
 
     def person_in(self, start: int, end: int) -> Speaker | None:
         """The first person named in ``[start, end)`` (not in the genitive): a sentence's subject."""
