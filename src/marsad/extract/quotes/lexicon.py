@@ -72,6 +72,8 @@ class QuoteLexicon:
         found = self.roles.get(key)
         if found is None and len(key) > 3 and key[0] in "وفبل":
             found = self.roles.get(key[1:])
+        if found is None and key.endswith("ين") and len(key) > 4:
+            found = self.role(key[:-2] + "ون")  # المراقبين: the oblique plural of المراقبون
         return found
 
 

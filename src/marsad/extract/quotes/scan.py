@@ -399,7 +399,7 @@ class Piece:
         if speaker is not None:
             self.resolver.memory.add(para, speaker)
 
-    def _subjectless(self, i: int) -> Speaker | None:
+    def _subjectless(self, i: int, types: tuple[str, ...] = ("PER",)) -> Speaker | None:
         """The speaker of a cue without a subject: the person the sentence is about when no speaker was met in
         that sentence ('بدوره، أعاد بوتين التذكير ...، وقال: «...»'); else None (the latest speaker then)."""
         s0 = i
@@ -409,7 +409,7 @@ class Piece:
         latest = self.resolver.memory.latest(self._para[i], 0)
         if latest is not None and any(lo <= f.start < here for f in self.found):
             return None
-        person = self.resolver.person_in(lo, here)
+        person = self.resolver.person_in(lo, here, types)
         if person is None or any(f.start <= person.span.start < f.end for f in self.found):
             return None
         return person
@@ -439,6 +439,16 @@ class Piece:
             if (first.startswith(("ال", "لل", "بال")) or len(run) > 1) and self.lex.role(first) is None:
                 return []
             return run
+        if self.tokens[i].key[:1] in "يت" and self.tokens[i].key in self.lex.cues:
+            run = []
+            j = i - 1
+            while j >= 0 and len(run) < 3 and self.tokens[j].is_word and self._sent[j] == self._sent[i] \
+                    and self.tokens[j].key not in self.lex.complementizers and self.tokens[j].key not in self.lex.stops:
+                run.insert(0, self.tokens[j])
+                j -= 1
+            # «غير ان المراقبين يؤكدون ان ...»: a group or a role before a present-tense cue is its subject
+            if run and self.lex.role(run[0].key) in ("group", "body", "person"):
+                return run
         if self.tokens[i].key not in self.lex.cues:
             return []
         lo = max(0, i - 10)
@@ -455,7 +465,8 @@ class Piece:
         opener = self._participle_opener(i, lemma)
         if opener is None:
             return
-        speaker = self._subjectless(i) or self.resolver.memory.latest(self._para[i], 0)
+        speaker = self._subjectless(i) or self.resolver.memory.latest(self._para[i], 0) \
+            or self._subjectless(i, ("ORG", "LOC", "GPE"))
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
         if speaker is not None:
             self.resolver.memory.add(self._para[i], speaker)
@@ -500,9 +511,16 @@ class Piece:
             if t.key in ("الي", "الى", "إلى") or t.text in _COMMAS:
                 break
             cut.append(t)
-        if not cut:
-            return
         para = self._para[i]
+        if not cut:
+            # «أعاد نشر تغريدة للناشط علي النعيمي، جاء فيها “...”»: the person named just before wrote it
+            s0 = i
+            while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
+                s0 -= 1
+            author = self.resolver.person_in(self.tokens[s0].start, self.tokens[i].start, last=True)
+            if author is not None and i > 0 and self.tokens[i - 1].text in _COMMAS:
+                self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), author, [], self._sent[i])
+            return
         speaker = self.resolver.resolve(cut, para)
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
 
@@ -516,7 +534,9 @@ class Piece:
         if role == "lead_verb":
             if j >= len(self.tokens):
                 return j
-            cue = self.lex.cue(self.tokens[j].key)
+            key = self.tokens[j].key
+            cue = self.lex.cue(key) or (self.lex.cue(key[:-1]) if key.endswith("ه") else None) \
+                or (self.lex.cue(key[:-2]) if key.endswith("ها") else None)
             if cue is None or cue.role not in ("verb", "bare"):
                 return i + 1
             if self.tokens[i].key == "كما" and (starts_sentence or not self.tokens[i - 1].is_word):

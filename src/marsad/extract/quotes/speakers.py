@@ -133,18 +133,20 @@ class Resolver:
         return self._speaker(words, heads)
 
     def _latest_person(self, paragraph: int) -> Speaker | None:
-        """The latest speaker of this or the previous paragraph when it is a named person."""
-        latest = self.memory.latest(paragraph)
-        if latest is None:
-            return None
-        if any(m.type == "PER" and m.start <= latest.span.start < m.end for m in self.doc.mentions):
-            return latest
+        """The latest named person among the speakers of this or the previous paragraph."""
+        for met, speaker in reversed(self.memory.items):
+            if paragraph - met > 1:
+                return None
+            if any(m.type == "PER" and m.start <= speaker.span.start < m.end for m in self.doc.mentions):
+                return speaker
         return None
 
-    def person_in(self, start: int, end: int) -> Speaker | None:
-        """The first person named in ``[start, end)`` (not in the genitive): a sentence's subject."""
-        for m in self.doc.mentions:
-            if start <= m.start and m.end <= end and m.type == "PER" and not self._genitive(m):
+    def person_in(self, start: int, end: int, types: tuple[str, ...] = ("PER",), last: bool = False) -> Speaker | None:
+        """The first (or ``last``) mention of ``types`` in ``[start, end)``, not in the genitive: a sentence's
+        subject, or the author of a text just named (تغريدة للناشط علي النعيمي، جاء فيها)."""
+        mentions = reversed(self.doc.mentions) if last else iter(self.doc.mentions)
+        for m in mentions:
+            if start <= m.start and m.end <= end and m.type in types and (last or not self._genitive(m)):
                 return Speaker(Span(m.start, m.end, m.text), m.entity, frozenset(_bare(w) for w in m.text.split()))
         return None
 
