@@ -1,7 +1,17 @@
 """Quotes: who said what, direct and reported, with speakers and attribution chains.
 
 :func:`annotate` fills ``Document.quotes`` from the main and appended articles
-(the whole text when the page stage found no segments).
+(the whole text when the page stage found no segments; captions, chrome and the
+headline cut out).  The modules, by concern:
+
+- ``lexicon``: the word lists (cue verbs, nominal cues, roles, channels...), data files under ``marsad/lexicons``;
+- ``marks``: pairing quotation marks;
+- ``piece``: one article stretch with its tokens, paragraphs, sentences and quoted stretches;
+- ``openers``: where a quote opens and where its clause ends;
+- ``subjects``: a cue's subject, the sentence's actor, the channel;
+- ``speakers``: a description resolved to a speaker (mention, anaphor, role named elsewhere, memory);
+- ``emit``: openers turned into quotes;
+- ``scan``: the cue walk (verbs, participles, documents, nominal cues, trailing cues, unattributed marks).
 """
 
 from __future__ import annotations
@@ -9,7 +19,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from marsad.extract.quotes.lexicon import quote_lexicon
-from marsad.extract.quotes.scan import Found, Piece
+from marsad.extract.quotes.piece import Found
+from marsad.extract.quotes.scan import Piece
 from marsad.extract.quotes.speakers import Resolver
 from marsad.model import Document, Quote, Span
 from marsad.text.tokens import tokenize

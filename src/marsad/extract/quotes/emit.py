@@ -1,0 +1,71 @@
+"""Turning an opener into quotes: one quote, or a series of quoted stretches; duplicates and stray via dropped."""
+
+from __future__ import annotations
+
+from marsad.extract.quotes.marks import Marked
+from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
+from marsad.extract.quotes.speakers import Speaker
+from marsad.extract.quotes.subjects import Subjects
+from marsad.model import QuoteKind, Span
+
+
+class Emitter(Subjects):
+    """A piece that records quotes."""
+
+    def _emit(self, start: int, end: int, kind: QuoteKind, cue: Span, speaker: Speaker | None,
+              via: list[Span], sent: int) -> None:
+        if speaker is None or end - start < 3:
+            return
+        for f in self.found:
+            overlap = min(end, f.end) - max(start, f.start)
+            if overlap > 0 and overlap * 2 >= end - start:
+                return
+        via = [v for v in via + self._pending_via.pop(sent, []) if self._is_channel(v)]
+        via = [v for v in via if v.text != speaker.span.text]
+        self.found.append(Found(start, end, kind, cue, speaker, via))
+
+    def _quote_after(self, c: int, kind_opener: str, cue: Span, speaker: Speaker | None,
+                     via: list[Span], sent: int) -> None:
+        """Emit the quote opened at token ``c`` (a complementizer, 'عن', a colon or a mark)."""
+        if kind_opener == "mark":
+            m = self.mark_at(c)
+            assert m is not None
+            end = m.end if m.closed else self._sentence_end(c + 1)
+            self._emit(m.start, end, "direct", cue, speaker, via, sent)
+            return
+        k = c + 1
+        if kind_opener == "colon" and k < len(self.tokens) and self.tokens[k].key in self.lex.complementizers:
+            k += 1
+        if k >= len(self.tokens):
+            return
+        m = self.mark_at(k)
+        if m is not None and m.closed and self._mark_series(k, cue, speaker, via, sent):
+            return
+        if m is not None and m.closed:
+            after = self.index(m.close) + 1
+            if after >= len(self.tokens) or self.ends_sentence(after - 1) or self.tokens[after].text in COMMAS \
+                    or self.tokens[after].text in ENDERS or self._is_cue_stop(after):
+                self._emit(m.start, m.end, "direct", cue, speaker, via, sent)
+                return
+        end = self._clause_end(k)
+        self._emit(self.tokens[k].start, end, "indirect", cue, speaker, via, sent)
+
+    def _mark_series(self, k: int, cue: Span, speaker: Speaker | None, via: list[Span], sent: int) -> bool:
+        """'أن "..." و"..."': two or more quoted stretches joined by و are each a direct quote."""
+        series: list[Marked] = []
+        j = k
+        while j < len(self.tokens):
+            m = self.mark_at(j)
+            if m is None or not m.closed:
+                break
+            series.append(m)
+            j = self.index(m.close) + 1
+            if j + 1 < len(self.tokens) and self.tokens[j].key == "و" and self.mark_at(j + 1) is not None:
+                j += 1
+                continue
+            break
+        if len(series) < 2:
+            return False
+        for m in series:
+            self._emit(m.start, m.end, "direct", cue, speaker, via, sent)
+        return True

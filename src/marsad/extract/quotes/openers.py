@@ -1,0 +1,165 @@
+"""Where a quote opens (a complementizer, عن, a colon or a quotation mark) and where its clause ends."""
+
+from __future__ import annotations
+
+from marsad.extract.quotes.marks import Marked
+from marsad.extract.quotes.piece import COMMAS, ENDERS, PieceText
+
+ZONE_LIMIT = 40
+CLAUSE_LIMIT = 150
+FA_INNA = frozenset({"فان", "فانه", "فانها"})
+SKIP_AFTER_PARTICIPLE = frozenset({"الي", "علي", "اياه", "اياها", "اياهم", "بالقول", "القول", "ب"})
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى"})
+COMP_BLOCKERS = frozenset({"اذ", "حيث", "بعد", "قبل", "سبق", "يجب", "يمكن", "دون", "بدون", "منذ", "بد", "رغم", "ولو", "لو"})
+AFTER_WHILE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
+
+
+class Openers(PieceText):
+    """A piece that finds quote openers and clause ends."""
+
+    def _name_like(self, m: Marked, i: int) -> bool:
+        words = self._words(m)
+        prev = self.tokens[i - 1] if i > 0 else None
+        if prev is not None and prev.is_word and words <= 12:
+            key = prev.key[1:] if prev.key[:1] in "لبو" and len(prev.key) > 3 else prev.key
+            if key in self.lex.name_heads or prev.key in self.lex.name_heads:
+                return True
+        if words > 4:
+            return False
+        if prev is not None and prev.key in ("ل", "ب"):
+            return True
+        after = self.index(m.close) + 1
+        if (words <= 3 and prev is not None and prev.is_word and after < len(self.tokens)
+                and self.tokens[after].is_word and prev.key not in self.lex.complementizers
+                and self.lex.cue(prev.key) is None and self.text[m.close + 1:self.tokens[after].start].strip() == ""):
+            return True
+        return m.start > 0 and self.text[m.open - 1] in "لب" and words <= 2
+
+    def _is_cue_stop(self, i: int) -> bool:
+        """True when token ``i`` starts another attribution (a cue verb after و, a participle, a nominal cue)."""
+        tok = self.tokens[i]
+        cue = self.lex.cue(tok.key)
+        if cue is not None and cue.lemma in self.lex.chain and not self._chain_ok(i):
+            cue = None
+        if cue is not None:
+            if cue.role == "participle":
+                return self._participle_opener(i, cue.lemma) is not None
+            if cue.role in ("verb", "bare") and (tok.key[0] in "وف" and tok.key not in self.lex.cues):
+                return True
+            if cue.role == "verb" and i > 0 and (self.tokens[i - 1].text in COMMAS or self.tokens[i - 1].key in AFTER_WHILE):
+                return True
+        phrase = self._nominal(i)
+        return phrase is not None and phrase[1] != "via" and i > 0 and self.tokens[i - 1].text in COMMAS
+
+    def _nominal(self, i: int) -> tuple[int, str] | None:
+        """The nominal cue starting at token ``i``: (its length in tokens, its role)."""
+        best: tuple[int, str] | None = None
+        for phrase, role in self.lex.nominal_at(self.tokens[i].key):
+            n = len(phrase)
+            if i + n > len(self.tokens):
+                continue
+            if all(self.tokens[i + k].key == phrase[k] for k in range(1, n)) and (best is None or n > best[0]):
+                best = (n, role)
+        return best
+
+    def _clause_end(self, k: int) -> int:
+        """The offset where the reported clause starting at token ``k`` ends."""
+        last = k
+        j = k
+        limit = min(len(self.tokens), k + CLAUSE_LIMIT)
+        while j < limit:
+            tok = self.tokens[j]
+            m = self.mark_at(j)
+            if m is not None and m.closed and "\n" not in self.text[m.open:m.close]:
+                last = self.index(m.close)
+                j = last + 1
+                if last < len(self.tokens) and self.ends_sentence(last):
+                    break
+                continue
+            if j > k and (tok.text in ENDERS or self._is_cue_stop(j) or tok.text in "؛;"):
+                break
+            last = j
+            if self.ends_sentence(j):
+                break
+            j += 1
+        while last > k and not self.tokens[last].is_word and self.tokens[last].text not in "»”\"″)":
+            last -= 1
+        return self.tokens[last].end
+
+    def _find_opener(self, j: int, about: bool) -> tuple[int, str] | None:
+        """Search from token ``j`` for what opens the quote: (its index, its kind)."""
+        limit = min(len(self.tokens), j + ZONE_LIMIT)
+        while j < limit:
+            tok = self.tokens[j]
+            m = self.mark_at(j)
+            if m is not None:
+                if not m.closed or not (self._name_like(m, j) or self._subject_name(m, j)):
+                    return j, "mark"
+                j = self.index(m.close) + 1
+                continue
+            if tok.key in self.lex.complementizers and not (j > 0 and self.tokens[j - 1].key in COMP_BLOCKERS) \
+                    and not (tok.key in FA_INNA and j > 0 and self.tokens[j - 1].text not in COMMAS):
+                return j, "comp"
+            if about and tok.key == "عن":
+                return j, "about"
+            if tok.text == ":":
+                nxt = j + 1
+                if nxt < len(self.tokens) and self.mark_at(nxt) is not None:
+                    return nxt, "mark"
+                return j, "colon"
+            if tok.text in ENDERS or (j + 1 < len(self.tokens) and self.ends_sentence(j) and tok.is_word):
+                return None
+            cue = self.lex.cue(tok.key)
+            after_relative = j > 0 and self.tokens[j - 1].key in RELATIVES
+            if cue is not None and cue.role in ("verb", "participle", "bare") and j > 0 and not after_relative:
+                return None
+            if tok.key.startswith("و") and tok.key[1:] in RELATIVES:
+                return None
+            if tok.key in RELATIVES and j > 0 and self.tokens[j - 1].text in COMMAS:
+                return None
+            j += 1
+        return None
+
+    def _subject_name(self, m: Marked, i: int) -> bool:
+        """A short quoted name right after the cue or in the subject («بابا جيف»، أستاذ ...)."""
+        if self._words(m) > 3:
+            return False
+        after = self.index(m.close) + 1
+        if after >= len(self.tokens):
+            return False
+        nxt = self.tokens[after]
+        if nxt.text in ENDERS:
+            return False
+        if nxt.text == ":":
+            return True
+        return self._find_opener(after, False) is not None if nxt.text in COMMAS or nxt.is_word else False
+
+    def _participle_opener(self, i: int, lemma: str) -> tuple[int, str] | None:
+        j = i + 1
+        while j < len(self.tokens) and j < i + 4 and self.tokens[j].key in SKIP_AFTER_PARTICIPLE:
+            j += 1
+        for skip in (1, 2):
+            at = i + 1 + skip
+            if j == i + 1 and at < len(self.tokens) and self.tokens[at].key in ("الي", "علي") \
+                    and all(t.is_word for t in self.tokens[i + 1:at]) and at + 1 < len(self.tokens) \
+                    and self.mark_at(at + 1) is not None:
+                j = at + 1
+                break
+        if j >= len(self.tokens):
+            return None
+        tok = self.tokens[j]
+        if self.mark_at(j) is not None:
+            opener: tuple[int, str] | None = (j, "mark")
+        elif tok.key in self.lex.complementizers:
+            opener = (j, "comp")
+        elif tok.text == ":":
+            opener = (j + 1, "mark") if self.mark_at(j + 1) is not None else (j, "colon")
+        elif lemma in self.lex.about and tok.key == "عن":
+            opener = (j, "about")
+        else:
+            opener = None
+        return opener
+
+    def _chain_ok(self, i: int) -> bool:
+        """A relaying verb (نقل) is a cue only when 'عن' follows it closely (ونقل بقايا ... is not)."""
+        return any(t.key == "عن" for t in self.tokens[i + 1:i + 9])

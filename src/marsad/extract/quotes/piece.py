@@ -1,0 +1,104 @@
+"""One stretch of article text prepared for the quote scan: tokens, paragraphs, sentences, quoted stretches."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from marsad.extract.quotes.lexicon import QuoteLexicon
+from marsad.extract.quotes.marks import Marked, find_marked
+from marsad.extract.quotes.speakers import Resolver, Speaker
+from marsad.model import QuoteKind, Span
+from marsad.text.tokens import Token
+
+ENDERS = frozenset(".!?؟…")
+COMMAS = frozenset("،,؛;")
+
+
+@dataclass
+class Found:
+    """A quote found in a piece, before it becomes a :class:`marsad.model.Quote`."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: Span
+    speaker: Speaker
+    via: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class PieceText:
+    """One stretch of article text with its tokens, sentences and quoted stretches."""
+
+    text: str
+    start: int
+    end: int
+    paragraph0: int
+    lex: QuoteLexicon
+    resolver: Resolver
+    tokens: list[Token]
+    marks: list[Marked] = field(init=False)
+    found: list[Found] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.marks = find_marked(self.text, self.start, self.end)
+        self._starts = [t.start for t in self.tokens]
+        self._open: dict[int, Marked] = {}
+        for m in self.marks:
+            if m.open not in self._open or m.close > self._open[m.open].close:
+                self._open[m.open] = m
+        self._para: list[int] = []
+        self._sent: list[int] = []
+        para, sent = self.paragraph0, 0
+        prev_end = self.tokens[0].start if self.tokens else self.start
+        for tok in self.tokens:
+            if "\n" in self.text[prev_end:tok.start]:
+                para += 1
+                sent += 1
+            self._para.append(para)
+            self._sent.append(sent)
+            if tok.text in ENDERS:
+                sent += 1
+            prev_end = tok.end
+        self._pending_via: dict[int, list[Span]] = {}
+
+    @property
+    def last_paragraph(self) -> int:
+        """The number of the piece's last paragraph (counted from the document's first article paragraph)."""
+        return self._para[-1] if self._para else self.paragraph0
+
+    def index(self, offset: int) -> int:
+        """The index of the first token starting at or after ``offset``."""
+        return bisect_left(self._starts, offset)
+
+    def mark_at(self, i: int) -> Marked | None:
+        """The quoted stretch opened by token ``i``, if it is an opening mark."""
+        return self._open.get(self.tokens[i].start) if i < len(self.tokens) else None
+
+    def ends_sentence(self, i: int) -> bool:
+        """True when token ``i`` ends a sentence or the next token starts a new line."""
+        if self.tokens[i].text in ENDERS:
+            return True
+        return i + 1 < len(self.tokens) and self._para[i + 1] != self._para[i]
+
+    def _words(self, m: Marked) -> int:
+        """How many words a quoted stretch holds."""
+        return sum(1 for t in self.tokens[self.index(m.start):self.index(m.end)] if t.is_word)
+
+    def _span(self, toks: list[Token]) -> Span:
+        start, end = toks[0].start, toks[-1].end
+        return Span(start, end, self.text[start:end])
+
+    def _sentence_end(self, k: int) -> int:
+        """The end offset of the words of the sentence holding token ``k``."""
+        j = k
+        while j + 1 < len(self.tokens) and not self.ends_sentence(j):
+            j += 1
+        while j > k and not self.tokens[j].is_word:
+            j -= 1
+        return self.tokens[min(j, len(self.tokens) - 1)].end
+
+    def _is_channel(self, span: Span) -> bool:
+        """True when a relaying phrase names a channel (agency, outlet, platform, statement, interview)."""
+        return self.lex.is_channel([t.key for t in self.tokens[self.index(span.start):self.index(span.end)] if t.is_word])

@@ -1,0 +1,141 @@
+"""Who a cue's subject is: the words between a cue and its quote, before it, or the sentence's actor; the channel."""
+
+from __future__ import annotations
+
+from marsad.extract.quotes.marks import Marked
+from marsad.extract.quotes.openers import FA_INNA, RELATIVES, Openers
+from marsad.extract.quotes.piece import COMMAS, ENDERS
+from marsad.extract.quotes.speakers import Speaker
+from marsad.model import Span
+from marsad.text.tokens import Token
+
+PRONOUN_OBJECTS = frozenset({
+    "عليه", "عليها", "عليهم", "فيه", "فيها", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها", "ذلك", "هذا", "هذه",
+})
+CHAIN = frozenset({"نقلا", "نقلاً"})
+WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
+
+
+class Subjects(Openers):
+    """A piece that finds the subjects and channels of cues."""
+
+    def _subject(self, zone: list[Token]) -> tuple[list[Token], list[Token]]:
+        """Split the tokens between a cue and its quote into (speaker words, relaying words)."""
+        while zone and zone[0].key in PRONOUN_OBJECTS:
+            zone = zone[1:]
+        for c in range(len(zone) - 1):
+            if zone[c].key in CHAIN and zone[c + 1].key == "عن":
+                return self._cut(zone[c + 2:]), self._cut(zone[:c])
+        return self._cut(zone), []
+
+    def _cut(self, zone: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        depth: Marked | None = None
+        for tok in zone:
+            if depth is not None:
+                out.append(tok)
+                if tok.start >= depth.close:
+                    depth = None
+                continue
+            m = self._open.get(tok.start)
+            if m is not None:
+                if any(t.is_word for t in out) and self.tokens[self.index(tok.start) - 1].key not in self.lex.name_heads:
+                    break
+                depth = m
+                out.append(tok)
+                continue
+            if tok.text in COMMAS or tok.text in ENDERS or tok.text == ":" or tok.text == "(":
+                break
+            if tok.key in self.lex.stops or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
+                break
+            if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
+                break  # الوزير لتلفزيون ...: the channel the words were said to
+            if (tok.key in self.lex.complementizers and tok.key not in FA_INNA) or tok.key in RELATIVES:
+                break
+            out.append(tok)
+        return out
+
+    def _before_verb(self, i: int) -> list[Token]:
+        """The subject of 'وكان X قد قال', 'وكانت تقارير قالت' or 'X الذي قال': the words before the verb."""
+        if i > 1 and self.tokens[i - 1].key in RELATIVES:
+            run: list[Token] = []
+            j = i - 2
+            while j >= 0 and self.tokens[j].is_word and len(run) < 4 and self.tokens[j].key not in self.lex.stops:
+                run.insert(0, self.tokens[j])
+                if not self.tokens[j].key.startswith("ال"):
+                    break
+                j -= 1
+            first = run[0].key if run else ""
+            if (first.startswith(("ال", "لل", "بال")) or len(run) > 1) and self.lex.role(first) is None:
+                return []
+            return run
+        if self.tokens[i].key[:1] in "يت" and self.tokens[i].key in self.lex.cues:
+            run = []
+            j = i - 1
+            while j >= 0 and len(run) < 3 and self.tokens[j].is_word and self._sent[j] == self._sent[i] \
+                    and self.tokens[j].key not in self.lex.complementizers and self.tokens[j].key not in self.lex.stops:
+                run.insert(0, self.tokens[j])
+                j -= 1
+            # «غير ان المراقبين يؤكدون ان ...»: a group or a role before a present-tense cue is its subject
+            if run and self.lex.role(run[0].key) in ("group", "body", "person"):
+                return run
+        if self.tokens[i].key not in self.lex.cues:
+            return []
+        lo = max(0, i - 10)
+        for j in range(i - 1, lo - 1, -1):
+            tok = self.tokens[j]
+            if tok.text in ENDERS or self._sent[j] != self._sent[i]:
+                return []
+            if tok.key in WAS:
+                between = [t for t in self.tokens[j + 1:i] if t.key not in ("قد",)]
+                return self._cut([t for t in between if t.text not in COMMAS]) if between else []
+        return []
+
+    def _subjectless(self, i: int, types: tuple[str, ...] = ("PER",)) -> Speaker | None:
+        """The speaker of a cue without a subject: the person the sentence is about when no speaker was met in
+        that sentence ('بدوره، أعاد بوتين التذكير ...، وقال: «...»'); else None (the latest speaker then)."""
+        s0 = i
+        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
+            s0 -= 1
+        lo, here = self.tokens[s0].start, self.tokens[i].start
+        latest = self.resolver.memory.latest(self._para[i], 0)
+        if latest is not None and any(lo <= f.start < here for f in self.found):
+            return None
+        person = self.resolver.person_in(lo, here, types)
+        if person is None or any(f.start <= person.span.start < f.end for f in self.found):
+            return None
+        return person
+
+    def _zone_stop(self, j: int) -> int:
+        """Where a cue's subject must end when no quote follows: a comma, a sentence end or 15 tokens."""
+        limit = min(len(self.tokens), j + 15)
+        while j < limit and self.tokens[j].text not in COMMAS and not self.ends_sentence(j):
+            j += 1
+        return j
+
+    def _channel_via(self, zone: list[Token]) -> Span | None:
+        """The channel between a cue and its quote: «لـ"الوطن"», «لتلفزيون بي بي سي», «على تويتر», «عبر حسابه في تويتر»."""
+        for c in range(1, len(zone)):
+            tok = zone[c]
+            m = self._open.get(zone[c + 1].start) if c + 1 < len(zone) else None
+            if tok.key == "ل" and m is not None and m.closed and m.close <= zone[-1].end:
+                return Span(m.start, m.end, self.text[m.start:m.end])
+            keys = [t.key for t in zone[c:] if t.is_word]
+            if tok.key in ("علي", "عبر") and self.lex.channel_at(keys[1:]):
+                first = next(t for t in zone[c + 1:] if t.is_word)
+            elif tok.key[:1] == "ل" and len(tok.key) > 2 and self.lex.channel_at(keys):
+                first = tok
+            else:
+                continue
+            last = first
+            for t in zone[zone.index(first):]:
+                if t.text in COMMAS or t.text in ENDERS or t.text == ":" or t.key in self.lex.complementizers:
+                    break
+                last = t
+            start = first.start
+            if first is tok and not self.lex.channel_at([tok.key[1:] if tok.key.startswith("ال") else "ال" + tok.key]):
+                start += 2 if tok.text.startswith("لل") else 1  # the addressee's ل is not part of the channel
+            while last is not first and not last.is_word and last.text not in "»”\"″)":
+                last = zone[zone.index(last) - 1]
+            return Span(start, last.end, self.text[start:last.end])
+        return None
