@@ -94,7 +94,7 @@ class Piece(Emitter):
         if opener is None:
             return
         speaker = self._subjectless(i) or self.resolver.memory.latest(self._para[i], 0) \
-            or self._subjectless(i, ("ORG", "LOC", "GPE"))
+            or self._subjectless(i, ("ORG", "LOC", "GPE")) or self.resolver.memory.latest(self._para[i])
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
         if speaker is not None:
             self.resolver.memory.add(self._para[i], speaker)

@@ -281,7 +281,10 @@ class Resolver:
             skip = 0
             while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow):
                 skip += 1
-            run = _head_run(follow[skip:], self._namey)
+            person = next((m for m in self.doc.mentions if m.type == "PER" and follow[skip:]
+                           and m.start == follow[skip].start), None)
+            run = [t for t in follow[skip:] if t.end <= person.end] if person is not None \
+                else _head_run(follow[skip:], self._namey)
             for r in range(1, len(run)):
                 if "\n" in self.doc.text[run[r - 1].end:run[r].start]:
                     run = run[:r]

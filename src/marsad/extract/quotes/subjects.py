@@ -66,7 +66,8 @@ class Subjects(Openers):
                     break
                 j -= 1
             first = run[0].key if run else ""
-            if (first.startswith(("ال", "لل", "بال")) or len(run) > 1) and self.lex.role(first) is None:
+            named = bool(run) and self.resolver.person_in(run[0].start, run[-1].end) is not None
+            if (first.startswith(("ال", "لل", "بال")) or len(run) > 1) and self.lex.role(first) is None and not named:
                 return []
             return run
         if self.tokens[i].key[:1] in "يت" and self.tokens[i].key in self.lex.cues:
@@ -93,18 +94,39 @@ class Subjects(Openers):
 
     def _subjectless(self, i: int, types: tuple[str, ...] = ("PER",)) -> Speaker | None:
         """The speaker of a cue without a subject: the person the sentence is about when no speaker was met in
-        that sentence ('بدوره، أعاد بوتين التذكير ...، وقال: «...»'); else None (the latest speaker then)."""
+        that sentence ('بدوره، أعاد بوتين التذكير ...، وقال: «...»'); when no speaker was met in the paragraph
+        at all, the person an earlier sentence of the paragraph is about ('وظهر كيري ... وقال إنه'); else None
+        (the latest speaker then).  A dateline before a colon or a dash, and quoted words, are never searched."""
         s0 = i
         while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
             s0 -= 1
+        for j in range(i - 1, s0 - 1, -1):
+            if self.tokens[j].text in (":", "-", "–"):
+                s0 = j + 1
+                break
         lo, here = self.tokens[s0].start, self.tokens[i].start
         latest = self.resolver.memory.latest(self._para[i], 0)
         if latest is not None and any(lo <= f.start < here for f in self.found):
             return None
-        person = self.resolver.person_in(lo, here, types)
-        if person is None or any(f.start <= person.span.start < f.end for f in self.found):
-            return None
+        person = self._actor(lo, here, types)
+        if person is None and latest is None and types == ("PER",) and self.resolver.memory.latest(self._para[i]) is None:
+            p0 = s0
+            while p0 > 0 and self._para[p0 - 1] == self._para[i]:
+                p0 -= 1
+            person = self._actor(self.tokens[p0].start, lo, types) if p0 < s0 else None
         return person
+
+    def _actor(self, lo: int, hi: int, types: tuple[str, ...]) -> Speaker | None:
+        """The first mention of ``types`` in ``[lo, hi)`` outside quotes and quoted stretches."""
+        while lo < hi:
+            person = self.resolver.person_in(lo, hi, types)
+            if person is None:
+                return None
+            inside = next((m for m in self.marks if m.open <= person.span.start < m.close), None)
+            if inside is None and not any(f.start <= person.span.start < f.end for f in self.found):
+                return person
+            lo = inside.close if inside is not None else person.span.end
+        return None
 
     def _zone_stop(self, j: int) -> int:
         """Where a cue's subject must end when no quote follows: a comma, a sentence end or 15 tokens."""
