@@ -19,24 +19,29 @@ def scores(shared_dir: Path) -> dict[str, QuoteScores]:
 
 def test_gold_size(shared_dir: Path) -> None:
     docs = load_gold(gold_files(GOLD), shared_dir)
-    assert sum(len(d.quotes) for d in docs) >= 150
-    assert sum(d.ref.startswith("saudinewsnet:") for d in docs) >= 25
+    assert sum(len(d.quotes) for d in docs) >= 480
+    assert sum(d.ref.startswith("saudinewsnet:") for d in docs) >= 60
+    assert sum(len(d.quotes) for d in docs if d.held_out) >= 165
 
 
-@pytest.mark.parametrize("name", ["seeds", "snn_dev", "snn_dev2"])
+@pytest.mark.parametrize("name", ["seeds", "snn_dev", "snn_dev2", "snn_dev3", "snn_dev4", "snn_dev5", "dev"])
 def test_thresholds_on_development_gold(scores: dict[str, QuoteScores], name: str) -> None:
     s = scores[name]
-    assert s.recall >= 0.85, s.as_dict()
-    assert s.precision >= 0.85, s.as_dict()
-    assert s.speaker_accuracy >= 0.85, s.as_dict()
+    assert s.recall >= 0.94, s.as_dict()
+    assert s.precision >= 0.94, s.as_dict()
+    assert s.speaker_accuracy >= 0.94, s.as_dict()
 
 
 def test_held_out_gold_floor(scores: dict[str, QuoteScores]) -> None:
-    # Held out while tuning; the figures are reported as they are (recall is below the 0.85 goal here).
-    s = scores["snn_test"]
-    assert s.recall >= 0.75, s.as_dict()
-    assert s.precision >= 0.85, s.as_dict()
-    assert s.speaker_accuracy >= 0.8, s.as_dict()
+    # Held out while tuning (never looked at); floors just under the measured figures, which are short of the
+    # 0.90 recall and speaker accuracy of issue 13 (held_out: recall 0.864, speaker accuracy 0.884).
+    s = scores["held_out"]
+    assert s.recall >= 0.86, s.as_dict()
+    assert s.precision >= 0.97, s.as_dict()
+    assert s.speaker_accuracy >= 0.88, s.as_dict()
+    first, second = scores["snn_test"], scores["snn_test2"]
+    assert first.recall >= 0.88 and first.speaker_accuracy >= 0.85, first.as_dict()
+    assert second.recall >= 0.83 and second.speaker_accuracy >= 0.91, second.as_dict()
 
 
 def test_speaker_names_compare_as_word_sets() -> None:

@@ -199,3 +199,10 @@ def test_a_participle_is_never_the_speaker() -> None:
     doc = _doc("وقال وزير الخدمة المدنية خالد العرج إن الموضوع شأن خاص بوزارة التعليم. وتابع مستنكرا أن «الوزارة لم تتلق أي خطاب»")
     q = _quote(doc, "الوزارة لم تتلق")
     assert "خالد العرج" in _speaker(q)
+
+
+def test_a_manner_phrase_after_any_verb() -> None:
+    doc = _doc("ورد الرئيس الإيراني حسن روحاني بالقول: نحن لا نريد الحرب، ولن نبدأها.")
+    q = _quote(doc, "نحن لا نريد الحرب")
+    assert q.cue is not None and q.cue.text == "بالقول"
+    assert "حسن روحاني" in _speaker(q)

@@ -34,6 +34,8 @@ class Piece(Emitter):
             if phrase is not None and phrase[1] in ("lead", "lead_verb"):
                 i = self._nominal_cue(i, phrase[0], phrase[1])
                 continue
+            if phrase is not None and phrase[1] == "manner":
+                self._manner(i, phrase[0])
             cue = self.lex.cue(tok.key)
             if cue is not None:
                 if cue.role == "participle":
@@ -220,6 +222,36 @@ class Piece(Emitter):
         self._emit(self.tokens[c].start, end, "indirect", cue_span, speaker, via, sent)
         self.resolver.memory.add(para, speaker)
         return self.index(end)
+
+    def _manner(self, i: int, length: int) -> None:
+        """'ورد خامنئي بالقول: ...', 'واختتم X تصريحاته بالقول إن ...': the clause's verb is any verb; its subject
+        is the words between that verb and the manner phrase."""
+        if any(f.start <= self.tokens[i].start < f.end for f in self.found):
+            return
+        j = i + length
+        while j < len(self.tokens) and self.tokens[j].key in ("الي", "علي"):
+            j += 1
+        if j >= len(self.tokens):
+            return
+        if self.mark_at(j) is not None:
+            opener = (j, "mark")
+        elif self.tokens[j].key in self.lex.complementizers:
+            opener = (j, "comp")
+        elif self.tokens[j].text == ":":
+            opener = (j + 1, "mark") if self.mark_at(j + 1) is not None else (j, "colon")
+        else:
+            return
+        s0 = i
+        while s0 > 0 and self._sent[s0 - 1] == self._sent[i] and self.tokens[s0 - 1].text not in COMMAS \
+                and self.tokens[s0 - 1].text != ":":
+            s0 -= 1
+        para, sent = self._para[i], self._sent[i]
+        words = self._cut(self.tokens[s0 + 1:i]) if s0 + 1 < i else []
+        speaker = self.resolver.resolve(words, para, self.tokens[s0 + 1:i]) if words else \
+            self._subjectless(i) or self.resolver.memory.latest(para)
+        self._quote_after(opener[0], opener[1], self._span(self.tokens[i:i + length]), speaker, [], sent)
+        if speaker is not None:
+            self.resolver.memory.add(para, speaker)
 
     def _tail(self, i: int, speaker: Speaker, via: list[Span], cue: Span) -> None:
         """'..., بحسب X.' — X relays the sentence's quote, says its quoted words, or says the sentence."""
