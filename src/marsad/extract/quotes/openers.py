@@ -7,6 +7,7 @@ from marsad.extract.quotes.piece import COMMAS, ENDERS, PieceText
 
 ZONE_LIMIT = 40
 CLAUSE_LIMIT = 150
+RELAYED_PRONOUNS = ("عنه", "عنها", "عنهم")  # ونقلت الوكالة عنه القول: the speaker just quoted
 FA_INNA = frozenset({"فان", "فانه", "فانها"})
 SKIP_AFTER_PARTICIPLE = frozenset({"الي", "علي", "اياه", "اياها", "اياهم", "بالقول", "القول", "ب"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى"})
@@ -76,7 +77,7 @@ class Openers(PieceText):
                 if last < len(self.tokens) and self.ends_sentence(last):
                     break
                 continue
-            if j > k and (tok.text in ENDERS or self._is_cue_stop(j) or tok.text in "؛;"):
+            if j > k and (tok.text in ENDERS or self._is_cue_stop(j)):
                 break
             last = j
             if self.ends_sentence(j):
@@ -162,4 +163,4 @@ class Openers(PieceText):
 
     def _chain_ok(self, i: int) -> bool:
         """A relaying verb (نقل) is a cue only when 'عن' follows it closely (ونقل بقايا ... is not)."""
-        return any(t.key == "عن" for t in self.tokens[i + 1:i + 9])
+        return any(t.key in ("عن", *RELAYED_PRONOUNS) for t in self.tokens[i + 1:i + 9])

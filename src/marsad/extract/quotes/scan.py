@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from marsad.extract.quotes.emit import Emitter
+from marsad.extract.quotes.openers import RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import Speaker
 from marsad.extract.quotes.subjects import PRONOUN_OBJECTS
@@ -60,12 +61,16 @@ class Piece(Emitter):
         stop = opener[0] if opener is not None else self._zone_stop(i + 1)
         zone = self.tokens[i + 1:stop]
         words, relay = self._subject(zone)
+        relayed = False
         if lemma in self.lex.chain and not relay:
             for c, t in enumerate(zone):
                 if t.key == "عن" and c + 1 < len(zone):
                     relay, words = words, self._cut(zone[c + 1:])
                     break
-        if not words:
+                if t.key in RELAYED_PRONOUNS:
+                    relay, words, relayed = self._cut(zone[:c]), [], True
+                    break
+        if not words and not relayed:
             words = self._before_verb(i)
         if role == "impersonal" and not words:
             return
@@ -73,7 +78,7 @@ class Piece(Emitter):
         if opener is None:
             # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means
             if words and role != "impersonal" and prev not in NOT_REPORTING:
-                found = self.resolver.person_in(words[0].start, words[-1].end)
+                found = self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
                 if found is None and self.lex.role(words[0].key) in ("group", "body", "person"):
                     found = self.resolver.resolve(words, para, zone)
                 if found is not None:

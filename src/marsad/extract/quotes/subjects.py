@@ -13,6 +13,10 @@ PRONOUN_OBJECTS = frozenset({
     "عليه", "عليها", "عليهم", "فيه", "فيها", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها", "ذلك", "هذا", "هذه",
 })
 CHAIN = frozenset({"نقلا", "نقلاً"})
+GOVERNORS = frozenset({
+    "الي", "علي", "من", "في", "عن", "مع", "ضد", "دون", "بدون", "بين", "عند", "لدي", "حول", "نحو", "تجاه", "بحق",
+    "ونظيره", "نظيره", "بنظيره", "مثل", "و",
+})
 WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
 
 
@@ -123,7 +127,9 @@ class Subjects(Openers):
             if person is None:
                 return None
             inside = next((m for m in self.marks if m.open <= person.span.start < m.close), None)
-            if inside is None and not any(f.start <= person.span.start < f.end for f in self.found):
+            at = self.index(person.span.start)
+            governed = at > 0 and self.tokens[at - 1].key in GOVERNORS  # دون الأسد: a preposition's object
+            if inside is None and not governed and not any(f.start <= person.span.start < f.end for f in self.found):
                 return person
             lo = inside.close if inside is not None else person.span.end
         return None
