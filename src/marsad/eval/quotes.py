@@ -159,7 +159,7 @@ def _raw(ref: str, shared: Path, articles: dict[str, dict[str, str]]) -> tuple[R
 def speaker_words(text: str) -> frozenset[str]:
     """The comparable words of a speaker name (normalised, article and clitics off)."""
     out = set()
-    for word in norm_key(text).split():
+    for word in norm_key(text).replace("-", " ").split():
         word = word.strip("\"'«»“”().,،:")
         for pre in ("وال", "بال", "لل", "ال"):
             if word.startswith(pre) and len(word) - len(pre) >= 2:
