@@ -16,11 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from marsad.corpus.entities import resolve
 from marsad.corpus.result import CorpusResult
-from marsad.extract.entities import annotate
 from marsad.extract.ner.tagger import shipped_tagger
 from marsad.model import Document
+from marsad.pipeline import component, corpus_step
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import tokenize
 
@@ -51,12 +50,13 @@ def main() -> None:
     tagging = time.perf_counter() - started
     docs = [Document(id=str(i), source="saudinewsnet", format="txt", text=t) for i, t in enumerate(texts)]
     started = time.perf_counter()
+    entities = component("entities")
     for doc in docs:
-        annotate(doc)
+        entities.run(doc)
     stage = time.perf_counter() - started
     started = time.perf_counter()
     result = CorpusResult()
-    resolve(docs, result)
+    corpus_step("entities").run(docs, result)
     resolving = time.perf_counter() - started
     mentions = sum(len(d.mentions) for d in docs)
     print(f"{len(texts)} articles, {tokens} tokens, {mentions} mentions, {len(result.entities)} entities")

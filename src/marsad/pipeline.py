@@ -85,6 +85,22 @@ def corpus_steps() -> list[CorpusStep]:
     ]
 
 
+def component(name: str) -> Component:
+    """The document component called ``name`` (evals and benchmarks run it as the pipeline does)."""
+    for step in components():
+        if step.name == name:
+            return step
+    raise KeyError(f"no component {name!r}")
+
+
+def corpus_step(name: str) -> CorpusStep:
+    """The corpus step called ``name``."""
+    for step in corpus_steps():
+        if step.name == name:
+            return step
+    raise KeyError(f"no corpus step {name!r}")
+
+
 def check_order(steps: Sequence[Component]) -> None:
     """Raise ``ValueError`` when a component requires a layer that neither the page stage nor an earlier one assigns."""
     available = {"text", "segments", "published", "outlet", "title", "agencies"}
