@@ -8,8 +8,8 @@ against the text), its kind and the acceptable names of its speaker.
 The scored documents come from the product itself: a seed is read as the CLI reads a
 file, an article record becomes the CLI's raw document (title, blank line, content:
 gold offsets into the content are shifted), and every gold document goes through
-:func:`marsad.api.analyze_raws` in one batch (page stage, time, entities, quotes, then
-the corpus steps), with default :class:`marsad.options.Options`.  Files whose name
+:func:`marsad.eval.shared.analyze_like_cli` in one run (what ``marsad analyze`` does:
+page stage, time, entities, quotes, then the corpus steps), with default :class:`marsad.options.Options`.  Files whose name
 contains ``test`` are the held-out part, scored apart from the development files.
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad.eval.shared import saudinewsnet_records
+from marsad.eval.shared import analyze_like_cli, saudinewsnet_records
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
 from marsad.ingest.records import record_document
@@ -54,6 +54,8 @@ class GoldDoc:
     raw: RawDocument
     regions: tuple[tuple[int, int], ...]
     quotes: tuple[GoldQuote, ...]
+    path: Path | None = None
+    record: dict[str, str] | None = None
 
     @property
     def text(self) -> str:
@@ -125,6 +127,7 @@ def load_gold(paths: Iterable[Path], shared: Path) -> list[GoldDoc]:
     for file, rec in records:
         ref = str(rec["doc"])
         raw, shift = _raw(ref, shared, articles)
+        scheme, name = ref.split(":", 1)
         text = raw.text
         quotes = []
         for q in rec["quotes"]:  # type: ignore[attr-defined]
@@ -134,7 +137,9 @@ def load_gold(paths: Iterable[Path], shared: Path) -> list[GoldDoc]:
             quotes.append(GoldQuote(start, end, str(q["kind"]), tuple(q["speaker"])))
         spans = rec.get("regions", [[0, len(text) - shift]])
         regions = tuple((int(s) + shift, int(e) + shift) for s, e in spans)  # type: ignore[attr-defined]
-        docs.append(GoldDoc(file, ref, raw, regions, tuple(quotes)))
+        seed = shared / "seeds" / name if scheme == "seed" else None
+        record = articles[name] if scheme == "saudinewsnet" else None
+        docs.append(GoldDoc(file, ref, raw, regions, tuple(quotes), seed, record))
     return docs
 
 
@@ -188,9 +193,9 @@ def speaker_matches(predicted: str | None, gold: Iterable[str]) -> bool:
 
 def run_pipeline(docs: list[GoldDoc]) -> dict[str, Document]:
     """Analyse the gold documents in one batch with the product pipeline: content id -> analysed document."""
-    from marsad.api import analyze_raws
-
-    result = analyze_raws([g.raw for g in docs], Options(progress=False))
+    paths = list(dict.fromkeys(g.path for g in docs if g.path is not None))
+    records = [g.record for g in docs if g.record is not None]
+    result = analyze_like_cli(paths, records)
     return {d.id: d for d in result.documents}
 
 

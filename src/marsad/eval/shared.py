@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from marsad.options import Options
+
+if TYPE_CHECKING:
+    from marsad.api import Analysis
 
 SAUDINEWSNET = Path("datasets") / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
@@ -39,3 +46,21 @@ def saudinewsnet_records(shared: Path, urls: set[str]) -> dict[str, dict[str, st
 def saudinewsnet_texts(shared: Path, urls: set[str]) -> dict[str, str]:
     """The content of the SaudiNewsNet articles with these urls."""
     return {url: record.get("content") or "" for url, record in saudinewsnet_records(shared, urls).items()}
+
+
+def analyze_like_cli(paths: list[Path], records: list[dict[str, str]], options: Options | None = None) -> Analysis:
+    """Run what ``marsad analyze`` runs on these files and article records, in one run.
+
+    The records are written to a temporary JSONL file (as a user would pass a dump) and
+    everything goes through :func:`marsad.api.analyze` into a temporary store: the same
+    reading, page stage, components, corpus steps and options as the CLI.
+    """
+    from marsad.api import analyze
+
+    with tempfile.TemporaryDirectory(prefix="marsad-eval-") as tmp:
+        inputs = [str(p) for p in paths]
+        if records:
+            dump = Path(tmp) / "records.jsonl"
+            dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+            inputs.append(str(dump))
+        return analyze(inputs, options or Options(progress=False))

@@ -3,9 +3,10 @@
 The gold file is tab-separated: ``url``, ``story`` label, ``split`` (``tune`` or
 ``test``); ``#`` lines are comments.  Article records are read at run time from the
 SaudiNewsNet dump (never stored with the gold) and go through the product pipeline as
-the CLI runs it on a JSONL file (:func:`marsad.api.analyze_raws`: record to raw
-document, page stage, time, entities, quotes, then date inference, copied passages,
-entity resolution and stories), all gold articles in one batch.  An article's story is
+``marsad analyze`` runs on a JSONL dump (:func:`marsad.eval.shared.analyze_like_cli`:
+record to raw document, page stage, time, entities, quotes, then the corpus steps:
+sources, date inference, copied passages, entity resolution and stories), all gold
+articles in one run.  An article's story is
 the one holding its main segment.  Scores are reported over all articles and per split.
 """
 
@@ -18,11 +19,10 @@ from dataclasses import asdict, dataclass
 from itertools import combinations
 from pathlib import Path
 
-from marsad.ingest.raw import RawDocument
+from marsad.eval.shared import analyze_like_cli
 from marsad.ingest.records import record_document
 from marsad.ingest.rejected import Rejected
 from marsad.model import Document, Published, Segment
-from marsad.options import Options
 from marsad.page.build import content_id
 
 
@@ -106,28 +106,21 @@ def load_gold_records(gold: list[GoldArticle], dataset: Path) -> dict[str, dict[
 
 
 def cluster(records: list[dict[str, str]]) -> list[str]:
-    """Run the product pipeline on ``records`` in one batch; the story label of each record, in order.
+    """Run the product pipeline on ``records`` in one run; the story label of each record, in order.
 
     A record the product rejects (an empty content) is a story of its own, as it would be absent from a run.
     """
-    from marsad.api import analyze_raws
-
-    raws: list[RawDocument | None] = []
-    for n, record in enumerate(records):
-        try:
-            raws.append(record_document(record, record.get("url") or f"record-{n}", "jsonl"))
-        except Rejected:
-            raws.append(None)
-    result = analyze_raws([r for r in raws if r is not None], Options(progress=False))
+    result = analyze_like_cli([], records)
     by_segment = {seg: story.id for story in result.corpus.stories for seg in story.segments}
     by_document = {doc: story.id for story in reversed(result.corpus.stories) for doc in story.documents}
     docs = {d.id: d for d in result.documents}
     labels: list[str] = []
-    for n, raw in enumerate(raws):
-        if raw is None:
+    for n, record in enumerate(records):
+        try:
+            doc_id = content_id(record_document(record, record.get("url") or f"record-{n}", "jsonl").text)
+        except Rejected:
             labels.append(f"rejected-{n}")
             continue
-        doc_id = content_id(raw.text)
         doc = docs.get(doc_id)
         main = doc.segments_of("main") if doc is not None else []
         label = by_segment.get(main[0].id) if main else None
