@@ -19,7 +19,7 @@ def scores(shared_dir: Path) -> dict[str, QuoteScores]:
 
 def test_gold_size(shared_dir: Path) -> None:
     docs = load_gold(gold_files(GOLD), shared_dir)
-    assert sum(len(d.quotes) for d in docs) >= 555
+    assert sum(len(d.quotes) for d in docs) >= 595
     assert sum(d.ref.startswith("saudinewsnet:") for d in docs) >= 60
     assert sum(len(d.quotes) for d in docs if d.held_out) >= 165
 
@@ -33,7 +33,8 @@ DEV_FLOORS = {
     "snn_dev4": (0.97, 0.94, 0.95),
     "snn_dev5": (0.96, 0.96, 0.99),
     "snn_dev6": (0.87, 0.94, 0.91),
-    "snn_dev7": (0.94, 0.96, 0.96),
+    "snn_dev7": (0.94, 0.96, 0.99),
+    "snn_dev8": (0.94, 0.92, 0.86),
     "dev": (0.96, 0.97, 0.97),
 }
 
@@ -49,14 +50,14 @@ def test_thresholds_on_development_gold(scores: dict[str, QuoteScores], name: st
 
 def test_held_out_gold_floor(scores: dict[str, QuoteScores]) -> None:
     # Held out while tuning (never looked at); floors just under the measured figures, which are short of the
-    # 0.90 recall and speaker accuracy of issue 13 (held_out: recall 0.870, speaker accuracy 0.878).
+    # 0.90 recall and speaker accuracy of issue 13 (held_out: recall 0.870, speaker accuracy 0.898).
     s = scores["held_out"]
     assert s.recall >= 0.86, s.as_dict()
     assert s.precision >= 0.97, s.as_dict()
-    assert s.speaker_accuracy >= 0.87, s.as_dict()
+    assert s.speaker_accuracy >= 0.89, s.as_dict()
     first, second = scores["snn_test"], scores["snn_test2"]
-    assert first.recall >= 0.88 and first.speaker_accuracy >= 0.85, first.as_dict()
-    assert second.recall >= 0.84 and second.speaker_accuracy >= 0.90, second.as_dict()
+    assert first.recall >= 0.88 and first.speaker_accuracy >= 0.86, first.as_dict()
+    assert second.recall >= 0.84 and second.speaker_accuracy >= 0.92, second.as_dict()
 
 
 def test_speaker_names_compare_as_word_sets() -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.model import Document, Mention, Span
-from marsad.text.normalize import Normalized, normalize
+from marsad.text.normalize import Normalized, norm_key, normalize
 from marsad.text.tokens import Token, tokenize
 
 _MAX_NAME = 4
@@ -147,8 +147,34 @@ class Resolver:
         mentions = reversed(self.doc.mentions) if last else iter(self.doc.mentions)
         for m in mentions:
             if start <= m.start and m.end <= end and m.type in types and (last or not self._genitive(m)):
-                return Speaker(Span(m.start, m.end, m.text), m.entity, frozenset(_bare(w) for w in m.text.split()))
+                following = next((n for n in self.doc.mentions if n.type == "PER" and n.start > m.end
+                                  and self._same_name(self.doc.text[m.end:n.start], n)), None)
+                if m.type == "PER" and following is not None:
+                    m = following  # «آية الله» «علي خامنئي»: a title tagged apart from the name it precedes
+                heads = frozenset(_bare(w) for w in m.text.split())
+                role = self._tokens_in(m.start, m.end)
+                named = self._named_elsewhere(role) if m.type == "PER" and role and self._role_only(role) else None
+                if named is not None:
+                    return self._speaker(named, heads)  # «الرئيس الأمريكي» tagged as a person: the person named
+                return Speaker(Span(m.start, m.end, m.text), m.entity, heads)
         return None
+
+    def _same_name(self, gap: str, following: Mention) -> bool:
+        """True when a person mention and the one after it are one name («آية الله» علي «خامنئي»): nothing or one
+        name word between them (not «و»), and the second is not a cue verb tagged as a name («النجيمي» «غرد»)."""
+        words = gap.split()
+        if len(words) > 1 or not all(c.isalpha() or c.isspace() for c in gap):
+            return False
+        if words and (len(words[0]) < 2 or words[0].startswith("و")):
+            return False
+        first = following.text.split()[0]
+        return self.lex.cue(norm_key(first)) is None
+
+    def _tokens_in(self, start: int, end: int) -> list[Token]:
+        """The document's tokens inside ``[start, end)``."""
+        if not self._starts:
+            self._starts = [t.start for t in self.tokens]
+        return [t for t in self.tokens[bisect_left(self._starts, start):bisect_left(self._starts, end)] if t.end <= end]
 
     def _speaker(self, words: list[Token], heads: frozenset[str]) -> Speaker:
         start, end = words[0].start, words[-1].end

@@ -50,7 +50,8 @@ class Subjects(Openers):
                 continue
             if tok.text in COMMAS or tok.text in ENDERS or tok.text == ":" or tok.text == "(":
                 break
-            if tok.key in self.lex.stops or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
+            named = tok.key == "علي" and any(m.type == "PER" and m.start == tok.start for m in self.resolver.doc.mentions)
+            if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
                 break  # الوزير لتلفزيون ...: the channel the words were said to
@@ -113,12 +114,30 @@ class Subjects(Openers):
         if latest is not None and any(lo <= f.start < here for f in self.found):
             return None
         person = self._actor(lo, here, types)
-        if person is None and latest is None and types == ("PER",) and self.resolver.memory.latest(self._para[i]) is None:
-            p0 = s0
-            while p0 > 0 and self._para[p0 - 1] == self._para[i]:
-                p0 -= 1
-            person = self._actor(self.tokens[p0].start, lo, types) if p0 < s0 else None
+        if person is None and types == ("PER",):
+            person = self._intervening(s0, i)
         return person
+
+    def _intervening(self, s0: int, i: int) -> Speaker | None:
+        """The person an earlier sentence of the paragraph is about, when no quote came after that sentence:
+        «وقال X ...» then «لكن Y قرر ...» then «وقال:» — Y, not X (with no speaker met yet, the paragraph's actor)."""
+        p0 = s0
+        while p0 > 0 and self._para[p0 - 1] == self._para[i]:
+            p0 -= 1
+        last_quote = max((f.end for f in self.found if f.end <= self.tokens[s0].start), default=-1)
+        if self.resolver.memory.latest(self._para[i]) is not None:
+            p0 = max(p0, self.index(last_quote) if last_quote >= 0 else s0)
+        j = s0
+        while j > p0:
+            k = j - 1
+            while k > p0 and self._sent[k - 1] == self._sent[j - 1]:
+                k -= 1
+            head = self.tokens[min(k + 8, j - 1)].end
+            person = self._actor(self.tokens[k].start, head, ("PER",))
+            if person is not None:
+                return person
+            j = k
+        return None
 
     def _actor(self, lo: int, hi: int, types: tuple[str, ...]) -> Speaker | None:
         """The first mention of ``types`` in ``[lo, hi)`` outside quotes and quoted stretches."""
@@ -128,7 +147,11 @@ class Subjects(Openers):
                 return None
             inside = next((m for m in self.marks if m.open <= person.span.start < m.close), None)
             at = self.index(person.span.start)
-            governed = at > 0 and self.tokens[at - 1].key in GOVERNORS  # دون الأسد: a preposition's object
+            prev = self.tokens[at - 1] if at > 0 else None
+            in_name = prev is not None and prev.key == "علي" and any(
+                m.type == "PER" and m.end <= prev.start and not self.text[m.end:prev.start].strip()
+                for m in self.resolver.doc.mentions)  # آية الله علي خامنئي: علي is a name here
+            governed = prev is not None and prev.key in GOVERNORS and not in_name  # دون الأسد: a preposition's object
             if inside is None and not governed and not any(f.start <= person.span.start < f.end for f in self.found):
                 return person
             lo = inside.close if inside is not None else person.span.end
