@@ -86,7 +86,10 @@ class Piece(Emitter):
             return
         speaker = self._subjectless(i) if not words else None
         if speaker is None:
-            speaker = self.resolver.resolve(words, para, zone if words else None)
+            s0 = i
+            while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
+                s0 -= 1
+            speaker = self.resolver.resolve(words, para, zone if words else None, lambda: self._intervening(s0, i))
         via = [self._span(relay)] if relay else []
         channel = self._channel_via(zone)
         self._quote_after(opener[0], opener[1], self._span([tok]), speaker, via, sent)

@@ -82,8 +82,14 @@ class Resolver:
     _norm: Normalized | None = None
     _starts: list[int] = field(default_factory=list)
 
-    def resolve(self, words: list[Token], paragraph: int, zone: list[Token] | None = None) -> Speaker | None:
-        """Resolve a description (``words``; ``zone`` is every token up to the quote) or inherit one."""
+    def resolve(
+        self, words: list[Token], paragraph: int, zone: list[Token] | None = None,
+        actor: Callable[[], Speaker | None] | None = None,
+    ) -> Speaker | None:
+        """Resolve a description (``words``; ``zone`` is every token up to the quote) or inherit one.
+
+        ``actor`` gives the person the paragraph turned to since the last quote, for a definite role that the
+        document names nowhere (وقال الزعيم الأعلى after «لكن خامنئي قرر ...»)."""
         words = [t for t in words if t.is_word or t.key in "\"'"]
         if words and not words[-1].is_word and sum(not t.is_word for t in words) % 2 == 1:
             words.pop()
@@ -124,7 +130,7 @@ class Resolver:
             if earlier is not None and self._anaphoric(words):
                 return earlier
             definite = words[0].key.startswith("ال") or (len(words) > 1 and words[1].key.startswith("ال"))
-            person = self._latest_person(paragraph) if definite else None
+            person = ((actor() if actor is not None else None) or self._latest_person(paragraph)) if definite else None
             if person is not None:
                 # «وقال المسؤول التركي» after «أعلن رئيس الحكومة التركية أحمد داود أوغلو»: the person just quoted
                 return person

@@ -119,10 +119,10 @@ class Subjects(Openers):
         return person
 
     def _intervening(self, s0: int, i: int) -> Speaker | None:
-        """The person an earlier sentence of the paragraph is about, when no quote came after that sentence:
+        """The person an earlier sentence (of this paragraph or the one before) is about, when no quote came after it:
         «وقال X ...» then «لكن Y قرر ...» then «وقال:» — Y, not X (with no speaker met yet, the paragraph's actor)."""
         p0 = s0
-        while p0 > 0 and self._para[p0 - 1] == self._para[i]:
+        while p0 > 0 and self._para[p0 - 1] >= self._para[i] - 1:  # this paragraph and the one before
             p0 -= 1
         last_quote = max((f.end for f in self.found if f.end <= self.tokens[s0].start), default=-1)
         if self.resolver.memory.latest(self._para[i]) is not None:
