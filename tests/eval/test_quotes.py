@@ -19,7 +19,7 @@ def scores(shared_dir: Path) -> dict[str, QuoteScores]:
 
 def test_gold_size(shared_dir: Path) -> None:
     docs = load_gold(gold_files(GOLD), shared_dir)
-    assert sum(len(d.quotes) for d in docs) >= 595
+    assert sum(len(d.quotes) for d in docs) >= 620
     assert sum(d.ref.startswith("saudinewsnet:") for d in docs) >= 60
     assert sum(len(d.quotes) for d in docs if d.held_out) >= 165
 
@@ -34,7 +34,8 @@ DEV_FLOORS = {
     "snn_dev5": (0.96, 0.96, 0.99),
     "snn_dev6": (0.87, 0.94, 0.91),
     "snn_dev7": (0.94, 0.96, 0.99),
-    "snn_dev8": (0.94, 0.92, 0.88),
+    "snn_dev8": (0.94, 0.92, 0.91),
+    "snn_dev9": (0.99, 0.99, 0.95),
     "dev": (0.96, 0.97, 0.97),
 }
 

@@ -50,7 +50,9 @@ class Subjects(Openers):
                 continue
             if tok.text in COMMAS or tok.text in ENDERS or tok.text == ":" or tok.text == "(":
                 break
-            named = tok.key == "علي" and any(m.type == "PER" and m.start == tok.start for m in self.resolver.doc.mentions)
+            named = tok.key == "علي" and any(  # علي الأحمدي: a first name, not the preposition على
+                m.type == "PER" and (m.start == tok.start or (m.start > tok.end and not self.text[tok.end:m.start].strip()))
+                for m in self.resolver.doc.mentions)
             if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
