@@ -206,3 +206,12 @@ def test_a_manner_phrase_after_any_verb() -> None:
     q = _quote(doc, "نحن لا نريد الحرب")
     assert q.cue is not None and q.cue.text == "بالقول"
     assert "حسن روحاني" in _speaker(q)
+
+
+def test_a_post_on_an_account_is_speech_but_a_deployment_is_not() -> None:
+    doc = _doc("ونشر الوزير خالد العرج على حسابه في تويتر: «الموضوع شأن خاص بوزارة التعليم». "
+               "ونشرت واشنطن أمس مقاتلات في قاعدة إنجرليك.")
+    q = _quote(doc, "الموضوع شأن خاص")
+    assert "خالد العرج" in _speaker(q)
+    assert q.via == ["حسابه في تويتر"]
+    assert len(doc.quotes) == 1

@@ -72,6 +72,10 @@ class Piece(Emitter):
                     break
         if not words and not relayed:
             words = self._before_verb(i)
+        if role == "channel":
+            posted = self._channel_via(zone)  # the words come right after the channel: نشر على حسابه: «...»
+            if posted is None or any(t.is_word and t.start >= posted.end for t in zone):
+                return
         if role == "impersonal" and not words:
             return
         para, sent = self._para[i], self._sent[i]
