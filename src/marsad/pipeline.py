@@ -54,12 +54,14 @@ class CorpusStep:
 def components() -> list[Component]:
     """The document components, in order (each one's ``requires`` are assigned before it)."""
     from marsad.extract.entities import annotate as entities
+    from marsad.extract.entities import annotate_batch as entities_batch
     from marsad.extract.quotes import annotate as quotes
     from marsad.extract.time import annotate as timexes
 
     return [
         Component("time", ("segments", "published"), ("timexes",), timexes),
-        Component("entities", ("segments",), ("mentions",), entities),
+        # The NER tagger batches sentences across the documents of a batch.
+        Component("entities", ("segments",), ("mentions",), entities, entities_batch),
         # Quotes stay after entities: they link speakers to the entities found before them.
         Component("quotes", ("segments", "mentions"), ("quotes",), quotes),
     ]
