@@ -81,12 +81,17 @@ def analyze(
     on_error: ErrorSink | None = None,
     progress: Progress | None = None,
     store: Store | None = None,
+    read: Iterable[RawDocument | InputError] | None = None,
 ) -> Analysis:
-    """Analyse ``inputs`` into ``store`` (a temporary store when None) and return the run's report as records."""
+    """Analyse ``inputs`` into ``store`` (a temporary store when None) and return the run's report as records.
+
+    ``read`` gives the inputs' documents already read (such as a record posted to the
+    server); ``inputs`` then only names them in the run's record.
+    """
     if store is not None:
-        return _analysis(store, run(inputs, options, store, on_error, progress))
+        return _analysis(store, run(inputs, options, store, on_error, progress, read))
     with tempfile.TemporaryDirectory(prefix="marsad-") as tmp, Store(Path(tmp) / "marsad.db", options.lock_wait) as temp:
-        return _analysis(temp, run(inputs, options, temp, on_error, progress))
+        return _analysis(temp, run(inputs, options, temp, on_error, progress, read))
 
 
 def _analysis(store: Store, summary: RunSummary) -> Analysis:
@@ -110,8 +115,11 @@ def run(
     store: Store,
     on_error: ErrorSink | None = None,
     progress: Progress | None = None,
+    read: Iterable[RawDocument | InputError] | None = None,
 ) -> RunSummary:
     """Analyse ``inputs`` into ``store`` in committed batches, then run the corpus steps over the store.
+
+    ``read``: the inputs' documents already read (see :func:`analyze`).
 
     On Ctrl-C the documents analysed so far are committed, the run is recorded as
     interrupted, and :class:`KeyboardInterrupt` propagates (the CLI exits 130).
@@ -121,7 +129,7 @@ def run(
     state = _Seen()
     pool = _pool(options)
     try:
-        items = read_inputs(names, options)
+        items = read_inputs(names, options) if read is None else iter(read)
         while batch := list(islice(items, options.batch_size)):
             _batch(batch, options, store, summary, state, pool, on_error, progress)
         if pool is not None:
