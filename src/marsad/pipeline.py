@@ -60,7 +60,7 @@ def components() -> list[Component]:
 
     return [
         Component("time", ("segments", "published"), ("timexes",), timexes),
-        # The NER tagger batches sentences across the documents of a batch.
+        # The tagger batches sentences across the documents of a batch (same tags, larger products).
         Component("entities", ("segments",), ("mentions",), entities, entities_batch),
         # Quotes stay after entities: they link speakers to the entities found before them.
         Component("quotes", ("segments", "mentions"), ("quotes",), quotes),
