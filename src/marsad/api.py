@@ -215,10 +215,12 @@ def _batch(
     keys = {doc_id: line_keys(raw) for doc_id, raw in new if site_key(raw)}
     chrome = _chrome(store, new, keys)
     jobs = [Job(raw, chrome.get(site_key(raw) or "", frozenset())) for _, raw in new]
+    failed: dict[str, str] = {}
     try:
         for (doc_id, raw), result in zip(new, _analyse(jobs, options, pool), strict=True):
             if isinstance(result, InputError):
                 state.documents.discard(doc_id)
+                failed[doc_id] = result.input
                 _error(pending, summary, result, on_error)
             else:
                 result.sources = [source_of(result)]
@@ -230,9 +232,14 @@ def _batch(
             if progress is not None:
                 progress(1)
     finally:
+        # A repeat of a text that failed in this batch has no document to join: it fails with it.
+        kept = stored | {d.id for d in pending.docs}
+        extra = [(doc_id, source) for doc_id, source in pending.extra_sources if doc_id in kept]
+        for doc_id, source in pending.extra_sources:
+            if doc_id not in kept and doc_id in failed:
+                _error(pending, summary, InputError(source.input, f"same text as {failed[doc_id]}, which failed"), on_error)
         summary.added += store.write_batch(
-            summary.run, pending.docs, pending.sources + pending.extra_sources, pending.lines, pending.errors,
-            pending.seen,
+            summary.run, pending.docs, pending.sources + extra, pending.lines, pending.errors, pending.seen
         )
 
 

@@ -120,12 +120,19 @@ def test_a_failing_component_is_one_error_and_the_run_goes_on(
         return [*real(), marsad.pipeline.Component("explode", ("segments",), (), explode)]
 
     monkeypatch.setattr(marsad.pipeline, "components", broken)
+    seeds = sorted((shared_dir / "seeds").glob("*.txt"))
+    failing = next(p for p in seeds if "أوريشنيك" in p.read_text(encoding="utf-8"))
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(failing.read_bytes())
     errors = []
     with Store(tmp_path / "m.db") as store:
-        summary = run([str(shared_dir / "seeds")], QUIET, store, on_error=errors.append)
-        assert store.count() == 4 and summary.errors == 1
-    [error] = errors
-    assert error.input.endswith(".txt") and error.reason == "explode failed: RuntimeError: boom"
+        summary = run([*map(str, seeds), str(copy)], QUIET, store, on_error=errors.append)
+        assert store.count() == 4 and summary.errors == 2
+        assert not store.rows("SELECT input FROM document_sources WHERE document NOT IN (SELECT id FROM documents)")
+    assert [(e.input, e.reason) for e in errors] == [
+        (str(failing), "explode failed: RuntimeError: boom"),
+        (str(copy), f"same text as {failing}, which failed"),
+    ]
 
 
 def test_bad_output_path_exits_2_before_analysis(shared_dir: Path, tmp_path: Path) -> None:
