@@ -136,7 +136,7 @@ def run(
             pool.shutdown(wait=True)
             pool = None
         summary.documents = len(state.documents)
-        summary.stories_touched = _corpus(store, summary.run)
+        summary.stories_touched = _corpus(store, summary.run, options)
     except KeyboardInterrupt:  # the corpus steps roll back and stay due: the next run does them
         summary.interrupted = True
         store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
@@ -284,7 +284,7 @@ def _analyse_chunk(jobs: list[Job], options: Options) -> list[Document | InputEr
     return list(analyze_batch(jobs, options))
 
 
-def _corpus(store: Store, run: int) -> list[str]:
+def _corpus(store: Store, run: int, options: Options) -> list[str]:
     """Run the corpus steps over every stored document in one write transaction; return the stories touched.
 
     Nothing runs when no document or source arrived since the last time (a re-run of stored inputs).
@@ -295,7 +295,7 @@ def _corpus(store: Store, run: int) -> list[str]:
         docs = store.load_documents()
         saved = store.get_meta(STORY_INDEX_KEY)
         result = CorpusResult(
-            story_index=StoryIndex.from_json(saved) if saved else None,
+            story_index=StoryIndex.from_json(saved) if saved else StoryIndex(options.stories),
             entity_registry=store.entity_keys(),
             next_entity=store.next_entity_number(),
         )

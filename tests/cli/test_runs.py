@@ -301,3 +301,35 @@ def test_ctrl_c_commits_what_is_done_and_exits_130(shard: Path, tmp_path: Path) 
 
 if os.name != "posix":  # signals as used above are POSIX
     pytestmark = pytest.mark.skip("POSIX signals")
+
+
+def test_story_settings_come_from_the_config(shared_dir: Path, tmp_path: Path) -> None:
+    strict = tmp_path / "strict.toml"
+    strict.write_text("[marsad]\nbatch_size = 8\n\n[marsad.stories]\nthreshold = 0.95\nmerge_threshold = 0.95\n", encoding="utf-8")
+    options = Options.from_toml(strict)
+    assert options.batch_size == 8 and options.stories.threshold == 0.95 and options.stories.window_days == 3
+    with Store(tmp_path / "strict.db") as store:
+        run([str(shared_dir / "seeds")], options.replace(progress=False), store)
+        strict_stories = Reader(store).stories()["total"]
+    with Store(tmp_path / "default.db") as store:
+        run([str(shared_dir / "seeds")], QUIET, store)
+        default_stories = Reader(store).stories()["total"]
+    assert default_stories == 3 < strict_stories
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[marsad.stories]\nthreshhold = 0.5\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(shared_dir / "seeds"), "-o", str(tmp_path), "--config", str(bad)])
+    assert result.exit_code == 2 and "[stories]: unknown setting 'threshhold'" in result.output
+
+
+def test_page_text_and_paths_are_never_terminal_markup(tmp_path: Path) -> None:
+    title = "[b]قمة[/b] الرياض"
+    body = "اجتمع القادة في الرياض اليوم لبحث التعاون الاقتصادي والأمني بين دول المنطقة وسبل تعزيزه خلال السنوات المقبلة."
+    shard = tmp_path / "t.jsonl"
+    shard.write_text(json.dumps({"title": title, "content": f"{title}\n\n{body}"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    empty = tmp_path / "bad[red].txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(shard), str(empty), "-o", str(tmp_path / "o"), "--db", str(tmp_path / "m.db")],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert title in result.output  # the summary table shows the title as written
+    assert "bad[red].txt: empty" in result.output
