@@ -13,8 +13,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from marsad.api import RunSummary, report_json, run
 from marsad.cli.apps import app
@@ -22,6 +24,7 @@ from marsad.model import InputError
 from marsad.options import Options, OptionsError
 from marsad.report.build import schema
 from marsad.store import Store, StoreError
+from marsad.store.dialect import is_database_url
 from marsad.store.export import FORMATS, Format, Selection, export
 from marsad.store.read import Reader
 
@@ -32,7 +35,7 @@ LARGEST = 5
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print one error line on stderr and return the exit to raise."""
-    err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -64,13 +67,14 @@ def load_options(config: Path | None) -> Options:
 
 
 @contextmanager
-def open_store(db: Path | None, options: Options) -> Iterator[Store]:
+def open_store(db: str | None, options: Options) -> Iterator[Store]:
     """The store at ``db`` (checked before any analysis; exit 2 when unusable), or a temporary one."""
     if db is None:
         with tempfile.TemporaryDirectory(prefix="marsad-") as tmp, Store(Path(tmp) / "marsad.db", options.lock_wait) as s:
             yield s
         return
-    check_output_file(db)
+    if not is_database_url(db):
+        check_output_file(Path(db))
     try:
         store = Store(db, options.lock_wait)
     except StoreError as exc:
@@ -83,7 +87,9 @@ def open_store(db: Path | None, options: Options) -> Iterator[Store]:
 def analyze_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, '-' for stdin, http(s) URLs or feed URLs.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for report.json.")] = Path("out"),
-    db: Annotated[Path, typer.Option("--db", help="SQLite store (the source of truth).")] = Path("marsad.db"),
+    db: Annotated[
+        str, typer.Option("--db", help="The store (the source of truth): a SQLite file or a postgresql:// URL.")
+    ] = "marsad.db",
     no_store: Annotated[bool, typer.Option("--no-store", help="Use a temporary store (only report.json stays).")] = False,
     config: Annotated[Path | None, typer.Option("--config", help="TOML file of options (see marsad.options).")] = None,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, help="Parallel processes.")] = None,
@@ -94,21 +100,29 @@ def analyze_command(
     lock_wait: Annotated[
         float | None, typer.Option("--lock-wait", min=0, help="Seconds to wait for a store locked by another program.")
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option("--cluster", help="Analyse on a Dask cluster: local:N (N local workers) or tcp://HOST:PORT."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
 ) -> None:
     """Analyse inputs into the store, batch by batch, and write the run's report to OUT/report.json.
 
     Exit 1 if any input failed, 2 on unusable paths or options, 130 on Ctrl-C (what was done is kept).
     """
-    options = load_options(config).replace(
-        workers=workers, batch_size=batch_size, max_bytes=max_bytes, lock_wait=lock_wait, progress=False if quiet else None
-    )
+    try:
+        options = load_options(config).replace(
+            workers=workers, batch_size=batch_size, max_bytes=max_bytes, lock_wait=lock_wait, cluster=cluster,
+            progress=False if quiet else None,
+        )
+    except OptionsError as exc:
+        raise fail(str(exc), 2) from exc
     check_folder(out)
     report_path = out / "report.json"
     check_output_file(report_path)
 
     def on_error(error: InputError) -> None:
-        err.print(f"[red]error[/red] {error.input}: {error.reason}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {escape(error.input)}: {escape(error.reason)}", highlight=False, soft_wrap=True)
 
     with open_store(None if no_store else db, options) as store:
         try:
@@ -119,7 +133,7 @@ def analyze_command(
                 task = bar.add_task("analyse", total=None)
                 summary = run(inputs, options, store, on_error=on_error, progress=lambda n: bar.advance(task, n))
         except KeyboardInterrupt:
-            err.print(f"interrupted: what was analysed is in {store.target}; run again to finish", highlight=False)
+            err.print(f"interrupted: what was analysed is in {store.target}; run again to finish", highlight=False, markup=False)
             raise typer.Exit(INTERRUPTED) from None
         except StoreError as exc:
             raise fail(str(exc), 1) from exc
@@ -132,6 +146,7 @@ def analyze_command(
         f"{summary.inputs} inputs, {summary.documents} documents, {summary.repeats} repeats kept as extra sources, "
         f"{summary.errors} errors, {len(summary.stories_touched)} stories touched{where} -> {report_path}",
         highlight=False,
+        markup=False,
     )
     if summary.errors:
         raise typer.Exit(1)
@@ -149,7 +164,8 @@ def _summary_table(reader: Reader, summary: RunSummary) -> None:
         table.add_column(column, overflow="fold")
     for story in stories[:LARGEST]:
         dates = " … ".join(dict.fromkeys(d[:10] for d in (story["first_published"], story["last_published"]) if d))
-        table.add_row(story["id"], str(len(story["segments"])), ", ".join(story["outlets"]), dates, story["title"])
+        cells = (story["id"], str(len(story["segments"])), ", ".join(story["outlets"]), dates, story["title"])
+        table.add_row(*(Text(cell) for cell in cells))  # page text is never read as markup
     err.print(table)
 
 
@@ -157,18 +173,21 @@ def _summary_table(reader: Reader, summary: RunSummary) -> None:
 def export_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="report, jsonl, csv, events or conll.")] = "report",
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Output file (standard output when absent).")] = None,
-    db: Annotated[Path, typer.Option("--db", help="The store to export.")] = Path("marsad.db"),
+    db: Annotated[str, typer.Option("--db", help="The store to export: a SQLite file or a postgresql:// URL.")] = "marsad.db",
     story: Annotated[str | None, typer.Option("--story", help="Only this story's documents.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only documents published on or after DATE.")] = None,
+    run_number: Annotated[
+        int | None, typer.Option("--run", min=1, help="Only the documents an analyze run read (its report.json).")
+    ] = None,
 ) -> None:
     """Export the store: the report (marsad.report/1), documents as JSON Lines or CSV, events, or CoNLL tokens."""
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})", 2)
-    if not db.is_file():
+    if not is_database_url(db) and not Path(db).is_file():
         raise fail(f"no store at {db} (run marsad analyze first)", 2)
     if out is not None:
         check_output_file(out)
-    selection = Selection(story=story, since=since)
+    selection = Selection(run=run_number, story=story, since=since)
     try:
         with Store(db) as store:
             if story is not None and not store.rows("SELECT 1 FROM stories WHERE id = ?", (store.resolve_id("story", story),)):
@@ -180,7 +199,7 @@ def export_command(
                     n = export(store, _format(fmt), stream, selection)
     except StoreError as exc:
         raise fail(str(exc), 1) from exc
-    err.print(f"{n} records ({fmt}) -> {out or 'stdout'}", highlight=False)
+    err.print(f"{n} records ({fmt}) -> {out or 'stdout'}", highlight=False, markup=False)
 
 
 def _format(name: str) -> Format:
