@@ -17,6 +17,7 @@ from itertools import combinations
 
 from marsad.corpus.sentences import StorySentence
 from marsad.corpus.terms import content_term, jaccard
+from marsad.corpus.unionfind import UnionFind
 from marsad.lexicons import load_table
 from marsad.model import Claim, Document, Duplicate
 from marsad.text.tokens import Token, tokenize
@@ -104,13 +105,6 @@ def _contested(a: tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str
     return counts or _differs(a[1], b[1]) or _differs(a[2], b[2])
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def _leads(sentences: list[StorySentence]) -> list[StorySentence]:
     seen: dict[str, int] = {}
     out: list[StorySentence] = []
@@ -123,19 +117,11 @@ def _leads(sentences: list[StorySentence]) -> list[StorySentence]:
 
 def _independent_outlets(members: list[StorySentence], groups: list[set[str]]) -> int:
     """Distinct outlets among ``members``, outlets that copied each other counted once."""
-    root = {s.outlet: s.outlet for s in members}
-
-    def find(o: str | None) -> str | None:
-        while root[o] != o:
-            o = root[o]
-        return o
-
+    outlets: UnionFind[str] = UnionFind(s.outlet or "" for s in members)
     for (a, ga), (b, gb) in combinations(zip(members, groups, strict=True), 2):
         if ga & gb:
-            ra, rb = find(a.outlet), find(b.outlet)
-            if ra != rb:
-                root[ra] = rb
-    return len({find(o) for o in root})
+            outlets.union(a.outlet or "", b.outlet or "")
+    return len(outlets.groups())
 
 
 def find_claims(
@@ -147,7 +133,7 @@ def find_claims(
         usable = _leads(usable)
     copies = copy_groups(duplicates)
     groups = [_groups_of(s, copies) for s in usable]
-    parent = list(range(len(usable)))
+    same: UnionFind[int] = UnionFind(range(len(usable)))
     contested: list[Claim] = []
     for i, j in combinations(range(len(usable)), 2):
         a, b = usable[i], usable[j]
@@ -155,14 +141,11 @@ def find_claims(
             continue
         sim = jaccard(a.terms, b.terms)
         if sim >= SAME_STATEMENT:
-            parent[_find(parent, i)] = _find(parent, j)
+            same.union(i, j)
         if sim >= SAME_HAPPENING and _contested(_details(a, docs[a.ref.document]), _details(b, docs[b.ref.document])):
             contested.append(Claim("contested", a.ref.text, 2, [a.ref, b.ref]))
-    members: dict[int, list[int]] = {}
-    for i in range(len(usable)):
-        members.setdefault(_find(parent, i), []).append(i)
     corroborated: list[Claim] = []
-    for idxs in members.values():
+    for idxs in same.groups().values():
         count = _independent_outlets([usable[i] for i in idxs], [groups[i] for i in idxs])
         if count < 2:
             continue

@@ -23,11 +23,12 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
+from marsad.corpus.unionfind import UnionFind
 from marsad.lexicons import load, load_table
 from marsad.model import Document, Entity, EntityType
 from marsad.pipeline import CorpusResult
+from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
-from marsad.text.tokens import stem_variants
 
 _G = str.maketrans({"غ": "ج", "ق": "ج"})
 
@@ -105,23 +106,6 @@ def _fullest(group: _Group) -> str:
     return max(group.forms, key=lambda f: (len(norm_key(f).split(" ")), group.forms[f], f))
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _near(a: list[str], b: list[str]) -> bool:
     if len(a) != len(b) or a == b:
         return a == b
@@ -132,7 +116,7 @@ def _near(a: list[str], b: list[str]) -> bool:
 
 
 def _global_keys(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, str], str]:
-    uf = _UnionFind()
+    uf: UnionFind[str] = UnionFind()
     words: dict[str, list[str]] = {}
     node_of: dict[tuple[str, str], str] = {}
     for gid, group in groups.items():

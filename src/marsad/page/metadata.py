@@ -11,6 +11,7 @@ from marsad.lexicons import load, load_table
 from marsad.model import Citation, Document, Span
 from marsad.page.dates import parse_dateline
 from marsad.page.lines import Line, phrase_key
+from marsad.text.clitics import CLITIC_LETTERS
 from marsad.text.normalize import norm_key, normalize
 
 BYLINE_MAX_WORDS = 4
@@ -151,9 +152,6 @@ def _agency_variants() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
 
 
-_CLITICS = set("وفبلك")
-
-
 def find_agencies(doc: Document) -> list[Citation]:
     """Every citation of a wire agency or medium in the main article's text (captions excluded)."""
     main = next((s for s in doc.segments if s.kind == "main"), None)
@@ -180,7 +178,7 @@ def _word_start(key: str, pos: int) -> bool:
     if pos == 0 or not key[pos - 1].isalnum():
         return True
     j = pos - 1
-    while j >= 0 and key[j] in _CLITICS and pos - j <= 2:
+    while j >= 0 and key[j] in CLITIC_LETTERS and pos - j <= 2:
         j -= 1
     return (j < 0 or not key[j].isalnum()) and j < pos - 1
 

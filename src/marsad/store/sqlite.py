@@ -14,8 +14,9 @@ from pathlib import Path
 from types import TracebackType
 
 from marsad.model import Document, Segment, Span
+from marsad.text.clitics import stem_variants
 from marsad.text.normalize import normalize
-from marsad.text.tokens import Token, stem_variants, tokenize
+from marsad.text.tokens import Token, tokenize
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (

@@ -1,4 +1,4 @@
-"""Tokens of a normalised key text, with clitic-stripped readings for lexicon look-ups."""
+"""Tokens of a normalised key text (their clitic-stripped readings: :func:`marsad.text.clitics.readings`)."""
 
 from __future__ import annotations
 
@@ -38,21 +38,3 @@ def tokenize_key(key: str) -> list[Tok]:
         prev_punct = t if kind == "p" else ""
         last = m.end()
     return toks
-
-
-def readings(word: str) -> list[tuple[int, str]]:
-    """Readings of a word with its proclitics stripped: ``(chars stripped, rest)``, the whole word first.
-
-    و/ف (conjunction) then ب/ل/ك (preposition); ``لل`` + noun is ``ل`` + ``ال`` + noun.
-    """
-    out = [(0, word)]
-    cut = 0
-    rest = word
-    if len(rest) > 2 and rest[0] in "وف":
-        cut, rest = 1, rest[1:]
-        out.append((cut, rest))
-    if len(rest) > 3 and rest.startswith("لل"):
-        out.append((cut + 1, "ا" + rest[1:]))
-    elif len(rest) > 2 and rest[0] in "بلك":
-        out.append((cut + 1, rest[1:]))
-    return out
