@@ -8,6 +8,7 @@ strips them here, on keys made by :func:`marsad.text.normalize.norm_key`:
 * :func:`strip_clitics` splits off the longest proclitic sequence (the stem keeps two letters);
 * :func:`stem_variants` lists every reading, ``لل`` + noun also read as ``ال`` + noun;
 * :func:`readings` gives, for a word, each reading with the number of characters cut;
+* :func:`name_word` drops a conjunction/preposition before the article, keeping the article;
 * :func:`bare_word` drops the article with whatever conjunction/preposition precedes it;
 * :func:`separable_length` says how many leading characters of a word a mention span leaves
   out: a conjunction/preposition, never the article, and only when the rest is attested.
@@ -74,6 +75,18 @@ def readings(word: str) -> list[tuple[int, str]]:
     elif len(rest) > 2 and rest[0] in "بلك":
         out.append((cut + 1, rest[1:]))
     return out
+
+
+def name_word(key: str) -> str:
+    """The form a name word is counted and looked up under: a proclitic before the article off, the article kept.
+
+    وللرئيس → الرئيس, والسورية → السورية.  A lone letter is left on (بوتين is not ب + وتين,
+    كيم not ك + يم): without the article, only the context can tell a clitic from a letter.
+    """
+    pre, stem = strip_clitics(key)
+    if pre in ("ال", "") or not pre.endswith(("ال", "لل")):
+        return key
+    return "ال" + stem
 
 
 def bare_word(key: str, min_rest: int = MIN_STEM) -> str:
