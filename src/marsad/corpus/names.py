@@ -127,6 +127,11 @@ def _rates() -> dict[str, tuple[int, int, int]]:
     return {w: (int(t), int(n), int(p)) for w, t, n, p in load_table("name_words.tsv")}
 
 
+def tagged_count(word: str) -> int:
+    """How often ``word`` was inside a tagged name in the corpus sample (0 below three, ``name_words.tsv``)."""
+    return _rates().get(norm_key(word), (0, 0, 0))[0]
+
+
 def partner_count(word: str) -> int | None:
     """How many different name words ``word`` appears with in the corpus's names (None when unseen).
 
@@ -149,10 +154,15 @@ def ordinary_rate(word: str) -> float | None:
     return tagged / total
 
 
+_ENDINGS = ("ات", "ين", "ان", "ا")  # plural, dual and accusative endings: دولارات، دولارين، ريالا
+
+
 def is_unit(word: str) -> bool:
-    """True for a currency, unit or other common noun the tagger mistakes for a name (دولار، الريال، كيلومتر)."""
+    """True for a currency, unit or other common noun the tagger mistakes for a name (دولار، الريال، ريالًا، كيلومترات)."""
     key = norm_key(word)
-    return key in _not_names() or (key.startswith("ال") and key[2:] in _not_names())
+    bare = key[2:] if key.startswith("ال") else key
+    forms = [bare] + [bare[: -len(e)] for e in _ENDINGS if bare.endswith(e) and len(bare) - len(e) >= 3]
+    return any(f in _not_names() for f in forms)
 
 
 def is_ordinary(word: str) -> bool:

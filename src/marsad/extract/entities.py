@@ -24,21 +24,20 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.corpus.names import is_ordinary, is_unit, ordinary_rate, partner_count
+from marsad.corpus.names import is_ordinary, is_unit, ordinary_rate, partner_count, tagged_count
 from marsad.corpus.registry import shipped_registry
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.lexicons import load, load_table
 from marsad.model import Document, EntityType, Mention
-from marsad.text.clitics import name_word, separable_length, stem_variants
+from marsad.text.clitics import separable_length, stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
 
 _TYPES: dict[str, EntityType] = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 _MAX_ROLE = 4
-# A word inside names in fewer than this share of its corpus occurrences is cut off a span's edge (فرأى الحريري).
-EDGE_RATE = 0.03
+MIN_REST = 3  # letters a word keeps after its clitic is cut off
 # A one-word mention that begins a full name joins it without a title only when it begins few names in the corpus.
 FIRST_WORD_PARTNERS = 30
 # A word with a conjunction inside a span starts a second name when it is mostly a name in the corpus.
@@ -51,21 +50,36 @@ def _titles() -> frozenset[str]:
     return frozenset(norm_key(w) for w in load("ner_person_titles.txt"))
 
 
-def clitic_length(word: str, bare: frozenset[str]) -> int:
+def clitic_length(word: str, named: frozenset[str]) -> int:
     """How many leading characters of ``word`` a mention span leaves out (a conjunction or preposition clitic).
 
-    A clitic is split off only when the rest is attested as a word of its own: in ``bare``
-    (the document's word keys), as a known place name or as a name word of the corpus
-    (:func:`marsad.text.clitics.separable_length`).  So لكوريا loses its ل when كوريا occurs,
-    للولايات its first ل (the span starts at the article's ل), and بيونج keeps its ب.
+    A clitic is split off only when the rest, three letters or more, is a known place,
+    registry name or organisation head word (لمجلس → مجلس), or, not being an ordinary word of
+    the corpus, is a word of the document (``named``) or a name word of the corpus (``name_words.tsv``) tagged at
+    least twice as often as the whole word (كريم stays whole, لإسرائيل does not); and never
+    when the whole word is a known place or registry name (لبنان, كاليفورنيا keep their first
+    letter).  So لكوريا loses its ل when كوريا occurs, للولايات its first ل (the span starts at
+    the article's ل), and بيونج keeps its ب, كوفي its ك (وفي is not a name)
+    (:func:`marsad.text.clitics.separable_length`).
     """
     places = lexicon_resources().places.entries
 
-    def attested(rest: str) -> bool:
-        known = rest in bare or rest in places or rest in _registry_words()
-        return known or (ordinary_rate(rest) is not None and not is_ordinary(rest))
+    key = norm_key(word)
+    whole = tagged_count(key)
 
-    return separable_length(norm_key(word), attested)[0]
+    def attested(rest: str) -> bool:
+        if len(rest) < MIN_REST:
+            return False
+        if rest in places or rest in _registry_words() or rest in _org_heads():
+            return True  # لمجلس، لرابطة: an organisation's head word after a preposition
+        if is_ordinary(rest):
+            return False
+        # كريم is a name more often than ك + ريم; لإسرائيل far less often than إسرائيل.
+        return (rest in named or tagged_count(rest) > 0) and tagged_count(rest) >= 2 * whole
+
+    if key in places or key in _registry_words():
+        return 0
+    return separable_length(key, attested)[0]
 
 
 def mention_name(doc: Document, m: Mention) -> str:
@@ -93,10 +107,18 @@ def _sentences(doc: Document) -> list[list[Token]]:
     return out
 
 
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """Speech verbs and participles (quote cue lexicon, unambiguous roles): never part of a name."""
+    return frozenset(norm_key(form) for form, _, role, *_ in load_table("quote_cue_verbs.tsv") if role != "bare")
+
+
 def _edge_word(token: Token) -> bool:
-    """True for a word that is almost never part of a name in the corpus (a verb or particle: فرأى، قال)."""
-    rate = ordinary_rate(name_word(token.key))
-    return not token.is_word or (rate is not None and rate < EDGE_RATE)
+    """True for a token a person span must not begin or end with: punctuation or a speech verb (فرأى الحريري)."""
+    if not token.is_word:
+        return True
+    key = token.key
+    return key in _speech_verbs() or (key[:1] in "وف" and key[1:] in _speech_verbs())
 
 
 def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[str]) -> list[Mention]:
