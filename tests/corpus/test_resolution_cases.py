@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.corpus.result import CorpusResult
 from marsad.ingest.raw import RawDocument
 from marsad.model import Document
 from marsad.options import Options
-from marsad.pipeline import CorpusResult, analyze_corpus, analyze_raw
+from marsad.pipeline import analyze_corpus, analyze_raw
 
 TEXTS = {
  "a": ("2018-05-02", "التحالف يعلن اعتراض صاروخ\n\nقال المتحدث باسم التحالف العقيد تركي المالكي إن الدفاعات الجوية اعترضت صاروخا باليستيا أطلقته ميليشيا الحوثي باتجاه الرياض. وأضاف المالكي أن التحالف سيواصل عملياته."),

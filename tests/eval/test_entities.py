@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from marsad.corpus.result import CorpusResult
 from marsad.eval.entities import GoldName, SplitScores, analyse, empty_names, gold_mentions, read_gold, score
 from marsad.model import Document, Mention
-from marsad.pipeline import CorpusResult
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "entities" / "news_clusters.tsv"
 

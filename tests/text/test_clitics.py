@@ -4,7 +4,7 @@ from marsad.text.clitics import bare_word, readings, separable_length, stem_vari
 def test_strip_and_readings() -> None:
     assert strip_clitics("وبالكرملين") == ("وبال", "كرملين")
     assert "الولايات" in stem_variants("للولايات")
-    assert readings("وللمرة") == [(0, "وللمرة"), (1, "للمرة"), (2, "المرة")]
+    assert readings("وللمرة") == ((0, "وللمرة"), (1, "للمرة"), (2, "المرة"))
     assert bare_word("والرئيس") == "رئيس"
 
 

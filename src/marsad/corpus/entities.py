@@ -5,7 +5,7 @@ Each document's entities (mentions sharing a per-document key from
 (الرئيس بوتين is named بوتين).  Then, in order:
 
 1. **Registry.** A document entity one of whose names has the key of a registry name
-   (:mod:`marsad.corpus.registry`; keys from :func:`marsad.corpus.names.name_key`, which
+   (:mod:`marsad.corpus.known`; keys from :func:`marsad.corpus.names.name_key`, which
    folds spelling variants mined from SaudiNewsNet) takes that registry entry: its id, type,
    name and roles, whatever type the tagger gave it (لافروف tagged a place in a headline is
    still the minister).  The fullest name is matched first; a one-word form is tried only
@@ -36,13 +36,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from marsad.corpus.known import RegistryEntry, shipped_registry
 from marsad.corpus.names import name_key, name_words, short_key
-from marsad.corpus.registry import RegistryEntry, shipped_registry
+from marsad.corpus.result import CorpusResult
 from marsad.corpus.unionfind import UnionFind
 from marsad.extract.entities import mention_name
 from marsad.lexicons import load
 from marsad.model import Document, Entity, EntityType, Mention
-from marsad.pipeline import CorpusResult
 from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.tokens import tokenize

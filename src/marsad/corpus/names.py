@@ -54,7 +54,7 @@ def _variants() -> dict[str, str]:
     Pairs from both sources are grouped (union-find); a group's canonical word is the one
     a registry name uses, else the mined table's canonical (the most frequent spelling).
     """
-    from marsad.corpus.registry import base_registry  # the registry keys its names with this module
+    from marsad.corpus.known import base_registry  # the registry keys its names with this module
 
     mined = [(norm_key(v), norm_key(c)) for v, c, *_ in load_table("name_variants.tsv")]
     listed = base_registry().word_variants

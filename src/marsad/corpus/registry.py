@@ -1,216 +1,116 @@
-"""The registry of known entities: stable ids, types, spelling variants and dated roles.
+"""Stable entity ids across runs: a registry of spelling keys, and redirects for merged entities.
 
-The shipped registry (``entity_registry.tsv``, roles in ``entity_roles.tsv``) lists people,
-places and organisations of the Arab press.  Each line is one entity with a stable id
-(``per:donald-trump``), its type, its name, its spelling variants and short forms, and its
-dated roles (``us_president@2017-01-20/2021-01-20``).  A user extends or overrides it with
-TSV files of the same columns named in the ``MARSAD_REGISTRY`` environment variable
-(paths separated by the platform's path separator); an entry with an existing id replaces it.
-
-The resolution step (:mod:`marsad.corpus.entities`) gives an entity the registry id when
-one of its names has the key of a registry name (:func:`marsad.corpus.names.name_key`), so
-the id is the same in every run and every corpus.  :meth:`Registry.resolve_role` turns a
-role phrase at a date into the person holding it then (الرئيس الأمريكي at 2018-05-01 →
-دونالد ترامب); a former role (الرئيس الأمريكي السابق) resolves to nobody.
-
-Variant spellings of multi-word names also teach word variants (سيرجي/سيرغي from سيرجي
-لافروف/سيرغي لافروف; ترمب/ترامب from ترمب and دونالد ترامب): a variant word and the name's
-word in the same position whose :func:`marsad.corpus.names.skeleton` agree.
+Entity resolution numbers entities afresh on every run (``E1`` is the most mentioned).
+The store keeps a registry mapping the spelling key (:func:`marsad.corpus.names.name_key`)
+of every name form an entity was ever known by to its stable id.  After resolution, each
+entity takes the stable id its forms already point to (the oldest, when they point to
+several: those entities were merged, and the others become redirects); an entity none of
+whose forms is known gets a new number, never reused.  Entities are matched most
+mentioned first, and an old id goes to one entity only (an entity split in two keeps its
+id on the larger part).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
-from marsad.lexicons import load_table
-from marsad.model import EntityType
-from marsad.text.clitics import stem_variants
-from marsad.text.normalize import norm_key
-
-ENV = "MARSAD_REGISTRY"
-_FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابق", "سابقا", "المنتهية"))
-_TYPES: dict[str, EntityType] = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
-
-
-@dataclass(frozen=True)
-class Tenure:
-    """One holding of a role: ISO start date, and end date (None while it lasts)."""
-
-    role: str
-    start: str
-    end: str | None
-
-    def holds(self, date: str) -> bool:
-        """True when the role is held on ``date`` (ISO, compared on its first ten characters)."""
-        day = date[:10]
-        return self.start <= day and (self.end is None or day < self.end)
-
-    def label(self) -> str:
-        """``role@start/end`` as written in the registry."""
-        return f"{self.role}@{self.start}/{self.end or ''}"
-
-
-@dataclass(frozen=True)
-class RegistryEntry:
-    """A known entity."""
-
-    id: str
-    type: EntityType
-    name: str
-    variants: tuple[str, ...] = ()
-    roles: tuple[Tenure, ...] = ()
-
-    def holds(self, role: str, date: str) -> bool:
-        """True when this entity holds ``role`` on ``date``."""
-        return any(t.role == role and t.holds(date) for t in self.roles)
-
-
-def parse_entries(rows: Iterable[tuple[str, ...]], source: str) -> list[RegistryEntry]:
-    """Registry entries from TSV rows (id, type, name, variants, roles); a malformed row is a ValueError naming it."""
-    out: list[RegistryEntry] = []
-    for row in rows:
-        cells = [*row, "", "", ""]
-        ident, kind, name, variants, roles = cells[:5]
-        if not ident or kind not in _TYPES or not name:
-            raise ValueError(f"{source}: bad registry row {row!r} (need id, PER/LOC/ORG/MISC, name)")
-        tenures: list[Tenure] = []
-        for item in filter(None, (r.strip() for r in roles.split(";"))):
-            role, _, dates = item.partition("@")
-            start, _, end = dates.partition("/")
-            if not role or len(start) != 10:
-                raise ValueError(f"{source}: bad role {item!r} of {ident} (need role@YYYY-MM-DD/[YYYY-MM-DD])")
-            tenures.append(Tenure(role, start, end or None))
-        out.append(RegistryEntry(ident, _TYPES[kind], name, tuple(v for v in variants.split("|") if v.strip()),
-                                 tuple(tenures)))
-    return out
-
-
-def _user_rows() -> list[RegistryEntry]:
-    entries: list[RegistryEntry] = []
-    for path in filter(None, os.environ.get(ENV, "").split(os.pathsep)):
-        text = Path(path).read_text(encoding="utf-8")
-        rows = [tuple(c.strip() for c in line.split("\t")) for line in text.splitlines()
-                if line.strip() and not line.startswith("#")]
-        entries.extend(parse_entries(rows, path))
-    return entries
-
-
-def _word_pairs(entry: RegistryEntry) -> list[tuple[str, str]]:
-    """(variant word, name word) pairs that align by skeleton, from the entry's variants."""
-    from marsad.corpus.names import skeleton
-
-    name = norm_key(entry.name).replace("-", " ").split()
-    pairs: list[tuple[str, str]] = []
-    for variant in entry.variants:
-        words = norm_key(variant).replace("-", " ").split()
-        if len(words) == len(name):
-            aligned = list(zip(words, name, strict=True))
-        elif len(words) == 1:
-            aligned = [(words[0], w) for w in name if skeleton(w) == skeleton(words[0])][:1]
-        else:
-            continue
-        pairs.extend((v, n) for v, n in aligned if v != n and skeleton(v) == skeleton(n))
-    return pairs
+from marsad.corpus.names import name_key as spelling_key
+from marsad.corpus.result import CorpusResult
+from marsad.model import Document, Entity
 
 
 @dataclass
-class Registry:
-    """Known entities by id, by name key and by role."""
+class Renumbering:
+    """The outcome: each run-local id's stable id, the new registry entries, the merged-away ids."""
 
-    entries: dict[str, RegistryEntry] = field(default_factory=dict)
-    role_phrases: dict[str, str] = field(default_factory=dict)
-    word_variants: dict[str, str] = field(default_factory=dict)
-    by_key: dict[str, str] = field(default_factory=dict)
-    holders: dict[str, list[RegistryEntry]] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, entries: Iterable[RegistryEntry], roles: Iterable[tuple[str, ...]]) -> Registry:
-        """Index ``entries`` (a later entry with the same id replaces an earlier one) and role phrases."""
-        reg = cls()
-        for entry in entries:
-            reg.entries[entry.id] = entry
-        for role, phrases, *_ in roles:
-            for phrase in phrases.split("|"):
-                reg.role_phrases[" ".join(norm_key(phrase).split())] = role
-        for entry in reg.entries.values():
-            for variant, word in _word_pairs(entry):
-                reg.word_variants.setdefault(variant, word)
-            for tenure in entry.roles:
-                reg.holders.setdefault(tenure.role, []).append(entry)
-        return reg
-
-    def index_keys(self) -> None:
-        """Key every name and variant (after the word variants are known to the name keys)."""
-        from marsad.corpus.names import name_key, short_key
-
-        for entry in self.entries.values():
-            for form in (entry.name, *entry.variants):
-                self.by_key.setdefault(name_key(form), entry.id)
-        for entry in self.entries.values():
-            for form in (entry.name, *entry.variants):
-                self.by_key.setdefault(short_key(form), entry.id)
-
-    def lookup(self, name: str) -> RegistryEntry | None:
-        """The entry one of whose names has the key of ``name`` (or of ``name`` without its ``بن X`` links)."""
-        from marsad.corpus.names import name_key, short_key
-
-        ident = self.by_key.get(name_key(name)) or self.by_key.get(short_key(name))
-        return self.entries.get(ident) if ident else None
-
-    def role_of(self, phrase: str) -> tuple[str, bool] | None:
-        """The role id a phrase names and whether it is a former role (الرئيس الأمريكي السابق)."""
-        words = norm_key(phrase).split()
-        former = any(w in _FORMER for w in words)
-        words = [w for w in words if w not in _FORMER]
-        if not words:
-            return None
-        for first in stem_variants(words[0]):
-            role = self.role_phrases.get(" ".join([first, *words[1:]]))
-            if role is not None:
-                return role, former
-        return None
-
-    def holder(self, role: str, date: str | None) -> RegistryEntry | None:
-        """The one entity holding ``role`` on ``date`` (None without a date or when none or several do)."""
-        if not date:
-            return None
-        found = {e.id: e for e in self.holders.get(role, ()) if e.holds(role, date)}
-        return next(iter(found.values())) if len(found) == 1 else None
-
-    def resolve_role(self, phrase: str, date: str | None) -> RegistryEntry | None:
-        """The person a role phrase names at ``date`` (an ISO date); a former role names nobody.
-
-        >>> shipped_registry().resolve_role("الرئيس الأمريكي", "2018-05-01").id
-        'per:donald-trump'
-        """
-        found = self.role_of(phrase)
-        if found is None or found[1]:
-            return None
-        return self.holder(found[0], date)
+    ids: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)
+    next_number: int = 1
 
 
-@cache
-def base_registry() -> Registry:
-    """The shipped registry plus the user's files named in ``MARSAD_REGISTRY``, before its names are keyed.
+def _number(entity_id: str) -> int:
+    digits = entity_id.lstrip("E")
+    return int(digits) if digits.isdigit() else 0
 
-    The name keys themselves use the word variants learnt here, hence the two steps.
+
+def entity_keys(entity: Entity) -> list[str]:
+    """The registry keys of an entity: its type and the spelling key of each of its forms."""
+    forms = [entity.name, *entity.aliases]
+    return sorted({f"{entity.type}:{spelling_key(f)}" for f in forms if f.strip()} or {f"{entity.type}:#{entity.id}"})
+
+
+def name_key(entity: Entity) -> str:
+    """The registry key of the entity's name."""
+    return f"{entity.type}:{spelling_key(entity.name)}" if entity.name.strip() else f"{entity.type}:#{entity.id}"
+
+
+def renumber(entities: list[Entity], known: dict[str, str], next_number: int) -> Renumbering:
+    """Choose the stable id of every entity from the registry ``known`` (key -> id).
+
+    Each entity scores the stored ids its keys point to (one point a key, ten more when
+    its name's key points there); pairs are granted best first, an id to one entity only.
+    The other stored ids an entity points to, when no entity took them, were merged into
+    it and become redirects.  Registry keys go to the entity whose name they spell, else
+    to the most mentioned entity carrying them.
     """
-    entries = parse_entries(load_table("entity_registry.tsv"), "entity_registry.tsv") + _user_rows()
-    return Registry.build(entries, load_table("entity_roles.tsv"))
+    out = Renumbering(next_number=next_number)
+    keys = {e.id: entity_keys(e) for e in entities}
+    pairs: list[tuple[int, int, int, str, str]] = []
+    for e in entities:
+        scores: dict[str, int] = {}
+        for key in keys[e.id]:
+            if key in known:
+                scores[known[key]] = scores.get(known[key], 0) + 1 + (10 if key == name_key(e) else 0)
+        pairs.extend((-score, -e.mentions, _number(e.id), e.id, old) for old, score in scores.items())
+    taken: set[str] = set()
+    for e in entities:
+        if ":" in e.id:  # an id of the registry of known entities (marsad.corpus.known) is stable already
+            out.ids[e.id] = e.id
+            taken.add(e.id)
+    for _score, _mentions, _n, local, old in sorted(pairs):
+        if local not in out.ids and old not in taken:
+            out.ids[local] = old
+            taken.add(old)
+    for e in sorted(entities, key=lambda e: (-e.mentions, _number(e.id))):
+        if e.id not in out.ids:
+            out.ids[e.id] = f"E{out.next_number}"
+            out.next_number += 1
+    for _score, _mentions, _n, local, old in sorted(pairs):
+        if old not in taken:
+            out.redirects[old] = out.ids[local]
+            taken.add(old)
+    ranked = sorted(entities, key=lambda e: (e.mentions, -_number(e.id)))
+    for e in ranked:
+        for key in keys[e.id]:
+            out.keys[key] = out.ids[e.id]
+    for e in ranked:
+        out.keys[name_key(e)] = out.ids[e.id]
+    return out
 
 
-@cache
-def shipped_registry() -> Registry:
-    """The registry with every name keyed (loaded once)."""
-    registry = base_registry()
-    registry.index_keys()
-    return registry
+def apply_ids(docs: list[Document], entities: list[Entity], ids: dict[str, str]) -> None:
+    """Rewrite run-local entity ids to stable ones in entities, mentions, quote speakers and via, event participants and actors."""
+    for entity in entities:
+        entity.id = ids.get(entity.id, entity.id)
+    for doc in docs:
+        for m in doc.mentions:
+            if m.entity is not None:
+                m.entity = ids.get(m.entity, m.entity)
+        for q in doc.quotes:
+            if q.speaker is not None:
+                q.speaker = ids.get(q.speaker, q.speaker)
+            q.via = [ids.get(v, v) for v in q.via]
+        for e in doc.events:
+            e.participants = [ids.get(p, p) for p in e.participants]
+            for actor in getattr(e, "actors", ()):  # events that name their actors (entity ids) one by one
+                actor.entity = ids.get(actor.entity, actor.entity)
 
 
-def resolve_role(phrase: str, date: str | None) -> RegistryEntry | None:
-    """The registered person holding the role ``phrase`` names at ``date`` (see :meth:`Registry.resolve_role`)."""
-    return shipped_registry().resolve_role(phrase, date)
+def stabilise_ids(docs: list[Document], result: CorpusResult) -> None:
+    """Corpus step: give the resolved entities their stable ids and extend ``result.entity_registry``."""
+    numbering = renumber(result.entities, result.entity_registry, result.next_entity)
+    apply_ids(docs, result.entities, numbering.ids)
+    result.entity_registry.update(numbering.keys)
+    result.next_entity = numbering.next_number
+    result.merged_entities = numbering.redirects

@@ -29,13 +29,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from marsad.corpus.result import CorpusResult
 from marsad.eval.shared import SAUDINEWSNET
 from marsad.eval.stories import bcubed
 from marsad.extract.entities import mention_name
 from marsad.ingest.records import record_document
 from marsad.model import Document, Mention
 from marsad.options import Options
-from marsad.pipeline import CorpusResult, analyze_corpus, analyze_raw
+from marsad.pipeline import analyze_corpus, analyze_raw
 from marsad.text.clitics import MIN_STEM, SEPARABLE
 from marsad.text.normalize import norm_key
 from marsad.text.tokens import tokenize

@@ -59,10 +59,12 @@ def stem_variants(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def readings(word: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1 << 16)
+def readings(word: str) -> tuple[tuple[int, str], ...]:
     """Readings of a word with its proclitics stripped: ``(chars stripped, rest)``, the whole word first.
 
     و/ف (conjunction) then ب/ل/ك (preposition); ``لل`` + noun is ``ل`` + ``ال`` + noun.
+    Cached: a text repeats its words.
     """
     out = [(0, word)]
     cut = 0
@@ -74,7 +76,7 @@ def readings(word: str) -> list[tuple[int, str]]:
         out.append((cut + 1, "ا" + rest[1:]))
     elif len(rest) > 2 and rest[0] in "بلك":
         out.append((cut + 1, rest[1:]))
-    return out
+    return tuple(out)
 
 
 def name_word(key: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.text.clitics import strip_clitics
 from marsad.text.normalize import norm_key
@@ -13,7 +14,10 @@ _TOKEN = re.compile(
     re.UNICODE,
 )
 
-@dataclass(frozen=True)
+CACHE_SIZE = 1 << 18  # word types are few; the key splitter is a pure function of the word
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     """A token: its offsets, its text, its key and its clitic-stripped key."""
 
@@ -29,14 +33,20 @@ class Token:
         return self.key[:1].isalnum()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_keys(word: str) -> tuple[str, str]:
+    """A word's key and clitic-stripped key (cached: a text repeats its words)."""
+    key = norm_key(word)
+    return key, strip_clitics(key)[1] if key else ""
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokenise ``text[start:end]``; offsets refer to ``text``."""
     stop = len(text) if end is None else end
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text, start, stop):
         word = m.group()
-        key = norm_key(word)
-        if not key:
-            continue
-        tokens.append(Token(m.start(), m.end(), word, key, strip_clitics(key)[1]))
+        key, stem = _word_keys(word)
+        if key:
+            tokens.append(Token(m.start(), m.end(), word, key, stem))
     return tokens

@@ -9,7 +9,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|[\u0621-\u064a]+|\S")
 _BREAKS = frozenset(".!?;\n")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tok:
     """One token of the key text: its form, key offsets, kind and whether a sentence break precedes it."""
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.corpus.known import Registry, parse_entries, resolve_role, shipped_registry
 from marsad.corpus.names import is_unit, name_key, short_key, skeleton
-from marsad.corpus.registry import Registry, parse_entries, resolve_role, shipped_registry
 
 
 @pytest.mark.parametrize(
