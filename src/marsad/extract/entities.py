@@ -135,7 +135,7 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
         tokens = tokens[1:]
     while kind == "PER" and len(tokens) > 1 and _edge_word(tokens[-1]):
         tokens = tokens[:-1]
-    parts = [p for piece in _split_at_links(tokens) for p in (_split_names(piece) if kind == "PER" else [piece])]
+    parts = [p for piece in _split_at_links(tokens) for p in _split_names(piece)]
     out: list[Mention] = []
     for part in parts:
         start = part[0].start + clitic_length(part[0].text, bare)
@@ -189,11 +189,11 @@ def _registry_words() -> frozenset[str]:
 
 
 def _split_names(tokens: list[Token]) -> list[list[Token]]:
-    """Split a person span made of two registry names (أنطونيو غوتيريش ترامب → أنطونيو غوتيريش | ترامب)."""
+    """Split a span made of two registry names (أنطونيو غوتيريش ترامب → أنطونيو غوتيريش | ترامب, البنتاجون موسكو)."""
     registry = shipped_registry()
-    if len(tokens) < 3 or registry.lookup(" ".join(t.key for t in tokens)) is not None:
+    if len(tokens) < 2 or registry.lookup(" ".join(t.key for t in tokens)) is not None:
         return [tokens]
-    for cut in range(len(tokens) - 1, 1, -1):
+    for cut in range(len(tokens) - 1, 0, -1):
         head, tail = tokens[:cut], tokens[cut:]
         if registry.lookup(" ".join(t.key for t in head)) and registry.lookup(" ".join(t.key for t in tail)):
             return [head, tail]
