@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from marsad.corpus.known import RegistryEntry, shipped_registry
-from marsad.corpus.names import name_key, name_words, short_key
+from marsad.corpus.names import is_ordinary, name_key, name_words, short_key
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.unionfind import UnionFind
 from marsad.extract.entities import mention_name
@@ -48,6 +48,7 @@ from marsad.text.normalize import norm_key
 from marsad.text.tokens import tokenize
 
 _DOMINANCE = 2
+_FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 _CONTEXT = 24  # characters looked at before a mention for its title or first name
 
 
@@ -70,6 +71,15 @@ def strip_titles(form: str) -> str:
     while i < len(words) - 1 and _is_title(norm_key(words[i])):
         i += 1
     return " ".join(words[i:])
+
+
+def _is_name_form(form: str, text: str) -> bool:
+    """False for what is left of a role phrase once its title is off (السابق, الأمريكي, الروسي السابق)."""
+    if form == text:
+        return True
+    last = norm_key(form).split()[-1]
+    adjective = last.startswith("ال") and last.endswith(("ي", "يه"))
+    return not (adjective or last in _FORMER or is_ordinary(last))
 
 
 @dataclass
@@ -117,7 +127,7 @@ def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
             group.types[m.type] += 1
             group.mentions += 1
             form = strip_titles(mention_name(doc, m))
-            if form.strip():
+            if form.strip() and _is_name_form(form, mention_name(doc, m)):
                 group.forms[form] += 1
             if m.type == "PER":
                 title, word = _context(doc, m)

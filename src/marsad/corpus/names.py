@@ -161,7 +161,7 @@ def is_unit(word: str) -> bool:
     """True for a currency, unit or other common noun the tagger mistakes for a name (دولار، الريال، ريالًا، كيلومترات)."""
     key = norm_key(word)
     bare = key[2:] if key.startswith("ال") else key
-    forms = [bare] + [bare[: -len(e)] for e in _ENDINGS if bare.endswith(e) and len(bare) - len(e) >= 3]
+    forms = [key, bare] + [bare[: -len(e)] for e in _ENDINGS if bare.endswith(e) and len(bare) - len(e) >= 3]
     return any(f in _not_names() for f in forms)
 
 
