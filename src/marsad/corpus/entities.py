@@ -48,6 +48,7 @@ from marsad.text.normalize import norm_key
 from marsad.text.tokens import tokenize
 
 _DOMINANCE = 2
+_LINKS = frozenset({"بن", "ابن", "بنت"})  # the word after بن is a father's name, not a surname
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 _CONTEXT = 24  # characters looked at before a mention for its title or first name
 
@@ -74,10 +75,13 @@ def strip_titles(form: str) -> str:
 
 
 def _is_name_form(form: str, text: str) -> bool:
-    """False for what is left of a role phrase once its title is off (السابق, الأمريكي, الروسي السابق)."""
+    """False for a bare title (الرئيس) and for what is left of a role phrase once its title is off (السابق, الأمريكي)."""
+    words = norm_key(form).split()
+    if all(_is_title(w) for w in words):
+        return False  # الرئيس alone names nobody
     if form == text:
         return True
-    last = norm_key(form).split()[-1]
+    last = words[-1]
     adjective = last.startswith("ال") and last.endswith(("ي", "يه"))
     return not (adjective or last in _FORMER or is_ordinary(last))
 
@@ -208,7 +212,7 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
     by_last: dict[str, set[str]] = {}
     for node, group in groups.items():
         words = name_words(_fullest(group))
-        if group.type == "PER" and len(words) > 1:
+        if group.type == "PER" and len(words) > 1 and words[-2] not in _LINKS:
             by_last.setdefault(words[-1], set()).add(node)
     weight: Counter[str] = Counter()
     for node, group in groups.items():

@@ -228,6 +228,12 @@ def _joins_by_first_word(word: str, titled: bool) -> bool:
     return partners is not None and partners <= FIRST_WORD_PARTNERS and not is_ordinary(word)
 
 
+def _is_surname(name: str, word: str) -> bool:
+    """True when ``word`` ends ``name`` as a family name (not the father's name after بن: فيصل بن خالد)."""
+    words = name.split(" ")
+    return words[-1] == word and words[-2] not in ("بن", "ابن", "بنت")
+
+
 def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) -> None:
     """Key every mention; a one-word person joins a full name of the document that contains the word.
 
@@ -247,7 +253,7 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
         if m.type != "PER" or " " in key or key not in full:
             continue
         by_first = _joins_by_first_word(key, id(m) in titled)
-        pool = [(j, name) for j, name in full[key] if name.split(" ")[-1] == key or by_first]
+        pool = [(j, name) for j, name in full[key] if _is_surname(name, key) or (by_first and name.split(" ")[0] == key)]
         if not pool:
             continue
         counts = Counter(name for _, name in pool)
