@@ -56,9 +56,21 @@ def analyze(
 
     ``story_index`` (from an earlier run) is continued: new articles join its stories.
     """
+    return analyze_items(read_inputs(inputs, options), options, on_error, progress, on_total, story_index)
+
+
+def analyze_items(
+    items: Iterable[RawDocument | InputError],
+    options: Options,
+    on_error: Callable[[InputError], None] | None = None,
+    progress: Progress | None = None,
+    on_total: Callable[[int], None] | None = None,
+    story_index: StoryIndex | None = None,
+) -> Analysis:
+    """:func:`analyze` over documents already read (such as a record posted to the server)."""
     result = Analysis()
     raws: list[RawDocument] = []
-    for item in read_inputs(inputs, options):
+    for item in items:
         if isinstance(item, InputError):
             result.errors.append(item)
             if on_error is not None:
