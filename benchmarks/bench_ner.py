@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 
 from marsad.corpus.entities import resolve
+from marsad.corpus.result import CorpusResult
 from marsad.extract.entities import annotate
 from marsad.extract.ner.tagger import shipped_tagger
 from marsad.model import Document
-from marsad.pipeline import CorpusResult
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import tokenize
 

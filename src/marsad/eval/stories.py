@@ -166,8 +166,8 @@ def score(gold: dict[str, str], predicted: dict[str, str]) -> Scores:
 def add_entities(docs: list[Document]) -> None:
     """Run entity mention tagging and cross-document resolution, so that stories can use entity ids."""
     from marsad.corpus.entities import resolve
+    from marsad.corpus.result import CorpusResult
     from marsad.extract.entities import annotate
-    from marsad.pipeline import CorpusResult
 
     for doc in docs:
         annotate(doc)
