@@ -169,10 +169,10 @@ def test_post_size_limit(seed_store: Path, tmp_path: Path) -> None:
     copy = tmp_path / "marsad.db"
     shutil.copy(seed_store, copy)
     reader, ingest = open_backend(copy, Options(workers=1, progress=False))
-    small = TestClient(create_app(reader, ingest, max_bytes=1000))
+    small = TestClient(create_app(reader, ingest, Options(max_bytes=1000, workers=1, progress=False)))
     response = small.post("/api/documents", json={"content": "ك" * 600, "name": "a.txt"})
     assert response.status_code == 413 and "1000" in response.json()["detail"]
-    huge = small.post("/api/documents", content=b"x" * 5000, headers={"content-type": "application/json"})
+    huge = small.post("/api/documents", content=b"x" * 80000, headers={"content-type": "application/json"})
     assert huge.status_code == 413
 
 
@@ -193,3 +193,16 @@ def test_openapi_describes_typed_answers(client: TestClient) -> None:
     story = spec["components"]["schemas"]["StoryDetail"]["properties"]
     assert {"timeline", "claims", "summary", "quotes", "passages"} <= set(story)
     assert "/docs" not in spec["paths"] and client.get("/docs").status_code == 404
+
+
+def test_a_fault_is_a_json_500_without_internals(seed_store: Path) -> None:
+    reader, ingest = open_backend(seed_store, Options(workers=1, progress=False))
+
+    def broken(story_id: str) -> None:
+        raise RuntimeError("secret internals")
+
+    reader.story = broken  # type: ignore[method-assign,assignment]
+    faulty = TestClient(create_app(reader, ingest), raise_server_exceptions=False)
+    response = faulty.get("/api/stories/x")
+    assert response.status_code == 500 and "secret" not in response.text
+    assert response.json() == {"detail": "internal server error"}

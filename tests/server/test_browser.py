@@ -24,11 +24,11 @@ from typing import Any
 
 import pytest
 import uvicorn
+from tests.server.conftest import PYONGYANG
 
 from marsad.options import Options
 from marsad.server.app import create_app
 from marsad.server.backend import open_backend
-from tests.server.conftest import PYONGYANG
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

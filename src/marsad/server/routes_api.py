@@ -125,12 +125,13 @@ def get_document(request: Request, doc_id: str) -> JSON:
 )
 def post_document(request: Request, body: DocumentPost) -> JSON:
     """Analyse a posted document (content or URL) with the product pipeline and join it to the stored stories."""
-    max_bytes: int = request.app.state.max_bytes
+    options: Options = request.app.state.options
+    max_bytes = options.max_bytes
     data = body.content.encode("utf-8") if body.content is not None else None
     if data is not None and len(data) > max_bytes:
         raise HTTPException(413, f"content too large ({len(data)} bytes, limit {max_bytes})")
     ingest: Ingest = request.app.state.ingest
-    done = ingest(posted_items(data, body.name, body.url, Options(max_bytes=max_bytes, workers=1, progress=False)))
+    done = ingest(posted_items(data, body.name, body.url, options))
     if not done.documents:
         raise HTTPException(422, "; ".join(f"{e.input}: {e.reason}" for e in done.errors) or "no document read")
     errors = [{"input": e.input, "reason": e.reason} for e in done.errors]
