@@ -191,22 +191,28 @@ def _events(store: Store, ids: list[str], out: TextIO) -> int:
 
 
 def _conll(store: Store, ids: list[str], out: TextIO) -> int:
-    """Token per line with its IOB2 entity tag and entity id, a blank line between sentences, ``# doc`` headers."""
+    """Token per line (text, start, end, IOB2 tag, entity id), a blank line between sentences, ``# doc`` headers.
+
+    A token is tagged when it overlaps a mention (a clitic-prefixed word such as وكوريا
+    carries its mention's tag; the offsets say where the mention starts inside it).
+    """
     n = 0
     for doc in _documents(store, ids):
         text = doc["text"]
         out.write(f"# doc = {doc['id']}\n")
-        starts = {m["start"]: m for m in doc["mentions"]}
-        ends = sorted((m["start"], m["end"], m) for m in doc["mentions"])
+        mentions = sorted(doc["mentions"], key=lambda m: (m["start"], m["end"]))
+        begun: set[int] = set()
         for sentence in split_sentences(text):
             buffer = io.StringIO()
             for token in tokenize(text, sentence.start, sentence.end):
-                mention = next((m for s, e, m in ends if s <= token.start < e), None)
-                if mention is None:
+                hit = next((i for i, m in enumerate(mentions) if m["start"] < token.end and token.start < m["end"]), None)
+                if hit is None:
                     tag, entity = "O", "_"
                 else:
-                    prefix = "B" if token.start == mention["start"] or token.start in starts else "I"
-                    tag, entity = f"{prefix}-{mention['type']}", mention.get("entity") or "_"
+                    mention = mentions[hit]
+                    tag = f"{'I' if hit in begun else 'B'}-{mention['type']}"
+                    entity = mention.get("entity") or "_"
+                    begun.add(hit)
                 buffer.write(f"{token.text}\t{token.start}\t{token.end}\t{tag}\t{entity}\n")
             if buffer.tell():
                 out.write(buffer.getvalue() + "\n")
