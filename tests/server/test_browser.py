@@ -102,6 +102,7 @@ def page(chromium: Any) -> Iterator[Any]:
     tab.events = []  # type: ignore[attr-defined]
     tab.on("dialog", lambda d: (tab.events.append(("dialog", d.message)), d.dismiss()))
     tab.on("pageerror", lambda e: tab.events.append(("pageerror", str(e))))
+    tab.on("console", lambda m: m.type == "error" and tab.events.append(("console", m.text)))
     yield tab
     context.close()
 

@@ -94,14 +94,23 @@ def stories_page(
 ) -> HTMLResponse:
     """The story list: newest first, with outlets, size and date span, and filters."""
     reader = _reader(request)
+    named = _entity_named(reader, entity) if entity else None
     answer = reader.stories(page, PAGE, since.isoformat() if since else None, until.isoformat() if until else None,
-                            outlet or None, entity or None, q or None)
-    named = reader.entity(entity) if entity else None
+                            outlet or None, named["id"] if named else entity or None, q or None)
     filters = {"q": q, "outlet": outlet, "entity": entity, "since": since.isoformat() if since else "",
                "until": until.isoformat() if until else ""}
     return _render("stories.html", rows=answer["items"], filters=filters,
                    entity_name=named["name"] if named else entity, documents=reader.health()["documents"],
                    **_pages(answer))
+
+
+def _entity_named(reader: ReadAPI, key: str) -> JSON | None:
+    """The entity whose id is ``key``, else the most mentioned one whose name or alias contains it."""
+    found = reader.entity(key)
+    if found is None:
+        items = reader.entities(1, 1, None, key)["items"]
+        found = {"id": items[0]["id"], "name": items[0]["name"]} if items else None
+    return found
 
 
 @dataclass
