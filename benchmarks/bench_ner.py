@@ -4,8 +4,8 @@ Usage: ``python benchmarks/bench_ner.py [N_ARTICLES]`` (default 300; the first N
 Baseline = splitting the same articles into sentences and tokens (measured in the same run);
 tagging = input encoding + the BiLSTM-CRF + document consistency over pre-tokenised sentences,
 one document at a time and then every document at once (sentences batched across documents);
-entity stage = :func:`marsad.extract.entities.annotate_batch` (sentences, tokens, tagging, spans,
-within-document joining) over all articles, then :func:`marsad.corpus.entities.resolve` over all.
+entity stage = the pipeline's entities component over all articles as one batch (sentences,
+tokens, tagging, spans, within-document joining), then :func:`marsad.corpus.entities.resolve` over all.
 Each figure is also given as a ratio to the baseline's tokens/s.
 """
 
@@ -17,11 +17,10 @@ import sys
 import time
 from pathlib import Path
 
-from marsad.corpus.entities import resolve
 from marsad.corpus.result import CorpusResult
-from marsad.extract.entities import annotate_batch
 from marsad.extract.ner.tagger import shipped_tagger
 from marsad.model import Document
+from marsad.pipeline import component, corpus_step
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import tokenize
 
@@ -55,11 +54,16 @@ def main() -> None:
     batched = time.perf_counter() - started
     docs = [Document(id=str(i), source="saudinewsnet", format="txt", text=t) for i, t in enumerate(texts)]
     started = time.perf_counter()
-    annotate_batch(docs)
+    entities = component("entities")
+    if entities.run_batch is not None:
+        entities.run_batch(docs)
+    else:
+        for doc in docs:
+            entities.run(doc)
     stage = time.perf_counter() - started
     started = time.perf_counter()
     result = CorpusResult()
-    resolve(docs, result)
+    corpus_step("entities").run(docs, result)
     resolving = time.perf_counter() - started
     mentions = sum(len(d.mentions) for d in docs)
     print(f"{len(texts)} articles, {tokens} tokens, {mentions} mentions, {len(result.entities)} entities")

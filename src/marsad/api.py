@@ -168,6 +168,8 @@ class _Pending:
 
     docs: list[Document] = field(default_factory=list)
     sources: list[tuple[str, DocumentSource]] = field(default_factory=list)
+    extra_sources: list[tuple[str, DocumentSource]] = field(default_factory=list)
+    seen: list[tuple[str, str]] = field(default_factory=list)
     lines: dict[str, Counter[str]] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
 
@@ -198,6 +200,8 @@ def _batch(
             if (doc_id, raw.source) not in known:
                 summary.repeats += 1
                 _extra_source(pending, doc_id, raw, options)
+            elif doc_id in stored:
+                pending.seen.append((doc_id, raw.source))
         else:
             new.append((doc_id, raw))
         state.documents.add(doc_id)
@@ -222,7 +226,10 @@ def _batch(
             if progress is not None:
                 progress(1)
     finally:
-        summary.added += store.write_batch(summary.run, pending.docs, pending.sources, pending.lines, pending.errors)
+        summary.added += store.write_batch(
+            summary.run, pending.docs, pending.sources + pending.extra_sources, pending.lines, pending.errors,
+            pending.seen,
+        )
 
 
 def _error(pending: _Pending, summary: RunSummary, error: InputError, on_error: ErrorSink | None) -> None:
@@ -238,7 +245,7 @@ def _extra_source(pending: _Pending, doc_id: str, raw: RawDocument, options: Opt
         source = source_of(build_document(raw, options))
     except Exception:
         source = DocumentSource(raw.source, raw.format, raw.url, raw.sitename)
-    pending.sources.append((doc_id, source))
+    pending.extra_sources.append((doc_id, source))
 
 
 def _chrome(store: Store, new: list[tuple[str, RawDocument]], keys: dict[str, set[str]]) -> dict[str, frozenset[str]]:
@@ -267,8 +274,13 @@ def _analyse_chunk(jobs: list[Job], options: Options) -> list[Document | InputEr
 
 
 def _corpus(store: Store, run: int) -> list[str]:
-    """Run the corpus steps over every stored document in one write transaction; return the stories touched."""
+    """Run the corpus steps over every stored document in one write transaction; return the stories touched.
+
+    Nothing runs when no document or source arrived since the last time (a re-run of stored inputs).
+    """
     with store.write():
+        if not store.corpus_stale():
+            return []
         docs = store.load_documents()
         saved = store.get_meta(STORY_INDEX_KEY)
         result = CorpusResult(
@@ -285,6 +297,7 @@ def _corpus(store: Store, run: int) -> list[str]:
         store.save_stories(result.stories, result.merged_stories, run)
         if result.story_index is not None:
             store.set_meta(STORY_INDEX_KEY, result.story_index.to_json())
+        store.corpus_done()
     return [s.id for s in result.stories]
 
 

@@ -54,12 +54,14 @@ class CorpusStep:
 def components() -> list[Component]:
     """The document components, in order (each one's ``requires`` are assigned before it)."""
     from marsad.extract.entities import annotate as entities
+    from marsad.extract.entities import annotate_batch as entities_batch
     from marsad.extract.quotes import annotate as quotes
     from marsad.extract.time import annotate as timexes
 
     return [
         Component("time", ("segments", "published"), ("timexes",), timexes),
-        Component("entities", ("segments",), ("mentions",), entities),
+        # The tagger batches sentences across the documents of a batch (same tags, larger products).
+        Component("entities", ("segments",), ("mentions",), entities, entities_batch),
         # Quotes stay after entities: they link speakers to the entities found before them.
         Component("quotes", ("segments", "mentions"), ("quotes",), quotes),
     ]
@@ -83,6 +85,22 @@ def corpus_steps() -> list[CorpusStep]:
         CorpusStep("entity_ids", ("entities",), ("entities",), stabilise_ids),
         CorpusStep("stories", ("segments", "entities", "duplicates"), ("stories",), cluster_stories),
     ]
+
+
+def component(name: str) -> Component:
+    """The document component called ``name`` (evals and benchmarks run it as the pipeline does)."""
+    for step in components():
+        if step.name == name:
+            return step
+    raise KeyError(f"no component {name!r}")
+
+
+def corpus_step(name: str) -> CorpusStep:
+    """The corpus step called ``name``."""
+    for step in corpus_steps():
+        if step.name == name:
+            return step
+    raise KeyError(f"no corpus step {name!r}")
 
 
 def check_order(steps: Sequence[Component]) -> None:

@@ -179,3 +179,19 @@ def test_export_formats_and_selections(seeded: Store) -> None:
     story = build_report(seeded, Selection(story=visit))
     assert len(story["documents"]) == 3 and [s["id"] for s in story["stories"]] == [visit]
     assert len(build_report(seeded, Selection(since="2024-01-01"))["documents"]) == 3
+
+
+def test_reader_serves_threads(seeded: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    reader = Reader(seeded)
+    story_id = reader.stories()["items"][0]["id"]
+
+    def ask(_: int) -> int:
+        story = reader.story(story_id)
+        assert story is not None
+        return len(reader.stories(text="بوتين")["items"]) + len(story["documents"])
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = set(pool.map(ask, range(40)))
+    assert len(answers) == 1

@@ -40,25 +40,48 @@ def entity_keys(entity: Entity) -> list[str]:
     return sorted({f"{entity.type}:{spelling_key(f)}" for f in forms if f.strip()} or {f"{entity.type}:#{entity.id}"})
 
 
+def name_key(entity: Entity) -> str:
+    """The registry key of the entity's name."""
+    return f"{entity.type}:{spelling_key(entity.name)}" if entity.name.strip() else f"{entity.type}:#{entity.id}"
+
+
 def renumber(entities: list[Entity], known: dict[str, str], next_number: int) -> Renumbering:
-    """Choose the stable id of every entity from the registry ``known`` (key -> id)."""
+    """Choose the stable id of every entity from the registry ``known`` (key -> id).
+
+    Each entity scores the stored ids its keys point to (one point a key, ten more when
+    its name's key points there); pairs are granted best first, an id to one entity only.
+    The other stored ids an entity points to, when no entity took them, were merged into
+    it and become redirects.  Registry keys go to the entity whose name they spell, else
+    to the most mentioned entity carrying them.
+    """
     out = Renumbering(next_number=next_number)
+    keys = {e.id: entity_keys(e) for e in entities}
+    pairs: list[tuple[int, int, int, str, str]] = []
+    for e in entities:
+        scores: dict[str, int] = {}
+        for key in keys[e.id]:
+            if key in known:
+                scores[known[key]] = scores.get(known[key], 0) + 1 + (10 if key == name_key(e) else 0)
+        pairs.extend((-score, -e.mentions, _number(e.id), e.id, old) for old, score in scores.items())
     taken: set[str] = set()
-    for entity in sorted(entities, key=lambda e: (-e.mentions, _number(e.id))):
-        keys = entity_keys(entity)
-        old = sorted({known[k] for k in keys if k in known}, key=_number)
-        free = [i for i in old if i not in taken]
-        if free:
-            stable = free[0]
-            for other in free[1:]:
-                out.redirects[other] = stable
-        else:
-            stable = f"E{out.next_number}"
+    for _score, _mentions, _n, local, old in sorted(pairs):
+        if local not in out.ids and old not in taken:
+            out.ids[local] = old
+            taken.add(old)
+    for e in sorted(entities, key=lambda e: (-e.mentions, _number(e.id))):
+        if e.id not in out.ids:
+            out.ids[e.id] = f"E{out.next_number}"
             out.next_number += 1
-        taken.add(stable)
-        out.ids[entity.id] = stable
-        for key in keys:
-            out.keys[key] = stable
+    for _score, _mentions, _n, local, old in sorted(pairs):
+        if old not in taken:
+            out.redirects[old] = out.ids[local]
+            taken.add(old)
+    ranked = sorted(entities, key=lambda e: (e.mentions, -_number(e.id)))
+    for e in ranked:
+        for key in keys[e.id]:
+            out.keys[key] = out.ids[e.id]
+    for e in ranked:
+        out.keys[name_key(e)] = out.ids[e.id]
     return out
 
 

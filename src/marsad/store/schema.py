@@ -120,6 +120,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                 PRIMARY KEY (site, key))""",
             """CREATE TABLE input_errors (input TEXT NOT NULL, reason TEXT NOT NULL, run INTEGER NOT NULL,
                 PRIMARY KEY (input, reason))""",
+            # Documents of an earlier layout have no corpus findings yet: the next run computes them.
+            "INSERT INTO meta (key, value) VALUES ('corpus_stale', '1') ON CONFLICT (key) DO NOTHING",
         ),
     ),
 )

@@ -16,6 +16,7 @@ queries.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -54,6 +55,7 @@ _MAX_PAUSE = 2.0
 _IN_CHUNK = 500
 STORY_INDEX_KEY = "story_index"
 ENTITY_COUNTER_KEY = "entity_counter"
+STALE_KEY = "corpus_stale"
 
 
 class StoreError(Exception):
@@ -71,6 +73,7 @@ class Store:
         self.target = str(target)
         self.dialect = dialect_for(self.target)
         self.lock_wait = lock_wait
+        self._lock = threading.RLock()  # one connection, shared by a server's threads one call at a time
         self._conn: Connection = self._retry(lambda: self.dialect.connect(self.target, lock_wait))
         try:
             self._migrate()
@@ -110,23 +113,27 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[None]:
         """A write transaction: the lock is taken on entry (retried), committed on exit, rolled back on error."""
-        self._retry(lambda: self.dialect.begin_write(self._conn))
-        try:
-            yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+        with self._lock:
+            self._retry(lambda: self.dialect.begin_write(self._conn))
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
 
     def _x(self, sql: str, params: Iterable[Any] = ()) -> Any:
-        return self._conn.execute(sql, tuple(params))
+        with self._lock:
+            return self._conn.execute(sql, tuple(params))
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
-        rows: list[Row] = self._x(sql, params).fetchall()
+        with self._lock:
+            rows: list[Row] = self._x(sql, params).fetchall()
         return rows
 
     def _one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
-        row: Row | None = self._x(sql, params).fetchone()
+        with self._lock:
+            row: Row | None = self._x(sql, params).fetchone()
         return row
 
     def _migrate(self) -> None:
@@ -222,12 +229,15 @@ class Store:
         sources: list[tuple[str, DocumentSource]],
         site_lines: dict[str, Counter[str]],
         errors: list[InputError],
+        seen: Iterable[tuple[str, str]] = (),
     ) -> int:
         """Commit one batch in one transaction; return how many documents were new.
 
         ``docs`` are analysed documents (already stored ones are left as they are),
-        ``sources`` every (document id, source) the batch read, ``site_lines`` the
-        short-line counts of the batch's new pages per site, ``errors`` its rejected inputs.
+        ``sources`` every new (document id, source) the batch read, ``site_lines`` the
+        short-line counts of the batch's new pages per site, ``errors`` its rejected inputs,
+        ``seen`` the (document id, input) pairs already stored that the run read again
+        (they join the run, so that its report covers them).
         """
         added = 0
         with self.write():
@@ -238,6 +248,10 @@ class Store:
                 added += self._insert_document(doc, seq, run)
             for doc_id, source in sources:
                 self._add_source(doc_id, source, run)
+            for doc_id, name in seen:
+                self._x("UPDATE document_sources SET run = ? WHERE document = ? AND input = ?", (run, doc_id, name))
+            if docs or sources:
+                self.set_meta(STALE_KEY, "1")
             for site, counts in site_lines.items():
                 for key, pages in counts.items():
                     self._x(
@@ -367,6 +381,14 @@ class Store:
             changed += 1
         return changed
 
+    def corpus_stale(self) -> bool:
+        """Whether documents or sources arrived since the corpus steps last ran."""
+        return self.get_meta(STALE_KEY) == "1"
+
+    def corpus_done(self) -> None:
+        """Mark the corpus findings as up to date with the documents (inside the corpus transaction)."""
+        self.set_meta(STALE_KEY, "0")
+
     def entity_keys(self) -> dict[str, str]:
         """The spelling keys of every stored entity (key -> entity id), which keep ids stable across runs."""
         return {str(k): str(e) for k, e in self._rows("SELECT key, entity FROM entity_keys")}
@@ -480,11 +502,13 @@ class Store:
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         """Run a read query (portable SQL, ``?`` placeholders) and return its rows."""
-        return self._retry(lambda: self._rows(sql, params))  # type: ignore[no-any-return]
+        with self._lock:
+            return self._retry(lambda: self._rows(sql, params))  # type: ignore[no-any-return]
 
     def segment_hits(self, keys: list[str], limit: int) -> list[Row]:
         """Segments containing every key: (doc, source, title, segment, kind, start, end), best first."""
-        return self._retry(lambda: self.dialect.search(self._conn, keys, limit))  # type: ignore[no-any-return]
+        with self._lock:
+            return self._retry(lambda: self.dialect.search(self._conn, keys, limit))  # type: ignore[no-any-return]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Segments matching every word of ``query`` (in any clitic form): articles first, then by rank."""
@@ -493,11 +517,11 @@ class Store:
             return []
         hits: list[SearchHit] = []
         for doc_id, source, title, seg_id, kind, start, end in self.segment_hits(keys, limit):
-            row = self._one("SELECT text FROM documents WHERE id = ?", (doc_id,))
-            text = str(row[0]) if row else ""
+            row = self.rows("SELECT text FROM documents WHERE id = ?", (doc_id,))
+            text = str(row[0][0]) if row else ""
             holes = [
                 (int(s), int(e))
-                for s, e in self._rows(
+                for s, e in self.rows(
                     'SELECT start, "end" FROM segments WHERE doc = ? AND parent = ? ORDER BY start', (doc_id, seg_id)
                 )
             ]
