@@ -46,7 +46,8 @@ ErrorSink = Callable[[InputError], None]
 
 @dataclass
 class RunSummary:
-    """What a run did: inputs read, documents (new and already stored), repeats, errors, stories touched."""
+    """What a run did: inputs read (documents and rejected inputs), distinct documents (new and already stored),
+    repeated texts kept as extra sources, errors, and the stories the run touched."""
 
     run: int
     inputs: int = 0
@@ -131,15 +132,18 @@ def run(
         items = read_inputs(names, options) if read is None else iter(read)
         while batch := list(islice(items, options.batch_size)):
             _batch(batch, options, store, summary, state, pool, on_error, progress)
-    except KeyboardInterrupt:
+        if pool is not None:
+            pool.shutdown(wait=True)
+            pool = None
+        summary.documents = len(state.documents)
+        summary.stories_touched = _corpus(store, summary.run)
+    except KeyboardInterrupt:  # the corpus steps roll back and stay due: the next run does them
         summary.interrupted = True
         store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
         raise
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-    summary.documents = len(state.documents)
-    summary.stories_touched = _corpus(store, summary.run)
     store.finish_run(summary.run, "done", summary.documents, summary.added)
     return summary
 
@@ -190,7 +194,7 @@ def _batch(
     for item in items:
         if isinstance(item, InputError):
             _error(pending, summary, item, on_error)
-    summary.inputs += len(raws)
+    summary.inputs += len(items)
     ids = [content_id(r.text) for r in raws]
     stored = store.stored(ids)
     known = store.stored_sources(i for i in ids if i in stored) | state.sources

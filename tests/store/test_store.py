@@ -155,6 +155,19 @@ def test_export_report_equals_the_analyze_report(shared_dir: Path, tmp_path: Pat
     exported = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
     jsonschema.validate(exported, schema())
     assert _sorted(exported) == _sorted(written)
+    visit = written["stories"][0]["id"]
+    result = CliRunner().invoke(app, ["export", "-f", "jsonl", "--db", str(db), "--story", visit, "-o", str(tmp_path / "s.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()) == len(written["stories"][0]["documents"])
+    result = CliRunner().invoke(app, ["analyze", str(shared_dir / "seeds"), "-o", str(out), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    second = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--run", "2", "-o", str(tmp_path / "r2.json")])
+    assert result.exit_code == 0, result.output
+    assert _sorted(json.loads((tmp_path / "r2.json").read_text(encoding="utf-8"))) == _sorted(second) == _sorted(written)
+    assert CliRunner().invoke(app, ["export", "-f", "xml", "--db", str(db)]).exit_code == 2
+    assert CliRunner().invoke(app, ["export", "--db", str(db), "--story", "story-999"]).exit_code == 1
+    assert CliRunner().invoke(app, ["export", "--db", str(tmp_path / "none.db")]).exit_code == 2
 
 
 def test_export_formats_and_selections(seeded: Store) -> None:

@@ -160,6 +160,9 @@ def export_command(
     db: Annotated[Path, typer.Option("--db", help="The store to export.")] = Path("marsad.db"),
     story: Annotated[str | None, typer.Option("--story", help="Only this story's documents.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only documents published on or after DATE.")] = None,
+    run_number: Annotated[
+        int | None, typer.Option("--run", min=1, help="Only the documents an analyze run read (its report.json).")
+    ] = None,
 ) -> None:
     """Export the store: the report (marsad.report/1), documents as JSON Lines or CSV, events, or CoNLL tokens."""
     if fmt not in FORMATS:
@@ -168,7 +171,7 @@ def export_command(
         raise fail(f"no store at {db} (run marsad analyze first)", 2)
     if out is not None:
         check_output_file(out)
-    selection = Selection(story=story, since=since)
+    selection = Selection(run=run_number, story=story, since=since)
     try:
         with Store(db) as store:
             if story is not None and not store.rows("SELECT 1 FROM stories WHERE id = ?", (store.resolve_id("story", story),)):
