@@ -136,7 +136,7 @@ def run(
             pool.shutdown(wait=True)
             pool = None
         summary.documents = len(state.documents)
-        summary.stories_touched = _corpus(store, summary.run)
+        summary.stories_touched = _corpus(store, summary.run, options)
     except KeyboardInterrupt:  # the corpus steps roll back and stay due: the next run does them
         summary.interrupted = True
         store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
@@ -215,10 +215,12 @@ def _batch(
     keys = {doc_id: line_keys(raw) for doc_id, raw in new if site_key(raw)}
     chrome = _chrome(store, new, keys)
     jobs = [Job(raw, chrome.get(site_key(raw) or "", frozenset())) for _, raw in new]
+    failed: dict[str, str] = {}
     try:
         for (doc_id, raw), result in zip(new, _analyse(jobs, options, pool), strict=True):
             if isinstance(result, InputError):
                 state.documents.discard(doc_id)
+                failed[doc_id] = result.input
                 _error(pending, summary, result, on_error)
             else:
                 result.sources = [source_of(result)]
@@ -230,9 +232,14 @@ def _batch(
             if progress is not None:
                 progress(1)
     finally:
+        # A repeat of a text that failed in this batch has no document to join: it fails with it.
+        kept = stored | {d.id for d in pending.docs}
+        extra = [(doc_id, source) for doc_id, source in pending.extra_sources if doc_id in kept]
+        for doc_id, source in pending.extra_sources:
+            if doc_id not in kept and doc_id in failed:
+                _error(pending, summary, InputError(source.input, f"same text as {failed[doc_id]}, which failed"), on_error)
         summary.added += store.write_batch(
-            summary.run, pending.docs, pending.sources + pending.extra_sources, pending.lines, pending.errors,
-            pending.seen,
+            summary.run, pending.docs, pending.sources + extra, pending.lines, pending.errors, pending.seen
         )
 
 
@@ -277,7 +284,7 @@ def _analyse_chunk(jobs: list[Job], options: Options) -> list[Document | InputEr
     return list(analyze_batch(jobs, options))
 
 
-def _corpus(store: Store, run: int) -> list[str]:
+def _corpus(store: Store, run: int, options: Options) -> list[str]:
     """Run the corpus steps over every stored document in one write transaction; return the stories touched.
 
     Nothing runs when no document or source arrived since the last time (a re-run of stored inputs).
@@ -288,7 +295,7 @@ def _corpus(store: Store, run: int) -> list[str]:
         docs = store.load_documents()
         saved = store.get_meta(STORY_INDEX_KEY)
         result = CorpusResult(
-            story_index=StoryIndex.from_json(saved) if saved else None,
+            story_index=StoryIndex.from_json(saved) if saved else StoryIndex(options.stories),
             entity_registry=store.entity_keys(),
             next_entity=store.next_entity_number(),
         )

@@ -7,17 +7,23 @@ A configuration file sets any field by name, at the top level or under ``[marsad
     batch_size = 32
     max_bytes = 10_000_000
 
+    [marsad.stories]        # story clustering (marsad.corpus.story_index.StoryParams)
+    threshold = 0.25
+
 An unknown name or a value of the wrong type is an error (:class:`OptionsError`), so
-that no setting is silently ignored.
+that no setting is silently ignored.  Story settings apply to a new store: a store keeps
+the settings its story index was built with, so that later batches continue it alike.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from marsad.corpus.story_index import StoryParams
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -37,6 +43,7 @@ class Options:
     ``progress``: show a progress bar on a terminal.
     ``batch_size``: documents analysed and committed to the store together (a kill loses at most one batch).
     ``lock_wait``: seconds to keep retrying a store locked by another program before giving up.
+    ``stories``: the story clustering knobs of a new store's story index.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -46,6 +53,7 @@ class Options:
     progress: bool = True
     batch_size: int = 64
     lock_wait: float = 30.0
+    stories: StoryParams = field(default_factory=StoryParams)
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "workers", "batch_size"):
@@ -78,16 +86,28 @@ class Options:
     @classmethod
     def from_dict(cls, values: dict[str, Any], where: str = "options") -> Options:
         """Options from a mapping of field names; unknown names and wrong types are errors."""
-        fields = {f.name: f for f in dataclasses.fields(cls)}
-        defaults = cls()
-        out: dict[str, Any] = {}
-        for name, value in values.items():
-            if name not in fields:
-                raise OptionsError(f"{where}: unknown setting {name!r} (known: {', '.join(sorted(fields))})")
-            expected = type(getattr(defaults, name))
-            if expected is float and isinstance(value, int) and not isinstance(value, bool):
-                value = float(value)
-            if type(value) is not expected:
-                raise OptionsError(f"{where}: {name} must be a {expected.__name__}, not {value!r}")
-            out[name] = value
+        out = _typed(cls(), values, where)
+        if "stories" in out:
+            out["stories"] = StoryParams(**_typed(StoryParams(), out["stories"], f"{where} [stories]"))
         return cls(**out)
+
+
+def _typed(defaults: Any, values: Any, where: str) -> dict[str, Any]:
+    """Check ``values`` against the fields of the dataclass instance ``defaults`` (names and types)."""
+    if not isinstance(values, dict):
+        raise OptionsError(f"{where}: expected a table, not {values!r}")
+    names = {f.name for f in dataclasses.fields(defaults)}
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in names:
+            raise OptionsError(f"{where}: unknown setting {name!r} (known: {', '.join(sorted(names))})")
+        expected = type(getattr(defaults, name))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if dataclasses.is_dataclass(expected):
+            if not isinstance(value, dict):
+                raise OptionsError(f"{where}: {name} must be a table")
+        elif type(value) is not expected:
+            raise OptionsError(f"{where}: {name} must be a {expected.__name__}, not {value!r}")
+        out[name] = value
+    return out
