@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -16,3 +16,7 @@ class Options:
     timeout: float = 20.0
     min_arabic_ratio: float = 0.3
     progress: bool = True
+    # record field names the user maps to marsad's fields: (marsad name, record field), e.g. ("published", "dt")
+    field_map: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # a TSV of outlets (name, domains, variants) that extends the shipped lexicon
+    outlets_file: str | None = None

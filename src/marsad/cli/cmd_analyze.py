@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from marsad.api import analyze
 from marsad.cli.apps import app
 from marsad.corpus.story_index import StoryIndex
+from marsad.ingest.records import FIELDS, parse_field_map
 from marsad.model import InputError
 from marsad.options import DEFAULT_MAX_BYTES, Options
 from marsad.report.build import document_json, dumps, schema
@@ -20,6 +21,14 @@ from marsad.store.sqlite import Store
 
 err = Console(stderr=True)
 STORY_INDEX_KEY = "story_index"
+
+
+def _check_fields(values: list[str]) -> list[str]:
+    try:
+        parse_field_map(values)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    return values
 
 
 @app.command("analyze")
@@ -31,9 +40,16 @@ def analyze_command(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Parallel processes.")] = 1,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest input accepted.")] = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    fields: Annotated[list[str] | None, typer.Option(
+        "--field", callback=lambda values: _check_fields(values or []), help=f"NAME=FIELD: read marsad's NAME ({', '.join(FIELDS)}) from a record's FIELD "
+        "(dotted for nested fields); repeatable.")] = None,
+    outlets: Annotated[Path | None, typer.Option(
+        "--outlets", exists=True, dir_okay=False, readable=True,
+        help="TSV of extra outlets: name, domains (comma-separated), other names.")] = None,
 ) -> None:
     """Analyse pages into OUT/report.json (schema marsad.report/1) and the store; exit 1 if any input failed."""
-    options = Options(max_bytes=max_bytes, workers=workers, progress=not quiet)
+    options = Options(max_bytes=max_bytes, workers=workers, progress=not quiet,
+                      field_map=parse_field_map(fields or []), outlets_file=str(outlets) if outlets else None)
 
     def on_error(error: InputError) -> None:
         err.print(f"[red]error[/red] {error.input}: {error.reason}", highlight=False, soft_wrap=True)
