@@ -28,6 +28,8 @@ FIELDS = ("title", "text", "url", "published", "outlet", "author", "language")
 
 _BODY = ("maintext", "articleBody", "text", "content", "body", "article", "article_text", "full_text", "fulltext",
          "raw_text", "content_encoded", "content:encoded")
+# A summary is the text only when the record has no body field at all (RSS items, GDELT-like lists).
+_SUMMARY = ("summary", "description", "excerpt", "abstract", "lead", "meta_description")
 _TITLE = ("title", "headline", "title_page", "title_rss", "name")
 _URL = ("url", "link", "canonical_link", "canonical_url", "canonical", "mainEntityOfPage", "article_url",
         "guid", "id", "@id", "uri", "href", "source")
@@ -72,8 +74,8 @@ def record_document(
 
     ``fmt`` is the container format (``json`` or ``jsonl``).  The text is ``title + "\\n\\n" +
     body`` when the record has a title, so that the title is a span of the text; a record with
-    a title and no body field at all (a GDELT article list) is its headline alone.  The
-    publication date is the first date field that parses (basis ``metadata``), else the date
+    no body field at all is its summary (an RSS item), or its headline alone (a GDELT article
+    list).  The publication date is the first date field that parses (basis ``metadata``), else the date
     in the URL path (basis ``url``), else a modification or crawl date (``metadata``); the
     field that gave it is named in ``extra["date_field"]``.  ``field_map`` pairs marsad field
     names (:data:`FIELDS`) with the record's own field names and wins over the usual names.
@@ -146,6 +148,8 @@ def read_fields(record: Mapping[str, object], field_map: tuple[tuple[str, str], 
     out.title = pick("title")
     out.body = pick("text")
     out.has_body_field = any(_lookup(node, name) is not None for name in (*mapped.get("text", ()), *_BODY))
+    if out.body is None and not out.has_body_field:
+        out.body = pick("text", _SUMMARY)
     out.url = pick("url", accept=_WEB)
     url_fields = {k for k in out.used if k in _URL}
     out.outlet = pick("outlet", tuple(n for n in _OUTLET if n not in url_fields))
