@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from io import BufferedIOBase
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from marsad.ingest.dates import parse_date, url_date
 from marsad.ingest.decode import decode_bytes, is_binary
@@ -69,12 +70,15 @@ def read_inputs(inputs: Iterable[str], options: Options) -> Iterator[Item]:
 def finish(raw: RawDocument, input_name: str, options: Options) -> RawDocument:
     """Name the input of ``raw`` and resolve its outlet and publication date from its fields and URL.
 
-    The outlet is the canonical name of the outlet field (``sitename``), else of the URL's
-    domain; the date is the ``date`` field when it parses (basis ``metadata``), else the
+    A URL that does not parse is moved to ``extra``.  The outlet is the canonical name of the
+    outlet field (``sitename``), else of the URL's domain; the date is the ``date`` field when it parses (basis ``metadata``), else the
     date in the URL path (basis ``url``).  Records set their own date (see
     :func:`~marsad.ingest.records.record_document`).
     """
     raw.input = input_name
+    if raw.url is not None and not _parsable_url(raw.url):
+        raw.extra.setdefault("url", raw.url)  # kept as metadata, never used as an address
+        raw.url = None
     table = outlet_table(options.outlets_file)
     if raw.outlet is None:
         if raw.sitename:
@@ -89,6 +93,14 @@ def finish(raw: RawDocument, input_name: str, options: Options) -> RawDocument:
             in_url = url_date(raw.url)
             raw.published = Published(in_url, "url") if in_url else None
     return raw
+
+
+def _parsable_url(url: str) -> bool:
+    try:
+        urlsplit(url)
+    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
+        return False
+    return True
 
 
 def known_kind(name: str) -> tuple[Kind | None, bool]:

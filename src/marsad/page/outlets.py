@@ -25,15 +25,19 @@ from marsad.lexicons import load, load_table
 from marsad.page.lines import phrase_key
 from marsad.text.normalize import norm_key, normalize
 
-SELF_REFERENCE_MAX_WORDS = 6
+CREDIT_MAX_WORDS = 16  # a caption with its credit at the end
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$")
 _SELF_PATTERNS = (
     re.compile(r"موقع\s*\(([^)]{2,30})\)"),
     re.compile(r'^"([^"]{2,30})"\s*\('),
     re.compile(r"^المصدر\s*:\s*(.{2,30})$"),
     re.compile(r"^((?:موقع|صحيفه|جريده|شبكه|بوابه|مجله)\s[^|:,\-]{2,30}?)\s*(?:[|:,\-].*)?$"),
-    re.compile(r"(?:©|حقوق النشر|جميع الحقوق محفوظه ل)\s*(?:\d{4}\s*)?([^|©]{2,30}?)\s*$"),
+    re.compile(
+        r"(?:©|\(c\)|copyright|حقوق النشر(?: محفوظه)?(?: ل)?|جميع الحقوق محفوظه ل)\s*(?:\d{4}(?:\s*-\s*\d{4})?\s*)?"
+        r"([^|©.,]{2,30}?)\s*(?:\d{4}\s*)?(?:[.|,]|\s-\s|جميع الحقوق|all rights|$)"
+    ),
 )
+_NOT_A_NAME = re.compile(r"حقوق|محفوظ|rights|reserved")
 _CREDIT_SEPARATORS = ",/|-"
 
 
@@ -170,20 +174,21 @@ def _pattern_reference(line: str, table: OutletTable) -> str | None:
             found = line[start:end].strip()
             if found.startswith(("ل", "ب")) and table.canonical(found[1:]):
                 found = found[1:]
-            return table.canonical(found) or found
+            known = table.canonical(found)
+            if known is not None or not _NOT_A_NAME.search(normalize(found).text):
+                return known or found
     return None
 
 
 def _bare_reference(line: str, table: OutletTable) -> str | None:
     """A distinctive outlet name standing alone on a short line or credited at its end (", فيتو")."""
     key = normalize(line).text
-    if len(key.split()) > SELF_REFERENCE_MAX_WORDS:
-        return None
     bare = phrase_key(key)
+    credit = len(key.split()) <= CREDIT_MAX_WORDS
     for name_key, name in table.bare:
         if bare == phrase_key(name_key):
             return name
-        pos = key.rfind(name_key)
+        pos = key.rfind(name_key) if credit else -1
         if pos > 0 and key[pos:].strip() == name_key and key[:pos].rstrip()[-1:] in _CREDIT_SEPARATORS:
             return name
     return None
