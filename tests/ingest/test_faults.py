@@ -34,7 +34,7 @@ def test_feed_item_pointing_at_a_local_file_is_refused(tmp_path: Path) -> None:
     items = read(feed)
     assert items == [
         InputError(f"file://{secret}", "refused: only http(s) URLs are fetched (file:)"),
-        InputError("/relative.html", "refused: only http(s) URLs are fetched (no scheme:)"),
+        InputError("/relative.html", "refused: only http(s) URLs are fetched (no scheme)"),
     ]
 
 

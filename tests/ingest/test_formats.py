@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import itertools
 from collections import Counter
 from pathlib import Path
@@ -194,16 +195,19 @@ def test_url_dates(url: str, expected: str | None) -> None:
     assert url_date(url) == expected
 
 
-def test_saudinewsnet_records_get_published_and_outlet(shared_dir: Path) -> None:
-    """Every 60th record of SaudiNewsNet's first 18,000: all dated and attributed (measured 300/300 each)."""
+def test_saudinewsnet_records_get_published_and_outlet(shared_dir: Path, tmp_path: Path) -> None:
+    """Every 60th record of SaudiNewsNet's first 18,000 (all 14 outlets): all dated and attributed (300/300)."""
     path = shared_dir / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
-    items = list(itertools.islice(read_inputs([str(path)], Options()), 0, 18000, 60))
+    sample = tmp_path / "saudinewsnet-sample.jsonl"
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        sample.write_text("".join(itertools.islice(lines, 0, 18000, 60)), encoding="utf-8")
+    items = list(read_inputs([str(sample)], Options()))
     raws = [i for i in items if isinstance(i, RawDocument)]
-    assert len(raws) >= 295 and all(isinstance(i, RawDocument | InputError) for i in items)
+    assert len(items) == 300 and len(raws) >= 295  # a few records are not Arabic enough or empty
     assert sum(r.published is not None for r in raws) == len(raws)
     assert sum(r.outlet is not None for r in raws) == len(raws)
     bases = Counter(r.published.basis for r in raws if r.published)
     assert bases["url"] >= 80  # al-jazirah, aleqt ... URLs carry the day; the crawl date is the fallback
     outlets = Counter(r.outlet for r in raws)
     assert len(outlets) >= 12 and "aawsat" not in outlets and outlets["الشرق الأوسط"] > 0
-    assert all(r.input == str(path) for r in raws)
+    assert all(r.input == str(sample) for r in raws)

@@ -39,7 +39,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         newurl: str,
     ) -> urllib.request.Request | None:
         if not is_url(newurl):
-            raise Rejected(f"refused: redirect to a non-http(s) URL ({_scheme(newurl)}:)")
+            raise Rejected(f"refused: redirect to a non-http(s) URL ({_scheme(newurl)})")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -53,7 +53,7 @@ def fetch(url: str, options: Options) -> Fetched:
     feed or page is never read.
     """
     if not is_url(url):
-        raise Rejected(f"refused: only http(s) URLs are fetched ({_scheme(url)}:)")
+        raise Rejected(f"refused: only http(s) URLs are fetched ({_scheme(url)})")
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": "*/*"})
     try:
         with _OPENER.open(request, timeout=options.timeout) as response:
@@ -78,7 +78,9 @@ def fetch(url: str, options: Options) -> Fetched:
 
 
 def _scheme(url: str) -> str:
-    return url.split(":", 1)[0].lower()[:20] if ":" in url else "no scheme"
+    """``file:``, ``ftp:``... as a URL names it, or "no scheme" for a relative link."""
+    scheme = url.split(":", 1)[0].lower()
+    return f"{scheme}:" if ":" in url and scheme.isascii() and scheme.isalpha() and len(scheme) <= 20 else "no scheme"
 
 
 def _reason(reason: object) -> str:
