@@ -11,7 +11,7 @@ import pytest
 
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
-from marsad.model import InputError, Published
+from marsad.model import Published
 from marsad.options import Options
 from marsad.page.build import build_document
 
