@@ -16,6 +16,7 @@ from marsad.corpus.story_index import StoryIndex
 from marsad.ingest.records import FIELDS, parse_field_map
 from marsad.model import InputError
 from marsad.options import DEFAULT_MAX_BYTES, Options
+from marsad.page.outlets import read_outlets_file
 from marsad.report.build import document_json, dumps, schema
 from marsad.store.sqlite import Store
 
@@ -31,6 +32,15 @@ def _check_fields(values: list[str]) -> list[str]:
     return values
 
 
+def _check_outlets(path: Path | None) -> Path | None:
+    if path is not None:
+        try:
+            read_outlets_file(str(path))
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    return path
+
+
 @app.command("analyze")
 def analyze_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, '-' for stdin, http(s) URLs or feed URLs.")],
@@ -44,7 +54,7 @@ def analyze_command(
         "--field", callback=lambda values: _check_fields(values or []), help=f"NAME=FIELD: read marsad's NAME ({', '.join(FIELDS)}) from a record's FIELD "
         "(dotted for nested fields); repeatable.")] = None,
     outlets: Annotated[Path | None, typer.Option(
-        "--outlets", exists=True, dir_okay=False, readable=True,
+        "--outlets", exists=True, dir_okay=False, readable=True, callback=lambda path: _check_outlets(path),
         help="TSV of extra outlets: name, domains (comma-separated), other names.")] = None,
 ) -> None:
     """Analyse pages into OUT/report.json (schema marsad.report/1) and the store; exit 1 if any input failed."""
