@@ -56,10 +56,10 @@ def eval_quotes(
     """Quote recall/precision (overlap ≥ 50% of the gold span) and speaker accuracy on matched quotes."""
     from marsad.eval.quotes import gold_files, load_gold, score
     from marsad.eval.shared import find_shared
-    from marsad.extract.quotes import annotate
+    from marsad.pipeline import component
 
     docs = load_gold(gold_files(gold), shared or find_shared(gold))
-    scores = score(docs, annotate)
+    scores = score(docs, component("quotes").run)
     if show_errors:
         for line in scores.misses:
             err.print(line, highlight=False, soft_wrap=True)

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from marsad.cli.apps import app
-from marsad.store.sqlite import Store
+from marsad.store import Store
 
 _MATCH = r"\[[^\[\]\n]+\]"
 

@@ -23,8 +23,9 @@ from marsad.ingest.dates import parse_date, url_date
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.rejected import Rejected
 from marsad.model import Published
+from marsad.options import RECORD_FIELDS
 
-FIELDS = ("title", "text", "url", "published", "outlet", "author", "language")
+FIELDS = RECORD_FIELDS
 
 _BODY = ("maintext", "articleBody", "text", "content", "body", "article", "article_text", "full_text", "fulltext",
          "raw_text", "content_encoded", "content:encoded")
