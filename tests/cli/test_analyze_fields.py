@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 from typer.testing import CliRunner
 
 from marsad.cli.app import app
+from marsad.options import Options, OptionsError
 from marsad.report.build import schema
 
 runner = CliRunner()
@@ -53,3 +55,14 @@ def test_unusable_outlets_file_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(tmp_path), "--no-store", "--outlets", str(tsv)])
     assert result.exit_code == 2
     assert "line 1 has no outlet name" in result.output
+
+
+def test_field_map_and_outlets_file_from_toml(tmp_path: Path) -> None:
+    config = tmp_path / "marsad.toml"
+    config.write_text('[marsad]\noutlets_file = "o.tsv"\n\n[marsad.field_map]\ntitle = "onwan"\npublished = "meta.dt"\n',
+                      encoding="utf-8")
+    options = Options.from_toml(config)
+    assert options.field_map == (("title", "onwan"), ("published", "meta.dt"))
+    assert options.outlets_file == "o.tsv"
+    with pytest.raises(OptionsError, match="'colour' is not one of"):
+        Options.from_dict({"field_map": {"colour": "x"}})
