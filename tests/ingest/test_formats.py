@@ -211,3 +211,16 @@ def test_saudinewsnet_records_get_published_and_outlet(shared_dir: Path, tmp_pat
     outlets = Counter(r.outlet for r in raws)
     assert len(outlets) >= 12 and "aawsat" not in outlets and outlets["الشرق الأوسط"] > 0
     assert all(r.input == str(sample) for r in raws)
+
+
+def test_wordpress_rest_posts_html_fields_become_text() -> None:
+    [doc] = docs("wordpress.json")
+    assert doc.title == "أمطار رعدية على منطقة عسير – تحذيرات للسكان"
+    assert doc.text == (
+        "أمطار رعدية على منطقة عسير – تحذيرات للسكان\n\n"
+        "توقع المركز الوطني للأرصاد هطول أمطار رعدية على منطقة عسير & المناطق المجاورة اليوم الثلاثاء.\n"
+        "ودعا الدفاع المدني السكان إلى الابتعاد عن مجاري السيول.\n"
+        "وأكد جاهزية الفرق الميدانية."
+    )
+    assert (doc.outlet, doc.url) == ("سبق", "https://sabq.org/saudia/rain-1881")
+    assert doc.published == Published("2021-03-09T14:05:00", "metadata")

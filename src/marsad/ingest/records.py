@@ -14,6 +14,7 @@ Every field not used is kept as a string in ``extra`` (the document's metadata).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Mapping
@@ -50,10 +51,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "author": _AUTHOR, "language": _LANGUAGE,
 }
 # Keys of nested objects that hold the value: {"name": ...} (publisher, author), {"@id": ...}, {"value": ...}.
-_NESTED = ("name", "title", "value", "@id", "url", "href", "uri", "$date", "text")
+_NESTED = ("name", "title", "value", "rendered", "@id", "url", "href", "uri", "$date", "text")
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|NewsArticle|Report", re.IGNORECASE)
 _CLOCK = re.compile(r"^(\d{1,2}):([0-5]\d)(?::[0-5]\d)?$")
 _WEB = re.compile(r"^https?://", re.IGNORECASE)
+# Record fields that carry HTML (RSS content:encoded, feedparser content, WordPress "rendered"): tags and entities.
+_MARKUP = re.compile(r"<(?:p|div|br|span|a|b|i|strong|em|h[1-6]|ul|ol|li|img|figure|figcaption|blockquote|table|tr|td"
+                     r"|script|style|iframe)\b[^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
+_DROPPED = re.compile(r"<(script|style|iframe)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote|figure|figcaption|tr|table|ul|ol)\s*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def parse_field_map(pairs: list[str]) -> tuple[tuple[str, str], ...]:
@@ -146,11 +153,11 @@ def read_fields(record: Mapping[str, object], field_map: tuple[tuple[str, str], 
                 return value
         return None
 
-    out.title = pick("title")
-    out.body = pick("text")
+    out.title = plain_text(pick("title"))
+    out.body = plain_text(pick("text"))
     out.has_body_field = any(_lookup(node, name) is not None for name in (*mapped.get("text", ()), *_BODY))
     if out.body is None and not out.has_body_field:
-        out.body = pick("text", _SUMMARY)
+        out.body = plain_text(pick("text", _SUMMARY))
     out.url = pick("url", accept=_WEB)
     url_fields = {k for k in out.used if k in _URL}
     out.outlet = pick("outlet", tuple(n for n in _OUTLET if n not in url_fields))
@@ -158,6 +165,20 @@ def read_fields(record: Mapping[str, object], field_map: tuple[tuple[str, str], 
     out.language = pick("language")
     _published(out, mapped)
     return out
+
+
+def plain_text(value: str | None) -> str | None:
+    """A record field's text without the HTML it may carry: block ends become line breaks, entities characters.
+
+    Scripts, styles and comments go with their content; the text is never rendered.
+    """
+    if value is None or not _MARKUP.search(value):
+        return value
+    text = _DROPPED.sub("", value)
+    text = _BREAK.sub("\n", text)
+    text = html.unescape(_TAG.sub("", text))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line) or None
 
 
 def _published(out: RecordFields, mapped: dict[str, tuple[str, ...]]) -> None:
