@@ -11,7 +11,7 @@ import pytest
 
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
-from marsad.model import Published
+from marsad.model import InputError, Published
 from marsad.options import Options
 from marsad.page.build import build_document
 
@@ -224,3 +224,31 @@ def test_wordpress_rest_posts_html_fields_become_text() -> None:
     )
     assert (doc.outlet, doc.url) == ("سبق", "https://sabq.org/saudia/rain-1881")
     assert doc.published == Published("2021-03-09T14:05:00", "metadata")
+
+
+def test_rss_file_items_with_full_text_are_documents_as_they_stand() -> None:
+    path = RECORDS / "feed_full_text.xml"
+    first, refused = list(read_inputs([str(path)], OPTIONS))
+    assert isinstance(first, RawDocument)
+    assert (first.source, first.format) == ("https://www.aljazeera.net/ebusiness/2020/7/21/dam", "feed")
+    assert first.text == ("افتتاح سد جديد في إثيوبيا\n\nأعلنت الحكومة الإثيوبية اليوم الثلاثاء بدء تشغيل السد الجديد "
+                          "على النيل الأزرق.\nوقال وزير المياه إن المرحلة الأولى من الملء اكتملت.")
+    assert (first.published, first.outlet, first.author) == (
+        Published("2020-07-21T09:15:00", "metadata"), "الجزيرة", "محمد علي")
+    assert first.extra["feed"] == str(path)
+    assert refused == InputError("file:///etc/passwd", "refused: only http(s) URLs are fetched (file:)")
+
+
+def test_atom_file_entry_with_content(tmp_path: Path) -> None:
+    path = tmp_path / "feed.atom"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>العربية</title>'
+        '<entry><title>هدنة في غزة</title><link rel="alternate" href="https://www.alarabiya.net/ar/x"/>'
+        "<updated>2023-11-24T07:00:00Z</updated><author><name>سارة أحمد</name></author>"
+        '<content type="html">&lt;p&gt;بدأ سريان الهدنة الإنسانية في قطاع غزة صباح اليوم الجمعة.&lt;/p&gt;</content>'
+        "</entry></feed>", encoding="utf-8")
+    [doc] = list(read_inputs([str(path)], OPTIONS))
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "هدنة في غزة\n\nبدأ سريان الهدنة الإنسانية في قطاع غزة صباح اليوم الجمعة."
+    assert (doc.published, doc.outlet, doc.author) == (
+        Published("2023-11-24T07:00:00", "metadata"), "العربية", "سارة أحمد")

@@ -193,6 +193,8 @@ def _read_url(url: str, options: Options) -> Iterator[Item]:
 
 
 def _read_feed(text: str, base_url: str, source: str, options: Options) -> Iterator[Item]:
+    """An item that carries its full text (content:encoded, Atom content) is a document as it stands;
+    any other is fetched from its link (http(s) only) and its date fills in for a page that states none."""
     try:
         items = feed_items(text, base_url)
     except Rejected as exc:
@@ -202,6 +204,13 @@ def _read_feed(text: str, base_url: str, source: str, options: Options) -> Itera
         yield InputError(source, "feed has no items with links")
         return
     for item in items:
+        if item.content:
+            yield _record(
+                {"title": item.title, "content": item.content, "url": item.link, "published": item.date,
+                 "author": item.author, "feed": source},
+                item.link, "feed", options,
+            )
+            continue
         try:
             fetched = fetch(item.link, options)
             page = _decode(fetched.data, "html", fetched.charset)
