@@ -46,7 +46,8 @@ ErrorSink = Callable[[InputError], None]
 
 @dataclass
 class RunSummary:
-    """What a run did: inputs read, documents (new and already stored), repeats, errors, stories touched."""
+    """What a run did: inputs read (documents and rejected inputs), distinct documents (new and already stored),
+    repeated texts kept as extra sources, errors, and the stories the run touched."""
 
     run: int
     inputs: int = 0
@@ -80,12 +81,17 @@ def analyze(
     on_error: ErrorSink | None = None,
     progress: Progress | None = None,
     store: Store | None = None,
+    read: Iterable[RawDocument | InputError] | None = None,
 ) -> Analysis:
-    """Analyse ``inputs`` into ``store`` (a temporary store when None) and return the run's report as records."""
+    """Analyse ``inputs`` into ``store`` (a temporary store when None) and return the run's report as records.
+
+    ``read`` gives the inputs' documents already read (such as a record posted to the
+    server); ``inputs`` then only names them in the run's record.
+    """
     if store is not None:
-        return _analysis(store, run(inputs, options, store, on_error, progress))
+        return _analysis(store, run(inputs, options, store, on_error, progress, read))
     with tempfile.TemporaryDirectory(prefix="marsad-") as tmp, Store(Path(tmp) / "marsad.db", options.lock_wait) as temp:
-        return _analysis(temp, run(inputs, options, temp, on_error, progress))
+        return _analysis(temp, run(inputs, options, temp, on_error, progress, read))
 
 
 def _analysis(store: Store, summary: RunSummary) -> Analysis:
@@ -109,8 +115,11 @@ def run(
     store: Store,
     on_error: ErrorSink | None = None,
     progress: Progress | None = None,
+    read: Iterable[RawDocument | InputError] | None = None,
 ) -> RunSummary:
     """Analyse ``inputs`` into ``store`` in committed batches, then run the corpus steps over the store.
+
+    ``read``: the inputs' documents already read (see :func:`analyze`).
 
     On Ctrl-C the documents analysed so far are committed, the run is recorded as
     interrupted, and :class:`KeyboardInterrupt` propagates (the CLI exits 130).
@@ -120,18 +129,21 @@ def run(
     state = _Seen()
     pool = _pool(options)
     try:
-        items = read_inputs(names, options)
+        items = read_inputs(names, options) if read is None else iter(read)
         while batch := list(islice(items, options.batch_size)):
             _batch(batch, options, store, summary, state, pool, on_error, progress)
-    except KeyboardInterrupt:
+        if pool is not None:
+            pool.shutdown(wait=True)
+            pool = None
+        summary.documents = len(state.documents)
+        summary.stories_touched = _corpus(store, summary.run, options)
+    except KeyboardInterrupt:  # the corpus steps roll back and stay due: the next run does them
         summary.interrupted = True
         store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
         raise
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-    summary.documents = len(state.documents)
-    summary.stories_touched = _corpus(store, summary.run)
     store.finish_run(summary.run, "done", summary.documents, summary.added)
     return summary
 
@@ -182,7 +194,7 @@ def _batch(
     for item in items:
         if isinstance(item, InputError):
             _error(pending, summary, item, on_error)
-    summary.inputs += len(raws)
+    summary.inputs += len(items)
     ids = [content_id(r.text) for r in raws]
     stored = store.stored(ids)
     known = store.stored_sources(i for i in ids if i in stored) | state.sources
@@ -203,10 +215,12 @@ def _batch(
     keys = {doc_id: line_keys(raw) for doc_id, raw in new if site_key(raw)}
     chrome = _chrome(store, new, keys)
     jobs = [Job(raw, chrome.get(site_key(raw) or "", frozenset())) for _, raw in new]
+    failed: dict[str, str] = {}
     try:
         for (doc_id, raw), result in zip(new, _analyse(jobs, options, pool), strict=True):
             if isinstance(result, InputError):
                 state.documents.discard(doc_id)
+                failed[doc_id] = result.input
                 _error(pending, summary, result, on_error)
             else:
                 result.sources = [source_of(result)]
@@ -218,9 +232,14 @@ def _batch(
             if progress is not None:
                 progress(1)
     finally:
+        # A repeat of a text that failed in this batch has no document to join: it fails with it.
+        kept = stored | {d.id for d in pending.docs}
+        extra = [(doc_id, source) for doc_id, source in pending.extra_sources if doc_id in kept]
+        for doc_id, source in pending.extra_sources:
+            if doc_id not in kept and doc_id in failed:
+                _error(pending, summary, InputError(source.input, f"same text as {failed[doc_id]}, which failed"), on_error)
         summary.added += store.write_batch(
-            summary.run, pending.docs, pending.sources + pending.extra_sources, pending.lines, pending.errors,
-            pending.seen,
+            summary.run, pending.docs, pending.sources + extra, pending.lines, pending.errors, pending.seen
         )
 
 
@@ -267,7 +286,7 @@ def _analyse_chunk(jobs: list[Job], options: Options) -> list[Document | InputEr
     return list(analyze_batch(jobs, options))
 
 
-def _corpus(store: Store, run: int) -> list[str]:
+def _corpus(store: Store, run: int, options: Options) -> list[str]:
     """Run the corpus steps over every stored document in one write transaction; return the stories touched.
 
     Nothing runs when no document or source arrived since the last time (a re-run of stored inputs).
@@ -278,7 +297,7 @@ def _corpus(store: Store, run: int) -> list[str]:
         docs = store.load_documents()
         saved = store.get_meta(STORY_INDEX_KEY)
         result = CorpusResult(
-            story_index=StoryIndex.from_json(saved) if saved else None,
+            story_index=StoryIndex.from_json(saved) if saved else StoryIndex(options.stories),
             entity_registry=store.entity_keys(),
             next_entity=store.next_entity_number(),
         )

@@ -12,17 +12,23 @@ A configuration file sets any field by name, at the top level or under ``[marsad
     title = "headline_ar"
     published = "meta.dt"
 
+    [marsad.stories]        # story clustering (marsad.corpus.story_index.StoryParams)
+    threshold = 0.25
+
 An unknown name or a value of the wrong type is an error (:class:`OptionsError`), so
-that no setting is silently ignored.
+that no setting is silently ignored.  Story settings apply to a new store: a store keeps
+the settings its story index was built with, so that later batches continue it alike.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from marsad.corpus.story_index import StoryParams
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # The document fields a record's own field names can be mapped to (``field_map``, ``--field NAME=FIELD``).
@@ -44,9 +50,11 @@ class Options:
     ``progress``: show a progress bar on a terminal.
     ``batch_size``: documents analysed and committed to the store together (a kill loses at most one batch).
     ``lock_wait``: seconds to keep retrying a store locked by another program before giving up.
+    ``stories``: the story clustering knobs of a new store's story index.
     ``field_map``: (document field, record field) pairs read before the usual names, e.g.
     ``(("published", "dt"),)``; the record field may be dotted for nested objects.
-    ``outlets_file``: a TSV of outlets (name, domains, other names) extending the shipped lexicon.
+    ``outlets_file``: a TSV of outlets (name, domains, other names) extending the shipped lexicon
+    (empty: none).
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -56,8 +64,9 @@ class Options:
     progress: bool = True
     batch_size: int = 64
     lock_wait: float = 30.0
+    stories: StoryParams = field(default_factory=StoryParams)
     field_map: tuple[tuple[str, str], ...] = ()
-    outlets_file: str | None = None
+    outlets_file: str = ""
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "workers", "batch_size"):
@@ -93,18 +102,30 @@ class Options:
     @classmethod
     def from_dict(cls, values: dict[str, Any], where: str = "options") -> Options:
         """Options from a mapping of field names; unknown names and wrong types are errors."""
-        fields = {f.name: f for f in dataclasses.fields(cls)}
-        defaults = cls()
-        out: dict[str, Any] = {}
-        for name, value in values.items():
-            if name not in fields:
-                raise OptionsError(f"{where}: unknown setting {name!r} (known: {', '.join(sorted(fields))})")
-            if name == "field_map" and isinstance(value, dict):
-                value = tuple((str(k), str(v)) for k, v in value.items())  # a TOML table {name = "field"}
-            expected = str if name == "outlets_file" else type(getattr(defaults, name))
-            if expected is float and isinstance(value, int) and not isinstance(value, bool):
-                value = float(value)
-            if type(value) is not expected:
-                raise OptionsError(f"{where}: {name} must be a {expected.__name__}, not {value!r}")
-            out[name] = value
+        if isinstance(values.get("field_map"), dict):  # a TOML table {name = "field"}
+            values = {**values, "field_map": tuple((str(k), str(v)) for k, v in values["field_map"].items())}
+        out = _typed(cls(), values, where)
+        if "stories" in out:
+            out["stories"] = StoryParams(**_typed(StoryParams(), out["stories"], f"{where} [stories]"))
         return cls(**out)
+
+
+def _typed(defaults: Any, values: Any, where: str) -> dict[str, Any]:
+    """Check ``values`` against the fields of the dataclass instance ``defaults`` (names and types)."""
+    if not isinstance(values, dict):
+        raise OptionsError(f"{where}: expected a table, not {values!r}")
+    names = {f.name for f in dataclasses.fields(defaults)}
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in names:
+            raise OptionsError(f"{where}: unknown setting {name!r} (known: {', '.join(sorted(names))})")
+        expected = type(getattr(defaults, name))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if dataclasses.is_dataclass(expected):
+            if not isinstance(value, dict):
+                raise OptionsError(f"{where}: {name} must be a table")
+        elif type(value) is not expected:
+            raise OptionsError(f"{where}: {name} must be a {expected.__name__}, not {value!r}")
+        out[name] = value
+    return out

@@ -120,12 +120,19 @@ def test_a_failing_component_is_one_error_and_the_run_goes_on(
         return [*real(), marsad.pipeline.Component("explode", ("segments",), (), explode)]
 
     monkeypatch.setattr(marsad.pipeline, "components", broken)
+    seeds = sorted((shared_dir / "seeds").glob("*.txt"))
+    failing = next(p for p in seeds if "أوريشنيك" in p.read_text(encoding="utf-8"))
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(failing.read_bytes())
     errors = []
     with Store(tmp_path / "m.db") as store:
-        summary = run([str(shared_dir / "seeds")], QUIET, store, on_error=errors.append)
-        assert store.count() == 4 and summary.errors == 1
-    [error] = errors
-    assert error.input.endswith(".txt") and error.reason == "explode failed: RuntimeError: boom"
+        summary = run([*map(str, seeds), str(copy)], QUIET, store, on_error=errors.append)
+        assert store.count() == 4 and summary.errors == 2
+        assert not store.rows("SELECT input FROM document_sources WHERE document NOT IN (SELECT id FROM documents)")
+    assert [(e.input, e.reason) for e in errors] == [
+        (str(failing), "explode failed: RuntimeError: boom"),
+        (str(copy), f"same text as {failing}, which failed"),
+    ]
 
 
 def test_bad_output_path_exits_2_before_analysis(shared_dir: Path, tmp_path: Path) -> None:
@@ -294,3 +301,35 @@ def test_ctrl_c_commits_what_is_done_and_exits_130(shard: Path, tmp_path: Path) 
 
 if os.name != "posix":  # signals as used above are POSIX
     pytestmark = pytest.mark.skip("POSIX signals")
+
+
+def test_story_settings_come_from_the_config(shared_dir: Path, tmp_path: Path) -> None:
+    strict = tmp_path / "strict.toml"
+    strict.write_text("[marsad]\nbatch_size = 8\n\n[marsad.stories]\nthreshold = 0.95\nmerge_threshold = 0.95\n", encoding="utf-8")
+    options = Options.from_toml(strict)
+    assert options.batch_size == 8 and options.stories.threshold == 0.95 and options.stories.window_days == 3
+    with Store(tmp_path / "strict.db") as store:
+        run([str(shared_dir / "seeds")], options.replace(progress=False), store)
+        strict_stories = Reader(store).stories()["total"]
+    with Store(tmp_path / "default.db") as store:
+        run([str(shared_dir / "seeds")], QUIET, store)
+        default_stories = Reader(store).stories()["total"]
+    assert default_stories == 3 < strict_stories
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[marsad.stories]\nthreshhold = 0.5\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(shared_dir / "seeds"), "-o", str(tmp_path), "--config", str(bad)])
+    assert result.exit_code == 2 and "[stories]: unknown setting 'threshhold'" in result.output
+
+
+def test_page_text_and_paths_are_never_terminal_markup(tmp_path: Path) -> None:
+    title = "[b]قمة[/b] الرياض"
+    body = "اجتمع القادة في الرياض اليوم لبحث التعاون الاقتصادي والأمني بين دول المنطقة وسبل تعزيزه خلال السنوات المقبلة."
+    shard = tmp_path / "t.jsonl"
+    shard.write_text(json.dumps({"title": title, "content": f"{title}\n\n{body}"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    empty = tmp_path / "bad[red].txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(shard), str(empty), "-o", str(tmp_path / "o"), "--db", str(tmp_path / "m.db")],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert title in result.output  # the summary table shows the title as written
+    assert "bad[red].txt: empty" in result.output

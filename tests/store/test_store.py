@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import jsonschema
@@ -66,20 +66,25 @@ def test_every_layer_round_trips(seeded: Store) -> None:
     assert sum(len(d["quotes"]) for d in report["documents"]) > 50
 
 
+@dataclass
+class RichEvent(Event):
+    """An event with a field the store's columns do not know (as the events layer grows)."""
+
+    polarity: str = "positive"
+
+
 def test_events_keep_fields_they_do_not_know(tmp_path: Path) -> None:
     text = "اجتمع الرئيس مع الوفد في القاهرة يوم الثلاثاء."
     doc = Document("ev1", "ev.txt", "txt", text, segments=[Segment("ev1:0", "main", 0, len(text))])
-    doc.events = [Event(0, 5, "اجتمع", "MEET", "2024-06-18", ["E1", "E2"])]
+    doc.events = [RichEvent(0, 5, "اجتمع", "MEET", "2024-06-18", ["E1", "E2"])]
     doc.published = Published("2024-06-18", "metadata")
     with Store(tmp_path / "e.db") as store:
         assert store.add(doc)
-        store.rows("SELECT 1")  # read path works outside a transaction
-        with store.write():
-            store._x("UPDATE events SET extra = ? WHERE document = ?", (json.dumps({"polarity": "positive"}), "ev1"))
         [event] = Reader(store).events(type="MEET", actor="E2", since="2024-06-01")["items"]
         assert event["text"] == text[event["start"]:event["end"]] == "اجتمع"
         assert event["participants"] == ["E1", "E2"] and event["polarity"] == "positive"
         assert Reader(store).events(type="ATTACK")["total"] == 0
+        assert Reader(store).events(until="2024-06-17")["total"] == 0
         out = io.StringIO()
         assert export(store, "events", out) == 1
         assert json.loads(out.getvalue())["type"] == "MEET"
@@ -155,6 +160,19 @@ def test_export_report_equals_the_analyze_report(shared_dir: Path, tmp_path: Pat
     exported = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
     jsonschema.validate(exported, schema())
     assert _sorted(exported) == _sorted(written)
+    visit = written["stories"][0]["id"]
+    result = CliRunner().invoke(app, ["export", "-f", "jsonl", "--db", str(db), "--story", visit, "-o", str(tmp_path / "s.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()) == len(written["stories"][0]["documents"])
+    result = CliRunner().invoke(app, ["analyze", str(shared_dir / "seeds"), "-o", str(out), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    second = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--run", "2", "-o", str(tmp_path / "r2.json")])
+    assert result.exit_code == 0, result.output
+    assert _sorted(json.loads((tmp_path / "r2.json").read_text(encoding="utf-8"))) == _sorted(second) == _sorted(written)
+    assert CliRunner().invoke(app, ["export", "-f", "xml", "--db", str(db)]).exit_code == 2
+    assert CliRunner().invoke(app, ["export", "--db", str(db), "--story", "story-999"]).exit_code == 1
+    assert CliRunner().invoke(app, ["export", "--db", str(tmp_path / "none.db")]).exit_code == 2
 
 
 def test_export_formats_and_selections(seeded: Store) -> None:

@@ -13,8 +13,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from marsad.api import RunSummary, report_json, run
 from marsad.cli.apps import app
@@ -34,7 +36,7 @@ LARGEST = 5
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print one error line on stderr and return the exit to raise."""
-    err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -135,7 +137,7 @@ def analyze_command(
     check_output_file(report_path)
 
     def on_error(error: InputError) -> None:
-        err.print(f"[red]error[/red] {error.input}: {error.reason}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {escape(error.input)}: {escape(error.reason)}", highlight=False, soft_wrap=True)
 
     with open_store(None if no_store else db, options) as store:
         try:
@@ -146,7 +148,7 @@ def analyze_command(
                 task = bar.add_task("analyse", total=None)
                 summary = run(inputs, options, store, on_error=on_error, progress=lambda n: bar.advance(task, n))
         except KeyboardInterrupt:
-            err.print(f"interrupted: what was analysed is in {store.target}; run again to finish", highlight=False)
+            err.print(f"interrupted: what was analysed is in {store.target}; run again to finish", highlight=False, markup=False)
             raise typer.Exit(INTERRUPTED) from None
         except StoreError as exc:
             raise fail(str(exc), 1) from exc
@@ -159,6 +161,7 @@ def analyze_command(
         f"{summary.inputs} inputs, {summary.documents} documents, {summary.repeats} repeats kept as extra sources, "
         f"{summary.errors} errors, {len(summary.stories_touched)} stories touched{where} -> {report_path}",
         highlight=False,
+        markup=False,
     )
     if summary.errors:
         raise typer.Exit(1)
@@ -176,7 +179,8 @@ def _summary_table(reader: Reader, summary: RunSummary) -> None:
         table.add_column(column, overflow="fold")
     for story in stories[:LARGEST]:
         dates = " … ".join(dict.fromkeys(d[:10] for d in (story["first_published"], story["last_published"]) if d))
-        table.add_row(story["id"], str(len(story["segments"])), ", ".join(story["outlets"]), dates, story["title"])
+        cells = (story["id"], str(len(story["segments"])), ", ".join(story["outlets"]), dates, story["title"])
+        table.add_row(*(Text(cell) for cell in cells))  # page text is never read as markup
     err.print(table)
 
 
@@ -187,6 +191,9 @@ def export_command(
     db: Annotated[Path, typer.Option("--db", help="The store to export.")] = Path("marsad.db"),
     story: Annotated[str | None, typer.Option("--story", help="Only this story's documents.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only documents published on or after DATE.")] = None,
+    run_number: Annotated[
+        int | None, typer.Option("--run", min=1, help="Only the documents an analyze run read (its report.json).")
+    ] = None,
 ) -> None:
     """Export the store: the report (marsad.report/1), documents as JSON Lines or CSV, events, or CoNLL tokens."""
     if fmt not in FORMATS:
@@ -195,7 +202,7 @@ def export_command(
         raise fail(f"no store at {db} (run marsad analyze first)", 2)
     if out is not None:
         check_output_file(out)
-    selection = Selection(story=story, since=since)
+    selection = Selection(run=run_number, story=story, since=since)
     try:
         with Store(db) as store:
             if story is not None and not store.rows("SELECT 1 FROM stories WHERE id = ?", (store.resolve_id("story", story),)):
@@ -207,7 +214,7 @@ def export_command(
                     n = export(store, _format(fmt), stream, selection)
     except StoreError as exc:
         raise fail(str(exc), 1) from exc
-    err.print(f"{n} records ({fmt}) -> {out or 'stdout'}", highlight=False)
+    err.print(f"{n} records ({fmt}) -> {out or 'stdout'}", highlight=False, markup=False)
 
 
 def _format(name: str) -> Format:

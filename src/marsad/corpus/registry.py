@@ -86,7 +86,7 @@ def renumber(entities: list[Entity], known: dict[str, str], next_number: int) ->
 
 
 def apply_ids(docs: list[Document], entities: list[Entity], ids: dict[str, str]) -> None:
-    """Rewrite run-local entity ids to stable ones in entities, mentions, quote speakers and via, event participants."""
+    """Rewrite run-local entity ids to stable ones in entities, mentions, quote speakers and via, event participants and actors."""
     for entity in entities:
         entity.id = ids.get(entity.id, entity.id)
     for doc in docs:
@@ -99,6 +99,8 @@ def apply_ids(docs: list[Document], entities: list[Entity], ids: dict[str, str])
             q.via = [ids.get(v, v) for v in q.via]
         for e in doc.events:
             e.participants = [ids.get(p, p) for p in e.participants]
+            for actor in getattr(e, "actors", ()):  # events that name their actors (entity ids) one by one
+                actor.entity = ids.get(actor.entity, actor.entity)
 
 
 def stabilise_ids(docs: list[Document], result: CorpusResult) -> None:

@@ -43,6 +43,9 @@ class Dialect(Protocol):
     def connect(self, target: str, lock_wait: float) -> Connection:
         """Open a connection in autocommit mode (the store opens its transactions itself)."""
 
+    def sql(self, query: str) -> str:
+        """The store's portable query (``?`` placeholders) in the driver's own paramstyle."""
+
     def begin_write(self, conn: Connection) -> None:
         """Start a transaction that holds the write lock until it ends."""
 
@@ -73,6 +76,10 @@ class SqliteDialect:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         return conn
+
+    def sql(self, query: str) -> str:
+        """SQLite's driver takes ``?`` placeholders as they are."""
+        return query
 
     def begin_write(self, conn: Connection) -> None:
         """``BEGIN IMMEDIATE``: take the write lock now, so that reads inside see the last commit."""

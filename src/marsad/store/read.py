@@ -290,11 +290,14 @@ class Reader:
             where.append("q.speaker = ?")
             params.append(self.store.resolve_id("entity", speaker))
         if story:
+            live_story = self.store.resolve_id("story", story)
+            # The IN lets the quotes' primary key (document, seq) find the story's documents without a scan.
             where.append(
+                "q.document IN (SELECT document FROM story_members WHERE story = ?) AND "
                 "EXISTS (SELECT 1 FROM story_members m JOIN segments s ON s.doc = m.document AND s.segment = m.segment "
                 'WHERE m.story = ? AND m.document = q.document AND q.start >= s.start AND q."end" <= s."end")'
             )
-            params.append(self.store.resolve_id("story", story))
+            params += [live_story, live_story]
         if about:
             live = self.store.resolve_id("entity", about)
             where.append(

@@ -71,7 +71,10 @@ class Store:
 
     def __init__(self, target: str | Path, lock_wait: float = DEFAULT_LOCK_WAIT) -> None:
         self.target = str(target)
-        self.dialect = dialect_for(self.target)
+        try:
+            self.dialect = dialect_for(self.target)
+        except ValueError as exc:
+            raise StoreError(str(exc)) from exc
         self.lock_wait = lock_wait
         self._lock = threading.RLock()  # one connection, shared by a server's threads one call at a time
         self._conn: Connection = self._retry(lambda: self.dialect.connect(self.target, lock_wait))
@@ -124,7 +127,7 @@ class Store:
 
     def _x(self, sql: str, params: Iterable[Any] = ()) -> Any:
         with self._lock:
-            return self._conn.execute(sql, tuple(params))
+            return self._conn.execute(self.dialect.sql(sql), tuple(params))
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         with self._lock:
