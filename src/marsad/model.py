@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SegmentKind = Literal["main", "appended", "related", "caption", "boilerplate"]
-DateBasis = Literal["explicit", "metadata", "inferred"]
+DateBasis = Literal["explicit", "metadata", "url", "inferred"]
 EntityType = Literal["PER", "LOC", "ORG", "MISC"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect"]
@@ -28,7 +28,12 @@ class Span:
 
 @dataclass(frozen=True)
 class Published:
-    """A publication date: an ISO-8601 value and how it was established."""
+    """A publication date: an ISO-8601 value and how it was established.
+
+    ``basis``: ``metadata`` (a date field of the record or page markup), ``url`` (the date
+    in the URL path), ``explicit`` (a dateline in the text), ``inferred`` (from the text's
+    own clues, by the time stage).
+    """
 
     value: str
     basis: DateBasis
