@@ -216,13 +216,37 @@ class TimelineRow:
 
 
 @dataclass
+class ClaimValue:
+    """One value reported for a claim's slot, with the spans, outlets and independent sources behind it."""
+
+    value: str
+    text: str
+    outlets: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    spans: list[SpanRef] = field(default_factory=list)
+
+
+@dataclass
 class Claim:
-    """A statement corroborated by independent outlets, or contested between them."""
+    """A fact (a slot with a value) or a statement, corroborated by independent sources or contested.
+
+    ``slot`` names what is stated (``killed``, ``injured``, ``arrested``, ``seats``,
+    ``sentence``..., or ``statement`` for a whole sentence repeated by several outlets) and
+    ``value`` its normalised value (``27``, ``90..110``, ``30..``, ``3 month``); a contested
+    claim has no single value and lists each one in ``values`` with its sources.
+    ``independent_sources`` counts outlets, one outlet counted once and outlets whose
+    passages copy each other counted as one source; ``count`` equals it.
+    """
 
     status: Literal["corroborated", "contested"]
     text: str
     count: int
     spans: list[SpanRef] = field(default_factory=list)
+    slot: str | None = None
+    value: str | None = None
+    outlets: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    values: list[ClaimValue] = field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,222 @@
+"""Facts: a quantity in a sentence with the slot it fills (killed, injured, arrested, seats...).
+
+A slot comes from the ``claim_slots.tsv`` lexicon: the counted noun after the number
+(``27 قتيلا``), a trigger before it (``مقتل 27 شخصا``, ``القبض على 431``), a verb after the
+counted noun (``30 شخصا قتلوا``), or, for a number coordinated with a previous fact of the
+sentence (``استشهاد 10 رجال أمن و3 عمال``), the slot of that fact.  Units fill their own
+slots: a duration governed by a sentence trigger is a ``sentence`` (in months), a
+percentage is a ``percent`` (or the share of the counted slot: ``ثلث المقاعد``), money is an
+``amount``.  The noun after the number gives the fact's ``qualifier``
+(``claim_qualifiers.tsv``: security men, workers, militants...; generic when not listed),
+so that 12 security men killed and 15 people killed are different facts.  Numbers that
+count a generic part of a previous total («منهم 12») and numbers in sentences dated to an
+earlier year (background) are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.corpus.quantities import Quantity, find_quantities, word_start
+from marsad.corpus.sentences import StorySentence
+from marsad.lexicons import load_table
+from marsad.model import Document, SpanRef
+from marsad.text.normalize import norm_key
+from marsad.text.tokens import Token, stem_variants
+
+TRIGGER_WINDOW = 4
+RISE_WINDOW = 7
+VERB_WINDOW = 3
+COORDINATION_WINDOW = 10
+_STOPS = frozenset(".،,;؛:!?؟")
+_PARTS = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
+_SKIP_AFTER = frozenset({"من", "علي", "الاقل", "اخرين", "اخرون", "اخري", "اخر"})
+_TO = frozenset({"الي", "لـ", "ل"})
+_COORDINATORS = frozenset({"و", "اضافه", "بالاضافه", "الي"})
+_SLOT_UNITS = {"percent": "percent", "SAR": "amount", "USD": "amount", "EUR": "amount", "GBP/EGP": "amount",
+               "AED/MAD": "amount", "dinar": "amount"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A quantity filling a slot, with the span that states it and the sentence it is in."""
+
+    slot: str
+    qualifier: str
+    quantity: Quantity
+    ref: SpanRef
+    sentence: StorySentence
+
+
+@dataclass(frozen=True)
+class _Slots:
+    before: dict[tuple[str, ...], str]
+    noun: dict[str, str]
+    verb: dict[tuple[str, ...], str]
+    unit: dict[str, str]
+    qualifiers: dict[str, str]
+
+
+@cache
+def _slots() -> _Slots:
+    before: dict[tuple[str, ...], str] = {}
+    noun: dict[str, str] = {}
+    verb: dict[tuple[str, ...], str] = {}
+    unit: dict[str, str] = {}
+    for word, slot, where in load_table("claim_slots.tsv"):
+        key = tuple(norm_key(word).split())
+        if where == "before":
+            before[key] = slot
+        elif where == "noun":
+            noun[key[0]] = slot
+        elif where == "verb":
+            verb[key] = slot
+        else:
+            unit[word] = slot
+    qualifiers = {norm_key(w): c for w, c in load_table("claim_qualifiers.tsv")}
+    return _Slots(before, noun, verb, unit, qualifiers)
+
+
+def _lookup(tok: Token, table: dict[str, str]) -> str | None:
+    for key in stem_variants(tok.key):
+        if key in table:
+            return table[key]
+    return None
+
+
+def _phrase_at(tokens: list[Token], end: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
+    """A phrase of ``table`` ending at token ``end``: (slot, offset where the phrase starts)."""
+    for phrase, slot in sorted(table.items(), key=lambda kv: -len(kv[0])):
+        start = end - len(phrase) + 1
+        if start < 0:
+            continue
+        keys = [t.key for t in tokens[start : end + 1]]
+        if keys[1:] == list(phrase[1:]) and phrase[0] in stem_variants(keys[0]):
+            first = tokens[start]
+            return slot, first.start if phrase[0] == first.key else word_start(first)
+    return None
+
+
+def _is_stop(tok: Token) -> bool:
+    return not tok.is_word and any(c in _STOPS for c in tok.text)
+
+
+def _trigger_before(tokens: list[Token], q: Quantity) -> tuple[str, int] | None:
+    slots = _slots()
+    i = q.first - 1
+    seen = 0
+    # «ارتفاع شهداء تفجير مسجد طوارئ عسير إلى 12»: a toll rising to a number reaches further back
+    window = RISE_WINDOW if i >= 0 and tokens[i].key in _TO else TRIGGER_WINDOW
+    while i >= 0 and seen < window:
+        tok = tokens[i]
+        if _is_stop(tok):
+            return None
+        if tok.is_word:
+            found = _phrase_at(tokens, i, slots.before)
+            if found is not None:
+                return found
+            seen += 1
+        i -= 1
+    return None
+
+
+def _counted(tokens: list[Token], q: Quantity) -> int | None:
+    """The index of the counted noun after the number (``من`` and «على الأقل» skipped)."""
+    i = q.after
+    while i < len(tokens) and ((not tokens[i].is_word and not _is_stop(tokens[i])) or tokens[i].key in _SKIP_AFTER):
+        i += 1
+    return i if i < len(tokens) and tokens[i].is_word else None
+
+
+def _verb_after(tokens: list[Token], start: int) -> tuple[str, int] | None:
+    slots = _slots()
+    for i in range(start, min(start + VERB_WINDOW, len(tokens))):
+        if _is_stop(tokens[i]):
+            return None
+        found = _phrase_at(tokens, i, slots.verb)
+        if found is not None:
+            return found[0], i
+    return None
+
+
+def _is_part(tokens: list[Token], q: Quantity) -> bool:
+    i = q.first - 1
+    while i >= 0 and not tokens[i].is_word and not _is_stop(tokens[i]):
+        i -= 1
+    return i >= 0 and (tokens[i].key in _PARTS or tokens[i].stem in _PARTS)
+
+
+def _coordinated(tokens: list[Token], q: Quantity, previous: tuple[str, int] | None) -> bool:
+    if previous is None or q.first - previous[1] > COORDINATION_WINDOW:
+        return False
+    first = tokens[q.first]
+    if first.key != first.stem and first.key.startswith("و"):
+        return True
+    i = q.first - 1
+    while i > previous[1] and not tokens[i].is_word and not _is_stop(tokens[i]):
+        i -= 1
+    return i > previous[1] and tokens[i].key in _COORDINATORS
+
+
+def _background(doc: Document, s: StorySentence) -> bool:
+    """True when the sentence carries a date of an earlier year than the document's publication."""
+    if doc.published is None:
+        return False
+    year = doc.published.value[:4]
+    return any(
+        s.ref.start <= t.start < s.ref.end and t.type == "DATE" and t.value and t.value[:4].isdigit()
+        and t.value[:4] < year
+        for t in doc.timexes
+    )
+
+
+def sentence_facts(doc: Document, s: StorySentence) -> list[Fact]:
+    """The facts stated in one sentence of ``doc``."""
+    if _background(doc, s):
+        return []
+    tokens, quantities = find_quantities(doc.text, s.ref.start, s.ref.end)
+    slots = _slots()
+    out: list[Fact] = []
+    previous: tuple[str, int] | None = None  # slot and last token of the previous fact
+    for q in quantities:
+        counted = _counted(tokens, q)
+        noun = tokens[counted] if counted is not None else None
+        if _is_part(tokens, q) and (noun is None or _lookup(noun, slots.qualifiers) is None):
+            continue  # «استشهاد 15 منهم 12 من منسوبي القوات»: a generic part of a total is no fact of its own
+        slot: str | None = None
+        span_start, span_end = q.start, q.end
+        if q.unit == "month":
+            trigger = _trigger_before(tokens, q)
+            slot = slots.unit.get("month") if trigger is not None and trigger[0] == "sentence" else None
+            if slot is not None and trigger is not None:
+                span_start = trigger[1]
+        elif q.unit in _SLOT_UNITS:
+            slot = _SLOT_UNITS[q.unit]
+            if q.unit == "percent" and noun is not None:
+                slot = _lookup(noun, slots.noun) or slot
+        elif q.unit is None:
+            if noun is not None and (found := _lookup(noun, slots.noun)) is not None:
+                slot, span_end = found, noun.end
+            elif (trigger := _trigger_before(tokens, q)) is not None:
+                slot, span_start = trigger
+
+                if noun is not None and counted is not None and counted - q.last <= 2:
+                    span_end = noun.end
+            elif counted is not None and (verb := _verb_after(tokens, counted + 1)) is not None:
+                slot, span_end = verb[0], tokens[verb[1]].end
+            elif _coordinated(tokens, q, previous) and previous is not None:
+                slot = previous[0]
+                if noun is not None and counted is not None and counted - q.last <= 2:
+                    span_end = noun.end
+        if slot is None:
+            continue
+        qualifier = ""
+        if noun is not None and slot not in ("percent", "amount", "sentence"):
+            qualifier = _lookup(noun, slots.qualifiers) or ""
+        if q.unit in _SLOT_UNITS and slot == "amount":
+            qualifier = q.unit or ""
+        ref = SpanRef(doc.id, span_start, span_end, doc.text[span_start:span_end])
+        out.append(Fact(slot, qualifier, q, ref, s))
+        previous = (slot, q.last)
+    return out
