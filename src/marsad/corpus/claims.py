@@ -3,7 +3,7 @@
 A fact (:mod:`marsad.corpus.facts`) is a slot (killed, injured, arrested, seats, sentence...)
 with a value interval.  Within a story, facts of one slot and one qualifier whose sentences
 tell the same happening (their content terms overlap by :data:`SAME_FACT`) are one claim.
-Two facts contest each other only when they come from different sources and their
+Two facts contest each other only when they come from different outlets and their
 intervals do not overlap after unit normalisation (:func:`marsad.corpus.quantities.compatible`):
 «نحو 100» and «100» agree, 27 and 30 do not.  A headline against its own lead is one
 source, so never a conflict.  A claim with a conflict is ``contested`` and lists each value
@@ -11,7 +11,7 @@ with its spans, outlets and independent sources; one without is ``corroborated``
 more independent sources state it.  Reports published days apart are updates, not conflicts.
 
 Sources are independent when they are different outlets whose passages do not copy each
-other: an outlet repeating itself counts once, and passages of one copy group (the
+other: an outlet repeating itself counts once, and documents sharing a copied passage (the
 duplicates layer, :mod:`marsad.corpus.duplicates`) count as one source.  Whole sentences
 repeated by independent outlets (content terms overlapping by :data:`SAME_STATEMENT`) are
 corroborated ``statement`` claims.
@@ -50,8 +50,12 @@ def copy_groups(duplicates: list[Duplicate]) -> Copies:
 
 
 def groups_of(ref: SpanRef, copies: Copies) -> frozenset[str]:
-    """The copy groups whose passages contain ``ref``."""
-    return frozenset(g for start, end, g in copies.get(ref.document, ()) if start <= ref.start and ref.end <= end)
+    """The copy groups of ``ref``'s document: two documents sharing a copied passage are one source.
+
+    A headline or a lead an outlet rewrote over copied wire text still comes from that
+    wire, so independence is judged per document, not per passage.
+    """
+    return frozenset(g for _, _, g in copies.get(ref.document, ()))
 
 
 def independent_sources(sources: Sequence[tuple[str, frozenset[str]]]) -> int:
@@ -129,13 +133,14 @@ def _components(facts: list[Fact], days: dict[str, int | None]) -> list[list[Fac
     return list(members.values())
 
 
-def conflicting(a: Fact, b: Fact, groups: dict[int, frozenset[str]], days: dict[str, int | None]) -> bool:
-    """True when two facts of one slot come from different sources and report incompatible values.
+def conflicting(a: Fact, b: Fact, days: dict[str, int | None]) -> bool:
+    """True when two facts of one slot come from different outlets and report incompatible values.
 
     Reports published more than :data:`MAX_DAYS_APART` days apart are updates (a toll that
-    rose), not conflicts.
+    rose), not conflicts.  Two outlets running one wire text with different figures do
+    conflict: one of them changed the number.
     """
-    if _outlet(a.sentence) == _outlet(b.sentence) or groups[id(a)] & groups[id(b)]:
+    if _outlet(a.sentence) == _outlet(b.sentence):
         return False
     apart = _days_apart(a, b, days)
     if apart is not None and apart > MAX_DAYS_APART:
@@ -158,7 +163,7 @@ def fact_claims(facts: list[Fact], copies: Copies, days: dict[str, int | None]) 
             outlets = sorted({o for o, _ in sources})
             spans = [f.ref for f in component]
             text = values[0].text
-            if any(conflicting(a, b, groups, days) for a, b in combinations(component, 2)):
+            if any(conflicting(a, b, days) for a, b in combinations(component, 2)):
                 out.append(Claim("contested", text, count, spans, slot, None, outlets, count, values))
             elif count >= 2:
                 exact = [f for f in component if f.quantity.exact]

@@ -9,8 +9,8 @@ percentage is a ``percent`` (or the share of the counted slot: ``ثلث المق
 ``amount``.  The noun after the number gives the fact's ``qualifier``
 (``claim_qualifiers.tsv``: security men, workers, militants...; generic when not listed),
 so that 12 security men killed and 15 people killed are different facts.  Numbers that
-count a generic part of a previous total («منهم 12») and numbers in sentences dated to an
-earlier year (background) are left out.
+count a generic part of a previous total («منهم 12») and numbers in sentences dated, but not to a
+day near publication (background, aggregates), are left out.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from functools import cache
 
 from marsad.corpus.quantities import Quantity, find_quantities, word_start
 from marsad.corpus.sentences import StorySentence
+from marsad.corpus.units import day_ordinal
 from marsad.lexicons import load_table
 from marsad.model import Document, SpanRef
 from marsad.text.normalize import norm_key
@@ -29,6 +30,9 @@ TRIGGER_WINDOW = 4
 RISE_WINDOW = 7
 VERB_WINDOW = 3
 COORDINATION_WINDOW = 10
+SINCE_REACH = 8
+CURRENT_DAYS = 3
+_SINCE = frozenset({"منذ", "ومنذ"})
 _STOPS = frozenset(".،,;؛:!?؟")
 _PARTS = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
 _SKIP_AFTER = frozenset({"من", "علي", "الاقل", "اخرين", "اخرون", "اخري", "اخر"})
@@ -102,15 +106,20 @@ def _is_stop(tok: Token) -> bool:
     return not tok.is_word and any(c in _STOPS for c in tok.text)
 
 
-def _trigger_before(tokens: list[Token], q: Quantity) -> tuple[str, int] | None:
+def _trigger_before(tokens: list[Token], q: Quantity, numbers: frozenset[int]) -> tuple[str, int] | None:
+    """The slot trigger governing ``q`` from before it; the search stops at punctuation and other numbers.
+
+    A part of a total («استشهاد 15 منهم 12 من منسوبي القوات») takes the total's trigger.
+    """
     slots = _slots()
+    part = _is_part(tokens, q)
     i = q.first - 1
     seen = 0
     # «ارتفاع شهداء تفجير مسجد طوارئ عسير إلى 12»: a toll rising to a number reaches further back
     window = RISE_WINDOW if i >= 0 and tokens[i].key in _TO else TRIGGER_WINDOW
     while i >= 0 and seen < window:
         tok = tokens[i]
-        if _is_stop(tok):
+        if _is_stop(tok) or (i in numbers and not part):
             return None
         if tok.is_word:
             found = _phrase_at(tokens, i, slots.before)
@@ -160,15 +169,32 @@ def _coordinated(tokens: list[Token], q: Quantity, previous: tuple[str, int] | N
 
 
 def _background(doc: Document, s: StorySentence) -> bool:
-    """True when the sentence carries a date of an earlier year than the document's publication."""
-    if doc.published is None:
+    """True when the sentence is dated, but never to a day near publication: another happening.
+
+    «قتل 33 شخصاً مطلع الشهر الحالي», «قرابة ألف قتلوا في الأشهر الأولى من العام الحالي», «عام 2012»:
+    a count dated to a year, a month or a distant day is background or an aggregate, not the story's
+    happening.  Dates after «منذ» start a period that runs to now and are left out.
+    """
+    published = day_ordinal(doc.published.value if doc.published else None)
+    if published is None:
         return False
-    year = doc.published.value[:4]
-    return any(
-        s.ref.start <= t.start < s.ref.end and t.type == "DATE" and t.value and t.value[:4].isdigit()
-        and t.value[:4] < year
-        for t in doc.timexes
-    )
+    dated = False
+    for t in doc.timexes:
+        if not (s.ref.start <= t.start < s.ref.end and t.type == "DATE" and t.value and t.value[:4].isdigit()):
+            continue
+        if _since(doc.text, t.start):
+            continue
+        day = day_ordinal(t.value)
+        if day is not None and abs(day - published) <= CURRENT_DAYS:
+            return False
+        dated = True
+    return dated
+
+
+def _since(text: str, start: int) -> bool:
+    """True when a date follows «منذ» (a count since then is about now, not background)."""
+    before = text[max(0, start - SINCE_REACH) : start].split()
+    return bool(before) and norm_key(before[-1]) in _SINCE
 
 
 def sentence_facts(doc: Document, s: StorySentence) -> list[Fact]:
@@ -177,6 +203,7 @@ def sentence_facts(doc: Document, s: StorySentence) -> list[Fact]:
         return []
     tokens, quantities = find_quantities(doc.text, s.ref.start, s.ref.end)
     slots = _slots()
+    numbers = frozenset(i for q in quantities for i in range(q.first, q.last + 1))
     out: list[Fact] = []
     previous: tuple[str, int] | None = None  # slot and last token of the previous fact
     for q in quantities:
@@ -187,7 +214,7 @@ def sentence_facts(doc: Document, s: StorySentence) -> list[Fact]:
         slot: str | None = None
         span_start, span_end = q.start, q.end
         if q.unit == "month":
-            trigger = _trigger_before(tokens, q)
+            trigger = _trigger_before(tokens, q, numbers)
             slot = slots.unit.get("month") if trigger is not None and trigger[0] == "sentence" else None
             if slot is not None and trigger is not None:
                 span_start = trigger[1]
@@ -198,7 +225,7 @@ def sentence_facts(doc: Document, s: StorySentence) -> list[Fact]:
         elif q.unit is None:
             if noun is not None and (found := _lookup(noun, slots.noun)) is not None:
                 slot, span_end = found, noun.end
-            elif (trigger := _trigger_before(tokens, q)) is not None:
+            elif (trigger := _trigger_before(tokens, q, numbers)) is not None:
                 slot, span_start = trigger
 
                 if noun is not None and counted is not None and counted - q.last <= 2:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cache
 
 from marsad.lexicons import load_table
@@ -91,14 +92,15 @@ def _lexicon() -> _Lexicon:
     for row in load_table("claim_approximators.tsv"):
         target = after if len(row) > 2 and row[2] == "after" else before
         target[tuple(norm_key(row[0]).split())] = row[1]
-    units = {norm_key(row[0]): (row[1], float(row[2])) for row in load_table("claim_units.tsv")}
+    units = {norm_key(row[0]): (row[1], float(Fraction(row[2]))) for row in load_table("claim_units.tsv")}
     return _Lexicon(words, before, after, units)
 
 
 def _word(tok: Token) -> tuple[str, float, float] | None:
+    """The number word a token is, proclitics و ب ل ف ال allowed (not ك: «كمية» is no «مئة»)."""
     words = _lexicon().words
     for key in stem_variants(tok.key):
-        if key in words:
+        if key in words and "ك" not in tok.key[: len(tok.key) - len(key)]:
             return words[key]
     return None
 
@@ -229,7 +231,7 @@ def _after_approximator(tokens: list[Token], j: int) -> tuple[str, int] | None:
 
 def _interval(low: float, high: float, kind: str | None) -> tuple[float, float]:
     if kind == "about":
-        return math.floor(round(low * (1 - ABOUT), 6)), math.ceil(round(high * (1 + ABOUT), 6))
+        return math.floor(round(low * (1 - ABOUT), 3)), math.ceil(round(high * (1 + ABOUT), 3))
     if kind == "over":
         return low + (1 if float(low).is_integer() else 0.01), math.inf
     if kind == "least":
@@ -261,10 +263,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[
             low, high, unit = low - FRACTION_SLACK, high + FRACTION_SLACK, "percent"
         elif k < len(tokens) and (found := unit_of(tokens[k])) is not None:
             unit, factor = found
-            low, high, after = low * factor, high * factor, k + 1
+            low, high, after = round(low * factor, 6), round(high * factor, 6), k + 1
         elif k + 1 < len(tokens) and tokens[k].key == "في" and (found := unit_of(tokens[k + 1])) is not None:
             unit, factor = found  # 40 في المائة
-            low, high, after = low * factor, high * factor, k + 2
+            low, high, after = round(low * factor, 6), round(high * factor, 6), k + 2
         if kind == "dual":
             after = last  # the dual noun is also the counted noun
         # ranges: «بين 20 و25», «من 20 إلى 25»

@@ -52,7 +52,7 @@ def gold_interval(value: str) -> Interval | None:
         return None
     if value.startswith("~"):
         n = float(value[1:])
-        return math.floor(n * (1 - ABOUT)), math.ceil(n * (1 + ABOUT))
+        return math.floor(round(n * (1 - ABOUT), 3)), math.ceil(round(n * (1 + ABOUT), 3))
     if value.endswith("+"):
         return float(value[:-1]), math.inf
     if "-" in value:
