@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from marsad.extract.events.lexicon import EventLexicon, TriggerForm, event_lexicon, type_label
-from marsad.model import Actor, Document, Event, EventDateBasis, Mention, Span, Timex
+from marsad.model import Actor, Document, Event, EventDateBasis, Mention, Segment, Span, Timex
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
@@ -45,9 +45,12 @@ CURRENT_DAYS = 7
 MERGE_GAP = 2
 ACTOR_WINDOW = 12
 PLUPERFECT_GAP = 4
+LOOKAHEAD = 500
 _PUNCT = frozenset(",;:")
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _FUTURE = frozenset({"سوف"})
+_SINCE = frozenset({"منذ"})
+_COLON = ":"
 
 
 @dataclass(frozen=True)
@@ -57,14 +60,6 @@ class Clause:
     lo: int
     hi: int
     relative: bool
-
-
-def regions(doc: Document) -> list[Span]:
-    """The stretches of text events are read from: article pieces, or the whole text."""
-    articles = doc.segments_of("main", "appended")
-    if not doc.segments:
-        return [doc.span(0, len(doc.text))]
-    return [p for seg in articles for p in doc.pieces(seg)]
 
 
 def clauses(tokens: list[Token], lex: EventLexicon) -> list[Clause]:
@@ -155,13 +150,24 @@ class _Sentence:
         return bisect_left([t.start for t in self.tokens], offset)
 
     def governing(self, i: int, clause: Clause) -> Timex | None:
-        """The timex of the trigger's clause, else the nearest in a non-relative clause."""
+        """The timex of the trigger's clause, else the nearest in a neighbouring non-relative clause.
+
+        A timex with منذ (since) between it and the trigger bounds a span and dates nothing;
+        a colon (a quote or a list follows) is not crossed.
+        """
         best: tuple[int, int, Timex] | None = None
+        here = self.clauses.index(clause) if clause in self.clauses else -1
         for t in self.timexes:
             j = min(self.token_index(t.start), len(self.tokens) - 1)
+            between = range(min(i, j), max(i, j))
+            if any(self.tokens[k].key in _SINCE for k in between):
+                continue
             own = clause.lo <= j < clause.hi
             other = self.clause_of(j)
-            if not own and (other.relative or (clause.relative and other.lo > clause.lo)):
+            there = self.clauses.index(other) if other in self.clauses else -1
+            if not own and (
+                other.relative or abs(there - here) > 1 or any(self.tokens[k].key == _COLON for k in between)
+            ):
                 continue
             key = (0 if own else 1, abs(j - i))
             if best is None or key < best[:2]:
@@ -273,6 +279,36 @@ def _event(sent: _Sentence, i: int, form: TriggerForm, published: dt.date | None
     )
 
 
+def reference_days(doc: Document, pieces: list[Span], published: dt.date | None) -> list[tuple[int, str]]:
+    """The (offset, day) of the article's day-precision timexes within days of publication."""
+    out: list[tuple[int, str]] = []
+    for t in doc.timexes:
+        day = calendar_date(t)
+        if day is None or len(day) != 10 or not any(p.start <= t.start < p.end for p in pieces):
+            continue
+        if is_current(day, published) and not doc.text[max(0, t.start - 6) : t.start].strip().endswith("منذ"):
+            out.append((t.start, day))
+    return sorted(out)
+
+
+def narrative_dates(events: list[Event], anchors: list[tuple[int, str]]) -> None:
+    """Date the events of one article reported without a timex by the article's reference day.
+
+    News tells its main happening at one reference time: an event dated only by publication
+    takes the day of the latest current day-precision timex before it (else of the first one
+    within :data:`LOOKAHEAD` characters after it: a lead often names the day only in its
+    next sentence), basis ``inferred``.
+    """
+    for e in events:
+        if e.date_basis != "publication":
+            continue
+        before = [day for offset, day in anchors if offset < e.start]
+        after = [day for offset, day in anchors if e.start <= offset < e.start + LOOKAHEAD]
+        if before or after:
+            e.date = before[-1] if before else after[0]
+            e.date_basis = "inferred"
+
+
 def annotate(doc: Document) -> None:
     """Fill ``doc.events`` from the document's articles (needs ``doc.timexes`` and ``doc.mentions``)."""
     lex = event_lexicon()
@@ -280,11 +316,17 @@ def annotate(doc: Document) -> None:
     timexes = sorted(doc.timexes, key=lambda t: t.start)
     mentions = sorted(doc.mentions, key=lambda m: m.start)
     events: list[Event] = []
-    for region in regions(doc):
-        for span in split_sentences(doc.text, region.start, region.end):
-            sent = _Sentence(doc, span, lex, timexes, mentions)
-            if any(sent.triggers):
-                events.extend(_events_in(sent, published))
+    articles: list[Segment | None] = list(doc.segments_of("main", "appended")) or [None]
+    for article in articles:
+        found: list[Event] = []
+        pieces = doc.pieces(article) if article is not None else [doc.span(0, len(doc.text))]
+        for region in pieces:
+            for span in split_sentences(doc.text, region.start, region.end):
+                sent = _Sentence(doc, span, lex, timexes, mentions)
+                if any(sent.triggers):
+                    found.extend(_events_in(sent, published))
+        narrative_dates(found, reference_days(doc, pieces, published))
+        events.extend(found)
     doc.events = events
 
 
