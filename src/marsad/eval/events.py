@@ -224,16 +224,25 @@ class TimelineCounts:
 
 
 def _covering_date(art: GoldArticle, s: GoldSentence, rows: list[TimelineRow]) -> tuple[bool, str | None]:
-    """Whether something covers the sentence, and the date it gives (the event nearest its first dated trigger)."""
-    inside = [e for e in art.doc.events if e.trigger is not None and s.start <= e.trigger.start < s.end]
+    """Whether a timeline row or an event covers the sentence, and the date it gives.
+
+    The row (else the event) whose source holds the trigger nearest the sentence's first
+    dated gold trigger gives the date.
+    """
     anchor = next((g.start for g in art.events if s.start <= g.start < s.end and g.date), s.start)
-    dated = [e for e in inside if e.date]
+    inside = [e for e in art.doc.events if e.trigger is not None and s.start <= e.trigger.start < s.end]
+    covering = [
+        (abs(src.start - anchor) if not src.start <= anchor < src.end else 0, row.date)
+        for row in rows
+        for src in row.sources
+        if src.document == art.doc.id and _overlaps(src.start, src.end, s.start, s.end)
+    ]
+    if covering:
+        return True, min(covering)[1]
+    dated = [e for e in inside if e.date and e.trigger is not None]
     if dated:
         best = min(dated, key=lambda e: abs(e.trigger.start - anchor) if e.trigger else 0)
         return True, best.date
-    for row in rows:
-        if any(src.document == art.doc.id and _overlaps(src.start, src.end, s.start, s.end) for src in row.sources):
-            return True, row.date
     return bool(inside), None
 
 

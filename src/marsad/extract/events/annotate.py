@@ -152,27 +152,35 @@ class _Sentence:
     def governing(self, i: int, clause: Clause) -> Timex | None:
         """The timex of the trigger's clause, else the nearest in a neighbouring non-relative clause.
 
-        A timex with منذ (since) between it and the trigger bounds a span and dates nothing;
-        a colon (a quote or a list follows) is not crossed.
+        A timex with منذ (since) before it or between it and the trigger bounds a span and
+        dates nothing.  Across clauses, a colon (a quote or a list follows) is not crossed and a
+        timex nearer a trigger of another type belongs to that one.
         """
         best: tuple[int, int, Timex] | None = None
         here = self.clauses.index(clause) if clause in self.clauses else -1
         for t in self.timexes:
             j = min(self.token_index(t.start), len(self.tokens) - 1)
             between = range(min(i, j), max(i, j))
-            if any(self.tokens[k].key in _SINCE for k in between):
+            if any(self.tokens[k].key in _SINCE for k in (*between, j - 1, j - 2) if k >= 0):
                 continue
             own = clause.lo <= j < clause.hi
             other = self.clause_of(j)
             there = self.clauses.index(other) if other in self.clauses else -1
             if not own and (
-                other.relative or abs(there - here) > 1 or any(self.tokens[k].key == _COLON for k in between)
+                other.relative
+                or abs(there - here) > 1
+                or any(self.tokens[k].key == _COLON or self._other_trigger(k, i) for k in between)
             ):
                 continue
             key = (0 if own else 1, abs(j - i))
             if best is None or key < best[:2]:
                 best = (key[0], key[1], t)
         return best[2] if best else None
+
+    def _other_trigger(self, k: int, i: int) -> bool:
+        """Whether token ``k`` is a trigger of another type than the trigger at ``i``."""
+        form, mine = self.triggers[k], self.triggers[i]
+        return k != i and form is not None and (mine is None or form.type != mine.type)
 
     def pluperfect(self, i: int, clause: Clause) -> bool:
         """Whether the clause reads كان ... قد before the trigger."""
