@@ -6,11 +6,11 @@ into happenings:
 1. Events dated by a timex come first.  An event joins a row of the same type and the same
    date (at the event's precision) when their actors overlap or either has none (one story
    rarely tells two different meetings of one day); otherwise it opens a row.
-2. Events dated only by publication or by the article's reference day (``inferred``) then
-   join the largest timex-dated row of the same type whose date lies within
-   :data:`ADOPT_DAYS` days and whose actors overlap theirs (any such row when they have no
-   actors): another report said when it happened, and the event takes that date.  Failing
-   that they are grouped as in step 1 under their own date.
+2. Events dated only by publication or by their article's reference day (``inferred``) then
+   join the nearest-dated (then largest) timex-dated row of the same type whose date lies
+   within :data:`ADOPT_DAYS` days and whose actors overlap theirs (any such row when they
+   have no actors): a report said when it happened, and the event takes that date (basis
+   ``inferred``).  Failing that they are grouped as in step 1 under their own date.
 
 Rows are sorted by date, then by how many sources support them.  A row lists every source
 span (each event's clause), the outlets that report it, its type and whether it is current
@@ -98,14 +98,14 @@ def _adoptive(rows: list[_Row], item: StoryEvent) -> _Row | None:
     near = [r for r in rows if r.type == item.event.type and _days_apart(r.date, date) <= ADOPT_DAYS]
     if item.actors:
         near = [r for r in near if item.actors & r.actors]
-    return max(near, key=lambda r: len(r.members), default=None)
+    return min(near, key=lambda r: (_days_apart(r.date, date), -len(r.members)), default=None)
 
 
 def group_events(items: list[StoryEvent]) -> list[_Row]:
     """Group a story's events into happenings (timex-dated first; see the module docstring).
 
     A weakly dated event that joins a timex-dated row takes the row's date (basis
-    ``inferred``): another report said when it happened.
+    ``inferred``): a report said when it happened.
     """
     rows: list[_Row] = []
     strong = [i for i in items if i.event.date_basis == "timex"]

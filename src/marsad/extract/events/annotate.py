@@ -154,7 +154,7 @@ class _Sentence:
 
         A timex with منذ (since) before it or between it and the trigger bounds a span and
         dates nothing.  Across clauses, a colon (a quote or a list follows) is not crossed and a
-        timex nearer a trigger of another type belongs to that one.
+        timex nearer another trigger belongs to that one.
         """
         best: tuple[int, int, Timex] | None = None
         here = self.clauses.index(clause) if clause in self.clauses else -1
@@ -178,9 +178,11 @@ class _Sentence:
         return best[2] if best else None
 
     def _other_trigger(self, k: int, i: int) -> bool:
-        """Whether token ``k`` is a trigger of another type than the trigger at ``i``."""
+        """Whether token ``k`` is another trigger than the one at ``i`` (a same-type neighbour merged with it is not)."""
         form, mine = self.triggers[k], self.triggers[i]
-        return k != i and form is not None and (mine is None or form.type != mine.type)
+        if k == i or form is None:
+            return False
+        return mine is None or form.type != mine.type or abs(k - i) > MERGE_GAP
 
     def pluperfect(self, i: int, clause: Clause) -> bool:
         """Whether the clause reads كان ... قد before the trigger."""
