@@ -42,11 +42,12 @@ CorpusStep = Callable[[list[Document], CorpusResult], None]
 def extractors() -> list[Extractor]:
     """The per-document extractors, in order."""
     from marsad.extract.entities import annotate as entities
+    from marsad.extract.events import annotate as events
     from marsad.extract.quotes import annotate as quotes
     from marsad.extract.time import annotate as timexes
 
-    # Quotes stay last: they link speakers to the entities found before them.
-    return [timexes, entities, quotes]
+    # Quotes link speakers to the entities found before them; events read timexes and mentions.
+    return [timexes, entities, quotes, events]
 
 
 def corpus_steps() -> list[CorpusStep]:
@@ -54,10 +55,11 @@ def corpus_steps() -> list[CorpusStep]:
     from marsad.corpus.duplicates import detect_duplicates
     from marsad.corpus.entities import resolve as resolve_entities
     from marsad.corpus.stories import cluster_stories
+    from marsad.extract.events import relink as relink_events
     from marsad.extract.time.published import infer_dates
 
     # Date inference first; copied passages, then stories after entity resolution and date inference.
-    return [infer_dates, detect_duplicates, resolve_entities, cluster_stories]
+    return [infer_dates, detect_duplicates, resolve_entities, relink_events, cluster_stories]
 
 
 def analyze_raw(raw: RawDocument, options: Options, known_chrome: frozenset[str] = frozenset()) -> Document:
