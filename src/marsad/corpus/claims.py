@@ -1,8 +1,9 @@
 """Claims across outlets: facts compared slot by slot, and statements repeated by several outlets.
 
 A fact (:mod:`marsad.corpus.facts`) is a slot (killed, injured, arrested, seats, sentence...)
-with a value interval.  Within a story, facts of one slot and one qualifier whose sentences
-tell the same happening (their content terms overlap by :data:`SAME_FACT`) are one claim.
+of the event whose clause holds it, with a value interval; facts in background events are
+left out.  Within a story, facts of one slot and one qualifier whose sentences tell the same
+happening (their content terms overlap by :data:`SAME_FACT`) are one claim.
 Two facts contest each other only when they come from different outlets and their
 intervals do not overlap after unit normalisation (:func:`marsad.corpus.quantities.compatible`):
 «نحو 100» and «100» agree, 27 and 30 do not.  A headline against its own lead is one

@@ -22,7 +22,7 @@ from marsad.corpus.quantities import Quantity, find_quantities, word_start
 from marsad.corpus.sentences import StorySentence
 from marsad.corpus.units import day_ordinal
 from marsad.lexicons import load_table
-from marsad.model import Document, SpanRef
+from marsad.model import Document, Event, SpanRef
 from marsad.text.normalize import norm_key
 from marsad.text.tokens import Token, stem_variants
 
@@ -44,13 +44,14 @@ _SLOT_UNITS = {"percent": "percent", "SAR": "amount", "USD": "amount", "EUR": "a
 
 @dataclass(frozen=True)
 class Fact:
-    """A quantity filling a slot, with the span that states it and the sentence it is in."""
+    """A quantity filling a slot, with the span that states it, its sentence and the event whose clause holds it."""
 
     slot: str
     qualifier: str
     quantity: Quantity
     ref: SpanRef
     sentence: StorySentence
+    event: Event | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,12 @@ def _since(text: str, start: int) -> bool:
     return bool(before) and norm_key(before[-1]) in _SINCE
 
 
+def _event_at(doc: Document, start: int, end: int) -> Event | None:
+    """The event whose clause holds ``[start, end)`` (the shortest such clause)."""
+    holding = [e for e in doc.events if e.start <= start and end <= e.end]
+    return min(holding, key=lambda e: e.end - e.start) if holding else None
+
+
 def sentence_facts(doc: Document, s: StorySentence) -> list[Fact]:
     """The facts stated in one sentence of ``doc``."""
     if _background(doc, s):
@@ -244,6 +251,9 @@ def sentence_facts(doc: Document, s: StorySentence) -> list[Fact]:
         if q.unit in _SLOT_UNITS and slot == "amount":
             qualifier = q.unit or ""
         ref = SpanRef(doc.id, span_start, span_end, doc.text[span_start:span_end])
-        out.append(Fact(slot, qualifier, q, ref, s))
+        event = _event_at(doc, span_start, span_end)
+        if event is not None and event.current is False:
+            continue  # the clause's event is background (dated away from publication)
+        out.append(Fact(slot, qualifier, q, ref, s, event))
         previous = (slot, q.last)
     return out
