@@ -31,8 +31,9 @@ from marsad.corpus.units import day_ordinal
 from marsad.model import Claim, ClaimValue, Document, Duplicate, SpanRef
 
 SAME_STATEMENT = 0.4
-SAME_FACT = 0.1
+SAME_FACT = 0.3
 MAX_DAYS_APART = 1
+LEAD_FACT_SENTENCES = 3
 MIN_TERMS = 7
 MAX_SENTENCES = 600
 LEAD_SENTENCES = 8
@@ -86,8 +87,16 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def same_happening(a: Fact, b: Fact) -> bool:
-    """True when two facts' sentences tell the same happening (one sentence, or overlapping terms)."""
-    return a.sentence.ref == b.sentence.ref or _overlap(a.sentence.terms, b.sentence.terms) >= SAME_FACT
+    """True when two facts' sentences tell the same happening.
+
+    One sentence; or sentences whose content terms overlap by :data:`SAME_FACT` and whose
+    places (LOC mentions), when both name some, share one.
+    """
+    if a.sentence.ref == b.sentence.ref:
+        return True
+    if a.places and b.places and not a.places & b.places:
+        return False
+    return _overlap(a.sentence.terms, b.sentence.terms) >= SAME_FACT
 
 
 def _outlet(s: StorySentence) -> str:
@@ -134,23 +143,34 @@ def _components(facts: list[Fact], days: dict[str, int | None]) -> list[list[Fac
     return list(members.values())
 
 
-def conflicting(a: Fact, b: Fact, days: dict[str, int | None]) -> bool:
+def conflicting(a: Fact, b: Fact, days: dict[str, int | None], leads: frozenset[SpanRef]) -> bool:
     """True when two facts of one slot come from different outlets and report incompatible values.
 
     Reports published more than :data:`MAX_DAYS_APART` days apart are updates (a toll that
     rose), not conflicts.  Two outlets running one wire text with different figures do
-    conflict: one of them changed the number.
+    conflict: one of them changed the number.  Only the figures each report leads with (its
+    first :data:`LEAD_FACT_SENTENCES` sentences, title included) are compared, unless the two
+    sentences state the same thing (:data:`SAME_STATEMENT`): figures further down a report are
+    often those of another attack, another battle, an earlier toll.
     """
     if _outlet(a.sentence) == _outlet(b.sentence):
         return False
     apart = _days_apart(a, b, days)
     if apart is not None and apart > MAX_DAYS_APART:
         return False
+    if not (a.sentence.ref in leads and b.sentence.ref in leads) and \
+            jaccard(a.sentence.terms, b.sentence.terms) < SAME_STATEMENT:
+        return False
     return not compatible(a.quantity, b.quantity) and same_happening(a, b)
 
 
-def fact_claims(facts: list[Fact], copies: Copies, days: dict[str, int | None]) -> list[Claim]:
-    """Contested and corroborated claims from the facts of one story (``days``: publication day per document)."""
+def fact_claims(
+    facts: list[Fact], copies: Copies, days: dict[str, int | None], leads: frozenset[SpanRef] = frozenset()
+) -> list[Claim]:
+    """Contested and corroborated claims from the facts of one story.
+
+    ``days`` gives each document's publication day, ``leads`` the sentences reports lead with.
+    """
     groups = {id(f): groups_of(f.ref, copies) for f in facts}
     by_slot: dict[tuple[str, str, str | None], list[Fact]] = {}
     for f in facts:
@@ -164,7 +184,7 @@ def fact_claims(facts: list[Fact], copies: Copies, days: dict[str, int | None]) 
             outlets = sorted({o for o, _ in sources})
             spans = [f.ref for f in component]
             text = values[0].text
-            if any(conflicting(a, b, days) for a, b in combinations(component, 2)):
+            if any(conflicting(a, b, days, leads) for a, b in combinations(component, 2)):
                 out.append(Claim("contested", text, count, spans, slot, None, outlets, count, values))
             elif count >= 2:
                 exact = [f for f in component if f.quantity.exact]
@@ -220,6 +240,17 @@ def statement_claims(sentences: list[StorySentence], copies: Copies) -> list[Cla
     return out
 
 
+def lead_sentences(sentences: list[StorySentence]) -> frozenset[SpanRef]:
+    """The first :data:`LEAD_FACT_SENTENCES` sentences of each unit (its title and lead)."""
+    seen: dict[str, int] = {}
+    out: set[SpanRef] = set()
+    for s in sentences:
+        seen[s.unit] = seen.get(s.unit, 0) + 1
+        if seen[s.unit] <= LEAD_FACT_SENTENCES:
+            out.add(s.ref)
+    return frozenset(out)
+
+
 def find_claims(
     sentences: list[StorySentence], docs: dict[str, Document], duplicates: list[Duplicate]
 ) -> list[Claim]:
@@ -227,7 +258,7 @@ def find_claims(
     copies = copy_groups(duplicates)
     facts = [f for s in sentences for f in sentence_facts(docs[s.ref.document], s)]
     days = {d: day_ordinal(doc.published.value if doc.published else None) for d, doc in docs.items()}
-    claims = fact_claims(facts, copies, days)
+    claims = fact_claims(facts, copies, days, lead_sentences(sentences))
     contested = [c for c in claims if c.status == "contested"]
     corroborated = [c for c in claims if c.status == "corroborated"]
     corroborated.sort(key=lambda c: (-c.count, c.spans[0].document, c.spans[0].start))

@@ -4,9 +4,10 @@ A slot comes from the ``claim_slots.tsv`` lexicon: the counted noun after the nu
 (``27 قتيلا``), a trigger before it (``مقتل 27 شخصا``, ``القبض على 431``), a verb after the
 counted noun (``30 شخصا قتلوا``), or, for a number coordinated with a previous fact of the
 sentence (``استشهاد 10 رجال أمن و3 عمال``), the slot of that fact.  Units fill their own
-slots: a duration governed by a sentence trigger is a ``sentence`` (in months), a
-percentage is a ``percent`` (or the share of the counted slot: ``ثلث المقاعد``), money is an
-``amount``.  The noun after the number gives the fact's ``qualifier``
+slots: a duration governed by a sentence trigger is a ``sentence`` (in months), a percentage
+of a counted noun is a share of that slot (``ثلث المقاعد``: seats, in percent).  Bare
+percentages and money amounts are not facts: rates, prices and budgets fill every story, and
+two of them are rarely the same fact.  The noun after the number gives the fact's ``qualifier``
 (``claim_qualifiers.tsv``: security men, workers, militants...; generic when not listed),
 so that 12 security men killed and 15 people killed are different facts.  Numbers that
 count a generic part of a previous total («منهم 12») and numbers in sentences dated, but not to a
@@ -33,18 +34,15 @@ COORDINATION_WINDOW = 10
 SINCE_REACH = 8
 CURRENT_DAYS = 3
 _SINCE = frozenset({"منذ", "ومنذ"})
-_STOPS = frozenset(".،,;؛:!?؟")
+_STOPS = frozenset(".،,;؛:!?؟-–—")
 _PARTS = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
 _SKIP_AFTER = frozenset({"من", "علي", "الاقل", "اخرين", "اخرون", "اخري", "اخر"})
 _TO = frozenset({"الي", "لـ", "ل"})
 _COORDINATORS = frozenset({"و", "اضافه", "بالاضافه", "الي"})
-_SLOT_UNITS = {"percent": "percent", "SAR": "amount", "USD": "amount", "EUR": "amount", "GBP/EGP": "amount",
-               "AED/MAD": "amount", "dinar": "amount"}
-
 
 @dataclass(frozen=True)
 class Fact:
-    """A quantity filling a slot, with the span that states it, its sentence and the event whose clause holds it."""
+    """A quantity filling a slot: its span, its sentence, the event whose clause holds it, the sentence's places."""
 
     slot: str
     qualifier: str
@@ -52,6 +50,7 @@ class Fact:
     ref: SpanRef
     sentence: StorySentence
     event: Event | None = None
+    places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -101,6 +100,11 @@ def _phrase_at(tokens: list[Token], end: int, table: dict[tuple[str, ...], str])
             first = tokens[start]
             return slot, first.start if phrase[0] == first.key else word_start(first)
     return None
+
+
+def _conjoined(tok: Token) -> bool:
+    """True when a word carries the conjunction و (it starts the next phrase: «مقتل 4 وإصابة 8»)."""
+    return tok.key != tok.stem and tok.key.startswith("و")
 
 
 def _is_stop(tok: Token) -> bool:
@@ -210,6 +214,9 @@ def sentence_facts(doc: Document, s: StorySentence) -> list[Fact]:
         return []
     tokens, quantities = find_quantities(doc.text, s.ref.start, s.ref.end)
     slots = _slots()
+    places = frozenset(
+        m.entity or norm_key(m.text) for m in doc.mentions if m.type == "LOC" and s.ref.start <= m.start < s.ref.end
+    )
     numbers = frozenset(i for q in quantities for i in range(q.first, q.last + 1))
     out: list[Fact] = []
     previous: tuple[str, int] | None = None  # slot and last token of the previous fact
@@ -225,12 +232,12 @@ def sentence_facts(doc: Document, s: StorySentence) -> list[Fact]:
             slot = slots.unit.get("month") if trigger is not None and trigger[0] == "sentence" else None
             if slot is not None and trigger is not None:
                 span_start = trigger[1]
-        elif q.unit in _SLOT_UNITS:
-            slot = _SLOT_UNITS[q.unit]
-            if q.unit == "percent" and noun is not None:
-                slot = _lookup(noun, slots.noun) or slot
+        elif q.unit == "percent":
+            # a share of a counted slot («ثلث المقاعد»); bare percentages and amounts are everywhere in
+            # a story (rates, prices, budgets) and are not compared
+            slot = _lookup(noun, slots.noun) if noun is not None else None
         elif q.unit is None:
-            if noun is not None and (found := _lookup(noun, slots.noun)) is not None:
+            if noun is not None and not _conjoined(noun) and (found := _lookup(noun, slots.noun)) is not None:
                 slot, span_end = found, noun.end
             elif (trigger := _trigger_before(tokens, q, numbers)) is not None:
                 slot, span_start = trigger
@@ -246,14 +253,12 @@ def sentence_facts(doc: Document, s: StorySentence) -> list[Fact]:
         if slot is None:
             continue
         qualifier = ""
-        if noun is not None and slot not in ("percent", "amount", "sentence"):
+        if noun is not None and slot != "sentence" and q.unit is None:
             qualifier = _lookup(noun, slots.qualifiers) or ""
-        if q.unit in _SLOT_UNITS and slot == "amount":
-            qualifier = q.unit or ""
         ref = SpanRef(doc.id, span_start, span_end, doc.text[span_start:span_end])
         event = _event_at(doc, span_start, span_end)
         if event is not None and event.current is False:
             continue  # the clause's event is background (dated away from publication)
-        out.append(Fact(slot, qualifier, q, ref, s, event))
+        out.append(Fact(slot, qualifier, q, ref, s, event, places))
         previous = (slot, q.last)
     return out

@@ -168,6 +168,8 @@ class _Reader:
         if word is None or (word[0] == "mult" and tok.key != tok.stem and tok.stem not in ("الف", "مليون")):
             return None
         kind, low, high = word
+        if kind == "frac" and tok.stem != tok.key and tok.key.endswith(tok.stem) and "ال" in tok.key[: -len(tok.stem)]:
+            return None  # «الربع الثاني» is a quarter of the year, «النصف» a half of something named before
         if kind == "card":
             return self._compound(low, tok.start, i)
         if kind == "mult":
