@@ -183,14 +183,40 @@ def fact_claims(
             count = independent_sources(sources)
             outlets = sorted({o for o, _ in sources})
             spans = [f.ref for f in component]
-            text = values[0].text
             if any(conflicting(a, b, days, leads) for a, b in combinations(component, 2)):
-                out.append(Claim("contested", text, count, spans, slot, None, outlets, count, values))
-            elif count >= 2:
-                exact = [f for f in component if f.quantity.exact]
-                value = (exact or component)[0].quantity.value
-                out.append(Claim("corroborated", text, count, spans, slot, value, outlets, count, values))
+                out.append(Claim("contested", values[0].text, count, spans, slot, None, outlets, count, values))
+                continue
+            for agreeing in _agreeing_groups(component):
+                out.extend(_corroborated(slot, agreeing, groups))
     return out
+
+
+def _agreeing_groups(facts: list[Fact]) -> list[list[Fact]]:
+    """Facts split into groups whose intervals share a value (by increasing interval)."""
+    out: list[list[Fact]] = []
+    low = high = 0.0
+    for f in sorted(facts, key=lambda f: (f.quantity.low, f.quantity.high)):
+        q = f.quantity
+        if out and q.low <= high:
+            out[-1].append(f)
+            low, high = max(low, q.low), min(high, q.high)
+        else:
+            out.append([f])
+            low, high = q.low, q.high
+    return out
+
+
+def _corroborated(slot: str, facts: list[Fact], groups: dict[int, frozenset[str]]) -> list[Claim]:
+    """A corroborated claim for agreeing facts stated by two or more independent sources (else none)."""
+    sources = [(_outlet(f.sentence), groups[id(f)]) for f in facts]
+    count = independent_sources(sources)
+    if count < 2:
+        return []
+    values = _value_entries(facts, groups)
+    exact = [f for f in facts if f.quantity.exact]
+    value = (exact or facts)[0].quantity.value
+    outlets = sorted({o for o, _ in sources})
+    return [Claim("corroborated", values[0].text, count, [f.ref for f in facts], slot, value, outlets, count, values)]
 
 
 def _leads(sentences: list[StorySentence]) -> list[StorySentence]:

@@ -37,6 +37,7 @@ _SINCE = frozenset({"منذ", "ومنذ"})
 _STOPS = frozenset(".،,;؛:!?؟-–—")
 _PARTS = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
 _SKIP_AFTER = frozenset({"من", "علي", "الاقل", "اخرين", "اخرون", "اخري", "اخر"})
+_PEOPLE = frozenset({"شخص", "شخصا", "اشخاص", "مواطن", "مواطنا", "مواطنين", "مدني", "مدنيا", "مدنيين"})
 _TO = frozenset({"الي", "لـ", "ل"})
 _COORDINATORS = frozenset({"و", "اضافه", "بالاضافه", "الي"})
 
@@ -107,6 +108,13 @@ def _conjoined(tok: Token) -> bool:
     return tok.key != tok.stem and tok.key.startswith("و")
 
 
+def _skip_back(tokens: list[Token], i: int) -> int:
+    """The index of the nearest word at or before ``i`` (punctuation such as «» skipped)."""
+    while i >= 0 and not tokens[i].is_word and not _is_stop(tokens[i]):
+        i -= 1
+    return i
+
+
 def _is_stop(tok: Token) -> bool:
     return not tok.is_word and any(c in _STOPS for c in tok.text)
 
@@ -129,7 +137,10 @@ def _trigger_before(tokens: list[Token], q: Quantity, numbers: frozenset[int]) -
         if tok.is_word:
             found = _phrase_at(tokens, i, slots.before)
             if found is not None:
-                return found
+                first = max(k for k in range(i + 1) if tokens[k].start <= found[1])
+                j = _skip_back(tokens, first - 1)
+                # «6 قتلى و4 مفقودين»: قتلى is the noun of 6, no trigger of 4 (but «شخصين وجرح 9» is one)
+                return None if j in numbers and not part and not _conjoined(tokens[first]) else found
             seen += 1
         i -= 1
     return None
@@ -246,7 +257,9 @@ def sentence_facts(doc: Document, s: StorySentence) -> list[Fact]:
                     span_end = noun.end
             elif counted is not None and (verb := _verb_after(tokens, counted + 1)) is not None:
                 slot, span_end = verb[0], tokens[verb[1]].end
-            elif _coordinated(tokens, q, previous) and previous is not None:
+            elif _coordinated(tokens, q, previous) and previous is not None and (
+                noun is None or _lookup(noun, slots.qualifiers) is not None or noun.stem in _PEOPLE
+            ):  # «6 قتلى و4 مفقودين»: a number of another noun does not inherit the slot
                 slot = previous[0]
                 if noun is not None and counted is not None and counted - q.last <= 2:
                     span_end = noun.end
