@@ -102,3 +102,18 @@ def test_appended_missile_article_adds_no_event_to_the_summit(analysed: tuple[di
         for ref in row.sources:
             if ref.document == doc.id:
                 assert not any(s.start <= ref.start < s.end for s in appended), row.label
+
+
+def test_story_title_is_the_shared_neutral_headline(analysed: tuple[dict[str, Document], list[Story]]) -> None:
+    assert _story_of(analysed, "000").title == "بوتين في زيارة تاريخية لكوريا الشمالية بعد 24 عاماً"
+
+
+def test_summary_starts_with_current_events(analysed: tuple[dict[str, Document], list[Story]]) -> None:
+    docs, _stories = analysed
+    by_id = {d.id: d for d in docs.values()}
+    story = _story_of(analysed, "000")
+    assert len(story.summary) >= 3
+    first = story.summary[0]
+    doc = by_id[first.document]
+    assert doc.text[first.start : first.end] == first.text
+    assert any(e.current and e.trigger and first.start <= e.trigger.start < first.end for e in doc.events)
