@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.text.normalize import norm_key
 
@@ -19,9 +19,12 @@ _MIN_STEM = 2
 CACHE_SIZE = 1 << 18  # word types are few; both splitters are pure functions of the key
 
 
-@dataclass(frozen=True)
-class Token:
-    """A token: its offsets, its text, its key and its clitic-stripped key."""
+class Token(NamedTuple):
+    """A token: its offsets, its text, its key and its clitic-stripped key.
+
+    A named tuple rather than a frozen dataclass: documents hold tens of thousands of
+    tokens, and a tuple is built several times faster.
+    """
 
     start: int
     end: int
@@ -62,13 +65,19 @@ def stem_variants(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def word_key(word: str) -> str:
+    """The normalised key of one word (cached: word types repeat)."""
+    return norm_key(word)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokenise ``text[start:end]``; offsets refer to ``text``."""
     stop = len(text) if end is None else end
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text, start, stop):
         word = m.group()
-        key = norm_key(word)
+        key = word_key(word)
         if not key:
             continue
         tokens.append(Token(m.start(), m.end(), word, key, strip_clitics(key)[1]))
