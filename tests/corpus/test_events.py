@@ -8,7 +8,7 @@ import pytest
 
 from marsad.extract.events.lexicon import event_lexicon
 from marsad.model import Document, Story
-from marsad.pipeline import analyze_corpus, extractors
+from marsad.pipeline import analyze_corpus, components
 
 
 @pytest.fixture(scope="module")
@@ -16,8 +16,8 @@ def analysed(seed_docs: dict[str, Document]) -> tuple[dict[str, Document], list[
     """Copies of the seeds through every extractor, then the corpus steps."""
     docs = {p: copy.deepcopy(d) for p, d in seed_docs.items()}
     for doc in docs.values():
-        for extract in extractors():
-            extract(doc)
+        for step in components():
+            step.run(doc)
     return docs, analyze_corpus(list(docs.values())).stories
 
 

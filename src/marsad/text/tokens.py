@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from marsad.text.normalize import norm_key
 
@@ -19,12 +19,9 @@ _MIN_STEM = 2
 CACHE_SIZE = 1 << 18  # word types are few; both splitters are pure functions of the key
 
 
-class Token(NamedTuple):
-    """A token: its offsets, its text, its key and its clitic-stripped key.
-
-    A named tuple rather than a frozen dataclass: documents hold tens of thousands of
-    tokens, and a tuple is built several times faster.
-    """
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: its offsets, its text, its key and its clitic-stripped key."""
 
     start: int
     end: int
@@ -66,9 +63,10 @@ def stem_variants(key: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def word_key(word: str) -> str:
-    """The normalised key of one word (cached: word types repeat)."""
-    return norm_key(word)
+def _word_keys(word: str) -> tuple[str, str]:
+    """A word's key and clitic-stripped key (cached: a text repeats its words)."""
+    key = norm_key(word)
+    return key, strip_clitics(key)[1] if key else ""
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -77,8 +75,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text, start, stop):
         word = m.group()
-        key = word_key(word)
-        if not key:
-            continue
-        tokens.append(Token(m.start(), m.end(), word, key, strip_clitics(key)[1]))
+        key, stem = _word_keys(word)
+        if key:
+            tokens.append(Token(m.start(), m.end(), word, key, stem))
     return tokens

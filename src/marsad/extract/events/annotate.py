@@ -40,7 +40,7 @@ from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
-    from marsad.pipeline import CorpusResult
+    from marsad.corpus.result import CorpusResult
 
 _T = TypeVar("_T")
 
