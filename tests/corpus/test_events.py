@@ -8,7 +8,7 @@ import pytest
 
 from marsad.extract.events.lexicon import event_lexicon
 from marsad.model import Document, Story
-from marsad.pipeline import analyze_corpus, extractors
+from marsad.pipeline import analyze_corpus, components
 
 
 @pytest.fixture(scope="module")
@@ -16,8 +16,8 @@ def analysed(seed_docs: dict[str, Document]) -> tuple[dict[str, Document], list[
     """Copies of the seeds through every extractor, then the corpus steps."""
     docs = {p: copy.deepcopy(d) for p, d in seed_docs.items()}
     for doc in docs.values():
-        for extract in extractors():
-            extract(doc)
+        for step in components():
+            step.run(doc)
     return docs, analyze_corpus(list(docs.values())).stories
 
 
@@ -102,3 +102,18 @@ def test_appended_missile_article_adds_no_event_to_the_summit(analysed: tuple[di
         for ref in row.sources:
             if ref.document == doc.id:
                 assert not any(s.start <= ref.start < s.end for s in appended), row.label
+
+
+def test_story_title_is_the_shared_neutral_headline(analysed: tuple[dict[str, Document], list[Story]]) -> None:
+    assert _story_of(analysed, "000").title == "بوتين في زيارة تاريخية لكوريا الشمالية بعد 24 عاماً"
+
+
+def test_summary_starts_with_current_events(analysed: tuple[dict[str, Document], list[Story]]) -> None:
+    docs, _stories = analysed
+    by_id = {d.id: d for d in docs.values()}
+    story = _story_of(analysed, "000")
+    assert len(story.summary) >= 3
+    first = story.summary[0]
+    doc = by_id[first.document]
+    assert doc.text[first.start : first.end] == first.text
+    assert any(e.current and e.trigger and first.start <= e.trigger.start < first.end for e in doc.events)

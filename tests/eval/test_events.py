@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from marsad.cli.app import app
+from marsad.corpus.result import CorpusResult
 from marsad.eval.events import GoldArticle, evaluate_events, evaluate_timeline, load_gold, run
-from marsad.pipeline import CorpusResult
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "events" / "gold.jsonl"
 

@@ -14,8 +14,8 @@ from rich.table import Table
 from marsad.cli.apps import eval_app, train_app
 
 if TYPE_CHECKING:
+    from marsad.corpus.result import CorpusResult
     from marsad.eval.events import GoldArticle
-    from marsad.pipeline import CorpusResult
 
 out = Console()
 err = Console(stderr=True)

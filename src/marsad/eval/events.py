@@ -21,10 +21,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from marsad.corpus.result import CorpusResult
 from marsad.eval.shared import SAUDINEWSNET
 from marsad.eval.stories import article_document, iter_records
 from marsad.model import Document, Event, TimelineRow
-from marsad.pipeline import CorpusResult, analyze_corpus, extractors
+from marsad.pipeline import analyze_corpus, components
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,15 @@ def load_gold(path: Path, shared: Path) -> list[GoldArticle]:
 
 
 def run(articles: list[GoldArticle]) -> CorpusResult:
-    """Run the product's extractors on every gold document, then its corpus steps over all of them."""
-    steps = extractors()
-    for art in articles:
-        for extract in steps:
-            extract(art.doc)
-    return analyze_corpus([a.doc for a in articles])
+    """Run the product's components on the gold documents (batched where the pipeline batches), then its corpus steps."""
+    docs = [a.doc for a in articles]
+    for step in components():
+        if step.run_batch is not None:
+            step.run_batch(docs)
+        else:
+            for doc in docs:
+                step.run(doc)
+    return analyze_corpus(docs)
 
 
 def type_code(label: str) -> str:

@@ -157,8 +157,7 @@ def build(cameo_text: str, texts: Iterable[str], min_count: int = MIN_COUNT) -> 
         decision = decisions.get(form)
         if decision == "drop" or counts[form] < min_count or (trig.origin == "cameo" and decision is None):
             continue
-        kind = trig.kind if trig.kind == "noun" or not form.startswith("ال") else "noun"
-        kept.append(Trigger(form, trig.type if decision in (None, "keep") else decision, trig.lemma, trig.origin, kind))
+        kept.append(Trigger(form, trig.type if decision in (None, "keep") else decision, trig.lemma, trig.origin, trig.kind))
     return kept, counts
 
 

@@ -30,7 +30,8 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, TypeVar
 
 from marsad.extract.events.lexicon import EventLexicon, TriggerForm, event_lexicon, type_label
 from marsad.model import Actor, Document, Event, EventDateBasis, Mention, Segment, Span, Timex
@@ -39,7 +40,9 @@ from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
-    from marsad.pipeline import CorpusResult
+    from marsad.corpus.result import CorpusResult
+
+_T = TypeVar("_T")
 
 CURRENT_DAYS = 7
 MERGE_GAP = 2
@@ -128,17 +131,36 @@ def publication_day(doc: Document) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=1 << 16)
+def key_trigger(key: str) -> TriggerForm | None:
+    """The trigger a word key is, if any (cached: word types repeat across a corpus)."""
+    return event_lexicon().trigger(key)
+
+
+def _within(items: list[_T], starts: list[int], lo: int, hi: int) -> list[_T]:
+    """The items (sorted by start, ``starts`` their starts) that start in ``[lo, hi)``."""
+    return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
 class _Sentence:
     """One sentence being read: its tokens, clauses, timexes and mentions."""
 
-    def __init__(self, doc: Document, span: Span, lex: EventLexicon, timexes: list[Timex], mentions: list[Mention]):
+    def __init__(
+        self,
+        doc: Document,
+        span: Span,
+        lex: EventLexicon,
+        tokens: tuple[list[Token], list[TriggerForm | None]],
+        timexes: list[Timex],
+        mentions: list[Mention],
+    ):
         self.doc = doc
         self.lex = lex
-        self.tokens = tokenize(doc.text, span.start, span.end)
+        self.tokens, self.triggers = tokens
+        self.starts = [t.start for t in self.tokens]
         self.clauses = clauses(self.tokens, lex)
-        self.timexes = [t for t in timexes if span.start <= t.start < span.end and calendar_date(t)]
-        self.mentions = [m for m in mentions if span.start <= m.start and m.end <= span.end]
-        self.triggers = [lex.trigger(t.key) if t.is_word else None for t in self.tokens]
+        self.timexes = [t for t in timexes if calendar_date(t)]
+        self.mentions = [m for m in mentions if m.end <= span.end]
 
     def clause_of(self, i: int) -> Clause:
         for c in self.clauses:
@@ -147,7 +169,7 @@ class _Sentence:
         return Clause(i, i + 1, False)
 
     def token_index(self, offset: int) -> int:
-        return bisect_left([t.start for t in self.tokens], offset)
+        return bisect_left(self.starts, offset)
 
     def governing(self, i: int, clause: Clause) -> Timex | None:
         """The timex of the trigger's clause, else the nearest in a neighbouring non-relative clause.
@@ -320,21 +342,37 @@ def narrative_dates(events: list[Event], anchors: list[tuple[int, str]]) -> None
 
 
 def annotate(doc: Document) -> None:
-    """Fill ``doc.events`` from the document's articles (needs ``doc.timexes`` and ``doc.mentions``)."""
+    """Fill ``doc.events`` from the document's articles (needs ``doc.timexes`` and ``doc.mentions``).
+
+    Each article piece is tokenised once; only the sentences holding a trigger are read.
+    """
     lex = event_lexicon()
     published = publication_day(doc)
     timexes = sorted(doc.timexes, key=lambda t: t.start)
+    timex_starts = [t.start for t in timexes]
     mentions = sorted(doc.mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
     events: list[Event] = []
     articles: list[Segment | None] = list(doc.segments_of("main", "appended")) or [None]
     for article in articles:
         found: list[Event] = []
         pieces = doc.pieces(article) if article is not None else [doc.span(0, len(doc.text))]
         for region in pieces:
+            tokens = tokenize(doc.text, region.start, region.end)
+            triggers = [key_trigger(t.key) if t.is_word else None for t in tokens]
+            if not any(triggers):
+                continue
+            starts = [t.start for t in tokens]
             for span in split_sentences(doc.text, region.start, region.end):
-                sent = _Sentence(doc, span, lex, timexes, mentions)
-                if any(sent.triggers):
-                    found.extend(_events_in(sent, published))
+                lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
+                if not any(triggers[lo:hi]):
+                    continue
+                sent = _Sentence(
+                    doc, span, lex, (tokens[lo:hi], triggers[lo:hi]),
+                    _within(timexes, timex_starts, span.start, span.end),
+                    _within(mentions, mention_starts, span.start, span.end),
+                )
+                found.extend(_events_in(sent, published))
         narrative_dates(found, reference_days(doc, pieces, published))
         events.extend(found)
     doc.events = events
