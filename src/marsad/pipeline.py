@@ -189,6 +189,19 @@ def analyze_raw(raw: RawDocument, options: Options, known_chrome: frozenset[str]
     return doc
 
 
+def annotate_documents(docs: list[Document]) -> None:
+    """Run every document component on documents already built (batched where the pipeline batches).
+
+    For evals whose gold documents are built from a dataset rather than by the page stage.
+    """
+    for step in components():
+        if step.run_batch is not None:
+            step.run_batch(docs)
+        else:
+            for doc in docs:
+                step.run(doc)
+
+
 def analyze_corpus(
     docs: list[Document], story_index: StoryIndex | None = None, result: CorpusResult | None = None
 ) -> CorpusResult:

@@ -13,7 +13,7 @@ from marsad.corpus.sentences import unit_sentences
 from marsad.corpus.units import units_of
 from marsad.eval.stories import article_document, iter_records
 from marsad.model import Claim, Document
-from marsad.pipeline import extractors
+from marsad.pipeline import annotate_documents
 
 AFGHAN = (5324, 5641, 6177)  # aljazirah, alriyadh, okaz: one AFP report on the Faryab market bombing, 23 July 2015
 NILE = (5053, 5167, 6004, 6330)  # aawsat, aleqtisadiya, alweeam (a copy of aleqtisadiya), sabq: the Nile boat, 23 July
@@ -26,9 +26,7 @@ def articles(shared_dir: Path) -> dict[int, Document]:
     wanted = {*AFGHAN, *NILE, SURUC_ALYAUM, ABHA_ALEQT}
     dataset = shared_dir / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
     docs = {i: article_document(i, r) for i, r in islice(iter_records(dataset), max(wanted) + 1) if i in wanted}
-    for doc in docs.values():
-        for extract in extractors():
-            extract(doc)
+    annotate_documents(list(docs.values()))
     return docs
 
 

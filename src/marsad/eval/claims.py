@@ -9,9 +9,9 @@ different outlets form a gold pair: *conflicting* when their value intervals do 
 of the same slot) are neither, and predicted pairs touching them are not scored.
 
 The gold articles go through the product pipeline as the CLI assembles it
-(:func:`marsad.pipeline.extractors` on each document, then
+(:func:`marsad.pipeline.annotate_documents`: every document component, then
 :func:`marsad.pipeline.analyze_corpus`: date inference, copied passages, entities,
-stories with their claims).  A *predicted contested pair* is two spans of one contested
+events, stories with their claims).  A *predicted contested pair* is two spans of one contested
 claim, from different outlets, in two values whose intervals do not overlap.  Precision
 counts the pairs that match a gold conflicting pair (a span matches a statement when it
 overlaps its quote); a pair with a side matching no statement is a false positive.
@@ -100,11 +100,9 @@ def load_documents(urls: set[str], dataset: Path) -> dict[str, Document]:
 
 def run_pipeline(docs: list[Document]) -> list[Story]:
     """The product pipeline on ready documents: every extractor, then every corpus step; the stories."""
-    from marsad.pipeline import analyze_corpus, extractors
+    from marsad.pipeline import analyze_corpus, annotate_documents
 
-    for doc in docs:
-        for extract in extractors():
-            extract(doc)
+    annotate_documents(docs)
     return analyze_corpus(docs).stories
 
 
