@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.corpus.facts import sentence_facts
-from marsad.corpus.quantities import compatible, find_quantities
+from marsad.corpus.quantities import Quantity, compatible, find_quantities
 from marsad.corpus.sentences import StorySentence
 from marsad.model import Document, SpanRef
 
@@ -83,3 +83,13 @@ def test_numbers_that_count_nothing_compared_are_no_facts() -> None:
     assert _facts("في أول زيارة منذ 24 عاماً") == []
     assert _facts("استشهاد 15 منهم 12 من منسوبي القوات")[0][:3] == ("killed", "", "15")
     assert _facts("وقع الهجوم عام 2019 على بعد 1500 كيلومتر") == []
+
+
+def test_one_value_written_several_ways_agrees() -> None:
+    def one(text: str) -> Quantity:
+        return find_quantities(text)[1][0]
+
+    written = ["3000 قتيل", "٣٠٠٠ قتيل", "3,000 قتيل", "ثلاثة آلاف قتيل", "3 آلاف قتيل"]
+    assert {one(t).value for t in written} == {"3000"}
+    assert compatible(one("خمسة عشر قتيلا"), one("15 قتيلا"))
+    assert compatible(one("بالسجن عامين"), one("بالسجن 24 شهرا"))

@@ -263,6 +263,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[
         after = k
         if kind == "frac":
             low, high, unit = low - FRACTION_SLACK, high + FRACTION_SLACK, "percent"
+        elif kind == "dual" and (found := unit_of(tokens[first])) is not None:
+            unit, low = found  # «عامين»: the unit's dual, its factor counts both (24 months)
+            high = low
         elif k < len(tokens) and (found := unit_of(tokens[k])) is not None:
             unit, factor = found
             low, high, after = round(low * factor, 6), round(high * factor, 6), k + 1
