@@ -11,8 +11,9 @@ Sources, in order of trust:
    over many roots and say nothing about the verb alone).
 
 Every lemma is inflected (past and imperfect persons for verbs; plural, dual and construct forms
-for nouns) and each form is counted on SaudiNewsNet articles (leaving out the gold days).  Forms
-seen fewer than :data:`MIN_COUNT` times are dropped, and so are the forms listed in
+for nouns) and each form is counted on SaudiNewsNet articles (leaving out the gold days).  The
+forms of a lemma seen fewer than :data:`MIN_COUNT` times in all are dropped (a rare inflection
+of a common lemma stays), and so are the forms listed in
 ``lexicons/event_trigger_review.tsv`` with ``drop`` (checked by hand on the most frequent forms of
 real text: a form that is mostly not an event, such as the noun قطع "parts").  The review file
 may also retype a form.
@@ -91,7 +92,7 @@ def verb_forms(lemma: str) -> set[str]:
         forms |= {stem + "ت", stem + "وا", stem + "يا"}
     base = lemma[1:] if lemma[0] == "ا" and len(lemma) > 3 else lemma
     for pre in "يتن":
-        forms |= {pre + base, pre + base + "ون", pre + base + "ان"}
+        forms |= {pre + base, pre + base + "ون", pre + base + "ان", pre + base + "وا"}
     return forms
 
 
@@ -151,11 +152,14 @@ def build(cameo_text: str, texts: Iterable[str], min_count: int = MIN_COUNT) -> 
     """The kept triggers (counted on ``texts``, reviewed) and the counts of every candidate."""
     cands = candidates(cameo_lemmas(cameo_text), load_table("event_trigger_seeds.tsv"))
     counts = count_forms(texts, set(cands))
+    lemma_counts: Counter[str] = Counter()
+    for form, trig in cands.items():
+        lemma_counts[trig.lemma] += counts[form]
     decisions = review()
     kept: list[Trigger] = []
     for form, trig in sorted(cands.items()):
         decision = decisions.get(form)
-        if decision == "drop" or counts[form] < min_count or (trig.origin == "cameo" and decision is None):
+        if decision == "drop" or lemma_counts[trig.lemma] < min_count or (trig.origin == "cameo" and decision is None):
             continue
         kept.append(Trigger(form, trig.type if decision in (None, "keep") else decision, trig.lemma, trig.origin, trig.kind))
     return kept, counts

@@ -8,7 +8,9 @@ captions and chrome cut out; the whole text when unsegmented):
   event's ``text``.
 * **Triggers.** Each word whose form is in ``event_triggers.tsv`` (clitics and a future س
   stripped; a verb form never after the article) is an event of that form's type.  Two
-  triggers of one type within :data:`MERGE_GAP` words (شن هجوماً) are one event.
+  triggers of one type within :data:`MERGE_GAP` words of one clause (شن هجوماً) are one
+  event; so are a fighting word and an assault word right after it (هجوم انتحاري: one
+  ``18 ASSAULT``).
 * **Actors.** Named mentions (the entity stage runs first) in the trigger's window — its
   clause before it, and up to :data:`ACTOR_WINDOW` words after it, stopping at a relative
   pronoun or another trigger.  The source is the nearest mention before the trigger in the
@@ -48,6 +50,9 @@ CURRENT_DAYS = 7
 MERGE_GAP = 2
 ACTOR_WINDOW = 12
 PLUPERFECT_GAP = 4
+# A trigger of the first type followed closely by one of the second is one event of the second,
+# more specific type (CAMEO codes suicide, car and roadside bombings as 18x, not 19 fighting).
+SPECIFIC = frozenset({("19", "18")})
 LOOKAHEAD = 500
 _PUNCT = frozenset(",;:")
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -275,8 +280,13 @@ def _events_in(sent: _Sentence, published: dt.date | None) -> list[Event]:
     for i, form in enumerate(sent.triggers):
         if form is None:
             continue
-        if last is not None and last[1] == form.type and i - last[0] <= MERGE_GAP:
-            continue
+        if last is not None and i - last[0] <= MERGE_GAP and sent.clause_of(i) == sent.clause_of(last[0]):
+            if last[1] == form.type:
+                continue
+            if (last[1], form.type) in SPECIFIC:  # هجوم انتحاري: the attack is a suicide bombing
+                out[-1].type = type_label(form.type)
+                last = (i, form.type)
+                continue
         last = (i, form.type)
         out.append(_event(sent, i, form, published, doc))
     return out
