@@ -9,14 +9,17 @@ from marsad.cli import (
     cmd_ner,
     cmd_quotes,
     cmd_search,
+    cmd_serve,
     cmd_stories,
     cmd_time,
 )
 from marsad.cli.apps import app
 
 # Each module registers its commands on import (analyze/schema, eval claims, eval+train events and timeline,
-# eval+train ner, search, eval+train stories).
-COMMAND_MODULES = (cmd_analyze, cmd_claims, cmd_events, cmd_ner, cmd_quotes, cmd_search, cmd_stories, cmd_time)
+# eval+train ner, search, serve, eval+train stories).
+COMMAND_MODULES = (
+    cmd_analyze, cmd_claims, cmd_events, cmd_ner, cmd_quotes, cmd_search, cmd_serve, cmd_stories, cmd_time,
+)
 
 
 def main() -> None:
