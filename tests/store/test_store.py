@@ -138,7 +138,7 @@ def test_reader_entity_quotes_search(seeded: Store) -> None:
     assert entity["mentions_by_day"][0]["day"] == "2024-06-18"
     assert entity["quotes_by"] and all(q["speaker"] == putin["id"] for q in entity["quotes_by"])
     assert all(q["speaker"] != putin["id"] for q in entity["quotes_about"])
-    assert "كيم جونغ أون" in {e["name"] for e in entity["cooccurring"]}  # the name of the known-entity registry
+    assert "كيم جونج أون" in {e["name"] for e in entity["cooccurring"]}
     assert reader.quotes(speaker=putin["id"])["total"] == len(entity["quotes_by"])
     story_id = reader.stories()["items"][0]["id"]
     in_story = reader.quotes(story=story_id, per_page=200)
