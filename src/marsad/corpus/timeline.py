@@ -35,7 +35,7 @@ LABEL_CHARS = 200
 
 @dataclass(frozen=True)
 class StoryEvent:
-    """A dated event of a story with its document and outlet."""
+    """An event of a story with its document, its outlet (when known) and its publication day."""
 
     event: Event
     document: str
@@ -61,18 +61,16 @@ class _Row:
 
 def story_events(docs: dict[str, Document], sentences: list[StorySentence]) -> list[StoryEvent]:
     """The events whose trigger lies in one of the story's sentences, in text order (undated ones included)."""
-    spans: dict[str, list[tuple[int, int, str | None]]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     for s in sentences:
-        spans.setdefault(s.ref.document, []).append((s.ref.start, s.ref.end, s.outlet))
+        spans.setdefault(s.ref.document, []).append((s.ref.start, s.ref.end))
     out: list[StoryEvent] = []
     for doc_id in sorted(spans):
         for e in docs[doc_id].events:
             if e.trigger is None:
                 continue
-            for lo, hi, outlet in spans[doc_id]:
-                if lo <= e.trigger.start < hi:
-                    out.append(StoryEvent(e, doc_id, docs[doc_id].outlet or outlet, publication_day(docs[doc_id])))
-                    break
+            if any(lo <= e.trigger.start < hi for lo, hi in spans[doc_id]):
+                out.append(StoryEvent(e, doc_id, docs[doc_id].outlet, publication_day(docs[doc_id])))
     return out
 
 
