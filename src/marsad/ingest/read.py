@@ -53,6 +53,17 @@ def read_inputs(inputs: Iterable[str], options: Options) -> Iterator[Item]:
             yield from _read_file(item, options)
 
 
+def read_bytes(data: bytes, source: str, options: Options) -> Iterator[Item]:
+    """Documents from content received whole (a posted record or page), its kind told by ``source``'s extension.
+
+    The size limit of files applies; an unknown extension is sniffed from the content.
+    """
+    if len(data) > options.max_bytes:
+        yield InputError(source, f"too large ({len(data)} bytes, limit {options.max_bytes})")
+        return
+    yield from _from_bytes(data, source, known_kind(source)[0], options)
+
+
 def known_kind(name: str) -> tuple[Kind | None, bool]:
     """Return the document kind a file name announces (``None`` if unknown) and whether it is gzipped."""
     lower = name.lower()
