@@ -3,7 +3,7 @@
 Usage: ``python benchmarks/bench_stages.py [N_ARTICLES]`` (default 2000; the first N articles).
 
 Each article becomes a document with one main segment anchored to its ``date_extracted`` day
-(no page stage), so each figure is the cost of that stage's ``annotate`` itself.  The baseline,
+(no page stage), so each figure is the cost of that pipeline component itself.  The baseline,
 measured in the same run over the same documents, is tokenisation (marsad.text.tokens), and
 every stage is also given as a ratio against it.
 """
@@ -17,9 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from marsad.extract.quotes import annotate as quotes
-from marsad.extract.time import annotate as timexes
 from marsad.model import Document, Published, Segment
+from marsad.pipeline import component
 from marsad.text.tokens import tokenize
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
@@ -55,8 +54,8 @@ def main() -> None:
     baseline = _rate(lambda d: tokenize(d.text), docs)
     print(f"{len(docs)} documents, {chars / len(docs):.0f} characters/document")
     print(f"  tokenise (baseline) {baseline:9.1f} documents/s")
-    for name, stage, layer in (("time", timexes, "timexes"), ("quotes", quotes, "quotes")):
-        rate = _rate(stage, docs)
+    for name, layer in (("time", "timexes"), ("quotes", "quotes")):
+        rate = _rate(component(name).run, docs)
         found = sum(len(getattr(d, layer)) for d in docs) / len(docs)
         print(f"  {name:19} {rate:9.1f} documents/s  x{rate / baseline:.3f} of baseline  "
               f"{chars * rate / len(docs) / 1000:.0f} k characters/s  {found:.2f} {layer}/document")

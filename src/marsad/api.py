@@ -1,99 +1,319 @@
-"""The library entry point: analyse inputs into documents, corpus findings and errors."""
+"""The library entry point: analyse inputs into the store, batch by batch, then relate them across documents.
+
+:func:`run` is what ``marsad analyze`` does.  Inputs are read lazily and analysed in
+batches of ``options.batch_size`` documents (in ``options.workers`` processes); each
+batch is committed to the store as soon as it is done (documents, every layer, every
+source, the chrome lines learnt per site, the input errors), so that a kill loses at most
+the batch in flight and a re-run skips what is stored.  A text already stored, or seen
+earlier in the run, is not analysed again: its input is kept as one more source of the
+document.  A fault in any component stays with its document (one error naming the
+input and the component).  At the end the corpus steps run over every stored document in
+one transaction that reads and writes the store (the story index included), so that two
+runs writing one store at once continue each other's work instead of overwriting it.
+
+:func:`analyze` is the same run into a given store (a temporary one by default),
+returning the run's report as records.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import signal
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
 from typing import Any
 
+from marsad.corpus.result import CorpusResult
 from marsad.corpus.story_index import StoryIndex
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
-from marsad.model import Document, InputError
+from marsad.model import Document, DocumentSource, Duplicate, Entity, InputError, Story
 from marsad.options import Options
-from marsad.page.chrome import repeated_lines, site_key
-from marsad.pipeline import CorpusResult, analyze_corpus, analyze_raw
-from marsad.report.build import build_report
+from marsad.page.build import build_document, content_id
+from marsad.page.chrome import chrome_of, line_keys, site_key
+from marsad.pipeline import Job, analyze_batch, analyze_corpus
+from marsad.store.codec import from_json
+from marsad.store.export import Selection, build_report
+from marsad.store.store import STORY_INDEX_KEY, Store, source_of
 
 Progress = Callable[[int], None]
-CHUNK = 16
+ErrorSink = Callable[[InputError], None]
+
+
+@dataclass
+class RunSummary:
+    """What a run did: inputs read (documents and rejected inputs), distinct documents (new and already stored),
+    repeated texts kept as extra sources, errors, and the stories the run touched."""
+
+    run: int
+    inputs: int = 0
+    documents: int = 0
+    added: int = 0
+    repeats: int = 0
+    errors: int = 0
+    stories_touched: list[str] = field(default_factory=list)
+    interrupted: bool = False
 
 
 @dataclass
 class Analysis:
-    """What one run found: analysed documents, cross-document findings and rejected inputs."""
+    """What one run found: the run's documents, its corpus findings and rejected inputs (the run's report)."""
 
     documents: list[Document] = field(default_factory=list)
     corpus: CorpusResult = field(default_factory=CorpusResult)
     errors: list[InputError] = field(default_factory=list)
+    summary: RunSummary | None = None
 
     def report(self) -> dict[str, Any]:
         """The ``marsad.report/1`` object."""
-        return build_report(self.documents, self.corpus, self.errors)
+        from marsad.report.build import build_report as report_of
 
-
-@dataclass(frozen=True)
-class _Job:
-    raw: RawDocument
-    options: Options
-    chrome: frozenset[str]
-
-
-def _process(job: _Job) -> Document:
-    return analyze_raw(job.raw, job.options, job.chrome)
+        return report_of(self.documents, self.corpus, self.errors)
 
 
 def analyze(
     inputs: Iterable[str],
     options: Options,
-    on_error: Callable[[InputError], None] | None = None,
+    on_error: ErrorSink | None = None,
     progress: Progress | None = None,
-    on_total: Callable[[int], None] | None = None,
-    story_index: StoryIndex | None = None,
+    store: Store | None = None,
+    read: Iterable[RawDocument | InputError] | None = None,
 ) -> Analysis:
-    """Read, segment, extract and relate every input; bad inputs become errors and the rest go on.
+    """Analyse ``inputs`` into ``store`` (a temporary store when None) and return the run's report as records.
 
-    ``story_index`` (from an earlier run) is continued: new articles join its stories.
+    ``read`` gives the inputs' documents already read (such as a record posted to the
+    server); ``inputs`` then only names them in the run's record.
     """
-    result = Analysis()
-    raws: list[RawDocument] = []
-    for item in read_inputs(inputs, options):
+    if store is not None:
+        return _analysis(store, run(inputs, options, store, on_error, progress, read))
+    with tempfile.TemporaryDirectory(prefix="marsad-") as tmp, Store(Path(tmp) / "marsad.db", options.lock_wait) as temp:
+        return _analysis(temp, run(inputs, options, temp, on_error, progress, read))
+
+
+def _analysis(store: Store, summary: RunSummary) -> Analysis:
+    report = build_report(store, Selection(run=summary.run))
+    corpus = CorpusResult(
+        entities=[from_json(Entity, e) for e in report["entities"]],
+        duplicates=[from_json(Duplicate, d) for d in report["duplicates"]],
+        stories=[from_json(Story, s) for s in report["stories"]],
+    )
+    return Analysis(
+        documents=[from_json(Document, d) for d in report["documents"]],
+        corpus=corpus,
+        errors=[InputError(e["input"], e["reason"]) for e in report["errors"]],
+        summary=summary,
+    )
+
+
+def run(
+    inputs: Iterable[str],
+    options: Options,
+    store: Store,
+    on_error: ErrorSink | None = None,
+    progress: Progress | None = None,
+    read: Iterable[RawDocument | InputError] | None = None,
+) -> RunSummary:
+    """Analyse ``inputs`` into ``store`` in committed batches, then run the corpus steps over the store.
+
+    ``read``: the inputs' documents already read (see :func:`analyze`).
+
+    On Ctrl-C the documents analysed so far are committed, the run is recorded as
+    interrupted, and :class:`KeyboardInterrupt` propagates (the CLI exits 130).
+    """
+    names = list(inputs)
+    summary = RunSummary(store.start_run(names))
+    state = _Seen()
+    pool = _pool(options)
+    try:
+        items = read_inputs(names, options) if read is None else iter(read)
+        while batch := list(islice(items, options.batch_size)):
+            _batch(batch, options, store, summary, state, pool, on_error, progress)
+        if pool is not None:
+            pool.shutdown(wait=True)
+            pool = None
+        summary.documents = len(state.documents)
+        summary.stories_touched = _corpus(store, summary.run, options)
+    except KeyboardInterrupt:  # the corpus steps roll back and stay due: the next run does them
+        summary.interrupted = True
+        store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    store.finish_run(summary.run, "done", summary.documents, summary.added)
+    return summary
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool(options: Options) -> ProcessPoolExecutor | None:
+    if options.workers <= 1:
+        return None
+    return ProcessPoolExecutor(max_workers=options.workers, initializer=_ignore_interrupt)
+
+
+@dataclass
+class _Seen:
+    """The documents and (document, input) pairs a run has met so far."""
+
+    documents: set[str] = field(default_factory=set)
+    sources: set[tuple[str, str]] = field(default_factory=set)
+
+
+@dataclass
+class _Pending:
+    """A batch on its way to the store."""
+
+    docs: list[Document] = field(default_factory=list)
+    sources: list[tuple[str, DocumentSource]] = field(default_factory=list)
+    extra_sources: list[tuple[str, DocumentSource]] = field(default_factory=list)
+    seen: list[tuple[str, str]] = field(default_factory=list)
+    lines: dict[str, Counter[str]] = field(default_factory=dict)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def _batch(
+    items: list[RawDocument | InputError],
+    options: Options,
+    store: Store,
+    summary: RunSummary,
+    state: _Seen,
+    pool: ProcessPoolExecutor | None,
+    on_error: ErrorSink | None,
+    progress: Progress | None,
+) -> None:
+    """Analyse the new documents of one batch and commit it (also when interrupted half-way)."""
+    pending = _Pending()
+    raws = [r for r in items if isinstance(r, RawDocument)]
+    for item in items:
         if isinstance(item, InputError):
-            result.errors.append(item)
-            if on_error is not None:
-                on_error(item)
+            _error(pending, summary, item, on_error)
+    summary.inputs += len(items)
+    ids = [content_id(r.text) for r in raws]
+    stored = store.stored(ids)
+    known = store.stored_sources(i for i in ids if i in stored) | state.sources
+    new: list[tuple[str, RawDocument]] = []
+    for doc_id, raw in zip(ids, raws, strict=True):
+        if doc_id in state.documents or doc_id in stored:
+            if (doc_id, raw.source) not in known:
+                summary.repeats += 1
+                _extra_source(pending, doc_id, raw, options)
+            elif doc_id in stored:
+                pending.seen.append((doc_id, raw.source))
         else:
-            raws.append(item)
-    chrome = repeated_lines(raws)
-    jobs = [_Job(raw, options, chrome.get(site_key(raw) or "", frozenset())) for raw in raws]
-    if on_total is not None:
-        on_total(len(jobs))
-    result.documents = _unique(_process_all(jobs, options, progress))
-    result.corpus = analyze_corpus(result.documents, story_index)
-    return result
-
-
-def _unique(docs: Iterable[Document]) -> list[Document]:
-    """Drop documents whose text repeats an earlier one's (same content id)."""
-    seen: set[str] = set()
-    out: list[Document] = []
-    for doc in docs:
-        if doc.id not in seen:
-            seen.add(doc.id)
-            out.append(doc)
-    return out
-
-
-def _process_all(jobs: list[_Job], options: Options, progress: Progress | None) -> Iterable[Document]:
-    if options.workers <= 1 or len(jobs) < 2:
-        for job in jobs:
-            yield _process(job)
+            new.append((doc_id, raw))
+        state.documents.add(doc_id)
+        state.sources.add((doc_id, raw.source))
+    if progress is not None:
+        progress(len(raws) - len(new))
+    keys = {doc_id: line_keys(raw) for doc_id, raw in new if site_key(raw)}
+    chrome = _chrome(store, new, keys)
+    jobs = [Job(raw, chrome.get(site_key(raw) or "", frozenset())) for _, raw in new]
+    failed: dict[str, str] = {}
+    try:
+        for (doc_id, raw), result in zip(new, _analyse(jobs, options, pool), strict=True):
+            if isinstance(result, InputError):
+                state.documents.discard(doc_id)
+                failed[doc_id] = result.input
+                _error(pending, summary, result, on_error)
+            else:
+                result.sources = [source_of(result)]
+                pending.docs.append(result)
+                pending.sources.append((doc_id, result.sources[0]))
+                site = site_key(raw)
+                if site is not None:
+                    pending.lines.setdefault(site, Counter()).update(keys.get(doc_id, ()))
             if progress is not None:
                 progress(1)
+    finally:
+        # A repeat of a text that failed in this batch has no document to join: it fails with it.
+        kept = stored | {d.id for d in pending.docs}
+        extra = [(doc_id, source) for doc_id, source in pending.extra_sources if doc_id in kept]
+        for doc_id, source in pending.extra_sources:
+            if doc_id not in kept and doc_id in failed:
+                _error(pending, summary, InputError(source.input, f"same text as {failed[doc_id]}, which failed"), on_error)
+        summary.added += store.write_batch(
+            summary.run, pending.docs, pending.sources + extra, pending.lines, pending.errors, pending.seen
+        )
+
+
+def _error(pending: _Pending, summary: RunSummary, error: InputError, on_error: ErrorSink | None) -> None:
+    pending.errors.append(error)
+    summary.errors += 1
+    if on_error is not None:
+        on_error(error)
+
+
+def _extra_source(pending: _Pending, doc_id: str, raw: RawDocument, options: Options) -> None:
+    """Record a repeated text's input as one more source (its publication and outlet from the page stage)."""
+    try:
+        source = source_of(build_document(raw, options))
+    except Exception:
+        source = DocumentSource(raw.source, raw.format, raw.url, raw.sitename)
+    pending.extra_sources.append((doc_id, source))
+
+
+def _chrome(store: Store, new: list[tuple[str, RawDocument]], keys: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """Chrome lines per site for this batch: short lines on two pages or more, counting the stored pages."""
+    batch: dict[str, Counter[str]] = {}
+    for doc_id, raw in new:
+        site = site_key(raw)
+        if site is not None:
+            batch.setdefault(site, Counter()).update(keys.get(doc_id, ()))
+    stored = {site: store.site_line_pages(site, counter) for site, counter in batch.items()}
+    return chrome_of(batch, stored)
+
+
+def _analyse(jobs: list[Job], options: Options, pool: ProcessPoolExecutor | None) -> Iterator[Document | InputError]:
+    if pool is None or len(jobs) < 2:
+        yield from analyze_batch(jobs, options)
         return
-    with ProcessPoolExecutor(max_workers=options.workers) as pool:
-        for doc in pool.map(_process, jobs, chunksize=CHUNK):
-            yield doc
-            if progress is not None:
-                progress(1)
+    size = -(-len(jobs) // options.workers)
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    for done in pool.map(_analyse_chunk, chunks, [options] * len(chunks)):
+        yield from done
+
+
+def _analyse_chunk(jobs: list[Job], options: Options) -> list[Document | InputError]:
+    return list(analyze_batch(jobs, options))
+
+
+def _corpus(store: Store, run: int, options: Options) -> list[str]:
+    """Run the corpus steps over every stored document in one write transaction; return the stories touched.
+
+    Nothing runs when no document or source arrived since the last time (a re-run of stored inputs).
+    """
+    with store.write():
+        if not store.corpus_stale():
+            return []
+        docs = store.load_documents()
+        saved = store.get_meta(STORY_INDEX_KEY)
+        result = CorpusResult(
+            story_index=StoryIndex.from_json(saved) if saved else StoryIndex(options.stories),
+            entity_registry=store.entity_keys(),
+            next_entity=store.next_entity_number(),
+        )
+        analyze_corpus(docs, result=result)
+        store.update_documents(docs)
+        store.save_entities(result.entities, result.entity_registry, result.next_entity)
+        for old, new in result.merged_entities.items():
+            store.add_redirect("entity", old, new)
+        store.save_duplicates(result.duplicates)
+        store.save_stories(result.stories, result.merged_stories, run)
+        if result.story_index is not None:
+            store.set_meta(STORY_INDEX_KEY, result.story_index.to_json())
+        store.corpus_done()
+    return [s.id for s in result.stories]
+
+
+def report_json(store: Store, run: int) -> str:
+    """The run's report as JSON text."""
+    from marsad.report.build import dumps
+
+    return dumps(build_report(store, Selection(run=run)))

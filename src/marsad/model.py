@@ -112,9 +112,28 @@ class Event:
     participants: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DocumentSource:
+    """One input a document came from: a repeated text keeps one document with every source.
+
+    ``published`` is the publication value (ISO-8601) that input carried or the page gave.
+    """
+
+    input: str
+    format: str
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    basis: DateBasis | None = None
+
+
 @dataclass
 class Document:
-    """One input document with every analysis layer as offset spans into ``text``."""
+    """One input document with every analysis layer as offset spans into ``text``.
+
+    ``sources`` lists every input whose text was this one (the first is ``source``);
+    ``published`` is the earliest publication among them.
+    """
 
     id: str
     source: str
@@ -135,6 +154,7 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
+    sources: list[DocumentSource] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
         """Return the :class:`Span` for ``text[start:end]``."""

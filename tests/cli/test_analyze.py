@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from marsad.cli.app import app
 from marsad.report.build import schema
-from marsad.store.sqlite import Store
+from marsad.store import Store
 
 runner = CliRunner()
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from marsad.corpus.entities import resolve, spelling_key
+from marsad.corpus.result import CorpusResult
 from marsad.extract.entities import annotate
 from marsad.ingest.raw import RawDocument
 from marsad.model import Document
 from marsad.options import Options
 from marsad.page.build import build_document
-from marsad.pipeline import CorpusResult
 from marsad.text.normalize import norm_key
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "entities" / "seed_groups.tsv"

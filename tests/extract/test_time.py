@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from marsad.corpus.dates import infer_dates
+from marsad.corpus.result import CorpusResult
 from marsad.extract.time import annotate, tag_text
 from marsad.extract.time.calendar import Anchor
-from marsad.extract.time.published import infer_dates
 from marsad.ingest.raw import RawDocument
 from marsad.model import Document, Published, Segment, Timex
 from marsad.options import Options
 from marsad.page.build import build_document
-from marsad.pipeline import CorpusResult
 
 SEEDS = ["000_0c3bafbd90cf7e4b.txt", "001_c4de4682c1a3ca3f.txt", "002_08a461d4136db840.txt",
          "003_3f40048d4173b7d0.txt", "004_1db56f28e93c3289.txt"]

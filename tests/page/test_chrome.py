@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from marsad.api import run
 from marsad.ingest.raw import RawDocument
 from marsad.options import Options
 from marsad.page.chrome import repeated_lines, site_key
 from marsad.pipeline import analyze_raw
+from marsad.store import Store
+from marsad.store.export import build_report
 
 PROMO = "خدمة الرسائل القصيرة متاحة لجميع المشتركين"
 
@@ -57,3 +63,24 @@ def test_menus_and_breadcrumbs_are_boilerplate() -> None:
     main = doc.segments_of("main")[0]
     assert doc.text[main.start:].startswith("الحكومة تقر")
     assert [s.kind for s in doc.segments if s.end <= main.start] == ["boilerplate"]
+
+
+def test_chrome_is_learnt_across_batches_from_the_store(tmp_path: Path) -> None:
+    records = [
+        {"title": "افتتاح معرض الكتاب في العاصمة", "source": "صحيفة المثال",
+         "content": _page("افتتاح معرض الكتاب في العاصمة", "افتتح وزير الثقافة اليوم معرض الكتاب الدولي بمشاركة أكثر من خمسمئة دار نشر من ثلاثين دولة.").text},
+        {"title": "ارتفاع أسعار النفط", "source": "صحيفة المثال",
+         "content": _page("ارتفاع أسعار النفط", "ارتفعت أسعار النفط في تعاملات اليوم بنسبة اثنين في المئة بعد تراجع المخزونات الأميركية بأكثر من المتوقع.").text},
+    ]
+    shard = tmp_path / "site.jsonl"
+    shard.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    with Store(tmp_path / "m.db") as store:
+        summary = run([str(shard)], Options(progress=False, batch_size=1), store)
+        assert summary.added == 2
+        report = build_report(store)
+    kinds = []
+    for doc in report["documents"]:
+        promo_at = doc["text"].index(PROMO)
+        kinds.append(next(s["kind"] for s in reversed(doc["segments"]) if s["start"] <= promo_at < s["end"]))
+    # the first page alone cannot know the line; the second, in the next batch, counts the stored first page
+    assert kinds == ["main", "boilerplate"]

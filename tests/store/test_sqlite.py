@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 import marsad.cli.cmd_search  # noqa: F401  (registers marsad search)
 from marsad.cli.apps import app
 from marsad.model import Document, Published, Segment
-from marsad.store.sqlite import Store
+from marsad.store import Store
 
 
 def seed_doc(shared_dir: Path, prefix: str) -> Document:
@@ -35,10 +35,10 @@ def test_adding_twice_never_duplicates(tmp_path: Path, shared_dir: Path) -> None
     docs = [seed_doc(shared_dir, p) for p in ("000", "001")]
     db = tmp_path / "marsad.db"
     with Store(db) as store:
-        assert [store.add(d, "{}") for d in docs] == [True, True]
+        assert [store.add(d) for d in docs] == [True, True]
         assert store.count() == 2
     with Store(db) as again:  # a second run on the same inputs
-        assert [again.add(d, "{}") for d in docs] == [False, False]
+        assert [again.add(d) for d in docs] == [False, False]
         assert again.count() == 2
 
 
@@ -55,7 +55,7 @@ def paragraph_segments(doc: Document) -> list[Segment]:
 def test_koreya_finds_li_koreya_and_wa_koreya(store: Store, shared_dir: Path) -> None:
     doc = seed_doc(shared_dir, "000")
     doc.segments = paragraph_segments(doc)
-    store.add(doc, "{}")
+    store.add(doc)
     hits = store.search("كوريا")
     found = {doc.text[h.start:h.end] for h in hits}
     assert {"لكوريا", "وكوريا"} <= found
@@ -67,14 +67,14 @@ def test_koreya_finds_li_koreya_and_wa_koreya(store: Store, shared_dir: Path) ->
 
 def test_whole_text_is_one_main_segment_without_segments(store: Store, shared_dir: Path) -> None:
     doc = seed_doc(shared_dir, "000")
-    store.add(doc, "{}")
+    store.add(doc)
     [hit] = store.search("لكوريا")
     assert (hit.segment, hit.kind, hit.title) == (f"{doc.id}:0", "main", "بوتين وكيم")
 
 
 def test_search_ands_words_and_normalises_the_query(store: Store, shared_dir: Path) -> None:
     doc = seed_doc(shared_dir, "000")
-    store.add(doc, "{}")
+    store.add(doc)
     assert len(store.search("الكرملين بوتين")) == 1
     assert len(store.search("الكرملين نيويورك")) == 0
     # alef and hamza forms fold: "الأمريكيين" is found as "الامريكيين"
@@ -91,7 +91,7 @@ def test_nested_segments_are_indexed_on_their_own(store: Store, shared_dir: Path
         Segment(f"{doc.id}:0", "main", 0, len(doc.text)),
         Segment(f"{doc.id}:1", "caption", caption_at, caption_end, parent=f"{doc.id}:0"),
     ]
-    store.add(doc, "{}")
+    store.add(doc)
     hits = {h.kind: h for h in store.search("جونج اون")}
     assert hits["caption"].segment == f"{doc.id}:1"
     assert hits["caption"].snippet == "بوتين وكيم [جونج] [اون]، فيتو"
@@ -104,7 +104,7 @@ def test_search_command_prints_document_segment_snippet(tmp_path: Path, shared_d
     db = tmp_path / "marsad.db"
     doc = seed_doc(shared_dir, "000")
     with Store(db) as store:
-        store.add(doc, "{}")
+        store.add(doc)
     result = CliRunner().invoke(app, ["search", "كوريا", "--db", str(db)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert doc.id in result.output and f"{doc.id}:0" in result.output and "main" in result.output

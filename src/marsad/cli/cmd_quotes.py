@@ -8,7 +8,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from marsad.cli.apps import app, eval_app
 
@@ -27,7 +29,7 @@ def quotes_command(
     from marsad.options import Options
 
     def on_error(error: InputError) -> None:
-        err.print(f"[red]error[/red] {error.input}: {error.reason}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {escape(error.input)}: {escape(error.reason)}", highlight=False, soft_wrap=True)
 
     result = analyze(inputs, Options(progress=False), on_error=on_error)
     names = {e.id: e.name for e in result.corpus.entities}
@@ -38,7 +40,8 @@ def quotes_command(
             said = q.text if len(q.text) <= _SHOWN else q.text[:_SHOWN] + "…"
             speaker = q.speaker_text.text if q.speaker_text else names.get(q.speaker or "", "?")
             via = "، ".join(names.get(v, v) for v in q.via)
-            table.add_row(speaker, f"«{said}»" if q.kind == "direct" else said, via, title)
+            cells = (speaker, f"«{said}»" if q.kind == "direct" else said, via, title)
+            table.add_row(*(Text(cell) for cell in cells))  # page text is never read as markup
     out.print(table)
     if result.errors:
         raise typer.Exit(1)
@@ -56,10 +59,10 @@ def eval_quotes(
     """Quote recall/precision (overlap ≥ 50% of the gold span) and speaker accuracy on matched quotes."""
     from marsad.eval.quotes import gold_files, load_gold, score
     from marsad.eval.shared import find_shared
-    from marsad.extract.quotes import annotate
+    from marsad.pipeline import component
 
     docs = load_gold(gold_files(gold), shared or find_shared(gold))
-    scores = score(docs, annotate)
+    scores = score(docs, component("quotes").run)
     if show_errors:
         for line in scores.misses:
             err.print(line, highlight=False, soft_wrap=True)

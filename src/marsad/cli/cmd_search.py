@@ -7,11 +7,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from marsad.cli.apps import app
-from marsad.store.sqlite import Store
+from marsad.store import Store
 
 _MATCH = r"\[[^\[\]\n]+\]"
 
@@ -25,16 +26,16 @@ def search_command(
     """Search the store's segments; print document, segment and a snippet for each hit."""
     err = Console(stderr=True)
     if not db.is_file():
-        err.print(f"[red]error[/red] no store at {db} (run marsad analyze first)", highlight=False)
+        err.print(f"[red]error[/red] no store at {escape(str(db))} (run marsad analyze first)", highlight=False)
         raise typer.Exit(1)
     with Store(db) as store:
         hits = store.search(query, limit)
     if not hits:
-        err.print(f"no match for {query!r} in {db}", highlight=False)
+        err.print(f"no match for {query!r} in {db}", highlight=False, markup=False)
         return
     table = Table("document", "segment", "snippet", show_lines=True)
     for hit in hits:
         snippet = Text(hit.snippet)
         snippet.highlight_regex(_MATCH, "bold yellow")
-        table.add_row(f"{hit.document}\n{hit.source}", f"{hit.segment}\n{hit.kind}", snippet)
+        table.add_row(Text(f"{hit.document}\n{hit.source}"), Text(f"{hit.segment}\n{hit.kind}"), snippet)
     Console().print(table)

@@ -13,16 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from datasketch import MinHash, MinHashLSH
 
 from marsad.corpus.passages import Passage, passages_of
+from marsad.corpus.result import CorpusResult
 from marsad.corpus.units import units_of
 from marsad.model import Document, Duplicate, SpanRef
-
-if TYPE_CHECKING:
-    from marsad.pipeline import CorpusResult
 
 NUM_PERM = 64
 LSH_THRESHOLD = 0.2

@@ -23,9 +23,9 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
+from marsad.corpus.result import CorpusResult
 from marsad.lexicons import load, load_table
 from marsad.model import Document, Entity, EntityType
-from marsad.pipeline import CorpusResult
 from marsad.text.normalize import norm_key
 from marsad.text.tokens import stem_variants
 

@@ -9,9 +9,9 @@ the time windows; without them the clustering degrades to terms alone).
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from marsad.corpus.claims import find_claims
+from marsad.corpus.result import CorpusResult
 from marsad.corpus.sentences import unit_sentences
 from marsad.corpus.story_index import StoryIndex, StoryParams, StoryState
 from marsad.corpus.summary import summarize
@@ -19,9 +19,6 @@ from marsad.corpus.terms import unit_terms
 from marsad.corpus.timeline import build_timeline
 from marsad.corpus.units import Unit, units_of
 from marsad.model import Document, Duplicate, Story
-
-if TYPE_CHECKING:
-    from marsad.pipeline import CorpusResult
 
 MAX_LINK_DOCUMENTS = 10
 
@@ -85,20 +82,34 @@ def build_stories(
     docs: list[Document], duplicates: list[Duplicate], index: StoryIndex | None = None
 ) -> list[Story]:
     """Cluster the units of ``docs`` into stories (largest first) and describe each."""
+    return _describe_touched(docs, duplicates, index or StoryIndex(StoryParams()), everything=True)
+
+
+def _describe_touched(docs: list[Document], duplicates: list[Duplicate], index: StoryIndex, everything: bool) -> list[Story]:
+    """Place the units of ``docs`` and describe the stories new units joined (all stories of ``docs`` if ``everything``)."""
+    placed = set(index.unit_story)
     index, units = place_units(docs, duplicates, index)
     by_id = {d.id: d for d in docs}
     members: dict[str, list[Unit]] = {}
+    touched: set[str] = set()
     for unit in units:
         state = index.story_of(unit.id)
         if state is not None:
             members.setdefault(state.id, []).append(unit)
-    states = [s for s in index.stories if s.id in members]
+            if everything or unit.id not in placed:
+                touched.add(state.id)
+    states = [s for s in index.stories if s.id in touched]
     states.sort(key=lambda s: (-len(s.members), s.id))
     return [describe(s, members[s.id], by_id, duplicates) for s in states]
 
 
 def cluster_stories(docs: list[Document], result: CorpusResult) -> None:
-    """Corpus step: fill ``result.stories`` from the article units of ``docs``, continuing ``result.story_index``."""
+    """Corpus step: fill ``result.stories`` from the article units of ``docs``, continuing ``result.story_index``.
+
+    With a continued index, only the stories that new units joined are described (the
+    others are unchanged); ``result.merged_stories`` names the stories merged away.
+    """
     index = result.story_index or StoryIndex(StoryParams())
-    result.stories.extend(build_stories(docs, result.duplicates, index))
+    result.stories.extend(_describe_touched(docs, result.duplicates, index, everything=result.story_index is None))
     result.story_index = index
+    result.merged_stories = index.redirects()

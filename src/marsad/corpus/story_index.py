@@ -250,6 +250,10 @@ class StoryIndex:
         self.unit_story[unit.id] = sidx
         self._post(sidx)
 
+    def redirects(self) -> dict[str, str]:
+        """The id of every story merged into another, mapped to the id of the story it lives on in."""
+        return {self.stories[drop].id: self.stories[self._alive(drop)].id for drop in sorted(self.merged)}
+
     def story_of(self, unit_id: str) -> StoryState | None:
         """The story a unit was placed in, if any."""
         sidx = self.unit_story.get(unit_id)

@@ -165,13 +165,15 @@ def score(gold: dict[str, str], predicted: dict[str, str]) -> Scores:
 
 def add_entities(docs: list[Document]) -> None:
     """Run entity mention tagging and cross-document resolution, so that stories can use entity ids."""
-    from marsad.corpus.entities import resolve
-    from marsad.extract.entities import annotate
-    from marsad.pipeline import CorpusResult
+    from marsad.corpus.result import CorpusResult
+    from marsad.pipeline import component, corpus_step
 
+    entities = component("entities")
     for doc in docs:
-        annotate(doc)
-    resolve(docs, CorpusResult())
+        entities.run(doc)
+    result = CorpusResult()
+    for name in ("entities", "entity_ids"):
+        corpus_step(name).run(docs, result)
 
 
 def evaluate(

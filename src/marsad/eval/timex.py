@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.eval.shared import saudinewsnet_texts
-from marsad.extract.time import annotate
 from marsad.model import Document, Published, Segment, Timex
+from marsad.pipeline import component
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def predict(doc: GoldDoc) -> list[Timex]:
     published = Published(doc.anchor, "explicit") if doc.anchor else None
     segments = [Segment(f"s{i}", "main", a, b) for i, (a, b) in enumerate(doc.regions)]
     d = Document(id=doc.ref, source=doc.ref, format="txt", text=doc.text, published=published, segments=segments)
-    annotate(d)
+    component("time").run(d)
     return d.timexes
 
 
@@ -221,7 +221,7 @@ def evaluate_wojood(path: Path) -> dict[str, object]:
     for text, spans in read_wojood(path):
         gold = [Timex(a, b, text[a:b], "DATE", None) for a, b in spans]
         d = Document(id="w", source=str(path), format="conll", text=text, segments=[Segment("s", "main", 0, len(text))])
-        annotate(d)
+        component("time").run(d)
         total.add(compare(gold, d.timexes))
     report = summary(total)
     for key in ("value_accuracy", "type_accuracy"):

@@ -20,6 +20,7 @@ per-document entity key:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -237,8 +238,20 @@ def tag_aliases(sentence: _Sentence) -> None:
 
 def annotate(doc: Document) -> None:
     """Fill ``doc.mentions`` for the document's articles, with per-document entity keys."""
-    token_lists = _sentences(doc)
-    tags = shipped_tagger().tag_document([[t.text for t in tokens] for tokens in token_lists])
+    annotate_batch([doc])
+
+
+def annotate_batch(docs: Sequence[Document]) -> None:
+    """:func:`annotate` for several documents, tagging all their sentences in one run of the networks."""
+    token_lists = [_sentences(doc) for doc in docs]
+    tags = shipped_tagger().tag_documents(
+        [[[t.text for t in tokens] for tokens in doc_tokens] for doc_tokens in token_lists]
+    )
+    for doc, doc_tokens, doc_tags in zip(docs, token_lists, tags, strict=True):
+        _annotate_tagged(doc, doc_tokens, doc_tags)
+
+
+def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[list[str]]) -> None:
     sentences = [_Sentence(tokens, sent_tags) for tokens, sent_tags in zip(token_lists, tags, strict=True)]
     for sent in sentences:
         extend_organisations(sent)

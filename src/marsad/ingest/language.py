@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from marsad.ingest.rejected import Rejected
 from marsad.options import Options
 
@@ -18,11 +20,11 @@ def arabic_ratio(text: str) -> float:
     """Share of Arabic-script letters among all letters of ``text`` (0.0 when there are none)."""
     letters = 0
     arabic = 0
-    for ch in text:
+    for ch, n in Counter(text).items():  # a text has few distinct characters
         if ch.isalpha():
-            letters += 1
+            letters += n
             if is_arabic_letter(ch):
-                arabic += 1
+                arabic += n
     return arabic / letters if letters else 0.0
 
 

@@ -9,8 +9,8 @@ from importlib import resources
 from typing import Any
 
 from marsad import __version__
+from marsad.corpus.result import CorpusResult
 from marsad.model import Document, InputError
-from marsad.pipeline import CorpusResult
 
 SCHEMA_ID = "marsad.report/1"
 

@@ -1,1 +1,5 @@
-"""Store: SQLite persistence of documents and segments, with FTS5 search."""
+"""Store: the source of truth (documents, every layer, sources, corpus findings) and its read API."""
+
+from marsad.store.store import Store, StoreError, StoreLocked
+
+__all__ = ["Store", "StoreError", "StoreLocked"]

@@ -19,7 +19,7 @@ _MIN_STEM = 2
 CACHE_SIZE = 1 << 18  # word types are few; both splitters are pure functions of the key
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A token: its offsets, its text, its key and its clitic-stripped key."""
 
@@ -62,14 +62,20 @@ def stem_variants(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_keys(word: str) -> tuple[str, str]:
+    """A word's key and clitic-stripped key (cached: a text repeats its words)."""
+    key = norm_key(word)
+    return key, strip_clitics(key)[1] if key else ""
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokenise ``text[start:end]``; offsets refer to ``text``."""
     stop = len(text) if end is None else end
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text, start, stop):
         word = m.group()
-        key = norm_key(word)
-        if not key:
-            continue
-        tokens.append(Token(m.start(), m.end(), word, key, strip_clitics(key)[1]))
+        key, stem = _word_keys(word)
+        if key:
+            tokens.append(Token(m.start(), m.end(), word, key, stem))
     return tokens

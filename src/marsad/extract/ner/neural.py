@@ -13,7 +13,7 @@ the forward pass so that nothing but numpy is needed to tag.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +26,10 @@ from marsad.text.tokens import stem_variants, strip_clitics
 
 MAX_CHARS = 20
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
-BATCH = 32
+# Sentences are run together, sorted by length, in batches of about this many words: large
+# enough that one LSTM step's matrix product dwarfs numpy's per-call overhead, small enough
+# that the padded (batch, steps, features) arrays stay a few MiB.
+BATCH_WORDS = 4096
 FEATURES = (
     "digit", "punct", "latin", "arabic", "proclitic", "title", "orghead", "loctrig",
     "place-B", "place-I",
@@ -48,13 +51,28 @@ class Encoded:
 
 
 @dataclass(frozen=True)
+class _KeyInput:
+    """What the encoder derives from a word's key alone (cached per key)."""
+
+    own: int
+    stem: int
+    chars: tuple[int, ...]
+    flags: tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
 class Encoder:
-    """Turns word strings into model input (rows of the word-vector table, character ids, flags)."""
+    """Turns word strings into model input (rows of the word-vector table, character ids, flags).
+
+    Everything but the word's shape depends on its key alone and is computed once per
+    key (news repeats its words: a few thousand keys cover most of a day's tokens).
+    """
 
     vocab: Mapping[str, int]
     chars: Mapping[str, int]
     lexicons: Lexicons
     names: Gazetteer
+    _cache: dict[str, _KeyInput] = field(default_factory=dict, compare=False, repr=False)
 
     def rows(self, key: str) -> tuple[int, int]:
         """Row of the key itself and row of its most frequent reading (0 when unknown).
@@ -66,8 +84,25 @@ class Encoder:
         known = [r for r in (self.vocab.get(v, 0) for v in stem_variants(key)) if r]
         return own, min(known) if known else 0
 
-    def _flags(self, key: str, word: str) -> list[float]:
-        pre, stem = strip_clitics(key)
+    def _key_input(self, key: str) -> _KeyInput:
+        cached = self._cache.get(key)
+        if cached is None:
+            pre, stem = strip_clitics(key)
+            lex = self.lexicons
+            own, reading = self.rows(key)
+            cached = _KeyInput(
+                own, reading, tuple(self.chars.get(c, 1) for c in key[:MAX_CHARS]),
+                (
+                    ("proclitic", bool(pre)),
+                    ("title", key in lex.titles or stem in lex.titles),
+                    ("orghead", key in lex.org_heads or stem in lex.org_heads),
+                    ("loctrig", key in lex.loc_triggers or stem in lex.loc_triggers),
+                ),
+            )
+            self._cache[key] = cached
+        return cached
+
+    def _flags(self, key_input: _KeyInput, word: str) -> list[float]:
         if word.isdigit():
             shape = "digit"
         elif not word[:1].isalnum():
@@ -76,15 +111,9 @@ class Encoder:
             shape = "latin"
         else:
             shape = "arabic"
-        lex = self.lexicons
         row = [0.0] * len(FEATURES)
-        for name, on in (
-            (shape, True),
-            ("proclitic", bool(pre)),
-            ("title", key in lex.titles or stem in lex.titles),
-            ("orghead", key in lex.org_heads or stem in lex.org_heads),
-            ("loctrig", key in lex.loc_triggers or stem in lex.loc_triggers),
-        ):
+        row[_FLAG[shape]] = 1.0
+        for name, on in key_input.flags:
             row[_FLAG[name]] = float(on)
         return row
 
@@ -92,12 +121,11 @@ class Encoder:
         """Encode one sentence; ``keys`` are the words' keys when the caller already has them."""
         if keys is None:
             keys = [norm_key(w) or w for w in words]
-        rows = [self.rows(k) for k in keys]
+        inputs = [self._key_input(k) for k in keys]
         chars = np.zeros((len(keys), MAX_CHARS), dtype=np.int64)
-        for i, key in enumerate(keys):
-            ids = [self.chars.get(c, 1) for c in key[:MAX_CHARS]]
-            chars[i, : len(ids)] = ids
-        flags = [self._flags(k, w) for k, w in zip(keys, words, strict=True)]
+        for i, item in enumerate(inputs):
+            chars[i, : len(item.chars)] = item.chars
+        flags = [self._flags(item, w) for item, w in zip(inputs, words, strict=True)]
         for i, hit in enumerate(self.lexicons.places.match(keys)):
             if hit:
                 flags[i][_FLAG["place" + hit[-2:]]] = 1.0
@@ -105,8 +133,8 @@ class Encoder:
             if hit:
                 flags[i][_FLAG[hit]] = 1.0
         return Encoded(
-            np.array([r[0] for r in rows], dtype=np.int64),
-            np.array([r[1] for r in rows], dtype=np.int64),
+            np.array([item.own for item in inputs], dtype=np.int64),
+            np.array([item.stem for item in inputs], dtype=np.int64),
             chars,
             np.array(flags, dtype=np.float32).reshape(len(keys), len(FEATURES)),
         )
@@ -140,21 +168,28 @@ class _Member:
         out[chars == 0] = -np.inf
         return np.asarray(out.max(axis=1), dtype=np.float32)
 
-    def bilstm(self, x: FloatArray, rev: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """Run the forward LSTM over ``x`` and the backward one over ``rev`` (both directions per step)."""
-        proj = np.stack([x @ self.w_ih[0] + self.bias[0], rev @ self.w_ih[1] + self.bias[1]])  # (2, B, T, 4H)
-        hidden = self.w_hh.shape[1]
-        batch, steps = x.shape[0], x.shape[1]
-        h = np.zeros((2, batch, hidden), dtype=np.float32)
-        c = np.zeros((2, batch, hidden), dtype=np.float32)
-        out = np.zeros((2, batch, steps, hidden), dtype=np.float32)
-        for t in range(steps):
-            gates = proj[:, :, t] + h @ self.w_hh
-            sig = _sigmoid(gates[..., : 2 * hidden])
-            c = sig[..., hidden:] * c + sig[..., :hidden] * np.tanh(gates[..., 2 * hidden: 3 * hidden])
-            h = _sigmoid(gates[..., 3 * hidden:]) * np.tanh(c)
-            out[:, :, t] = h
-        return out[0], out[1]
+
+
+def _lstm(proj: FloatArray, w_hh: FloatArray) -> FloatArray:
+    """Run stacked LSTMs over their input projections, all in one step loop.
+
+    ``proj`` is (K, B, T, 4H): K recurrent layers (each member's forward and backward
+    direction), B sentences, T steps, the input projection plus biases already added;
+    ``w_hh`` is (K, H, 4H).  Gates are ordered as torch orders them (input, forget, cell,
+    output).  Returns the hidden states (K, B, T, H).
+    """
+    layers, batch, steps, _ = proj.shape
+    hidden = w_hh.shape[1]
+    h = np.zeros((layers, batch, hidden), dtype=np.float32)
+    c = np.zeros((layers, batch, hidden), dtype=np.float32)
+    out = np.zeros((layers, batch, steps, hidden), dtype=np.float32)
+    for t in range(steps):
+        gates = proj[:, :, t] + h @ w_hh
+        sig = _sigmoid(gates[..., : 2 * hidden])
+        c = sig[..., hidden:] * c + sig[..., :hidden] * np.tanh(gates[..., 2 * hidden: 3 * hidden])
+        h = _sigmoid(gates[..., 3 * hidden:]) * np.tanh(c)
+        out[:, :, t] = h
+    return out
 
 
 class BiLstmCrf:
@@ -175,6 +210,8 @@ class BiLstmCrf:
         characters from id 2 on (0 pads, 1 is any other character).
         """
         self.members = [_Member(m) for m in members]
+        # every member's two directions as one stack of recurrent layers: (2 * members, H, 4H)
+        self.w_hh = np.ascontiguousarray(np.concatenate([m.w_hh for m in self.members]))
         self.emb = np.asarray(emb, dtype=np.float32)
         self.trans = np.mean([m.trans for m in self.members], axis=0)
         self.start = np.mean([m.start for m in self.members], axis=0)
@@ -202,30 +239,50 @@ class BiLstmCrf:
         return Encoder(self.vocab, self.chars, lexicons, names)
 
     def emissions(self, sentences: Sequence[Encoded]) -> list[FloatArray]:
-        """Per-sentence tag scores (T, tags) before the CRF, averaged over the members."""
+        """Per-sentence tag scores (T, tags) before the CRF, averaged over the members.
+
+        The sentences run as one padded batch: sentence ``b`` fills steps ``0..n-1`` of
+        the forward input and, reversed, of the backward input, so padding never reaches
+        a real position.  A word's input row depends on the word alone, and news repeats
+        its words, so the character CNN and the input projections run once per distinct
+        input row of the batch and are gathered into place.
+        """
         if not sentences:
             return []
-        lengths = [len(s.words) for s in sentences]
-        steps = max(lengths)
-        words = self.emb[np.concatenate([s.words for s in sentences])]
-        stems = self.emb[np.concatenate([s.stems for s in sentences])]
-        chars = np.concatenate([s.chars for s in sentences])
-        flags = np.concatenate([s.flags for s in sentences])
-        total: list[FloatArray] = [np.zeros((n, len(self.tags)), dtype=np.float32) for n in lengths]
+        lengths = np.array([len(s.words) for s in sentences], dtype=np.int64)
+        batch, steps = len(sentences), int(lengths.max())
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        step = np.arange(steps)
+        real = step[None, :] < lengths[:, None]  # (B, T)
+        rows = np.concatenate([
+            np.concatenate([s.words for s in sentences])[:, None],
+            np.concatenate([s.stems for s in sentences])[:, None],
+            np.concatenate([s.chars for s in sentences]),
+            np.concatenate([s.flags for s in sentences]).astype(np.int64),
+        ], axis=1)
+        distinct, which = np.unique(rows, axis=0, return_inverse=True)
+        which = which.reshape(-1)
+        pad = len(distinct)  # the index of an all-zero row appended to each projection
+        forward = np.where(real, which[np.where(real, offsets[:, None] + step[None, :], 0)], pad)
+        backward = np.where(real, which[np.where(real, offsets[:, None] + lengths[:, None] - 1 - step[None, :], 0)], pad)
+        shared = [self.emb[distinct[:, 0]], self.emb[distinct[:, 1]]]
+        chars = distinct[:, 2:2 + MAX_CHARS]
+        flags = distinct[:, 2 + MAX_CHARS:].astype(np.float32)
+        projections: list[FloatArray] = []
         for member in self.members:
-            flat = np.concatenate([words, stems, member.char_vectors(chars), flags], axis=1)
-            x = np.zeros((len(sentences), steps, flat.shape[1]), dtype=np.float32)
-            rev = np.zeros_like(x)
-            pos = 0
-            for b, n in enumerate(lengths):
-                x[b, :n] = flat[pos:pos + n]
-                rev[b, :n] = flat[pos:pos + n][::-1]
-                pos += n
-            fwd, bwd = member.bilstm(x, rev)
-            for b, n in enumerate(lengths):
-                h = np.concatenate([fwd[b, :n], bwd[b, :n][::-1]], axis=1)
-                total[b] += h @ member.out_w + member.out_b
-        return [np.asarray(t / len(self.members), dtype=np.float32) for t in total]
+            flat = np.concatenate([*shared, member.char_vectors(chars), flags], axis=1)
+            for direction, where in ((0, forward), (1, backward)):
+                proj = flat @ member.w_ih[direction] + member.bias[direction]
+                projections.append(np.concatenate([proj, np.zeros((1, proj.shape[1]), dtype=np.float32)])[where])
+        hidden = _lstm(np.stack(projections), self.w_hh)
+        # the backward states back in reading order: position t of sentence b is step n-1-t
+        back_steps = np.where(real, lengths[:, None] - 1 - step[None, :], 0)[:, :, None]
+        total = np.zeros((batch, steps, len(self.tags)), dtype=np.float32)
+        for k, member in enumerate(self.members):
+            bwd = np.take_along_axis(hidden[2 * k + 1], back_steps, axis=1)
+            total += np.concatenate([hidden[2 * k], bwd], axis=2) @ member.out_w + member.out_b
+        total /= len(self.members)
+        return [np.asarray(total[b, :n], dtype=np.float32) for b, n in enumerate(lengths.tolist())]
 
     def viterbi(self, scores: FloatArray) -> list[str]:
         """Best tag sequence for one sentence's emission scores."""
@@ -245,16 +302,24 @@ class BiLstmCrf:
         return [self.tags[i] for i in reversed(path)]
 
     def tag(self, sentences: Sequence[Encoded]) -> list[list[str]]:
-        """IOB2 tags for each encoded sentence (run in batches of similar length).
+        """IOB2 tags for each encoded sentence.
 
-        The matrices are small: BLAS threads would only contend with other workers, so
-        the products run on one thread.
+        Sentences are sorted by length and run in batches of about :data:`BATCH_WORDS`
+        words, so that padding is small and each step's products are large: give it every
+        sentence of a batch of documents at once.  The matrices are small, so BLAS threads
+        would only contend with other workers: the products run on one thread.
         """
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i].words))
         out: list[list[str]] = [[] for _ in sentences]
+        chunks: list[list[int]] = []
+        for i in order:
+            longest = len(sentences[i].words)
+            if chunks and (len(chunks[-1]) + 1) * longest <= max(BATCH_WORDS, longest):
+                chunks[-1].append(i)
+            else:
+                chunks.append([i])
         with threadpool_limits(1, user_api="blas"):
-            for k in range(0, len(order), BATCH):
-                chunk = order[k:k + BATCH]
+            for chunk in chunks:
                 for i, scores in zip(chunk, self.emissions([sentences[i] for i in chunk]), strict=True):
                     out[i] = self.viterbi(scores)
         return out

@@ -180,18 +180,41 @@ class NerTagger:
         occurrences, surnames of tagged persons are tagged, and known place names become LOC.
         Each step can be switched off (for development measurements).
         """
-        keys = [[norm_key(w) or w for w in words] for words in sentences]
-        tags = self.model.tag([self.encoder.encode(w, k) for w, k in zip(sentences, keys, strict=True)])
-        if trim:
-            trim_overruns(keys, tags)
-        if consistency:
-            propagate(keys, tags)
-        if surnames:
-            propagate_surnames(keys, tags)
-        if places:
-            relabel_places(keys, tags, self.encoder.lexicons.places)
-            fill_places(keys, tags, self.encoder.lexicons.places)
-        return tags
+        return self.tag_documents([sentences], consistency, places, surnames, trim)[0]
+
+    def tag_documents(
+        self, documents: Sequence[Sequence[Sequence[str]]], consistency: bool = True, places: bool = True,
+        surnames: bool = True, trim: bool = True,
+    ) -> list[list[list[str]]]:
+        """:meth:`tag_document` for many documents: the networks see every sentence of every document at once.
+
+        Batching across documents lets the network run sentences of similar length
+        together (large, lightly padded batches); the document steps then run on each
+        document alone, so the tags are those of :meth:`tag_document` document by document.
+        """
+        keys = [[[norm_key(w) or w for w in words] for words in sentences] for sentences in documents]
+        encoded = [
+            self.encoder.encode(words, sent_keys)
+            for sentences, doc_keys in zip(documents, keys, strict=True)
+            for words, sent_keys in zip(sentences, doc_keys, strict=True)
+        ]
+        flat = self.model.tag(encoded)
+        out: list[list[list[str]]] = []
+        pos = 0
+        for doc_keys in keys:
+            tags = flat[pos:pos + len(doc_keys)]
+            pos += len(doc_keys)
+            if trim:
+                trim_overruns(doc_keys, tags)
+            if consistency:
+                propagate(doc_keys, tags)
+            if surnames:
+                propagate_surnames(doc_keys, tags)
+            if places:
+                relabel_places(doc_keys, tags, self.encoder.lexicons.places)
+                fill_places(doc_keys, tags, self.encoder.lexicons.places)
+            out.append(tags)
+        return out
 
 
 @cache

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 
 from marsad.lexicons import load_table
@@ -27,13 +28,17 @@ class Lexicon:
     numbers: dict[tuple[str, ...], tuple[float, str]]
     units: dict[tuple[str, ...], tuple[str, int]]
     words: dict[tuple[str, ...], tuple[str, str]]
+    _firsts: dict[int, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
 
-    def longest(self) -> int:
-        """The longest entry, in tokens, over every table."""
-        tables: list[dict[tuple[str, ...], object]] = [
-            dict(self.months), dict(self.weekdays), dict(self.numbers), dict(self.units), dict(self.words)
-        ]
-        return max(len(k) for table in tables for k in table)
+    def firsts(self, table: Mapping[tuple[str, ...], object]) -> dict[str, int]:
+        """The first words of ``table``'s entries (one of this lexicon's tables), each with its longest entry in tokens."""
+        index = self._firsts.get(id(table))
+        if index is None:
+            index = {}
+            for entry in table:
+                index[entry[0]] = max(index.get(entry[0], 0), len(entry))
+            self._firsts[id(table)] = index
+        return index
 
 
 def _key(form: str) -> tuple[str, ...]:

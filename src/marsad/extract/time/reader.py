@@ -47,7 +47,6 @@ class Reader:
         self.n = len(toks)
         self.anchor = anchor
         self.lex: Lexicon = lexicon()
-        self.maxlen = self.lex.longest()
         self.sentence: list[int] = []
         count = 0
         for tok in toks:
@@ -114,8 +113,13 @@ class Reader:
         if key in self.cache:
             return self.cache[key]  # type: ignore[return-value]
         found: tuple[int, V, int] | None = None
-        forms = self.reads[i] if strip else self.reads[i][:1]
-        for length in range(min(self.maxlen, self.n - i), 0, -1):
+        firsts = self.lex.firsts(table)
+        forms = [(cut, form) for cut, form in (self.reads[i] if strip else self.reads[i][:1]) if form in firsts]
+        if not forms:
+            self.cache[key] = None
+            return None
+        longest = max(firsts[form] for _cut, form in forms)
+        for length in range(min(longest, self.n - i), 0, -1):
             if any(self.t[k].brk for k in range(i + 1, i + length)):
                 continue
             rest = tuple(self.t[k].text for k in range(i + 1, i + length))

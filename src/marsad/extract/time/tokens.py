@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|[\u0621-\u064a]+|\S")
 _BREAKS = frozenset(".!?;\n")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tok:
     """One token of the key text: its form, key offsets, kind and whether a sentence break precedes it."""
 
@@ -40,10 +41,12 @@ def tokenize_key(key: str) -> list[Tok]:
     return toks
 
 
-def readings(word: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1 << 16)
+def readings(word: str) -> tuple[tuple[int, str], ...]:
     """Readings of a word with its proclitics stripped: ``(chars stripped, rest)``, the whole word first.
 
     و/ف (conjunction) then ب/ل/ك (preposition); ``لل`` + noun is ``ل`` + ``ال`` + noun.
+    Cached: a text repeats its words.
     """
     out = [(0, word)]
     cut = 0
@@ -55,4 +58,4 @@ def readings(word: str) -> list[tuple[int, str]]:
         out.append((cut + 1, "ا" + rest[1:]))
     elif len(rest) > 2 and rest[0] in "بلك":
         out.append((cut + 1, rest[1:]))
-    return out
+    return tuple(out)

@@ -11,14 +11,11 @@ clue, clues that disagree, or no anchor: the date stays null.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
+from marsad.corpus.result import CorpusResult
 from marsad.extract.time.annotate import anchor_of, annotate, owner, scan_text
 from marsad.extract.time.records import Clue
 from marsad.model import Document, Published
-
-if TYPE_CHECKING:
-    from marsad.pipeline import CorpusResult
 
 WINDOW_DAYS = 60
 

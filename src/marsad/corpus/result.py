@@ -1,0 +1,30 @@
+"""What the corpus steps find across documents (filled step by step)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.corpus.story_index import StoryIndex
+from marsad.model import Duplicate, Entity, Story
+
+
+@dataclass
+class CorpusResult:
+    """Everything the corpus stage finds across documents.
+
+    ``story_index`` carries the incremental story index between runs: given one, the
+    story step continues it (a new batch joins existing stories) and leaves it updated;
+    ``merged_stories`` then maps the ids of stories merged away to the story they joined.
+    ``entity_registry`` (spelling key -> stable entity id, from the store) and
+    ``next_entity`` keep entity ids stable across runs; the entity-id step extends the
+    registry and fills ``merged_entities`` with the ids merged away.
+    """
+
+    entities: list[Entity] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    story_index: StoryIndex | None = None
+    merged_stories: dict[str, str] = field(default_factory=dict)
+    entity_registry: dict[str, str] = field(default_factory=dict)
+    next_entity: int = 1
+    merged_entities: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,383 @@
+"""The read API over the store: what a web server or a notebook asks of it.
+
+Every answer is a plain JSON-ready dict (lists, strings, numbers, None), built from the
+store's rows; every span keeps ``text == document.text[start:end]``.  Lists are paged
+(``page`` from 1, ``per_page`` items) and say their ``total``.  Ids of entities and
+stories merged away are followed to the id they live on as (the answer then names the
+asked id in ``redirected_from``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from marsad.store.search import query_keys
+from marsad.store.store import Store
+
+JSON = dict[str, Any]
+MAX_PER_PAGE = 200
+_TEXT_HITS = 5000
+_NEAR = 20
+
+
+def _page(items: list[JSON], total: int, page: int, per_page: int) -> JSON:
+    return {"items": items, "total": total, "page": page, "per_page": per_page}
+
+
+def _limits(page: int, per_page: int) -> tuple[int, int]:
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    return per_page, (max(page, 1) - 1) * per_page
+
+
+class Reader:
+    """Queries over one :class:`Store` (stories, entities, documents, quotes, events, search)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        return self.store.rows(sql, params)
+
+    def _count(self, sql: str, params: list[Any]) -> int:
+        rows = self._rows(f"SELECT count(*) FROM ({sql}) counted", params)
+        return int(rows[0][0]) if rows else 0
+
+    def health(self) -> JSON:
+        """Counts of what the store holds, and its schema version."""
+        counts = {
+            table: int(self._rows(f"SELECT count(*) FROM {table}")[0][0])
+            for table in ("documents", "stories", "entities", "quotes", "events", "passages")
+        }
+        return {"schema_version": self.store.schema_version(), **counts}
+
+    # -- stories ---------------------------------------------------------------------------------
+
+    def stories(
+        self,
+        page: int = 1,
+        per_page: int = 20,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        entity: str | None = None,
+        text: str | None = None,
+    ) -> JSON:
+        """Stories, newest first: id, title, size, documents, outlets, first and last publication.
+
+        ``since``/``until`` (ISO dates) keep stories whose dates overlap the range; ``outlet``
+        those with a document from that outlet (any of its sources); ``entity`` those whose
+        documents mention it; ``text`` those whose segments contain every word (or whose
+        title does).
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if since:
+            where.append("last_published >= ?")
+            params.append(since)
+        if until:
+            where.append("first_published <= ?")
+            params.append(until + "~")
+        if outlet:
+            where.append(
+                "EXISTS (SELECT 1 FROM story_members m JOIN document_sources s ON s.document = m.document "
+                "WHERE m.story = stories.id AND s.outlet = ?)"
+            )
+            params.append(outlet)
+        if entity:
+            where.append(
+                "EXISTS (SELECT 1 FROM story_members m JOIN mentions x ON x.document = m.document "
+                "WHERE m.story = stories.id AND x.entity = ?)"
+            )
+            params.append(self.store.resolve_id("entity", entity))
+        if text:
+            ids = self._text_stories(text)
+            marks = ",".join("?" * len(ids)) or "NULL"
+            where.append(f"(id IN ({marks}) OR title LIKE ?)")
+            params += [*ids, f"%{text.strip()}%"]
+        base = "SELECT id, title, size, documents, outlets, first_published, last_published FROM stories"
+        if where:
+            base += " WHERE " + " AND ".join(where)
+        total = self._count(base, params)
+        limit, offset = _limits(page, per_page)
+        rows = self._rows(
+            base + " ORDER BY last_published DESC NULLS LAST, size DESC, id LIMIT ? OFFSET ?", [*params, limit, offset]
+        )
+        items = [
+            {
+                "id": r[0], "title": r[1], "size": r[2], "documents": r[3], "outlets": json.loads(r[4]),
+                "first_published": r[5], "last_published": r[6],
+            }
+            for r in rows
+        ]
+        return _page(items, total, page, limit)
+
+    def _text_stories(self, text: str) -> list[str]:
+        keys = query_keys(text)
+        if not keys:
+            return []
+        segments = [str(r[3]) for r in self.store.segment_hits(keys, _TEXT_HITS)]
+        found: set[str] = set()
+        for i in range(0, len(segments), 500):
+            chunk = segments[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(str(r[0]) for r in self._rows(f"SELECT story FROM story_members WHERE segment IN ({marks})", chunk))
+        return sorted(found)
+
+    def story(self, story_id: str) -> JSON | None:
+        """One story: its record (segments, documents, outlets, timeline, claims, summary), with its documents
+        (outlet, publication, sources), quotes in its segments, and the passages copied between its documents."""
+        live = self.store.resolve_id("story", story_id)
+        rows = self._rows("SELECT record, first_published, last_published FROM stories WHERE id = ?", (live,))
+        if not rows:
+            return None
+        story: JSON = json.loads(rows[0][0])
+        story["first_published"], story["last_published"] = rows[0][1], rows[0][2]
+        if live != story_id:
+            story["redirected_from"] = story_id
+        docs = {d["id"]: d for d in (self._document_card(doc_id) for doc_id in story["documents"]) if d}
+        story["documents"] = list(docs.values())
+        outlets = {o for d in docs.values() for o in d["outlets"]}
+        story["outlets"] = sorted(outlets | set(story["outlets"]))
+        for row in story["timeline"]:
+            for src in row["sources"]:
+                card = docs.get(src["document"])
+                src["outlet"] = card["outlet"] if card else None
+                src["published"] = card["published"] if card else None
+        story["quotes"] = self.quotes(story=live, per_page=MAX_PER_PAGE)["items"]
+        story["passages"] = self._passages(list(docs))
+        return story
+
+    def _document_card(self, doc_id: str) -> JSON | None:
+        rows = self._rows("SELECT id, title, outlet, published, url, source FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        sources = self._sources(doc_id)
+        outlets = sorted({s["outlet"] for s in sources if s["outlet"]} | ({r[2]} if r[2] else set()))
+        return {
+            "id": r[0], "title": r[1], "outlet": r[2], "published": r[3], "url": r[4], "source": r[5],
+            "outlets": outlets, "sources": sources,
+        }
+
+    def _sources(self, doc_id: str) -> list[JSON]:
+        rows = self._rows(
+            "SELECT input, format, url, outlet, published, basis FROM document_sources WHERE document = ? ORDER BY seq",
+            (doc_id,),
+        )
+        return [
+            {"input": r[0], "format": r[1], "url": r[2], "outlet": r[3], "published": r[4], "basis": r[5]} for r in rows
+        ]
+
+    def _passages(self, doc_ids: list[str]) -> list[JSON]:
+        if not doc_ids:
+            return []
+        marks = ",".join("?" * len(doc_ids))
+        rows = self._rows(
+            "SELECT copy_group, a_document, a_start, a_end, a_text, b_document, b_start, b_end, b_text, similarity, "
+            f"earliest FROM passages WHERE a_document IN ({marks}) AND b_document IN ({marks}) ORDER BY seq",
+            [*doc_ids, *doc_ids],
+        )
+        cards: dict[str, tuple[Any, Any]] = {
+            str(r[0]): (r[1], r[2])
+            for r in self._rows(f"SELECT id, outlet, published FROM documents WHERE id IN ({marks})", doc_ids)
+        }
+        out: list[JSON] = []
+        for r in rows:
+            sides = []
+            for doc, start, end, text in ((r[1], r[2], r[3], r[4]), (r[5], r[6], r[7], r[8])):
+                outlet, published = cards.get(doc, (None, None))
+                sides.append(
+                    {"document": doc, "start": start, "end": end, "text": text, "outlet": outlet, "published": published}
+                )
+            out.append({"group": r[0], "a": sides[0], "b": sides[1], "similarity": r[9], "earliest": r[10]})
+        return out
+
+    # -- entities --------------------------------------------------------------------------------
+
+    def entities(self, page: int = 1, per_page: int = 20, type: str | None = None, q: str | None = None) -> JSON:
+        """Entities, most mentioned first; ``type`` (PER, LOC, ORG, MISC) and ``q`` (part of a name or alias) filter."""
+        where, params = [], []
+        if type:
+            where.append("type = ?")
+            params.append(type)
+        if q:
+            where.append("id IN (SELECT entity FROM entity_aliases WHERE alias LIKE ?)")
+            params.append(f"%{q.strip()}%")
+        base = "SELECT id, type, name, mentions, documents FROM entities"
+        if where:
+            base += " WHERE " + " AND ".join(where)
+        total = self._count(base, params)
+        limit, offset = _limits(page, per_page)
+        rows = self._rows(base + " ORDER BY mentions DESC, id LIMIT ? OFFSET ?", [*params, limit, offset])
+        items = [{"id": r[0], "type": r[1], "name": r[2], "mentions": r[3], "documents": r[4]} for r in rows]
+        return _page(items, total, page, limit)
+
+    def entity(self, entity_id: str) -> JSON | None:
+        """One entity: its record, mentions per day, quotes by and about it, co-occurring entities, its stories."""
+        live = self.store.resolve_id("entity", entity_id)
+        rows = self._rows("SELECT record FROM entities WHERE id = ?", (live,))
+        if not rows:
+            return None
+        entity: JSON = json.loads(rows[0][0])
+        if live != entity_id:
+            entity["redirected_from"] = entity_id
+        entity["mentions_by_day"] = [
+            {"day": r[0], "count": r[1]}
+            for r in self._rows(
+                "SELECT substr(d.published, 1, 10) AS day, count(*) FROM mentions m JOIN documents d ON d.id = m.document "
+                "WHERE m.entity = ? AND d.published IS NOT NULL GROUP BY substr(d.published, 1, 10) ORDER BY day",
+                (live,),
+            )
+        ]
+        entity["quotes_by"] = self.quotes(speaker=live, per_page=MAX_PER_PAGE)["items"]
+        entity["quotes_about"] = self.quotes(about=live, per_page=MAX_PER_PAGE)["items"]
+        entity["cooccurring"] = [
+            {"id": r[0], "name": r[1], "type": r[2], "documents": r[3]}
+            for r in self._rows(
+                "SELECT e.id, e.name, e.type, count(DISTINCT x2.document) AS n FROM mentions x1 "
+                "JOIN mentions x2 ON x2.document = x1.document AND x2.entity <> x1.entity "
+                "JOIN entities e ON e.id = x2.entity WHERE x1.entity = ? "
+                "GROUP BY e.id, e.name, e.type ORDER BY n DESC, e.id LIMIT ?",
+                (live, _NEAR),
+            )
+        ]
+        entity["stories"] = [
+            {"id": r[0], "title": r[1], "size": r[2], "last_published": r[3]}
+            for r in self._rows(
+                "SELECT s.id, s.title, s.size, s.last_published FROM stories s WHERE EXISTS (SELECT 1 FROM story_members m "
+                "JOIN mentions x ON x.document = m.document WHERE m.story = s.id AND x.entity = ?) "
+                "ORDER BY s.last_published DESC NULLS LAST, s.size DESC LIMIT ?",
+                (live, _NEAR),
+            )
+        ]
+        return entity
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> JSON | None:
+        """One document: its text and every layer (as in the report), its sources and its stories."""
+        rows = self._rows("SELECT report FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            return None
+        doc: JSON = json.loads(rows[0][0])
+        doc["sources"] = self._sources(doc_id)
+        doc["stories"] = [
+            {"id": r[0], "title": r[1], "segment": r[2]}
+            for r in self._rows(
+                "SELECT s.id, s.title, m.segment FROM story_members m JOIN stories s ON s.id = m.story "
+                "WHERE m.document = ? ORDER BY m.segment",
+                (doc_id,),
+            )
+        ]
+        return doc
+
+    # -- quotes and events -------------------------------------------------------------------------
+
+    def quotes(
+        self,
+        page: int = 1,
+        per_page: int = 20,
+        speaker: str | None = None,
+        story: str | None = None,
+        about: str | None = None,
+    ) -> JSON:
+        """Quotes, newest first: by ``speaker`` (entity id), in ``story`` (its segments), or ``about`` an entity
+        (mentioned inside the quote, said by someone else).  Each names the speaker and the document's outlet."""
+        where, params = [], []
+        if speaker:
+            where.append("q.speaker = ?")
+            params.append(self.store.resolve_id("entity", speaker))
+        if story:
+            live_story = self.store.resolve_id("story", story)
+            # The IN lets the quotes' primary key (document, seq) find the story's documents without a scan.
+            where.append(
+                "q.document IN (SELECT document FROM story_members WHERE story = ?) AND "
+                "EXISTS (SELECT 1 FROM story_members m JOIN segments s ON s.doc = m.document AND s.segment = m.segment "
+                'WHERE m.story = ? AND m.document = q.document AND q.start >= s.start AND q."end" <= s."end")'
+            )
+            params += [live_story, live_story]
+        if about:
+            live = self.store.resolve_id("entity", about)
+            where.append(
+                "(q.speaker IS NULL OR q.speaker <> ?) AND EXISTS (SELECT 1 FROM mentions x WHERE x.document = q.document "
+                'AND x.entity = ? AND x.start >= q.start AND x."end" <= q."end")'
+            )
+            params += [live, live]
+        base = (
+            "SELECT q.document, q.seq, q.record, e.name, d.outlet, d.published FROM quotes q "
+            "JOIN documents d ON d.id = q.document LEFT JOIN entities e ON e.id = q.speaker"
+        )
+        if where:
+            base += " WHERE " + " AND ".join(where)
+        total = self._count(base, params)
+        limit, offset = _limits(page, per_page)
+        rows = self._rows(
+            base + " ORDER BY d.published DESC NULLS LAST, q.document, q.seq LIMIT ? OFFSET ?", [*params, limit, offset]
+        )
+        items = []
+        for doc, seq, record, name, outlet, published in rows:
+            item: JSON = {"document": doc, "seq": seq, **json.loads(record)}
+            item.update(speaker_name=name, outlet=outlet, published=published)
+            items.append(item)
+        return _page(items, total, page, limit)
+
+    def events(
+        self,
+        page: int = 1,
+        per_page: int = 20,
+        type: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> JSON:
+        """Events, newest first, filtered by ``type``, ``actor`` (a participant) and date range."""
+        where, params = [], []
+        if type:
+            where.append("v.type = ?")
+            params.append(type)
+        if actor:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_participants p WHERE p.document = v.document AND p.seq = v.seq "
+                "AND p.participant IN (?, ?))"
+            )
+            params += [actor, self.store.resolve_id("entity", actor)]
+        if since:
+            where.append("v.date >= ?")
+            params.append(since)
+        if until:
+            where.append("v.date <= ?")
+            params.append(until + "~")
+        base = (
+            'SELECT v.document, v.seq, v.start, v."end", v.text, v.type, v.date, v.participants, v.extra, d.outlet, '
+            "d.published FROM events v JOIN documents d ON d.id = v.document"
+        )
+        if where:
+            base += " WHERE " + " AND ".join(where)
+        total = self._count(base, params)
+        limit, offset = _limits(page, per_page)
+        rows = self._rows(
+            base + " ORDER BY v.date DESC NULLS LAST, v.document, v.seq LIMIT ? OFFSET ?", [*params, limit, offset]
+        )
+        items = []
+        for r in rows:
+            item: JSON = {
+                "document": r[0], "seq": r[1], "start": r[2], "end": r[3], "text": r[4], "type": r[5], "date": r[6],
+                "participants": json.loads(r[7]), **json.loads(r[8]), "outlet": r[9], "published": r[10],
+            }
+            items.append(item)
+        return _page(items, total, page, limit)
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def search(self, q: str, limit: int = 20) -> list[JSON]:
+        """Segments matching every word of ``q`` (any clitic form), with a snippet and the segment's story."""
+        hits = self.store.search(q, max(1, min(limit, MAX_PER_PAGE)))
+        out: list[JSON] = []
+        for hit in hits:
+            item = asdict(hit)
+            rows = self._rows("SELECT story FROM story_members WHERE segment = ?", (hit.segment,))
+            item["story"] = rows[0][0] if rows else None
+            out.append(item)
+        return out

@@ -1,0 +1,129 @@
+"""The store's schema as ordered migrations, recorded in ``schema_version``.
+
+Each step is portable SQL (SQLite and PostgreSQL alike): ``{id}`` stands for the
+dialect's auto-numbered primary key and ``{now}`` for the current timestamp; full-text
+search is the dialect's own (:meth:`marsad.store.dialect.Dialect.fts_schema`).  A store
+is brought up to :data:`VERSION` when it is opened; steps are never edited once
+released, only appended.  Columns named ``end`` are quoted (a reserved word in
+PostgreSQL).
+
+Step 1 is the first release's layout (documents and segments).  Step 2 makes the store
+the source of truth: every layer, every source of a document, the corpus findings
+(entities, stories, copied passages) with redirects for merged ids, the chrome lines
+learnt per site, the runs and their input errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: its version number, what it does, and its statements."""
+
+    version: int
+    description: str
+    statements: tuple[str, ...]
+    full_text: bool = False
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "documents and segments",
+        (
+            """CREATE TABLE IF NOT EXISTS documents (
+                id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT, outlet TEXT, published TEXT,
+                text TEXT NOT NULL, report TEXT NOT NULL, added TEXT NOT NULL DEFAULT {now})""",
+            """CREATE TABLE IF NOT EXISTS segments (
+                rowid {id}, doc TEXT NOT NULL REFERENCES documents(id), segment TEXT NOT NULL,
+                kind TEXT NOT NULL, parent TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                text TEXT NOT NULL, norm TEXT NOT NULL, UNIQUE (doc, segment))""",
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ),
+        full_text=True,
+    ),
+    Migration(
+        2,
+        "every layer, sources, corpus findings, redirects, site lines, runs",
+        (
+            "ALTER TABLE documents ADD COLUMN analysis TEXT",
+            "ALTER TABLE documents ADD COLUMN seq INTEGER",
+            "ALTER TABLE documents ADD COLUMN url TEXT",
+            "ALTER TABLE documents ADD COLUMN language TEXT",
+            "ALTER TABLE documents ADD COLUMN first_run INTEGER",
+            "CREATE INDEX documents_published ON documents (published)",
+            "CREATE INDEX documents_outlet ON documents (outlet)",
+            "CREATE INDEX documents_seq ON documents (seq)",
+            "CREATE INDEX segments_doc ON segments (doc)",
+            """CREATE TABLE runs (
+                id {id}, started TEXT NOT NULL DEFAULT {now}, finished TEXT, status TEXT NOT NULL,
+                inputs TEXT NOT NULL, documents INTEGER NOT NULL DEFAULT 0, added INTEGER NOT NULL DEFAULT 0)""",
+            """CREATE TABLE document_sources (
+                document TEXT NOT NULL REFERENCES documents(id), input TEXT NOT NULL, format TEXT NOT NULL,
+                url TEXT, outlet TEXT, published TEXT, basis TEXT, run INTEGER, seq INTEGER NOT NULL,
+                PRIMARY KEY (document, input))""",
+            "CREATE INDEX document_sources_outlet ON document_sources (outlet)",
+            "CREATE INDEX document_sources_run ON document_sources (run)",
+            """CREATE TABLE mentions (
+                document TEXT NOT NULL, seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                text TEXT NOT NULL, type TEXT NOT NULL, entity TEXT, PRIMARY KEY (document, seq))""",
+            "CREATE INDEX mentions_entity ON mentions (entity)",
+            """CREATE TABLE timexes (
+                document TEXT NOT NULL, seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                text TEXT NOT NULL, type TEXT NOT NULL, value TEXT, end_value TEXT, PRIMARY KEY (document, seq))""",
+            """CREATE TABLE quotes (
+                document TEXT NOT NULL, seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                text TEXT NOT NULL, kind TEXT NOT NULL, speaker TEXT, record TEXT NOT NULL,
+                PRIMARY KEY (document, seq))""",
+            "CREATE INDEX quotes_speaker ON quotes (speaker)",
+            """CREATE TABLE quote_via (document TEXT NOT NULL, seq INTEGER NOT NULL, entity TEXT NOT NULL,
+                PRIMARY KEY (document, seq, entity))""",
+            "CREATE INDEX quote_via_entity ON quote_via (entity)",
+            """CREATE TABLE events (
+                document TEXT NOT NULL, seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                text TEXT NOT NULL, type TEXT NOT NULL, date TEXT, participants TEXT NOT NULL,
+                extra TEXT NOT NULL, PRIMARY KEY (document, seq))""",
+            "CREATE INDEX events_type ON events (type)",
+            "CREATE INDEX events_date ON events (date)",
+            """CREATE TABLE event_participants (document TEXT NOT NULL, seq INTEGER NOT NULL, participant TEXT NOT NULL,
+                PRIMARY KEY (document, seq, participant))""",
+            "CREATE INDEX event_participants_participant ON event_participants (participant)",
+            """CREATE TABLE entities (
+                id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, mentions INTEGER NOT NULL,
+                documents INTEGER NOT NULL, record TEXT NOT NULL)""",
+            "CREATE INDEX entities_mentions ON entities (mentions)",
+            "CREATE TABLE entity_aliases (entity TEXT NOT NULL, alias TEXT NOT NULL, PRIMARY KEY (entity, alias))",
+            "CREATE TABLE entity_keys (key TEXT PRIMARY KEY, entity TEXT NOT NULL)",
+            "CREATE TABLE redirects (kind TEXT NOT NULL, old TEXT NOT NULL, new TEXT NOT NULL, PRIMARY KEY (kind, old))",
+            """CREATE TABLE stories (
+                id TEXT PRIMARY KEY, title TEXT NOT NULL, size INTEGER NOT NULL, documents INTEGER NOT NULL,
+                first_published TEXT, last_published TEXT, outlets TEXT NOT NULL, summary TEXT NOT NULL,
+                record TEXT NOT NULL, run INTEGER)""",
+            "CREATE INDEX stories_last ON stories (last_published)",
+            """CREATE TABLE story_members (story TEXT NOT NULL, segment TEXT NOT NULL, document TEXT NOT NULL,
+                PRIMARY KEY (segment))""",
+            "CREATE INDEX story_members_story ON story_members (story)",
+            "CREATE INDEX story_members_document ON story_members (document)",
+            """CREATE TABLE timeline_entries (story TEXT NOT NULL, seq INTEGER NOT NULL, date TEXT NOT NULL,
+                label TEXT NOT NULL, sources TEXT NOT NULL, PRIMARY KEY (story, seq))""",
+            """CREATE TABLE claims (story TEXT NOT NULL, seq INTEGER NOT NULL, status TEXT NOT NULL, text TEXT NOT NULL,
+                count INTEGER NOT NULL, spans TEXT NOT NULL, PRIMARY KEY (story, seq))""",
+            """CREATE TABLE passages (
+                seq INTEGER PRIMARY KEY, copy_group TEXT, a_document TEXT NOT NULL, a_start INTEGER NOT NULL,
+                a_end INTEGER NOT NULL, a_text TEXT NOT NULL, b_document TEXT NOT NULL, b_start INTEGER NOT NULL,
+                b_end INTEGER NOT NULL, b_text TEXT NOT NULL, similarity REAL NOT NULL, earliest TEXT)""",
+            "CREATE INDEX passages_a ON passages (a_document)",
+            "CREATE INDEX passages_b ON passages (b_document)",
+            """CREATE TABLE site_lines (site TEXT NOT NULL, key TEXT NOT NULL, pages INTEGER NOT NULL,
+                PRIMARY KEY (site, key))""",
+            """CREATE TABLE input_errors (input TEXT NOT NULL, reason TEXT NOT NULL, run INTEGER NOT NULL,
+                PRIMARY KEY (input, reason))""",
+            # Documents of an earlier layout have no corpus findings yet: the next run computes them.
+            "INSERT INTO meta (key, value) VALUES ('corpus_stale', '1') ON CONFLICT (key) DO NOTHING",
+        ),
+    ),
+)
+
+VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,553 @@
+"""The store: the source of truth for documents, every layer, their sources and the corpus findings.
+
+One data-access layer over a :class:`~marsad.store.dialect.Dialect` (SQLite now; the SQL
+is kept portable for PostgreSQL).  Writes happen in transactions that take the write
+lock up front; when another program holds it, the store waits (the driver's busy timeout)
+and retries with backoff up to ``lock_wait`` seconds, then raises :class:`StoreLocked`.
+
+Each document is kept twice: ``analysis`` is the JSON of the document as the
+per-document pipeline made it (the corpus steps always start again from it, so that the
+order of batches does not change their outcome) and ``report`` the JSON after the
+corpus steps (resolved entity ids, inferred dates, every source), which exports read.
+The layers are also kept as rows (mentions, timexes, quotes, events, segments) for
+queries.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from marsad.model import (
+    Document,
+    DocumentSource,
+    Duplicate,
+    Entity,
+    InputError,
+    Published,
+    Story,
+)
+from marsad.store.codec import from_json
+from marsad.store.dialect import Connection, Row, dialect_for
+from marsad.store.schema import MIGRATIONS, VERSION
+from marsad.store.search import (
+    SearchHit,
+    cut,
+    indexed_segments,
+    own_pieces,
+    query_keys,
+    segment_terms,
+    snippet,
+)
+from marsad.text.normalize import normalize
+
+DEFAULT_LOCK_WAIT = 30.0
+_FIRST_PAUSE = 0.05
+_MAX_PAUSE = 2.0
+_IN_CHUNK = 500
+STORY_INDEX_KEY = "story_index"
+ENTITY_COUNTER_KEY = "entity_counter"
+STALE_KEY = "corpus_stale"
+
+
+class StoreError(Exception):
+    """The store cannot be used (one line for the user)."""
+
+
+class StoreLocked(StoreError):
+    """Another program held the store's write lock for longer than we were willing to wait."""
+
+
+class Store:
+    """A store of analysed documents and corpus findings (a SQLite file by default)."""
+
+    def __init__(self, target: str | Path, lock_wait: float = DEFAULT_LOCK_WAIT) -> None:
+        self.target = str(target)
+        try:
+            self.dialect = dialect_for(self.target)
+        except ValueError as exc:
+            raise StoreError(str(exc)) from exc
+        self.lock_wait = lock_wait
+        self._lock = threading.RLock()  # one connection, shared by a server's threads one call at a time
+        self._conn: Connection = self._retry(lambda: self.dialect.connect(self.target, lock_wait))
+        try:
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database."""
+        self._conn.close()
+
+    # -- transactions -----------------------------------------------------------------------------
+
+    def _retry(self, action: Any) -> Any:
+        """Run ``action`` until it no longer finds the store locked, backing off, up to ``lock_wait`` seconds."""
+        deadline = time.monotonic() + self.lock_wait
+        pause = _FIRST_PAUSE
+        while True:
+            try:
+                return action()
+            except Exception as exc:
+                if not self.dialect.is_locked(exc):
+                    raise StoreError(f"store {self.target}: {exc}") from exc
+                if time.monotonic() + pause > deadline:
+                    raise StoreLocked(
+                        f"store {self.target} is locked by another program (waited {self.lock_wait:g} s)"
+                    ) from exc
+                time.sleep(pause)
+                pause = min(pause * 2, _MAX_PAUSE)
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """A write transaction: the lock is taken on entry (retried), committed on exit, rolled back on error."""
+        with self._lock:
+            self._retry(lambda: self.dialect.begin_write(self._conn))
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _x(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        with self._lock:
+            return self._conn.execute(self.dialect.sql(sql), tuple(params))
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        with self._lock:
+            rows: list[Row] = self._x(sql, params).fetchall()
+        return rows
+
+    def _one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
+        with self._lock:
+            row: Row | None = self._x(sql, params).fetchone()
+        return row
+
+    def _migrate(self) -> None:
+        if self.schema_version() >= VERSION:
+            return
+        with self.write():
+            self._x("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            current = self.schema_version()
+            for step in MIGRATIONS:
+                if step.version <= current:
+                    continue
+                for statement in step.statements:
+                    self._x(statement.format(id=self.dialect.key_type, now=self.dialect.now))
+                if step.full_text:
+                    for statement in self.dialect.fts_schema():
+                        self._x(statement)
+                self._x("INSERT INTO schema_version (version) VALUES (?)", (step.version,))
+
+    def schema_version(self) -> int:
+        """The version the store's schema is at (0 for an empty file)."""
+        try:
+            row = self._one("SELECT max(version) FROM schema_version")
+        except Exception as exc:
+            if self.dialect.is_locked(exc):
+                raise
+            return 0
+        return int(row[0]) if row and row[0] is not None else 0
+
+    # -- meta ---------------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        """A stored run-to-run value (such as the story index), if any."""
+        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a run-to-run value, replacing the previous one (inside the caller's transaction)."""
+        self._x(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # -- runs and batches ---------------------------------------------------------------------------
+
+    def start_run(self, inputs: list[str]) -> int:
+        """Record a run and return its number."""
+        with self.write():
+            row = self._one(
+                "INSERT INTO runs (status, inputs) VALUES ('running', ?) RETURNING id",
+                (json.dumps(inputs, ensure_ascii=False),),
+            )
+        assert row is not None
+        return int(row[0])
+
+    def finish_run(self, run: int, status: str, documents: int, added: int) -> None:
+        """Close a run's record with its outcome."""
+        with self.write():
+            self._x(
+                "UPDATE runs SET status = ?, documents = ?, added = ?, finished = CURRENT_TIMESTAMP WHERE id = ?",
+                (status, documents, added, run),
+            )
+
+    def stored(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are stored documents."""
+        found: set[str] = set()
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            marks = ",".join("?" * len(chunk))
+            found.update(str(r[0]) for r in self._rows(f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
+        return found
+
+    def stored_sources(self, ids: Iterable[str]) -> set[tuple[str, str]]:
+        """The (document, input) pairs already recorded for the documents ``ids``."""
+        found: set[tuple[str, str]] = set()
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            marks = ",".join("?" * len(chunk))
+            rows = self._rows(f"SELECT document, input FROM document_sources WHERE document IN ({marks})", chunk)
+            found.update((str(d), str(i)) for d, i in rows)
+        return found
+
+    def site_line_pages(self, site: str, keys: Iterable[str]) -> dict[str, int]:
+        """How many stored pages of ``site`` carry each of ``keys`` (short lines, as chrome candidates)."""
+        out: dict[str, int] = {}
+        for chunk in _chunks(sorted(set(keys))):
+            marks = ",".join("?" * len(chunk))
+            rows = self._rows(f"SELECT key, pages FROM site_lines WHERE site = ? AND key IN ({marks})", [site, *chunk])
+            out.update((str(k), int(n)) for k, n in rows)
+        return out
+
+    def write_batch(
+        self,
+        run: int,
+        docs: list[Document],
+        sources: list[tuple[str, DocumentSource]],
+        site_lines: dict[str, Counter[str]],
+        errors: list[InputError],
+        seen: Iterable[tuple[str, str]] = (),
+    ) -> int:
+        """Commit one batch in one transaction; return how many documents were new.
+
+        ``docs`` are analysed documents (already stored ones are left as they are),
+        ``sources`` every new (document id, source) the batch read, ``site_lines`` the
+        short-line counts of the batch's new pages per site, ``errors`` its rejected inputs,
+        ``seen`` the (document id, input) pairs already stored that the run read again
+        (they join the run, so that its report covers them).
+        """
+        added = 0
+        with self.write():
+            row = self._one("SELECT COALESCE(max(seq), 0) FROM documents")
+            seq = int(row[0]) if row else 0
+            for doc in docs:
+                seq += 1
+                added += self._insert_document(doc, seq, run)
+            for doc_id, source in sources:
+                self._add_source(doc_id, source, run)
+            for doc_id, name in seen:
+                self._x("UPDATE document_sources SET run = ? WHERE document = ? AND input = ?", (run, doc_id, name))
+            if docs or sources:
+                self.set_meta(STALE_KEY, "1")
+            for site, counts in site_lines.items():
+                for key, pages in counts.items():
+                    self._x(
+                        "INSERT INTO site_lines (site, key, pages) VALUES (?, ?, ?) "
+                        "ON CONFLICT (site, key) DO UPDATE SET pages = site_lines.pages + excluded.pages",
+                        (site, key, pages),
+                    )
+            for error in errors:
+                self.add_error(run, error)
+        return added
+
+    def add_error(self, run: int, error: InputError) -> None:
+        """Record a rejected input (inside the caller's transaction)."""
+        self._x(
+            "INSERT INTO input_errors (input, reason, run) VALUES (?, ?, ?) "
+            "ON CONFLICT (input, reason) DO UPDATE SET run = excluded.run",
+            (error.input, error.reason, run),
+        )
+
+    def add(self, doc: Document) -> bool:
+        """Store one analysed document with its own source; False when it is already stored."""
+        source = doc.sources[0] if doc.sources else source_of(doc)
+        return self.write_batch(0, [doc], [(doc.id, source)], {}, []) == 1
+
+    def _insert_document(self, doc: Document, seq: int, run: int) -> int:
+        analysis = json.dumps(asdict(doc), ensure_ascii=False)
+        cursor = self._x(
+            "INSERT INTO documents (id, source, title, outlet, published, text, report, analysis, seq, url, "
+            "language, first_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            (
+                doc.id, doc.source, doc.title, doc.outlet, _value(doc.published), doc.text, analysis, analysis,
+                seq, doc.url, doc.language, run,
+            ),
+        )
+        if cursor.rowcount == 0:
+            return 0
+        for seg in indexed_segments(doc):
+            norm = "\n".join(normalize(p.text).text for p in own_pieces(doc, seg))
+            row = self._one(
+                'INSERT INTO segments (doc, segment, kind, parent, start, "end", text, norm) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
+                (doc.id, seg.id, seg.kind, seg.parent, seg.start, seg.end, doc.text[seg.start:seg.end], norm),
+            )
+            assert row is not None
+            self.dialect.index_terms(self._conn, int(row[0]), segment_terms(doc, seg))
+        self._write_layers(doc)
+        return 1
+
+    def _add_source(self, doc_id: str, source: DocumentSource, run: int) -> None:
+        row = self._one("SELECT COALESCE(max(seq), 0) FROM document_sources WHERE document = ?", (doc_id,))
+        seq = (int(row[0]) if row else 0) + 1
+        self._x(
+            "INSERT INTO document_sources (document, input, format, url, outlet, published, basis, run, seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document, input) DO UPDATE SET run = excluded.run",
+            (doc_id, source.input, source.format, source.url, source.outlet, source.published, source.basis, run, seq),
+        )
+
+    def _write_layers(self, doc: Document) -> None:
+        """Replace the rows of a document's layers (mentions, timexes, quotes, events)."""
+        for table in ("mentions", "timexes", "quotes", "quote_via", "events", "event_participants"):
+            self._x(f"DELETE FROM {table} WHERE document = ?", (doc.id,))
+        for n, m in enumerate(doc.mentions):
+            self._x(
+                'INSERT INTO mentions (document, seq, start, "end", text, type, entity) VALUES (?, ?, ?, ?, ?, ?, ?)',
+                (doc.id, n, m.start, m.end, m.text, m.type, m.entity),
+            )
+        for n, t in enumerate(doc.timexes):
+            self._x(
+                'INSERT INTO timexes (document, seq, start, "end", text, type, value, end_value) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, n, t.start, t.end, t.text, t.type, t.value, t.end_value),
+            )
+        for n, q in enumerate(doc.quotes):
+            self._x(
+                'INSERT INTO quotes (document, seq, start, "end", text, kind, speaker, record) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, n, q.start, q.end, q.text, q.kind, q.speaker, json.dumps(asdict(q), ensure_ascii=False)),
+            )
+            for via in dict.fromkeys(q.via):
+                self._x("INSERT INTO quote_via (document, seq, entity) VALUES (?, ?, ?)", (doc.id, n, via))
+        for n, e in enumerate(doc.events):
+            record = asdict(e)
+            extra = {k: v for k, v in record.items() if k not in _EVENT_COLUMNS}
+            self._x(
+                'INSERT INTO events (document, seq, start, "end", text, type, date, participants, extra) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.id, n, e.start, e.end, e.text, e.type, e.date,
+                    json.dumps(e.participants, ensure_ascii=False), json.dumps(extra, ensure_ascii=False),
+                ),
+            )
+            for who in dict.fromkeys(e.participants):
+                self._x(
+                    "INSERT INTO event_participants (document, seq, participant) VALUES (?, ?, ?)", (doc.id, n, who)
+                )
+
+    # -- the corpus state (called inside one write transaction) --------------------------------------
+
+    def load_documents(self) -> list[Document]:
+        """Every stored document as the per-document pipeline made it, with all its sources, in arrival order."""
+        sources: dict[str, list[DocumentSource]] = {}
+        for doc_id, inp, fmt, url, outlet, published, basis in self._rows(
+            "SELECT document, input, format, url, outlet, published, basis FROM document_sources "
+            "ORDER BY document, seq"
+        ):
+            sources.setdefault(str(doc_id), []).append(DocumentSource(inp, fmt, url, outlet, published, basis))
+        docs: list[Document] = []
+        for doc_id, analysis, report in self._rows("SELECT id, analysis, report FROM documents ORDER BY seq, id"):
+            doc = from_json(Document, json.loads(analysis or report))
+            doc.sources = sources.get(str(doc_id), doc.sources)
+            docs.append(doc)
+        return docs
+
+    def update_documents(self, docs: Iterable[Document]) -> int:
+        """Rewrite the report JSON and layer rows of documents the corpus steps changed; return how many."""
+        changed = 0
+        for doc in docs:
+            report = json.dumps(asdict(doc), ensure_ascii=False)
+            row = self._one("SELECT report FROM documents WHERE id = ?", (doc.id,))
+            if row is not None and row[0] == report:
+                continue
+            self._x(
+                "UPDATE documents SET report = ?, published = ?, outlet = ?, title = ? WHERE id = ?",
+                (report, _value(doc.published), doc.outlet, doc.title, doc.id),
+            )
+            self._write_layers(doc)
+            changed += 1
+        return changed
+
+    def corpus_stale(self) -> bool:
+        """Whether documents or sources arrived since the corpus steps last ran."""
+        return self.get_meta(STALE_KEY) == "1"
+
+    def corpus_done(self) -> None:
+        """Mark the corpus findings as up to date with the documents (inside the corpus transaction)."""
+        self.set_meta(STALE_KEY, "0")
+
+    def entity_keys(self) -> dict[str, str]:
+        """The spelling keys of every stored entity (key -> entity id), which keep ids stable across runs."""
+        return {str(k): str(e) for k, e in self._rows("SELECT key, entity FROM entity_keys")}
+
+    def next_entity_number(self) -> int:
+        """The number the next new entity id takes (ids are never reused)."""
+        value = self.get_meta(ENTITY_COUNTER_KEY)
+        return int(value) if value else 1
+
+    def save_entities(self, entities: list[Entity], keys: dict[str, str], next_number: int) -> None:
+        """Replace the entity records (ids already stable) and extend the key registry."""
+        self._x("DELETE FROM entities")
+        self._x("DELETE FROM entity_aliases")
+        for e in entities:
+            self._x(
+                "INSERT INTO entities (id, type, name, mentions, documents, record) VALUES (?, ?, ?, ?, ?, ?)",
+                (e.id, e.type, e.name, e.mentions, len(e.documents), json.dumps(asdict(e), ensure_ascii=False)),
+            )
+            for alias in dict.fromkeys([e.name, *e.aliases]):
+                self._x("INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)", (e.id, alias))
+        for key, entity in keys.items():
+            self._x(
+                "INSERT INTO entity_keys (key, entity) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET entity = excluded.entity",
+                (key, entity),
+            )
+        self.set_meta(ENTITY_COUNTER_KEY, str(next_number))
+
+    def add_redirect(self, kind: str, old: str, new: str) -> None:
+        """Record that id ``old`` (of kind ``entity`` or ``story``) now lives on as ``new``."""
+        if old == new:
+            return
+        self._x(
+            "INSERT INTO redirects (kind, old, new) VALUES (?, ?, ?) ON CONFLICT (kind, old) DO UPDATE SET new = excluded.new",
+            (kind, old, new),
+        )
+        self._x("UPDATE redirects SET new = ? WHERE kind = ? AND new = ?", (new, kind, old))
+        if kind == "entity":
+            self._x("UPDATE entity_keys SET entity = ? WHERE entity = ?", (new, old))
+
+    def resolve_id(self, kind: str, ident: str) -> str:
+        """Follow redirects from ``ident`` to the id it lives on as."""
+        row = self._one("SELECT new FROM redirects WHERE kind = ? AND old = ?", (kind, ident))
+        return str(row[0]) if row else ident
+
+    def save_duplicates(self, duplicates: list[Duplicate]) -> None:
+        """Replace the copied passages."""
+        self._x("DELETE FROM passages")
+        for n, d in enumerate(duplicates):
+            self._x(
+                "INSERT INTO passages (seq, copy_group, a_document, a_start, a_end, a_text, b_document, b_start, "
+                "b_end, b_text, similarity, earliest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    n, d.group, d.a.document, d.a.start, d.a.end, d.a.text, d.b.document, d.b.start, d.b.end,
+                    d.b.text, d.similarity, d.earliest,
+                ),
+            )
+
+    def save_stories(self, stories: list[Story], removed: dict[str, str], run: int) -> None:
+        """Replace the given stories' rows; ``removed`` maps merged-away story ids to the story they joined."""
+        for old, new in removed.items():
+            self._delete_story(old)
+            self.add_redirect("story", old, new)
+        for story in stories:
+            self._delete_story(story.id)
+            dates = sorted(
+                str(r[0])
+                for doc_id in story.documents
+                if (r := self._one("SELECT published FROM documents WHERE id = ?", (doc_id,))) and r[0]
+            )
+            self._x(
+                "INSERT INTO stories (id, title, size, documents, first_published, last_published, outlets, summary, "
+                "record, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    story.id, story.title, len(story.segments), len(story.documents), dates[0] if dates else None,
+                    dates[-1] if dates else None, json.dumps(story.outlets, ensure_ascii=False),
+                    json.dumps([asdict(s) for s in story.summary], ensure_ascii=False),
+                    json.dumps(asdict(story), ensure_ascii=False), run,
+                ),
+            )
+            for seg in dict.fromkeys(story.segments):
+                self._x(
+                    "INSERT INTO story_members (story, segment, document) VALUES (?, ?, ?) "
+                    "ON CONFLICT (segment) DO UPDATE SET story = excluded.story, document = excluded.document",
+                    (story.id, seg, seg.rsplit(":", 1)[0]),
+                )
+            for n, row in enumerate(story.timeline):
+                self._x(
+                    "INSERT INTO timeline_entries (story, seq, date, label, sources) VALUES (?, ?, ?, ?, ?)",
+                    (story.id, n, row.date, row.label, json.dumps([asdict(s) for s in row.sources], ensure_ascii=False)),
+                )
+            for n, claim in enumerate(story.claims):
+                self._x(
+                    "INSERT INTO claims (story, seq, status, text, count, spans) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        story.id, n, claim.status, claim.text, claim.count,
+                        json.dumps([asdict(s) for s in claim.spans], ensure_ascii=False),
+                    ),
+                )
+
+    def _delete_story(self, story_id: str) -> None:
+        for table, column in (("stories", "id"), ("story_members", "story"), ("timeline_entries", "story"), ("claims", "story")):
+            self._x(f"DELETE FROM {table} WHERE {column} = ?", (story_id,))
+
+    # -- reading --------------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        """The number of stored documents."""
+        row = self._one("SELECT count(*) FROM documents")
+        return int(row[0]) if row else 0
+
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        """Run a read query (portable SQL, ``?`` placeholders) and return its rows."""
+        with self._lock:
+            return self._retry(lambda: self._rows(sql, params))  # type: ignore[no-any-return]
+
+    def segment_hits(self, keys: list[str], limit: int) -> list[Row]:
+        """Segments containing every key: (doc, source, title, segment, kind, start, end), best first."""
+        with self._lock:
+            return self._retry(lambda: self.dialect.search(self._conn, keys, limit))  # type: ignore[no-any-return]
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Segments matching every word of ``query`` (in any clitic form): articles first, then by rank."""
+        keys = query_keys(query)
+        if not keys:
+            return []
+        hits: list[SearchHit] = []
+        for doc_id, source, title, seg_id, kind, start, end in self.segment_hits(keys, limit):
+            row = self.rows("SELECT text FROM documents WHERE id = ?", (doc_id,))
+            text = str(row[0][0]) if row else ""
+            holes = [
+                (int(s), int(e))
+                for s, e in self.rows(
+                    'SELECT start, "end" FROM segments WHERE doc = ? AND parent = ? ORDER BY start', (doc_id, seg_id)
+                )
+            ]
+            cut_snippet, first = snippet(text, cut(int(start), int(end), holes), set(keys))
+            hits.append(SearchHit(doc_id, source, title, seg_id, kind, first[0], first[1], cut_snippet))
+        return hits
+
+
+_EVENT_COLUMNS = frozenset({"start", "end", "text", "type", "date", "participants"})
+
+
+def _value(published: Published | None) -> str | None:
+    return published.value if published else None
+
+
+def source_of(doc: Document) -> DocumentSource:
+    """The source a document's own input gives (input, format, URL, outlet, publication)."""
+    return DocumentSource(
+        doc.source, doc.format, doc.url, doc.outlet, _value(doc.published),
+        doc.published.basis if doc.published else None,
+    )
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(items), _IN_CHUNK):
+        yield items[i : i + _IN_CHUNK]

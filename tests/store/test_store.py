@@ -1,0 +1,215 @@
+"""The store as the source of truth: every layer round-trips, the read API answers from it, exports equal the report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from marsad.api import run
+from marsad.model import Document, Event, Published, Segment
+from marsad.options import Options
+from marsad.report.build import schema
+from marsad.store import Store
+from marsad.store.codec import from_json
+from marsad.store.export import Selection, build_report, export
+from marsad.store.read import Reader
+from marsad.store.schema import VERSION
+
+
+@pytest.fixture(scope="module")
+def seeded(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    db = tmp_path_factory.mktemp("store") / "m.db"
+    store = Store(db)
+    run([str(shared_dir / "seeds")], Options(progress=False), store)
+    return store
+
+
+def _sorted(report: dict[str, object]) -> dict[str, object]:
+    out = dict(report)
+    for key in ("documents", "entities", "stories", "duplicates", "errors"):
+        items = report[key]
+        assert isinstance(items, list)
+        out[key] = sorted(items, key=lambda x: json.dumps(x, ensure_ascii=False, sort_keys=True))
+    return out
+
+
+def test_schema_is_migrated_and_versioned(seeded: Store) -> None:
+    assert seeded.schema_version() == VERSION == 2
+
+
+def test_every_layer_round_trips(seeded: Store) -> None:
+    reader = Reader(seeded)
+    report = build_report(seeded)
+    assert len(report["documents"]) == 5
+    for stored in report["documents"]:
+        doc = from_json(Document, stored)
+        assert asdict(doc) == stored
+        answer = reader.document(doc.id)
+        assert answer is not None
+        assert {k: v for k, v in answer.items() if k not in ("sources", "stories")} == {
+            k: v for k, v in stored.items() if k != "sources"
+        }
+        assert [s["input"] for s in answer["sources"]] == [doc.source]
+        for table, layer in (("mentions", doc.mentions), ("timexes", doc.timexes), ("quotes", doc.quotes)):
+            rows = seeded.rows(f'SELECT start, "end", text FROM {table} WHERE document = ? ORDER BY seq', (doc.id,))
+            assert [(s, e, t) for s, e, t in rows] == [(x.start, x.end, x.text) for x in layer]
+            assert all(doc.text[s:e] == t for s, e, t in rows)
+        segments = seeded.rows("SELECT segment, kind, start, \"end\" FROM segments WHERE doc = ? ORDER BY rowid", (doc.id,))
+        assert [tuple(r) for r in segments] == [(s.id, s.kind, s.start, s.end) for s in doc.segments]
+    assert sum(len(d["mentions"]) for d in report["documents"]) > 300
+    assert sum(len(d["quotes"]) for d in report["documents"]) > 50
+
+
+@dataclass
+class RichEvent(Event):
+    """An event with a field the store's columns do not know (as the events layer grows)."""
+
+    polarity: str = "positive"
+
+
+def test_events_keep_fields_they_do_not_know(tmp_path: Path) -> None:
+    text = "اجتمع الرئيس مع الوفد في القاهرة يوم الثلاثاء."
+    doc = Document("ev1", "ev.txt", "txt", text, segments=[Segment("ev1:0", "main", 0, len(text))])
+    doc.events = [RichEvent(0, 5, "اجتمع", "MEET", "2024-06-18", ["E1", "E2"])]
+    doc.published = Published("2024-06-18", "metadata")
+    with Store(tmp_path / "e.db") as store:
+        assert store.add(doc)
+        [event] = Reader(store).events(type="MEET", actor="E2", since="2024-06-01")["items"]
+        assert event["text"] == text[event["start"]:event["end"]] == "اجتمع"
+        assert event["participants"] == ["E1", "E2"] and event["polarity"] == "positive"
+        assert Reader(store).events(type="ATTACK")["total"] == 0
+        assert Reader(store).events(until="2024-06-17")["total"] == 0
+        out = io.StringIO()
+        assert export(store, "events", out) == 1
+        assert json.loads(out.getvalue())["type"] == "MEET"
+
+
+def test_reader_story_list_and_filters(seeded: Store) -> None:
+    reader = Reader(seeded)
+    page = reader.stories(per_page=2)
+    assert page["total"] == 3 and len(page["items"]) == 2 and page["page"] == 1
+    visit = page["items"][0]
+    assert visit["title"].startswith("بوتين في زيارة تاريخية لكوريا الشمالية")
+    assert visit["first_published"].startswith("2024-06-18")
+    assert reader.stories(page=2, per_page=2)["items"][0]["id"] not in {s["id"] for s in page["items"]}
+    assert reader.stories(since="2024-06-01")["total"] == 1
+    assert reader.stories(until="2024-06-17")["total"] == 0  # the other two stories are undated
+    assert reader.stories(until="2024-06-18")["total"] == 1
+    assert [s["id"] for s in reader.stories(outlet="فيتو")["items"]] == [visit["id"]]
+    assert reader.stories(text="أوريشنيك")["total"] == 1
+    putin = reader.entities(q="بوتين")["items"][0]
+    assert putin["name"] == "فلاديمير بوتين"
+    assert reader.stories(entity=putin["id"])["total"] == 3
+
+
+def test_reader_story_page(seeded: Store) -> None:
+    reader = Reader(seeded)
+    visit_id = reader.stories()["items"][0]["id"]
+    story = reader.story(visit_id)
+    assert story is not None
+    assert len(story["documents"]) == 3
+    assert {"فيتو", "جريدة عمان"} <= set(story["outlets"])
+    assert story["timeline"] and all(src["published"] for row in story["timeline"] for src in row["sources"])
+    speakers = {q["speaker_name"] for q in story["quotes"]}
+    assert "فلاديمير بوتين" in speakers
+    assert story["passages"], "the passages copied between 000 and 002"
+    for p in story["passages"]:
+        for side in (p["a"], p["b"]):
+            text = json.loads(seeded.rows("SELECT report FROM documents WHERE id = ?", (side["document"],))[0][0])["text"]
+            assert text[side["start"]:side["end"]] == side["text"]
+    assert reader.story("story-404") is None
+
+
+def test_reader_entity_quotes_search(seeded: Store) -> None:
+    reader = Reader(seeded)
+    putin = reader.entities(type="PER", per_page=1)["items"][0]
+    entity = reader.entity(putin["id"])
+    assert entity is not None and entity["name"] == "فلاديمير بوتين"
+    assert sum(d["count"] for d in entity["mentions_by_day"]) <= entity["mentions"]
+    assert entity["mentions_by_day"][0]["day"] == "2024-06-18"
+    assert entity["quotes_by"] and all(q["speaker"] == putin["id"] for q in entity["quotes_by"])
+    assert all(q["speaker"] != putin["id"] for q in entity["quotes_about"])
+    assert "كيم جونج أون" in {e["name"] for e in entity["cooccurring"]}
+    assert reader.quotes(speaker=putin["id"])["total"] == len(entity["quotes_by"])
+    story_id = reader.stories()["items"][0]["id"]
+    in_story = reader.quotes(story=story_id, per_page=200)
+    assert 0 < in_story["total"] < reader.quotes()["total"]
+    [hit] = reader.search("أوريشنيك", limit=1)
+    assert hit["story"] is not None and "[" in hit["snippet"]
+    health = reader.health()
+    assert health["documents"] == 5 and health["stories"] == 3
+
+
+def test_export_report_equals_the_analyze_report(shared_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from marsad.cli.app import app
+
+    db, out = tmp_path / "m.db", tmp_path / "out"
+    result = CliRunner().invoke(app, ["analyze", str(shared_dir / "seeds"), "-o", str(out), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    written = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    result = CliRunner().invoke(app, ["export", "--format", "report", "--db", str(db), "-o", str(tmp_path / "e.json")])
+    assert result.exit_code == 0, result.output
+    exported = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    jsonschema.validate(exported, schema())
+    assert _sorted(exported) == _sorted(written)
+    visit = written["stories"][0]["id"]
+    result = CliRunner().invoke(app, ["export", "-f", "jsonl", "--db", str(db), "--story", visit, "-o", str(tmp_path / "s.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()) == len(written["stories"][0]["documents"])
+    result = CliRunner().invoke(app, ["analyze", str(shared_dir / "seeds"), "-o", str(out), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    second = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--run", "2", "-o", str(tmp_path / "r2.json")])
+    assert result.exit_code == 0, result.output
+    assert _sorted(json.loads((tmp_path / "r2.json").read_text(encoding="utf-8"))) == _sorted(second) == _sorted(written)
+    assert CliRunner().invoke(app, ["export", "-f", "xml", "--db", str(db)]).exit_code == 2
+    assert CliRunner().invoke(app, ["export", "--db", str(db), "--story", "story-999"]).exit_code == 1
+    assert CliRunner().invoke(app, ["export", "--db", str(tmp_path / "none.db")]).exit_code == 2
+
+
+def test_export_formats_and_selections(seeded: Store) -> None:
+    out = io.StringIO()
+    assert export(seeded, "jsonl", out) == 5
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [d["id"] for d in lines] == [d["id"] for d in build_report(seeded)["documents"]]
+    out = io.StringIO()
+    export(seeded, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(rows) == 5 and all(r["stories"] for r in rows)
+    out = io.StringIO()
+    export(seeded, "conll", out)
+    conll = out.getvalue()
+    assert conll.count("# doc = ") == 5
+    tagged = [line.split("\t") for line in conll.splitlines() if line and not line.startswith("#")]
+    assert all(len(t) == 5 for t in tagged)
+    begins = sum(1 for t in tagged if t[3].startswith("B-"))
+    mentions = sum(len(d["mentions"]) for d in lines)
+    assert begins == mentions
+    visit = Reader(seeded).stories()["items"][0]["id"]
+    story = build_report(seeded, Selection(story=visit))
+    assert len(story["documents"]) == 3 and [s["id"] for s in story["stories"]] == [visit]
+    assert len(build_report(seeded, Selection(since="2024-01-01"))["documents"]) == 3
+
+
+def test_reader_serves_threads(seeded: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    reader = Reader(seeded)
+    story_id = reader.stories()["items"][0]["id"]
+
+    def ask(_: int) -> int:
+        story = reader.story(story_id)
+        assert story is not None
+        return len(reader.stories(text="بوتين")["items"]) + len(story["documents"])
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = set(pool.map(ask, range(40)))
+    assert len(answers) == 1
