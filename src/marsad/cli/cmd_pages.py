@@ -14,12 +14,11 @@ from marsad.cli.apps import eval_app, train_app
 
 _SHARED = Path("..") / "shared"
 out = Console()
-err = Console(stderr=True)
 
 
 def _shared(path: Path) -> Path:
     if not (path / "datasets").is_dir():
-        err.print(f"{path}: no datasets/ folder (give the shared folder with --shared)")
+        typer.echo(f"{path}: no datasets/ folder (give the shared folder with --shared)", err=True)
         raise typer.Exit(2)
     return path
 
@@ -40,8 +39,14 @@ def eval_pages(
     columns = ("pages", "sites", "main_lines", "main_P", "main_R", "main_F1", "title_acc", "outlet_acc", "date_acc")
     table = Table("set", "pages", "sites", "main lines", "P", "R", "F1", "title", "outlet", "date")
     for group, row in report.items():
-        table.add_row(group, *(str(row.get(c, "-")) for c in columns))
-    out.print(table)
+        table.add_row(group, *(_cell(row.get(c)) for c in columns))
+    Console(width=max(out.width, 110)).print(table)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return "-" if value is None else str(value)
 
 
 @train_app.command("pages")
@@ -58,7 +63,7 @@ def train_pages(
 
     data = _shared(shared)
     summary = train(data, out_dir)
-    err.print(json.dumps(summary, ensure_ascii=False))
+    typer.echo(json.dumps(summary, ensure_ascii=False), err=True)
     if gold is not None:
         gold.write_text(json.dumps(make_gold(data), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-        err.print(f"gold page list: {gold}")
+        typer.echo(f"gold page list: {gold}", err=True)

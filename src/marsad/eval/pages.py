@@ -6,7 +6,8 @@ the SaudiNewsNet line numbers of their article and of the articles in their teas
 seed and their split (dev: an outlet not trained on, training phrase inventory; held-out:
 outlets not trained on and the held-out phrase inventory). Each page is rebuilt from
 ../shared/datasets, run through the product's page stage as the analysis runs it (site
-chrome learnt across the inputs, then :func:`marsad.page.build.build_document`), and scored:
+chrome learnt across the inputs, then :func:`marsad.pipeline.analyze_batch` with every
+extractor disabled, i.e. :func:`marsad.page.build.build_document`), and scored:
 
 - main-text line F1: a line is positive when it lies in the main article's own text (not in
   a nested caption, teaser or chrome segment); the scored lines are those with a gold role
@@ -25,9 +26,9 @@ from pathlib import Path
 from marsad.ingest.raw import RawDocument
 from marsad.model import Document
 from marsad.options import Options
-from marsad.page.build import build_document
 from marsad.page.chrome import repeated_lines, site_key
 from marsad.page.lines import split_lines
+from marsad.pipeline import Job, analyze_batch, components
 from marsad.text.normalize import norm_key
 from marsad.train.page_data import (
     TRAFILATURA_PAGES,
@@ -73,10 +74,16 @@ def gold_pages(shared: Path, gold: dict[str, object]) -> list[tuple[str, str, La
 
 
 def _analyse(pages: list[LabelledPage]) -> list[Document]:
-    """The page stage on every page, as the analysis runs it (flat text inputs, site chrome across inputs)."""
+    """The pipeline's page stage on every page (flat-text inputs, site chrome learnt across them; no extractor)."""
     raws = [RawDocument(source=p.source, format="txt", text=p.text) for p in pages]
     chrome = repeated_lines(raws)
-    return [build_document(raw, Options(), chrome.get(site_key(raw) or "", frozenset())) for raw in raws]
+    jobs = [Job(raw, chrome.get(site_key(raw) or "", frozenset())) for raw in raws]
+    docs: list[Document] = []
+    for item in analyze_batch(jobs, Options(), disable=[c.name for c in components()]):
+        if not isinstance(item, Document):
+            raise RuntimeError(f"page stage failed: {item.input}: {item.reason}")
+        docs.append(item)
+    return docs
 
 
 def _gold_main(page: LabelledPage) -> list[bool | None]:
