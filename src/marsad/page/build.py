@@ -9,7 +9,7 @@ from marsad.ingest.raw import RawDocument
 from marsad.model import Document, Segment, SegmentKind, Span
 from marsad.options import Options
 from marsad.page.dates import find_datelines, metadata_date
-from marsad.page.lines import Line, arabic_ratio, split_lines
+from marsad.page.lines import TITLE_MAX_WORDS, Line, arabic_ratio, split_lines
 from marsad.page.metadata import find_agencies, find_byline, find_outlet
 from marsad.page.segment import Label, Region, assign_regions, classify_lines, outer_kind
 from marsad.text.normalize import norm_key
@@ -106,9 +106,14 @@ def _learnt_title(members: list[Line], labels: list[Label], roles: list[str]) ->
     for ln in members:
         if labels[ln.index] is Label.BODY and roles[ln.index] != "title":
             return None
-        if roles[ln.index] == "title" and labels[ln.index] in ARTICLE_TEXT and ln.title_like:
+        if roles[ln.index] == "title" and labels[ln.index] in ARTICLE_TEXT and _title_shape(ln):
             return ln
     return None
+
+
+def _title_shape(line: Line) -> bool:
+    """A title the model found may end with ! or ؟ (an opinion piece's), never with a period or colon."""
+    return line.title_like or (3 <= line.words <= TITLE_MAX_WORDS and line.text.rstrip()[-1:] in "!؟?")
 
 
 def _article(pieces: list[_Piece], articles: list[_Piece], piece: _Piece) -> _Piece:

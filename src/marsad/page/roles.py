@@ -33,7 +33,7 @@ _LEXICONS = (
     ("by", "page_byline.txt"),
     ("mast", "page_masthead.txt"),
 )
-_SEPARATORS = re.compile(r"[|›»«•·/\\>]|\s[-–—]\s")
+_SEPARATORS = re.compile(r"[|›»«•·/\\>]|\s[-–—،]\s")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|net|org|sa|eg)\b|@\w", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _LATIN_UPPER_WORD = re.compile(r"\b[A-Z][a-z]")
@@ -137,6 +137,10 @@ def _extends(a: Line, b: Line) -> bool:
     return len(b.bare) > len(a.bare) > 0 and b.bare.startswith(a.bare) and b.words - a.words <= 4
 
 
+def _ends_with(a: Line, b: Line) -> bool:
+    return len(a.bare) > len(b.bare) > 0 and a.bare.endswith(" " + b.bare)
+
+
 def line_features(lines: Sequence[Line], rules: Sequence[str], chrome: frozenset[str] = frozenset()) -> list[list[str]]:
     """The CRF features of every line (its own, its position and its neighbours')."""
     n = len(lines)
@@ -170,6 +174,12 @@ def line_features(lines: Sequence[Line], rules: Sequence[str], chrome: frozenset
             feats.append("pair=first")  # "X" then "X (credit)": a caption written twice
         if i and _extends(lines[i - 1], lines[i]):
             feats.append("pair=second")
+        for j in range(i + 1, min(n, i + 4)):
+            if _ends_with(lines[i], lines[j]):
+                feats.append("tail=later")  # a breadcrumb ending with the title below it
+        for j in range(max(0, i - 3), i):
+            if _ends_with(lines[j], lines[i]):
+                feats.append("tail=earlier")
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:

@@ -67,7 +67,7 @@ def label_lines(lines: list[Line], known_chrome: frozenset[str] = frozenset()) -
 
 _TEXT_LABELS = (Label.BODY, Label.HEADING, Label.BULLET)
 PARAGRAPH_OVERRIDE = 0.9  # a full paragraph leaves the article only on a confident role
-LINE_OVERRIDE = 0.5  # a shorter line on a probable one
+LINE_OVERRIDE = 0.6  # a shorter line on a probable one
 _ROLE_LABELS = {"boiler": Label.BOILER, "caption": Label.CAPTION, "related": Label.TEASER}
 
 
