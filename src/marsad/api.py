@@ -25,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.story_index import StoryIndex
@@ -41,6 +41,7 @@ from marsad.store.export import Selection, build_report
 from marsad.store.store import STORY_INDEX_KEY, Store, source_of
 
 Progress = Callable[[int], None]
+_T = TypeVar("_T")
 ErrorSink = Callable[[InputError], None]
 
 
@@ -152,10 +153,42 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _pool(options: Options) -> ProcessPoolExecutor | None:
+class _Pool(Protocol):
+    """Where chunks of a batch are analysed in parallel: local processes or a Dask cluster."""
+
+    workers: int
+
+    def map(self, function: Callable[..., _T], *iterables: Iterable[Any]) -> Iterator[_T]:
+        """``function`` over the zipped iterables, results in input order."""
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        """Stop the workers."""
+
+
+class _Processes:
+    """Worker processes on this machine that ignore Ctrl-C (the main process commits and exits)."""
+
+    def __init__(self, workers: int) -> None:
+        self._executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+        self.workers = workers
+
+    def map(self, function: Callable[..., _T], *iterables: Iterable[Any]) -> Iterator[_T]:
+        """``function`` over the zipped iterables in the processes, results in input order."""
+        return self._executor.map(function, *iterables)
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        """Stop the processes."""
+        self._executor.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def _pool(options: Options) -> _Pool | None:
+    if options.cluster:
+        from marsad.cluster import Cluster
+
+        return Cluster(options.cluster)
     if options.workers <= 1:
         return None
-    return ProcessPoolExecutor(max_workers=options.workers, initializer=_ignore_interrupt)
+    return _Processes(options.workers)
 
 
 @dataclass
@@ -184,7 +217,7 @@ def _batch(
     store: Store,
     summary: RunSummary,
     state: _Seen,
-    pool: ProcessPoolExecutor | None,
+    pool: _Pool | None,
     on_error: ErrorSink | None,
     progress: Progress | None,
 ) -> None:
@@ -270,11 +303,11 @@ def _chrome(store: Store, new: list[tuple[str, RawDocument]], keys: dict[str, se
     return chrome_of(batch, stored)
 
 
-def _analyse(jobs: list[Job], options: Options, pool: ProcessPoolExecutor | None) -> Iterator[Document | InputError]:
+def _analyse(jobs: list[Job], options: Options, pool: _Pool | None) -> Iterator[Document | InputError]:
     if pool is None or len(jobs) < 2:
         yield from analyze_batch(jobs, options)
         return
-    size = -(-len(jobs) // options.workers)
+    size = -(-len(jobs) // pool.workers)
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     for done in pool.map(_analyse_chunk, chunks, [options] * len(chunks)):
         yield from done

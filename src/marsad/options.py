@@ -44,6 +44,8 @@ class Options:
     ``batch_size``: documents analysed and committed to the store together (a kill loses at most one batch).
     ``lock_wait``: seconds to keep retrying a store locked by another program before giving up.
     ``stories``: the story clustering knobs of a new store's story index.
+    ``cluster``: run the per-document stage on a Dask cluster, ``local:N`` or ``tcp://HOST:PORT``
+    (:mod:`marsad.cluster`); empty for local processes (``workers``).
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -54,6 +56,7 @@ class Options:
     batch_size: int = 64
     lock_wait: float = 30.0
     stories: StoryParams = field(default_factory=StoryParams)
+    cluster: str = ""
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "workers", "batch_size"):
@@ -61,6 +64,8 @@ class Options:
                 raise OptionsError(f"{name} must be at least 1")
         if self.timeout <= 0 or self.lock_wait < 0:
             raise OptionsError("timeout must be positive and lock_wait not negative")
+        if self.cluster and not self.cluster.startswith(("local:", "tcp://")):
+            raise OptionsError(f"cluster {self.cluster!r}: give local:N or tcp://HOST:PORT")
         if not 0.0 <= self.min_arabic_ratio <= 1.0:
             raise OptionsError("min_arabic_ratio must lie between 0 and 1")
 

@@ -26,8 +26,8 @@ def seed_doc(shared_dir: Path, prefix: str) -> Document:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "marsad.db") as opened:
+def store(store_target: str) -> Iterator[Store]:
+    with Store(store_target) as opened:
         yield opened
 
 

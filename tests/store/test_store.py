@@ -22,10 +22,13 @@ from marsad.store.read import Reader
 from marsad.store.schema import VERSION
 
 
-@pytest.fixture(scope="module")
-def seeded(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
-    db = tmp_path_factory.mktemp("store") / "m.db"
-    store = Store(db)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def seeded(request: pytest.FixtureRequest, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    if request.param == "sqlite":
+        target = str(tmp_path_factory.mktemp("store") / "m.db")
+    else:
+        target = request.getfixturevalue("postgres_databases")()
+    store = Store(target)
     run([str(shared_dir / "seeds")], Options(progress=False), store)
     return store
 

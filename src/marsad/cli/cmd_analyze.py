@@ -24,6 +24,7 @@ from marsad.model import InputError
 from marsad.options import Options, OptionsError
 from marsad.report.build import schema
 from marsad.store import Store, StoreError
+from marsad.store.dialect import is_database_url
 from marsad.store.export import FORMATS, Format, Selection, export
 from marsad.store.read import Reader
 
@@ -66,13 +67,14 @@ def load_options(config: Path | None) -> Options:
 
 
 @contextmanager
-def open_store(db: Path | None, options: Options) -> Iterator[Store]:
+def open_store(db: str | None, options: Options) -> Iterator[Store]:
     """The store at ``db`` (checked before any analysis; exit 2 when unusable), or a temporary one."""
     if db is None:
         with tempfile.TemporaryDirectory(prefix="marsad-") as tmp, Store(Path(tmp) / "marsad.db", options.lock_wait) as s:
             yield s
         return
-    check_output_file(db)
+    if not is_database_url(db):
+        check_output_file(Path(db))
     try:
         store = Store(db, options.lock_wait)
     except StoreError as exc:
@@ -85,7 +87,9 @@ def open_store(db: Path | None, options: Options) -> Iterator[Store]:
 def analyze_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, '-' for stdin, http(s) URLs or feed URLs.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for report.json.")] = Path("out"),
-    db: Annotated[Path, typer.Option("--db", help="SQLite store (the source of truth).")] = Path("marsad.db"),
+    db: Annotated[
+        str, typer.Option("--db", help="The store (the source of truth): a SQLite file or a postgresql:// URL.")
+    ] = "marsad.db",
     no_store: Annotated[bool, typer.Option("--no-store", help="Use a temporary store (only report.json stays).")] = False,
     config: Annotated[Path | None, typer.Option("--config", help="TOML file of options (see marsad.options).")] = None,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, help="Parallel processes.")] = None,
@@ -96,15 +100,23 @@ def analyze_command(
     lock_wait: Annotated[
         float | None, typer.Option("--lock-wait", min=0, help="Seconds to wait for a store locked by another program.")
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option("--cluster", help="Analyse on a Dask cluster: local:N (N local workers) or tcp://HOST:PORT."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
 ) -> None:
     """Analyse inputs into the store, batch by batch, and write the run's report to OUT/report.json.
 
     Exit 1 if any input failed, 2 on unusable paths or options, 130 on Ctrl-C (what was done is kept).
     """
-    options = load_options(config).replace(
-        workers=workers, batch_size=batch_size, max_bytes=max_bytes, lock_wait=lock_wait, progress=False if quiet else None
-    )
+    try:
+        options = load_options(config).replace(
+            workers=workers, batch_size=batch_size, max_bytes=max_bytes, lock_wait=lock_wait, cluster=cluster,
+            progress=False if quiet else None,
+        )
+    except OptionsError as exc:
+        raise fail(str(exc), 2) from exc
     check_folder(out)
     report_path = out / "report.json"
     check_output_file(report_path)
@@ -161,7 +173,7 @@ def _summary_table(reader: Reader, summary: RunSummary) -> None:
 def export_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="report, jsonl, csv, events or conll.")] = "report",
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Output file (standard output when absent).")] = None,
-    db: Annotated[Path, typer.Option("--db", help="The store to export.")] = Path("marsad.db"),
+    db: Annotated[str, typer.Option("--db", help="The store to export: a SQLite file or a postgresql:// URL.")] = "marsad.db",
     story: Annotated[str | None, typer.Option("--story", help="Only this story's documents.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only documents published on or after DATE.")] = None,
     run_number: Annotated[
@@ -171,7 +183,7 @@ def export_command(
     """Export the store: the report (marsad.report/1), documents as JSON Lines or CSV, events, or CoNLL tokens."""
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})", 2)
-    if not db.is_file():
+    if not is_database_url(db) and not Path(db).is_file():
         raise fail(f"no store at {db} (run marsad analyze first)", 2)
     if out is not None:
         check_output_file(out)

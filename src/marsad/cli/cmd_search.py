@@ -13,6 +13,7 @@ from rich.text import Text
 
 from marsad.cli.apps import app
 from marsad.store import Store
+from marsad.store.dialect import is_database_url
 
 _MATCH = r"\[[^\[\]\n]+\]"
 
@@ -20,13 +21,15 @@ _MATCH = r"\[[^\[\]\n]+\]"
 @app.command("search")
 def search_command(
     query: Annotated[str, typer.Argument(help="Words to find (any clitic form: كوريا finds لكوريا).")],
-    db: Annotated[Path, typer.Option("--db", help="SQLite store written by marsad analyze.")] = Path("marsad.db"),
+    db: Annotated[
+        str, typer.Option("--db", help="The store written by marsad analyze: a SQLite file or a postgresql:// URL.")
+    ] = "marsad.db",
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most hits shown.")] = 20,
 ) -> None:
     """Search the store's segments; print document, segment and a snippet for each hit."""
     err = Console(stderr=True)
-    if not db.is_file():
-        err.print(f"[red]error[/red] no store at {escape(str(db))} (run marsad analyze first)", highlight=False)
+    if not is_database_url(db) and not Path(db).is_file():
+        err.print(f"[red]error[/red] no store at {escape(db)} (run marsad analyze first)", highlight=False)
         raise typer.Exit(1)
     with Store(db) as store:
         hits = store.search(query, limit)
