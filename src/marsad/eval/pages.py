@@ -14,6 +14,9 @@ extractor disabled, i.e. :func:`marsad.page.build.build_document`), and scored:
   (the snippet lines of trafilatura pages; every line of a synthetic page but its byline
   and dateline);
 - title, outlet and dateline (``published``, basis ``explicit``) accuracy where gold has them.
+
+``plain`` pages are the same articles with no chrome at all (title, blank line, paragraphs): the
+model must leave clean text alone.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from marsad.train.page_data import (
     snippet_roles,
     split_of,
 )
-from marsad.train.page_synth import make_page, read_articles, synthetic_pages
+from marsad.train.page_synth import make_page, plain_page, read_articles, synthetic_pages
 
 SKIPPED_ROLES = ("byline", "dateline")
 
@@ -60,11 +63,14 @@ def gold_pages(shared: Path, gold: dict[str, object]) -> list[tuple[str, str, La
                 page = LabelledPage(site_of(str(record.get("url"))), text, roles, source=str(record["file"]))
                 out.append((str(entry["split"]), "trafilatura", page))
     synthetic = [e for e in entries if e["kind"] == "synthetic"]
+    plain = [e for e in entries if e["kind"] == "plain"]
     wanted: set[int] = set()
-    for entry in synthetic:
+    for entry in synthetic + plain:
         wanted.add(int(entry["line"]))  # type: ignore[call-overload]
-        wanted.update(int(n) for n in entry["others"])  # type: ignore[attr-defined]
+        wanted.update(int(n) for n in entry.get("others", []))  # type: ignore[attr-defined]
     by_line = {a.line: a for arts in read_articles(shared, 0, 0, wanted).values() for a in arts}
+    for entry in plain:
+        out.append((str(entry["split"]), "plain", plain_page(by_line[int(entry["line"])], str(entry["split"]))))  # type: ignore[call-overload]
     for entry in synthetic:
         article = by_line[int(entry["line"])]  # type: ignore[call-overload]
         others = [by_line[int(n)] for n in entry["others"]]  # type: ignore[attr-defined]
@@ -173,9 +179,11 @@ def make_gold(shared: Path) -> dict[str, object]:
             if split != "train":
                 pages.append({"kind": "trafilatura", "split": split, "file": record["file"]})
     for page in synthetic_pages(shared, {"dev", "heldout"}, GOLD_PER_OUTLET, GOLD_SEED):
+        split, line = page.site.split("/")[1], int(page.extra["line"])
         pages.append({
-            "kind": "synthetic", "split": page.site.split("/")[1], "line": int(page.extra["line"]),
+            "kind": "synthetic", "split": split, "line": line,
             "others": [int(n) for n in page.extra["others"].split()], "seed": int(page.extra["seed"]),
         })
+        pages.append({"kind": "plain", "split": split, "line": line})
     return {"about": "see README.md: pages named, rebuilt from ../shared/datasets by marsad eval pages", "pages": pages}
 

@@ -32,6 +32,7 @@ SAUDINEWSNET = Path("datasets") / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 HELDOUT_OUTLETS = frozenset({"okaz", "alweeam", "3alyoum", "sabq"})
 DEV_OUTLETS = frozenset({"almadina"})
 OTHERS = 12
+CLEAN_SHARE = 0.15
 _INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _MONTHS = {
@@ -324,10 +325,11 @@ def make_page(article: Article, others: list[Article], split: str, seed: int) ->
     year = str(article.date.year)
     page = _Page(rng, phrases, {"outlet": outlet, "domain": domain, "year": year})
     indic = rng.random() < 0.2
-    # header (a quarter of the pages are copied from the title on)
-    if rng.random() < 0.75:
+    # a seventh of the pages are the article alone (copied without any chrome); a quarter start at the title
+    clean = rng.random() < CLEAN_SHARE
+    if not clean and rng.random() < 0.75:
         _header(page, article, indic)
-    if rng.random() < 0.15 and others:
+    if not clean and rng.random() < 0.15 and others:
         caption = others[0].title if rng.random() < 0.5 else article.paragraphs[0].split("،")[0][:90]
         page.add(caption, "caption")
         page.add(f"{caption} {page.pick('credit')}", "caption")
@@ -349,9 +351,9 @@ def make_page(article: Article, others: list[Article], split: str, seed: int) ->
     if rng.random() < 0.35:
         after.append(lambda: _widgets(page))
     rng.shuffle(after)
-    for part in after:
+    for part in after if not clean else ():
         part()
-    if rng.random() < 0.25 and len(others) > 1:
+    if not clean and rng.random() < 0.25 and len(others) > 1:
         appended = others[1]
         if rng.random() < 0.5:
             page.add(page.pick("appended_head"), "appended")
@@ -359,7 +361,7 @@ def make_page(article: Article, others: list[Article], split: str, seed: int) ->
             page.roles[page.roles.index("main_title")] = "appended"
         else:
             _article_block(page, appended, "appended", indic, others, main=False)
-    footer = rng.random()
+    footer = 1.0 if clean else rng.random()
     if footer < 0.6:
         _footer(page)
     elif footer < 0.8:
@@ -374,6 +376,16 @@ def make_page(article: Article, others: list[Article], split: str, seed: int) ->
         published=published,
         source=article.url,
         extra={"seed": str(seed), "line": str(article.line), "others": " ".join(str(a.line) for a in others)},
+    )
+
+
+def plain_page(article: Article, split: str) -> LabelledPage:
+    """The article alone as a user saves it: its title, a blank line, its paragraphs (no chrome at all)."""
+    title = " ".join(article.title.split())
+    text = title + "\n\n" + "\n\n".join(article.paragraphs) + "\n"
+    return LabelledPage(
+        site=f"{article.source}/{split}", text=text, roles=["title", *["main"] * len(article.paragraphs)],
+        title=title, source=article.url, extra={"line": str(article.line)},
     )
 
 
