@@ -34,7 +34,6 @@ def content_id(text: str) -> str:
 
 def build_document(raw: RawDocument, options: Options, known_chrome: frozenset[str] = frozenset()) -> Document:
     """Segment a raw document's text and read its metadata."""
-    del options
     text = raw.text
     doc = Document(id=content_id(text), source=raw.source, format=raw.format, text=text, url=raw.url)
     lines = split_lines(text)
@@ -44,7 +43,7 @@ def build_document(raw: RawDocument, options: Options, known_chrome: frozenset[s
     regions = assign_regions(lines, labels, title_key, roles)
     doc.segments = _segments(doc.id, lines, labels, regions, title_key, roles)
     doc.language = "ar" if arabic_ratio(text) >= 0.5 else None
-    _metadata(doc, raw, lines, roles)
+    _metadata(doc, raw, lines, roles, options)
     return doc
 
 
@@ -140,7 +139,7 @@ def _merge(items: list[tuple[SegmentKind, Line, int | None]]) -> list[_Piece]:
     return merged
 
 
-def _metadata(doc: Document, raw: RawDocument, lines: list[Line], roles: list[str]) -> None:
+def _metadata(doc: Document, raw: RawDocument, lines: list[Line], roles: list[str], options: Options) -> None:
     main = next((s for s in doc.segments if s.kind == "main"), None)
     if main is not None and main.title is not None:
         doc.title, doc.title_span = main.title.text, main.title
@@ -155,8 +154,9 @@ def _metadata(doc: Document, raw: RawDocument, lines: list[Line], roles: list[st
         doc.byline = raw.author.strip()
         pos = doc.text.find(doc.byline)
         doc.byline_span = doc.span(pos, pos + len(doc.byline)) if pos >= 0 else None
-    doc.outlet = find_outlet(doc, raw)
+    doc.outlet = find_outlet(doc, raw, options)
+    doc.metadata = dict(raw.extra)
     doc.agencies = find_agencies(doc)
     find_datelines(doc, lines, roles)
     if doc.published is None:
-        doc.published = metadata_date(raw.date)
+        doc.published = raw.published or metadata_date(raw.date)

@@ -8,6 +8,7 @@ from functools import cache
 
 from hijridate import Hijri
 
+from marsad.ingest.dates import parse_date
 from marsad.lexicons import load_table
 from marsad.model import Document, Published
 from marsad.page.lines import Line
@@ -155,22 +156,7 @@ def find_datelines(doc: Document, lines: list[Line], roles: list[str] | None = N
                 break
 
 
-_META = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
-
-
 def metadata_date(value: str | None) -> Published | None:
     """A publication date from container metadata (HTML meta tags, JSON fields), if it parses."""
-    if not value:
-        return None
-    match = _META.search(value)
-    if match is None:
-        return None
-    year, month, day = int(match[1]), int(match[2]), int(match[3])
-    try:
-        datetime(year, month, day)
-    except ValueError:
-        return None
-    iso = f"{year:04d}-{month:02d}-{day:02d}"
-    if match[4]:
-        iso += f"T{match[4]}:{match[5]}" + (f":{match[6]}" if match[6] else "")
-    return Published(iso, "metadata")
+    found = parse_date(value)
+    return Published(found, "metadata") if found else None

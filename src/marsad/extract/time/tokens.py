@@ -23,7 +23,7 @@ class Tok:
     @property
     def is_int(self) -> bool:
         """Whether the token is a plain run of digits."""
-        return self.kind == "d" and self.text.isdigit()
+        return self.kind == "d" and self.text.isdecimal()
 
 
 def tokenize_key(key: str) -> list[Tok]:
@@ -33,7 +33,7 @@ def tokenize_key(key: str) -> list[Tok]:
     prev_punct = ""
     for m in _TOKEN.finditer(key):
         t = m.group()
-        kind = "d" if t[0].isdigit() else ("w" if t[0].isalpha() else "p")
+        kind = "d" if t[0].isdecimal() else ("w" if t[0].isalpha() else "p")
         gap = key[last : m.start()]
         toks.append(Tok(t, m.start(), m.end(), kind, "\n" in gap or (prev_punct in _BREAKS and bool(prev_punct))))
         prev_punct = t if kind == "p" else ""
