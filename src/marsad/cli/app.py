@@ -7,6 +7,7 @@ from marsad.cli import (
     cmd_claims,
     cmd_events,
     cmd_ner,
+    cmd_pages,
     cmd_quotes,
     cmd_search,
     cmd_serve,
@@ -16,9 +17,9 @@ from marsad.cli import (
 from marsad.cli.apps import app
 
 # Each module registers its commands on import (analyze/schema, eval claims, eval+train events and timeline,
-# eval+train ner, search, serve, eval+train stories).
+# eval+train ner, eval+train pages, search, serve, eval+train stories).
 COMMAND_MODULES = (
-    cmd_analyze, cmd_claims, cmd_events, cmd_ner, cmd_quotes, cmd_search, cmd_serve, cmd_stories, cmd_time,
+    cmd_analyze, cmd_claims, cmd_events, cmd_ner, cmd_pages, cmd_quotes, cmd_search, cmd_serve, cmd_stories, cmd_time,
 )
 
 
