@@ -21,7 +21,7 @@ out = Console()
 err = Console(stderr=True)
 
 _SHARED = Path("../shared")
-_GOLD_DAYS = ["2015-08-06", "2015-08-07"]
+_GOLD_DAYS = ["2015-08-06", "2015-08-07", "2015-08-10", "2015-08-11"]
 
 
 @train_app.command("events")

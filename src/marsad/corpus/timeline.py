@@ -11,6 +11,9 @@ into happenings:
    within :data:`ADOPT_DAYS` days and whose actors overlap theirs (any such row when they
    have no actors): a report said when it happened, and the event takes that date (basis
    ``inferred``).  Failing that they are grouped as in step 1 under their own date.
+3. An undated event (told in a relative clause, the pluperfect or the future) joins the
+   largest timex-dated row of its type whose actors overlap its own (any, when it has none)
+   and takes its date; else it stays off the timeline.
 
 Rows are sorted by date, then by how many sources support them.  A row lists every source
 span (each event's clause), the outlets that report it, its type and whether it is current
@@ -23,7 +26,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from marsad.corpus.sentences import StorySentence
-from marsad.extract.events.annotate import date_range
+from marsad.extract.events.annotate import date_range, is_current, publication_day
 from marsad.model import Document, Event, SpanRef, TimelineRow
 
 ADOPT_DAYS = 2
@@ -32,11 +35,12 @@ LABEL_CHARS = 200
 
 @dataclass(frozen=True)
 class StoryEvent:
-    """A dated event of a story with its document and outlet."""
+    """An event of a story with its document, its outlet (when known) and its publication day."""
 
     event: Event
     document: str
     outlet: str | None
+    published: dt.date | None = None
 
     @property
     def actors(self) -> frozenset[str]:
@@ -56,19 +60,17 @@ class _Row:
 
 
 def story_events(docs: dict[str, Document], sentences: list[StorySentence]) -> list[StoryEvent]:
-    """The dated events whose trigger lies in one of the story's sentences, in text order."""
-    spans: dict[str, list[tuple[int, int, str | None]]] = {}
+    """The events whose trigger lies in one of the story's sentences, in text order (undated ones included)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
     for s in sentences:
-        spans.setdefault(s.ref.document, []).append((s.ref.start, s.ref.end, s.outlet))
+        spans.setdefault(s.ref.document, []).append((s.ref.start, s.ref.end))
     out: list[StoryEvent] = []
     for doc_id in sorted(spans):
         for e in docs[doc_id].events:
-            if e.date is None or e.trigger is None:
+            if e.trigger is None:
                 continue
-            for lo, hi, outlet in spans[doc_id]:
-                if lo <= e.trigger.start < hi:
-                    out.append(StoryEvent(e, doc_id, docs[doc_id].outlet or outlet))
-                    break
+            if any(lo <= e.trigger.start < hi for lo, hi in spans[doc_id]):
+                out.append(StoryEvent(e, doc_id, docs[doc_id].outlet, publication_day(docs[doc_id])))
     return out
 
 
@@ -93,11 +95,13 @@ def _same(row: _Row, item: StoryEvent) -> bool:
 
 
 def _adoptive(rows: list[_Row], item: StoryEvent) -> _Row | None:
-    """The timex-dated row a weakly dated event belongs to, if any (see the module docstring)."""
-    date = item.event.date or ""
-    near = [r for r in rows if r.type == item.event.type and _days_apart(r.date, date) <= ADOPT_DAYS]
+    """The timex-dated row a weakly dated or undated event belongs to, if any (see the module docstring)."""
+    date = item.event.date
+    near = [r for r in rows if r.type == item.event.type and (date is None or _days_apart(r.date, date) <= ADOPT_DAYS)]
     if item.actors:
         near = [r for r in near if item.actors & r.actors]
+    if date is None:
+        return max(near, key=lambda r: len(r.members), default=None)
     return min(near, key=lambda r: (_days_apart(r.date, date), -len(r.members)), default=None)
 
 
@@ -121,6 +125,9 @@ def group_events(items: list[StoryEvent]) -> list[_Row]:
         row = _adoptive(anchored, item)
         if row is not None and row.date != item.event.date:
             item.event.date, item.event.date_basis = row.date, "inferred"
+            item.event.current = is_current(row.date, item.published)
+        if item.event.date is None:
+            continue  # undated and told by no dated report: not on the timeline
         row = row or next((r for r in rows if _same(r, item)), None)
         if row is None:
             row = _Row(item.event.date or "", item.event.type)

@@ -19,8 +19,11 @@ BYLINE_MAX_WORDS = 4
 _NAME_WORD = re.compile(r"^[\u0621-\u064a\u0671-\u06d3\u0640]+$")
 
 
-def find_byline(doc: Document, lines: list[Line]) -> Span | None:
-    """The author line of the main article: a short name line in its header, or "بقلم: فلان"."""
+def find_byline(doc: Document, lines: list[Line], roles: list[str] | None = None) -> Span | None:
+    """The author line of the main article: a short name line in its header, or "بقلم: فلان".
+
+    With the learnt line ``roles``, a header line the role model calls a byline comes first.
+    """
     main = next((s for s in doc.segments if s.kind == "main"), None)
     if main is None:
         return None
@@ -32,6 +35,12 @@ def find_byline(doc: Document, lines: list[Line]) -> Span | None:
             break
         header.append(line)
     intro = tuple(phrase_key(p) for p in load("page_byline.txt"))
+    if roles is not None:
+        for line in header:
+            if roles[line.index] == "byline" and line.words <= BYLINE_MAX_WORDS * 2 and parse_dateline(line.text) is None:
+                phrase = next((p for p in intro if line.bare.startswith(p + " ")), None)
+                start = _after_phrase(doc.text, line, phrase) if phrase else line.start
+                return doc.span(start, line.end)
     for line in header:
         if main.title is not None and line.start == main.title.start:
             continue

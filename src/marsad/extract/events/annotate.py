@@ -20,9 +20,10 @@ captions and chrome cut out; the whole text when unsegmented):
 * **Date.** The governing timex is the calendar-valued DATE/TIME expression of the trigger's
   own clause, else the nearest one in the sentence's non-relative clauses; a timex inside a
   relative clause dates only the events of that clause ("the deal signed in 2015" does not
-  date the sentence's main event).  Without one, a clause in the pluperfect (كان ... قد) or
-  the future (سـ) gets no date; any other event is dated by the publication day (basis
-  ``publication``).  ``current`` is true when the date lies within :data:`CURRENT_DAYS` days of
+  date the sentence's main event), and an event in a relative clause takes no timex from
+  outside it.  Without one, an event in a relative clause (the martyrs *who died* in the
+  bombing: a happening told before), in the pluperfect (كان ... قد) or in the future (سـ)
+  gets no date; any other event is dated by the publication day (basis ``publication``).  ``current`` is true when the date lies within :data:`CURRENT_DAYS` days of
   publication.
 """
 
@@ -195,6 +196,7 @@ class _Sentence:
             there = self.clauses.index(other) if other in self.clauses else -1
             if not own and (
                 other.relative
+                or clause.relative
                 or abs(there - here) > 1
                 or any(self.tokens[k].key == _COLON or self._other_trigger(k, i) for k in between)
             ):
@@ -302,7 +304,7 @@ def _event(sent: _Sentence, i: int, form: TriggerForm, published: dt.date | None
     basis: EventDateBasis | None = None
     if timex is not None:
         date, basis = calendar_date(timex), "timex"
-    elif not sent.pluperfect(i, clause) and not sent.future(i) and published is not None:
+    elif not clause.relative and not sent.pluperfect(i, clause) and not sent.future(i) and published is not None:
         date, basis = published.isoformat(), "publication"
     current = is_current(date, published) if date else (False if published else None)
     return Event(
