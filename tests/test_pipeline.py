@@ -14,11 +14,13 @@ TEXT = "قال وزير الخارجية اليوم إن المحادثات مع
 
 
 def test_components_are_named_and_ordered_by_what_they_need() -> None:
-    assert [c.name for c in components()] == ["time", "entities", "quotes"]
+    assert [c.name for c in components()] == ["time", "entities", "quotes", "events"]
     check_order(components())
     with pytest.raises(ValueError, match="quotes requires mentions"):
         check_order([component("time"), component("quotes")])
-    assert [s.name for s in corpus_steps()] == ["sources", "dates", "duplicates", "entities", "entity_ids", "stories"]
+    assert [s.name for s in corpus_steps()] == [
+        "sources", "dates", "duplicates", "entities", "entity_ids", "event_actors", "stories"
+    ]
 
 
 def test_a_batch_component_that_fails_is_retried_document_by_document(monkeypatch: pytest.MonkeyPatch) -> None:

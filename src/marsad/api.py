@@ -288,7 +288,9 @@ def _extra_source(pending: _Pending, doc_id: str, raw: RawDocument, options: Opt
     try:
         source = source_of(build_document(raw, options))
     except Exception:
-        source = DocumentSource(raw.source, raw.format, raw.url, raw.sitename)
+        published = raw.published
+        source = DocumentSource(raw.source, raw.format, raw.url, raw.outlet or raw.sitename,
+                                published.value if published else None, published.basis if published else None)
     pending.extra_sources.append((doc_id, source))
 
 

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SegmentKind = Literal["main", "appended", "related", "caption", "boilerplate"]
-DateBasis = Literal["explicit", "metadata", "inferred"]
+DateBasis = Literal["explicit", "metadata", "url", "inferred"]
 EntityType = Literal["PER", "LOC", "ORG", "MISC"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect"]
+ActorRole = Literal["source", "target"]
+EventDateBasis = Literal["timex", "publication", "inferred"]
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,12 @@ class Span:
 
 @dataclass(frozen=True)
 class Published:
-    """A publication date: an ISO-8601 value and how it was established."""
+    """A publication date: an ISO-8601 value and how it was established.
+
+    ``basis``: ``metadata`` (a date field of the record or page markup), ``url`` (the date
+    in the URL path), ``explicit`` (a dateline in the text), ``inferred`` (from the text's
+    own clues, by the time stage).
+    """
 
     value: str
     basis: DateBasis
@@ -101,8 +108,27 @@ class Quote:
 
 
 @dataclass
+class Actor:
+    """A participant of an event: its entity (id once resolved, per-document key before), role and mention span."""
+
+    entity: str
+    role: ActorRole
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
 class Event:
-    """A happening with its trigger span, its participants and its date (if normalised)."""
+    """A happening: its clause span, trigger, CAMEO-rooted type, actors, place and date.
+
+    ``start``/``end``/``text`` span the clause that reports it; ``type`` is a CAMEO root
+    ("04 CONSULT") or a documented non-CAMEO type ("ELECT"); ``date`` is ISO at its known
+    precision (``2015``, ``2015-08``, ``2015-08-06``); ``date_basis`` says where it came from
+    (``timex``: the expression in ``timex``; ``publication``: reported without one;
+    ``inferred``: from the surrounding text); ``current`` is true when the date lies within
+    days of publication.  ``participants`` lists the actors' entities (kept for old readers).
+    """
 
     start: int
     end: int
@@ -110,6 +136,12 @@ class Event:
     type: str
     date: str | None = None
     participants: list[str] = field(default_factory=list)
+    trigger: Span | None = None
+    actors: list[Actor] = field(default_factory=list)
+    place: str | None = None
+    date_basis: EventDateBasis | None = None
+    timex: Span | None = None
+    current: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -213,6 +245,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     mentions: int = 0
+    roles: list[str] = field(default_factory=list)  # registry roles, role@from/to (marsad.corpus.registry)
 
 
 @dataclass
@@ -233,16 +266,43 @@ class TimelineRow:
     date: str
     label: str
     sources: list[SpanRef] = field(default_factory=list)
+    event_type: str | None = None
+    outlets: list[str] = field(default_factory=list)
+    current: bool | None = None
+
+
+@dataclass
+class ClaimValue:
+    """One value reported for a claim's slot, with the spans, outlets and independent sources behind it."""
+
+    value: str
+    text: str
+    outlets: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    spans: list[SpanRef] = field(default_factory=list)
 
 
 @dataclass
 class Claim:
-    """A statement corroborated by independent outlets, or contested between them."""
+    """A fact (a slot with a value) or a statement, corroborated by independent sources or contested.
+
+    ``slot`` names what is stated (``killed``, ``injured``, ``arrested``, ``seats``,
+    ``sentence``..., or ``statement`` for a whole sentence repeated by several outlets) and
+    ``value`` its normalised value (``27``, ``90..110``, ``30..``, ``3 month``); a contested
+    claim has no single value and lists each one in ``values`` with its sources.
+    ``independent_sources`` counts outlets, one outlet counted once and outlets whose
+    passages copy each other counted as one source; ``count`` equals it.
+    """
 
     status: Literal["corroborated", "contested"]
     text: str
     count: int
     spans: list[SpanRef] = field(default_factory=list)
+    slot: str | None = None
+    value: str | None = None
+    outlets: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    values: list[ClaimValue] = field(default_factory=list)
 
 
 @dataclass

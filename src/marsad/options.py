@@ -6,6 +6,11 @@ A configuration file sets any field by name, at the top level or under ``[marsad
     workers = 2
     batch_size = 32
     max_bytes = 10_000_000
+    outlets_file = "my_outlets.tsv"
+
+    [marsad.field_map]
+    title = "headline_ar"
+    published = "meta.dt"
 
     [marsad.stories]        # story clustering (marsad.corpus.story_index.StoryParams)
     threshold = 0.25
@@ -26,6 +31,8 @@ from typing import Any
 from marsad.corpus.story_index import StoryParams
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# The document fields a record's own field names can be mapped to (``field_map``, ``--field NAME=FIELD``).
+RECORD_FIELDS = ("title", "text", "url", "published", "outlet", "author", "language")
 
 
 class OptionsError(ValueError):
@@ -46,6 +53,10 @@ class Options:
     ``stories``: the story clustering knobs of a new store's story index.
     ``cluster``: run the per-document stage on a Dask cluster, ``local:N`` or ``tcp://HOST:PORT``
     (:mod:`marsad.cluster`); empty for local processes (``workers``).
+    ``field_map``: (document field, record field) pairs read before the usual names, e.g.
+    ``(("published", "dt"),)``; the record field may be dotted for nested objects.
+    ``outlets_file``: a TSV of outlets (name, domains, other names) extending the shipped lexicon
+    (empty: none).
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -57,6 +68,8 @@ class Options:
     lock_wait: float = 30.0
     stories: StoryParams = field(default_factory=StoryParams)
     cluster: str = ""
+    field_map: tuple[tuple[str, str], ...] = ()
+    outlets_file: str = ""
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "workers", "batch_size"):
@@ -68,6 +81,9 @@ class Options:
             raise OptionsError(f"cluster {self.cluster!r}: give local:N or tcp://HOST:PORT")
         if not 0.0 <= self.min_arabic_ratio <= 1.0:
             raise OptionsError("min_arabic_ratio must lie between 0 and 1")
+        for name, key in self.field_map:
+            if name not in RECORD_FIELDS or not key:
+                raise OptionsError(f"field_map: {name!r} is not one of {', '.join(RECORD_FIELDS)}, or no field given")
 
     def replace(self, **changes: Any) -> Options:
         """A copy with the given fields changed (``None`` values are ignored: "not given")."""
@@ -91,6 +107,8 @@ class Options:
     @classmethod
     def from_dict(cls, values: dict[str, Any], where: str = "options") -> Options:
         """Options from a mapping of field names; unknown names and wrong types are errors."""
+        if isinstance(values.get("field_map"), dict):  # a TOML table {name = "field"}
+            values = {**values, "field_map": tuple((str(k), str(v)) for k, v in values["field_map"].items())}
         out = _typed(cls(), values, where)
         if "stories" in out:
             out["stories"] = StoryParams(**_typed(StoryParams(), out["stories"], f"{where} [stories]"))

@@ -55,6 +55,7 @@ def components() -> list[Component]:
     """The document components, in order (each one's ``requires`` are assigned before it)."""
     from marsad.extract.entities import annotate as entities
     from marsad.extract.entities import annotate_batch as entities_batch
+    from marsad.extract.events import annotate as events
     from marsad.extract.quotes import annotate as quotes
     from marsad.extract.time import annotate as timexes
 
@@ -64,6 +65,8 @@ def components() -> list[Component]:
         Component("entities", ("segments",), ("mentions",), entities, entities_batch),
         # Quotes stay after entities: they link speakers to the entities found before them.
         Component("quotes", ("segments", "mentions"), ("quotes",), quotes),
+        # Events read the timexes that date them and the mentions of their actors.
+        Component("events", ("segments", "published", "timexes", "mentions"), ("events",), events),
     ]
 
 
@@ -75,6 +78,7 @@ def corpus_steps() -> list[CorpusStep]:
     from marsad.corpus.registry import stabilise_ids
     from marsad.corpus.sources import apply_sources
     from marsad.corpus.stories import cluster_stories
+    from marsad.extract.events import relink as relink_events
 
     # Sources and date inference first (dates feed copies' "earliest" and story windows); stories last.
     return [
@@ -83,6 +87,8 @@ def corpus_steps() -> list[CorpusStep]:
         CorpusStep("duplicates", ("segments", "published"), ("duplicates",), detect_duplicates),
         CorpusStep("entities", ("mentions", "quotes"), ("entities",), resolve_entities),
         CorpusStep("entity_ids", ("entities",), ("entities",), stabilise_ids),
+        # Event actors take their mentions' stable ids; events of newly dated documents are read again.
+        CorpusStep("event_actors", ("events", "mentions", "published"), ("events",), relink_events),
         CorpusStep("stories", ("segments", "entities", "duplicates"), ("stories",), cluster_stories),
     ]
 
@@ -181,6 +187,19 @@ def analyze_raw(raw: RawDocument, options: Options, known_chrome: frozenset[str]
     for step in components():
         step.run(doc)
     return doc
+
+
+def annotate_documents(docs: list[Document]) -> None:
+    """Run every document component on documents already built (batched where the pipeline batches).
+
+    For evals whose gold documents are built from a dataset rather than by the page stage.
+    """
+    for step in components():
+        if step.run_batch is not None:
+            step.run_batch(docs)
+        else:
+            for doc in docs:
+                step.run(doc)
 
 
 def analyze_corpus(

@@ -14,15 +14,19 @@ from marsad.corpus.stories import build_stories
 from marsad.corpus.terms import jaccard, span_terms
 from marsad.corpus.units import units_of
 from marsad.eval.stories import article_document, iter_records
+from marsad.extract.entities import annotate as entities
+from marsad.extract.events import annotate as events
 from marsad.extract.time.annotate import annotate
 from marsad.model import Document, Story
 
 
 @pytest.fixture(scope="module")
 def timed_docs(seed_docs: dict[str, Document]) -> dict[str, Document]:
-    docs = {p: Document(**{**d.__dict__, "timexes": []}) for p, d in seed_docs.items()}
+    docs = {p: Document(**{**d.__dict__, "timexes": [], "mentions": [], "events": []}) for p, d in seed_docs.items()}
     for doc in docs.values():
         annotate(doc)
+        entities(doc)
+        events(doc)
     return docs
 
 
@@ -48,8 +52,8 @@ def test_timeline_merges_sources_per_date_and_happening(timed_docs: dict[str, Do
     assert {timed_docs["000"].id, timed_docs["002"].id} <= {s.document for r in vietnam for s in r.sources}
 
 
-def test_timeline_empty_without_timexes(seed_docs: dict[str, Document]) -> None:
-    assert all(not d.timexes for d in seed_docs.values())
+def test_timeline_empty_without_events(seed_docs: dict[str, Document]) -> None:
+    assert all(not d.events for d in seed_docs.values())
     assert _putin(seed_docs).timeline == []
 
 

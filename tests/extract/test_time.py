@@ -165,6 +165,29 @@ def test_names_and_numbers_are_not_times() -> None:
     assert tag_text(text, 0, len(text), Anchor.parse("2024-06-18")) == []
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "وهو في أواخر الخمسينات من عمره",
+        "رجل في الخمسينيات من العمر",
+        "على مسافة 1500 كيلومتر من العاصمة",
+        "قطعت القافلة 1430 كلم",
+        "شارك 1500 جندي في المناورات",
+        "أنفقت الوزارة 1420 مليون ريال",
+        "بلغ عدد الحجاج 1425 شخصا",
+    ],
+)
+def test_ages_counts_and_distances_are_not_dates(phrase: str) -> None:
+    anchor = Anchor.parse("2015-08-07")
+    assert [t for t in tag_text(phrase, 0, len(phrase), anchor) if t.type == "DATE"] == []
+
+
+def test_hijri_years_with_a_year_word_or_mark_stay() -> None:
+    anchor = Anchor.parse("2015-08-07")
+    for phrase, value in (("في عام 1436هـ", "2015"), ("في العام 1436", "2015"), ("في الستينيات من القرن الماضي", "196")):
+        assert [t.value for t in tag_text(phrase, 0, len(phrase), anchor)] == [value], phrase
+
+
 def test_segment_anchor_and_boilerplate() -> None:
     text = "وصل أمس إلى الرياض.\nتابعنا اليوم على تويتر"
     doc = Document(id="d", source="d", format="txt", text=text, published=Published("2024-06-18", "metadata"),

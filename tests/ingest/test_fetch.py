@@ -13,7 +13,7 @@ import pytest
 
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
-from marsad.model import InputError
+from marsad.model import InputError, Published
 from marsad.options import Options
 
 OPTIONS = Options(timeout=2.0)
@@ -58,6 +58,11 @@ def site(shared_dir: Path) -> Iterator[tuple[str, dict[str, bytes]]]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             base = f"http://127.0.0.1:{port}"
+            if self.path in ("/redirect.html", "/redirect-ftp.html"):
+                self.send_response(302)
+                self.send_header("Location", "file:///etc/hostname" if self.path == "/redirect.html" else "ftp://x/y")
+                self.end_headers()
+                return
             if self.path == "/slow.html":
                 time.sleep(1.5)  # longer than the client's timeout: nobody reads the answer
                 return
@@ -132,7 +137,11 @@ def test_rss_feed_fetches_each_item(site: tuple[str, dict[str, bytes]]) -> None:
     first, second, gone = items
     assert isinstance(first, RawDocument) and isinstance(second, RawDocument) and isinstance(gone, InputError)
     assert first.extra["feed"] == f"{base}/rss.xml"
-    assert first.date is not None
+    # the page states no date: the item's RFC 822 pubDate is the publication date
+    assert (first.date, first.extra["date_field"]) == ("Tue, 18 Jun 2024 10:00:00 GMT", "feed")
+    assert first.published == Published("2024-06-18T10:00:00", "metadata")
+    assert first.input == f"{base}/rss.xml"
+    assert second.published is None
     assert gone.reason == "unreachable (HTTP 404 Not Found)"
 
 
@@ -141,6 +150,16 @@ def test_atom_feed(site: tuple[str, dict[str, bytes]]) -> None:
     [doc] = read(f"{base}/atom.xml")
     assert isinstance(doc, RawDocument)
     assert (doc.source, doc.title) == (f"{base}/two.html", "قمة نووية")
+    assert doc.published == Published("2024-06-18T10:00:00", "metadata")  # the entry's <updated>
+
+
+def test_redirect_to_a_local_file_is_refused(site: tuple[str, dict[str, bytes]]) -> None:
+    base, _ = site
+    [error] = read(f"{base}/redirect.html")  # urllib itself refuses file: redirects
+    assert isinstance(error, InputError) and "not allowed" in error.reason
+    assert read(f"{base}/redirect-ftp.html") == [  # and marsad refuses what urllib would follow
+        InputError(f"{base}/redirect-ftp.html", "refused: redirect to a non-http(s) URL (ftp:)")
+    ]
 
 
 def test_unreachable_urls_each_give_one_error(site: tuple[str, dict[str, bytes]]) -> None:

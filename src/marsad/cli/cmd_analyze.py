@@ -20,8 +20,10 @@ from rich.text import Text
 
 from marsad.api import RunSummary, report_json, run
 from marsad.cli.apps import app
+from marsad.ingest.records import FIELDS, parse_field_map
 from marsad.model import InputError
 from marsad.options import Options, OptionsError
+from marsad.page.outlets import read_outlets_file
 from marsad.report.build import schema
 from marsad.store import Store, StoreError
 from marsad.store.dialect import is_database_url
@@ -83,6 +85,23 @@ def open_store(db: str | None, options: Options) -> Iterator[Store]:
         yield store
 
 
+def _check_fields(values: list[str]) -> list[str]:
+    try:
+        parse_field_map(values)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    return values
+
+
+def _check_outlets(path: Path | None) -> Path | None:
+    if path is not None:
+        try:
+            read_outlets_file(str(path))
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    return path
+
+
 @app.command("analyze")
 def analyze_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, '-' for stdin, http(s) URLs or feed URLs.")],
@@ -105,6 +124,13 @@ def analyze_command(
         typer.Option("--cluster", help="Analyse on a Dask cluster: local:N (N local workers) or tcp://HOST:PORT."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
+    fields: Annotated[list[str] | None, typer.Option(
+        "--field", callback=lambda values: _check_fields(values or []),
+        help=f"NAME=FIELD: read the document's NAME ({', '.join(FIELDS)}) from a record's FIELD "
+        "(dotted for nested fields); repeatable.")] = None,
+    outlets: Annotated[Path | None, typer.Option(
+        "--outlets", exists=True, dir_okay=False, readable=True, callback=lambda path: _check_outlets(path),
+        help="TSV of extra outlets: name, domains (comma-separated), other names.")] = None,
 ) -> None:
     """Analyse inputs into the store, batch by batch, and write the run's report to OUT/report.json.
 
@@ -114,6 +140,7 @@ def analyze_command(
         options = load_options(config).replace(
             workers=workers, batch_size=batch_size, max_bytes=max_bytes, lock_wait=lock_wait, cluster=cluster,
             progress=False if quiet else None,
+            field_map=parse_field_map(fields) if fields else None, outlets_file=str(outlets) if outlets else None,
         )
     except OptionsError as exc:
         raise fail(str(exc), 2) from exc

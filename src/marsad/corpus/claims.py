@@ -1,114 +1,207 @@
-"""Claims across outlets: statements corroborated by independent outlets, and contested details.
+"""Claims across outlets: facts compared slot by slot, and statements repeated by several outlets.
 
-Two sentences of different outlets state the same thing when their content terms
-overlap enough (:data:`SAME_STATEMENT`).  Copies are not independent: sentences inside
-passages of one copy group (see :mod:`marsad.corpus.duplicates`) never corroborate each
-other, and outlets that copied each other count once.  A statement backed by two or
-more independent outlets is ``corroborated`` with that count.  Two sentences about the
-same happening (:data:`SAME_HAPPENING` overlap) that give different counts of the same
-thing (the number before the same term), different dates (timex values) or different
-places (LOC mentions) are ``contested``, with both spans.
+A fact (:mod:`marsad.corpus.facts`) is a slot (killed, injured, arrested, seats, sentence...)
+of the event whose clause holds it, with a value interval; facts in background events are
+left out.  Within a story, facts of one slot and one qualifier whose sentences tell the same
+happening (their content terms overlap by :data:`SAME_FACT`) are one claim.
+Two facts contest each other only when they come from different outlets and their
+intervals do not overlap after unit normalisation (:func:`marsad.corpus.quantities.compatible`):
+«نحو 100» and «100» agree, 27 and 30 do not.  A headline against its own lead is one
+source, so never a conflict.  A claim with a conflict is ``contested`` and lists each value
+with its spans, outlets and independent sources; one without is ``corroborated`` when two or
+more independent sources state it.  Reports published days apart are updates, not conflicts.
+
+Sources are independent when they are different outlets whose passages do not copy each
+other: an outlet repeating itself counts once, and documents sharing a copied passage (the
+duplicates layer, :mod:`marsad.corpus.duplicates`) count as one source.  Whole sentences
+repeated by independent outlets (content terms overlapping by :data:`SAME_STATEMENT`) are
+corroborated ``statement`` claims.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from itertools import combinations
 
+from marsad.corpus.facts import Fact, sentence_facts
+from marsad.corpus.quantities import compatible
 from marsad.corpus.sentences import StorySentence
-from marsad.corpus.terms import content_term, jaccard
-from marsad.lexicons import load_table
-from marsad.model import Claim, Document, Duplicate
-from marsad.text.tokens import Token, tokenize
+from marsad.corpus.terms import jaccard
+from marsad.corpus.unionfind import UnionFind
+from marsad.corpus.units import day_ordinal
+from marsad.model import Claim, ClaimValue, Document, Duplicate, SpanRef
 
 SAME_STATEMENT = 0.4
-SAME_HAPPENING = 0.3
+SAME_FACT = 0.3
+MAX_DAYS_APART = 1
+LEAD_FACT_SENTENCES = 3
 MIN_TERMS = 7
 MAX_SENTENCES = 600
 LEAD_SENTENCES = 8
-ROUNDING = 0.01
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+STATEMENT = "statement"
+
+Copies = dict[str, list[tuple[int, int, str]]]
 
 
-def copy_groups(duplicates: list[Duplicate]) -> dict[str, list[tuple[int, int, str]]]:
+def copy_groups(duplicates: list[Duplicate]) -> Copies:
     """Per document, the (start, end, group) of every copied passage."""
-    out: dict[str, list[tuple[int, int, str]]] = {}
+    out: Copies = {}
     for d in duplicates:
         for ref in (d.a, d.b):
             out.setdefault(ref.document, []).append((ref.start, ref.end, d.group or ""))
     return out
 
 
-def _groups_of(s: StorySentence, copies: dict[str, list[tuple[int, int, str]]]) -> set[str]:
-    return {g for start, end, g in copies.get(s.ref.document, ()) if start <= s.ref.start and s.ref.end <= end}
+def groups_of(ref: SpanRef, copies: Copies) -> frozenset[str]:
+    """The copy groups of ``ref``'s document: two documents sharing a copied passage are one source.
+
+    A headline or a lead an outlet rewrote over copied wire text still comes from that
+    wire, so independence is judged per document, not per passage.
+    """
+    return frozenset(g for _, _, g in copies.get(ref.document, ()))
 
 
-NUMBER_WORDS = {word: value for word, value in load_table("corpus_number_words.tsv")}
-_PLURAL = ("ون", "ين", "ات")
+def independent_sources(sources: Sequence[tuple[str, frozenset[str]]]) -> int:
+    """How many independent sources among (outlet, copy groups) items.
+
+    Items of one outlet are one source, and items sharing a copy group are one source
+    (copies of one passage), transitively.
+    """
+    same: UnionFind[int] = UnionFind(range(len(sources)))
+    for i, j in combinations(range(len(sources)), 2):
+        (oa, ga), (ob, gb) = sources[i], sources[j]
+        if oa == ob or ga & gb:
+            same.union(i, j)
+    return len(same.groups())
 
 
-def _number(tok: Token) -> str | None:
-    value = tok.text.translate(_DIGITS)
-    if _NUMBER.fullmatch(value):
-        return value
-    return NUMBER_WORDS.get(tok.key) or NUMBER_WORDS.get(tok.stem)
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    small = min(len(a), len(b))
+    return len(a & b) / small if small else 0.0
 
 
-def _unit(term: str) -> str:
-    for suffix in _PLURAL:
-        if term.endswith(suffix) and len(term) - len(suffix) >= 3:
-            return term[: -len(suffix)]
-    return term
+def same_happening(a: Fact, b: Fact) -> bool:
+    """True when two facts' sentences tell the same happening.
+
+    One sentence; or sentences whose content terms overlap by :data:`SAME_FACT` and whose
+    places (LOC mentions), when both name some, share one.
+    """
+    if a.sentence.ref == b.sentence.ref:
+        return True
+    if a.places and b.places and not a.places & b.places:
+        return False
+    return _overlap(a.sentence.terms, b.sentence.terms) >= SAME_FACT
 
 
-def quantities(text: str) -> dict[str, frozenset[str]]:
-    """Numbers (digits or words) by what they count: the content term right after each (``7 آخرون``)."""
-    out: dict[str, set[str]] = {}
-    tokens = tokenize(text)
-    for i, tok in enumerate(tokens):
-        value = _number(tok)
-        if value is None:
-            continue
-        for nxt in tokens[i + 1 : i + 3]:
-            term = content_term(nxt)
-            if term and _number(nxt) is None:
-                out.setdefault(_unit(term), set()).add(value)
-                break
-    return {k: frozenset(v) for k, v in out.items()}
+def _outlet(s: StorySentence) -> str:
+    return s.outlet or s.ref.document
 
 
-def _details(s: StorySentence, doc: Document) -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
-    inside = [t for t in doc.timexes if s.ref.start <= t.start < s.ref.end and t.type == "DATE" and t.value]
-    places = [m for m in doc.mentions if s.ref.start <= m.start < s.ref.end and m.type == "LOC"]
-    dates = frozenset(t.value or "" for t in inside)
-    where = frozenset(m.entity or m.text for m in places)
-    return quantities(s.ref.text), dates, where
+def _value_entries(facts: list[Fact], groups: dict[int, frozenset[str]]) -> list[ClaimValue]:
+    by_value: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_value.setdefault(f.quantity.value, []).append(f)
+    out: list[ClaimValue] = []
+    for value, members in by_value.items():
+        sources = [(_outlet(f.sentence), groups[id(f)]) for f in members]
+        out.append(ClaimValue(
+            value, members[0].ref.text, sorted({o for o, _ in sources}), independent_sources(sources),
+            [f.ref for f in members],
+        ))
+    out.sort(key=lambda v: (-v.independent_sources, -len(v.spans), v.value))
+    return out
 
 
-def _differs(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a) and bool(b) and not (a & b)
+def _days_apart(a: Fact, b: Fact, days: dict[str, int | None]) -> int | None:
+    da, db = days.get(a.ref.document), days.get(b.ref.document)
+    return None if da is None or db is None else abs(da - db)
 
 
-def _counts_differ(a: frozenset[str], b: frozenset[str]) -> bool:
-    """True when no count of ``a`` is within :data:`ROUNDING` of a count of ``b``."""
-    va = [float(x.replace(",", ".")) for x in a]
-    vb = [float(x.replace(",", ".")) for x in b]
-    return not any(abs(x - y) <= ROUNDING * max(abs(x), abs(y), 1.0) for x in va for y in vb)
+def _components(facts: list[Fact], days: dict[str, int | None]) -> list[list[Fact]]:
+    """Facts linked by :func:`same_happening` within :data:`MAX_DAYS_APART` days, transitively."""
+    same: UnionFind[int] = UnionFind(range(len(facts)))
+    for i, j in combinations(range(len(facts)), 2):
+        apart = _days_apart(facts[i], facts[j], days)
+        if same.find(i) != same.find(j) and (apart is None or apart <= MAX_DAYS_APART) \
+                and same_happening(facts[i], facts[j]):
+            same.union(i, j)
+    return [[facts[i] for i in members] for members in same.groups().values()]
 
 
-def _contested(a: tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]],
-               b: tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]) -> bool:
-    """Different counts of the same thing, different dates, or different places."""
-    counts = any(_counts_differ(a[0][unit], b[0][unit]) for unit in a[0].keys() & b[0].keys())
-    return counts or _differs(a[1], b[1]) or _differs(a[2], b[2])
+def conflicting(a: Fact, b: Fact, days: dict[str, int | None], leads: frozenset[SpanRef]) -> bool:
+    """True when two facts of one slot come from different outlets and report incompatible values.
+
+    Reports published more than :data:`MAX_DAYS_APART` days apart are updates (a toll that
+    rose), not conflicts.  Two outlets running one wire text with different figures do
+    conflict: one of them changed the number.  Only the figures each report leads with (its
+    first :data:`LEAD_FACT_SENTENCES` sentences, title included) are compared, unless the two
+    sentences state the same thing (:data:`SAME_STATEMENT`): figures further down a report are
+    often those of another attack, another battle, an earlier toll.
+    """
+    if _outlet(a.sentence) == _outlet(b.sentence):
+        return False
+    apart = _days_apart(a, b, days)
+    if apart is not None and apart > MAX_DAYS_APART:
+        return False
+    if not (a.sentence.ref in leads and b.sentence.ref in leads) and \
+            jaccard(a.sentence.terms, b.sentence.terms) < SAME_STATEMENT:
+        return False
+    return not compatible(a.quantity, b.quantity) and same_happening(a, b)
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
+def fact_claims(
+    facts: list[Fact], copies: Copies, days: dict[str, int | None], leads: frozenset[SpanRef] = frozenset()
+) -> list[Claim]:
+    """Contested and corroborated claims from the facts of one story.
+
+    ``days`` gives each document's publication day, ``leads`` the sentences reports lead with.
+    """
+    groups = {id(f): groups_of(f.ref, copies) for f in facts}
+    by_slot: dict[tuple[str, str, str | None], list[Fact]] = {}
+    for f in facts:
+        by_slot.setdefault((f.slot, f.qualifier, f.quantity.unit), []).append(f)
+    out: list[Claim] = []
+    for (slot, _, _), members in sorted(by_slot.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
+        for component in _components(members, days):
+            values = _value_entries(component, groups)
+            sources = [(_outlet(f.sentence), groups[id(f)]) for f in component]
+            count = independent_sources(sources)
+            outlets = sorted({o for o, _ in sources})
+            spans = [f.ref for f in component]
+            if any(conflicting(a, b, days, leads) for a, b in combinations(component, 2)):
+                out.append(Claim("contested", values[0].text, count, spans, slot, None, outlets, count, values))
+                continue
+            for agreeing in _agreeing_groups(component):
+                out.extend(_corroborated(slot, agreeing, groups))
+    return out
+
+
+def _agreeing_groups(facts: list[Fact]) -> list[list[Fact]]:
+    """Facts split into groups whose intervals share a value (by increasing interval)."""
+    out: list[list[Fact]] = []
+    low = high = 0.0
+    for f in sorted(facts, key=lambda f: (f.quantity.low, f.quantity.high)):
+        q = f.quantity
+        if out and q.low <= high:
+            out[-1].append(f)
+            low, high = max(low, q.low), min(high, q.high)
+        else:
+            out.append([f])
+            low, high = q.low, q.high
+    return out
+
+
+def _corroborated(slot: str, facts: list[Fact], groups: dict[int, frozenset[str]]) -> list[Claim]:
+    """A corroborated claim for agreeing facts stated by two or more independent sources (else none)."""
+    sources = [(_outlet(f.sentence), groups[id(f)]) for f in facts]
+    count = independent_sources(sources)
+    if count < 2:
+        return []
+    values = _value_entries(facts, groups)
+    exact = [f for f in facts if f.quantity.exact]
+    value = (exact or facts)[0].quantity.value
+    outlets = sorted({o for o, _ in sources})
+    return [Claim("corroborated", values[0].text, count, [f.ref for f in facts], slot, value, outlets, count, values)]
 
 
 def _leads(sentences: list[StorySentence]) -> list[StorySentence]:
@@ -121,53 +214,53 @@ def _leads(sentences: list[StorySentence]) -> list[StorySentence]:
     return out
 
 
-def _independent_outlets(members: list[StorySentence], groups: list[set[str]]) -> int:
-    """Distinct outlets among ``members``, outlets that copied each other counted once."""
-    root = {s.outlet: s.outlet for s in members}
+def statement_claims(sentences: list[StorySentence], copies: Copies) -> list[Claim]:
+    """Sentences stated by two or more independent sources (copies of one passage count once)."""
+    usable = [s for s in sentences if len(s.terms) >= MIN_TERMS]
+    if len(usable) > MAX_SENTENCES:
+        usable = _leads(usable)
+    groups = [groups_of(s.ref, copies) for s in usable]
+    same: UnionFind[int] = UnionFind(range(len(usable)))
+    for i, j in combinations(range(len(usable)), 2):
+        a, b = usable[i], usable[j]
+        if _outlet(a) == _outlet(b) or groups[i] & groups[j]:
+            continue
+        if jaccard(a.terms, b.terms) >= SAME_STATEMENT:
+            same.union(i, j)
+    out: list[Claim] = []
+    for idxs in same.groups().values():
+        sources = [(_outlet(usable[i]), groups[i]) for i in idxs]
+        count = independent_sources(sources)
+        if count < 2:
+            continue
+        best = max(idxs, key=lambda i: (len(usable[i].terms), -i))
+        spans = [usable[i].ref for i in sorted(idxs)]
+        outlets = sorted({o for o, _ in sources})
+        out.append(Claim("corroborated", usable[best].ref.text, count, spans, STATEMENT, None, outlets, count))
+    out.sort(key=lambda c: (-c.count, c.spans[0].document, c.spans[0].start))
+    return out
 
-    def find(o: str | None) -> str | None:
-        while root[o] != o:
-            o = root[o]
-        return o
 
-    for (a, ga), (b, gb) in combinations(zip(members, groups, strict=True), 2):
-        if ga & gb:
-            ra, rb = find(a.outlet), find(b.outlet)
-            if ra != rb:
-                root[ra] = rb
-    return len({find(o) for o in root})
+def lead_sentences(sentences: list[StorySentence]) -> frozenset[SpanRef]:
+    """The first :data:`LEAD_FACT_SENTENCES` sentences of each unit (its title and lead)."""
+    seen: dict[str, int] = {}
+    out: set[SpanRef] = set()
+    for s in sentences:
+        seen[s.unit] = seen.get(s.unit, 0) + 1
+        if seen[s.unit] <= LEAD_FACT_SENTENCES:
+            out.add(s.ref)
+    return frozenset(out)
 
 
 def find_claims(
     sentences: list[StorySentence], docs: dict[str, Document], duplicates: list[Duplicate]
 ) -> list[Claim]:
-    """Corroborated and contested claims among a story's sentences."""
-    usable = [s for s in sentences if len(s.terms) >= MIN_TERMS and s.outlet]
-    if len(usable) > MAX_SENTENCES:
-        usable = _leads(usable)
+    """The claims of a story: contested facts first, then corroborated facts, then corroborated statements."""
     copies = copy_groups(duplicates)
-    groups = [_groups_of(s, copies) for s in usable]
-    parent = list(range(len(usable)))
-    contested: list[Claim] = []
-    for i, j in combinations(range(len(usable)), 2):
-        a, b = usable[i], usable[j]
-        if a.outlet == b.outlet or groups[i] & groups[j]:
-            continue
-        sim = jaccard(a.terms, b.terms)
-        if sim >= SAME_STATEMENT:
-            parent[_find(parent, i)] = _find(parent, j)
-        if sim >= SAME_HAPPENING and _contested(_details(a, docs[a.ref.document]), _details(b, docs[b.ref.document])):
-            contested.append(Claim("contested", a.ref.text, 2, [a.ref, b.ref]))
-    members: dict[int, list[int]] = {}
-    for i in range(len(usable)):
-        members.setdefault(_find(parent, i), []).append(i)
-    corroborated: list[Claim] = []
-    for idxs in members.values():
-        count = _independent_outlets([usable[i] for i in idxs], [groups[i] for i in idxs])
-        if count < 2:
-            continue
-        best = max(idxs, key=lambda i: (len(usable[i].terms), -i))
-        spans = [usable[i].ref for i in sorted(idxs)]
-        corroborated.append(Claim("corroborated", usable[best].ref.text, count, spans))
+    facts = [f for s in sentences for f in sentence_facts(docs[s.ref.document], s)]
+    days = {d: day_ordinal(doc.published.value if doc.published else None) for d, doc in docs.items()}
+    claims = fact_claims(facts, copies, days, lead_sentences(sentences))
+    contested = [c for c in claims if c.status == "contested"]
+    corroborated = [c for c in claims if c.status == "corroborated"]
     corroborated.sort(key=lambda c: (-c.count, c.spans[0].document, c.spans[0].start))
-    return corroborated + contested
+    return contested + corroborated + statement_claims(sentences, copies)

@@ -14,9 +14,10 @@ from marsad.corpus.claims import find_claims
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.sentences import unit_sentences
 from marsad.corpus.story_index import StoryIndex, StoryParams, StoryState
-from marsad.corpus.summary import summarize
+from marsad.corpus.summary import current_sentences, summarize
 from marsad.corpus.terms import unit_terms
 from marsad.corpus.timeline import build_timeline
+from marsad.corpus.titles import choose_title
 from marsad.corpus.units import Unit, units_of
 from marsad.model import Document, Duplicate, Story
 
@@ -68,13 +69,13 @@ def describe(
     sentences = [s for u in units for s in unit_sentences(docs[u.document], u)]
     return Story(
         id=state.id,
-        title=state.central().title,
+        title=choose_title(state),
         segments=[m.unit for m in state.members],
         documents=documents,
         outlets=outlets,
         timeline=build_timeline(docs, sentences),
         claims=find_claims(sentences, docs, duplicates),
-        summary=summarize(sentences),
+        summary=summarize(sentences, current=current_sentences(docs, sentences)),
     )
 
 

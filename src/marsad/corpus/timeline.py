@@ -1,70 +1,156 @@
-"""A story's timeline: dated happenings merged across sources, each with every supporting span.
+"""A story's timeline: its dated events, one row per happening, with every source span and outlet.
 
-Dated items are the ``DATE`` timexes with a calendar value (and dated events, once the
-event stage exists) inside the story's units.  An item on the same date as a row whose
-first sentence shares enough content terms with its own tells the same happening and
-joins that row, which lists every source sentence.  With
-no timexes or events the timeline is simply empty.
+The events (from the event stage) whose trigger lies in the story's sentences are grouped
+into happenings:
+
+1. Events dated by a timex come first.  An event joins a row of the same type and the same
+   date (at the event's precision) when their actors overlap or either has none (one story
+   rarely tells two different meetings of one day); otherwise it opens a row.
+2. Events dated only by publication or by their article's reference day (``inferred``) then
+   join the nearest-dated (then largest) timex-dated row of the same type whose date lies
+   within :data:`ADOPT_DAYS` days and whose actors overlap theirs (any such row when they
+   have no actors): a report said when it happened, and the event takes that date (basis
+   ``inferred``).  Failing that they are grouped as in step 1 under their own date.
+3. An undated event (told in a relative clause, the pluperfect or the future) joins the
+   largest timex-dated row of its type whose actors overlap its own (any, when it has none)
+   and takes its date; else it stays off the timeline.
+
+Rows are sorted by date, then by how many sources support them.  A row lists every source
+span (each event's clause), the outlets that report it, its type and whether it is current
+(any of its events is).  Its label is the clause of its best-supported event.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 from marsad.corpus.sentences import StorySentence
-from marsad.corpus.terms import jaccard
-from marsad.model import Document, SpanRef, TimelineRow
+from marsad.extract.events.annotate import date_range, is_current, publication_day
+from marsad.model import Document, Event, SpanRef, TimelineRow
 
-SAME_HAPPENING = 0.25
+ADOPT_DAYS = 2
 LABEL_CHARS = 200
 
 
 @dataclass(frozen=True)
-class DatedItem:
-    """A sentence that dates a happening."""
+class StoryEvent:
+    """An event of a story with its document, its outlet (when known) and its publication day."""
 
+    event: Event
+    document: str
+    outlet: str | None
+    published: dt.date | None = None
+
+    @property
+    def actors(self) -> frozenset[str]:
+        """The entities of its actors."""
+        return frozenset(a.entity for a in self.event.actors)
+
+
+@dataclass
+class _Row:
     date: str
-    sentence: StorySentence
+    type: str
+    members: list[StoryEvent] = field(default_factory=list)
+
+    @property
+    def actors(self) -> frozenset[str]:
+        return frozenset(a for m in self.members for a in m.actors)
 
 
-def _sentence_at(sentences: list[StorySentence], doc: str, offset: int) -> StorySentence | None:
+def story_events(docs: dict[str, Document], sentences: list[StorySentence]) -> list[StoryEvent]:
+    """The events whose trigger lies in one of the story's sentences, in text order (undated ones included)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
     for s in sentences:
-        if s.ref.document == doc and s.ref.start <= offset < s.ref.end:
-            return s
-    return None
+        spans.setdefault(s.ref.document, []).append((s.ref.start, s.ref.end))
+    out: list[StoryEvent] = []
+    for doc_id in sorted(spans):
+        for e in docs[doc_id].events:
+            if e.trigger is None:
+                continue
+            if any(lo <= e.trigger.start < hi for lo, hi in spans[doc_id]):
+                out.append(StoryEvent(e, doc_id, docs[doc_id].outlet, publication_day(docs[doc_id])))
+    return out
 
 
-def dated_items(docs: dict[str, Document], sentences: list[StorySentence]) -> list[DatedItem]:
-    """The DATE timexes and dated events falling in the story's sentences."""
-    items: list[DatedItem] = []
-    for doc_id in sorted({s.ref.document for s in sentences}):
-        doc = docs[doc_id]
-        anchors = [(t.start, t.value) for t in doc.timexes if t.type == "DATE" and t.value]
-        anchors += [(e.start, e.date) for e in doc.events if e.date]
-        seen: set[tuple[str, int]] = set()
-        for start, value in anchors:
-            if value is None or not value[:1].isdigit():
-                continue  # PAST_REF, PRESENT_REF...: no calendar date
-            sent = _sentence_at(sentences, doc_id, start)
-            if sent is not None and (value, sent.ref.start) not in seen:
-                seen.add((value, sent.ref.start))
-                items.append(DatedItem(value, sent))
-    return items
+def _days_apart(a: str, b: str) -> int:
+    """Days between two ISO dates' ranges (0 when they overlap)."""
+    try:
+        a0, a1 = date_range(a)
+        b0, b1 = date_range(b)
+    except ValueError:
+        return 1 << 20
+    if a1 < b0:
+        return (b0 - a1).days
+    if b1 < a0:
+        return (a0 - b1).days
+    return 0
+
+
+def _same(row: _Row, item: StoryEvent) -> bool:
+    if row.type != item.event.type or row.date != item.event.date:
+        return False
+    return not row.actors or not item.actors or bool(row.actors & item.actors)
+
+
+def _adoptive(rows: list[_Row], item: StoryEvent) -> _Row | None:
+    """The timex-dated row a weakly dated or undated event belongs to, if any (see the module docstring)."""
+    date = item.event.date
+    near = [r for r in rows if r.type == item.event.type and (date is None or _days_apart(r.date, date) <= ADOPT_DAYS)]
+    if item.actors:
+        near = [r for r in near if item.actors & r.actors]
+    if date is None:
+        return max(near, key=lambda r: len(r.members), default=None)
+    return min(near, key=lambda r: (_days_apart(r.date, date), -len(r.members)), default=None)
+
+
+def group_events(items: list[StoryEvent]) -> list[_Row]:
+    """Group a story's events into happenings (timex-dated first; see the module docstring).
+
+    A weakly dated event that joins a timex-dated row takes the row's date (basis
+    ``inferred``): a report said when it happened.
+    """
+    rows: list[_Row] = []
+    strong = [i for i in items if i.event.date_basis == "timex"]
+    weak = [i for i in items if i.event.date_basis != "timex"]
+    for item in strong:
+        row = next((r for r in rows if _same(r, item)), None)
+        if row is None:
+            row = _Row(item.event.date or "", item.event.type)
+            rows.append(row)
+        row.members.append(item)
+    anchored = list(rows)
+    for item in weak:
+        row = _adoptive(anchored, item)
+        if row is not None and row.date != item.event.date:
+            item.event.date, item.event.date_basis = row.date, "inferred"
+            item.event.current = is_current(row.date, item.published)
+        if item.event.date is None:
+            continue  # undated and told by no dated report: not on the timeline
+        row = row or next((r for r in rows if _same(r, item)), None)
+        if row is None:
+            row = _Row(item.event.date or "", item.event.type)
+            rows.append(row)
+        row.members.append(item)
+    return rows
+
+
+def _sort_key(row: _Row) -> tuple[dt.date, int]:
+    try:
+        first = date_range(row.date)[0]
+    except ValueError:
+        first = dt.date.max
+    return first, -len(row.members)
 
 
 def build_timeline(docs: dict[str, Document], sentences: list[StorySentence]) -> list[TimelineRow]:
-    """One row per date and happening, sorted by date, with every supporting sentence span."""
-    rows: list[tuple[str, list[StorySentence]]] = []
-    for item in sorted(dated_items(docs, sentences), key=lambda i: (i.date, i.sentence.ref.document, i.sentence.ref.start)):
-        for date, members in rows:
-            if date == item.date and jaccard(members[0].terms, item.sentence.terms) >= SAME_HAPPENING:
-                members.append(item.sentence)
-                break
-        else:
-            rows.append((item.date, [item.sentence]))
+    """One row per happening, sorted by date, with every supporting clause span and outlet."""
     out: list[TimelineRow] = []
-    for date, members in rows:
-        label = members[0].ref.text[:LABEL_CHARS]
-        refs: list[SpanRef] = [m.ref for m in members]
-        out.append(TimelineRow(date, label, refs))
+    for row in sorted(group_events(story_events(docs, sentences)), key=_sort_key):
+        best = max(row.members, key=lambda m: (m.event.date_basis == "timex", len(m.actors)))
+        refs = [SpanRef(m.document, m.event.start, m.event.end, m.event.text) for m in row.members]
+        outlets = sorted({m.outlet for m in row.members if m.outlet})
+        current = any(m.event.current for m in row.members)
+        out.append(TimelineRow(row.date, best.event.text[:LABEL_CHARS], refs, row.type, outlets, current))
     return out

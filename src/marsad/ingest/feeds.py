@@ -1,4 +1,4 @@
-"""RSS 2.0, RSS 1.0 (RDF) and Atom feeds: the items' links, titles and dates."""
+"""RSS 2.0, RSS 1.0 (RDF) and Atom feeds: the items' links, titles, dates, authors and full text."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from marsad.ingest.rejected import Rejected
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _RSS1 = "{http://purl.org/rss/1.0/}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
+_CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class FeedItem:
     link: str
     title: str | None = None
     date: str | None = None
+    content: str | None = None  # the full text the feed carries (content:encoded, Atom content), HTML or text
+    author: str | None = None
 
 
 def feed_items(xml_text: str, base_url: str) -> list[FeedItem]:
@@ -33,7 +36,7 @@ def feed_items(xml_text: str, base_url: str) -> list[FeedItem]:
     else:
         items = [_rss_item(e, "") for e in root.iter("item")]
         items += [_rss_item(e, _RSS1) for e in root.iter(f"{_RSS1}item")]
-    return [FeedItem(urljoin(base_url, i.link), i.title, i.date) for i in items if i is not None]
+    return [FeedItem(urljoin(base_url, i.link), i.title, i.date, i.content, i.author) for i in items if i is not None]
 
 
 def _rss_item(item: ET.Element, ns: str) -> FeedItem | None:
@@ -44,7 +47,8 @@ def _rss_item(item: ET.Element, ns: str) -> FeedItem | None:
     if not link:
         return None
     date = _text(item.find("pubDate")) or _text(item.find(f"{_DC}date"))
-    return FeedItem(link, _text(item.find(f"{ns}title")), date)
+    author = _text(item.find(f"{_DC}creator")) or _text(item.find("author"))
+    return FeedItem(link, _text(item.find(f"{ns}title")), date, _text(item.find(_CONTENT)), author)
 
 
 def _atom_entry(entry: ET.Element) -> FeedItem | None:
@@ -56,7 +60,8 @@ def _atom_entry(entry: ET.Element) -> FeedItem | None:
     if not link:
         return None
     date = _text(entry.find(f"{_ATOM}published")) or _text(entry.find(f"{_ATOM}updated"))
-    return FeedItem(link, _text(entry.find(f"{_ATOM}title")), date)
+    author = _text(entry.find(f"{_ATOM}author/{_ATOM}name"))
+    return FeedItem(link, _text(entry.find(f"{_ATOM}title")), date, _text(entry.find(f"{_ATOM}content")), author)
 
 
 def _text(el: ET.Element | None) -> str | None:

@@ -7,6 +7,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from typing import IO
 
 from marsad import __version__
 from marsad.ingest.rejected import Rejected
@@ -30,11 +31,32 @@ def is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) addresses only (urllib would also follow ftp://)."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if not is_url(newurl):
+            raise Rejected(f"refused: redirect to a non-http(s) URL ({_scheme(newurl)})")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_HttpOnlyRedirects)
+
+
 def fetch(url: str, options: Options) -> Fetched:
-    """GET ``url``; raise :class:`Rejected` on connection errors, HTTP errors, timeouts and oversize bodies."""
+    """GET ``url``; raise :class:`Rejected` on connection errors, HTTP errors, timeouts and oversize bodies.
+
+    Only ``http(s)://`` URLs are fetched, redirects included: a ``file://`` address found in a
+    feed or page is never read.
+    """
+    if not is_url(url):
+        raise Rejected(f"refused: only http(s) URLs are fetched ({_scheme(url)})")
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": "*/*"})
     try:
-        with urllib.request.urlopen(request, timeout=options.timeout) as response:
+        with _OPENER.open(request, timeout=options.timeout) as response:
             headers: Message = response.headers
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > options.max_bytes:
@@ -53,6 +75,12 @@ def fetch(url: str, options: Options) -> Fetched:
         raise Rejected(f"unreachable ({_reason(exc)})") from exc
     except (http.client.HTTPException, ValueError) as exc:
         raise Rejected(f"unreachable (bad HTTP response or URL: {type(exc).__name__})") from exc
+
+
+def _scheme(url: str) -> str:
+    """``file:``, ``ftp:``... as a URL names it, or "no scheme" for a relative link."""
+    scheme = url.split(":", 1)[0].lower()
+    return f"{scheme}:" if ":" in url and scheme.isascii() and scheme.isalpha() and len(scheme) <= 20 else "no scheme"
 
 
 def _reason(reason: object) -> str:

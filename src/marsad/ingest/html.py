@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import trafilatura
 from lxml.etree import LxmlError
 
 from marsad.ingest.raw import RawDocument
+from marsad.ingest.records import RecordFields, is_article_node, read_fields
 from marsad.ingest.rejected import Rejected
 
+_JSON_LD = re.compile(
+    r"""<script[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script\s*>""", re.IGNORECASE | re.DOTALL
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _HEAD_BYTES = 4096
 
@@ -53,17 +58,36 @@ def html_document(html: str, source: str, url: str | None = None) -> RawDocument
         value = _field(extracted, key)
         if value:
             extra[key] = value
+    linked = linked_data(html) or RecordFields({})
+    # The JSON-LD datePublished is the page's own statement; a date read off its URL is left to ingest.
+    published = linked.published if linked.date_field is not None else None
+    if published is not None:
+        extra["date_field"] = f"json-ld {linked.date_field}"
     return RawDocument(
         source=source,
         format="html",
         text=text,
         title=title,
-        author=_field(extracted, "author"),
-        sitename=_field(extracted, "sitename"),
-        url=_field(extracted, "url") or url,
-        date=_field(extracted, "date"),
+        author=_field(extracted, "author") or linked.author,
+        sitename=linked.outlet or _field(extracted, "sitename"),
+        url=_field(extracted, "url") or linked.url or url,
+        date=(linked.date if published else None) or _field(extracted, "date"),
         extra=extra,
+        published=published,
     )
+
+
+def linked_data(html: str) -> RecordFields | None:
+    """The schema.org article (NewsArticle, Article, ReportageNewsArticle...) a page describes in JSON-LD."""
+    for match in _JSON_LD.finditer(html):
+        try:
+            value = json.loads(match.group(1).strip().removeprefix("<!--").removesuffix("-->"))
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        for node in value if isinstance(value, list) else [value]:
+            if isinstance(node, dict) and is_article_node(node):
+                return read_fields(node)
+    return None
 
 
 def _field(extracted: object, name: str) -> str | None:

@@ -9,12 +9,13 @@ from marsad.ingest.raw import RawDocument
 from marsad.model import Document, Segment, SegmentKind, Span
 from marsad.options import Options
 from marsad.page.dates import find_datelines, metadata_date
-from marsad.page.lines import Line, arabic_ratio, split_lines
+from marsad.page.lines import TITLE_MAX_WORDS, Line, arabic_ratio, split_lines
 from marsad.page.metadata import find_agencies, find_byline, find_outlet
-from marsad.page.segment import Label, Region, assign_regions, label_lines, outer_kind
+from marsad.page.segment import Label, Region, assign_regions, classify_lines, outer_kind
 from marsad.text.normalize import norm_key
 
-ARTICLE_TEXT = (Label.BODY, Label.HEADING, Label.BULLET)
+PAGE_FORMATS = ("txt",)
+ARTICLE_TEXT = (Label.BODY, Label.HEADING, Label.BULLET, Label.APPENDED_TITLE)
 
 
 @dataclass(frozen=True)
@@ -33,21 +34,21 @@ def content_id(text: str) -> str:
 
 def build_document(raw: RawDocument, options: Options, known_chrome: frozenset[str] = frozenset()) -> Document:
     """Segment a raw document's text and read its metadata."""
-    del options
     text = raw.text
     doc = Document(id=content_id(text), source=raw.source, format=raw.format, text=text, url=raw.url)
     lines = split_lines(text)
-    labels = label_lines(lines, known_chrome)
+    # flat-text pages get learnt line roles; HTML main text (trafilatura) and a record's text are the article already
+    labels, roles = classify_lines(lines, known_chrome, learnt=raw.format in PAGE_FORMATS)
     title_key = norm_key(raw.title) if raw.title and raw.format != "txt" else None
-    regions = assign_regions(lines, labels, title_key)
-    doc.segments = _segments(doc.id, lines, labels, regions, title_key)
+    regions = assign_regions(lines, labels, title_key, roles)
+    doc.segments = _segments(doc.id, lines, labels, regions, title_key, roles)
     doc.language = "ar" if arabic_ratio(text) >= 0.5 else None
-    _metadata(doc, raw, lines)
+    _metadata(doc, raw, lines, roles, options)
     return doc
 
 
 def _segments(
-    doc_id: str, lines: list[Line], labels: list[Label], regions: list[Region], title_key: str | None
+    doc_id: str, lines: list[Line], labels: list[Label], regions: list[Region], title_key: str | None, roles: list[str]
 ) -> list[Segment]:
     pieces: list[_Piece] = []
     outer: list[tuple[SegmentKind, Line, int | None]] = []
@@ -69,11 +70,13 @@ def _segments(
             continue
         starts = [
             ln for ln in members
-            if labels[ln.index] is Label.BODY
+            if labels[ln.index] in (Label.BODY, Label.APPENDED_TITLE)
             or (labels[ln.index] is Label.HEADING and (ln.words >= 3 or ln.key == title_key))
         ]
         first, last = starts[0], bodies[-1]
         title = first if first.title_like or (kind == "main" and first.key == title_key) else None
+        if kind == "main" and first.key != title_key:
+            title = _learnt_title(members, labels, roles) or title
         pieces.append(_Piece("main" if kind == "main" else "appended", first, last, title))
         article_index = len(pieces) - 1
         for ln in members:
@@ -95,6 +98,21 @@ def _segments(
         title_span = _span(piece.title) if piece.title is not None else None
         segments.append(Segment(ids[id(piece)], piece.kind, piece.first.start, piece.last.end, title_span, None, parent))
     return segments
+
+
+def _learnt_title(members: list[Line], labels: list[Label], roles: list[str]) -> Line | None:
+    """The line the role model calls the title, among the article's lines before its first paragraph."""
+    for ln in members:
+        if labels[ln.index] is Label.BODY and roles[ln.index] != "title":
+            return None
+        if roles[ln.index] == "title" and labels[ln.index] in ARTICLE_TEXT and _title_shape(ln):
+            return ln
+    return None
+
+
+def _title_shape(line: Line) -> bool:
+    """A title the model found may end with ! or ؟ (an opinion piece's), never with a period or colon."""
+    return line.title_like or (3 <= line.words <= TITLE_MAX_WORDS and line.text.rstrip()[-1:] in "!؟?")
 
 
 def _article(pieces: list[_Piece], articles: list[_Piece], piece: _Piece) -> _Piece:
@@ -121,7 +139,7 @@ def _merge(items: list[tuple[SegmentKind, Line, int | None]]) -> list[_Piece]:
     return merged
 
 
-def _metadata(doc: Document, raw: RawDocument, lines: list[Line]) -> None:
+def _metadata(doc: Document, raw: RawDocument, lines: list[Line], roles: list[str], options: Options) -> None:
     main = next((s for s in doc.segments if s.kind == "main"), None)
     if main is not None and main.title is not None:
         doc.title, doc.title_span = main.title.text, main.title
@@ -129,15 +147,16 @@ def _metadata(doc: Document, raw: RawDocument, lines: list[Line]) -> None:
         doc.title = raw.title.strip()
         pos = doc.text.find(doc.title)
         doc.title_span = doc.span(pos, pos + len(doc.title)) if pos >= 0 else None
-    byline = find_byline(doc, lines)
+    byline = find_byline(doc, lines, roles)
     if byline is not None:
         doc.byline, doc.byline_span = byline.text, byline
     elif raw.author:
         doc.byline = raw.author.strip()
         pos = doc.text.find(doc.byline)
         doc.byline_span = doc.span(pos, pos + len(doc.byline)) if pos >= 0 else None
-    doc.outlet = find_outlet(doc, raw)
+    doc.outlet = find_outlet(doc, raw, options)
+    doc.metadata = dict(raw.extra)
     doc.agencies = find_agencies(doc)
-    find_datelines(doc, lines)
+    find_datelines(doc, lines, roles)
     if doc.published is None:
-        doc.published = metadata_date(raw.date)
+        doc.published = raw.published or metadata_date(raw.date)

@@ -6,6 +6,9 @@ import re
 from datetime import datetime
 from functools import cache
 
+from hijridate import Hijri
+
+from marsad.ingest.dates import parse_date
 from marsad.lexicons import load_table
 from marsad.model import Document, Published
 from marsad.page.lines import Line
@@ -23,6 +26,18 @@ def _months() -> dict[str, int]:
 
 
 @cache
+def _hijri_months() -> dict[str, int]:
+    """Hijri month names (the time stage's lexicon)."""
+    return {norm_key(row[0]): int(row[2]) for row in load_table("time_months.tsv") if row[1] == "h"}
+
+
+@cache
+def _hijri_re() -> re.Pattern[str]:
+    months = "|".join(sorted((re.escape(m) for m in _hijri_months()), key=len, reverse=True))
+    return re.compile(rf"(?P<day>\d{{1,2}})\s*(?P<month>{months})\s*(?P<year>1[34]\d\d)\s*(?:هـ|ه)(?!\w)")
+
+
+@cache
 def _weekdays() -> dict[str, int]:
     return {norm_key(row[0]): int(row[1]) for row in load_table("time_weekdays.tsv")}
 
@@ -30,8 +45,10 @@ def _weekdays() -> dict[str, int]:
 @cache
 def _dateline_re() -> re.Pattern[str]:
     months = "|".join(sorted((re.escape(m) for m in _months()), key=len, reverse=True))
+    alternative = rf"(?:\s*/\s*(?:{months}))?"  # آب/أغسطس: two names of one month
     return re.compile(
-        rf"(?P<day>\d{{1,2}})\s*(?:من\s+)?(?P<month>{months})\s*[,،]?\s*(?P<year>\d{{4}})"
+        rf"(?P<day>\d{{1,2}})\s*(?:من\s+)?(?P<month>{months}){alternative}\s*[,،]?\s*(?P<year>\d{{4}})"
+        rf"|(?P<month4>{months}){alternative}\s+(?P<day4>\d{{1,2}})\s*[,،]\s*(?P<year4>\d{{4}})"
         r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4})"
         r"|(?P<y3>\d{4})\s*[/.-]\s*(?P<m3>\d{1,2})\s*[/.-]\s*(?P<d3>\d{1,2})"
     )
@@ -50,7 +67,7 @@ def parse_dateline(text: str) -> str | None:
     words = key.split()
     if len(words) > DATELINE_MAX_WORDS or key.endswith("."):
         return None
-    match = _dateline_re().search(key)
+    match = _dateline_re().search(key) or _hijri_re().search(key)
     if match is None:
         return None
     date = _to_date(match)
@@ -75,8 +92,16 @@ def parse_dateline(text: str) -> str | None:
 
 
 def _to_date(match: re.Match[str]) -> str | None:
+    if match.re is _hijri_re():
+        try:
+            hijri = Hijri(int(match["year"]), _hijri_months()[match["month"]], int(match["day"]))
+            return hijri.to_gregorian().isoformat()
+        except (ValueError, OverflowError):
+            return None
     if match["day"]:
         day, month, year = int(match["day"]), _months()[match["month"]], int(match["year"])
+    elif match["day4"]:
+        day, month, year = int(match["day4"]), _months()[match["month4"]], int(match["year4"])
     elif match["d2"]:
         day, month, year = int(match["d2"]), int(match["m2"]), int(match["y2"])
     else:
@@ -94,16 +119,23 @@ def _is_date_word(word: str) -> bool:
         or word.isdigit()
         or word in _weekdays()
         or word in _months()
+        or word in _hijri_months()
+        or "/" in word
         or word in ("م", "ص", "هـ", "ه", "مساء", "صباحا", "بتوقيت", "غرينتش")
         or bool(_TIME.fullmatch(word))
     )
 
 
-def find_datelines(doc: Document, lines: list[Line]) -> None:
+_NOT_DATELINE = ("boiler", "related", "caption")
+
+
+def find_datelines(doc: Document, lines: list[Line], roles: list[str] | None = None) -> None:
     """Set publication dates from datelines in the header of the main article and appended articles.
 
     A dateline counts for an article when it stands among the first lines of that
-    article (or just above the main article); dates inside paragraphs never do.
+    article (or just above the main article); dates inside paragraphs never do. With the
+    learnt line ``roles``, a line the role model calls a dateline comes first, and a date
+    in navigation, widgets, teasers or captions (today's date in a menu bar) never counts.
     """
     for seg in doc.segments:
         if seg.kind not in ("main", "appended") or seg.parent is not None:
@@ -111,6 +143,10 @@ def find_datelines(doc: Document, lines: list[Line]) -> None:
         header = [ln for ln in lines if seg.start <= ln.start < seg.end][:HEADER_LINES]
         if seg.kind == "main":
             header = [ln for ln in lines if ln.end <= seg.start][-HEADER_LINES:] + header
+        if roles is not None:
+            header = [ln for ln in header if roles[ln.index] == "dateline"] + [
+                ln for ln in header if roles[ln.index] not in (*_NOT_DATELINE, "dateline")
+            ]
         for line in header:
             value = parse_dateline(line.text)
             if value is not None:
@@ -120,22 +156,7 @@ def find_datelines(doc: Document, lines: list[Line]) -> None:
                 break
 
 
-_META = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
-
-
 def metadata_date(value: str | None) -> Published | None:
     """A publication date from container metadata (HTML meta tags, JSON fields), if it parses."""
-    if not value:
-        return None
-    match = _META.search(value)
-    if match is None:
-        return None
-    year, month, day = int(match[1]), int(match[2]), int(match[3])
-    try:
-        datetime(year, month, day)
-    except ValueError:
-        return None
-    iso = f"{year:04d}-{month:02d}-{day:02d}"
-    if match[4]:
-        iso += f"T{match[4]}:{match[5]}" + (f":{match[6]}" if match[6] else "")
-    return Published(iso, "metadata")
+    found = parse_date(value)
+    return Published(found, "metadata") if found else None

@@ -98,10 +98,19 @@ def phrases(name: str) -> tuple[str, ...]:
     return tuple(sorted({phrase_key(p) for p in load(name)}, key=len, reverse=True))
 
 
+@cache
+def _phrases_by_first_word(name: str) -> dict[str, tuple[str, ...]]:
+    """A lexicon's phrase keys grouped by their first word (longest first in each group)."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases(name):
+        groups.setdefault(phrase.split(" ", 1)[0], []).append(phrase)
+    return {word: tuple(group) for word, group in groups.items()}
+
+
 def starts_with_phrase(line: Line, name: str) -> str | None:
     """The lexicon phrase the line starts with (word-bounded), if any."""
     bare = line.bare
-    for phrase in phrases(name):
+    for phrase in _phrases_by_first_word(name).get(bare.split(" ", 1)[0], ()):
         if bare == phrase or bare.startswith(phrase + " "):
             return phrase
     return None

@@ -15,6 +15,7 @@ from functools import cache
 from marsad.lexicons import load
 from marsad.model import SegmentKind
 from marsad.page.lines import DUP_MAX_WORDS, Line, arabic_ratio, phrase_key, starts_with_phrase
+from marsad.page.roles import tag_roles
 
 DUP_WINDOW = 6
 CAPTION_MAX_WORDS = 45
@@ -31,6 +32,7 @@ class Label(Enum):
     RELATED_OPEN = "related_open"
     TEASER = "teaser"
     APPENDED_OPEN = "appended_open"
+    APPENDED_TITLE = "appended_title"
     BULLET = "bullet"
 
 
@@ -63,11 +65,70 @@ def label_lines(lines: list[Line], known_chrome: frozenset[str] = frozenset()) -
     return labels
 
 
+_TEXT_LABELS = (Label.BODY, Label.HEADING, Label.BULLET)
+PARAGRAPH_OVERRIDE = 0.9  # a full paragraph leaves the article only on a confident role
+LINE_OVERRIDE = 0.6  # a shorter line on a probable one
+_ROLE_LABELS = {"boiler": Label.BOILER, "caption": Label.CAPTION, "related": Label.TEASER}
+
+
+def classify_lines(
+    lines: list[Line], known_chrome: frozenset[str] = frozenset(), learnt: bool = True
+) -> tuple[list[Label], list[str]]:
+    """Labels and learnt roles of every line (``learnt=False``: the rules alone, every role ``main``).
+
+    The rules label each line first (lexicon phrases, credits, menus, repetition); the
+    line-role model (:mod:`marsad.page.roles`), which reads those labels among its
+    features, then decides the lines the rules left as article text: navigation, widgets,
+    footers, teasers and captions that no phrase names become chrome, teasers or captions,
+    and the first line of an appended article opens it. A line changes only when the model
+    is confident enough (marginal probability ``LINE_OVERRIDE``, ``PARAGRAPH_OVERRIDE`` for
+    a full paragraph).
+    """
+    labels = label_lines(lines, known_chrome)
+    if not learnt:
+        return labels, ["main"] * len(lines)
+    roles, confidence = tag_roles(lines, [label.value for label in labels], known_chrome)
+    listed = False  # after a teaser list the rules opened, the rules decide where appended articles start
+    for i, (label, role) in enumerate(zip(labels, roles, strict=True)):
+        listed = listed or label is Label.RELATED_OPEN
+        needed = PARAGRAPH_OVERRIDE if lines[i].is_paragraph else LINE_OVERRIDE
+        if label not in _TEXT_LABELS or confidence[i] < needed:
+            continue
+        if role in _ROLE_LABELS and not (listed and role == "related"):
+            labels[i] = _ROLE_LABELS[role]
+        elif role == "appended" and not listed and any(r in ("title", "main") for r in roles[:i]):
+            opened = i > 0 and labels[i - 1] is Label.APPENDED_OPEN
+            if not opened:
+                labels[i] = Label.APPENDED_TITLE if lines[i].title_like else Label.APPENDED_OPEN
+    _related_lists(labels, roles)
+    return labels, roles
+
+
+def _related_lists(labels: list[Label], roles: list[str]) -> None:
+    """A run of two or more teaser lines after the article, with no article text after it, opens a teaser list."""
+    started = False
+    i = 0
+    while i < len(roles):
+        if roles[i] in ("title", "main"):
+            started = True
+        if not (started and labels[i] is Label.TEASER and roles[i] == "related"):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(roles) and (roles[end + 1] in ("related", "boiler")):
+            end += 1
+        run = sum(1 for r in roles[i:end + 1] if r == "related")
+        later = next((r for r in roles[end + 1:] if r in ("main", "appended", "title")), None)
+        if run >= 2 and later != "main" and not any(lb is Label.RELATED_OPEN for lb in labels[i:end + 1]):
+            labels[i] = Label.RELATED_OPEN
+        i = end + 1
+
+
 def outer_kind(label: Label) -> SegmentKind:
     """The segment kind of a line that is not article text."""
     if label is Label.CAPTION:
         return "caption"
-    if label in (Label.TEASER, Label.BULLET, Label.RELATED_OPEN):
+    if label in (Label.TEASER, Label.BULLET, Label.RELATED_OPEN, Label.APPENDED_TITLE):
         return "related"
     return "boilerplate"
 
@@ -147,12 +208,16 @@ def _caption_pairs(lines: list[Line], labels: list[Label]) -> None:
 Region = tuple[str, int] | None
 
 
-def assign_regions(lines: list[Line], labels: list[Label], title_key: str | None = None) -> list[Region]:
+def assign_regions(
+    lines: list[Line], labels: list[Label], title_key: str | None = None, roles: list[str] | None = None
+) -> list[Region]:
     """Give each line the article or teaser block it belongs to (None for page chrome outside them).
 
     ``title_key`` is the key of the title the container gave (HTML, JSON records):
-    that line opens the main article however short it is.
+    that line opens the main article however short it is. With the learnt ``roles``, a
+    byline or dateline above the title does not open the main article (the title does).
     """
+    titled = roles is not None and "title" in roles
     regions: list[Region] = []
     state = "header"
     current: Region = None
@@ -171,8 +236,14 @@ def assign_regions(lines: list[Line], labels: list[Label], title_key: str | None
             state, current = "pending", None
             regions.append(None)
             continue
+        if label is Label.APPENDED_TITLE and state != "header":
+            state, current = "article", new("appended")
+            regions.append(current)
+            continue
         if state == "header":
-            if label is Label.BODY or (label is Label.HEADING and (lines[i].words >= 3 or lines[i].key == title_key)):
+            if titled and roles is not None and roles[i] in ("byline", "dateline"):
+                regions.append(None)
+            elif label in (Label.BODY, Label.APPENDED_TITLE) or (label is Label.HEADING and (lines[i].words >= 3 or lines[i].key == title_key)):
                 state, current = "article", ("main", 0)
                 regions.append(current)
             else:

@@ -236,11 +236,11 @@ class Reader:
         entity["cooccurring"] = [
             {"id": r[0], "name": r[1], "type": r[2], "documents": r[3]}
             for r in self._rows(
-                "SELECT e.id, e.name, e.type, count(DISTINCT x2.document) AS n FROM mentions x1 "
-                "JOIN mentions x2 ON x2.document = x1.document AND x2.entity <> x1.entity "
-                "JOIN entities e ON e.id = x2.entity WHERE x1.entity = ? "
-                "GROUP BY e.id, e.name, e.type ORDER BY n DESC, e.id LIMIT ?",
-                (live, _NEAR),
+                # (document, entity) pairs once each, over the documents naming this entity.
+                "SELECT e.id, e.name, e.type, count(*) AS n FROM (SELECT DISTINCT x.document, x.entity FROM mentions x "
+                "WHERE x.document IN (SELECT document FROM mentions WHERE entity = ?) AND x.entity <> ?) p "
+                "JOIN entities e ON e.id = p.entity GROUP BY e.id, e.name, e.type ORDER BY n DESC, e.id LIMIT ?",
+                (live, live, _NEAR),
             )
         ]
         entity["stories"] = [
@@ -300,11 +300,15 @@ class Reader:
             params += [live_story, live_story]
         if about:
             live = self.store.resolve_id("entity", about)
+            # Only the documents naming the entity are visited, and within each the mentions are found
+            # through their primary key (document, seq): "x.entity || ''" keeps the entity index out of it
+            # (portable: SQLite's unary "+" trick is not valid PostgreSQL on text).
             where.append(
+                "q.document IN (SELECT document FROM mentions WHERE entity = ?) AND "
                 "(q.speaker IS NULL OR q.speaker <> ?) AND EXISTS (SELECT 1 FROM mentions x WHERE x.document = q.document "
-                'AND x.entity = ? AND x.start >= q.start AND x."end" <= q."end")'
+                "AND x.entity || '' = ? AND x.start >= q.start AND x.\"end\" <= q.\"end\")"
             )
-            params += [live, live]
+            params += [live, live, live]
         base = (
             "SELECT q.document, q.seq, q.record, e.name, d.outlet, d.published FROM quotes q "
             "JOIN documents d ON d.id = q.document LEFT JOIN entities e ON e.id = q.speaker"

@@ -9,6 +9,7 @@ from marsad.extract.time import calendar as cal
 from marsad.extract.time.reader import Reader
 from marsad.extract.time.records import Clue, Found, Parts, Point
 from marsad.extract.time.words import (
+    AGE_WORDS,
     AND,
     BLESSED,
     DAY_WORD,
@@ -83,20 +84,23 @@ class DateRules(Reader):
             if number is not None:
                 return number[0], self.resolve(Parts(year=number[1], calendar="h" if number[2] == "h" else "g"), i), cut
             return None
-        number = self.year_number(i)
+        number = self.year_number(i, implicit_hijri=False)
         if number is None:
             return None
         j, year, mark = number
         if mark is None:
-            if not 1900 <= year <= 2100:
+            hijri = 1300 <= year <= 1500
+            if not (1900 <= year <= 2100 or hijri):
                 return None
             prev_ok = self.prev_is(i, YEAR_CONTEXT | YEAR_EVENTS) or (
                 self.prev_is(i - 1, YEAR_EVENTS) and self.w(i - 1).startswith("ال") and not self.t[i - 1].brk
             )
             nxt = self.w(j)
             next_ok = j >= self.n or not self.joined(j) or nxt in (",", ".", ")", ";", ":")
-            if not (prev_ok or next_ok):
+            # A bare 1300-1500 is a Hijri year only with both: counts and distances (1500 كيلومتر) are not.
+            if not (prev_ok and next_ok if hijri else prev_ok or next_ok):
                 return None
+            mark = "h" if hijri else None
         return j, self.resolve(Parts(year=year, calendar="h" if mark == "h" else "g"), i), 0
 
     def weekday_day(self, wd: int, i: int, mod: int | None, base: int | None) -> Point:
@@ -329,9 +333,14 @@ class DateRules(Reader):
         return j, Point(f"{self.anchor.day.year + (delta or 0):04d}-{season[1]}"), cut
 
     def d_decade(self, i: int) -> tuple[int, Point, int] | None:
-        """التسعينات."""
+        """التسعينات — but not an age (في الخمسينات من عمره، في أواخر الخمسينيات من العمر)."""
         hit = self.word(i, "decade")
-        return (hit[0], Point(hit[1]), hit[2]) if hit else None
+        if hit is None:
+            return None
+        j = hit[0]
+        if self.is_(j, FROM, strip=True) is not None and self.is_(j + 1, AGE_WORDS, strip=True) is not None:
+            return None
+        return hit[0], Point(hit[1]), hit[2]
 
     def d_feast(self, i: int) -> tuple[int, Point, int] | None:
         """عيد الفطر، عيد الأضحى: the occurrence nearest the anchor."""

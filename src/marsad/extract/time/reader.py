@@ -16,7 +16,7 @@ from marsad.extract.time import calendar as cal
 from marsad.extract.time.calendar import Anchor
 from marsad.extract.time.lexicon import Lexicon, MonthName, lexicon
 from marsad.extract.time.records import Clue, Found, Parts, Point
-from marsad.extract.time.tokens import Tok, readings
+from marsad.extract.time.tokens import Tok
 from marsad.extract.time.words import (
     BARE_MONTH_CONTEXT,
     BLESSED,
@@ -33,6 +33,7 @@ from marsad.extract.time.words import (
     keys,
     starters,
 )
+from marsad.text.clitics import readings
 from marsad.text.normalize import norm_key
 
 V = TypeVar("V")
@@ -243,8 +244,12 @@ class Reader:
             return hit[0]
         return None
 
-    def year_number(self, i: int) -> tuple[int, int, str | None] | None:
-        """A year in digits, perhaps in parentheses, with an optional era mark: (end, year, 'h'/'g'/None)."""
+    def year_number(self, i: int, implicit_hijri: bool = True) -> tuple[int, int, str | None] | None:
+        """A year in digits, perhaps in parentheses, with an optional era mark: (end, year, 'h'/'g'/None).
+
+        Without a mark, 1300-1500 reads as Hijri unless ``implicit_hijri`` is false (then the
+        caller decides from the context: a bare 1500 is as often a count as a year).
+        """
         paren = self.w(i) == "(" and self.joined(i + 1) and self.w(i + 2) == ")"
         if paren:
             i += 1
@@ -259,7 +264,7 @@ class Reader:
             mark, j = "g", j + 1
         if mark is None and len(self.t[i].text) == 3:
             return None
-        if mark is None:
+        if mark is None and implicit_hijri:
             mark = "h" if 1300 <= year <= 1500 else None
         return j, year, mark
 

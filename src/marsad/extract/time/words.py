@@ -68,6 +68,7 @@ YEAR_CONTEXT = group("year_context")
 BARE_MONTH_CONTEXT = group("bare_month_context")
 AMBIGUOUS_PLURAL = group("ambiguous_plural")
 YEAR_EVENTS = group("year_events")
+AGE_WORDS = group("age_words")
 ADVERB_PARTS = group("adverb_parts")
 CLOCK_PARTS = {"MO", "AF", "EV", "NI"}
 # Words (besides lexicon entries) an expression can start with.

@@ -1,0 +1,1 @@
+"""The observatory's server: a REST API under ``/api`` and Arabic web pages under ``/``."""

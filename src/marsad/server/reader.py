@@ -1,0 +1,64 @@
+"""The reads the server makes, as a protocol shaped like the store's read API (:mod:`marsad.store.read`).
+
+Every answer is a JSON-ready dict; lists are paged (``page`` from 1, ``per_page``) with
+their ``total``.  :class:`marsad.server.backend.StoreReader` implements it over a store.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+JSON = dict[str, Any]
+
+
+class ReadAPI(Protocol):
+    """What the server asks of a store."""
+
+    def health(self) -> JSON:
+        """Counts of what is held."""
+        ...
+
+    def stories(self, page: int = 1, per_page: int = 20, since: str | None = None, until: str | None = None,
+                outlet: str | None = None, entity: str | None = None, text: str | None = None) -> JSON:
+        """Stories, newest first, filtered."""
+        ...
+
+    def story(self, story_id: str) -> JSON | None:
+        """One story with its documents, quotes and copied passages."""
+        ...
+
+    def entities(self, page: int = 1, per_page: int = 20, type: str | None = None, q: str | None = None) -> JSON:
+        """Entities, most mentioned first."""
+        ...
+
+    def entity(self, entity_id: str) -> JSON | None:
+        """One entity with mentions by day, quotes by and about it, co-occurring entities and stories."""
+        ...
+
+    def document(self, doc_id: str) -> JSON | None:
+        """One document with every layer."""
+        ...
+
+    def quotes(self, page: int = 1, per_page: int = 20, speaker: str | None = None, story: str | None = None,
+               about: str | None = None) -> JSON:
+        """Quotes by a speaker, in a story or about an entity."""
+        ...
+
+    def events(self, page: int = 1, per_page: int = 20, type: str | None = None, actor: str | None = None,
+               since: str | None = None, until: str | None = None) -> JSON:
+        """Events by type, actor and date."""
+        ...
+
+    def search(self, q: str, limit: int = 20) -> list[JSON]:
+        """Segments matching every word of ``q``."""
+        ...
+
+
+def outlet_label(outlet: str | None, url: str | None, source: str) -> str:
+    """The outlet's name, else the site's host, else the file name the document came from."""
+    if outlet:
+        return outlet
+    if url and (host := urlsplit(url).hostname):
+        return host.removeprefix("www.")
+    return source.rsplit("/", 1)[-1].split("#", 1)[0]
