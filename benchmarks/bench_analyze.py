@@ -18,7 +18,10 @@ the largest sum of the resident memory of the main process and all its descendan
 (Dask workers included), sampled with psutil every 0.2 s.  The serial share is the wall
 time of the run spent outside the per-document stage — reading, looking up the store,
 writing batches, corpus steps (``RunSummary.timings``) — over the run's wall time;
-``setup`` is what no phase covers (starting and stopping the pool or cluster).
+``setup`` is what no phase covers (starting and stopping the pool or cluster).  The
+serial share is also given by CPU time: the main process's CPU seconds in those phases
+over the CPU seconds of all the run's processes (``RunSummary.cpu_timings``), which the
+load of other processes does not distort.
 """
 
 from __future__ import annotations
@@ -100,7 +103,7 @@ def _measure(config: str, sample: Path, folder: Path) -> dict[str, Any]:
         db = folder / f"{config.replace(':', '-').replace('=', '')}.db"
         with Store(db) as store:
             summary = run([str(sample)], Options(progress=False, **CONFIGS[config]), store)
-        figures = {"documents": summary.added, "timings": summary.timings,
+        figures = {"documents": summary.added, "timings": summary.timings, "cpu_timings": summary.cpu_timings,
                    "store_bytes": sum(p.stat().st_size for p in folder.glob(db.name + "*"))}
     figures["wall"] = time.perf_counter() - began
     figures["cpu"] = _cpu() - cpu
@@ -145,7 +148,9 @@ def main() -> None:
             timings = fig["timings"]
             serial = sum(timings[p] for p in SERIAL)
             phases = " ".join(f"{p} {timings[p]:.1f}" for p in timings)
-            print(f"{line}  floor/x {floor / (docs / cpu):6.0f}  serial share {serial / wall:5.1%} "
+            cpu_serial = sum(fig["cpu_timings"][p] for p in SERIAL)
+            print(f"{line}  floor/x {floor / (docs / cpu):6.0f}  serial share {serial / wall:5.1%} wall, "
+                  f"{cpu_serial / cpu:5.1%} cpu "
                   f"[{phases} setup {wall - sum(timings.values()):.1f} s]  peak main {_mib(fig['rss_main'])}, "
                   f"largest worker {_mib(fig['rss_child']) if fig['rss_child'] else 'none'}, "
                   f"all processes {_mib(fig['rss_all'])}  "

@@ -17,9 +17,10 @@ def test_run_times_each_phase(shared_dir: Path, tmp_path: Path) -> None:
     with Store(tmp_path / "marsad.db") as store:
         first = run([str(sample)], Options(progress=False, batch_size=4), store)
         again = run([str(sample)], Options(progress=False, batch_size=4), store)
-    assert tuple(first.timings) == PHASES
+    assert tuple(first.timings) == tuple(first.cpu_timings) == PHASES
     assert all(first.timings[phase] > 0 for phase in PHASES)
     # The analysis dominates a first run; a re-run of stored texts analyses nothing and skips the corpus steps.
     assert first.timings["analyse"] > first.timings["write"] + first.timings["read"]
+    assert first.cpu_timings["analyse"] > first.cpu_timings["write"] + first.cpu_timings["read"]
     assert again.added == 0 and again.timings["analyse"] < first.timings["analyse"] / 10
     assert again.timings["corpus"] < first.timings["corpus"]

@@ -56,7 +56,9 @@ class RunSummary:
     parsing inputs), ``prepare`` (looking up stored texts and sources, chrome lines, repeats),
     ``analyse`` (the per-document stage, in this process or waiting on the workers), ``write``
     (committing batches) and ``corpus`` (the corpus steps at the end).  Everything but
-    ``analyse`` runs in the one main process: it is the run's serial part.
+    ``analyse`` runs in the one main process: it is the run's serial part.  ``cpu_timings``:
+    the same phases in CPU seconds of the main process (what other processes' load on the
+    machine does not inflate; with workers, ``analyse`` there is only the main process's share).
     """
 
     run: int
@@ -68,15 +70,17 @@ class RunSummary:
     stories_touched: list[str] = field(default_factory=list)
     interrupted: bool = False
     timings: dict[str, float] = field(default_factory=dict)
+    cpu_timings: dict[str, float] = field(default_factory=dict)
 
     @contextmanager
     def timed(self, phase: str) -> Iterator[None]:
-        """Add the wall time of the ``with`` block to ``timings[phase]``."""
-        began = time.perf_counter()
+        """Add the wall and CPU time of the ``with`` block to ``timings[phase]`` and ``cpu_timings[phase]``."""
+        began, cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
             self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - began
+            self.cpu_timings[phase] = self.cpu_timings.get(phase, 0.0) + time.process_time() - cpu
 
 
 PHASES = ("read", "prepare", "analyse", "write", "corpus")
@@ -148,7 +152,9 @@ def run(
     interrupted, and :class:`KeyboardInterrupt` propagates (the CLI exits 130).
     """
     names = list(inputs)
-    summary = RunSummary(store.start_run(names), timings=dict.fromkeys(PHASES, 0.0))
+    summary = RunSummary(
+        store.start_run(names), timings=dict.fromkeys(PHASES, 0.0), cpu_timings=dict.fromkeys(PHASES, 0.0)
+    )
     state = _Seen()
     pool = _pool(options)
     try:
