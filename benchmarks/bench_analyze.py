@@ -1,6 +1,6 @@
 """Throughput, memory and serial share of ``marsad analyze`` on the first N SaudiNewsNet articles.
 
-Run on demand (not a test):  .venv/bin/python benchmarks/bench_analyze.py [--n 1000]
+Run on demand (not a test):  .venv/bin/python benchmarks/bench_analyze.py [--n 1000] [--configs w=1 w=2 local:2]
 
 Configurations, each in a fresh child process (so that its peak memory is its own) and
 into a fresh SQLite store:
@@ -121,6 +121,8 @@ def main() -> None:
     """Run every configuration in a child process and print one line per configuration."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=1000, help="the first N articles (default 1000)")
+    parser.add_argument("--configs", nargs="+", choices=list(CONFIGS), default=list(CONFIGS),
+                        help="the configurations to run after the floor (default: all)")
     parser.add_argument("--only", choices=["tokenise", *CONFIGS], help=argparse.SUPPRESS)
     parser.add_argument("--sample", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -134,7 +136,7 @@ def main() -> None:
         print(f"{args.n} SaudiNewsNet articles, {os.cpu_count()} CPUs, load average "
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
         floor = 0.0
-        for config in ("tokenise", *CONFIGS):
+        for config in ("tokenise", *args.configs):
             out = subprocess.run([sys.executable, __file__, "--only", config, "--sample", str(sample)],
                                  check=True, capture_output=True, text=True).stdout
             fig = json.loads(out)
@@ -147,11 +149,12 @@ def main() -> None:
                 continue
             timings = fig["timings"]
             serial = sum(timings[p] for p in SERIAL)
-            phases = " ".join(f"{p} {timings[p]:.1f}" for p in timings)
+            phases = " ".join(f"{p} {timings[p]:.1f}/{fig['cpu_timings'][p]:.1f}" for p in timings)
             cpu_serial = sum(fig["cpu_timings"][p] for p in SERIAL)
             print(f"{line}  floor/x {floor / (docs / cpu):6.0f}  serial share {serial / wall:5.1%} wall, "
                   f"{cpu_serial / cpu:5.1%} cpu "
-                  f"[{phases} setup {wall - sum(timings.values()):.1f} s]  peak main {_mib(fig['rss_main'])}, "
+                  f"[wall/cpu s: {phases} setup {wall - sum(timings.values()):.1f}]  "
+                  f"peak main {_mib(fig['rss_main'])}, "
                   f"largest worker {_mib(fig['rss_child']) if fig['rss_child'] else 'none'}, "
                   f"all processes {_mib(fig['rss_all'])}  "
                   f"store {fig['store_bytes'] / docs / 1024:.1f} KiB/doc", flush=True)
