@@ -15,33 +15,19 @@ for at least 200 documents/s.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-from marsad.model import Document, Published, Segment
+from saudinewsnet import documents
+
+from marsad.model import Document
 from marsad.pipeline import component
 from marsad.text.tokens import tokenize
 
 REPEAT = 3
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
 
-def _documents(n: int) -> list[Document]:
-    docs: list[Document] = []
-    with gzip.open(DATA, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            rec = json.loads(line)
-            text = rec["content"]
-            docs.append(Document(id=str(len(docs)), source="saudinewsnet", format="txt", text=text,
-                                 published=Published(rec["date_extracted"][:10], "metadata"),
-                                 segments=[Segment("main", "main", 0, len(text))]))
-            if len(docs) >= n:
-                break
-    return docs
 
 
 def _rate(stage: Callable[[Document], object], docs: list[Document], repeat: int = REPEAT) -> tuple[float, float]:
@@ -60,7 +46,7 @@ def _rate(stage: Callable[[Document], object], docs: list[Document], repeat: int
 def main() -> None:
     """Prepare N articles (time, entities), then time the baseline and the event stage."""
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
-    docs = _documents(n)
+    docs = documents(n)
     time_stage, entities = component("time"), component("entities")
     for doc in docs:
         time_stage.run(doc)

@@ -10,32 +10,15 @@ every stage is also given as a ratio against it.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-from marsad.model import Document, Published, Segment
+from saudinewsnet import documents
+
+from marsad.model import Document
 from marsad.pipeline import component
 from marsad.text.tokens import tokenize
-
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
-
-
-def _documents(n: int) -> list[Document]:
-    docs: list[Document] = []
-    with gzip.open(DATA, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            rec = json.loads(line)
-            text = rec["content"]
-            docs.append(Document(id=str(len(docs)), source="saudinewsnet", format="txt", text=text,
-                                 published=Published(rec["date_extracted"][:10], "metadata"),
-                                 segments=[Segment("main", "main", 0, len(text))]))
-            if len(docs) >= n:
-                break
-    return docs
 
 
 def _rate(stage: Callable[[Document], object], docs: list[Document]) -> float:
@@ -49,7 +32,7 @@ def _rate(stage: Callable[[Document], object], docs: list[Document]) -> float:
 def main() -> None:
     """Time the baseline and each stage over the first N articles and print the rates."""
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    docs = _documents(n)
+    docs = documents(n)
     chars = sum(len(d.text) for d in docs)
     baseline = _rate(lambda d: tokenize(d.text), docs)
     print(f"{len(docs)} documents, {chars / len(docs):.0f} characters/document")

@@ -245,6 +245,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     mentions: int = 0
+    roles: list[str] = field(default_factory=list)  # registry roles, role@from/to (marsad.corpus.registry)
 
 
 @dataclass

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from marsad.corpus.entities import resolve, spelling_key
+from marsad.corpus.entities import resolve
+from marsad.corpus.names import name_key
 from marsad.corpus.result import CorpusResult
 from marsad.extract.entities import annotate
 from marsad.ingest.raw import RawDocument
@@ -73,16 +74,42 @@ def test_entity_records(resolved: tuple[list[Document], CorpusResult]) -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [("كيم جونج أون", "كيم جونغ أون"), ("بيونغيانغ", "بيونغ يانغ"), ("أمريكي", "أميركي"),
-     ("جمهورية كوريا الشعبية الديمقراطية", "كوريا الشمالية"), ("مستشفى", "مستشفي"), ("والرياض", "الرياض")],
+     ("جمهورية كوريا الشعبية الديمقراطية", "كوريا الشمالية"), ("مستشفى", "مستشفي"), ("نصر الله", "نصرالله"), ("ترمب", "ترامب")],
 )
 def test_spelling_variants_share_a_key(a: str, b: str) -> None:
-    assert spelling_key(a) == spelling_key(b)
+    assert name_key(a) == name_key(b)
 
 
 @pytest.mark.parametrize(
     ("a", "b"),
     [("كيم جونغ أون", "كيم جونغ إيل"), ("كيم جونغ أون", "كيم إيل سونغ"), ("كوريا الشمالية", "كوريا الجنوبية"),
-     ("سيرغي لافروف", "سيرغي شويغو")],
+     ("سيرغي لافروف", "سيرغي شويغو"), ("سعد الحريري", "سعيد الحريري"), ("حسن", "حسين")],
 )
 def test_different_names_keep_different_keys(a: str, b: str) -> None:
-    assert spelling_key(a) != spelling_key(b)
+    assert name_key(a) != name_key(b)
+
+
+@pytest.fixture(scope="module")
+def pipeline_seeds(shared_dir: Path) -> list[Document]:
+    from marsad.pipeline import analyze_corpus, analyze_raw
+
+    docs = [analyze_raw(RawDocument(source=str(p), format="txt", text=p.read_text(encoding="utf-8")), Options())
+            for p in sorted((shared_dir / "seeds").glob("*.txt"))]
+    analyze_corpus(docs)
+    return docs
+
+
+@pytest.mark.parametrize(
+    "names",
+    # سيرغي لافروف and البنتاغون occur only in 004's captions and teasers (not article text): tests/corpus/test_known.py
+    [("سيرجي لافروف", "لافروف"), ("بيونج يانج", "بيونغ يانغ"), ("كيم جونج أون", "كيم جونغ أون")],
+)
+def test_seed_spelling_pairs_are_one_entity(pipeline_seeds: list[Document], names: tuple[str, ...]) -> None:
+    found = {n: _ids(pipeline_seeds, n) for n in names}
+    assert all(found.values()), found
+    assert len(set().union(*found.values())) == 1, found
+
+
+def test_lavrov_is_not_shoigu(pipeline_seeds: list[Document]) -> None:
+    lavrov, shoigu = _ids(pipeline_seeds, "لافروف"), _ids(pipeline_seeds, "سيرغي شويغو")
+    assert lavrov and shoigu and not lavrov & shoigu

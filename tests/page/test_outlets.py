@@ -9,7 +9,7 @@ import pytest
 from marsad.ingest.raw import RawDocument
 from marsad.options import Options
 from marsad.page.build import build_document
-from marsad.page.outlets import outlet_of_field, outlet_of_url, outlet_table
+from marsad.page.outlets import outlet_of_field, outlet_of_url, outlet_table, self_reference
 
 BODY = (
     "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في المدينة بسعة مئتي سرير، وقال الوزير إن المستشفى سيخدم "
@@ -92,3 +92,14 @@ def test_user_outlets_extend_and_override(tmp_path: Path) -> None:
     raw = RawDocument(source="x", format="txt", text="افتتاح مستشفى جديد\n" + BODY + "\nصحيفة المنارة\n")
     doc = build_document(raw, Options(outlets_file=str(tsv)))
     assert doc.outlet == "المنارة"
+
+
+def test_a_name_with_its_kind_words_is_the_lexicon_outlet() -> None:
+    table = outlet_table()
+    assert table.canonical("جريدة المدينة") == "المدينة"
+    assert table.canonical("موقع المدينة الإلكتروني") == "المدينة"
+    assert table.canonical("صحيفة الرياض") == "الرياض"
+
+
+def test_a_year_in_a_copyright_line_is_no_outlet() -> None:
+    assert self_reference(["© 2015 جميع الحقوق محفوظة"], outlet_table()) is None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from marsad.text.tokens import stem_variants, strip_clitics, tokenize
+from marsad.text.clitics import stem_variants, strip_clitics
+from marsad.text.tokens import tokenize
 
 
 def test_tokens_keep_offsets() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from marsad.cli import (
     cmd_analyze,
     cmd_claims,
+    cmd_entities,
     cmd_events,
     cmd_ner,
     cmd_pages,
@@ -16,10 +17,10 @@ from marsad.cli import (
 )
 from marsad.cli.apps import app
 
-# Each module registers its commands on import (analyze/schema, eval claims, eval+train events and timeline,
-# eval+train ner, eval+train pages, search, serve, eval+train stories).
+# Each module registers its commands on import (analyze/schema, eval claims, eval entities and train names,
+# eval+train events and timeline, eval+train ner, eval+train pages, search, serve, eval+train stories).
 COMMAND_MODULES = (
-    cmd_analyze, cmd_claims, cmd_events, cmd_ner, cmd_pages, cmd_quotes, cmd_search, cmd_serve, cmd_stories, cmd_time,
+    cmd_analyze, cmd_claims, cmd_entities, cmd_events, cmd_ner, cmd_pages, cmd_quotes, cmd_search, cmd_serve, cmd_stories, cmd_time,
 )
 
 

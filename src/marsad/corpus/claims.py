@@ -27,6 +27,7 @@ from marsad.corpus.facts import Fact, sentence_facts
 from marsad.corpus.quantities import compatible
 from marsad.corpus.sentences import StorySentence
 from marsad.corpus.terms import jaccard
+from marsad.corpus.unionfind import UnionFind
 from marsad.corpus.units import day_ordinal
 from marsad.model import Claim, ClaimValue, Document, Duplicate, SpanRef
 
@@ -66,19 +67,12 @@ def independent_sources(sources: Sequence[tuple[str, frozenset[str]]]) -> int:
     Items of one outlet are one source, and items sharing a copy group are one source
     (copies of one passage), transitively.
     """
-    parent = list(range(len(sources)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    same: UnionFind[int] = UnionFind(range(len(sources)))
     for i, j in combinations(range(len(sources)), 2):
         (oa, ga), (ob, gb) = sources[i], sources[j]
         if oa == ob or ga & gb:
-            parent[find(i)] = find(j)
-    return len({find(i) for i in range(len(sources))})
+            same.union(i, j)
+    return len(same.groups())
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -125,22 +119,13 @@ def _days_apart(a: Fact, b: Fact, days: dict[str, int | None]) -> int | None:
 
 def _components(facts: list[Fact], days: dict[str, int | None]) -> list[list[Fact]]:
     """Facts linked by :func:`same_happening` within :data:`MAX_DAYS_APART` days, transitively."""
-    parent = list(range(len(facts)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    same: UnionFind[int] = UnionFind(range(len(facts)))
     for i, j in combinations(range(len(facts)), 2):
         apart = _days_apart(facts[i], facts[j], days)
-        if find(i) != find(j) and (apart is None or apart <= MAX_DAYS_APART) and same_happening(facts[i], facts[j]):
-            parent[find(i)] = find(j)
-    members: dict[int, list[Fact]] = {}
-    for i, f in enumerate(facts):
-        members.setdefault(find(i), []).append(f)
-    return list(members.values())
+        if same.find(i) != same.find(j) and (apart is None or apart <= MAX_DAYS_APART) \
+                and same_happening(facts[i], facts[j]):
+            same.union(i, j)
+    return [[facts[i] for i in members] for members in same.groups().values()]
 
 
 def conflicting(a: Fact, b: Fact, days: dict[str, int | None], leads: frozenset[SpanRef]) -> bool:
@@ -229,31 +214,21 @@ def _leads(sentences: list[StorySentence]) -> list[StorySentence]:
     return out
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def statement_claims(sentences: list[StorySentence], copies: Copies) -> list[Claim]:
     """Sentences stated by two or more independent sources (copies of one passage count once)."""
     usable = [s for s in sentences if len(s.terms) >= MIN_TERMS]
     if len(usable) > MAX_SENTENCES:
         usable = _leads(usable)
     groups = [groups_of(s.ref, copies) for s in usable]
-    parent = list(range(len(usable)))
+    same: UnionFind[int] = UnionFind(range(len(usable)))
     for i, j in combinations(range(len(usable)), 2):
         a, b = usable[i], usable[j]
         if _outlet(a) == _outlet(b) or groups[i] & groups[j]:
             continue
         if jaccard(a.terms, b.terms) >= SAME_STATEMENT:
-            parent[_find(parent, i)] = _find(parent, j)
-    members: dict[int, list[int]] = {}
-    for i in range(len(usable)):
-        members.setdefault(_find(parent, i), []).append(i)
+            same.union(i, j)
     out: list[Claim] = []
-    for idxs in members.values():
+    for idxs in same.groups().values():
         sources = [(_outlet(usable[i]), groups[i]) for i in idxs]
         count = independent_sources(sources)
         if count < 2:

@@ -18,6 +18,7 @@ from datasketch import MinHash, MinHashLSH
 
 from marsad.corpus.passages import Passage, passages_of
 from marsad.corpus.result import CorpusResult
+from marsad.corpus.unionfind import UnionFind
 from marsad.corpus.units import units_of
 from marsad.model import Document, Duplicate, SpanRef
 
@@ -97,22 +98,12 @@ def _key(p: Passage) -> tuple[str, int]:
 
 
 def _group_of(pairs: list[CopyPair]) -> dict[tuple[str, int], int]:
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(k: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(k, k)
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    copies: UnionFind[tuple[str, int]] = UnionFind()
     for pair in pairs:
-        ra, rb = find(_key(pair.a)), find(_key(pair.b))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    roots = sorted({find(k) for k in parent})
+        copies.union(_key(pair.a), _key(pair.b))
+    roots = sorted(copies.groups())
     number = {r: n for n, r in enumerate(roots, 1)}
-    return {k: number[find(k)] for k in parent}
+    return {k: number[copies.find(k)] for k in copies.parent}
 
 
 def earliest_document(documents: Iterable[str], dates: dict[str, str | None]) -> str | None:

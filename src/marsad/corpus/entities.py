@@ -1,40 +1,56 @@
 """Entity resolution across documents: one entity per person, place or organisation, whatever the spelling.
 
 Each document's entities (mentions sharing a per-document key from
-:mod:`marsad.extract.entities`) are named by their fullest form, which is reduced to a
-*spelling key*: normalised (hamza seats, ى/ي, ة/ه), formal country names mapped to
-short ones (``ner_aliases.tsv``), the article ال and a leading و dropped from each word,
-ج/غ/ق folded (a foreign g), spaces removed (بيونغ يانغ = بيونغيانغ) and a ي inside a
-word dropped (أمريكي = أميركي).  Entities with the same spelling key join;
-so do names of the same length whose words differ by at most one letter in words of
-five letters or more.  The type of an entity is the majority type of its mentions
-(the tagger may call a capital a place in one sentence and a government in another).  A one-word person joins the multi-word person whose first or last
-word it is, when there is one such person or one with more than twice the mentions of
-the others together.  A person is named by its most frequent multi-word form, anything
-else by its most frequent form.  Different names sharing words (كيم جونغ أون, كيم إيل سونغ) keep
-different keys and stay apart.
+:mod:`marsad.extract.entities`) are named by their fullest form, leading titles left out
+(الرئيس بوتين is named بوتين).  Then, in order:
+
+1. **Registry.** A document entity one of whose names has the key of a registry name
+   (:mod:`marsad.corpus.known`; keys from :func:`marsad.corpus.names.name_key`, which
+   folds spelling variants mined from SaudiNewsNet) takes that registry entry: its id, type,
+   name and roles, whatever type the tagger gave it (لافروف tagged a place in a headline is
+   still the minister).  The fullest name is matched first; a one-word form is tried only
+   when the fullest name is one word too and the document gives no conflicting first name
+   (see 3).
+2. **Name keys.** Other document entities of the same kind (person, or place/organisation/
+   misc, which the tagger confuses for capitals and governments) join when their fullest
+   names have the same key.
+   So do a person and the same name without its ``بن X`` links (عادل بن أحمد الجبير,
+   عادل الجبير).
+3. **Surnames.** A one-word person joins the multi-word person whose last word it is, when
+   that person is the only one or has more than twice the mentions of the others together,
+   and the two are compatible: no first name seen before the word in its document differs
+   from the full name's first word (تركي المالكي never joins نوري المالكي), and the titles
+   seen before them (العقيد، الرئيس) are not disjoint.  A first-name-only join never
+   happens across documents.
+
+An entity's id is its registry id, else ``E`` and 10 hex digits of a hash of its kind and
+name key, so the same entity keeps the same id in every run and corpus.  The type is the
+registry's or the majority type of the mentions.  A person is named by its most frequent
+multi-word form, anything else by its most frequent form; no entity is left without a name.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from rapidfuzz.distance import Levenshtein
-
+from marsad.corpus.known import RegistryEntry, shipped_registry
+from marsad.corpus.names import is_ordinary, name_key, name_words, short_key
 from marsad.corpus.result import CorpusResult
-from marsad.lexicons import load, load_table
-from marsad.model import Document, Entity, EntityType
+from marsad.corpus.unionfind import UnionFind
+from marsad.extract.entities import mention_name
+from marsad.lexicons import load
+from marsad.model import Document, Entity, EntityType, Mention
+from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
-from marsad.text.tokens import stem_variants
+from marsad.text.tokens import tokenize
 
-_G = str.maketrans({"غ": "ج", "ق": "ج"})
-
-
-@cache
-def _aliases() -> dict[str, str]:
-    return {norm_key(alias): norm_key(name) for alias, name, *_ in load_table("ner_aliases.tsv")}
+_DOMINANCE = 2
+_LINKS = frozenset({"بن", "ابن", "بنت"})  # the word after بن is a father's name, not a surname
+_FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
+_CONTEXT = 24  # characters looked at before a mention for its title or first name
 
 
 @cache
@@ -42,30 +58,32 @@ def _titles() -> frozenset[str]:
     return frozenset(norm_key(w) for w in load("ner_person_titles.txt"))
 
 
-def _word(key: str) -> str:
-    for prefix in ("وال", "ال"):
-        if key.startswith(prefix) and len(key) - len(prefix) >= 2:
-            key = key[len(prefix):]
-            break
-    return key.translate(_G)
+def _is_title(word: str) -> bool:
+    return any(v in _titles() for v in stem_variants(word))
 
 
-def _squash(word: str) -> str:
-    if len(word) <= 2:
-        return word
-    return word[0] + word[1:-1].replace("ي", "") + word[-1]
+def strip_titles(form: str) -> str:
+    """``form`` without its leading title words (الرئيس الروسي فلاديمير بوتين keeps only what follows a title run).
+
+    Only words that are titles are dropped (الرئيس بوتين → بوتين); a form made only of titles is kept whole.
+    """
+    words = form.split()
+    i = 0
+    while i < len(words) - 1 and _is_title(norm_key(words[i])):
+        i += 1
+    return " ".join(words[i:])
 
 
-def spelling_words(name: str) -> list[str]:
-    """The words of ``name`` in spelling-key form (before spaces are removed)."""
-    key = norm_key(name)
-    key = _aliases().get(key, key)
-    return [_squash(_word(w)) for w in key.replace("-", " ").split()]
-
-
-def spelling_key(name: str) -> str:
-    """The key under which spelling variants of one name coincide."""
-    return _squash("".join(_word(w) for w in _aliases().get(norm_key(name), norm_key(name)).replace("-", " ").split()))
+def _is_name_form(form: str, text: str) -> bool:
+    """False for a bare title (الرئيس) and for what is left of a role phrase once its title is off (السابق, الأمريكي)."""
+    words = norm_key(form).split()
+    if all(_is_title(w) for w in words):
+        return False  # الرئيس alone names nobody
+    if form == text:
+        return True
+    last = words[-1]
+    adjective = last.startswith("ال") and last.endswith(("ي", "يه"))
+    return not (adjective or last in _FORMER or is_ordinary(last))
 
 
 @dataclass
@@ -73,27 +91,54 @@ class _Group:
     types: Counter[EntityType] = field(default_factory=Counter)
     forms: Counter[str] = field(default_factory=Counter)
     documents: list[str] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+    before: set[str] = field(default_factory=set)  # words right before a one-word person mention
+    mentions: int = 0
 
     @property
     def type(self) -> EntityType:
         """The majority type of the group's mentions."""
         return max(self.types, key=lambda t: (self.types[t], t))
 
+    def merge(self, other: _Group) -> None:
+        """Add ``other``'s counts to this group."""
+        self.types.update(other.types)
+        self.forms.update(other.forms)
+        self.titles |= other.titles
+        self.before |= other.before
+        self.mentions += other.mentions
+        self.documents.extend(d for d in other.documents if d not in self.documents)
 
-def _is_role(text: str) -> bool:
-    first = norm_key(text).split(" ")[0]
-    return any(v in _titles() for v in stem_variants(first))
+
+def _local_key(m: Mention) -> str:
+    return m.entity or f"{m.type}:{norm_key(m.text)}"
+
+
+def _context(doc: Document, m: Mention) -> tuple[str | None, str | None]:
+    """The title word and the plain word right before a mention (clitic-stripped keys)."""
+    words = [t for t in tokenize(doc.text, max(0, m.start - _CONTEXT), m.start) if t.is_word]
+    if not words or words[-1].end > m.start:
+        return None, None
+    last = words[-1]
+    return (last.stem, None) if _is_title(last.key) else (None, last.key)
 
 
 def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
     groups: dict[tuple[str, str], _Group] = {}
     for doc in docs:
         for m in doc.mentions:
-            key = (doc.id, m.entity or f"{m.type}:{norm_key(m.text)}")
-            group = groups.setdefault(key, _Group())
+            group = groups.setdefault((doc.id, _local_key(m)), _Group())
             group.types[m.type] += 1
-            if not _is_role(m.text):
-                group.forms[m.text] += 1
+            group.mentions += 1
+            form = strip_titles(mention_name(doc, m))
+            if form.strip() and _is_name_form(form, mention_name(doc, m)):
+                group.forms[form] += 1
+            if m.type == "PER":
+                title, word = _context(doc, m)
+                if title:
+                    group.titles.add(title)
+                if word and " " not in m.text.strip():
+                    group.before.add(word)
             if not group.documents:
                 group.documents.append(doc.id)
     return groups
@@ -105,101 +150,157 @@ def _fullest(group: _Group) -> str:
     return max(group.forms, key=lambda f: (len(norm_key(f).split(" ")), group.forms[f], f))
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+def _kind(kind: EntityType) -> str:
+    return "P" if kind == "PER" else "X"
 
 
-def _near(a: list[str], b: list[str]) -> bool:
-    if len(a) != len(b) or a == b:
-        return a == b
-    for x, y in zip(a, b, strict=True):
-        if x != y and (min(len(x), len(y)) < 5 or Levenshtein.distance(x, y) > 1):
-            return False
-    return True
+def _registry_match(group: _Group) -> RegistryEntry | None:
+    registry = shipped_registry()
+    name = _fullest(group)
+    if not name:
+        return None
+    ordered = [name, *sorted(group.forms, key=lambda f: (-group.forms[f], f))]
+    for form in ordered:
+        entry = registry.lookup(form)
+        if entry is None:
+            continue
+        if form != name and len(name.split()) > 1:
+            continue  # a full name that is not registered is someone else with a registered surname
+        if len(form.split()) == 1 and entry.type == "PER" and not _first_names_agree(group, entry.name):
+            continue
+        return entry
+    return None
 
 
-def _global_keys(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, str], str]:
-    uf = _UnionFind()
-    words: dict[str, list[str]] = {}
-    node_of: dict[tuple[str, str], str] = {}
-    for gid, group in groups.items():
-        name = _fullest(group)
-        node = spelling_key(name) if name else f"#{gid[0]}|{gid[1]}"
-        node_of[gid] = node
-        uf.find(node)
-        if name:
-            words[node] = spelling_words(name)
-    by_block: dict[tuple[int, str], list[str]] = defaultdict(list)
-    for node, ws in words.items():
-        by_block[(len(ws), ws[-1][:1] if ws else "")].append(node)
-    for block in by_block.values():
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                if _near(words[a], words[b]):
-                    uf.union(a, b)
-    persons = {node_of[gid] for gid, group in groups.items() if group.type == "PER"}
-    multi: dict[str, set[str]] = defaultdict(set)
-    for node, ws in words.items():
-        if node in persons and len(ws) > 1:
-            for w in (ws[0], ws[-1]):
-                multi[w].add(uf.find(node))
+def _first_names_agree(group: _Group, full: str) -> bool:
+    """No word seen right before the one-word mentions is a different first name of the full name's."""
+    words = name_words(full)
+    if len(words) < 2:
+        return True
+    first = words[0]
+    return not any(_is_first_name(w) and name_key(w) != first for w in group.before)
+
+
+@cache
+def _first_name_set() -> frozenset[str]:
+    names: set[str] = set()
+    for entry in shipped_registry().entries.values():
+        if entry.type == "PER":
+            for form in (entry.name, *entry.variants):
+                words = norm_key(form).split()
+                if len(words) > 1 and not _is_title(words[0]):
+                    names.add(words[0])
+    return frozenset(names)
+
+
+def _is_first_name(word: str) -> bool:
+    """A word that begins a registered person's name or is mostly a name in the corpus (تركي، نوري)."""
+    from marsad.corpus.names import ordinary_rate
+
+    if any(v in _first_name_set() for v in stem_variants(word)):
+        return True
+    rate = ordinary_rate(word)
+    return rate is not None and rate >= 0.5
+
+
+def _titles_agree(a: _Group, b: _Group) -> bool:
+    return not a.titles or not b.titles or bool(a.titles & b.titles)
+
+
+def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
+    """One-word persons join the multi-word person whose last word they are (see the module docstring)."""
+    by_last: dict[str, set[str]] = {}
+    for node, group in groups.items():
+        words = name_words(_fullest(group))
+        if group.type == "PER" and len(words) > 1 and words[-2] not in _LINKS:
+            by_last.setdefault(words[-1], set()).add(node)
     weight: Counter[str] = Counter()
-    for gid, group in groups.items():
-        weight[uf.find(node_of[gid])] += sum(group.forms.values())
-    for node, ws in words.items():
-        candidates = sorted(multi.get(ws[0], ()), key=lambda r: (-weight[r], r)) if len(ws) == 1 else []
-        if node in persons and candidates:
-            rest = sum(weight[r] for r in candidates[1:])
-            if len(candidates) == 1 or weight[candidates[0]] > 2 * rest:
-                uf.union(node, candidates[0])
-    return {gid: uf.find(node) for gid, node in node_of.items()}
+    for node, group in groups.items():
+        weight[uf.find(node)] += group.mentions
+    for node, group in groups.items():
+        words = name_words(_fullest(group))
+        if group.type != "PER" or len(words) != 1 or node.startswith(("per:", "loc:", "org:")):
+            continue
+        candidates = sorted({uf.find(n) for n in by_last.get(words[0], ())}, key=lambda r: (-weight[r], r))
+        if not candidates:
+            continue
+        rest = sum(weight[r] for r in candidates[1:])
+        best = candidates[0]
+        if len(candidates) > 1 and weight[best] <= _DOMINANCE * rest:
+            continue
+        full = max((groups[n] for n in by_last[words[0]] if uf.find(n) == best), key=lambda g: g.mentions)
+        if _first_names_agree(group, _fullest(full)) and _titles_agree(group, full):
+            uf.union(node, best)
+
+
+def _entity_id(node: str) -> str:
+    """``E`` and 10 hex digits of a hash of the node (kind and name key): the same in every run."""
+    return "E" + hashlib.blake2b(node.encode("utf-8"), digest_size=5).hexdigest()
 
 
 def resolve(docs: list[Document], result: CorpusResult) -> None:
     """Fill ``result.entities`` and rewrite every ``Mention.entity`` (and quote speaker) to its global entity id."""
+    registry = shipped_registry()
     groups = _doc_groups(docs)
-    roots = _global_keys(groups)
-    merged: dict[str, _Group] = {}
+    node_of: dict[tuple[str, str], str] = {}
+    matched: dict[str, RegistryEntry] = {}
     for gid, group in groups.items():
-        target = merged.setdefault(roots[gid], _Group())
-        target.forms.update(group.forms)
-        target.types.update(group.types)
-        for d in group.documents:
-            if d not in target.documents:
-                target.documents.append(d)
+        entry = _registry_match(group)
+        if entry is not None:
+            node_of[gid] = entry.id
+            matched[entry.id] = entry
+        else:
+            name = _fullest(group)
+            node_of[gid] = f"{_kind(group.type)}|{name_key(name)}" if name else ""
+    nodes: dict[str, _Group] = {}
+    for gid, group in groups.items():
+        node = node_of[gid]
+        if node:
+            nodes.setdefault(node, _Group()).merge(group)
+    uf: UnionFind[str] = UnionFind(nodes)
+    for node, group in nodes.items():  # عادل بن أحمد الجبير = عادل الجبير
+        short = f"P|{short_key(_fullest(group))}"
+        if node.startswith("P|") and short != node and short in nodes:
+            uf.union(node, short)
+    _join_surnames(nodes, uf)
+    merged: dict[str, _Group] = {}
+    for node, group in nodes.items():
+        merged.setdefault(uf.find(node), _Group()).merge(group)
+    # A union is named by its registry id, else by its fullest node (so a surname joining it never renames it).
+    final: dict[str, str] = {}
+    for root, members in uf.groups().items():
+        best = max(members, key=lambda n: (n in matched, len(name_words(_fullest(nodes[n]))), nodes[n].mentions, n))
+        final[root] = best if best in matched else _entity_id(best)
     counts: Counter[str] = Counter()
     for doc in docs:
-        for m in doc.mentions:
-            counts[roots[(doc.id, m.entity or f"{m.type}:{norm_key(m.text)}")]] += 1
-    order = sorted(merged, key=lambda r: (-counts[r], r))
-    ids = {root: f"E{i + 1}" for i, root in enumerate(order)}
-    for doc in docs:
         local: dict[str, str] = {}
+        kept = []
         for m in doc.mentions:
-            key = m.entity or f"{m.type}:{norm_key(m.text)}"
-            m.entity = local[key] = ids[roots[(doc.id, key)]]
+            node = node_of.get((doc.id, _local_key(m)), "")
+            if not node:
+                continue  # a mention with no name (nothing but a title) is not an entity
+            key = _local_key(m)
+            m.entity = local[key] = final[uf.find(node)]
+            counts[m.entity] += 1
+            kept.append(m)
+        doc.mentions = kept
         for q in doc.quotes:  # speakers were linked to per-document keys before resolution
             q.speaker = local.get(q.speaker, q.speaker) if q.speaker else q.speaker
             q.via = [local.get(v, v) for v in q.via]
     entities: list[Entity] = []
-    for root in order:
-        group = merged[root]
-        multi = {f: n for f, n in group.forms.items() if " " in f.strip()} if group.type == "PER" else {}
-        pool = multi or dict(group.forms)
-        name = max(pool, key=lambda f: (pool[f], f)) if pool else ""
+    for root, group in merged.items():
+        ident = final[root]
+        entry = registry.entries.get(ident)
+        name = entry.name if entry is not None else _display_name(group)
+        kind = entry.type if entry is not None else group.type
         aliases = sorted(f for f in group.forms if f != name)
-        entities.append(Entity(ids[root], group.type, name, aliases, sorted(group.documents), counts[root]))
+        roles = [t.label() for t in entry.roles] if entry is not None else []
+        entities.append(Entity(ident, kind, name, aliases, sorted(group.documents), counts[ident], roles))
+    entities.sort(key=lambda e: (-e.mentions, e.id))
     result.entities = entities
+
+
+def _display_name(group: _Group) -> str:
+    multi = {f: n for f, n in group.forms.items() if " " in f.strip()} if group.type == "PER" else {}
+    pool = multi or dict(group.forms)
+    return max(pool, key=lambda f: (pool[f], f)) if pool else ""

@@ -24,8 +24,9 @@ from marsad.corpus.sentences import StorySentence
 from marsad.corpus.units import day_ordinal
 from marsad.lexicons import load_table
 from marsad.model import Document, Event, SpanRef
+from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
-from marsad.text.tokens import Token, stem_variants
+from marsad.text.tokens import Token
 
 TRIGGER_WINDOW = 4
 RISE_WINDOW = 7

@@ -20,8 +20,9 @@ from fractions import Fraction
 from functools import cache
 
 from marsad.lexicons import load_table
+from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
-from marsad.text.tokens import Token, stem_variants, tokenize
+from marsad.text.tokens import Token, tokenize
 
 ABOUT = 0.1  # «نحو N» covers N +- 10 %
 FRACTION_SLACK = 2.0  # «ثلث» covers 33.3 +- 2 percentage points

@@ -1,7 +1,7 @@
 """Stable entity ids across runs: a registry of spelling keys, and redirects for merged entities.
 
 Entity resolution numbers entities afresh on every run (``E1`` is the most mentioned).
-The store keeps a registry mapping the spelling key (:func:`marsad.corpus.entities.spelling_key`)
+The store keeps a registry mapping the spelling key (:func:`marsad.corpus.names.name_key`)
 of every name form an entity was ever known by to its stable id.  After resolution, each
 entity takes the stable id its forms already point to (the oldest, when they point to
 several: those entities were merged, and the others become redirects); an entity none of
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.corpus.entities import spelling_key
+from marsad.corpus.names import name_key as spelling_key
 from marsad.corpus.result import CorpusResult
 from marsad.model import Document, Entity
 
@@ -64,6 +64,10 @@ def renumber(entities: list[Entity], known: dict[str, str], next_number: int) ->
                 scores[known[key]] = scores.get(known[key], 0) + 1 + (10 if key == name_key(e) else 0)
         pairs.extend((-score, -e.mentions, _number(e.id), e.id, old) for old, score in scores.items())
     taken: set[str] = set()
+    for e in entities:
+        if ":" in e.id:  # an id of the registry of known entities (marsad.corpus.known) is stable already
+            out.ids[e.id] = e.id
+            taken.add(e.id)
     for _score, _mentions, _n, local, old in sorted(pairs):
         if local not in out.ids and old not in taken:
             out.ids[local] = old

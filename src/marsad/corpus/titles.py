@@ -16,8 +16,9 @@ from functools import cache
 from marsad.corpus.story_index import Member, StoryState
 from marsad.corpus.terms import jaccard, span_terms
 from marsad.lexicons import load
+from marsad.text.clitics import strip_clitics
 from marsad.text.normalize import norm_key
-from marsad.text.tokens import strip_clitics, tokenize
+from marsad.text.tokens import tokenize
 
 
 @cache

@@ -25,7 +25,7 @@ from marsad.corpus.result import CorpusResult
 from marsad.eval.shared import SAUDINEWSNET
 from marsad.eval.stories import article_document, iter_records
 from marsad.model import Document, Event, TimelineRow
-from marsad.pipeline import analyze_corpus, components
+from marsad.pipeline import analyze_corpus, annotate_documents
 
 
 @dataclass(frozen=True)
@@ -89,12 +89,7 @@ def load_gold(path: Path, shared: Path) -> list[GoldArticle]:
 def run(articles: list[GoldArticle]) -> CorpusResult:
     """Run the product's components on the gold documents (batched where the pipeline batches), then its corpus steps."""
     docs = [a.doc for a in articles]
-    for step in components():
-        if step.run_batch is not None:
-            step.run_batch(docs)
-        else:
-            for doc in docs:
-                step.run(doc)
+    annotate_documents(docs)
     return analyze_corpus(docs)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from marsad.eval.shared import saudinewsnet_texts
 from marsad.model import Document, Quote, Segment
+from marsad.text.clitics import bare_word
 from marsad.text.normalize import norm_key
 
 _IGNORED = frozenset({"باسم", "في", "من", "عن", "ل", "و"})
@@ -116,10 +117,7 @@ def speaker_words(text: str) -> frozenset[str]:
     out = set()
     for word in norm_key(text).split():
         word = word.strip("\"'«»“”().,،:")
-        for pre in ("وال", "بال", "لل", "ال"):
-            if word.startswith(pre) and len(word) - len(pre) >= 2:
-                word = word[len(pre):]
-                break
+        word = bare_word(word)
         if word.endswith("ون") and len(word) > 4:
             word = word[:-2] + "ين"
         if word and word not in _IGNORED:

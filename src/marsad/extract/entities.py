@@ -11,8 +11,9 @@ per-document entity key:
 * a full name keys itself;
 * a one-word short form (كيم، كيربي، واتسون) joins the full name containing that word
   that is most frequent in the document (on a tie, one that ends with the word, then the
-  last one seen before it; with none seen before, the short form keeps its own key and
-  is left to the cross-document step);
+  last one seen before it, else the first one after it); a word that begins the full name
+  joins it only after a title or when the corpus says it is mostly a name (not حسن in
+  بادرة حسن نية);
 * a role phrase seen right before a named person (الرئيس الروسي فلاديمير بوتين) becomes
   a mention of that person wherever it recurs alone, when it names only that person here.
 """
@@ -24,17 +25,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from marsad.corpus.known import shipped_registry
+from marsad.corpus.names import is_ordinary, is_unit, ordinary_rate, partner_count, tagged_count
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.lexicons import load, load_table
 from marsad.model import Document, EntityType, Mention
+from marsad.text.clitics import separable_length, stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
 
 _TYPES: dict[str, EntityType] = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
-_CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _MAX_ROLE = 4
+MIN_REST = 3  # letters a word keeps after its clitic is cut off
+# A one-word mention that begins a full name joins it without a title only when it begins few names in the corpus.
+FIRST_WORD_PARTNERS = 30
+# A word with a conjunction inside a span starts a second name when it is mostly a name in the corpus.
+NAME_RATE = 0.6
+_FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 
 
 @cache
@@ -42,20 +51,43 @@ def _titles() -> frozenset[str]:
     return frozenset(norm_key(w) for w in load("ner_person_titles.txt"))
 
 
-def clitic_length(word: str, bare: frozenset[str]) -> int:
-    """How many leading characters of ``word`` are a separable conjunction/preposition clitic.
+def clitic_length(word: str, named: frozenset[str]) -> int:
+    """How many leading characters of ``word`` a mention span leaves out (a conjunction or preposition clitic).
 
-    A clitic is split off only when the rest is attested as a word of its own: in
-    ``bare`` (the document's word keys) or as a known place name.  So لكوريا loses its
-    ل when كوريا occurs, and بيونج keeps its ب.
+    A clitic is split off only when the rest, three letters or more, is a known place,
+    registry name or organisation head word (لمجلس → مجلس), or, not being an ordinary word of
+    the corpus, is a word of the document (``named``) or a name word of the corpus (``name_words.tsv``) tagged at
+    least twice as often as the whole word (كريم stays whole, لإسرائيل does not); and never
+    when the whole word is a known place or registry name (لبنان, كاليفورنيا keep their first
+    letter).  So لكوريا loses its ل when كوريا occurs, للولايات its first ل (the span starts at
+    the article's ل), and بيونج keeps its ب, كوفي its ك (وفي is not a name)
+    (:func:`marsad.text.clitics.separable_length`).
     """
-    key = norm_key(word)
     places = lexicon_resources().places.entries
-    for clitic in _CLITICS:
-        rest = key[len(clitic):]
-        if key.startswith(clitic) and len(rest) >= 2 and (rest in bare or rest in places):
-            return len(clitic)
-    return 0
+
+    key = norm_key(word)
+    whole = tagged_count(key)
+
+    def attested(rest: str) -> bool:
+        if len(rest) < MIN_REST:
+            return False
+        if rest in places or rest in _registry_words() or rest in _org_heads():
+            return True  # لمجلس، لرابطة: an organisation's head word after a preposition
+        if is_ordinary(rest):
+            return False
+        # كريم is a name more often than ك + ريم; لإسرائيل far less often than إسرائيل.
+        return (rest in named or tagged_count(rest) > 0) and tagged_count(rest) >= 2 * whole
+
+    if key in places or key in _registry_words():
+        return 0
+    return separable_length(key, attested)[0]
+
+
+def mention_name(doc: Document, m: Mention) -> str:
+    """The mention's name as a word: its text, with the article's alif restored after a cut ل (لولايات → الولايات)."""
+    if m.start > 0 and m.text.startswith("ل") and doc.text[m.start - 1] == "ل":
+        return "ا" + m.text
+    return m.text
 
 
 @dataclass
@@ -76,38 +108,162 @@ def _sentences(doc: Document) -> list[list[Token]]:
     return out
 
 
-def _mention(doc: Document, tokens: list[Token], label: str, bare: frozenset[str]) -> Mention | None:
-    start = tokens[0].start + clitic_length(tokens[0].text, bare)
-    end = tokens[-1].end
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """Speech verbs and participles (quote cue lexicon, unambiguous roles): never part of a name."""
+    return frozenset(norm_key(form) for form, _, role, *_ in load_table("quote_cue_verbs.tsv") if role != "bare")
+
+
+def _edge_word(token: Token) -> bool:
+    """True for a token a person span must not begin or end with: punctuation or a speech verb (فرأى الحريري)."""
+    if not token.is_word:
+        return True
+    key = token.key
+    return key in _speech_verbs() or (key[:1] in "وف" and key[1:] in _speech_verbs())
+
+
+def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[str]) -> list[Mention]:
+    """The mentions a tagged span gives: a person's edge words that are never names cut off, two names split apart.
+
+    A one-word span that is a unit or mostly an ordinary word (السورية، دولار, by the corpus
+    rates of :mod:`marsad.corpus.names`) gives none, unless the registry knows it.
+    """
     kind = _TYPES.get(label)
-    if kind is None or start >= end:
-        return None
-    return Mention(start, end, doc.text[start:end], kind)
+    if kind is None:
+        return []
+    while kind == "PER" and len(tokens) > 1 and _edge_word(tokens[0]):
+        tokens = tokens[1:]
+    while kind == "PER" and len(tokens) > 1 and _edge_word(tokens[-1]):
+        tokens = tokens[:-1]
+    parts = [p for piece in _split_at_links(tokens) for p in _split_names(piece)]
+    out: list[Mention] = []
+    for part in parts:
+        start = part[0].start + clitic_length(part[0].text, bare)
+        end = part[-1].end
+        if start >= end:
+            continue
+        m = Mention(start, end, doc.text[start:end], kind)
+        name = mention_name(doc, m)
+        if not norm_key(name).strip() or _not_a_name(name):
+            continue
+        out.append(m)
+    return out
+
+
+def _not_a_name(name: str) -> bool:
+    """A unit or currency with its modifiers (الدولار الأمريكي), or one word that is mostly an ordinary word."""
+    words = norm_key(name).split()
+    if not words or shipped_registry().lookup(name) is not None:
+        return False
+    return is_unit(words[0]) or (len(words) == 1 and is_ordinary(words[0]))
+
+
+def _split_at_links(tokens: list[Token]) -> list[list[Token]]:
+    """Cut a span before an inner word that starts a new phrase, unless the whole span is a registered name.
+
+    Before a word with بال (هيئة كبار العلماء | بالمملكة: a prepositional phrase) the rest
+    is dropped; at a word with و whose rest is mostly a name (كيري | ولافروف) the span splits
+    in two.
+    """
+    registry = shipped_registry()
+    if len(tokens) < 2 or registry.lookup(" ".join(t.key for t in tokens)) is not None:
+        return [tokens]
+    for i in range(1, len(tokens)):
+        key = tokens[i].key
+        if key.startswith(("بال", "وبال")) and len(key) > 5:
+            return [tokens[:i]]
+        if key.startswith("و") and len(key) > 3:
+            rate = ordinary_rate(key[1:])
+            if key[1:] in _registry_words() or (rate is not None and rate >= NAME_RATE):
+                return [tokens[:i], tokens[i:]]
+    return [tokens]
+
+
+@cache
+def _registry_words() -> frozenset[str]:
+    words: set[str] = set()
+    for entry in shipped_registry().entries.values():
+        for form in (entry.name, *entry.variants):
+            words.update(norm_key(form).split())
+    return frozenset(words)
+
+
+def _split_names(tokens: list[Token]) -> list[list[Token]]:
+    """Split a span made of two registry names (أنطونيو غوتيريش ترامب → أنطونيو غوتيريش | ترامب, البنتاجون موسكو)."""
+    registry = shipped_registry()
+    if len(tokens) < 2 or registry.lookup(" ".join(t.key for t in tokens)) is not None:
+        return [tokens]
+    for cut in range(len(tokens) - 1, 0, -1):
+        head, tail = tokens[:cut], tokens[cut:]
+        if registry.lookup(" ".join(t.key for t in head)) and registry.lookup(" ".join(t.key for t in tail)):
+            return [head, tail]
+    return [tokens]
 
 
 def _key(text: str) -> str:
     return norm_key(text)
 
 
-def _join_short_forms(mentions: list[Mention]) -> None:
-    """Key every mention; one-word persons join a full name that contains the word."""
+def _titled(sentences: list[_Sentence], spans: list[list[tuple[int, int, Mention]]]) -> set[int]:
+    """Ids of the mentions right after a title word (الرئيس، الأمير، الشيخ)."""
+    out: set[int] = set()
+    for sent, sent_spans in zip(sentences, spans, strict=True):
+        for a, _, m in sent_spans:
+            if a and (sent.tokens[a - 1].key in _titles() or sent.tokens[a - 1].stem in _titles()):
+                out.add(id(m))
+    return out
+
+
+def _joins_by_first_word(word: str, titled: bool) -> bool:
+    """Whether a one-word mention may stand for a full name that it begins (كيم for كيم جونغ أون).
+
+    After a title (الأمير محمد) it may; otherwise only when the word begins few names in the
+    unlabelled corpus (at most FIRST_WORD_PARTNERS different name words beside it: a family
+    name written first, كيم), not a common given name (حسن، محمد: hundreds), so that حسن in
+    بادرة حسن نية does not become حسن روحاني.
+    """
+    if titled:
+        return True
+    partners = partner_count(word)
+    return partners is not None and partners <= FIRST_WORD_PARTNERS and not is_ordinary(word)
+
+
+def _is_surname(name: str, word: str) -> bool:
+    """True when ``word`` ends ``name`` as a family name (not the father's name after بن: فيصل بن خالد)."""
+    words = name.split(" ")
+    return words[-1] == word and words[-2] not in ("بن", "ابن", "بنت")
+
+
+def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) -> None:
+    """Key every mention; a one-word person joins a full name of the document that contains the word.
+
+    The word must end the full name (a surname) or begin it under :func:`_joins_by_first_word`.
+    Among equally frequent full names, the last one before the word wins, else the first
+    one after it (a headline's أسرة المالكي is the المالكي the article names).
+    """
+    keys = [_key(mention_name(doc, m)) for m in mentions]
     full: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        words = _key(m.text).split(" ")
+    for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
+        words = key.split(" ")
         if m.type == "PER" and len(words) > 1:
             for w in words:
-                full[w].append((i, _key(m.text)))
-    for i, m in enumerate(mentions):
-        key = _key(m.text)
+                full[w].append((i, key))
+    for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
         m.entity = f"{m.type}:{key}"
         if m.type != "PER" or " " in key or key not in full:
             continue
-        counts = Counter(name for _, name in full[key])
-        before = [name for j, name in full[key] if j < i]
+        by_first = _joins_by_first_word(key, id(m) in titled)
+        pool = [(j, name) for j, name in full[key] if _is_surname(name, key) or (by_first and name.split(" ")[0] == key)]
+        if not pool:
+            continue
+        counts = Counter(name for _, name in pool)
+        before = [name for j, name in pool if j < i]
         rank = {name: (n, name.split(" ")[-1] == key) for name, n in counts.items()}
         top = max(rank.values())
         leaders = [name for name, r in rank.items() if r == top]
-        chosen = leaders[0] if len(leaders) == 1 else next((b for b in reversed(before) if b in leaders), None)
+        after = [name for j, name in pool if j > i]
+        chosen = leaders[0] if len(leaders) == 1 else next(
+            (b for b in [*reversed(before), *after] if b in leaders), None)
         if chosen is not None:
             m.entity = f"PER:{chosen}"
 
@@ -123,6 +279,17 @@ def _role_before(sentence: _Sentence, first: int) -> tuple[int, str] | None:
     return None
 
 
+def _may_hold(sent: _Sentence, first: int, name_at: int, m: Mention, date: str | None) -> bool:
+    """False when the registry says another person held the role before ``m`` at ``date``."""
+    registry = shipped_registry()
+    role = registry.role_of(" ".join(t.text for t in sent.tokens[first:name_at]))
+    if role is None or role[1]:
+        return True
+    holder = registry.holder(role[0], date)
+    person = registry.lookup(m.text)
+    return holder is None or person is None or person.id == holder.id
+
+
 def _join_roles(
     doc: Document, sentences: list[_Sentence], spans: list[list[tuple[int, int, Mention]]], bare: frozenset[str]
 ) -> list[Mention]:
@@ -131,14 +298,19 @@ def _join_roles(
     When several persons follow the same role phrase, those mentioned only once in the
     document give way to one that recurs (a one-off name after a role is more often a
     tagging slip, حفلا موسيقيا after الرئيس الروسي, than a second holder of the role).
+    A role phrase followed by السابق (former) is not the role itself: الرئيس الأمريكي
+    السابق never stands for the person named after الرئيس الأمريكي.  A registered role
+    names a person only when the registry does not give it to someone else at the
+    document's date.
     """
     roles: dict[str, set[str]] = defaultdict(set)
     counts = Counter(m.entity for sent_spans in spans for _, _, m in sent_spans)
+    date = doc.published.value if doc.published else None
     for sent, sent_spans in zip(sentences, spans, strict=True):
         for a, _, m in sent_spans:
             if m.type == "PER" and m.entity is not None:
                 found = _role_before(sent, a)
-                if found is not None:
+                if found is not None and _may_hold(sent, found[0], a, m, date):
                     roles[found[1]].add(m.entity)
     for role, people in roles.items():
         recurring = {p for p in people if counts[p] > 1}
@@ -151,7 +323,7 @@ def _join_roles(
     for sent, sent_spans in zip(sentences, spans, strict=True):
         starts = {a for a, _, _ in sent_spans}
         for b in range(2, len(sent.tokens) + 1):
-            if b in starts or (b < len(sent.tags) and sent.tags[b] != "O"):
+            if b in starts or (b < len(sent.tags) and (sent.tags[b] != "O" or sent.tokens[b].key in _FORMER)):
                 continue
             found = _role_before(sent, b)
             if found is None or found[1] not in unique:
@@ -210,11 +382,16 @@ def _alias_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     for alias, _, kind, *_ in load_table("ner_aliases.tsv"):
         gaz.add(norm_key(alias).split(" "), "PERS" if kind == "PER" else kind)
+    for entry in shipped_registry().entries.values():
+        for form in (entry.name, *entry.variants):
+            words = norm_key(form).split()
+            if len(words) > 1 and words[0] not in _titles():
+                gaz.add(words, "PERS" if entry.type == "PER" else entry.type)
     return gaz
 
 
 def tag_aliases(sentence: _Sentence) -> None:
-    """Tag formal names from ``ner_aliases.tsv`` (جمهورية كوريا الشعبية الديمقراطية) with their type.
+    """Tag formal names from ``ner_aliases.tsv`` (جمهورية كوريا الشعبية الديمقراطية) and multi-word registry names.
 
     A name found is tagged whole when no tagged span crosses its edges (spans inside it,
     such as كوريا tagged alone, are absorbed).
@@ -234,6 +411,30 @@ def tag_aliases(sentence: _Sentence) -> None:
             label = found[i][:-2]
             tags[i:j] = ["B-" + label] + ["I-" + label] * (j - i - 1)
         i = j
+
+
+@cache
+def _one_word_registry() -> dict[str, str]:
+    """One-word registry names and variants (key form) with their tagger label, when not ordinary words."""
+    out: dict[str, str] = {}
+    for entry in shipped_registry().entries.values():
+        for form in (entry.name, *entry.variants):
+            key = norm_key(form)
+            if " " not in key and not is_ordinary(key):
+                out.setdefault(key, "PERS" if entry.type == "PER" else entry.type)
+    return out
+
+
+def fill_registry(sentence: _Sentence) -> None:
+    """Tag an untagged word that is a one-word registry name (لافروف، داعش، واس), a clitic allowed before it."""
+    tags = sentence.tags
+    known = _one_word_registry()
+    for i, token in enumerate(sentence.tokens):
+        if tags[i] != "O" or (i + 1 < len(tags) and tags[i + 1].startswith("I-")):
+            continue
+        label = next((known[v] for v in stem_variants(token.key) if v in known), None)
+        if label is not None:
+            tags[i] = "B-" + label
 
 
 def annotate(doc: Document) -> None:
@@ -256,17 +457,17 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
     for sent in sentences:
         extend_organisations(sent)
         tag_aliases(sent)
+        fill_registry(sent)
     bare = frozenset(t.key for tokens in token_lists for t in tokens)
     spans: list[list[tuple[int, int, Mention]]] = []
     mentions: list[Mention] = []
     for sent in sentences:
         sent_spans: list[tuple[int, int, Mention]] = []
         for a, b, label in iob_spans(sent.tags):
-            m = _mention(doc, sent.tokens[a:b], label, bare)
-            if m is not None:
+            for m in _mentions(doc, sent.tokens[a:b], label, bare):
                 sent_spans.append((a, b, m))
                 mentions.append(m)
         spans.append(sent_spans)
-    _join_short_forms(mentions)
+    _join_short_forms(doc, mentions, _titled(sentences, spans))
     mentions.extend(_join_roles(doc, sentences, spans, bare))
     doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))

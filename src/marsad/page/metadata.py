@@ -12,6 +12,7 @@ from marsad.options import Options
 from marsad.page.dates import parse_dateline
 from marsad.page.lines import Line, phrase_key
 from marsad.page.outlets import outlet_of_field, outlet_of_url, outlet_table, self_reference
+from marsad.text.clitics import CLITIC_LETTERS
 from marsad.text.normalize import norm_key, normalize
 
 BYLINE_MAX_WORDS = 4
@@ -113,9 +114,6 @@ def _agency_variants() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
 
 
-_CLITICS = set("وفبلك")
-
-
 def find_agencies(doc: Document) -> list[Citation]:
     """Every citation of a wire agency or medium in the main article's text (captions excluded)."""
     main = next((s for s in doc.segments if s.kind == "main"), None)
@@ -142,7 +140,7 @@ def _word_start(key: str, pos: int) -> bool:
     if pos == 0 or not key[pos - 1].isalnum():
         return True
     j = pos - 1
-    while j >= 0 and key[j] in _CLITICS and pos - j <= 2:
+    while j >= 0 and key[j] in CLITIC_LETTERS and pos - j <= 2:
         j -= 1
     return (j < 0 or not key[j].isalnum()) and j < pos - 1
 

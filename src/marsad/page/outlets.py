@@ -38,6 +38,10 @@ _SELF_PATTERNS = (
     ),
 )
 _NOT_A_NAME = re.compile(r"حقوق|محفوظ|rights|reserved")
+# What a page calls itself around its name: "جريدة المدينة", "موقع المدينة الإلكتروني" name المدينة.
+_KIND_WORDS = re.compile(
+    r"^(?:جريده|صحيفه|موقع|شبكه|بوابه|مجله|قناه|وكاله)\s+|\s+(?:الالكتروني|الالكترونيه|الاخباري|الاخباريه|نت|اونلاين)$"
+)
 _CREDIT_SEPARATORS = ",/|-"
 
 
@@ -52,7 +56,8 @@ class OutletTable:
     def canonical(self, name: str) -> str | None:
         """The canonical outlet a name, id or domain denotes, if the lexicon knows it."""
         key = phrase_key(name)
-        for candidate in (key, key[1:] if key[:1] in "لبو" else key):
+        bare = _KIND_WORDS.sub("", _KIND_WORDS.sub("", key))
+        for candidate in (key, key[1:] if key[:1] in "لبو" else key, bare):
             found = self.by_key.get(candidate)
             if found is not None:
                 return found
@@ -175,6 +180,8 @@ def _pattern_reference(line: str, table: OutletTable) -> str | None:
             if found.startswith(("ل", "ب")) and table.canonical(found[1:]):
                 found = found[1:]
             known = table.canonical(found)
+            if known is None and not any(ch.isalpha() for ch in found):
+                continue  # a year or a number ("© 2015") names no outlet
             if known is not None or not _NOT_A_NAME.search(normalize(found).text):
                 return known or found
     return None

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.model import Document, Segment, Span
-from marsad.text.tokens import Token, stem_variants, tokenize
+from marsad.text.clitics import stem_variants
+from marsad.text.tokens import Token, tokenize
 
 SNIPPET_CONTEXT = 80
 

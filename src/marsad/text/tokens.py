@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.text.clitics import strip_clitics
 from marsad.text.normalize import norm_key
 
 _TOKEN = re.compile(
@@ -13,10 +14,7 @@ _TOKEN = re.compile(
     re.UNICODE,
 )
 
-# Proclitic sequences, longest first, in key form (after normalisation).
-_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ك", "ل")
-_MIN_STEM = 2
-CACHE_SIZE = 1 << 18  # word types are few; both splitters are pure functions of the key
+CACHE_SIZE = 1 << 18  # word types are few; the key splitter is a pure function of the word
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,33 +31,6 @@ class Token:
     def is_word(self) -> bool:
         """True when the token is a word or number rather than punctuation."""
         return self.key[:1].isalnum()
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def strip_clitics(key: str) -> tuple[str, str]:
-    """Split a normalised word key into (proclitics, stem); the stem keeps at least two letters.
-
-    >>> strip_clitics("وبالكرملين")
-    ('وبال', 'كرملين')
-    """
-    for pre in _PROCLITICS:
-        if key.startswith(pre) and len(key) - len(pre) >= _MIN_STEM:
-            return pre, key[len(pre):]
-    return "", key
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def stem_variants(key: str) -> tuple[str, ...]:
-    """All readings of a key with zero or more proclitics removed (the word itself first)."""
-    out = [key]
-    for pre in _PROCLITICS:
-        if key.startswith(pre) and len(key) - len(pre) >= _MIN_STEM:
-            rest = key[len(pre):]
-            if rest not in out:
-                out.append(rest)
-            if pre in ("لل", "ولل", "فلل") and "ال" + rest not in out:
-                out.append("ال" + rest)
-    return tuple(out)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

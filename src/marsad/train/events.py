@@ -123,7 +123,7 @@ def candidates(cameo: dict[str, str], seeds: Iterable[tuple[str, ...]]) -> dict[
 
 def match_keys(key: str) -> Iterator[str]:
     """The keys a word may match a trigger form under: itself, without proclitics, without a future س."""
-    from marsad.text.tokens import stem_variants
+    from marsad.text.clitics import stem_variants
 
     for variant in stem_variants(key):
         yield variant

@@ -33,7 +33,7 @@ class EventLexicon:
 
         A verb form does not match after the article (البحث is a noun, not بحث "discussed").
         """
-        from marsad.text.tokens import stem_variants
+        from marsad.text.clitics import stem_variants
 
         for variant in stem_variants(key):
             found = self.triggers.get(variant)

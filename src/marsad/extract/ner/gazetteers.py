@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from marsad.lexicons import load, load_table
+from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
-from marsad.text.tokens import stem_variants
 
 
 @dataclass

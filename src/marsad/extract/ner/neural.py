@@ -21,8 +21,8 @@ from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
 
 from marsad.extract.ner.gazetteers import Gazetteer, Lexicons
+from marsad.text.clitics import stem_variants, strip_clitics
 from marsad.text.normalize import norm_key
-from marsad.text.tokens import stem_variants, strip_clitics
 
 MAX_CHARS = 20
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")

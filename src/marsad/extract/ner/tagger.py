@@ -18,8 +18,8 @@ from pathlib import Path
 
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, parse_names
 from marsad.extract.ner.neural import BiLstmCrf, Encoder
+from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
-from marsad.text.tokens import stem_variants
 
 _MAX_NAME = 6
 

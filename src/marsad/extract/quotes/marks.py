@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad.text.clitics import CLITIC_LETTERS
+
 _GUILLEMET_OPEN = "«"
 _GUILLEMET_CLOSE = "»"
 _DOUBLE = "“”\"″"
-_CLITICS = "لبوفك"
 _BEFORE_OPEN = ":،,؛;(«[-–"
 _MAX_PARAGRAPHS = 8
 
@@ -62,7 +63,7 @@ def _opens(text: str, i: int, start: int, end: int) -> bool:
     if prev.isspace() or prev in _BEFORE_OPEN:
         return True
     before = text[i - 2] if i - 1 > start else " "
-    return prev in _CLITICS and (before.isspace() or before in _BEFORE_OPEN)
+    return prev in CLITIC_LETTERS and (before.isspace() or before in _BEFORE_OPEN)
 
 
 def _pop(text: str, stack: list[tuple[int, str, int]], out: list[Marked], family: str, close: int) -> None:

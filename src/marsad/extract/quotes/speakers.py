@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.model import Document, Mention, Span
+from marsad.text.clitics import bare_word
 from marsad.text.normalize import Normalized, normalize
 from marsad.text.tokens import Token, tokenize
 
@@ -263,10 +264,7 @@ def _head_run(tokens: list[Token], ok: Callable[[Token], bool]) -> list[Token]:
 
 def _bare(key: str) -> str:
     """A key without its article and و/ف/ب/ل clitics (heads compare on it)."""
-    for pre in ("وال", "فال", "بال", "لل", "ال"):
-        if key.startswith(pre) and len(key) - len(pre) >= 2:
-            key = key[len(pre):]
-            break
+    key = bare_word(key)
     if key.endswith("ون") and len(key) > 4:
         key = key[:-2] + "ين"
     return key

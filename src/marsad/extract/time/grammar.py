@@ -16,7 +16,7 @@ from marsad.extract.time import calendar as cal
 from marsad.extract.time.calendar import Anchor
 from marsad.extract.time.dates import DateRules
 from marsad.extract.time.records import Found
-from marsad.extract.time.tokens import Tok, readings
+from marsad.extract.time.tokens import Tok
 from marsad.extract.time.words import (
     ADVERB_PARTS,
     AMBIGUOUS_PLURAL,
@@ -31,6 +31,7 @@ from marsad.extract.time.words import (
     ONE,
     WEEK_BARE,
 )
+from marsad.text.clitics import readings
 from marsad.text.normalize import norm_key
 
 Rule = Callable[[int], "Found | None"]

@@ -16,7 +16,7 @@ from marsad.extract.time import calendar as cal
 from marsad.extract.time.calendar import Anchor
 from marsad.extract.time.lexicon import Lexicon, MonthName, lexicon
 from marsad.extract.time.records import Clue, Found, Parts, Point
-from marsad.extract.time.tokens import Tok, readings
+from marsad.extract.time.tokens import Tok
 from marsad.extract.time.words import (
     BARE_MONTH_CONTEXT,
     BLESSED,
@@ -33,6 +33,7 @@ from marsad.extract.time.words import (
     keys,
     starters,
 )
+from marsad.text.clitics import readings
 from marsad.text.normalize import norm_key
 
 V = TypeVar("V")

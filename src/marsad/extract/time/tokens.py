@@ -1,10 +1,9 @@
-"""Tokens of a normalised key text, with clitic-stripped readings for lexicon look-ups."""
+"""Tokens of a normalised key text (their clitic-stripped readings: :func:`marsad.text.clitics.readings`)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|[\u0621-\u064a]+|\S")
 _BREAKS = frozenset(".!?;\n")
@@ -39,23 +38,3 @@ def tokenize_key(key: str) -> list[Tok]:
         prev_punct = t if kind == "p" else ""
         last = m.end()
     return toks
-
-
-@lru_cache(maxsize=1 << 16)
-def readings(word: str) -> tuple[tuple[int, str], ...]:
-    """Readings of a word with its proclitics stripped: ``(chars stripped, rest)``, the whole word first.
-
-    و/ف (conjunction) then ب/ل/ك (preposition); ``لل`` + noun is ``ل`` + ``ال`` + noun.
-    Cached: a text repeats its words.
-    """
-    out = [(0, word)]
-    cut = 0
-    rest = word
-    if len(rest) > 2 and rest[0] in "وف":
-        cut, rest = 1, rest[1:]
-        out.append((cut, rest))
-    if len(rest) > 3 and rest.startswith("لل"):
-        out.append((cut + 1, "ا" + rest[1:]))
-    elif len(rest) > 2 and rest[0] in "بلك":
-        out.append((cut + 1, rest[1:]))
-    return tuple(out)

@@ -1,0 +1,216 @@
+"""The registry of known entities: stable ids, types, spelling variants and dated roles.
+
+The shipped registry (``entity_registry.tsv``, roles in ``entity_roles.tsv``) lists people,
+places and organisations of the Arab press.  Each line is one entity with a stable id
+(``per:donald-trump``), its type, its name, its spelling variants and short forms, and its
+dated roles (``us_president@2017-01-20/2021-01-20``).  A user extends or overrides it with
+TSV files of the same columns named in the ``MARSAD_REGISTRY`` environment variable
+(paths separated by the platform's path separator); an entry with an existing id replaces it.
+
+The resolution step (:mod:`marsad.corpus.entities`) gives an entity the registry id when
+one of its names has the key of a registry name (:func:`marsad.corpus.names.name_key`), so
+the id is the same in every run and every corpus.  :meth:`Registry.resolve_role` turns a
+role phrase at a date into the person holding it then (الرئيس الأمريكي at 2018-05-01 →
+دونالد ترامب); a former role (الرئيس الأمريكي السابق) resolves to nobody.
+
+Variant spellings of multi-word names also teach word variants (سيرجي/سيرغي from سيرجي
+لافروف/سيرغي لافروف; ترمب/ترامب from ترمب and دونالد ترامب): a variant word and the name's
+word in the same position whose :func:`marsad.corpus.names.skeleton` agree.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from marsad.lexicons import load_table
+from marsad.model import EntityType
+from marsad.text.clitics import stem_variants
+from marsad.text.normalize import norm_key
+
+ENV = "MARSAD_REGISTRY"
+_FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابق", "سابقا", "المنتهية"))
+_TYPES: dict[str, EntityType] = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One holding of a role: ISO start date, and end date (None while it lasts)."""
+
+    role: str
+    start: str
+    end: str | None
+
+    def holds(self, date: str) -> bool:
+        """True when the role is held on ``date`` (ISO, compared on its first ten characters)."""
+        day = date[:10]
+        return self.start <= day and (self.end is None or day < self.end)
+
+    def label(self) -> str:
+        """``role@start/end`` as written in the registry."""
+        return f"{self.role}@{self.start}/{self.end or ''}"
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """A known entity."""
+
+    id: str
+    type: EntityType
+    name: str
+    variants: tuple[str, ...] = ()
+    roles: tuple[Tenure, ...] = ()
+
+    def holds(self, role: str, date: str) -> bool:
+        """True when this entity holds ``role`` on ``date``."""
+        return any(t.role == role and t.holds(date) for t in self.roles)
+
+
+def parse_entries(rows: Iterable[tuple[str, ...]], source: str) -> list[RegistryEntry]:
+    """Registry entries from TSV rows (id, type, name, variants, roles); a malformed row is a ValueError naming it."""
+    out: list[RegistryEntry] = []
+    for row in rows:
+        cells = [*row, "", "", ""]
+        ident, kind, name, variants, roles = cells[:5]
+        if not ident or kind not in _TYPES or not name:
+            raise ValueError(f"{source}: bad registry row {row!r} (need id, PER/LOC/ORG/MISC, name)")
+        tenures: list[Tenure] = []
+        for item in filter(None, (r.strip() for r in roles.split(";"))):
+            role, _, dates = item.partition("@")
+            start, _, end = dates.partition("/")
+            if not role or len(start) != 10:
+                raise ValueError(f"{source}: bad role {item!r} of {ident} (need role@YYYY-MM-DD/[YYYY-MM-DD])")
+            tenures.append(Tenure(role, start, end or None))
+        out.append(RegistryEntry(ident, _TYPES[kind], name, tuple(v for v in variants.split("|") if v.strip()),
+                                 tuple(tenures)))
+    return out
+
+
+def _user_rows() -> list[RegistryEntry]:
+    entries: list[RegistryEntry] = []
+    for path in filter(None, os.environ.get(ENV, "").split(os.pathsep)):
+        text = Path(path).read_text(encoding="utf-8")
+        rows = [tuple(c.strip() for c in line.split("\t")) for line in text.splitlines()
+                if line.strip() and not line.startswith("#")]
+        entries.extend(parse_entries(rows, path))
+    return entries
+
+
+def _word_pairs(entry: RegistryEntry) -> list[tuple[str, str]]:
+    """(variant word, name word) pairs that align by skeleton, from the entry's variants."""
+    from marsad.corpus.names import skeleton
+
+    name = norm_key(entry.name).replace("-", " ").split()
+    pairs: list[tuple[str, str]] = []
+    for variant in entry.variants:
+        words = norm_key(variant).replace("-", " ").split()
+        if len(words) == len(name):
+            aligned = list(zip(words, name, strict=True))
+        elif len(words) == 1:
+            aligned = [(words[0], w) for w in name if skeleton(w) == skeleton(words[0])][:1]
+        else:
+            continue
+        pairs.extend((v, n) for v, n in aligned if v != n and skeleton(v) == skeleton(n))
+    return pairs
+
+
+@dataclass
+class Registry:
+    """Known entities by id, by name key and by role."""
+
+    entries: dict[str, RegistryEntry] = field(default_factory=dict)
+    role_phrases: dict[str, str] = field(default_factory=dict)
+    word_variants: dict[str, str] = field(default_factory=dict)
+    by_key: dict[str, str] = field(default_factory=dict)
+    holders: dict[str, list[RegistryEntry]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entries: Iterable[RegistryEntry], roles: Iterable[tuple[str, ...]]) -> Registry:
+        """Index ``entries`` (a later entry with the same id replaces an earlier one) and role phrases."""
+        reg = cls()
+        for entry in entries:
+            reg.entries[entry.id] = entry
+        for role, phrases, *_ in roles:
+            for phrase in phrases.split("|"):
+                reg.role_phrases[" ".join(norm_key(phrase).split())] = role
+        for entry in reg.entries.values():
+            for variant, word in _word_pairs(entry):
+                reg.word_variants.setdefault(variant, word)
+            for tenure in entry.roles:
+                reg.holders.setdefault(tenure.role, []).append(entry)
+        return reg
+
+    def index_keys(self) -> None:
+        """Key every name and variant (after the word variants are known to the name keys)."""
+        from marsad.corpus.names import name_key, short_key
+
+        for entry in self.entries.values():
+            for form in (entry.name, *entry.variants):
+                self.by_key.setdefault(name_key(form), entry.id)
+        for entry in self.entries.values():
+            for form in (entry.name, *entry.variants):
+                self.by_key.setdefault(short_key(form), entry.id)
+
+    def lookup(self, name: str) -> RegistryEntry | None:
+        """The entry one of whose names has the key of ``name`` (or of ``name`` without its ``بن X`` links)."""
+        from marsad.corpus.names import name_key, short_key
+
+        ident = self.by_key.get(name_key(name)) or self.by_key.get(short_key(name))
+        return self.entries.get(ident) if ident else None
+
+    def role_of(self, phrase: str) -> tuple[str, bool] | None:
+        """The role id a phrase names and whether it is a former role (الرئيس الأمريكي السابق)."""
+        words = norm_key(phrase).split()
+        former = any(w in _FORMER for w in words)
+        words = [w for w in words if w not in _FORMER]
+        if not words:
+            return None
+        for first in stem_variants(words[0]):
+            role = self.role_phrases.get(" ".join([first, *words[1:]]))
+            if role is not None:
+                return role, former
+        return None
+
+    def holder(self, role: str, date: str | None) -> RegistryEntry | None:
+        """The one entity holding ``role`` on ``date`` (None without a date or when none or several do)."""
+        if not date:
+            return None
+        found = {e.id: e for e in self.holders.get(role, ()) if e.holds(role, date)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def resolve_role(self, phrase: str, date: str | None) -> RegistryEntry | None:
+        """The person a role phrase names at ``date`` (an ISO date); a former role names nobody.
+
+        >>> shipped_registry().resolve_role("الرئيس الأمريكي", "2018-05-01").id
+        'per:donald-trump'
+        """
+        found = self.role_of(phrase)
+        if found is None or found[1]:
+            return None
+        return self.holder(found[0], date)
+
+
+@cache
+def base_registry() -> Registry:
+    """The shipped registry plus the user's files named in ``MARSAD_REGISTRY``, before its names are keyed.
+
+    The name keys themselves use the word variants learnt here, hence the two steps.
+    """
+    entries = parse_entries(load_table("entity_registry.tsv"), "entity_registry.tsv") + _user_rows()
+    return Registry.build(entries, load_table("entity_roles.tsv"))
+
+
+@cache
+def shipped_registry() -> Registry:
+    """The registry with every name keyed (loaded once)."""
+    registry = base_registry()
+    registry.index_keys()
+    return registry
+
+
+def resolve_role(phrase: str, date: str | None) -> RegistryEntry | None:
+    """The registered person holding the role ``phrase`` names at ``date`` (see :meth:`Registry.resolve_role`)."""
+    return shipped_registry().resolve_role(phrase, date)
