@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import signal
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -48,7 +50,16 @@ ErrorSink = Callable[[InputError], None]
 @dataclass
 class RunSummary:
     """What a run did: inputs read (documents and rejected inputs), distinct documents (new and already stored),
-    repeated texts kept as extra sources, errors, and the stories the run touched."""
+    repeated texts kept as extra sources, errors, and the stories the run touched.
+
+    ``timings``: wall seconds per phase of the run (:data:`PHASES`): ``read`` (reading and
+    parsing inputs), ``prepare`` (looking up stored texts and sources, chrome lines, repeats),
+    ``analyse`` (the per-document stage, in this process or waiting on the workers), ``write``
+    (committing batches) and ``corpus`` (the corpus steps at the end).  Everything but
+    ``analyse`` runs in the one main process: it is the run's serial part.  ``cpu_timings``:
+    the same phases in CPU seconds of the main process (what other processes' load on the
+    machine does not inflate; with workers, ``analyse`` there is only the main process's share).
+    """
 
     run: int
     inputs: int = 0
@@ -58,6 +69,21 @@ class RunSummary:
     errors: int = 0
     stories_touched: list[str] = field(default_factory=list)
     interrupted: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
+    cpu_timings: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def timed(self, phase: str) -> Iterator[None]:
+        """Add the wall and CPU time of the ``with`` block to ``timings[phase]`` and ``cpu_timings[phase]``."""
+        began, cpu = time.perf_counter(), time.process_time()
+        try:
+            yield
+        finally:
+            self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - began
+            self.cpu_timings[phase] = self.cpu_timings.get(phase, 0.0) + time.process_time() - cpu
+
+
+PHASES = ("read", "prepare", "analyse", "write", "corpus")
 
 
 @dataclass
@@ -126,18 +152,25 @@ def run(
     interrupted, and :class:`KeyboardInterrupt` propagates (the CLI exits 130).
     """
     names = list(inputs)
-    summary = RunSummary(store.start_run(names))
+    summary = RunSummary(
+        store.start_run(names), timings=dict.fromkeys(PHASES, 0.0), cpu_timings=dict.fromkeys(PHASES, 0.0)
+    )
     state = _Seen()
     pool = _pool(options)
     try:
         items = read_inputs(names, options) if read is None else iter(read)
-        while batch := list(islice(items, options.batch_size)):
+        while True:
+            with summary.timed("read"):
+                batch = list(islice(items, options.batch_size))
+            if not batch:
+                break
             _batch(batch, options, store, summary, state, pool, on_error, progress)
         if pool is not None:
             pool.shutdown(wait=True)
             pool = None
         summary.documents = len(state.documents)
-        summary.stories_touched = _corpus(store, summary.run, options)
+        with summary.timed("corpus"):
+            summary.stories_touched = _corpus(store, summary.run, options)
     except KeyboardInterrupt:  # the corpus steps roll back and stay due: the next run does them
         summary.interrupted = True
         store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
@@ -209,6 +242,7 @@ class _Pending:
     seen: list[tuple[str, str]] = field(default_factory=list)
     lines: dict[str, Counter[str]] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
+    stored: set[str] = field(default_factory=set)
 
 
 def _batch(
@@ -222,6 +256,49 @@ def _batch(
     progress: Progress | None,
 ) -> None:
     """Analyse the new documents of one batch and commit it (also when interrupted half-way)."""
+    with summary.timed("prepare"):
+        pending, new, keys, jobs = _prepare(items, options, store, summary, state, on_error, progress)
+    failed: dict[str, str] = {}
+    try:
+        with summary.timed("analyse"):
+            for (doc_id, raw), result in zip(new, _analyse(jobs, options, pool), strict=True):
+                if isinstance(result, InputError):
+                    state.documents.discard(doc_id)
+                    failed[doc_id] = result.input
+                    _error(pending, summary, result, on_error)
+                else:
+                    result.sources = [source_of(result)]
+                    pending.docs.append(result)
+                    pending.sources.append((doc_id, result.sources[0]))
+                    site = site_key(raw)
+                    if site is not None:
+                        pending.lines.setdefault(site, Counter()).update(keys.get(doc_id, ()))
+                if progress is not None:
+                    progress(1)
+    finally:
+        with summary.timed("write"):
+            # A repeat of a text that failed in this batch has no document to join: it fails with it.
+            kept = pending.stored | {d.id for d in pending.docs}
+            extra = [(doc_id, source) for doc_id, source in pending.extra_sources if doc_id in kept]
+            for doc_id, source in pending.extra_sources:
+                if doc_id not in kept and doc_id in failed:
+                    _error(pending, summary, InputError(source.input, f"same text as {failed[doc_id]}, which failed"),
+                           on_error)
+            summary.added += store.write_batch(
+                summary.run, pending.docs, pending.sources + extra, pending.lines, pending.errors, pending.seen
+            )
+
+
+def _prepare(
+    items: list[RawDocument | InputError],
+    options: Options,
+    store: Store,
+    summary: RunSummary,
+    state: _Seen,
+    on_error: ErrorSink | None,
+    progress: Progress | None,
+) -> tuple[_Pending, list[tuple[str, RawDocument]], dict[str, set[str]], list[Job]]:
+    """Sort a batch into new documents (their jobs) and repeats of stored or earlier texts (extra sources)."""
     pending = _Pending()
     raws = [r for r in items if isinstance(r, RawDocument)]
     for item in items:
@@ -229,7 +306,7 @@ def _batch(
             _error(pending, summary, item, on_error)
     summary.inputs += len(items)
     ids = [content_id(r.text) for r in raws]
-    stored = store.stored(ids)
+    stored = pending.stored = store.stored(ids)
     known = store.stored_sources(i for i in ids if i in stored) | state.sources
     new: list[tuple[str, RawDocument]] = []
     for doc_id, raw in zip(ids, raws, strict=True):
@@ -248,32 +325,7 @@ def _batch(
     keys = {doc_id: line_keys(raw) for doc_id, raw in new if site_key(raw)}
     chrome = _chrome(store, new, keys)
     jobs = [Job(raw, chrome.get(site_key(raw) or "", frozenset())) for _, raw in new]
-    failed: dict[str, str] = {}
-    try:
-        for (doc_id, raw), result in zip(new, _analyse(jobs, options, pool), strict=True):
-            if isinstance(result, InputError):
-                state.documents.discard(doc_id)
-                failed[doc_id] = result.input
-                _error(pending, summary, result, on_error)
-            else:
-                result.sources = [source_of(result)]
-                pending.docs.append(result)
-                pending.sources.append((doc_id, result.sources[0]))
-                site = site_key(raw)
-                if site is not None:
-                    pending.lines.setdefault(site, Counter()).update(keys.get(doc_id, ()))
-            if progress is not None:
-                progress(1)
-    finally:
-        # A repeat of a text that failed in this batch has no document to join: it fails with it.
-        kept = stored | {d.id for d in pending.docs}
-        extra = [(doc_id, source) for doc_id, source in pending.extra_sources if doc_id in kept]
-        for doc_id, source in pending.extra_sources:
-            if doc_id not in kept and doc_id in failed:
-                _error(pending, summary, InputError(source.input, f"same text as {failed[doc_id]}, which failed"), on_error)
-        summary.added += store.write_batch(
-            summary.run, pending.docs, pending.sources + extra, pending.lines, pending.errors, pending.seen
-        )
+    return pending, new, keys, jobs
 
 
 def _error(pending: _Pending, summary: RunSummary, error: InputError, on_error: ErrorSink | None) -> None:
