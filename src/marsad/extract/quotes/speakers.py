@@ -154,8 +154,7 @@ class Resolver:
         mentions = reversed(self.doc.mentions) if last else iter(self.doc.mentions)
         for m in mentions:
             if start <= m.start and m.end <= end and m.type in types and (last or not self._genitive(m)):
-                following = next((n for n in self.doc.mentions if n.type == "PER" and n.start > m.end
-                                  and self._same_name(self.doc.text[m.end:n.start], n)), None)
+                following = self._name_after(m)
                 if m.type == "PER" and following is not None:
                     m = following  # «آية الله» «علي خامنئي»: a title tagged apart from the name it precedes
                 heads = frozenset(_bare(w) for w in m.text.split())
@@ -164,6 +163,22 @@ class Resolver:
                 if named is not None:
                     return self._speaker(named, heads)  # «الرئيس الأمريكي» tagged as a person: the person named
                 return Speaker(Span(m.start, m.end, m.text), m.entity, heads)
+        return None
+
+    def _name_after(self, m: Mention) -> Mention | None:
+        """The first person mention after ``m`` that continues its name (:meth:`_same_name`).
+
+        Mentions are in text order and the gap after ``m`` only grows, so the search stops at
+        the first person mention more than one word away (none further on can qualify).
+        """
+        for n in self.doc.mentions:
+            if n.type != "PER" or n.start <= m.end:
+                continue
+            gap = self.doc.text[m.end:n.start]
+            if self._same_name(gap, n):
+                return n
+            if len(gap.split()) > 1:
+                return None
         return None
 
     def _same_name(self, gap: str, following: Mention) -> bool:
