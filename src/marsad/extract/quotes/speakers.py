@@ -81,6 +81,7 @@ class Resolver:
     memory: SpeakerMemory = field(default_factory=SpeakerMemory)
     tokens: list[Token] = field(default_factory=list)
     _norm: Normalized | None = None
+    _persons_at: dict[int, Mention] | None = None
     _starts: list[int] = field(default_factory=list)
 
     def resolve(
@@ -312,6 +313,15 @@ class Resolver:
                     return toks[j: i + 1]
         return None
 
+    def _person_at(self, start: int) -> Mention | None:
+        """The first person mention starting at ``start`` (an index built once per document)."""
+        if self._persons_at is None:
+            self._persons_at = {}
+            for m in self.doc.mentions:
+                if m.type == "PER":
+                    self._persons_at.setdefault(m.start, m)
+        return self._persons_at.get(start)
+
     def _named_elsewhere(self, words: list[Token]) -> list[Token] | None:
         """The name written after the same role phrase (and its adjectives) elsewhere in the document."""
         if self._norm is None:
@@ -329,8 +339,7 @@ class Resolver:
             skip = 0
             while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow):
                 skip += 1
-            person = next((m for m in self.doc.mentions if m.type == "PER" and follow[skip:]
-                           and m.start == follow[skip].start), None)
+            person = self._person_at(follow[skip].start) if follow[skip:] else None
             run = [t for t in follow[skip:] if t.end <= person.end] if person is not None \
                 else _head_run(follow[skip:], self._namey)
             for r in range(1, len(run)):
