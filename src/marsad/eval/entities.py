@@ -23,14 +23,12 @@ overlapping it most; one with no overlapping mention is a singleton.  Scores per
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.corpus.result import CorpusResult
-from marsad.eval.shared import SAUDINEWSNET
+from marsad.eval.shared import saudinewsnet_records
 from marsad.eval.stories import bcubed
 from marsad.extract.entities import mention_name
 from marsad.ingest.records import record_document
@@ -107,17 +105,8 @@ def read_gold(path: Path) -> list[GoldName]:
     return rows
 
 
-def _records(shared: Path, urls: set[str]) -> dict[str, dict[str, object]]:
-    found: dict[str, dict[str, object]] = {}
-    with gzip.open(shared / SAUDINEWSNET, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if not any(u in line for u in urls - found.keys()):
-                continue
-            record = json.loads(line)
-            if record.get("url") in urls:
-                found[record["url"]] = record
-            if not urls - found.keys():
-                break
+def _records(shared: Path, urls: set[str]) -> dict[str, dict[str, str]]:
+    found = saudinewsnet_records(shared, urls)
     missing = urls - found.keys()
     if missing:
         raise ValueError(f"gold articles not in SaudiNewsNet: {sorted(missing)[:3]}")
