@@ -7,9 +7,12 @@ source, the chrome lines learnt per site, the input errors), so that a kill lose
 the batch in flight and a re-run skips what is stored.  A text already stored, or seen
 earlier in the run, is not analysed again: its input is kept as one more source of the
 document.  A fault in any component stays with its document (one error naming the
-input and the component).  At the end the corpus steps run over every stored document in
-one transaction that reads and writes the store (the story index included), so that two
-runs writing one store at once continue each other's work instead of overwriting it.
+input and the component).  After each batch is committed, the corpus steps relate its
+documents to the stored ones (:mod:`marsad.store.relate`: the story index, the copied-passage
+index and the entity registry live in the store, and a batch loads only what it needs of
+them), in a transaction of their own, so that two runs writing one store at once continue
+each other's work instead of overwriting it, and a killed run leaves at most one batch's
+corpus steps due (the next run does them first).
 
 :func:`analyze` is the same run into a given store (a temporary one by default),
 returning the run's report as records.
@@ -30,17 +33,17 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from marsad.corpus.result import CorpusResult
-from marsad.corpus.story_index import StoryIndex
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
 from marsad.model import Document, DocumentSource, Duplicate, Entity, InputError, Story
 from marsad.options import Options
 from marsad.page.build import build_document, content_id
 from marsad.page.chrome import chrome_of, line_keys, site_key
-from marsad.pipeline import Job, analyze_batch, analyze_corpus
+from marsad.pipeline import Job, analyze_batch
 from marsad.store.codec import from_json
 from marsad.store.export import Selection, build_report
-from marsad.store.store import STORY_INDEX_KEY, Store, source_of
+from marsad.store.relate import relate_queued
+from marsad.store.store import Store, source_of
 
 Progress = Callable[[int], None]
 _T = TypeVar("_T")
@@ -55,7 +58,7 @@ class RunSummary:
     ``timings``: wall seconds per phase of the run (:data:`PHASES`): ``read`` (reading and
     parsing inputs), ``prepare`` (looking up stored texts and sources, chrome lines, repeats),
     ``analyse`` (the per-document stage, in this process or waiting on the workers), ``write``
-    (committing batches) and ``corpus`` (the corpus steps at the end).  Everything but
+    (committing batches) and ``corpus`` (the corpus steps after each batch).  Everything but
     ``analyse`` runs in the one main process: it is the run's serial part.  ``cpu_timings``:
     the same phases in CPU seconds of the main process (what other processes' load on the
     machine does not inflate; with workers, ``analyse`` there is only the main process's share).
@@ -165,13 +168,13 @@ def run(
             if not batch:
                 break
             _batch(batch, options, store, summary, state, pool, on_error, progress)
+            _corpus(store, summary, options)
         if pool is not None:
             pool.shutdown(wait=True)
             pool = None
         summary.documents = len(state.documents)
-        with summary.timed("corpus"):
-            summary.stories_touched = _corpus(store, summary.run, options)
-    except KeyboardInterrupt:  # the corpus steps roll back and stay due: the next run does them
+        _corpus(store, summary, options)
+    except KeyboardInterrupt:  # the corpus steps of the batch in flight roll back and stay due: the next run does them
         summary.interrupted = True
         store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
         raise
@@ -371,32 +374,11 @@ def _analyse_chunk(jobs: list[Job], options: Options) -> list[Document | InputEr
     return list(analyze_batch(jobs, options))
 
 
-def _corpus(store: Store, run: int, options: Options) -> list[str]:
-    """Run the corpus steps over every stored document in one write transaction; return the stories touched.
-
-    Nothing runs when no document or source arrived since the last time (a re-run of stored inputs).
-    """
-    with store.write():
-        if not store.corpus_stale():
-            return []
-        docs = store.load_documents()
-        saved = store.get_meta(STORY_INDEX_KEY)
-        result = CorpusResult(
-            story_index=StoryIndex.from_json(saved) if saved else StoryIndex(options.stories),
-            entity_registry=store.entity_keys(),
-            next_entity=store.next_entity_number(),
-        )
-        analyze_corpus(docs, result=result)
-        store.update_documents(docs)
-        store.save_entities(result.entities, result.entity_registry, result.next_entity)
-        for old, new in result.merged_entities.items():
-            store.add_redirect("entity", old, new)
-        store.save_duplicates(result.duplicates)
-        store.save_stories(result.stories, result.merged_stories, run)
-        if result.story_index is not None:
-            store.set_meta(STORY_INDEX_KEY, result.story_index.to_json())
-        store.corpus_done()
-    return [s.id for s in result.stories]
+def _corpus(store: Store, summary: RunSummary, options: Options) -> None:
+    """Relate the documents whose corpus steps are due (the batch just committed, or a killed run's last one)."""
+    with summary.timed("corpus"):
+        touched = relate_queued(store, summary.run, options.stories, options.batch_size)
+    summary.stories_touched = list(dict.fromkeys([*summary.stories_touched, *touched]))
 
 
 def report_json(store: Store, run: int) -> str:

@@ -66,14 +66,25 @@ def infer_day(clues: list[Clue], anchors: list[dt.date]) -> dt.date | None:
     return best[1] if best else None
 
 
+def _is_day(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def infer_dates(docs: list[Document], result: CorpusResult) -> None:
-    """Set ``published`` (basis ``inferred``) on documents without one, and re-normalise their timexes."""
-    del result
+    """Set ``published`` (basis ``inferred``) on documents without one, and re-normalise their timexes.
+
+    The anchors are the batch's dated documents and ``result.anchor_days`` (the stored ones').
+    """
     known = {doc.id: a.day for doc in docs if doc.published and (a := anchor_of(doc.published)) is not None}
+    stored = {dt.date.fromisoformat(d) for d in result.anchor_days if _is_day(d)}
     for doc in docs:
         if doc.published is not None:
             continue
-        anchors = sorted({day for other, day in known.items() if other != doc.id})
+        anchors = sorted({day for other, day in known.items() if other != doc.id} | stored)
         day = infer_day(main_clues(doc), anchors)
         if day is None:
             continue

@@ -1,9 +1,13 @@
 """Copied passages across documents: MinHash LSH candidates confirmed by exact shingle overlap.
 
 Every paragraph of every article unit (``main``/``appended`` segment) is shingled
-(word 3-grams of clitic-stripped keys) and hashed into a MinHash LSH index; each
+(word 3-grams of clitic-stripped keys) and hashed into a MinHash LSH index (:data:`BANDS`
+bands of :data:`ROWS` values, datasketch's optimum for a Jaccard threshold of 0.2 over 64
+permutations: two passages are candidates when one band is equal); each
 candidate pair from two *different* documents is confirmed when the shingles they
-share cover at least :data:`MIN_CONTAINMENT` of the shorter passage.  Lines repeated
+share cover at least :data:`MIN_CONTAINMENT` of the shorter passage.  The index may be a
+stored one (:class:`PassageSource`, the store's band table): a batch then looks up only the
+stored passages sharing a band with its own, and the source numbers the copy groups.  Lines repeated
 inside one page (captions shown twice) are never reported.  Confirmed pairs are
 grouped (copies of one passage) and each group names its earliest-published document
 when the dates allow.
@@ -13,8 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+from datasketch import MinHash
 
 from marsad.corpus.passages import Passage, passages_of
 from marsad.corpus.result import CorpusResult
@@ -23,9 +29,11 @@ from marsad.corpus.units import units_of
 from marsad.model import Document, Duplicate, SpanRef
 
 NUM_PERM = 64
-LSH_THRESHOLD = 0.2
 MIN_CONTAINMENT = 0.5
 MIN_SHARED = 6
+BANDS = 28
+ROWS = 2
+BandKey = tuple[int, int]  # (band number, the band's values as one signed 64-bit integer)
 
 
 @dataclass(frozen=True)
@@ -63,29 +71,71 @@ def all_passages(docs: Iterable[Document]) -> list[Passage]:
     return [p for doc in docs for unit in units_of(doc) for p in passages_of(unit, doc.text)]
 
 
-def copy_pairs(passages: list[Passage]) -> list[CopyPair]:
-    """Confirmed copy pairs among ``passages`` (LSH candidates, then the exact check)."""
-    usable = [p for p in passages if len(p.shingles) >= MIN_SHARED]
-    if not usable:
+class PassageSource(Protocol):
+    """A stored passage index that a batch's passages are matched against and added to."""
+
+    def matching(self, keys: set[BandKey]) -> dict[BandKey, list[int]]:
+        """The stored passages (by number) filed under each of ``keys`` that has any."""
+
+    def passages(self, numbers: Iterable[int]) -> dict[int, Passage]:
+        """The stored passages of these numbers, with their shingles."""
+
+    def add(self, passages: list[Passage], keys: list[list[BandKey]], pairs: list[CopyPair],
+            dates: dict[str, str | None]) -> list[Duplicate]:
+        """File the batch's passages, group its confirmed pairs with the stored copies; return the new records."""
+
+
+def usable_passages(passages: Iterable[Passage]) -> list[Passage]:
+    """The passages long enough to be confirmed as copies."""
+    return [p for p in passages if len(p.shingles) >= MIN_SHARED]
+
+
+def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
+    """The LSH band keys of each passage (MinHash of its shingles, cut into :data:`BANDS` bands)."""
+    if not passages:
         return []
     template = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_hash, scheme="affine32")
     hashes = MinHash.bulk(
-        [sorted(p.shingles) for p in usable],
+        [sorted(p.shingles) for p in passages],
         num_perm=NUM_PERM,
         seed=1,
         hashfunc=_hash,
         permutations=template.permutations,
         scheme="affine32",
     )
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    assert ROWS == 2  # two 32-bit values make one 64-bit key
+    out: list[list[BandKey]] = []
+    for mh in hashes:
+        values = mh.hashvalues.astype(np.uint64) & np.uint64(0xFFFFFFFF)
+        joined = (values[0 : 2 * BANDS : 2] << np.uint64(32)) | values[1 : 2 * BANDS : 2]
+        out.append(list(enumerate(joined.view(np.int64).tolist())))
+    return out
+
+
+def copy_pairs(passages: list[Passage], source: PassageSource | None = None) -> list[CopyPair]:
+    """Confirmed copy pairs among ``passages`` and with the stored ones (LSH candidates, then the exact check)."""
+    usable = usable_passages(passages)
+    return _pairs(usable, band_keys(usable), source)
+
+
+def _pairs(usable: list[Passage], keys: list[list[BandKey]], source: PassageSource | None) -> list[CopyPair]:
+    stored: dict[BandKey, list[int]] = source.matching({k for ks in keys for k in ks}) if source else {}
+    known = source.passages({n for ns in stored.values() for n in ns}) if source and stored else {}
+    buckets: dict[BandKey, list[int]] = {}
     pairs: list[CopyPair] = []
-    for i, (passage, mh) in enumerate(zip(usable, hashes, strict=True)):
-        for j in lsh.query(mh):
+    for i, (passage, own) in enumerate(zip(usable, keys, strict=True)):
+        for n in sorted({n for k in own for n in stored.get(k, ())}):
+            other = known[n]
+            sim = is_copy(other, passage)
+            if sim is not None:
+                pairs.append(CopyPair(other, passage, sim))
+        for j in sorted({j for k in own for j in buckets.get(k, ())}):
             other = usable[j]
             sim = is_copy(other, passage)
             if sim is not None:
                 pairs.append(CopyPair(other, passage, sim))
-        lsh.insert(i, mh)
+        for k in own:
+            buckets.setdefault(k, []).append(i)
     return pairs
 
 
@@ -148,5 +198,17 @@ def find_duplicates(docs: list[Document]) -> list[Duplicate]:
 
 
 def detect_duplicates(docs: list[Document], result: CorpusResult) -> None:
-    """Corpus step: fill ``result.duplicates`` with the copied passages of ``docs``."""
-    result.duplicates.extend(find_duplicates(docs))
+    """Corpus step: fill ``result.duplicates`` with the copied passages of ``docs``.
+
+    With a stored passage index (``result.passages``), the passages of ``docs`` are also
+    matched against the stored ones and filed in it; ``result.duplicates`` then holds the
+    batch's new copies (with the copy groups they join).
+    """
+    source = result.passages
+    if source is None:
+        result.duplicates.extend(find_duplicates(docs))
+        return
+    usable = usable_passages(all_passages(docs))
+    keys = band_keys(usable)
+    pairs = _pairs(usable, keys, source)
+    result.duplicates.extend(source.add(usable, keys, pairs, document_dates(docs)))

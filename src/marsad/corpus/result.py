@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from marsad.corpus.story_index import StoryIndex
 from marsad.model import Duplicate, Entity, Story
+
+if TYPE_CHECKING:
+    from marsad.corpus.duplicates import PassageSource
 
 
 @dataclass
@@ -18,6 +22,11 @@ class CorpusResult:
     ``entity_registry`` (spelling key -> stable entity id, from the store) and
     ``next_entity`` keep entity ids stable across runs; the entity-id step extends the
     registry and fills ``merged_entities`` with the ids merged away.
+
+    When the corpus steps run batch by batch against a store: ``anchor_days`` are the
+    publication days (ISO dates) of the stored documents, which date inference uses as
+    anchors beside the batch's own, and ``passages`` is the stored copied-passage index
+    the batch's passages are matched against.
     """
 
     entities: list[Entity] = field(default_factory=list)
@@ -28,3 +37,5 @@ class CorpusResult:
     entity_registry: dict[str, str] = field(default_factory=dict)
     next_entity: int = 1
     merged_entities: dict[str, str] = field(default_factory=dict)
+    anchor_days: set[str] = field(default_factory=set)
+    passages: PassageSource | None = None

@@ -24,14 +24,22 @@ from marsad.model import Document, Duplicate, Story
 MAX_LINK_DOCUMENTS = 10
 
 
-def unit_links(docs: dict[str, Document], duplicates: list[Duplicate]) -> dict[str, set[str]]:
-    """Unit ids linked by a copied passage between outlets (boilerplate-sized groups left out)."""
+def unit_links(
+    docs: dict[str, Document], duplicates: list[Duplicate], group_sizes: dict[str, int] | None = None
+) -> dict[str, set[str]]:
+    """Unit ids linked by a copied passage between outlets (boilerplate-sized groups left out).
+
+    ``group_sizes``: the number of documents of each copy group when ``duplicates`` are
+    only some of its copies (a batch's new ones).
+    """
     group_docs: dict[str, set[str]] = {}
     for d in duplicates:
         group_docs.setdefault(d.group or "", set()).update((d.a.document, d.b.document))
+    sizes = group_sizes or {}
     links: dict[str, set[str]] = {}
     for d in duplicates:
-        if len(group_docs[d.group or ""]) > MAX_LINK_DOCUMENTS:
+        group = d.group or ""
+        if max(len(group_docs[group]), sizes.get(group, 0)) > MAX_LINK_DOCUMENTS:
             continue
         da, db = docs.get(d.a.document), docs.get(d.b.document)
         if da is None or db is None or (da.outlet and da.outlet == db.outlet):

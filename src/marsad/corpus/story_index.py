@@ -10,6 +10,13 @@ them beyond a window and a small one growing with the story's size (so that a br
 topic does not swallow every story near it),
 reaches the threshold, else it opens a new story.  The index (document frequencies,
 centroids, members) saves to and loads from JSON, so that a later batch continues it.
+
+An index may instead be backed by a :class:`IndexSource` (the store's story tables,
+:mod:`marsad.store.indexes`): it then holds only what the batch at hand touches (the
+document frequencies of its terms, the recent postings of its query terms, the stories it
+scores, the stories of its units and of the units it shares a copied passage with), loads
+them on demand, and records what changed (:class:`IndexChanges`) for the source to save,
+so that the cost of a new unit does not grow with the corpus.
 """
 
 from __future__ import annotations
@@ -17,8 +24,10 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from marsad.corpus.background import Background, shipped_background
 from marsad.corpus.terms import UnitTerms, Vector, dot, idf, weigh
@@ -80,6 +89,7 @@ class StoryState:
     first_day: int | None = None
     last_day: int | None = None
     posted: set[str] = field(default_factory=set)
+    size: int = 0
 
     def day_gap(self, day: int | None) -> int:
         """Days between ``day`` and the story's date range (0 inside it or when undated)."""
@@ -94,18 +104,55 @@ class StoryState:
         return max(self.members, key=lambda m: (m.titled, dot(m.vector, self.centroid)))
 
 
-class StoryIndex:
-    """Stories built incrementally over batches of units."""
+class IndexSource(Protocol):
+    """Where a store-backed :class:`StoryIndex` loads the part of the index a batch needs."""
 
-    def __init__(self, params: StoryParams | None = None) -> None:
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """The stored document frequency of each of ``terms`` that has one."""
+
+    def postings(self, terms: Iterable[str], scan: int) -> dict[str, list[int]]:
+        """The last ``scan`` stories posted under each term, oldest first (merged-away stories already redirected)."""
+
+    def states(self, sidxs: Iterable[int]) -> dict[int, StoryState]:
+        """The stored stories of these numbers (centroid, size, dates, posted terms; members are not loaded)."""
+
+    def unit_stories(self, units: Iterable[str]) -> dict[str, int]:
+        """The story number of each of ``units`` already placed."""
+
+
+@dataclass
+class IndexChanges:
+    """What a store-backed index changed since it was loaded, for its source to save."""
+
+    df: Counter[str] = field(default_factory=Counter)
+    stories: set[int] = field(default_factory=set)
+    postings: list[tuple[str, int]] = field(default_factory=list)
+    members: list[tuple[int, Member]] = field(default_factory=list)
+    merges: list[tuple[int, int]] = field(default_factory=list)
+
+
+class StoryIndex:
+    """Stories built incrementally over batches of units (all in memory, or the needed part of a stored index)."""
+
+    def __init__(
+        self, params: StoryParams | None = None, source: IndexSource | None = None, n_units: int = 0, count: int = 0
+    ) -> None:
         self.params = params or StoryParams()
         self.background = shipped_background() if self.params.background else Background()
+        self.source = source
         self.df: Counter[str] = Counter()
-        self.n_units = 0
-        self.stories: list[StoryState] = []
+        self.n_units = n_units
+        self.count = count
+        self.states: dict[int, StoryState] = {}
         self.postings: dict[str, list[int]] = {}
         self.unit_story: dict[str, int] = {}
         self.merged: dict[int, int] = {}
+        self.changes = IndexChanges()
+
+    @property
+    def stories(self) -> list[StoryState]:
+        """The stories held in memory (every story unless the index is store-backed), by number."""
+        return [self.states[k] for k in sorted(self.states)]
 
     def add(self, units: list[UnitTerms], links: dict[str, set[str]] | None = None) -> list[str]:
         """Place a batch of units (in date order) and return each unit's story id, in input order.
@@ -113,40 +160,84 @@ class StoryIndex:
         ``links`` maps a unit id to the ids of units it shares a copied passage with.
         """
         links = links or {}
+        if self.source is not None:
+            self._load_units([u.id for u in units] + [x for u in units for x in links.get(u.id, ())])
+            terms = {t for u in units for t in u.counts}
+            self.df.update(self.source.document_frequencies(t for t in terms if t not in self.df))
         fresh = [u for u in units if u.id not in self.unit_story]
         for u in fresh:
             self.df.update(u.counts.keys())
+            self.changes.df.update(u.counts.keys())
         self.n_units += len(fresh)
         touched: set[int] = set()
         for u in sorted(fresh, key=lambda u: (u.day if u.day is not None else -1, u.id)):
             touched.add(self._place(u, links.get(u.id, set())))
         self._consolidate(touched)
-        return [self.stories[self.unit_story[u.id]].id for u in units]
+        return [self._story(self._alive(self.unit_story[u.id])).id for u in units]
+
+    def _load_units(self, units: list[str]) -> None:
+        assert self.source is not None
+        self.unit_story.update(self.source.unit_stories(u for u in dict.fromkeys(units) if u not in self.unit_story))
+
+    def _postings(self, term: str) -> list[int]:
+        """The stories posted under ``term`` (loaded from the source the first time)."""
+        posted = self.postings.get(term)
+        if posted is None:
+            loaded = self.source.postings([term], self.params.posting_scan) if self.source is not None else {}
+            posted = self.postings[term] = loaded.get(term, [])
+        return posted
+
+    def _story(self, sidx: int) -> StoryState:
+        """The story numbered ``sidx`` (loaded from the source the first time)."""
+        state = self.states.get(sidx)
+        if state is None:
+            self._load_states([sidx])
+            state = self.states[sidx]
+        return state
+
+    def _load_states(self, sidxs: Iterable[int]) -> None:
+        missing = [s for s in dict.fromkeys(sidxs) if s not in self.states]
+        if missing and self.source is not None:
+            self.states.update(self.source.states(missing))
+
+    def _hits(self, terms: list[str]) -> Counter[int]:
+        """How many of ``terms`` post each (living) story, over each term's recent postings."""
+        scan = self.params.posting_scan
+        if self.source is not None:
+            wanted = [t for t in terms if t not in self.postings]
+            if wanted:
+                loaded = self.source.postings(wanted, scan)
+                for t in wanted:
+                    self.postings[t] = loaded.get(t, [])
+        hits: Counter[int] = Counter()
+        for term in terms:
+            hits.update(self._alive(x) for x in self._postings(term)[-scan:])
+        return hits
 
     def _place(self, unit: UnitTerms, linked: set[str]) -> int:
         p = self.params
         vec = weigh(unit.counts, self._idf)
         query = sorted(vec, key=lambda t: -vec[t])[: p.query_terms]
-        hits: Counter[int] = Counter()
-        for term in query:
-            hits.update(self._alive(x) for x in self.postings.get(term, ())[-p.posting_scan :])
-        copied = {self.unit_story[u] for u in linked if u in self.unit_story}
+        hits = self._hits(query)
+        copied = {self._alive(self.unit_story[u]) for u in linked if u in self.unit_story}
         candidates = {sidx for sidx, _ in hits.most_common(p.max_candidates)} | copied
+        self._load_states(candidates)
         best, best_score = -1, p.threshold
         for sidx in sorted(candidates):
-            story = self.stories[sidx]
-            if not story.members:
+            story = self.states[sidx]
+            if not story.size:
                 continue
             score = dot(vec, story.centroid) / story.norm if story.norm else 0.0
             if sidx in copied:
                 score += p.copy_bonus
-            score -= self._time_penalty(story.day_gap(unit.day)) + self._size_penalty(len(story.members))
+            score -= self._time_penalty(story.day_gap(unit.day)) + self._size_penalty(story.size)
             score -= self._undated_penalty(unit.day, story.first_day)
             if score >= best_score:
                 best, best_score = sidx, score
         if best < 0:
-            best = len(self.stories)
-            self.stories.append(StoryState(f"story-{best + 1}"))
+            best = self.count
+            self.count += 1
+            self.states[best] = StoryState(f"story-{best + 1}")
         self._join(best, unit, vec)
         return best
 
@@ -178,43 +269,47 @@ class StoryIndex:
         queue = sorted(touched)
         while queue:
             sidx = queue.pop()
-            story = self.stories[sidx]
-            if not story.members or not story.norm:
+            story = self._story(sidx)
+            if not story.size or not story.norm:
                 continue
-            hits: Counter[int] = Counter()
-            for term in sorted(story.centroid, key=lambda t: -story.centroid[t])[: p.posted_terms]:
-                hits.update(self._alive(x) for x in self.postings.get(term, ())[-p.posting_scan :])
+            hits = self._hits(sorted(story.centroid, key=lambda t: -story.centroid[t])[: p.posted_terms])
             hits.pop(sidx, None)
             best, best_score = -1, p.merge_threshold
-            for other, _ in hits.most_common(p.max_candidates):
-                o = self.stories[other]
-                if not o.members or not o.norm:
+            top = [other for other, _ in hits.most_common(p.max_candidates)]
+            self._load_states(top)
+            for other in top:
+                o = self.states[other]
+                if not o.size or not o.norm:
                     continue
                 if (story.first_day is None) != (o.first_day is None):
                     continue  # a dated and an undated story: only units joining one by one may bridge them
                 gap = min(o.day_gap(story.first_day), o.day_gap(story.last_day))
                 score = dot(story.centroid, o.centroid) / (story.norm * o.norm) - self._time_penalty(gap)
-                score -= self._size_penalty(len(story.members) + len(o.members))
+                score -= self._size_penalty(story.size + o.size)
                 if score >= best_score:
                     best, best_score = other, score
             if best >= 0:
-                keep, drop = (best, sidx) if len(self.stories[best].members) >= len(story.members) else (sidx, best)
+                keep, drop = (best, sidx) if self.states[best].size >= story.size else (sidx, best)
                 self._merge(keep, drop)
                 queue.append(keep)
 
     def _merge(self, keep: int, drop: int) -> None:
-        a, b = self.stories[keep], self.stories[drop]
+        a, b = self.states[keep], self.states[drop]
         for t, w in b.centroid.items():
             a.centroid[t] = a.centroid.get(t, 0.0) + w
         self._trim(a)
         for m in b.members:
             a.members.append(m)
             self.unit_story[m.unit] = keep
-            if m.day is not None:
-                a.first_day = m.day if a.first_day is None else min(a.first_day, m.day)
-                a.last_day = m.day if a.last_day is None else max(a.last_day, m.day)
-        b.members, b.centroid, b.norm = [], {}, 0.0
+        for day in (b.first_day, b.last_day):  # the dropped story's dates span all its members', loaded or not
+            if day is not None:
+                a.first_day = day if a.first_day is None else min(a.first_day, day)
+                a.last_day = day if a.last_day is None else max(a.last_day, day)
+        a.size += b.size
+        b.members, b.centroid, b.norm, b.size = [], {}, 0.0, 0
         self.merged[drop] = keep
+        self.changes.merges.append((drop, keep))
+        self.changes.stories.update((keep, drop))
         self._post(keep)
 
     def _trim(self, story: StoryState) -> None:
@@ -224,11 +319,12 @@ class StoryIndex:
         story.norm = math.sqrt(sum(w * w for w in story.centroid.values()))
 
     def _post(self, sidx: int) -> None:
-        story = self.stories[sidx]
+        story = self.states[sidx]
         for term in sorted(story.centroid, key=lambda t: -story.centroid[t])[: self.params.posted_terms]:
             if term not in story.posted:
                 story.posted.add(term)
-                self.postings.setdefault(term, []).append(sidx)
+                self._postings(term).append(sidx)
+                self.changes.postings.append((term, sidx))
 
     def _idf(self, term: str) -> float:
         """Idf over the background corpus plus the index; entity ids (absent from the background) over the index alone."""
@@ -238,26 +334,30 @@ class StoryIndex:
 
     def _join(self, sidx: int, unit: UnitTerms, vec: Vector) -> None:
         p = self.params
-        story = self.stories[sidx]
+        story = self.states[sidx]
         for t, w in vec.items():
             story.centroid[t] = story.centroid.get(t, 0.0) + w
         self._trim(story)
         trimmed = dict(sorted(vec.items(), key=lambda kv: -kv[1])[: p.member_terms])
-        story.members.append(Member(unit.id, unit.document, unit.outlet, unit.day, unit.title, trimmed, unit.titled))
+        member = Member(unit.id, unit.document, unit.outlet, unit.day, unit.title, trimmed, unit.titled)
+        story.members.append(member)
+        story.size += 1
         if unit.day is not None:
             story.first_day = unit.day if story.first_day is None else min(story.first_day, unit.day)
             story.last_day = unit.day if story.last_day is None else max(story.last_day, unit.day)
         self.unit_story[unit.id] = sidx
+        self.changes.members.append((sidx, member))
+        self.changes.stories.add(sidx)
         self._post(sidx)
 
     def redirects(self) -> dict[str, str]:
         """The id of every story merged into another, mapped to the id of the story it lives on in."""
-        return {self.stories[drop].id: self.stories[self._alive(drop)].id for drop in sorted(self.merged)}
+        return {self._story(drop).id: self._story(self._alive(drop)).id for drop in sorted(self.merged)}
 
     def story_of(self, unit_id: str) -> StoryState | None:
-        """The story a unit was placed in, if any."""
+        """The story a unit was placed in, if any (the story it lives on in, when that one was merged)."""
         sidx = self.unit_story.get(unit_id)
-        return None if sidx is None else self.stories[sidx]
+        return None if sidx is None else self._story(self._alive(sidx))
 
     def to_json(self) -> str:
         """Serialise the index (parameters, document frequencies, stories)."""
@@ -288,9 +388,8 @@ class StoryIndex:
         raw = json.loads(data)
         if raw.get("version") != FORMAT_VERSION:
             raise ValueError(f"unsupported story index version: {raw.get('version')!r}")
-        index = cls(StoryParams(**raw["params"]))
+        index = cls(StoryParams(**raw["params"]), n_units=int(raw["n_units"]), count=len(raw["stories"]))
         index.df = Counter(raw["df"])
-        index.n_units = int(raw["n_units"])
         index.merged = {int(k): int(v) for k, v in raw.get("merged", {}).items()}
         for sidx, s in enumerate(raw["stories"]):
             state = StoryState(
@@ -301,8 +400,9 @@ class StoryIndex:
                 last_day=s["last_day"],
                 posted=set(s["posted"]),
             )
+            state.size = len(state.members)
             state.norm = math.sqrt(sum(w * w for w in state.centroid.values()))
-            index.stories.append(state)
+            index.states[sidx] = state
             for term in sorted(state.posted):
                 index.postings.setdefault(term, []).append(sidx)
             for m in state.members:

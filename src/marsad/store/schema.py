@@ -10,7 +10,12 @@ PostgreSQL).
 Step 1 is the first release's layout (documents and segments).  Step 2 makes the store
 the source of truth: every layer, every source of a document, the corpus findings
 (entities, stories, copied passages) with redirects for merged ids, the chrome lines
-learnt per site, the runs and their input errors.
+learnt per site, the runs and their input errors.  Step 3 makes the corpus stage
+incremental: the queue of documents whose corpus steps are due, the story index as tables
+(document frequencies, story centroids, postings, placed units) and the copied-passage
+index (each passage's shingles and copy group, its MinHash LSH band keys).  A store of
+layout 2 queues every document and has its corpus findings recomputed batch by batch on
+the next run (entity ids are kept through the key registry; story ids are assigned anew).
 """
 
 from __future__ import annotations
@@ -122,6 +127,43 @@ MIGRATIONS: tuple[Migration, ...] = (
                 PRIMARY KEY (input, reason))""",
             # Documents of an earlier layout have no corpus findings yet: the next run computes them.
             "INSERT INTO meta (key, value) VALUES ('corpus_stale', '1') ON CONFLICT (key) DO NOTHING",
+        ),
+    ),
+    Migration(
+        3,
+        "incremental corpus stage: queue, story index tables, passage LSH bands",
+        (
+            "CREATE TABLE corpus_queue (seq {id}, document TEXT NOT NULL UNIQUE, kind TEXT NOT NULL)",
+            "CREATE INDEX document_sources_published ON document_sources (published)",
+            "CREATE TABLE story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL)",
+            """CREATE TABLE story_states (sidx INTEGER PRIMARY KEY, id TEXT NOT NULL, centroid TEXT NOT NULL,
+                size INTEGER NOT NULL, first_day INTEGER, last_day INTEGER, posted TEXT NOT NULL, merged_into INTEGER)""",
+            "CREATE TABLE story_postings (seq {id}, term TEXT NOT NULL, sidx INTEGER NOT NULL)",
+            "CREATE INDEX story_postings_term ON story_postings (term, seq)",
+            "CREATE INDEX story_postings_sidx ON story_postings (sidx)",
+            """CREATE TABLE story_units (seq {id}, unit TEXT NOT NULL UNIQUE, sidx INTEGER NOT NULL,
+                document TEXT NOT NULL, outlet TEXT, day INTEGER, title TEXT NOT NULL, vector TEXT NOT NULL,
+                titled INTEGER NOT NULL)""",
+            "CREATE INDEX story_units_sidx ON story_units (sidx)",
+            """CREATE TABLE passage_hashes (id {id}, unit TEXT NOT NULL, document TEXT NOT NULL, start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL, shingles TEXT NOT NULL, copy_group INTEGER)""",
+            "CREATE INDEX passage_hashes_group ON passage_hashes (copy_group)",
+            "CREATE INDEX passage_hashes_spot ON passage_hashes (document, start)",
+            "CREATE TABLE passage_bands (key BIGINT NOT NULL, band INTEGER NOT NULL, passage BIGINT NOT NULL)",
+            "CREATE INDEX passage_bands_key ON passage_bands (key)",
+            "CREATE INDEX passages_group ON passages (copy_group)",
+            # The findings of layout 2 came from one pass over every document: recompute them batch by batch.
+            "INSERT INTO corpus_queue (document, kind) SELECT id, 'new' FROM documents ORDER BY seq, id",
+            "UPDATE documents SET report = analysis WHERE analysis IS NOT NULL",
+            "DELETE FROM entities",
+            "DELETE FROM entity_aliases",
+            "DELETE FROM stories",
+            "DELETE FROM story_members",
+            "DELETE FROM timeline_entries",
+            "DELETE FROM claims",
+            "DELETE FROM passages",
+            "DELETE FROM redirects WHERE kind = 'story'",
+            "DELETE FROM meta WHERE key IN ('story_index', 'corpus_stale')",
         ),
     ),
 )

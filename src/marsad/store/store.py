@@ -55,7 +55,6 @@ _MAX_PAUSE = 2.0
 _IN_CHUNK = 500
 STORY_INDEX_KEY = "story_index"
 ENTITY_COUNTER_KEY = "entity_counter"
-STALE_KEY = "corpus_stale"
 
 
 class StoreError(Exception):
@@ -246,15 +245,19 @@ class Store:
         with self.write():
             row = self._one("SELECT COALESCE(max(seq), 0) FROM documents")
             seq = int(row[0]) if row else 0
+            inserted: set[str] = set()
             for doc in docs:
                 seq += 1
-                added += self._insert_document(doc, seq, run)
+                if self._insert_document(doc, seq, run):
+                    added += 1
+                    inserted.add(doc.id)
+                    self._queue(doc.id, "new")
             for doc_id, source in sources:
                 self._add_source(doc_id, source, run)
+                if doc_id not in inserted:
+                    self._queue(doc_id, "source")
             for doc_id, name in seen:
                 self._x("UPDATE document_sources SET run = ? WHERE document = ? AND input = ?", (run, doc_id, name))
-            if docs or sources:
-                self.set_meta(STALE_KEY, "1")
             for site, counts in site_lines.items():
                 for key, pages in counts.items():
                     self._x(
@@ -353,21 +356,6 @@ class Store:
 
     # -- the corpus state (called inside one write transaction) --------------------------------------
 
-    def load_documents(self) -> list[Document]:
-        """Every stored document as the per-document pipeline made it, with all its sources, in arrival order."""
-        sources: dict[str, list[DocumentSource]] = {}
-        for doc_id, inp, fmt, url, outlet, published, basis in self._rows(
-            "SELECT document, input, format, url, outlet, published, basis FROM document_sources "
-            "ORDER BY document, seq"
-        ):
-            sources.setdefault(str(doc_id), []).append(DocumentSource(inp, fmt, url, outlet, published, basis))
-        docs: list[Document] = []
-        for doc_id, analysis, report in self._rows("SELECT id, analysis, report FROM documents ORDER BY seq, id"):
-            doc = from_json(Document, json.loads(analysis or report))
-            doc.sources = sources.get(str(doc_id), doc.sources)
-            docs.append(doc)
-        return docs
-
     def update_documents(self, docs: Iterable[Document]) -> int:
         """Rewrite the report JSON and layer rows of documents the corpus steps changed; return how many."""
         changed = 0
@@ -384,34 +372,95 @@ class Store:
             changed += 1
         return changed
 
+    def _queue(self, doc_id: str, kind: str) -> None:
+        """Queue a document for the corpus steps: ``new`` (never related yet) or ``source`` (a source was added)."""
+        self._x("INSERT INTO corpus_queue (document, kind) VALUES (?, ?) ON CONFLICT (document) DO NOTHING", (doc_id, kind))
+
+    def queued(self, limit: int | None = None) -> list[tuple[str, str]]:
+        """The documents whose corpus steps are due, (id, kind) in arrival order (the first ``limit``)."""
+        sql = "SELECT document, kind FROM corpus_queue ORDER BY seq"
+        rows = self._rows(sql + (f" LIMIT {int(limit)}" if limit is not None else ""))
+        return [(str(d), str(k)) for d, k in rows]
+
+    def unqueue(self, ids: Iterable[str]) -> None:
+        """Mark these documents' corpus steps as done (inside the corpus transaction)."""
+        for chunk in _chunks(list(ids)):
+            self._x(f"DELETE FROM corpus_queue WHERE document IN ({_marks(chunk)})", chunk)
+
     def corpus_stale(self) -> bool:
-        """Whether documents or sources arrived since the corpus steps last ran."""
-        return self.get_meta(STALE_KEY) == "1"
+        """Whether documents or sources arrived whose corpus steps are still due."""
+        return self._one("SELECT 1 FROM corpus_queue LIMIT 1") is not None
 
-    def corpus_done(self) -> None:
-        """Mark the corpus findings as up to date with the documents (inside the corpus transaction)."""
-        self.set_meta(STALE_KEY, "0")
+    def load_batch(self, ids: list[str], analysis: bool = True) -> list[Document]:
+        """These documents with all their sources, in arrival order: as the per-document pipeline made them
+        (``analysis``) or as the corpus steps left them."""
+        sources: dict[str, list[DocumentSource]] = {}
+        found: list[tuple[int, str, Document]] = []
+        column = "analysis" if analysis else "report"
+        for chunk in _chunks(ids):
+            for doc_id, inp, fmt, url, outlet, published, basis in self._rows(
+                "SELECT document, input, format, url, outlet, published, basis FROM document_sources "
+                f"WHERE document IN ({_marks(chunk)}) ORDER BY document, seq", chunk
+            ):
+                sources.setdefault(str(doc_id), []).append(DocumentSource(inp, fmt, url, outlet, published, basis))
+            for doc_id, seq, saved, report in self._rows(
+                f"SELECT id, seq, {column}, report FROM documents WHERE id IN ({_marks(chunk)})", chunk
+            ):
+                doc = from_json(Document, json.loads(saved or report))
+                doc.sources = sources.get(str(doc_id), doc.sources)
+                found.append((int(seq or 0), str(doc_id), doc))
+        return [doc for _seq, _id, doc in sorted(found, key=lambda x: (x[0], x[1]))]
 
-    def entity_keys(self) -> dict[str, str]:
-        """The spelling keys of every stored entity (key -> entity id), which keep ids stable across runs."""
-        return {str(k): str(e) for k, e in self._rows("SELECT key, entity FROM entity_keys")}
+    def anchor_days(self) -> set[str]:
+        """The distinct days (ISO dates) the stored documents' sources give as their publication."""
+        rows = self._rows("SELECT DISTINCT substr(published, 1, 10) FROM document_sources WHERE published IS NOT NULL")
+        return {str(r[0]) for r in rows if r[0]}
+
+    def entity_keys(self, keys: Iterable[str] | None = None) -> dict[str, str]:
+        """The spelling keys of stored entities (key -> entity id), which keep ids stable across runs: every key, or
+        those of ``keys`` that are registered."""
+        if keys is None:
+            return {str(k): str(e) for k, e in self._rows("SELECT key, entity FROM entity_keys")}
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(keys))):
+            out.update((str(k), str(e)) for k, e in self._rows(
+                f"SELECT key, entity FROM entity_keys WHERE key IN ({_marks(chunk)})", chunk))
+        return out
 
     def next_entity_number(self) -> int:
         """The number the next new entity id takes (ids are never reused)."""
         value = self.get_meta(ENTITY_COUNTER_KEY)
         return int(value) if value else 1
 
-    def save_entities(self, entities: list[Entity], keys: dict[str, str], next_number: int) -> None:
-        """Replace the entity records (ids already stable) and extend the key registry."""
-        self._x("DELETE FROM entities")
-        self._x("DELETE FROM entity_aliases")
-        for e in entities:
+    def merge_entities(
+        self, entities: list[Entity], keys: dict[str, str], next_number: int, merged: dict[str, str]
+    ) -> None:
+        """Add a batch's resolved entities (ids already stable) to the stored ones and extend the key registry.
+
+        An entity already stored keeps its name, type and roles; mentions add up and
+        documents and aliases join.  ``merged`` maps stored ids that the batch found to be
+        one entity with another to that one: their records fold into it and leave a redirect.
+        """
+        batch = {e.id: e for e in entities}
+        for old, new in merged.items():
+            stored = self._entities([old])
+            self._x("DELETE FROM entities WHERE id = ?", (old,))
+            self._x("DELETE FROM entity_aliases WHERE entity = ?", (old,))
+            self.add_redirect("entity", old, new)
+            if old in stored and new in batch:
+                batch[new] = _combine(batch[new], stored[old])
+        stored = self._entities(list(batch))
+        for e in batch.values():
+            whole = _combine(stored[e.id], e) if e.id in stored else e
+            self._x("DELETE FROM entities WHERE id = ?", (e.id,))
+            self._x("DELETE FROM entity_aliases WHERE entity = ?", (e.id,))
             self._x(
                 "INSERT INTO entities (id, type, name, mentions, documents, record) VALUES (?, ?, ?, ?, ?, ?)",
-                (e.id, e.type, e.name, e.mentions, len(e.documents), json.dumps(asdict(e), ensure_ascii=False)),
+                (whole.id, whole.type, whole.name, whole.mentions, len(whole.documents),
+                 json.dumps(asdict(whole), ensure_ascii=False)),
             )
-            for alias in dict.fromkeys([e.name, *e.aliases]):
-                self._x("INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)", (e.id, alias))
+            for alias in dict.fromkeys([whole.name, *whole.aliases]):
+                self._x("INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)", (whole.id, alias))
         for key, entity in keys.items():
             self._x(
                 "INSERT INTO entity_keys (key, entity) VALUES (?, ?) "
@@ -419,6 +468,13 @@ class Store:
                 (key, entity),
             )
         self.set_meta(ENTITY_COUNTER_KEY, str(next_number))
+
+    def _entities(self, ids: list[str]) -> dict[str, Entity]:
+        out: dict[str, Entity] = {}
+        for chunk in _chunks(ids):
+            for ident, record in self._rows(f"SELECT id, record FROM entities WHERE id IN ({_marks(chunk)})", chunk):
+                out[str(ident)] = from_json(Entity, json.loads(record))
+        return out
 
     def add_redirect(self, kind: str, old: str, new: str) -> None:
         """Record that id ``old`` (of kind ``entity`` or ``story``) now lives on as ``new``."""
@@ -548,6 +604,19 @@ def source_of(doc: Document) -> DocumentSource:
     )
 
 
-def _chunks(items: list[str]) -> Iterator[list[str]]:
+def _combine(kept: Entity, other: Entity) -> Entity:
+    """``kept`` with ``other``'s mentions, documents and names added (``kept`` keeps its id, name, type and roles)."""
+    aliases = (set(kept.aliases) | set(other.aliases) | {other.name}) - {kept.name, ""}
+    return Entity(
+        kept.id, kept.type, kept.name, sorted(aliases), sorted(set(kept.documents) | set(other.documents)),
+        kept.mentions + other.mentions, kept.roles or other.roles,
+    )
+
+
+def _marks(items: list[Any]) -> str:
+    return ",".join("?" * len(items)) or "NULL"
+
+
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
     for i in range(0, len(items), _IN_CHUNK):
         yield items[i : i + _IN_CHUNK]

@@ -1,0 +1,277 @@
+"""The corpus indexes kept in the store, so that a batch loads only what it needs of them.
+
+:class:`StoryTables` is the story index (:class:`~marsad.corpus.story_index.StoryIndex`) as
+tables: ``story_terms`` (document frequencies), ``story_states`` (each story's centroid,
+size, dates and posted terms), ``story_postings`` (term -> story, in posting order) and
+``story_units`` (each placed unit with its trimmed vector, for titles).  A batch's index
+loads the frequencies of its terms, the recent postings of its query terms and the
+stories it scores; :meth:`StoryTables.save` writes back what the batch changed.  A merge
+rewrites the merged story's postings and units to the story it joined, so that stored
+postings always name living stories.
+
+:class:`PassageTables` is the copied-passage index: ``passage_hashes`` (each passage's
+place, shingles and copy group) and ``passage_bands`` (its MinHash LSH band keys).  A
+batch looks up the stored passages sharing a band with its own; confirmed copies join
+the stored copy groups (groups a batch connects are merged into the lowest numbered).
+
+Every method runs inside the caller's write transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+
+import numpy as np
+
+from marsad.corpus.duplicates import BandKey, CopyPair, earliest_document
+from marsad.corpus.passages import Passage
+from marsad.corpus.story_index import IndexChanges, Member, StoryIndex, StoryParams, StoryState
+from marsad.corpus.unionfind import UnionFind
+from marsad.model import Duplicate, SpanRef
+from marsad.store.store import Store, _chunks, _marks
+
+PARAMS_KEY = "story_params"
+UNITS_KEY = "story_units"
+COUNT_KEY = "story_count"
+GROUPS_KEY = "copy_groups"
+
+
+class StoryTables:
+    """The story index stored as tables (an :class:`~marsad.corpus.story_index.IndexSource`)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def open(self, params: StoryParams) -> StoryIndex:
+        """The stored index, empty but for its counters; ``params`` apply when the store has none yet."""
+        saved = self.store.get_meta(PARAMS_KEY)
+        if saved is not None:
+            params = StoryParams(**json.loads(saved))
+        units = self.store.get_meta(UNITS_KEY)
+        count = self.store.get_meta(COUNT_KEY)
+        return StoryIndex(params, source=self, n_units=int(units or 0), count=int(count or 0))
+
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """The stored document frequency of each of ``terms`` that has one."""
+        out: dict[str, int] = {}
+        for chunk in _chunks(sorted(set(terms))):
+            out.update((str(t), int(n)) for t, n in self.store._rows(
+                f"SELECT term, df FROM story_terms WHERE term IN ({_marks(chunk)})", chunk))
+        return out
+
+    def postings(self, terms: Iterable[str], scan: int) -> dict[str, list[int]]:
+        """The last ``scan`` stories posted under each term, oldest first."""
+        out: dict[str, list[int]] = {}
+        for term in terms:
+            rows = self.store._rows(
+                f"SELECT sidx FROM story_postings WHERE term = ? ORDER BY seq DESC LIMIT {int(scan)}", (term,))
+            if rows:
+                out[term] = [int(r[0]) for r in reversed(rows)]
+        return out
+
+    def states(self, sidxs: Iterable[int]) -> dict[int, StoryState]:
+        """The stored stories of these numbers, without their members."""
+        out: dict[int, StoryState] = {}
+        for chunk in _chunks(sorted(set(sidxs))):
+            for sidx, ident, centroid, size, first, last, posted in self.store._rows(
+                "SELECT sidx, id, centroid, size, first_day, last_day, posted FROM story_states "
+                f"WHERE sidx IN ({_marks(chunk)})", chunk,
+            ):
+                state = StoryState(str(ident), json.loads(centroid), first_day=first, last_day=last,
+                                   posted=set(json.loads(posted)), size=int(size))
+                state.norm = float(np.sqrt(sum(w * w for w in state.centroid.values())))
+                out[int(sidx)] = state
+        return out
+
+    def unit_stories(self, units: Iterable[str]) -> dict[str, int]:
+        """The story number of each of ``units`` already placed."""
+        out: dict[str, int] = {}
+        for chunk in _chunks(sorted(set(units))):
+            out.update((str(u), int(s)) for u, s in self.store._rows(
+                f"SELECT unit, sidx FROM story_units WHERE unit IN ({_marks(chunk)})", chunk))
+        return out
+
+    def members(self, sidxs: Iterable[int]) -> dict[int, list[Member]]:
+        """The placed units of these stories, in placing order."""
+        out: dict[int, list[Member]] = {}
+        for chunk in _chunks(sorted(set(sidxs))):
+            for sidx, unit, document, outlet, day, title, vector, titled in self.store._rows(
+                "SELECT sidx, unit, document, outlet, day, title, vector, titled FROM story_units "
+                f"WHERE sidx IN ({_marks(chunk)}) ORDER BY seq", chunk,
+            ):
+                out.setdefault(int(sidx), []).append(
+                    Member(str(unit), str(document), outlet, day, str(title), json.loads(vector), bool(titled)))
+        return out
+
+    def save(self, index: StoryIndex) -> None:
+        """Write what ``index`` changed since it was opened (then it starts a new change record)."""
+        changes, index.changes = index.changes, IndexChanges()
+        x = self.store._x
+        for term, n in sorted(changes.df.items()):
+            x("INSERT INTO story_terms (term, df) VALUES (?, ?) "
+              "ON CONFLICT (term) DO UPDATE SET df = story_terms.df + excluded.df", (term, n))
+        for sidx in sorted(changes.stories):
+            s = index.states[sidx]
+            x("INSERT INTO story_states (sidx, id, centroid, size, first_day, last_day, posted, merged_into) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sidx) DO UPDATE SET centroid = excluded.centroid, "
+              "size = excluded.size, first_day = excluded.first_day, last_day = excluded.last_day, "
+              "posted = excluded.posted, merged_into = excluded.merged_into",
+              (sidx, s.id, json.dumps(s.centroid, ensure_ascii=False), s.size, s.first_day, s.last_day,
+               json.dumps(sorted(s.posted), ensure_ascii=False), index.merged.get(sidx)))
+        for term, sidx in changes.postings:
+            x("INSERT INTO story_postings (term, sidx) VALUES (?, ?)", (term, sidx))
+        for sidx, m in changes.members:
+            x("INSERT INTO story_units (unit, sidx, document, outlet, day, title, vector, titled) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              (m.unit, sidx, m.document, m.outlet, m.day, m.title, json.dumps(m.vector, ensure_ascii=False),
+               int(m.titled)))
+        for drop, keep in changes.merges:
+            x("UPDATE story_units SET sidx = ? WHERE sidx = ?", (keep, drop))
+            x("UPDATE story_postings SET sidx = ? WHERE sidx = ?", (keep, drop))
+        self.store.set_meta(PARAMS_KEY, json.dumps(asdict(index.params)))
+        self.store.set_meta(UNITS_KEY, str(index.n_units))
+        self.store.set_meta(COUNT_KEY, str(index.count))
+
+
+def _encode(shingles: frozenset[int]) -> str:
+    return base64.b64encode(np.array(sorted(shingles), dtype=np.uint32).tobytes()).decode("ascii")
+
+
+def _decode(text: str) -> frozenset[int]:
+    return frozenset(np.frombuffer(base64.b64decode(text), dtype=np.uint32).tolist())
+
+
+class PassageTables:
+    """The copied-passage index stored as tables (a :class:`~marsad.corpus.duplicates.PassageSource`).
+
+    After :meth:`add`, ``group_documents`` gives the number of documents of each copy
+    group the batch touched (story links leave out boilerplate-sized groups).
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.group_documents: dict[str, int] = {}
+
+    def matching(self, keys: set[BandKey]) -> dict[BandKey, list[int]]:
+        """The stored passages filed under each of ``keys`` that has any."""
+        out: dict[BandKey, list[int]] = {}
+        for chunk in _chunks(sorted({k for _band, k in keys})):
+            for key, band, passage in self.store._rows(
+                f"SELECT key, band, passage FROM passage_bands WHERE key IN ({_marks(chunk)})", chunk):
+                if (int(band), int(key)) in keys:
+                    out.setdefault((int(band), int(key)), []).append(int(passage))
+        return out
+
+    def passages(self, numbers: Iterable[int]) -> dict[int, Passage]:
+        """The stored passages of these numbers (their text is left empty: :meth:`add` reads it when needed)."""
+        out: dict[int, Passage] = {}
+        for chunk in _chunks(sorted(set(numbers))):
+            for ident, unit, document, start, end, shingles in self.store._rows(
+                f'SELECT id, unit, document, start, "end", shingles FROM passage_hashes WHERE id IN ({_marks(chunk)})',
+                chunk,
+            ):
+                out[int(ident)] = Passage(str(unit), str(document), int(start), int(end), "", _decode(shingles))
+        return out
+
+    def add(self, passages: list[Passage], keys: list[list[BandKey]], pairs: list[CopyPair],
+            dates: dict[str, str | None]) -> list[Duplicate]:
+        """File the batch's passages and its confirmed pairs; return the new copies with their groups."""
+        x = self.store._x
+        for p, own in zip(passages, keys, strict=True):
+            row = self.store._one(
+                'INSERT INTO passage_hashes (unit, document, start, "end", shingles) VALUES (?, ?, ?, ?, ?) RETURNING id',
+                (p.unit, p.document, p.start, p.end, _encode(p.shingles)),
+            )
+            assert row is not None
+            values = [v for band, key in own for v in (key, band, int(row[0]))]
+            x("INSERT INTO passage_bands (key, band, passage) VALUES " + ",".join(["(?, ?, ?)"] * len(own)), values)
+        self.group_documents = {}
+        if not pairs:
+            return []
+        groups = self._group(pairs)
+        texts = self._texts([p for pair in pairs for p in (pair.a, pair.b) if not p.text])
+        dates = dict(dates) | self._dates({p.document for pair in pairs for p in (pair.a, pair.b)} - set(dates))
+        out: list[Duplicate] = []
+        for pair in pairs:
+            a, b = pair.a, pair.b
+            if (dates.get(b.document) or "~") < (dates.get(a.document) or "~"):
+                a, b = b, a
+            out.append(Duplicate(_ref(a, texts), _ref(b, texts), round(pair.similarity, 3), f"copy-{groups[_spot(a)]}"))
+        row = self.store._one("SELECT COALESCE(max(seq), -1) FROM passages")
+        seq = int(row[0]) if row else -1
+        for d in out:
+            seq += 1
+            x("INSERT INTO passages (seq, copy_group, a_document, a_start, a_end, a_text, b_document, b_start, "
+              "b_end, b_text, similarity, earliest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+              (seq, d.group, d.a.document, d.a.start, d.a.end, d.a.text, d.b.document, d.b.start, d.b.end, d.b.text,
+               d.similarity))
+        earliest: dict[str, str | None] = {}
+        for label in sorted({d.group or "" for d in out}):
+            documents = {str(v) for r in self.store._rows(
+                "SELECT a_document, b_document FROM passages WHERE copy_group = ?", (label,)) for v in r}
+            dates |= self._dates(documents - set(dates))
+            earliest[label] = earliest_document(documents, dates)
+            self.group_documents[label] = len(documents)
+            x("UPDATE passages SET earliest = ? WHERE copy_group = ?", (earliest[label], label))
+        for d in out:
+            d.earliest = earliest[d.group or ""]
+        return out
+
+    def _group(self, pairs: list[CopyPair]) -> dict[tuple[str, int], int]:
+        """Union the pairs with the stored copy groups; number new groups, merge connected ones; file the groups."""
+        spots = {_spot(p) for pair in pairs for p in (pair.a, pair.b)}
+        stored: dict[tuple[str, int], int] = {}
+        for document, start in spots:
+            for (group,) in self.store._rows(
+                "SELECT copy_group FROM passage_hashes WHERE document = ? AND start = ? AND copy_group IS NOT NULL",
+                (document, start),
+            ):
+                stored[(document, start)] = int(group)
+        union: UnionFind[tuple[str, int]] = UnionFind()
+        for pair in pairs:
+            union.union(_spot(pair.a), _spot(pair.b))
+        counter = int(self.store.get_meta(GROUPS_KEY) or 0)
+        out: dict[tuple[str, int], int] = {}
+        for _root, members in sorted(union.groups().items()):
+            old = sorted({stored[m] for m in members if m in stored})
+            if old:
+                keep = old[0]
+                for other in old[1:]:
+                    self.store._x("UPDATE passage_hashes SET copy_group = ? WHERE copy_group = ?", (keep, other))
+                    self.store._x("UPDATE passages SET copy_group = ? WHERE copy_group = ?",
+                                  (f"copy-{keep}", f"copy-{other}"))
+            else:
+                counter += 1
+                keep = counter
+            for document, start in members:
+                self.store._x("UPDATE passage_hashes SET copy_group = ? WHERE document = ? AND start = ?",
+                              (keep, document, start))
+                out[(document, start)] = keep
+        self.store.set_meta(GROUPS_KEY, str(counter))
+        return out
+
+    def _texts(self, passages: list[Passage]) -> dict[tuple[str, int], str]:
+        out: dict[tuple[str, int], str] = {}
+        for p in passages:
+            row = self.store._one("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                                  (p.start + 1, p.end - p.start, p.document))
+            out[_spot(p)] = str(row[0]) if row else ""
+        return out
+
+    def _dates(self, documents: set[str]) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        for chunk in _chunks(sorted(documents)):
+            out.update((str(d), p) for d, p in self.store._rows(
+                f"SELECT id, published FROM documents WHERE id IN ({_marks(chunk)})", chunk))
+        return out
+
+
+def _spot(p: Passage) -> tuple[str, int]:
+    return (p.document, p.start)
+
+
+def _ref(p: Passage, texts: dict[tuple[str, int], str]) -> SpanRef:
+    return SpanRef(p.document, p.start, p.end, p.text or texts.get(_spot(p), ""))

@@ -1,0 +1,139 @@
+"""The corpus steps batch by batch against the store: each batch relates only its new documents.
+
+Every committed document is queued (``corpus_queue``); :func:`relate_queued` takes the
+queue in batches, each in one write transaction, so that a killed run loses at most the
+batch in flight and the next run takes up what is left.  A batch:
+
+1. loads its new documents as the per-document pipeline made them (and, for documents
+   that only gained a source, as the corpus steps left them);
+2. runs the corpus steps of :func:`marsad.pipeline.corpus_steps` over them, with what
+   they need of the store: the stored publication days as date anchors, the stored
+   passages sharing an LSH band with the batch's (:class:`~marsad.store.indexes.PassageTables`),
+   the registry entries of the spelling keys of the batch's entities;
+3. places its article units in the stored story index (:class:`~marsad.store.indexes.StoryTables`,
+   which loads only the terms, postings and stories the batch scores);
+4. writes the documents back, folds the batch's entities into the stored ones, and
+   describes again (title, timeline, claims, summary) only the stories the batch touched,
+   from their members' stored documents and copies.
+
+The cost of a batch grows with the batch and with the stories it touches, not with the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from marsad.corpus.registry import entity_keys
+from marsad.corpus.result import CorpusResult
+from marsad.corpus.sources import apply_sources
+from marsad.corpus.stories import describe, unit_links
+from marsad.corpus.story_index import StoryParams
+from marsad.corpus.terms import unit_terms
+from marsad.corpus.units import Unit, units_of
+from marsad.model import Document, Duplicate, SpanRef, Story
+from marsad.store.indexes import PassageTables, StoryTables
+from marsad.store.store import Store, _chunks, _marks
+
+STORIES = "stories"
+ENTITY_IDS = "entity_ids"
+
+
+def relate_queued(store: Store, run: int, params: StoryParams, batch_size: int) -> list[str]:
+    """Run the corpus steps over every queued document, ``batch_size`` at a time; return the stories touched."""
+    touched: list[str] = []
+    while True:
+        done = relate_batch(store, run, params, batch_size)
+        if done is None:
+            return list(dict.fromkeys(touched))
+        touched.extend(done)
+
+
+def relate_batch(store: Store, run: int, params: StoryParams, batch_size: int) -> list[str] | None:
+    """Relate the next ``batch_size`` queued documents in one transaction; None when nothing is queued."""
+    from marsad.pipeline import corpus_steps
+
+    with store.write():
+        queued = store.queued(batch_size)
+        if not queued:
+            return None
+        docs = store.load_batch([d for d, kind in queued if kind == "new"])
+        again = store.load_batch([d for d, kind in queued if kind != "new"], analysis=False)
+        passages = PassageTables(store)
+        result = CorpusResult(next_entity=store.next_entity_number(), anchor_days=store.anchor_days(), passages=passages)
+        for step in corpus_steps():
+            if step.name == STORIES:
+                continue  # placed below, in the stored index
+            if step.name == ENTITY_IDS:
+                result.entity_registry = store.entity_keys(k for e in result.entities for k in entity_keys(e))
+            step.run(docs, result)
+        apply_sources(again, CorpusResult())  # a new source may give an earlier publication
+        tables = StoryTables(store)
+        index = tables.open(params)
+        by_id = {d.id: d for d in docs}
+        copied = {d.id: d for d in _documents(store, _copy_documents(result.duplicates) - set(by_id))}
+        links = unit_links(by_id | copied, result.duplicates, passages.group_documents)
+        index.add([unit_terms(doc, unit) for doc in docs for unit in units_of(doc)], links)
+        tables.save(index)
+        store.update_documents([*docs, *again])
+        store.merge_entities(result.entities, result.entity_registry, result.next_entity, result.merged_entities)
+        units = [u.id for doc in [*docs, *again] for u in units_of(doc)]
+        sidxs = set(tables.unit_stories(units).values())
+        merged = index.redirects()
+        stories = _describe(store, tables, sidxs, by_id)
+        store.save_stories(stories, merged, run)
+        store.unqueue(d for d, _kind in queued)
+    return [s.id for s in stories]
+
+
+def _copy_documents(duplicates: list[Duplicate]) -> set[str]:
+    return {ref.document for d in duplicates for ref in (d.a, d.b)}
+
+
+def _documents(store: Store, ids: Iterable[str]) -> list[Document]:
+    return store.load_batch(sorted(set(ids)), analysis=False)
+
+
+def _describe(store: Store, tables: StoryTables, sidxs: set[int], batch: dict[str, Document]) -> list[Story]:
+    """The records of these stories, from all their members' documents (the batch's as they are now)."""
+    members = tables.members(sidxs)
+    states = tables.states(members)
+    wanted = {m.document for ms in members.values() for m in ms}
+    docs = {d.id: d for d in _documents(store, wanted - set(batch))} | {k: v for k, v in batch.items() if k in wanted}
+    order = _arrival(store, wanted)
+    copies = _copies(store, sorted(wanted))
+    out: list[Story] = []
+    for sidx, state in states.items():
+        state.members = members.get(sidx, [])
+        if not state.members:
+            continue
+        own = {m.unit for m in state.members}
+        ids = sorted({m.document for m in state.members}, key=lambda d: (order.get(d, 0), d))
+        units: list[Unit] = [u for doc_id in ids for u in units_of(docs[doc_id]) if u.id in own]
+        story_docs = {doc_id: docs[doc_id] for doc_id in ids}
+        mine = [d for d in copies if d.a.document in story_docs or d.b.document in story_docs]
+        out.append(describe(state, units, story_docs, mine))
+    out.sort(key=lambda s: (-len(s.segments), s.id))
+    return out
+
+
+def _arrival(store: Store, documents: set[str]) -> dict[str, int]:
+    """Each document's arrival number (the order the unbatched corpus steps read documents in)."""
+    out: dict[str, int] = {}
+    for chunk in _chunks(sorted(documents)):
+        out.update((str(d), int(n or 0)) for d, n in store._rows(
+            f"SELECT id, seq FROM documents WHERE id IN ({_marks(chunk)})", chunk))
+    return out
+
+
+def _copies(store: Store, documents: list[str]) -> list[Duplicate]:
+    """The stored copied passages of ``documents`` (either side)."""
+    out: dict[int, Duplicate] = {}
+    for chunk in _chunks(documents):
+        for row in store._rows(
+            "SELECT seq, a_document, a_start, a_end, a_text, b_document, b_start, b_end, b_text, similarity, "
+            f"copy_group, earliest FROM passages WHERE a_document IN ({_marks(chunk)}) "
+            f"OR b_document IN ({_marks(chunk)})", [*chunk, *chunk],
+        ):
+            seq, ad, as_, ae, at, bd, bs, be, bt, sim, group, earliest = row
+            out[int(seq)] = Duplicate(SpanRef(ad, as_, ae, at), SpanRef(bd, bs, be, bt), float(sim), group, earliest)
+    return [out[k] for k in sorted(out)]
