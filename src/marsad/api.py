@@ -42,7 +42,8 @@ from marsad.page.chrome import chrome_of, line_keys, site_key
 from marsad.pipeline import Job, analyze_batch
 from marsad.store.codec import from_json
 from marsad.store.export import Selection, build_report
-from marsad.store.relate import relate_queued
+from marsad.store.indexes import StoryTables
+from marsad.store.relate import describe_due, relate_queued
 from marsad.store.store import Store, source_of
 
 Progress = Callable[[int], None]
@@ -173,7 +174,7 @@ def run(
             pool.shutdown(wait=True)
             pool = None
         summary.documents = len(state.documents)
-        _corpus(store, summary, options)
+        _corpus(store, summary, options, final=True)
     except KeyboardInterrupt:  # the corpus steps of the batch in flight roll back and stay due: the next run does them
         summary.interrupted = True
         store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
@@ -374,10 +375,16 @@ def _analyse_chunk(jobs: list[Job], options: Options) -> list[Document | InputEr
     return list(analyze_batch(jobs, options))
 
 
-def _corpus(store: Store, summary: RunSummary, options: Options) -> None:
-    """Relate the documents whose corpus steps are due (the batch just committed, or a killed run's last one)."""
+DUE_STORIES = 5000  # a long run describes its touched stories on the way when this many are due
+
+
+def _corpus(store: Store, summary: RunSummary, options: Options, final: bool = False) -> None:
+    """Relate the documents whose corpus steps are due (the batch just committed, or a killed run's last one);
+    describe the touched stories at the end of the run, or earlier when many are due."""
     with summary.timed("corpus"):
         touched = relate_queued(store, summary.run, options.stories, options.batch_size)
+        if final or StoryTables(store).due_count() >= DUE_STORIES:
+            describe_due(store, summary.run)
     summary.stories_touched = list(dict.fromkeys([*summary.stories_touched, *touched]))
 
 

@@ -106,6 +106,25 @@ class StoryTables:
                     Member(str(unit), str(document), outlet, day, str(title), json.loads(vector), bool(titled)))
         return out
 
+    def mark_due(self, sidxs: Iterable[int]) -> None:
+        """Mark these stories' descriptions as due."""
+        for sidx in sorted(set(sidxs)):
+            self.store._x("INSERT INTO stories_due (sidx) VALUES (?) ON CONFLICT (sidx) DO NOTHING", (sidx,))
+
+    def due(self, limit: int) -> list[int]:
+        """The first ``limit`` stories whose descriptions are due."""
+        return [int(r[0]) for r in self.store._rows(f"SELECT sidx FROM stories_due ORDER BY sidx LIMIT {int(limit)}")]
+
+    def due_count(self) -> int:
+        """How many stories' descriptions are due."""
+        row = self.store._one("SELECT count(*) FROM stories_due")
+        return int(row[0]) if row else 0
+
+    def undue(self, sidxs: list[int]) -> None:
+        """These stories are described."""
+        for chunk in _chunks(sidxs):
+            self.store._x(f"DELETE FROM stories_due WHERE sidx IN ({_marks(chunk)})", chunk)
+
     def save(self, index: StoryIndex) -> None:
         """Write what ``index`` changed since it was opened (then it starts a new change record)."""
         changes, index.changes = index.changes, IndexChanges()

@@ -12,9 +12,14 @@ batch in flight and the next run takes up what is left.  A batch:
    the registry entries of the spelling keys of the batch's entities;
 3. places its article units in the stored story index (:class:`~marsad.store.indexes.StoryTables`,
    which loads only the terms, postings and stories the batch scores);
-4. writes the documents back, folds the batch's entities into the stored ones, and
-   describes again (title, timeline, claims, summary) only the stories the batch touched,
-   from their members' stored documents and copies.
+4. writes the documents back, folds the batch's entities into the stored ones, files its
+   units' stories (merged stories leave redirects) and marks the stories it touched as due.
+
+:func:`describe_due` then describes again (title, timeline, claims, summary) only the
+stories marked due, from their members' stored documents and copies, a few hundred
+stories per transaction; a run does it when its queue is done (and on the way when many
+stories are due), so that a story that every batch of a run touches is described once,
+not once a batch.
 
 The cost of a batch grows with the batch and with the stories it touches, not with the corpus.
 """
@@ -34,6 +39,7 @@ from marsad.model import Document, Duplicate, SpanRef, Story
 from marsad.store.indexes import PassageTables, StoryTables
 from marsad.store.store import Store, _chunks, _marks
 
+DESCRIBE_CHUNK = 200
 STORIES = "stories"
 ENTITY_IDS = "entity_ids"
 
@@ -76,13 +82,29 @@ def relate_batch(store: Store, run: int, params: StoryParams, batch_size: int) -
         tables.save(index)
         store.update_documents([*docs, *again])
         store.merge_entities(result.entities, result.entity_registry, result.next_entity, result.merged_entities)
-        units = [u.id for doc in [*docs, *again] for u in units_of(doc)]
-        sidxs = set(tables.unit_stories(units).values())
-        merged = index.redirects()
-        stories = _describe(store, tables, sidxs, by_id)
-        store.save_stories(stories, merged, run)
+        placed = tables.unit_stories(u.id for doc in [*docs, *again] for u in units_of(doc))
+        ids = {sidx: state.id for sidx, state in tables.states(placed.values()).items()}
+        store.file_members({unit: ids[sidx] for unit, sidx in placed.items()})
+        for old, new in index.redirects().items():
+            store.move_story(old, new)
+        tables.mark_due(ids)
         store.unqueue(d for d, _kind in queued)
-    return [s.id for s in stories]
+    return sorted(set(ids.values()))
+
+
+def describe_due(store: Store, run: int, chunk: int = DESCRIBE_CHUNK) -> int:
+    """Describe the stories marked due, ``chunk`` stories per transaction; return how many were described."""
+    tables = StoryTables(store)
+    described = 0
+    while True:
+        with store.write():
+            due = tables.due(chunk)
+            if not due:
+                return described
+            stories = _describe(store, tables, set(due), {})
+            store.save_stories(stories, {}, run)
+            tables.undue(due)
+            described += len(stories)
 
 
 def _copy_documents(duplicates: list[Duplicate]) -> set[str]:

@@ -13,7 +13,8 @@ the source of truth: every layer, every source of a document, the corpus finding
 learnt per site, the runs and their input errors.  Step 3 makes the corpus stage
 incremental: the queue of documents whose corpus steps are due, the story index as tables
 (document frequencies, story centroids, postings, placed units) and the copied-passage
-index (each passage's shingles and copy group, its MinHash LSH band keys).  A store of
+index (each passage's shingles and copy group, its MinHash LSH band keys), and the stories
+whose description (title, timeline, claims, summary) is due.  A store of
 layout 2 queues every document and has its corpus findings recomputed batch by batch on
 the next run (entity ids are kept through the key registry; story ids are assigned anew).
 """
@@ -145,6 +146,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 document TEXT NOT NULL, outlet TEXT, day INTEGER, title TEXT NOT NULL, vector TEXT NOT NULL,
                 titled INTEGER NOT NULL)""",
             "CREATE INDEX story_units_sidx ON story_units (sidx)",
+            "CREATE TABLE stories_due (sidx INTEGER PRIMARY KEY)",
             """CREATE TABLE passage_hashes (id {id}, unit TEXT NOT NULL, document TEXT NOT NULL, start INTEGER NOT NULL,
                 "end" INTEGER NOT NULL, shingles TEXT NOT NULL, copy_group INTEGER)""",
             "CREATE INDEX passage_hashes_group ON passage_hashes (copy_group)",

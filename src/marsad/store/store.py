@@ -548,6 +548,21 @@ class Store:
                     ),
                 )
 
+    def file_members(self, members: dict[str, str]) -> None:
+        """Record each unit's story (unit id -> story id) before the stories are described."""
+        for unit, story in members.items():
+            self._x(
+                "INSERT INTO story_members (story, segment, document) VALUES (?, ?, ?) "
+                "ON CONFLICT (segment) DO UPDATE SET story = excluded.story, document = excluded.document",
+                (story, unit, unit.rsplit(":", 1)[0]),
+            )
+
+    def move_story(self, old: str, new: str) -> None:
+        """Story ``old`` was merged into ``new``: its members move, its record goes, a redirect stays."""
+        self._delete_story(old)
+        self._x("UPDATE story_members SET story = ? WHERE story = ?", (new, old))
+        self.add_redirect("story", old, new)
+
     def _delete_story(self, story_id: str) -> None:
         for table, column in (("stories", "id"), ("story_members", "story"), ("timeline_entries", "story"), ("claims", "story")):
             self._x(f"DELETE FROM {table} WHERE {column} = ?", (story_id,))

@@ -1,0 +1,112 @@
+"""The corpus stage batch by batch against the store: the same findings as one pass, old stores taken up."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sqlite3
+from pathlib import Path
+
+from marsad.api import run
+from marsad.corpus.duplicates import find_duplicates
+from marsad.corpus.stories import place_units
+from marsad.ingest.raw import RawDocument
+from marsad.ingest.read import read_inputs
+from marsad.options import Options
+from marsad.pipeline import analyze_raw
+from marsad.store import Store
+from marsad.store.indexes import StoryTables
+from marsad.store.schema import MIGRATIONS
+
+
+def _sample(shared_dir: Path, folder: Path, count: int) -> Path:
+    path = folder / "sample.jsonl"
+    with gzip.open(shared_dir / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz", "rt", encoding="utf-8") as src:
+        path.write_text("".join(line for _, line in zip(range(count), src, strict=False)), encoding="utf-8")
+    return path
+
+
+def _partition(store: Store) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for segment, story in store.rows("SELECT segment, story FROM story_members"):
+        groups.setdefault(store.resolve_id("story", str(story)), set()).add(str(segment))
+    return {frozenset(g) for g in groups.values()}
+
+
+def _copies(store: Store) -> tuple[set[tuple[str, int, str, int]], set[frozenset[tuple[str, int]]]]:
+    rows = store.rows("SELECT a_document, a_start, b_document, b_start, copy_group FROM passages")
+    pairs = {tuple(sorted([(str(a), int(s)), (str(b), int(t))])) for a, s, b, t, _g in rows}
+    groups: dict[str, set[tuple[str, int]]] = {}
+    for a, s, b, t, g in rows:
+        groups.setdefault(str(g), set()).update({(str(a), int(s)), (str(b), int(t))})
+    return {(a[0], a[1], b[0], b[1]) for a, b in pairs}, {frozenset(g) for g in groups.values()}
+
+
+def test_batches_find_the_stories_and_copies_of_one_pass(shared_dir: Path, store_target: str, tmp_path: Path) -> None:
+    seeds = [str(shared_dir / "seeds")]
+    with Store(tmp_path / "whole.db") as whole:
+        run(seeds, Options(progress=False, batch_size=64), whole)
+        expected_stories, expected_copies = _partition(whole), _copies(whole)
+    with Store(store_target) as batched:
+        run(seeds, Options(progress=False, batch_size=1), batched)
+        assert _partition(batched) == expected_stories
+        assert _copies(batched) == expected_copies
+        assert len(expected_copies[0]) > 5 and len(expected_stories) == 3
+        assert not batched.rows("SELECT * FROM corpus_queue") and not batched.rows("SELECT * FROM stories_due")
+        described = {str(r[0]) for r in batched.rows("SELECT story FROM story_members")}
+        assert described == {str(r[0]) for r in batched.rows("SELECT id FROM stories")}
+
+
+def test_the_stored_index_places_units_as_the_index_in_memory(shared_dir: Path, store_target: str) -> None:
+    options = Options(progress=False)
+    docs = [analyze_raw(r, options) for r in read_inputs([str(shared_dir / "seeds")], options)
+            if isinstance(r, RawDocument)]
+    duplicates = find_duplicates(docs)
+    memory, _ = place_units(docs[:2], duplicates)
+    place_units(docs[2:], duplicates, memory)
+    with Store(store_target) as store:
+        tables = StoryTables(store)
+        for part in (docs[:2], docs[2:]):
+            with store.write():
+                index = tables.open(memory.params)
+                place_units(part, duplicates, index)
+                tables.save(index)
+        placed = tables.unit_stories(m.unit for s in memory.stories for m in s.members)
+        ids = {sidx: s.id for sidx, s in tables.states(placed.values()).items()}
+        stored = {unit: ids[sidx] for unit, sidx in placed.items()}
+    expected = {m.unit: s.id for s in memory.stories for m in s.members}
+    assert stored == expected and len(set(expected.values())) >= 3
+
+
+def _back_to_layout_2(db: Path) -> None:
+    """Undo step 3 of the schema (its tables and indexes), as a store of the previous release has it."""
+    conn = sqlite3.connect(db)
+    for statement in MIGRATIONS[2].statements:
+        made = re.match(r"CREATE (TABLE|INDEX) (\w+)", statement)
+        if made:
+            conn.execute(f"DROP {made[1]} IF EXISTS {made[2]}")
+    conn.execute("DELETE FROM schema_version WHERE version = 3")
+    conn.execute("INSERT INTO meta (key, value) VALUES ('corpus_stale', '1')")
+    conn.commit()
+    conn.close()
+
+
+def test_a_store_of_layout_2_is_taken_up_batch_by_batch(shared_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    raws = [r for r in read_inputs([str(_sample(shared_dir, tmp_path, 30))], Options(progress=False))
+            if isinstance(r, RawDocument)]
+    with Store(db) as old:  # documents only, their corpus steps never run
+        for raw in raws:
+            old.add(analyze_raw(raw, Options(progress=False)))
+        added = old.count()
+    _back_to_layout_2(db)
+    with Store(db) as store:
+        assert store.schema_version() == 3
+        assert len(store.queued()) == added
+        summary = run([], Options(progress=False, batch_size=8), store)
+        assert summary.added == 0 and summary.stories_touched
+        assert not store.queued()
+        units = {str(r[0]) for r in store.rows("SELECT unit FROM story_units")}
+        assert units == {str(r[0]) for r in store.rows("SELECT segment FROM story_members")}
+        assert len(units) >= added
+        assert store.rows("SELECT count(*) FROM entities")[0][0] > 50
