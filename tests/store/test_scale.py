@@ -46,7 +46,8 @@ def test_cluster_into_postgresql_equals_one_process_into_sqlite(
     with Store(postgres_databases()) as postgres:
         spread = run([str(sample)], Options(progress=False, batch_size=16, cluster="local:2"), postgres)
         found = _findings(postgres)
-    assert alone.documents == spread.documents == articles
+    assert alone.inputs == spread.inputs == articles
+    assert alone.documents == spread.documents and (alone.errors, alone.repeats) == (spread.errors, spread.repeats)
     assert len(expected["entities"]) > 100 and len(expected["stories"]) > 5
     assert found == expected
 
