@@ -53,7 +53,6 @@ DEFAULT_LOCK_WAIT = 30.0
 _FIRST_PAUSE = 0.05
 _MAX_PAUSE = 2.0
 _IN_CHUNK = 500
-STORY_INDEX_KEY = "story_index"
 ENTITY_COUNTER_KEY = "entity_counter"
 
 
@@ -386,10 +385,6 @@ class Store:
         """Mark these documents' corpus steps as done (inside the corpus transaction)."""
         for chunk in _chunks(list(ids)):
             self._x(f"DELETE FROM corpus_queue WHERE document IN ({_marks(chunk)})", chunk)
-
-    def corpus_stale(self) -> bool:
-        """Whether documents or sources arrived whose corpus steps are still due."""
-        return self._one("SELECT 1 FROM corpus_queue LIMIT 1") is not None
 
     def load_batch(self, ids: list[str], analysis: bool = True) -> list[Document]:
         """These documents with all their sources, in arrival order: as the per-document pipeline made them
