@@ -215,3 +215,23 @@ def test_a_post_on_an_account_is_speech_but_a_deployment_is_not() -> None:
     assert "خالد العرج" in _speaker(q)
     assert q.via == ["حسابه في تويتر"]
     assert len(doc.quotes) == 1
+
+
+def test_a_role_named_inside_an_earlier_quote_ends_the_actor_search() -> None:
+    # SaudiNewsNet (okaz, 2015-08-07): the tagged «الرئيس المصري» resolves to the name inside the first quote;
+    # the search for the sentence's actor went back to that name and never ended
+    text = ("أعلنت وزارة الخارجية المصرية أن الرئيس المصري عبدالفتاح السيسي أمر بتوجيه طائرة إلى مدينة بورتسودان.\n"
+            "وبعد ساعات من القرار السوداني رد الرئيس المصري التحية بمثلها.\n"
+            "وأشار السفير السوداني في القاهرة عبدالمحمود عبدالحليم إلى أن العلاقات أكبر من كل نقاط الخلاف.\n"
+            "وقال عبدالحليم إن علاقات البلدين في أوجها حاليا.")
+    spans = [("وزارة الخارجية المصرية", "ORG", 0), ("عبدالفتاح السيسي", "PER", 0), ("الرئيس المصري", "PER", 1),
+             ("عبدالمحمود عبدالحليم", "PER", 0), ("عبدالحليم", "PER", 1)]
+    mentions = []
+    for words, kind, nth in spans:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(words, start + 1)
+        mentions.append(Mention(start, start + len(words), words, kind))
+    doc = _doc(text, sorted(mentions, key=lambda m: m.start))
+    assert _speaker(_quote(doc, "الرئيس المصري عبدالفتاح السيسي أمر")) == "وزارة الخارجية المصرية"
+    assert "عبدالحليم" in _speaker(_quote(doc, "علاقات البلدين في أوجها"))

@@ -152,6 +152,14 @@ class Resolver:
     def person_in(self, start: int, end: int, types: tuple[str, ...] = ("PER",), last: bool = False) -> Speaker | None:
         """The first (or ``last``) mention of ``types`` in ``[start, end)``, not in the genitive: a sentence's
         subject, or the author of a text just named (تغريدة للناشط علي النعيمي، جاء فيها)."""
+        found = self.person_mention_in(start, end, types, last)
+        return found[1] if found is not None else None
+
+    def person_mention_in(
+        self, start: int, end: int, types: tuple[str, ...] = ("PER",), last: bool = False,
+    ) -> tuple[Mention, Speaker] | None:
+        """:meth:`person_in` with the mention found in ``[start, end)`` (the speaker may be named elsewhere: a role
+        tagged as a person resolves to the name written after that role, before or after ``start``)."""
         mentions = reversed(self.doc.mentions) if last else iter(self.doc.mentions)
         for m in mentions:
             if start <= m.start and m.end <= end and m.type in types and (last or not self._genitive(m)):
@@ -162,8 +170,8 @@ class Resolver:
                 role = self._tokens_in(m.start, m.end)
                 named = self._named_elsewhere(role) if m.type == "PER" and role and self._role_only(role) else None
                 if named is not None:
-                    return self._speaker(named, heads)  # «الرئيس الأمريكي» tagged as a person: the person named
-                return Speaker(Span(m.start, m.end, m.text), m.entity, heads)
+                    return m, self._speaker(named, heads)  # «الرئيس الأمريكي» tagged as a person: the person named
+                return m, Speaker(Span(m.start, m.end, m.text), m.entity, heads)
         return None
 
     def _name_after(self, m: Mention) -> Mention | None:

@@ -144,9 +144,10 @@ class Subjects(Openers):
     def _actor(self, lo: int, hi: int, types: tuple[str, ...]) -> Speaker | None:
         """The first mention of ``types`` in ``[lo, hi)`` outside quotes and quoted stretches."""
         while lo < hi:
-            person = self.resolver.person_in(lo, hi, types)
-            if person is None:
+            found = self.resolver.person_mention_in(lo, hi, types)
+            if found is None:
                 return None
+            mention, person = found
             inside = next((m for m in self.marks if m.open <= person.span.start < m.close), None)
             at = self.index(person.span.start)
             prev = self.tokens[at - 1] if at > 0 else None
@@ -156,7 +157,8 @@ class Subjects(Openers):
             governed = prev is not None and prev.key in GOVERNORS and not in_name  # دون الأسد: a preposition's object
             if inside is None and not governed and not any(f.start <= person.span.start < f.end for f in self.found):
                 return person
-            lo = inside.close if inside is not None else person.span.end
+            # past the mention at least: a role resolves to a name that may be written before ``lo``
+            lo = max(inside.close if inside is not None else person.span.end, mention.end)
         return None
 
     def _zone_stop(self, j: int) -> int:
