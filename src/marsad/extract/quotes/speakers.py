@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from marsad.corpus.known import resolve_role
 from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.model import Document, Mention, Span
 from marsad.text.clitics import bare_word
@@ -109,7 +110,8 @@ class Resolver:
             if named is not None:
                 # a role tagged as a person (الرئيس الروسي): the person named with that role in the document
                 return self._speaker(named, heads)
-            return Speaker(Span(mention.start, mention.end, mention.text), mention.entity, heads)
+            registered = self._role_entity(mention.start, mention.end) if role and self._role_only(role) else None
+            return Speaker(Span(mention.start, mention.end, mention.text), registered or mention.entity, heads)
         if self._anaphoric(words):
             earlier = self.memory.with_head(_bare(words[0].key))
             if earlier is not None:
@@ -168,11 +170,28 @@ class Resolver:
                     m = following  # «آية الله» «علي خامنئي»: a title tagged apart from the name it precedes
                 heads = frozenset(_bare(w) for w in m.text.split())
                 role = self._tokens_in(m.start, m.end)
+                holder = self._role_holder(m) if m.type != "PER" else None
+                if holder is not None:
+                    # وزير «الخارجية الإيراني»: the body is the complement of a person's role; the person speaks
+                    return m, holder
                 named = self._named_elsewhere(role) if m.type == "PER" and role and self._role_only(role) else None
                 if named is not None:
                     return m, self._speaker(named, heads)  # «الرئيس الأمريكي» tagged as a person: the person named
-                return m, Speaker(Span(m.start, m.end, m.text), m.entity, heads)
+                registered = self._role_entity(m.start, m.end) if m.type == "PER" and role and self._role_only(role) else None
+                return m, Speaker(Span(m.start, m.end, m.text), registered or m.entity, heads)
         return None
+
+    def _role_holder(self, m: Mention) -> Speaker | None:
+        """The person whose role a body's mention completes (وزير + «الخارجية الإيراني»): the name written after
+        that role phrase in the document, else the role phrase itself; None when no person's role precedes."""
+        if not self._starts:
+            self._starts = [t.start for t in self.tokens]
+        at = bisect_left(self._starts, m.start)
+        if at == 0 or self.lex.role(self.tokens[at - 1].key) != "person":
+            return None
+        role = self._tokens_in(self.tokens[at - 1].start, m.end)
+        heads = frozenset(_bare(t.key) for t in role)
+        return self._speaker(self._named_elsewhere(role) or role, heads)
 
     def _name_after(self, m: Mention) -> Mention | None:
         """The first person mention after ``m`` that continues its name (:meth:`_same_name`).
@@ -209,7 +228,16 @@ class Resolver:
 
     def _speaker(self, words: list[Token], heads: frozenset[str]) -> Speaker:
         start, end = words[0].start, words[-1].end
-        return Speaker(self.doc.span(start, end), self.entity_at(start, end), heads)
+        return Speaker(self.doc.span(start, end), self.entity_at(start, end) or self._role_entity(start, end), heads)
+
+    def _role_entity(self, start: int, end: int) -> str | None:
+        """The registry id of the person a role phrase (الرئيس التركي) names at the document's date, if known.
+
+        Used only when the document names nobody with that role (:meth:`_named_elsewhere` comes first); a former
+        role (الرئيس الأمريكي السابق) names nobody."""
+        date = self.doc.published.value if self.doc.published is not None else None
+        entry = resolve_role(self.doc.text[start:end], date) if date else None
+        return entry.id if entry is not None and entry.type == "PER" else None
 
     def entity_at(self, start: int, end: int) -> str | None:
         """The entity id of a mention overlapping ``[start, end)``, if NER has linked one."""
@@ -348,6 +376,14 @@ class Resolver:
             while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow):
                 skip += 1
             person = self._person_at(follow[skip].start) if follow[skip:] else None
+            apposed = False
+            if person is None and len(follow) > skip + 1 and follow[skip].text in "،,":
+                # «وزير الخارجية الإيراني، محمد جواد ظريف،»: a full name tagged as a person, set off by commas
+                person = self._person_at(follow[skip + 1].start)
+                after = self.doc.text[person.end:person.end + 2].strip()[:1] if person is not None else ""
+                apposed = person is not None and len(person.text.split()) >= 2 and after in ("،", ",", ".")
+                person = person if apposed else None
+                skip += apposed
             run = [t for t in follow[skip:] if t.end <= person.end] if person is not None \
                 else _head_run(follow[skip:], self._namey)
             for r in range(1, len(run)):
@@ -355,7 +391,8 @@ class Resolver:
                     run = run[:r]
                     break
             gap = self.doc.text[end:follow[skip].start] if follow else ""
-            fits = 2 <= len(run) <= _MAX_NAME and "\n" not in gap and not any(c in gap for c in "،,.:")
+            fits = 2 <= len(run) <= _MAX_NAME and "\n" not in gap and (
+                gap.strip() in ("،", ",") if apposed else not any(c in gap for c in "،,.:"))
             if fits and (best is None or run[0].start < words[0].start):
                 best = run
         return best

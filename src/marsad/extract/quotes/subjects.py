@@ -43,7 +43,8 @@ class Subjects(Openers):
                 continue
             m = self._open.get(tok.start)
             if m is not None:
-                if any(t.is_word for t in out) and self.tokens[self.index(tok.start) - 1].key not in self.lex.name_heads:
+                if any(t.is_word for t in out) and self.tokens[self.index(tok.start) - 1].key not in self.lex.name_heads \
+                        and not self._quoted_name(m):
                     break
                 depth = m
                 out.append(tok)
@@ -61,6 +62,11 @@ class Subjects(Openers):
                 break
             out.append(tok)
         return out
+
+    def _quoted_name(self, m: Marked) -> bool:
+        """True when a closed quoted stretch holds just a person's name (الباحث الفلكي "هندي")."""
+        return m.closed and self._words(m) <= 3 and any(
+            n.type == "PER" and n.start == m.start and n.end == m.end for n in self.resolver.doc.mentions)
 
     def _before_verb(self, i: int) -> list[Token]:
         """The subject of 'وكان X قد قال', 'وكانت تقارير قالت' or 'X الذي قال': the words before the verb."""
