@@ -285,3 +285,18 @@ def test_a_quoted_surname_after_a_role_is_the_speaker(shared_dir: Path) -> None:
     quotes = _snn_quotes(shared_dir, "http://sabq.org/6QDgde")
     for words in ("تنتج هذه الشهب", "كلما زار المذنب"):
         assert "هندي" in _speaker(_quote_in(quotes, words))
+
+
+def test_via_a_channel_is_not_a_new_cue_and_a_quoted_channel_is_not_the_quote() -> None:
+    # sabq 2015-08-01: «وقال في تغريدة عبر حسابه على "تويتر": "..."» (عبر is «via» here, "تويتر" a channel's name)
+    doc = _doc('وقال المحلل السياسي ياسر الزعاترة: "وصول خالد بحاح إلى عدن خطوة مهمة". وقال في تغريدة عبر حسابه '
+               'على "تويتر": "وصول بحاح وستة وزراء آخرين إلى عدن خطوة مهمة يمنح المقاومة مزيداً من الدافعية".')
+    q = _quote(doc, "وصول بحاح وستة وزراء")
+    assert q.kind == "direct" and q.text.startswith("وصول بحاح") and q.text.endswith("الدافعية")
+    assert "ياسر الزعاترة" in _speaker(q)
+    assert not any(q.text == "تويتر" for q in doc.quotes)
+
+
+def test_a_quantity_of_people_is_one_speaker() -> None:
+    q = _quote(_doc("وقال عدد من النواب المحافظين إن الاتفاق لا يحفظ حقوق البلاد."), "الاتفاق لا يحفظ")
+    assert _speaker(q) == "عدد من النواب المحافظين"

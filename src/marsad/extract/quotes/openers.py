@@ -29,12 +29,24 @@ class Openers(PieceText):
             return False
         if prev is not None and prev.key in ("ل", "ب"):
             return True
+        if self._channel_name(m, i):
+            return True
         after = self.index(m.close) + 1
         if (words <= 3 and prev is not None and prev.is_word and after < len(self.tokens)
                 and self.tokens[after].is_word and prev.key not in self.lex.complementizers
                 and self.lex.cue(prev.key) is None and self.text[m.close + 1:self.tokens[after].start].strip() == ""):
             return True
         return m.start > 0 and self.text[m.open - 1] in "لب" and words <= 2
+
+    def _channel_name(self, m: Marked, i: int) -> bool:
+        """True when a short quoted stretch (token ``i`` opens it) names a channel: it is one («تويتر») or follows
+        one (على حسابه في "تويتر"، عبر الموقع الطبي “Health Day News”) and the sentence goes on after it."""
+        after = self.index(m.close) + 1
+        if after >= len(self.tokens) or self.tokens[after].text in ENDERS:
+            return False
+        inside = [t.key for t in self.tokens[i + 1:self.index(m.close)] if t.is_word]
+        return self.lex.is_channel(inside) or any(
+            self.lex.channel_at([t.key for t in self.tokens[k:i] if t.is_word]) for k in range(max(0, i - 3), i))
 
     def _is_cue_stop(self, i: int) -> bool:
         """True when token ``i`` starts another attribution (a cue verb after و, a participle, a nominal cue)."""
@@ -112,7 +124,10 @@ class Openers(PieceText):
                 return None
             cue = self.lex.cue(tok.key)
             after_relative = j > 0 and self.tokens[j - 1].key in RELATIVES
-            if cue is not None and cue.role in ("verb", "participle", "bare") and j > 0 and not after_relative:
+            # «عبر حسابه على تويتر»: a bare cue before a channel is the preposition «via», not a new attribution
+            via = cue is not None and cue.role == "bare" and self.lex.channel_at(
+                [t.key for t in self.tokens[j + 1:j + 5] if t.is_word]) > 0
+            if cue is not None and cue.role in ("verb", "participle", "bare") and j > 0 and not after_relative and not via:
                 return None
             if tok.key.startswith("و") and tok.key[1:] in RELATIVES:
                 return None

@@ -7,6 +7,7 @@ from marsad.extract.quotes.openers import FA_INNA, RELATIVES, Openers
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import Speaker
 from marsad.model import Span
+from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
 
 PRONOUN_OBJECTS = frozenset({
@@ -17,6 +18,7 @@ GOVERNORS = frozenset({
     "الي", "علي", "من", "في", "عن", "مع", "ضد", "دون", "بدون", "بين", "عند", "لدي", "حول", "نحو", "تجاه", "بحق",
     "ونظيره", "نظيره", "بنظيره", "مثل", "و",
 })
+QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "كثير", "معظم", "اغلب", "عشرات", "ميات"})  # عدد من
 WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
 
 
@@ -51,6 +53,9 @@ class Subjects(Openers):
                 continue
             if tok.text in COMMAS or tok.text in ENDERS or tok.text == ":" or tok.text == "(":
                 break
+            if tok.key == "من" and len(out) == 1 and bare_word(out[0].key) in QUANTIFIERS:
+                out.append(tok)  # «عدد من المراقبين»: the quantity's noun follows من
+                continue
             named = tok.key == "علي" and any(  # علي الأحمدي: a first name, not the preposition على
                 m.type == "PER" and (m.start == tok.start or (m.start > tok.end and not self.text[tok.end:m.start].strip()))
                 for m in self.resolver.doc.mentions)
