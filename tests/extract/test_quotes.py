@@ -300,3 +300,10 @@ def test_via_a_channel_is_not_a_new_cue_and_a_quoted_channel_is_not_the_quote() 
 def test_a_quantity_of_people_is_one_speaker() -> None:
     q = _quote(_doc("وقال عدد من النواب المحافظين إن الاتفاق لا يحفظ حقوق البلاد."), "الاتفاق لا يحفظ")
     assert _speaker(q) == "عدد من النواب المحافظين"
+
+
+def test_a_verb_whose_quote_opens_after_a_participle_keeps_its_subject_name() -> None:
+    # sabq 2015-08-01: the name (untagged) closes the subject of «غردت», before «قائلة»
+    doc = _doc('وفي هذا السياق؛ غردت وزيرة حقوق الإنسان في اليمن سابقاً حورية مشهور قائلة: "وصول نائب الرئيس إلى عدن '
+               'له دلائل قوية بأن المقاومة منتصرة".')
+    assert "حورية مشهور" in _speaker(_quote(doc, "وصول نائب الرئيس إلى عدن"))

@@ -173,9 +173,13 @@ class Subjects(Openers):
         return None
 
     def _zone_stop(self, j: int) -> int:
-        """Where a cue's subject must end when no quote follows: a comma, a sentence end or 15 tokens."""
+        """Where a cue's subject must end when no quote follows: a comma, a sentence end, a participle cue (غردت
+        الوزيرة ... قائلة) or 15 tokens."""
         limit = min(len(self.tokens), j + 15)
         while j < limit and self.tokens[j].text not in COMMAS and not self.ends_sentence(j):
+            cue = self.lex.cue(self.tokens[j].key)
+            if cue is not None and cue.role == "participle":
+                break
             j += 1
         return j
 
