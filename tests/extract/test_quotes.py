@@ -307,3 +307,18 @@ def test_a_verb_whose_quote_opens_after_a_participle_keeps_its_subject_name() ->
     doc = _doc('وفي هذا السياق؛ غردت وزيرة حقوق الإنسان في اليمن سابقاً حورية مشهور قائلة: "وصول نائب الرئيس إلى عدن '
                'له دلائل قوية بأن المقاومة منتصرة".')
     assert "حورية مشهور" in _speaker(_quote(doc, "وصول نائب الرئيس إلى عدن"))
+
+
+def test_a_bare_form_inside_the_subject_is_a_noun() -> None:
+    # aawsat 2015-08-10: «بين» (between) is a cue («بيّن») only after و/ف/قد/كما
+    doc = _doc("وكتبت كارلي فيورينا المرأة الوحيدة بين مرشحي الحزب الجمهوري على موقع «تويتر»: «سيد ترامب.. ما قلته "
+               "لا يمكن التسامح معه وأنا أدعم ميغين كيلي».")
+    q = _quote(doc, "ما قلته لا يمكن التسامح معه")
+    assert "كارلي فيورينا" in _speaker(q)
+    assert q.via == ["موقع «تويتر»"]
+
+
+def test_an_adverbial_after_the_cue_is_not_the_speaker() -> None:
+    doc = _doc("وقال دونالد ترامب إنه لا يكن الكثير من الاحترام لها. وأضاف ردا على سؤال للصحافية حول شتائم نسبت له: "
+               "«كان بالإمكان مشاهدة الدم يخرج من عينيها».")
+    assert "ترامب" in _speaker(_quote(doc, "كان بالإمكان مشاهدة الدم"))

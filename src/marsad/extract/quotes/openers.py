@@ -12,6 +12,10 @@ FA_INNA = frozenset({"فان", "فانه", "فانها"})
 SKIP_AFTER_PARTICIPLE = frozenset({"الي", "علي", "من", "اياه", "اياها", "اياهم", "بالقول", "القول", "ب"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى"})
 COMP_BLOCKERS = frozenset({"اذ", "حيث", "بعد", "قبل", "سبق", "يجب", "يمكن", "دون", "بدون", "منذ", "بد", "رغم", "ولو", "لو"})
+PRONOUN_OBJECTS = frozenset({
+    "عليه", "عليها", "عليهم", "فيه", "فيها", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها", "ذلك", "هذا", "هذه",
+})
+BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"})
 AFTER_WHILE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
 
 
@@ -124,10 +128,12 @@ class Openers(PieceText):
                 return None
             cue = self.lex.cue(tok.key)
             after_relative = j > 0 and self.tokens[j - 1].key in RELATIVES
-            # «عبر حسابه على تويتر»: a bare cue before a channel is the preposition «via», not a new attribution
-            via = cue is not None and cue.role == "bare" and self.lex.channel_at(
-                [t.key for t in self.tokens[j + 1:j + 5] if t.is_word]) > 0
-            if cue is not None and cue.role in ("verb", "participle", "bare") and j > 0 and not after_relative and not via:
+            # a bare form (بين، عبر) is a cue only after و/ف/قد/كما, and never before a channel (عبر حسابه على تويتر)
+            noun = cue is not None and cue.role == "bare" and (
+                (tok.key in self.lex.cues and self.tokens[j - 1].key not in BEFORE_BARE
+                 and not (j + 1 < len(self.tokens) and self.tokens[j + 1].key in PRONOUN_OBJECTS))
+                or self.lex.channel_at([t.key for t in self.tokens[j + 1:j + 5] if t.is_word]) > 0)
+            if cue is not None and cue.role in ("verb", "participle", "bare") and j > 0 and not after_relative and not noun:
                 return None
             if tok.key.startswith("و") and tok.key[1:] in RELATIVES:
                 return None

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from marsad.extract.quotes.emit import Emitter
-from marsad.extract.quotes.openers import RELAYED_PRONOUNS
+from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import Speaker
-from marsad.extract.quotes.subjects import PRONOUN_OBJECTS
 from marsad.model import Span
 from marsad.text.tokens import Token
 
@@ -14,7 +13,6 @@ LEAD_ZONE = 12
 PREPOSITIONS = frozenset({"الي", "علي", "من", "في", "عن", "مع", "بعد", "قبل", "حول", "اثر"})
 CLAUSE_STARTERS = frozenset({"لم", "لن", "لا", "قد", "فقد", "ما", "ليس", "كان", "كانت", "تم", "يتم"})
 NOT_REPORTING = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "حتي", "قد"})
-BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"})
 
 
 class Piece(Emitter):

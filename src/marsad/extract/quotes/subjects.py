@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from marsad.extract.quotes.marks import Marked
-from marsad.extract.quotes.openers import FA_INNA, RELATIVES, Openers
+from marsad.extract.quotes.openers import FA_INNA, PRONOUN_OBJECTS, RELATIVES, Openers
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import Speaker
 from marsad.model import Span
 from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
 
-PRONOUN_OBJECTS = frozenset({
-    "عليه", "عليها", "عليهم", "فيه", "فيها", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها", "ذلك", "هذا", "هذه",
-})
 CHAIN = frozenset({"نقلا", "نقلاً"})
 GOVERNORS = frozenset({
     "الي", "علي", "من", "في", "عن", "مع", "ضد", "دون", "بدون", "بين", "عند", "لدي", "حول", "نحو", "تجاه", "بحق",
@@ -53,6 +50,9 @@ class Subjects(Openers):
                 continue
             if tok.text in COMMAS or tok.text in ENDERS or tok.text == ":" or tok.text == "(":
                 break
+            if not out and tok.text[:1] == "ل" and any(
+                    m.start == tok.start + 1 and m.type != "PER" for m in self.resolver.doc.mentions):
+                break  # قال لهيئة الإذاعة ...: the addressee, never the subject
             if tok.key == "من" and len(out) == 1 and bare_word(out[0].key) in QUANTIFIERS:
                 out.append(tok)  # «عدد من المراقبين»: the quantity's noun follows من
                 continue
@@ -166,6 +166,10 @@ class Subjects(Openers):
                 m.type == "PER" and m.end <= prev.start and not self.text[m.end:prev.start].strip()
                 for m in self.resolver.doc.mentions)  # آية الله علي خامنئي: علي is a name here
             governed = prev is not None and prev.key in GOVERNORS and not in_name  # دون الأسد: a preposition's object
+            k = at - 1
+            while k > 0 and at - k <= 3 and self.tokens[k].key.startswith("ال") and not in_name:
+                k -= 1  # من قبل الصحافية ميغين كيلي: the role's governor governs the name
+            governed = governed or (k < at - 1 and self.tokens[k].key in GOVERNORS | {"قبل"})
             if inside is None and not governed and not any(f.start <= person.span.start < f.end for f in self.found):
                 return person
             # past the mention at least: a role resolves to a name that may be written before ``lo``
