@@ -322,3 +322,19 @@ def test_an_adverbial_after_the_cue_is_not_the_speaker() -> None:
     doc = _doc("وقال دونالد ترامب إنه لا يكن الكثير من الاحترام لها. وأضاف ردا على سؤال للصحافية حول شتائم نسبت له: "
                "«كان بالإمكان مشاهدة الدم يخرج من عينيها».")
     assert "ترامب" in _speaker(_quote(doc, "كان بالإمكان مشاهدة الدم"))
+
+
+def test_the_name_closing_a_long_subject_before_the_channel_is_the_speaker() -> None:
+    # aawsat 2015-07-27: the name ends the subject, then «لـ«الشرق الأوسط»» (the channel) and إن
+    doc = _doc("وقال آمر لواء المغاوير في فرقة المشاة الثامنة في الجيش العراقي العميد الركن عادل مولان "
+               "لـ«الشرق الأوسط» إن «القطعات العسكرية شرعت بشن عدة هجمات مباغتة».")
+    q = _quote(doc, "القطعات العسكرية شرعت")
+    assert _speaker(q) == "عادل مولان"
+    assert q.via == ["الشرق الأوسط"]
+
+
+def test_a_stop_word_that_starts_a_tagged_name_is_the_name() -> None:
+    text = "وقال صباح النعماني، المتحدث باسم قوات مكافحة الإرهاب، إن «الجامعة تمثل معقلا مهما»."
+    start = text.index("صباح النعماني")
+    doc = _doc(text, [Mention(start, start + len("صباح النعماني"), "صباح النعماني", "PER")])
+    assert _speaker(_quote(doc, "الجامعة تمثل معقلا")) == "صباح النعماني"

@@ -142,10 +142,17 @@ class Openers(PieceText):
             j += 1
         return None
 
+    def _quoted_name(self, m: Marked) -> bool:
+        """True when a closed quoted stretch holds just a person's name (الباحث الفلكي "هندي")."""
+        return m.closed and self._words(m) <= 3 and any(
+            n.type == "PER" and n.start == m.start and n.end == m.end for n in self.resolver.doc.mentions)
+
     def _subject_name(self, m: Marked, i: int) -> bool:
         """A short quoted name right after the cue or in the subject («بابا جيف»، أستاذ ...)."""
         if self._words(m) > 3:
             return False
+        if self._quoted_name(m):
+            return True
         after = self.index(m.close) + 1
         if after >= len(self.tokens):
             return False

@@ -56,8 +56,10 @@ class Subjects(Openers):
             if tok.key == "من" and len(out) == 1 and bare_word(out[0].key) in QUANTIFIERS:
                 out.append(tok)  # «عدد من المراقبين»: the quantity's noun follows من
                 continue
-            named = tok.key == "علي" and any(  # علي الأحمدي: a first name, not the preposition على
-                m.type == "PER" and (m.start == tok.start or (m.start > tok.end and not self.text[tok.end:m.start].strip()))
+            # علي الأحمدي, صباح النعماني: a name tagged from this word (a first name, not على or «morning»)
+            named = tok.key in self.lex.stops and any(
+                m.type == "PER" and (m.start == tok.start or (
+                    tok.key == "علي" and m.start > tok.end and not self.text[tok.end:m.start].strip()))
                 for m in self.resolver.doc.mentions)
             if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
@@ -67,11 +69,6 @@ class Subjects(Openers):
                 break
             out.append(tok)
         return out
-
-    def _quoted_name(self, m: Marked) -> bool:
-        """True when a closed quoted stretch holds just a person's name (الباحث الفلكي "هندي")."""
-        return m.closed and self._words(m) <= 3 and any(
-            n.type == "PER" and n.start == m.start and n.end == m.end for n in self.resolver.doc.mentions)
 
     def _before_verb(self, i: int) -> list[Token]:
         """The subject of 'وكان X قد قال', 'وكانت تقارير قالت' or 'X الذي قال': the words before the verb."""
@@ -186,6 +183,15 @@ class Subjects(Openers):
                 break
             j += 1
         return j
+
+    def _before_channel(self, zone: list[Token], channel: Span) -> list[Token]:
+        """The zone's tokens before a channel and its preposition (العميد عادل مولان | لـ«الشرق الأوسط»)."""
+        k = next((n for n, t in enumerate(zone) if t.end > channel.start), len(zone))
+        while k > 0 and not zone[k - 1].is_word:
+            k -= 1
+        if k > 0 and zone[k - 1].key in ("ل", "لـ", "علي", "عبر", "في"):
+            k -= 1
+        return zone[:k]
 
     def _channel_via(self, zone: list[Token]) -> Span | None:
         """The channel between a cue and its quote: «لـ"الوطن"», «لتلفزيون بي بي سي», «على تويتر», «عبر حسابه في تويتر»."""
