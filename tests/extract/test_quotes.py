@@ -338,3 +338,11 @@ def test_a_stop_word_that_starts_a_tagged_name_is_the_name() -> None:
     start = text.index("صباح النعماني")
     doc = _doc(text, [Mention(start, start + len("صباح النعماني"), "صباح النعماني", "PER")])
     assert _speaker(_quote(doc, "الجامعة تمثل معقلا")) == "صباح النعماني"
+
+
+def test_a_described_subject_of_the_sentence_speaks_its_wa_adafa() -> None:
+    # alriyadh 2015-07-27: «ودان دبلوماسي أميركي كبير على تويتر ... وأضاف أنه "لا صلة"» after a quote of Dogan
+    doc = _doc('وذكرت وكالة أنباء دوجان أن ستة أشخاص على الأقل اعتقلوا للاشتباه بعلاقتهم بالحادث.\n'
+               'ودان دبلوماسي أميركي كبير على تويتر الهجمات التي نفذها مقاتلو حزب العمال الكردستاني في تركيا وأضاف '
+               'أنه "لا صلة" بين الضربات التي تشنها أنقرة ضد الحزب والاتفاق الأخير.')
+    assert _speaker(_quote(doc, "بين الضربات التي تشنها")) == "دبلوماسي أميركي كبير"

@@ -21,6 +21,8 @@ from marsad.text.tokens import Token, tokenize
 
 _MAX_NAME = 4
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
+# adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
+_RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
 
 
 @dataclass(frozen=True)
@@ -328,7 +330,8 @@ class Resolver:
             run = [*_tail_run(pool[:-1], self._namey), pool[-1]]
             if not any(t.key in ("بن", "ابن") for t in run):
                 run = []
-        if 2 <= len(run) <= _MAX_NAME and len(run) < len(pool) and not any(t.key.isdigit() for t in run):
+        if 2 <= len(run) <= _MAX_NAME and len(run) < len(pool) and not any(t.key.isdigit() for t in run) \
+                and run[-1].key not in _RANK_ADJECTIVES:
             before = pool[len(pool) - len(run) - 1]
             if before.key.startswith("ال") or self.lex.role(before.key) == "person" or before.text in "،,)":
                 return run

@@ -125,8 +125,20 @@ class Subjects(Openers):
             return None
         person = self._actor(lo, here, types)
         if person is None and types == ("PER",):
+            person = self._described_actor(s0, i)
+        if person is None and types == ("PER",):
             person = self._intervening(s0, i)
         return person
+
+    def _described_actor(self, s0: int, i: int) -> Speaker | None:
+        """The described subject of the sentence's first verb when it has no name: «ودان دبلوماسي أميركي كبير على
+        تويتر الهجمات ... وأضاف أنه» — the diplomat, not the previous speaker."""
+        if i - s0 < 3 or not self.tokens[s0].key.startswith("و") or self.tokens[s0].key in self.lex.stops:
+            return None
+        if self.lex.role(self.tokens[s0 + 1].key) not in ("person", "group") or self.tokens[s0 + 1].key.startswith("ال"):
+            return None
+        words = self._cut(self.tokens[s0 + 1:i])
+        return self.resolver.resolve(words, self._para[i]) if words else None
 
     def _intervening(self, s0: int, i: int) -> Speaker | None:
         """The person an earlier sentence (of this paragraph or the one before) is about, when no quote came after it:
