@@ -36,9 +36,10 @@ DEV_FLOORS = {
     "snn_dev7": (0.94, 0.96, 0.99),
     "snn_dev8": (0.94, 0.92, 0.91),
     "snn_dev9": (0.99, 0.99, 0.95),
-    "snn_dev10": (0.95, 0.99, 0.99),
+    "snn_dev10": (0.95, 0.98, 0.99),
     "snn_dev11": (0.89, 0.91, 0.91),
     "snn_dev12": (0.96, 0.99, 0.99),
+    "snn_dev13": (0.99, 0.97, 0.97),
     "dev": (0.96, 0.97, 0.97),
 }
 
@@ -58,11 +59,11 @@ def test_held_out_gold_floor(scores: dict[str, QuoteScores]) -> None:
     # before the fixes prompted by snn_dev10 and snn_dev11).
     s = scores["held_out"]
     assert s.recall >= 0.88, s.as_dict()
-    assert s.precision >= 0.97, s.as_dict()
+    assert s.precision >= 0.96, s.as_dict()
     assert s.speaker_accuracy >= 0.87, s.as_dict()
     first, second = scores["snn_test"], scores["snn_test2"]
-    assert first.recall >= 0.89 and first.speaker_accuracy >= 0.81, first.as_dict()
-    assert second.recall >= 0.87 and second.speaker_accuracy >= 0.93, second.as_dict()
+    assert first.recall >= 0.88 and first.speaker_accuracy >= 0.82, first.as_dict()
+    assert second.recall >= 0.88 and second.speaker_accuracy >= 0.91, second.as_dict()
 
 
 def test_speaker_names_compare_as_word_sets() -> None:

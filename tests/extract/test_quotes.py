@@ -257,12 +257,13 @@ def test_a_role_speaker_is_the_person_the_story_names_with_it(shared_dir: Path) 
         assert "ظريف" in _speaker(q) and q.speaker == "per:javad-zarif"
 
 
-def test_a_role_the_story_does_not_name_resolves_through_the_registry_at_its_date(shared_dir: Path) -> None:
+def test_a_role_resolves_through_the_registry_at_its_date_to_the_person_the_story_names(shared_dir: Path) -> None:
     # 3alyoum 2015-07-24: «بدوره قال ولي ولي العهد إن بلاده تعتبر روسيا شريكا مهماً»; the name is written
-    # only after other titles («ولي ولي العهد وزير الدفاع الأمير محمد بن سلمان»)
+    # only after other titles («ولي ولي العهد وزير الدفاع الأمير محمد بن سلمان»), so the role is not «named
+    # after it»; the registry says who held it on that day, and the story names him
     quotes = _snn_quotes(shared_dir, "http://www.3alyoum.com/news/pol/a/شاهد-لقاء-محمد-بن-سلمان-بالرئيس-بوتين/")
     q = _quote_in(quotes, "بلاده تعتبر روسيا شريكا")
-    assert _speaker(q) == "ولي ولي العهد"
+    assert _speaker(q) == "محمد بن سلمان"
     assert q.speaker == "per:mohammed-bin-salman"
 
 
@@ -346,3 +347,25 @@ def test_a_described_subject_of_the_sentence_speaks_its_wa_adafa() -> None:
                'ودان دبلوماسي أميركي كبير على تويتر الهجمات التي نفذها مقاتلو حزب العمال الكردستاني في تركيا وأضاف '
                'أنه "لا صلة" بين الضربات التي تشنها أنقرة ضد الحزب والاتفاق الأخير.')
     assert _speaker(_quote(doc, "بين الضربات التي تشنها")) == "دبلوماسي أميركي كبير"
+
+
+def test_a_time_expression_is_never_the_subject(shared_dir: Path) -> None:
+    # aawsat 2015-07-21: «وكان خامنئي قال أول من أمس، إن «...»» (was: speaker «أول»)
+    quotes = _snn_quotes(shared_dir, "http://aawsat.com/home/article/410481/نتنياهو-خطاب-خامنئي-يثبت-أن-الاتفاق-النووي-لن-يغير-سياسة-إيران")
+    assert "خامنئي" in _speaker(_quote_in(quotes, "الاتفاق مع القوى العالمية لا يعني"))
+    # «وقال المرشد الأعلى»: the registry's holder of the role at the story's date, named in the story
+    for words in ("القادة الأميركيين سعوا", "إيران لا ترحب بالحرب"):
+        q = _quote_in(quotes, words)
+        assert "خامنئي" in _speaker(q) and q.speaker == "per:ali-khamenei"
+    # «وقال الوزير الإسرائيلي مشيرا إلى كيري «...»»: the participle is a circumstance, the quote is the minister's
+    assert "شتاينتز" in _speaker(_quote_in(quotes, "سمعت وزير الخارجية يزعم"))
+
+
+def test_a_first_name_spelt_like_ala_and_a_body_completing_a_role() -> None:
+    q = _quote(_doc("قال رئيس منظمة الطاقة الذرية الإيرانية علي أكبر صالحي في تصريحات صحافية: «بعد مفاوضات فيينا، "
+                    "هناك أحاديث»."), "بعد مفاوضات فيينا")
+    assert _speaker(q) == "علي أكبر صالحي"
+    text = "وقالت هلال إلفر مقررة الأمم المتحدة الخاصة المعنية بالحق في الطعام إن 12.9 مليون شخص في اليمن يفتقرون للغذاء."
+    start = text.index("الأمم المتحدة")
+    doc = _doc(text, [Mention(start, start + len("الأمم المتحدة"), "الأمم المتحدة", "ORG")])
+    assert _speaker(_quote(doc, "مليون شخص في اليمن")) == "هلال إلفر"

@@ -133,7 +133,10 @@ class Openers(PieceText):
                 (tok.key in self.lex.cues and self.tokens[j - 1].key not in BEFORE_BARE
                  and not (j + 1 < len(self.tokens) and self.tokens[j + 1].key in PRONOUN_OBJECTS))
                 or self.lex.channel_at([t.key for t in self.tokens[j + 1:j + 5] if t.is_word]) > 0)
-            if cue is not None and cue.role in ("verb", "participle", "bare") and j > 0 and not after_relative and not noun:
+            # «وقال الوزير مشيرا إلى كيري «...»»: a participle with no quote of its own is a circumstance, not a cue
+            circumstance = cue is not None and cue.role == "participle" and self._participle_opener(j, cue.lemma) is None
+            if cue is not None and cue.role in ("verb", "participle", "bare") and j > 0 and not after_relative \
+                    and not noun and not circumstance:
                 return None
             if tok.key.startswith("و") and tok.key[1:] in RELATIVES:
                 return None

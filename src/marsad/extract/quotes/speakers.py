@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from marsad.corpus.known import resolve_role
+from marsad.corpus.known import resolve_role, shipped_registry
 from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.model import Document, Mention, Span
 from marsad.text.clitics import bare_word
@@ -112,6 +112,10 @@ class Resolver:
             if named is not None:
                 # a role tagged as a person (الرئيس الروسي): the person named with that role in the document
                 return self._speaker(named, heads)
+            if role and self._role_only(role):
+                holder = self._registered_mention(mention.start, mention.end, heads)
+                if holder is not None:
+                    return holder
             registered = self._role_entity(mention.start, mention.end) if role and self._role_only(role) else None
             return Speaker(Span(mention.start, mention.end, mention.text), registered or mention.entity, heads)
         if self._anaphoric(words):
@@ -132,6 +136,9 @@ class Resolver:
             named = self._named_elsewhere(words)
             if named is not None:
                 return self._speaker(named, heads)
+            holder = self._registered_mention(words[0].start, words[-1].end, heads)
+            if holder is not None:
+                return holder  # «وقال الرئيس التركي» in a story naming «رجب طيب أردوغان» otherwise
             earlier = self.memory.with_head(_bare(words[0].key))
             if earlier is not None and self._anaphoric(words):
                 return earlier
@@ -142,7 +149,7 @@ class Resolver:
                 return person
         if len(words) == 1 and words[0].text.endswith(_POSSESSIVE) and self.lex.role(words[0].key) is None:
             return self.memory.latest(paragraph)  # «اسمه»، «حسابه»: a possessed noun never names a speaker
-        return self._speaker(words, heads)
+        return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
 
     def _latest_person(self, paragraph: int) -> Speaker | None:
         """The latest named person among the speakers of this or the previous paragraph."""
@@ -179,7 +186,11 @@ class Resolver:
                 named = self._named_elsewhere(role) if m.type == "PER" and role and self._role_only(role) else None
                 if named is not None:
                     return m, self._speaker(named, heads)  # «الرئيس الأمريكي» tagged as a person: the person named
-                registered = self._role_entity(m.start, m.end) if m.type == "PER" and role and self._role_only(role) else None
+                role_only = m.type == "PER" and bool(role) and self._role_only(role)
+                holder = self._registered_mention(m.start, m.end, heads) if role_only else None
+                if holder is not None:
+                    return m, holder
+                registered = self._role_entity(m.start, m.end) if role_only else None
                 return m, Speaker(Span(m.start, m.end, m.text), registered or m.entity, heads)
         return None
 
@@ -241,6 +252,20 @@ class Resolver:
         entry = resolve_role(self.doc.text[start:end], date) if date else None
         return entry.id if entry is not None and entry.type == "PER" else None
 
+    def _registered_mention(self, start: int, end: int, heads: frozenset[str]) -> Speaker | None:
+        """The document's mention of the person the registry says holds this role at the document's date
+        («وقال المرشد الأعلى» in a story naming «آية الله علي خامنئي»): its fullest, earliest mention."""
+        ident = self._role_entity(start, end)
+        if ident is None:
+            return None
+        registry = shipped_registry()
+        held = [m for m in self.doc.mentions if m.type == "PER" and not (m.start <= start < m.end)
+                and (found := registry.lookup(m.text)) is not None and found.id == ident]
+        if not held:
+            return None
+        best = max(held, key=lambda m: (len(m.text.split()), -m.start))
+        return Speaker(Span(best.start, best.end, best.text), best.entity or ident, heads)
+
     def entity_at(self, start: int, end: int) -> str | None:
         """The entity id of a mention overlapping ``[start, end)``, if NER has linked one."""
         for m in self.doc.mentions:
@@ -266,7 +291,8 @@ class Resolver:
                     return named[-1]
         if self.lex.role(words[0].key) == "person":
             return None  # وزير الخارجية الروسي: a person's role, not the ministry
-        orgs = [m for m in inside if m.type == "ORG"]
+        # the body itself (منظمة الصحة العالمية), not a body completing a person's description (مقررة الأمم المتحدة)
+        orgs = [m for m in inside if m.type == "ORG" and m.start < words[0].end]
         return orgs[0] if orgs and len(orgs[0].text) * 2 >= end - start else None
 
     def _genitive(self, mention: Mention) -> bool:
@@ -330,6 +356,10 @@ class Resolver:
             run = [*_tail_run(pool[:-1], self._namey), pool[-1]]
             if not any(t.key in ("بن", "ابن") for t in run):
                 run = []
+        at = len(pool) - len(run) - 1
+        if run and at > 0 and pool[at].key == "علي" and len(run) < _MAX_NAME and (
+                pool[at - 1].key.startswith("ال") or self.lex.role(pool[at - 1].key) == "person"):
+            run = pool[at:]  # «الإيرانية علي أكبر صالحي»: علي is a first name here, not the preposition
         if 2 <= len(run) <= _MAX_NAME and len(run) < len(pool) and not any(t.key.isdigit() for t in run) \
                 and run[-1].key not in _RANK_ADJECTIVES:
             before = pool[len(pool) - len(run) - 1]

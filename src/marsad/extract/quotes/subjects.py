@@ -50,6 +50,10 @@ class Subjects(Openers):
                 continue
             if tok.text in COMMAS or tok.text in ENDERS or tok.text == ":" or tok.text == "(":
                 break
+            if self._in_timex(tok.start):
+                if out:
+                    break  # قال الوزير أمس إن: a time expression ends the subject
+                continue  # وكان خامنئي قال أول من أمس، إن / وقال أمس الوزير: nor is it the subject
             if not out and tok.text[:1] == "ل" and any(
                     m.start == tok.start + 1 and m.type != "PER" for m in self.resolver.doc.mentions):
                 break  # قال لهيئة الإذاعة ...: the addressee, never the subject
@@ -61,6 +65,10 @@ class Subjects(Openers):
                 m.type == "PER" and (m.start == tok.start or (
                     tok.key == "علي" and m.start > tok.end and not self.text[tok.end:m.start].strip()))
                 for m in self.resolver.doc.mentions)
+            nxt = self.tokens[self.index(tok.start) + 1] if self.index(tok.start) + 1 < len(self.tokens) else None
+            # «رئيس المنظمة علي أكبر صالحي»: علي spelt with ya after a description, before a name word
+            named = named or (tok.text == "علي" and bool(out) and out[-1].key.startswith("ال") and nxt is not None
+                              and nxt.is_word and nxt.key not in self.lex.stops and not nxt.key.startswith("ال"))
             if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
@@ -195,6 +203,10 @@ class Subjects(Openers):
                 break
             j += 1
         return j
+
+    def _in_timex(self, offset: int) -> bool:
+        """True when ``offset`` is inside a time expression the time stage found (أول من أمس، يوم الجمعة)."""
+        return any(t.start <= offset < t.end for t in self.resolver.doc.timexes)
 
     def _before_channel(self, zone: list[Token], channel: Span) -> list[Token]:
         """The zone's tokens before a channel and its preposition (العميد عادل مولان | لـ«الشرق الأوسط»)."""
