@@ -369,3 +369,13 @@ def test_a_first_name_spelt_like_ala_and_a_body_completing_a_role() -> None:
     start = text.index("الأمم المتحدة")
     doc = _doc(text, [Mention(start, start + len("الأمم المتحدة"), "الأمم المتحدة", "ORG")])
     assert _speaker(_quote(doc, "مليون شخص في اليمن")) == "هلال إلفر"
+
+
+def test_a_name_in_a_fronted_phrase_is_not_the_actor() -> None:
+    # aawsat 2015-08-10: «وبشأن زيارة خالد مشعل ... إلى طهران، أكد استمرار العمل ... وأضاف: «...»»
+    text = ("وقال خالد القدومي إن العلاقة مع طهران مستمرة.\n"
+            "وبشأن زيارة خالد مشعل رئيس المكتب السياسي لحماس إلى طهران، أكد استمرار العمل على ترتيب هذه الزيارة. "
+            "وأضاف: «لا تزال الترتيبات جارية».")
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "PER") for n in ("خالد القدومي", "خالد مشعل")]
+    doc = _doc(text, mentions)
+    assert _speaker(_quote(doc, "لا تزال الترتيبات جارية")) == "خالد القدومي"

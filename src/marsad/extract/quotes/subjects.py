@@ -16,6 +16,7 @@ GOVERNORS = frozenset({
     "ونظيره", "نظيره", "بنظيره", "مثل", "و",
 })
 QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "كثير", "معظم", "اغلب", "عشرات", "ميات"})  # عدد من
+FRONTING = frozenset({"بشان", "حول", "عن", "بخصوص", "فيما", "ازاء", "تعليقا", "ردا"})  # وبشأن X، قال ...
 WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
 
 
@@ -127,7 +128,7 @@ class Subjects(Openers):
             if self.tokens[j].text in (":", "-", "–"):
                 s0 = j + 1
                 break
-        lo, here = self.tokens[s0].start, self.tokens[i].start
+        lo, here = self.tokens[self._after_fronted(s0, i)].start, self.tokens[i].start
         latest = self.resolver.memory.latest(self._para[i], 0)
         if latest is not None and any(lo <= f.start < here for f in self.found):
             return None
@@ -137,6 +138,17 @@ class Subjects(Openers):
         if person is None and types == ("PER",):
             person = self._intervening(s0, i)
         return person
+
+    def _after_fronted(self, s0: int, i: int) -> int:
+        """The first token after a fronted phrase of the sentence starting at ``s0`` («وبشأن زيارة خالد مشعل إلى
+        طهران، أكد ...»: the name in the phrase is not the actor); ``s0`` when there is none before ``i``."""
+        key = self.tokens[s0].key
+        if (key[1:] if key.startswith("و") else key) not in FRONTING:
+            return s0
+        for j in range(s0 + 1, i):
+            if self.tokens[j].text in COMMAS:
+                return j + 1
+        return s0
 
     def _described_actor(self, s0: int, i: int) -> Speaker | None:
         """The described subject of the sentence's first verb when it has no name: «ودان دبلوماسي أميركي كبير على
@@ -163,7 +175,7 @@ class Subjects(Openers):
             while k > p0 and self._sent[k - 1] == self._sent[j - 1]:
                 k -= 1
             head = self.tokens[min(k + 8, j - 1)].end
-            person = self._actor(self.tokens[k].start, head, ("PER",))
+            person = self._actor(self.tokens[self._after_fronted(k, j)].start, head, ("PER",))
             if person is not None:
                 return person
             j = k
