@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -379,3 +380,14 @@ def test_a_name_in_a_fronted_phrase_is_not_the_actor() -> None:
     mentions = [Mention(text.index(n), text.index(n) + len(n), n, "PER") for n in ("خالد القدومي", "خالد مشعل")]
     doc = _doc(text, mentions)
     assert _speaker(_quote(doc, "لا تزال الترتيبات جارية")) == "خالد القدومي"
+
+
+def test_the_actor_of_the_latest_clause_speaks_a_subjectless_cue() -> None:
+    # aawsat 2015-08-10: after Stone's quote, «...، وتمكن ترامب من الهيمنة عليها.» then «وقد كتب في تغريدة: «...»»
+    text = ("وقال روجر ستون: «آسف. ترامب لم يقم بإقالتي بل أنا من أقاله». وكانت المناظرة سجلت نسبة مشاهدة تاريخية "
+            "وصلت إلى 24 مليون مشاهد، وتمكن ترامب من الهيمنة عليها. وقد كتب في تغريدة على موقع «تويتر»: «حققت لكم "
+            "أكبر نسبة مشاهدة في تاريخكم»")
+    mentions = sorted((Mention(m.start(), m.end(), m.group(), "PER")
+                       for m in re.finditer("روجر ستون|ترامب", text)), key=lambda m: m.start)
+    doc = _doc(text, mentions)
+    assert _speaker(_quote(doc, "حققت لكم أكبر نسبة")) == "ترامب"

@@ -174,10 +174,14 @@ class Subjects(Openers):
             k = j - 1
             while k > p0 and self._sent[k - 1] == self._sent[j - 1]:
                 k -= 1
-            head = self.tokens[min(k + 8, j - 1)].end
-            person = self._actor(self.tokens[self._after_fronted(k, j)].start, head, ("PER",))
-            if person is not None:
-                return person
+            # the sentence's clauses, latest first: «...، وتمكن ترامب من الهيمنة عليها.» then «وقد كتب: «...»»
+            clauses = [c for c in range(j - 1, k, -1) if self.tokens[c - 1].text in COMMAS
+                       and self.tokens[c].key.startswith("و") and self.lex.cue(self.tokens[c].key) is None]
+            for c in [*clauses, self._after_fronted(k, j)]:
+                head = self.tokens[min(c + 8, j - 1)].end
+                person = self._actor(self.tokens[c].start, head, ("PER",))
+                if person is not None:
+                    return person
             j = k
         return None
 
