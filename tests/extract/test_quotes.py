@@ -391,3 +391,11 @@ def test_the_actor_of_the_latest_clause_speaks_a_subjectless_cue() -> None:
                        for m in re.finditer("روجر ستون|ترامب", text)), key=lambda m: m.start)
     doc = _doc(text, mentions)
     assert _speaker(_quote(doc, "حققت لكم أكبر نسبة")) == "ترامب"
+
+
+def test_a_name_deep_in_the_object_does_not_take_over_from_the_current_speaker(shared_dir: Path) -> None:
+    # okaz 2015-07-23: «ورفض تأكيد أو نفي إلقاء القبض على شقيق زعيم المتمردين وقائد الحوثيين في عدن «عبدالخالق
+    # الحوثي» قائلا: «...»», then «وأضاف: «...» نافيا ما تثيره وسائل إعلام الحوثي ...» and «وأشار إلى أنه ...»
+    quotes = _snn_quotes(shared_dir, "http://www.okaz.com.sa/new/Issues/20150723/Con20150723785248.htm")
+    for words in ("لا أستطيع أن أنفي", "نحن والمقاومة مهمتنا", "والقيادات الأمنية زاروا", "الحوثي دمر مدينة"):
+        assert "الحذيفي" in _speaker(_quote_in(quotes, words)), words

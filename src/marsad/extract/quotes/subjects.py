@@ -128,11 +128,18 @@ class Subjects(Openers):
             if self.tokens[j].text in (":", "-", "–"):
                 s0 = j + 1
                 break
-        lo, here = self.tokens[self._after_fronted(s0, i)].start, self.tokens[i].start
+        start = self._after_fronted(s0, i)
+        lo, here = self.tokens[start].start, self.tokens[i].start
         latest = self.resolver.memory.latest(self._para[i], 0)
         if latest is not None and any(lo <= f.start < here for f in self.found):
             return None
-        person = self._actor(lo, here, types)
+        hi = here
+        if self.resolver.memory.latest(self._para[i]) is not None:
+            # with a current speaker, only a name in subject position takes over («بدوره، أعاد بوتين ...، وقال»);
+            # a name deep in the verb's object does not («ورفض نفي القبض على ... «عبدالخالق الحوثي» قائلا»)
+            lead = next((c + 1 for c in range(start, min(start + 5, i)) if self.tokens[c].text in COMMAS), start)
+            hi = self.tokens[min(lead + 7, i)].start
+        person = self._actor(lo, hi, types)
         if person is None and types == ("PER",):
             person = self._described_actor(s0, i)
         if person is None and types == ("PER",):
@@ -168,7 +175,10 @@ class Subjects(Openers):
             p0 -= 1
         last_quote = max((f.end for f in self.found if f.end <= self.tokens[s0].start), default=-1)
         if self.resolver.memory.latest(self._para[i]) is not None:
-            p0 = max(p0, self.index(last_quote) if last_quote >= 0 else s0)
+            after = self.index(last_quote) if last_quote >= 0 else s0
+            while 0 < after < s0 and self._sent[after] == self._sent[after - 1]:
+                after += 1  # the rest of the quote's sentence (نافيا ما تثيره وسائل إعلام الحوثي) is still its speaker's
+            p0 = max(p0, after)
         j = s0
         while j > p0:
             k = j - 1
