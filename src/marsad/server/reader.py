@@ -55,10 +55,11 @@ class ReadAPI(Protocol):
         ...
 
 
-def outlet_label(outlet: str | None, url: str | None, source: str) -> str:
-    """The outlet's name, else the site's host, else the file name the document came from."""
+def outlet_label(outlet: str | None, url: str | None) -> str | None:
+    """The outlet's name, else the site's host; ``None`` when the page names no publisher (no outlet field,
+    address, masthead, copyright line or self-reference)."""
     if outlet:
         return outlet
     if url and (host := urlsplit(url).hostname):
-        return host.removeprefix("www.")
-    return source.rsplit("/", 1)[-1].split("#", 1)[0]
+        return str(host).removeprefix("www.")
+    return None
