@@ -70,6 +70,10 @@ class StoreReader:
         """One entity."""
         return self._reader().entity(entity_id)
 
+    def entity_name(self, entity_id: str) -> JSON | None:
+        """An entity's id, type and name."""
+        return self._reader().entity_name(entity_id)
+
     def document(self, doc_id: str) -> JSON | None:
         """One document."""
         return self._reader().document(doc_id)

@@ -36,6 +36,10 @@ class ReadAPI(Protocol):
         """One entity with mentions by day, quotes by and about it, co-occurring entities and stories."""
         ...
 
+    def entity_name(self, entity_id: str) -> JSON | None:
+        """An entity's id (merged ids followed), type and name only."""
+        ...
+
     def document(self, doc_id: str) -> JSON | None:
         """One document with every layer."""
         ...

@@ -107,7 +107,7 @@ def stories_page(
 
 def _entity_named(reader: ReadAPI, key: str) -> JSON | None:
     """The entity whose id is ``key``, else the most mentioned one whose name or alias contains it."""
-    found = reader.entity(key)
+    found = reader.entity_name(key)
     if found is None:
         items = reader.entities(1, 1, None, key)["items"]
         found = {"id": items[0]["id"], "name": items[0]["name"]} if items else None

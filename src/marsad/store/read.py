@@ -93,15 +93,16 @@ class Reader:
             where.append("first_published <= ?")
             params.append(until + "~")
         if outlet:
+            # Uncorrelated: the outlet's documents (its index) to their stories once, not a probe per story.
             where.append(
-                "EXISTS (SELECT 1 FROM story_members m JOIN document_sources s ON s.document = m.document "
-                "WHERE m.story = stories.id AND s.outlet = ?)"
+                "id IN (SELECT m.story FROM document_sources s JOIN story_members m ON m.document = s.document "
+                "WHERE s.outlet = ?)"
             )
             params.append(outlet)
         if entity:
             where.append(
-                "EXISTS (SELECT 1 FROM story_members m JOIN mentions x ON x.document = m.document "
-                "WHERE m.story = stories.id AND x.entity = ?)"
+                "id IN (SELECT m.story FROM mentions x JOIN story_members m ON m.document = x.document "
+                "WHERE x.entity = ?)"
             )
             params.append(self.store.resolve_id("entity", entity))
         if text:
@@ -236,6 +237,12 @@ class Reader:
         )
         answer["items"] = [{"id": r[0], "type": r[1], "name": r[2], "mentions": r[3], "documents": r[4]} for r in rows]
         return answer
+
+    def entity_name(self, entity_id: str) -> JSON | None:
+        """An entity's id (merged ids followed), type and name, without the rest of its record."""
+        live = self.store.resolve_id("entity", entity_id)
+        rows = self._rows("SELECT id, type, name FROM entities WHERE id = ?", (live,))
+        return {"id": rows[0][0], "type": rows[0][1], "name": rows[0][2]} if rows else None
 
     def entity(self, entity_id: str) -> JSON | None:
         """One entity: its record, mentions per day, quotes by and about it, co-occurring entities, its stories."""

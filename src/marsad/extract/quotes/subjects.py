@@ -156,7 +156,8 @@ class Subjects(Openers):
             governed = prev is not None and prev.key in GOVERNORS and not in_name  # دون الأسد: a preposition's object
             if inside is None and not governed and not any(f.start <= person.span.start < f.end for f in self.found):
                 return person
-            lo = inside.close if inside is not None else person.span.end
+            # A role resolved to the name written elsewhere (person_in) may end before lo: always move on.
+            lo = max(lo + 1, inside.close if inside is not None else person.span.end)
         return None
 
     def _zone_stop(self, j: int) -> int:
