@@ -53,6 +53,10 @@ class StoreReader:
         """Counts of what the store holds."""
         return self._reader().health()
 
+    def document_count(self) -> int:
+        """How many documents the store holds."""
+        return self._reader().document_count()
+
     def stories(self, page: int = 1, per_page: int = 20, since: str | None = None, until: str | None = None,
                 outlet: str | None = None, entity: str | None = None, text: str | None = None) -> JSON:
         """Stories, newest first, filtered."""

@@ -19,6 +19,10 @@ class ReadAPI(Protocol):
         """Counts of what is held."""
         ...
 
+    def document_count(self) -> int:
+        """How many documents are held."""
+        ...
+
     def stories(self, page: int = 1, per_page: int = 20, since: str | None = None, until: str | None = None,
                 outlet: str | None = None, entity: str | None = None, text: str | None = None) -> JSON:
         """Stories, newest first, filtered."""

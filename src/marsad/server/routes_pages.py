@@ -101,7 +101,7 @@ def stories_page(
     filters = {"q": q, "outlet": outlet, "entity": entity, "since": since.isoformat() if since else "",
                "until": until.isoformat() if until else ""}
     return _render("stories.html", rows=answer["items"], filters=filters,
-                   entity_name=named["name"] if named else entity, documents=reader.health()["documents"],
+                   entity_name=named["name"] if named else entity, documents=reader.document_count(),
                    **_pages(answer))
 
 

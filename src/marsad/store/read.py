@@ -65,6 +65,10 @@ class Reader:
         }
         return {"schema_version": self.store.schema_version(), **counts}
 
+    def document_count(self) -> int:
+        """How many documents the store holds (the story list's header; one count, not :meth:`health`'s six)."""
+        return int(self._rows("SELECT count(*) FROM documents")[0][0])
+
     # -- stories ---------------------------------------------------------------------------------
 
     def stories(
