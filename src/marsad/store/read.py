@@ -155,9 +155,37 @@ class Reader:
                 card = docs.get(src["document"])
                 src["outlet"] = card["outlet"] if card else None
                 src["published"] = card["published"] if card else None
-        story["quotes"] = self.quotes(story=live, per_page=MAX_PER_PAGE)["items"]
+        story["quotes"] = self._story_quotes(live)
         story["passages"] = self._passages(list(docs))
         return story
+
+    def _story_quotes(self, live: str) -> list[JSON]:
+        """The first :data:`MAX_PER_PAGE` of :meth:`quotes` ``(story=live)``, without its count: the quotes of the
+        story's documents, kept when inside one of its segments (one query for the spans, one for the quotes)."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for doc, start, end in self._rows(
+            'SELECT s.doc, s.start, s."end" FROM story_members m JOIN segments s ON s.doc = m.document '
+            "AND s.segment = m.segment WHERE m.story = ?",
+            (live,),
+        ):
+            spans.setdefault(str(doc), []).append((int(start), int(end)))
+        rows = [
+            r for r in self._rows(
+                'SELECT q.document, q.seq, q.start, q."end", q.record, e.name, d.outlet, d.published FROM quotes q '
+                "JOIN documents d ON d.id = q.document LEFT JOIN entities e ON e.id = q.speaker "
+                "WHERE q.document IN (SELECT document FROM story_members WHERE story = ?)",
+                (live,),
+            )
+            if any(a <= r[2] and r[3] <= b for a, b in spans.get(str(r[0]), ()))
+        ]
+        rows.sort(key=lambda r: (r[0], r[1]))
+        rows.sort(key=lambda r: r[7] or "", reverse=True)  # stable: newest first, undated last, as quotes() orders
+        out: list[JSON] = []
+        for doc, seq, _, _, record, name, outlet, published in rows[:MAX_PER_PAGE]:
+            item: JSON = {"document": doc, "seq": seq, **json.loads(record)}
+            item.update(speaker_name=name, outlet=outlet, published=published)
+            out.append(item)
+        return out
 
     def _in_chunks(self, sql: str, ids: list[str]) -> list[tuple[Any, ...]]:
         """Rows of ``sql`` (one ``{marks}`` placeholder list) over ``ids``, a bounded number of ids per query."""
