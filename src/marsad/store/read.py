@@ -144,8 +144,7 @@ class Reader:
             return None
         story: JSON = json.loads(rows[0][0])
         story["first_published"], story["last_published"] = rows[0][1], rows[0][2]
-        if live != story_id:
-            story["redirected_from"] = story_id
+        story["redirected_from"] = story_id if live != story_id else None
         docs = self._document_cards(story["documents"])
         story["documents"] = list(docs.values())
         outlets = {o for d in docs.values() for o in d["outlets"]}
