@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+import signal
 from pathlib import Path
 
 import pytest
 
+from marsad.eval.shared import saudinewsnet_records
 from marsad.extract.quotes import annotate
 from marsad.ingest.raw import RawDocument
+from marsad.ingest.records import record_document
 from marsad.model import Document, Mention, Published, Quote, Segment
 from marsad.options import Options
 from marsad.page.build import build_document
+from marsad.pipeline import analyze_raw
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "quotes"
 SEEDS = {
@@ -399,3 +403,23 @@ def test_a_name_deep_in_the_object_does_not_take_over_from_the_current_speaker(s
     quotes = _snn_quotes(shared_dir, "http://www.okaz.com.sa/new/Issues/20150723/Con20150723785248.htm")
     for words in ("لا أستطيع أن أنفي", "نحن والمقاومة مهمتنا", "والقيادات الأمنية زاروا", "الحوثي دمر مدينة"):
         assert "الحذيفي" in _speaker(_quote_in(quotes, words)), words
+
+
+def test_a_role_named_elsewhere_before_the_sentence_does_not_hang(shared_dir: Path) -> None:
+    # SaudiNewsNet, aleqt.com 2015-07-22: «الرئيس الأمريكي» resolves to «باراك أوباما» written earlier; the
+    # subject search went back to that name's end and looped forever (the 31k store build stalled on it).
+    url = "http://www.aleqt.com/2015/07/22/article_975336.html"
+    record = saudinewsnet_records(shared_dir, {url})[url]
+
+    def stalled(*_: object) -> None:
+        raise TimeoutError("quote annotation still running after 60 s")
+
+    previous = signal.signal(signal.SIGALRM, stalled)
+    signal.alarm(60)
+    try:
+        doc = analyze_raw(record_document(record, url, "json"), Options(progress=False))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    said = _quote(doc, "يجب عليه القدوم لبلدة كوغيلو")
+    assert doc.text[said.start:said.end] == said.text
