@@ -140,10 +140,6 @@ class Encoder:
         )
 
 
-def _sigmoid(x: FloatArray) -> FloatArray:
-    return np.asarray(0.5 * (1.0 + np.tanh(0.5 * x)), dtype=np.float32)
-
-
 class _Member:
     """One trained network's weights, with the matrices laid out for the forward pass."""
 
@@ -152,43 +148,75 @@ class _Member:
         self.char_emb, self.conv_b = w["char_emb"], w["conv_b"]
         # the convolution (filters, C, width) as one (width * C, filters) matrix over stacked windows
         self.conv = np.ascontiguousarray(w["conv_w"].transpose(2, 1, 0).reshape(-1, w["conv_w"].shape[0]))
-        self.w_ih = (np.ascontiguousarray(w["f_w_ih"].T), np.ascontiguousarray(w["b_w_ih"].T))
-        self.bias = (w["f_b_ih"] + w["f_b_hh"], w["b_b_ih"] + w["b_b_hh"])
-        self.w_hh = np.ascontiguousarray(np.stack([w["f_w_hh"].T, w["b_w_hh"].T]))  # (2, H, 4H)
+        # the recurrent layers' weights with their sigmoid gates halved (see _lstm)
+        self.w_ih = (_halve_sigmoid_gates(w["f_w_ih"].T), _halve_sigmoid_gates(w["b_w_ih"].T))
+        self.bias = (_halve_sigmoid_gates(w["f_b_ih"] + w["f_b_hh"]), _halve_sigmoid_gates(w["b_b_ih"] + w["b_b_hh"]))
+        self.w_hh = _halve_sigmoid_gates(np.stack([w["f_w_hh"].T, w["b_w_hh"].T]))  # (2, H, 4H)
         self.out_w, self.out_b = np.ascontiguousarray(w["out_w"].T), w["out_b"]
         self.trans, self.start, self.end = w["trans"], w["start"], w["end"]
 
     def char_vectors(self, chars: IntArray) -> FloatArray:
-        """Max-pooled character CNN features per word (N, filters)."""
+        """Max-pooled character CNN features per word (N, filters).
+
+        Words run in groups of equal length, so that the convolution is computed only at
+        the positions of their characters (the padding positions are left out of the maximum).
+        """
         emb = self.char_emb[chars]  # (N, L, C)
         width = self.conv.shape[0] // emb.shape[2]
         padded = np.pad(emb, ((0, 0), (width // 2, width // 2), (0, 0)))
-        windows = np.concatenate([padded[:, k:k + MAX_CHARS, :] for k in range(width)], axis=2)
-        out = windows @ self.conv + self.conv_b  # (N, L, filters)
-        out[chars == 0] = -np.inf
-        return np.asarray(out.max(axis=1), dtype=np.float32)
+        lengths = np.count_nonzero(chars, axis=1)
+        out = np.full((len(chars), self.conv.shape[1]), -np.inf, dtype=np.float32)
+        for n in np.unique(lengths).tolist():
+            if n:
+                rows = np.flatnonzero(lengths == n)
+                windows = np.concatenate([padded[rows, k:k + n, :] for k in range(width)], axis=2)
+                out[rows] = (windows @ self.conv + self.conv_b).max(axis=1)  # (rows, n, filters) -> (rows, filters)
+        return out
 
+
+def _halve_sigmoid_gates(weights: FloatArray) -> FloatArray:
+    """Gate columns (input, forget, cell, output) with the input, forget and output ones halved.
+
+    sigmoid(x) is computed as 0.5 * (1 + tanh(x / 2)); halving those gates' weights and
+    biases (exact in floating point) lets one tanh over all four gates serve them all.
+    """
+    hidden = weights.shape[-1] // 4
+    out = np.array(weights, dtype=np.float32)
+    out[..., : 2 * hidden] *= 0.5
+    out[..., 3 * hidden:] *= 0.5
+    return out
 
 
 def _lstm(proj: FloatArray, w_hh: FloatArray) -> FloatArray:
     """Run stacked LSTMs over their input projections, all in one step loop.
 
-    ``proj`` is (K, B, T, 4H): K recurrent layers (each member's forward and backward
-    direction), B sentences, T steps, the input projection plus biases already added;
+    ``proj`` is (T, K, B, 4H): T steps, K recurrent layers (each member's forward and
+    backward direction), B sentences, the input projection plus biases already added;
     ``w_hh`` is (K, H, 4H).  Gates are ordered as torch orders them (input, forget, cell,
-    output).  Returns the hidden states (K, B, T, H).
+    output), and the input, forget and output gates' columns of both are halved
+    (:func:`_halve_sigmoid_gates`).  Returns the hidden states (T, K, B, H).
     """
-    layers, batch, steps, _ = proj.shape
+    steps, layers, batch, _ = proj.shape
     hidden = w_hh.shape[1]
     h = np.zeros((layers, batch, hidden), dtype=np.float32)
     c = np.zeros((layers, batch, hidden), dtype=np.float32)
-    out = np.zeros((layers, batch, steps, hidden), dtype=np.float32)
+    out = np.empty((steps, layers, batch, hidden), dtype=np.float32)
+    gates = np.empty((layers, batch, 4 * hidden), dtype=np.float32)
+    cell = np.empty((layers, batch, hidden), dtype=np.float32)
+    sig = (gates[..., : 2 * hidden], gates[..., 3 * hidden:])
+    in_gate, forget, cell_gate, out_gate = (gates[..., k * hidden:(k + 1) * hidden] for k in range(4))
     for t in range(steps):
-        gates = proj[:, :, t] + h @ w_hh
-        sig = _sigmoid(gates[..., : 2 * hidden])
-        c = sig[..., hidden:] * c + sig[..., :hidden] * np.tanh(gates[..., 2 * hidden: 3 * hidden])
-        h = _sigmoid(gates[..., 3 * hidden:]) * np.tanh(c)
-        out[:, :, t] = h
+        np.matmul(h, w_hh, out=gates)
+        gates += proj[t]
+        np.tanh(gates, out=gates)
+        for part in sig:  # sigmoid = 0.5 * (1 + tanh(x / 2))
+            part += 1.0
+            part *= 0.5
+        c *= forget
+        np.multiply(in_gate, cell_gate, out=cell)
+        c += cell
+        np.tanh(c, out=cell)
+        h = np.multiply(out_gate, cell, out=out[t])
     return out
 
 
@@ -239,7 +267,14 @@ class BiLstmCrf:
         return Encoder(self.vocab, self.chars, lexicons, names)
 
     def emissions(self, sentences: Sequence[Encoded]) -> list[FloatArray]:
-        """Per-sentence tag scores (T, tags) before the CRF, averaged over the members.
+        """Per-sentence tag scores (T, tags) before the CRF, averaged over the members (see :meth:`scores`)."""
+        if not sentences:
+            return []
+        total, lengths = self.scores(sentences)
+        return [np.asarray(total[b, :n], dtype=np.float32) for b, n in enumerate(lengths.tolist())]
+
+    def scores(self, sentences: Sequence[Encoded]) -> tuple[FloatArray, IntArray]:
+        """Tag scores before the CRF as one padded (B, T, tags) array, averaged over the members, and the lengths.
 
         The sentences run as one padded batch: sentence ``b`` fills steps ``0..n-1`` of
         the forward input and, reversed, of the backward input, so padding never reaches
@@ -247,8 +282,6 @@ class BiLstmCrf:
         its words, so the character CNN and the input projections run once per distinct
         input row of the batch and are gathered into place.
         """
-        if not sentences:
-            return []
         lengths = np.array([len(s.words) for s in sentences], dtype=np.int64)
         batch, steps = len(sentences), int(lengths.max())
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
@@ -263,43 +296,58 @@ class BiLstmCrf:
         distinct, which = np.unique(rows, axis=0, return_inverse=True)
         which = which.reshape(-1)
         pad = len(distinct)  # the index of an all-zero row appended to each projection
-        forward = np.where(real, which[np.where(real, offsets[:, None] + step[None, :], 0)], pad)
-        backward = np.where(real, which[np.where(real, offsets[:, None] + lengths[:, None] - 1 - step[None, :], 0)], pad)
+        forward = np.where(real, which[np.where(real, offsets[:, None] + step[None, :], 0)], pad).T  # (T, B)
+        backward = np.where(real, which[np.where(real, offsets[:, None] + lengths[:, None] - 1 - step[None, :], 0)], pad).T
         shared = [self.emb[distinct[:, 0]], self.emb[distinct[:, 1]]]
         chars = distinct[:, 2:2 + MAX_CHARS]
         flags = distinct[:, 2 + MAX_CHARS:].astype(np.float32)
-        projections: list[FloatArray] = []
-        for member in self.members:
+        projections = np.empty((steps, 2 * len(self.members), batch, self.w_hh.shape[2]), dtype=np.float32)
+        for k, member in enumerate(self.members):
             flat = np.concatenate([*shared, member.char_vectors(chars), flags], axis=1)
             for direction, where in ((0, forward), (1, backward)):
                 proj = flat @ member.w_ih[direction] + member.bias[direction]
-                projections.append(np.concatenate([proj, np.zeros((1, proj.shape[1]), dtype=np.float32)])[where])
-        hidden = _lstm(np.stack(projections), self.w_hh)
+                projections[:, 2 * k + direction] = np.concatenate([proj, np.zeros((1, proj.shape[1]), dtype=np.float32)])[where]
+        hidden = _lstm(projections, self.w_hh)  # (T, K, B, H)
         # the backward states back in reading order: position t of sentence b is step n-1-t
-        back_steps = np.where(real, lengths[:, None] - 1 - step[None, :], 0)[:, :, None]
+        back_steps = np.where(real, lengths[:, None] - 1 - step[None, :], 0)
+        sentence = np.arange(batch)[:, None]
         total = np.zeros((batch, steps, len(self.tags)), dtype=np.float32)
         for k, member in enumerate(self.members):
-            bwd = np.take_along_axis(hidden[2 * k + 1], back_steps, axis=1)
-            total += np.concatenate([hidden[2 * k], bwd], axis=2) @ member.out_w + member.out_b
+            fwd = hidden[:, 2 * k].transpose(1, 0, 2)
+            bwd = hidden[:, 2 * k + 1][back_steps, sentence]
+            total += np.concatenate([fwd, bwd], axis=2) @ member.out_w + member.out_b
         total /= len(self.members)
-        return [np.asarray(total[b, :n], dtype=np.float32) for b, n in enumerate(lengths.tolist())]
+        return total, lengths
 
     def viterbi(self, scores: FloatArray) -> list[str]:
         """Best tag sequence for one sentence's emission scores."""
         if len(scores) == 0:
             return []
+        return self.decode(scores[None], np.array([len(scores)], dtype=np.int64))[0]
+
+    def decode(self, scores: FloatArray, lengths: IntArray) -> list[list[str]]:
+        """Best tag sequence of each sentence of a padded batch (B, T, tags) of non-empty sentences.
+
+        The Viterbi recursion runs over the whole batch at once; a sentence's scores stop
+        changing after its last word, so its end scores are those of its own last step.
+        """
+        batch, steps, _ = scores.shape
         trans = self.trans
-        best = self.start + scores[0]
+        best = self.start + scores[:, 0]
         back = np.zeros(scores.shape, dtype=np.int64)
-        for t in range(1, len(scores)):
-            cand = best[:, None] + trans
-            back[t] = cand.argmax(axis=0)
-            best = cand.max(axis=0) + scores[t]
-        best = best + self.end
-        path = [int(best.argmax())]
-        for t in range(len(scores) - 1, 0, -1):
-            path.append(int(back[t, path[-1]]))
-        return [self.tags[i] for i in reversed(path)]
+        for t in range(1, steps):
+            cand = best[:, :, None] + trans
+            back[:, t] = cand.argmax(axis=1)
+            best = np.where((t < lengths)[:, None], cand.max(axis=1) + scores[:, t], best)
+        current = (best + self.end).argmax(axis=1)
+        path = np.zeros((batch, steps), dtype=np.int64)
+        rows = np.arange(batch)
+        for t in range(steps - 1, -1, -1):
+            path[:, t] = current
+            if t:
+                current = np.where(t < lengths, back[rows, t, current], current)
+        tags = self.tags
+        return [[tags[i] for i in row[:n]] for row, n in zip(path.tolist(), lengths.tolist(), strict=True)]
 
     def tag(self, sentences: Sequence[Encoded]) -> list[list[str]]:
         """IOB2 tags for each encoded sentence.
@@ -320,6 +368,9 @@ class BiLstmCrf:
                 chunks.append([i])
         with threadpool_limits(1, user_api="blas"):
             for chunk in chunks:
-                for i, scores in zip(chunk, self.emissions([sentences[i] for i in chunk]), strict=True):
-                    out[i] = self.viterbi(scores)
+                chunk = [i for i in chunk if len(sentences[i].words)]
+                if chunk:
+                    scores, lengths = self.scores([sentences[i] for i in chunk])
+                    for i, tags in zip(chunk, self.decode(scores, lengths), strict=True):
+                        out[i] = tags
         return out
