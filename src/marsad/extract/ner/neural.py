@@ -51,28 +51,29 @@ class Encoded:
 
 
 @dataclass(frozen=True)
-class _KeyInput:
-    """What the encoder derives from a word's key alone (cached per key)."""
+class _WordInput:
+    """What the encoder derives from a word and its key alone (cached): rows, padded characters, flags."""
 
     own: int
     stem: int
-    chars: tuple[int, ...]
-    flags: tuple[tuple[str, bool], ...]
+    chars: tuple[int, ...]  # MAX_CHARS ids, 0-padded
+    flags: tuple[float, ...]  # one per FEATURES entry, the gazetteer flags left at 0
 
 
 @dataclass(frozen=True)
 class Encoder:
     """Turns word strings into model input (rows of the word-vector table, character ids, flags).
 
-    Everything but the word's shape depends on its key alone and is computed once per
-    key (news repeats its words: a few thousand keys cover most of a day's tokens).
+    Everything but the gazetteer flags depends on the word and its key alone and is
+    computed once per word (news repeats its words: a few thousand cover most of a day's
+    tokens).
     """
 
     vocab: Mapping[str, int]
     chars: Mapping[str, int]
     lexicons: Lexicons
     names: Gazetteer
-    _cache: dict[str, _KeyInput] = field(default_factory=dict, compare=False, repr=False)
+    _cache: dict[tuple[str, str], _WordInput] = field(default_factory=dict, compare=False, repr=False)
 
     def rows(self, key: str) -> tuple[int, int]:
         """Row of the key itself and row of its most frequent reading (0 when unknown).
@@ -84,59 +85,51 @@ class Encoder:
         known = [r for r in (self.vocab.get(v, 0) for v in stem_variants(key)) if r]
         return own, min(known) if known else 0
 
-    def _key_input(self, key: str) -> _KeyInput:
-        cached = self._cache.get(key)
+    def _word_input(self, word: str, key: str) -> _WordInput:
+        cached = self._cache.get((word, key))
         if cached is None:
             pre, stem = strip_clitics(key)
             lex = self.lexicons
             own, reading = self.rows(key)
-            cached = _KeyInput(
-                own, reading, tuple(self.chars.get(c, 1) for c in key[:MAX_CHARS]),
-                (
-                    ("proclitic", bool(pre)),
-                    ("title", key in lex.titles or stem in lex.titles),
-                    ("orghead", key in lex.org_heads or stem in lex.org_heads),
-                    ("loctrig", key in lex.loc_triggers or stem in lex.loc_triggers),
-                ),
-            )
-            self._cache[key] = cached
+            if word.isdigit():
+                shape = "digit"
+            elif not word[:1].isalnum():
+                shape = "punct"
+            elif word.isascii():
+                shape = "latin"
+            else:
+                shape = "arabic"
+            flags = [0.0] * len(FEATURES)
+            flags[_FLAG[shape]] = 1.0
+            for name, on in (
+                ("proclitic", bool(pre)),
+                ("title", key in lex.titles or stem in lex.titles),
+                ("orghead", key in lex.org_heads or stem in lex.org_heads),
+                ("loctrig", key in lex.loc_triggers or stem in lex.loc_triggers),
+            ):
+                flags[_FLAG[name]] = float(on)
+            chars = [self.chars.get(c, 1) for c in key[:MAX_CHARS]]
+            cached = _WordInput(own, reading, tuple(chars + [0] * (MAX_CHARS - len(chars))), tuple(flags))
+            self._cache[(word, key)] = cached
         return cached
-
-    def _flags(self, key_input: _KeyInput, word: str) -> list[float]:
-        if word.isdigit():
-            shape = "digit"
-        elif not word[:1].isalnum():
-            shape = "punct"
-        elif word.isascii():
-            shape = "latin"
-        else:
-            shape = "arabic"
-        row = [0.0] * len(FEATURES)
-        row[_FLAG[shape]] = 1.0
-        for name, on in key_input.flags:
-            row[_FLAG[name]] = float(on)
-        return row
 
     def encode(self, words: Sequence[str], keys: Sequence[str] | None = None) -> Encoded:
         """Encode one sentence; ``keys`` are the words' keys when the caller already has them."""
         if keys is None:
             keys = [norm_key(w) or w for w in words]
-        inputs = [self._key_input(k) for k in keys]
-        chars = np.zeros((len(keys), MAX_CHARS), dtype=np.int64)
-        for i, item in enumerate(inputs):
-            chars[i, : len(item.chars)] = item.chars
-        flags = [self._flags(item, w) for item, w in zip(inputs, words, strict=True)]
+        inputs = [self._word_input(w, k) for w, k in zip(words, keys, strict=True)]
+        flags = np.array([item.flags for item in inputs], dtype=np.float32).reshape(len(keys), len(FEATURES))
         for i, hit in enumerate(self.lexicons.places.match(keys)):
             if hit:
-                flags[i][_FLAG["place" + hit[-2:]]] = 1.0
+                flags[i, _FLAG["place" + hit[-2:]]] = 1.0
         for i, hit in enumerate(self.names.match(keys)):
             if hit:
-                flags[i][_FLAG[hit]] = 1.0
+                flags[i, _FLAG[hit]] = 1.0
         return Encoded(
             np.array([item.own for item in inputs], dtype=np.int64),
             np.array([item.stem for item in inputs], dtype=np.int64),
-            chars,
-            np.array(flags, dtype=np.float32).reshape(len(keys), len(FEATURES)),
+            np.array([item.chars for item in inputs], dtype=np.int64).reshape(len(keys), MAX_CHARS),
+            flags,
         )
 
 
