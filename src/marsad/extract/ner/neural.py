@@ -139,6 +139,7 @@ class _Member:
     def __init__(self, weights: Mapping[str, NDArray[np.generic]]) -> None:
         w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
         self.char_emb, self.conv_b = w["char_emb"], w["conv_b"]
+        self.char_table = np.concatenate([self.char_emb, np.zeros((1, self.char_emb.shape[1]), dtype=np.float32)])
         # the convolution (filters, C, width) as one (width * C, filters) matrix over stacked windows
         self.conv = np.ascontiguousarray(w["conv_w"].transpose(2, 1, 0).reshape(-1, w["conv_w"].shape[0]))
         # the recurrent layers' weights with their sigmoid gates halved (see _lstm)
@@ -154,15 +155,16 @@ class _Member:
         Words run in groups of equal length, so that the convolution is computed only at
         the positions of their characters (the padding positions are left out of the maximum).
         """
-        emb = self.char_emb[chars]  # (N, L, C)
-        width = self.conv.shape[0] // emb.shape[2]
-        padded = np.pad(emb, ((0, 0), (width // 2, width // 2), (0, 0)))
+        width = self.conv.shape[0] // self.char_emb.shape[1]
+        # the convolution's zero padding at both ends, as the id of a zero row appended to the table
+        padded = np.pad(chars, ((0, 0), (width // 2, width // 2)), constant_values=len(self.char_emb))
         lengths = np.count_nonzero(chars, axis=1)
         out = np.full((len(chars), self.conv.shape[1]), -np.inf, dtype=np.float32)
         for n in np.unique(lengths).tolist():
             if n:
                 rows = np.flatnonzero(lengths == n)
-                windows = np.concatenate([padded[rows, k:k + n, :] for k in range(width)], axis=2)
+                emb = self.char_table[padded[rows, :n + width - 1]]  # (rows, n + width - 1, C)
+                windows = np.concatenate([emb[:, k:k + n, :] for k in range(width)], axis=2)
                 out[rows] = (windows @ self.conv + self.conv_b).max(axis=1)  # (rows, n, filters) -> (rows, filters)
         return out
 
@@ -267,40 +269,57 @@ class BiLstmCrf:
         return [np.asarray(total[b, :n], dtype=np.float32) for b, n in enumerate(lengths.tolist())]
 
     def scores(self, sentences: Sequence[Encoded]) -> tuple[FloatArray, IntArray]:
-        """Tag scores before the CRF as one padded (B, T, tags) array, averaged over the members, and the lengths.
-
-        The sentences run as one padded batch: sentence ``b`` fills steps ``0..n-1`` of
-        the forward input and, reversed, of the backward input, so padding never reaches
-        a real position.  A word's input row depends on the word alone, and news repeats
-        its words, so the character CNN and the input projections run once per distinct
-        input row of the batch and are gathered into place.
-        """
+        """Tag scores before the CRF as one padded (B, T, tags) array, averaged over the members, and the lengths."""
         lengths = np.array([len(s.words) for s in sentences], dtype=np.int64)
-        batch, steps = len(sentences), int(lengths.max())
-        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        step = np.arange(steps)
-        real = step[None, :] < lengths[:, None]  # (B, T)
+        projections, which = self._project(sentences)
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        return self._run(projections, which, offsets, lengths), lengths
+
+    def _project(self, sentences: Sequence[Encoded]) -> tuple[list[FloatArray], IntArray]:
+        """Each recurrent layer's input projection (plus biases) of every distinct input row, and each word's row.
+
+        A word's input row depends on the word alone, and news repeats its words, so the
+        character CNN and the input projections run once per distinct row of all the
+        sentences given.  Each projection ends with an all-zero row, the padding's.
+        """
         rows = np.concatenate([
             np.concatenate([s.words for s in sentences])[:, None],
             np.concatenate([s.stems for s in sentences])[:, None],
             np.concatenate([s.chars for s in sentences]),
             np.concatenate([s.flags for s in sentences]).astype(np.int64),
         ], axis=1)
-        distinct, which = np.unique(rows, axis=0, return_inverse=True)
-        which = which.reshape(-1)
-        pad = len(distinct)  # the index of an all-zero row appended to each projection
-        forward = np.where(real, which[np.where(real, offsets[:, None] + step[None, :], 0)], pad).T  # (T, B)
-        backward = np.where(real, which[np.where(real, offsets[:, None] + lengths[:, None] - 1 - step[None, :], 0)], pad).T
+        # rows compared as raw bytes (far quicker than np.unique(axis=0)'s column-by-column comparison)
+        as_bytes = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).reshape(-1)
+        _, first, which = np.unique(as_bytes, return_index=True, return_inverse=True)
+        distinct = rows[first]
         shared = [self.emb[distinct[:, 0]], self.emb[distinct[:, 1]]]
         chars = distinct[:, 2:2 + MAX_CHARS]
         flags = distinct[:, 2 + MAX_CHARS:].astype(np.float32)
-        projections = np.empty((steps, 2 * len(self.members), batch, self.w_hh.shape[2]), dtype=np.float32)
-        for k, member in enumerate(self.members):
+        projections: list[FloatArray] = []
+        for member in self.members:
             flat = np.concatenate([*shared, member.char_vectors(chars), flags], axis=1)
-            for direction, where in ((0, forward), (1, backward)):
+            for direction in (0, 1):
                 proj = flat @ member.w_ih[direction] + member.bias[direction]
-                projections[:, 2 * k + direction] = np.concatenate([proj, np.zeros((1, proj.shape[1]), dtype=np.float32)])[where]
-        hidden = _lstm(projections, self.w_hh)  # (T, K, B, H)
+                projections.append(np.concatenate([proj, np.zeros((1, proj.shape[1]), dtype=np.float32)]))
+        return projections, which.reshape(-1)
+
+    def _run(self, projections: list[FloatArray], which: IntArray, offsets: IntArray, lengths: IntArray) -> FloatArray:
+        """Tag scores (B, T, tags) of the sentences whose words' rows start at ``offsets`` in ``which``.
+
+        The sentences run as one padded batch: sentence ``b`` fills steps ``0..n-1`` of
+        the forward input and, reversed, of the backward input, so padding never reaches
+        a real position.
+        """
+        batch, steps = len(lengths), int(lengths.max())
+        step = np.arange(steps)
+        real = step[None, :] < lengths[:, None]  # (B, T)
+        pad = len(projections[0]) - 1
+        forward = np.where(real, which[np.where(real, offsets[:, None] + step[None, :], 0)], pad).T  # (T, B)
+        backward = np.where(real, which[np.where(real, offsets[:, None] + lengths[:, None] - 1 - step[None, :], 0)], pad).T
+        steps_in = np.empty((steps, len(projections), batch, self.w_hh.shape[2]), dtype=np.float32)
+        for k, proj in enumerate(projections):
+            steps_in[:, k] = proj[backward if k % 2 else forward]
+        hidden = _lstm(steps_in, self.w_hh)  # (T, K, B, H)
         # the backward states back in reading order: position t of sentence b is step n-1-t
         back_steps = np.where(real, lengths[:, None] - 1 - step[None, :], 0)
         sentence = np.arange(batch)[:, None]
@@ -310,7 +329,7 @@ class BiLstmCrf:
             bwd = hidden[:, 2 * k + 1][back_steps, sentence]
             total += np.concatenate([fwd, bwd], axis=2) @ member.out_w + member.out_b
         total /= len(self.members)
-        return total, lengths
+        return total
 
     def viterbi(self, scores: FloatArray) -> list[str]:
         """Best tag sequence for one sentence's emission scores."""
@@ -350,20 +369,24 @@ class BiLstmCrf:
         sentence of a batch of documents at once.  The matrices are small, so BLAS threads
         would only contend with other workers: the products run on one thread.
         """
-        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i].words))
         out: list[list[str]] = [[] for _ in sentences]
+        kept = [i for i, s in enumerate(sentences) if len(s.words)]
+        if not kept:
+            return out
+        lengths = np.array([len(sentences[i].words) for i in kept], dtype=np.int64)
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        order = sorted(range(len(kept)), key=lambda i: int(lengths[i]))
         chunks: list[list[int]] = []
         for i in order:
-            longest = len(sentences[i].words)
+            longest = int(lengths[i])
             if chunks and (len(chunks[-1]) + 1) * longest <= max(BATCH_WORDS, longest):
                 chunks[-1].append(i)
             else:
                 chunks.append([i])
         with threadpool_limits(1, user_api="blas"):
+            projections, which = self._project([sentences[i] for i in kept])
             for chunk in chunks:
-                chunk = [i for i in chunk if len(sentences[i].words)]
-                if chunk:
-                    scores, lengths = self.scores([sentences[i] for i in chunk])
-                    for i, tags in zip(chunk, self.decode(scores, lengths), strict=True):
-                        out[i] = tags
+                scores = self._run(projections, which, offsets[chunk], lengths[chunk])
+                for i, tags in zip(chunk, self.decode(scores, lengths[chunk]), strict=True):
+                    out[kept[i]] = tags
         return out
