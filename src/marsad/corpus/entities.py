@@ -36,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from marsad.corpus.known import RegistryEntry, shipped_registry
+from marsad.corpus.known import RegistryEntry, registry_cached, shipped_registry
 from marsad.corpus.names import is_ordinary, name_key, name_words, short_key
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.unionfind import UnionFind
@@ -181,7 +181,7 @@ def _first_names_agree(group: _Group, full: str) -> bool:
     return not any(_is_first_name(w) and name_key(w) != first for w in group.before)
 
 
-@cache
+@registry_cached
 def _first_name_set() -> frozenset[str]:
     names: set[str] = set()
     for entry in shipped_registry().entries.values():

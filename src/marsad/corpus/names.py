@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from marsad.corpus.known import base_registry, registry_cached
 from marsad.corpus.unionfind import UnionFind
 from marsad.lexicons import load, load_table
 from marsad.text.normalize import norm_key
@@ -47,15 +48,13 @@ def _aliases() -> dict[str, str]:
     return {norm_key(alias): norm_key(name) for alias, name, *_ in load_table("ner_aliases.tsv")}
 
 
-@cache
+@registry_cached
 def _variants() -> dict[str, str]:
     """Word variant → canonical word, from the mined pairs and the registry's spellings.
 
     Pairs from both sources are grouped (union-find); a group's canonical word is the one
     a registry name uses, else the mined table's canonical (the most frequent spelling).
     """
-    from marsad.corpus.known import base_registry  # the registry keys its names with this module
-
     mined = [(norm_key(v), norm_key(c)) for v, c, *_ in load_table("name_variants.tsv")]
     listed = base_registry().word_variants
     groups: UnionFind[str] = UnionFind()

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.corpus.known import shipped_registry
+from marsad.corpus.known import registry_cached, shipped_registry
 from marsad.corpus.names import is_ordinary, is_unit, ordinary_rate, partner_count, tagged_count
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
@@ -179,7 +179,7 @@ def _split_at_links(tokens: list[Token]) -> list[list[Token]]:
     return [tokens]
 
 
-@cache
+@registry_cached
 def _registry_words() -> frozenset[str]:
     words: set[str] = set()
     for entry in shipped_registry().entries.values():
@@ -377,7 +377,7 @@ def extend_organisations(sentence: _Sentence) -> None:
             i += 1
 
 
-@cache
+@registry_cached
 def _alias_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     for alias, _, kind, *_ in load_table("ner_aliases.tsv"):
@@ -413,7 +413,7 @@ def tag_aliases(sentence: _Sentence) -> None:
         i = j
 
 
-@cache
+@registry_cached
 def _one_word_registry() -> dict[str, str]:
     """One-word registry names and variants (key form) with their tagger label, when not ordinary words."""
     out: dict[str, str] = {}
