@@ -37,18 +37,17 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from marsad.corpus.known import RegistryEntry, registry_cached, shipped_registry
-from marsad.corpus.names import is_ordinary, name_key, name_words, short_key
+from marsad.corpus.names import NO_SURNAME_AFTER, is_ordinary, name_key, name_words, short_key
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.unionfind import UnionFind
 from marsad.extract.entities import mention_name
 from marsad.lexicons import load
 from marsad.model import Document, Entity, EntityType, Mention
-from marsad.text.clitics import stem_variants
+from marsad.text.clitics import name_word, stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.tokens import tokenize
 
 _DOMINANCE = 2
-_LINKS = frozenset({"بن", "ابن", "بنت"})  # the word after بن is a father's name, not a surname
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 _CONTEXT = 24  # characters looked at before a mention for its title or first name
 
@@ -90,6 +89,7 @@ def _is_name_form(form: str, text: str) -> bool:
 class _Group:
     types: Counter[EntityType] = field(default_factory=Counter)
     forms: Counter[str] = field(default_factory=Counter)
+    titled: Counter[str] = field(default_factory=Counter)  # forms with their leading titles (الملك سلمان)
     documents: list[str] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
     before: set[str] = field(default_factory=set)  # words right before a one-word person mention
@@ -104,6 +104,7 @@ class _Group:
         """Add ``other``'s counts to this group."""
         self.types.update(other.types)
         self.forms.update(other.forms)
+        self.titled.update(other.titled)
         self.titles |= other.titles
         self.before |= other.before
         self.mentions += other.mentions
@@ -115,12 +116,12 @@ def _local_key(m: Mention) -> str:
 
 
 def _context(doc: Document, m: Mention) -> tuple[str | None, str | None]:
-    """The title word and the plain word right before a mention (clitic-stripped keys)."""
+    """The title (clitic-stripped) if the word right before a mention is one, and that word's key."""
     words = [t for t in tokenize(doc.text, max(0, m.start - _CONTEXT), m.start) if t.is_word]
     if not words or words[-1].end > m.start:
         return None, None
     last = words[-1]
-    return (last.stem, None) if _is_title(last.key) else (None, last.key)
+    return (last.stem, last.key) if _is_title(last.key) else (None, last.key)
 
 
 def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
@@ -133,11 +134,15 @@ def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
             form = strip_titles(mention_name(doc, m))
             if form.strip() and _is_name_form(form, mention_name(doc, m)):
                 group.forms[form] += 1
+                if form != mention_name(doc, m):
+                    group.titled[mention_name(doc, m)] += 1
             if m.type == "PER":
                 title, word = _context(doc, m)
                 if title:
                     group.titles.add(title)
-                if word and " " not in m.text.strip():
+                    if form.strip() and " " not in form.strip():  # [الملك] سلمان: the title is outside the span
+                        group.titled[f"{name_word(word or '')} {form}".strip()] += 1
+                if word and not title and " " not in m.text.strip():
                     group.before.add(word)
             if not group.documents:
                 group.documents.append(doc.id)
@@ -160,6 +165,8 @@ def _registry_match(group: _Group) -> RegistryEntry | None:
     if not name:
         return None
     ordered = [name, *sorted(group.forms, key=lambda f: (-group.forms[f], f))]
+    if len(name.split()) == 1:  # a titled form the registry lists names its holder: الملك سلمان
+        ordered[1:1] = sorted(group.titled, key=lambda f: (-group.titled[f], f))
     for form in ordered:
         entry = registry.lookup(form)
         if entry is None:
@@ -212,7 +219,7 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
     by_last: dict[str, set[str]] = {}
     for node, group in groups.items():
         words = name_words(_fullest(group))
-        if group.type == "PER" and len(words) > 1 and words[-2] not in _LINKS:
+        if group.type == "PER" and len(words) > 1 and words[-2] not in NO_SURNAME_AFTER:
             by_last.setdefault(words[-1], set()).add(node)
     weight: Counter[str] = Counter()
     for node, group in groups.items():

@@ -32,6 +32,10 @@ _VOWELS = "اوي"
 # A word seen at least this often in the corpus whose share inside names is below ORDINARY_RATE is an ordinary word.
 MIN_SEEN = 30
 ORDINARY_RATE = 0.2
+GIVEN_NAME_PARTNERS = 30
+LINKS = frozenset({"بن", "ابن", "بنت"})  # the word after بن is a father's name, not a surname
+# A last word after these is no surname a one-word mention may stand for: a father's name, or a house (آل سعود).
+NO_SURNAME_AFTER = LINKS | {norm_key("آل")}
 
 
 def skeleton(word: str) -> str:
@@ -86,18 +90,32 @@ def canonical_word(word: str) -> str:
 
 
 def _patronymic_free(words: list[str]) -> list[str]:
-    """The words without ``بن X`` links (عادل بن أحمد الجبير → عادل الجبير), when two words or more remain."""
+    """The words without ``بن X`` links (عادل بن أحمد الجبير → عادل الجبير), when two words or more remain.
+
+    Not when the family name is ال + a common given name other than the father's: the sons
+    of فيصل are الفيصل, so سعود بن خالد الفيصل (a grandson) is not سعود الفيصل, while
+    سعود بن فيصل الفيصل would be.  A given name is a word seen with at least
+    ``GIVEN_NAME_PARTNERS`` different name words in the corpus (:func:`partner_count`).
+    """
     out: list[str] = []
+    kept: list[int] = []  # positions in ``words`` of the words kept
     skip = False
-    for w in words:
+    for i, w in enumerate(words):
         if skip:
             skip = False
             continue
-        if w in ("بن", "ابن", "بنت") and out:
+        if w in LINKS and out:
             skip = True
             continue
         out.append(w)
-    return out if len(out) >= 2 and len(out) < len(words) else words
+        kept.append(i)
+    if not 2 <= len(out) < len(words):
+        return words
+    last, at = out[-1], kept[-1]
+    father = words[at - 1] if at >= 2 and words[at - 2] in LINKS else ""
+    if father and last.startswith("ال") and last[2:] != father and (partner_count(last[2:]) or 0) >= GIVEN_NAME_PARTNERS:
+        return words
+    return out
 
 
 def name_words(name: str, variants: bool = True) -> list[str]:
