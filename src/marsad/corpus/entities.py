@@ -13,7 +13,9 @@ Each document's entities (mentions sharing a per-document key from
    (see 3).
 2. **Name keys.** Other document entities of the same kind (person, or place/organisation/
    misc, which the tagger confuses for capitals and governments) join when their fullest
-   names have the same key.
+   names have the same key, and persons with the same surname when their other words are,
+   word for word, transliterations of each other (:func:`marsad.corpus.names.transliterations`:
+   ميشال/ميشيل, not سعد/سعيد).
    So do a person and the same name without its ``بن X`` links (عادل بن أحمد الجبير,
    عادل الجبير).
 3. **Surnames.** A one-word person joins the multi-word person whose last word it is, when
@@ -37,7 +39,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from marsad.corpus.known import RegistryEntry, registry_cached, shipped_registry
-from marsad.corpus.names import NO_SURNAME_AFTER, is_ordinary, name_key, name_words, short_key
+from marsad.corpus.names import (
+    NO_SURNAME_AFTER,
+    is_ordinary,
+    name_key,
+    name_words,
+    short_key,
+    transliterations,
+)
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.unionfind import UnionFind
 from marsad.extract.entities import mention_name
@@ -240,6 +249,20 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
             uf.union(node, best)
 
 
+def _join_transliterations(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
+    """Persons with the same surname whose other words are transliterations of each other join (ميشال/ميشيل عون)."""
+    by_surname: dict[tuple[str, int], list[tuple[list[str], str]]] = {}
+    for node, group in groups.items():
+        words = name_words(_fullest(group))
+        if node.startswith("P|") and len(words) > 1:
+            by_surname.setdefault((words[-1], len(words)), []).append((words, node))
+    for members in by_surname.values():
+        for i, (a, node_a) in enumerate(members):
+            for b, node_b in members[i + 1:]:
+                if all(transliterations(x, y) for x, y in zip(a[:-1], b[:-1], strict=True)):
+                    uf.union(node_a, node_b)
+
+
 def _entity_id(node: str) -> str:
     """``E`` and 10 hex digits of a hash of the node (kind and name key): the same in every run."""
     return "E" + hashlib.blake2b(node.encode("utf-8"), digest_size=5).hexdigest()
@@ -269,6 +292,7 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
         short = f"P|{short_key(_fullest(group))}"
         if node.startswith("P|") and short != node and short in nodes:
             uf.union(node, short)
+    _join_transliterations(nodes, uf)
     _join_surnames(nodes, uf)
     merged: dict[str, _Group] = {}
     for node, group in nodes.items():

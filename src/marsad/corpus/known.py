@@ -159,6 +159,7 @@ class Registry:
     role_phrases: dict[str, str] = field(default_factory=dict)
     word_variants: dict[str, str] = field(default_factory=dict)
     by_key: dict[str, str] = field(default_factory=dict)
+    by_surname: dict[tuple[str, int], set[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     holders: dict[str, list[RegistryEntry]] = field(default_factory=dict)
 
     @classmethod
@@ -179,7 +180,7 @@ class Registry:
 
     def index_keys(self) -> None:
         """Key every name and variant (after the word variants are known to the name keys)."""
-        from marsad.corpus.names import name_key, short_key
+        from marsad.corpus.names import name_key, name_words, short_key
 
         for entry in self.entries.values():
             for form in (entry.name, *entry.variants):
@@ -187,12 +188,26 @@ class Registry:
         for entry in self.entries.values():
             for form in (entry.name, *entry.variants):
                 self.by_key.setdefault(short_key(form), entry.id)
+                words = tuple(name_words(form))
+                if entry.type == "PER" and len(words) > 1:
+                    self.by_surname.setdefault((words[-1], len(words)), set()).add((words, entry.id))
 
     def lookup(self, name: str) -> RegistryEntry | None:
-        """The entry one of whose names has the key of ``name`` (or of ``name`` without its ``بن X`` links)."""
-        from marsad.corpus.names import name_key, short_key
+        """The entry one of whose names has the key of ``name`` (or of ``name`` without its ``بن X`` links).
+
+        Failing that, the one person whose registered name has the same surname and, word for
+        word, transliterations of the other words (سرجي لافروف → سيرغي لافروف;
+        :func:`marsad.corpus.names.transliterations`).
+        """
+        from marsad.corpus.names import name_key, name_words, short_key, transliterations
 
         ident = self.by_key.get(name_key(name)) or self.by_key.get(short_key(name))
+        if ident is None:
+            words = name_words(name)
+            if len(words) > 1:
+                found = {i for names, i in self.by_surname.get((words[-1], len(words)), ())
+                         if all(transliterations(a, b) for a, b in zip(words[:-1], names[:-1], strict=True))}
+                ident = found.pop() if len(found) == 1 else None
         return self.entries.get(ident) if ident else None
 
     def role_of(self, phrase: str) -> tuple[str, bool] | None:

@@ -158,6 +158,18 @@ def partner_count(word: str) -> int | None:
     return None if found is None else found[2]
 
 
+def transliterations(a: str, b: str) -> bool:
+    """True when two name words (key form) may be spellings of one foreign name: سرجي/سيرغي, ميشال/ميشيل.
+
+    Their :func:`skeleton` agree and neither is a common given name of the corpus (seen with
+    ``GIVEN_NAME_PARTNERS`` name words or more): native names that differ by a vowel letter
+    are different names (سعد/سعيد, حسن/حسين, محمد/محمود), and so are جون and جين.
+    """
+    if a == b:
+        return True
+    return skeleton(a) == skeleton(b) and all((partner_count(w) or 0) < GIVEN_NAME_PARTNERS for w in (a, b))
+
+
 @cache
 def _not_names() -> frozenset[str]:
     return frozenset(norm_key(w) for w in load("entity_not_names.txt"))
