@@ -41,6 +41,7 @@ from functools import cache
 from marsad.corpus.known import RegistryEntry, registry_cached, shipped_registry
 from marsad.corpus.names import (
     NO_SURNAME_AFTER,
+    is_given_name,
     is_ordinary,
     name_key,
     name_words,
@@ -210,13 +211,12 @@ def _first_name_set() -> frozenset[str]:
 
 
 def _is_first_name(word: str) -> bool:
-    """A word that begins a registered person's name or is mostly a name in the corpus (تركي، نوري)."""
-    from marsad.corpus.names import ordinary_rate
+    """A word that begins a registered person's name (نوري، تركي) or is a common given name of the corpus (عادل).
 
-    if any(v in _first_name_set() for v in stem_variants(word)):
-        return True
-    rate = ordinary_rate(word)
-    return rate is not None and rate >= 0.5
+    Not any word mostly seen inside names: كيري before أوباما («جون كيري أوباما») is a
+    surname, so it does not keep أوباما from باراك أوباما.
+    """
+    return any(v in _first_name_set() for v in stem_variants(word)) or is_given_name(word)
 
 
 def _titles_agree(a: _Group, b: _Group) -> bool:

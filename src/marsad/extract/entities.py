@@ -27,8 +27,8 @@ from functools import cache
 
 from marsad.corpus.known import registry_cached, shipped_registry
 from marsad.corpus.names import (
-    GIVEN_NAME_PARTNERS,
     NO_SURNAME_AFTER,
+    is_given_name,
     is_ordinary,
     is_unit,
     ordinary_rate,
@@ -53,7 +53,6 @@ FIRST_WORD_PARTNERS = 30
 NAME_RATE = 0.6
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 _BACK = 30  # characters looked at before a mention for the word right before it
-GIVEN_NAME_RATE = 0.5  # a given name is inside a tagged name at least this often in the corpus
 
 
 @cache
@@ -313,23 +312,11 @@ def _title_before(doc: Document, m: Mention) -> str | None:
     return next((k for k in (word.key, word.stem) if k in _titles()), None)
 
 
-def _is_given_name(word: str) -> bool:
-    """A word the corpus shows as a common given name: mostly inside names, beside many name words, no article.
-
-    تركي (95 name words, 64% inside names) is; the titles الشيخ and الملك, the links بن,
-    and the adjective السعودي are not (:func:`marsad.corpus.names.partner_count`).
-    """
-    if len(word) < MIN_REST or word.startswith("ال") or word in NO_SURNAME_AFTER or word in _titles():
-        return False
-    rate = ordinary_rate(word)
-    return rate is not None and rate >= GIVEN_NAME_RATE and (partner_count(word) or 0) >= GIVEN_NAME_PARTNERS
-
-
 def _extend_first_names(doc: Document, mentions: list[Mention], keys: list[str]) -> None:
     """A one-word person right after its first name takes the first name in (the tagger left it out).
 
     The word before is a first name when, with the mention, it makes a full name of the
-    document, or when the corpus says it is a given name (:func:`_is_given_name`):
+    document, or when the corpus says it is a given name (:func:`marsad.corpus.names.is_given_name`):
     الأمير تركي [الفيصل] is a mention of تركي الفيصل, not of خالد الفيصل, the other الفيصل
     of the article.  A clitic before the first name stays out of the span (وتركي).
     """
@@ -342,7 +329,7 @@ def _extend_first_names(doc: Document, mentions: list[Mention], keys: list[str])
             continue  # the word is part of another mention
         for first in stem_variants(word.key):
             # A clitic comes off only for a full name of the document (لدى المالكي is not دى المالكي).
-            if f"{first} {key}" in full or (first == word.key and _is_given_name(first)):
+            if f"{first} {key}" in full or (first == word.key and is_given_name(first)):
                 m.start = word.end - len(first)
                 m.text = doc.text[m.start:m.end]
                 keys[i] = f"{first} {key}"
