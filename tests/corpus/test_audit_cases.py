@@ -25,6 +25,9 @@ URLS = {
     "sabic": "http://www.alyaum.com/article/4080342",
     "dinner": "http://www.3alyoum.com/news/a/خادم-الحرمين-يشرف-حفل-العشاء-الذي-أقام/",
     "summit": "http://www.3alyoum.com/news/pol/a/الملك-سلمان-في-قمة-الخليج-سندعم-اليمن/",
+    "saleh": "http://www.alriyadh.com/1067411",
+    "good_deeds": "http://www.alriyadh.com/1067468",
+    "generation": "http://www.alyaum.com/article/4079948",
 }
 
 
@@ -92,3 +95,11 @@ def test_a_titled_registry_form_names_its_holder(analysed: tuple[dict[str, Docum
     """An article naming only «الملك سلمان» is about King Salman (the registry lists that form)."""
     doc = analysed[0]["summit"]
     assert _after(doc, "الملك", "سلمان") == {"per:king-salman"}
+
+
+def test_a_common_given_name_alone_does_not_join_a_famous_bearer(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """صالح alone («يتقبل منهم صالح الأعمال», «جيل صالح») is not علي عبدالله صالح, named in full elsewhere that day."""
+    docs, _ = analysed
+    assert "per:ali-abdullah-saleh" in _ids(docs["saleh"], "صالح")  # «إن ممثلين لصالح»: the article names him in full
+    for key in ("good_deeds", "generation"):
+        assert "per:ali-abdullah-saleh" not in _ids(docs[key], "صالح"), key

@@ -22,8 +22,11 @@ Each document's entities (mentions sharing a per-document key from
    that person is the only one or has more than twice the mentions of the others together,
    and the two are compatible: no first name seen before the word in its document differs
    from the full name's first word (تركي المالكي never joins نوري المالكي), and the titles
-   seen before them (العقيد، الرئيس) are not disjoint.  A first-name-only join never
-   happens across documents.
+   seen before them (العقيد، الرئيس) are not disjoint.  A word that is also a common given
+   name (صالح, which is also «in favour of» and «good»; هادي) is weighed document by
+   document and joins only under a title seen before the full name too (المخلوع صالح);
+   the documents it joins nowhere make one entity of that name.  A first-name-only join
+   never happens across documents.
 
 An entity's id is its registry id, else ``E`` and 10 hex digits of a hash of its kind and
 name key, so the same entity keeps the same id in every run and corpus.  The type is the
@@ -58,6 +61,7 @@ from marsad.text.normalize import norm_key
 from marsad.text.tokens import tokenize
 
 _DOMINANCE = 2
+_DOC = "@"  # a node of one document's lone given name: name key, _DOC, document id
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 _CONTEXT = 24  # characters looked at before a mention for its title or first name
 
@@ -245,8 +249,11 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
         if len(candidates) > 1 and weight[best] <= _DOMINANCE * rest:
             continue
         full = max((groups[n] for n in by_last[words[0]] if uf.find(n) == best), key=lambda g: g.mentions)
-        if _first_names_agree(group, _fullest(full)) and _titles_agree(group, full):
-            uf.union(node, best)
+        if not (_first_names_agree(group, _fullest(full)) and _titles_agree(group, full)):
+            continue
+        if _DOC in node and not group.titles & full.titles:
+            continue  # a lone given name joins across documents only under a shared title (المخلوع صالح)
+        uf.union(node, best)
 
 
 def _join_transliterations(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
@@ -264,8 +271,14 @@ def _join_transliterations(groups: dict[str, _Group], uf: UnionFind[str]) -> Non
 
 
 def _entity_id(node: str) -> str:
-    """``E`` and 10 hex digits of a hash of the node (kind and name key): the same in every run."""
-    return "E" + hashlib.blake2b(node.encode("utf-8"), digest_size=5).hexdigest()
+    """``E`` and 10 hex digits of a hash of the node (kind and name key, never a document): the same in every run."""
+    return "E" + hashlib.blake2b(node.split(_DOC)[0].encode("utf-8"), digest_size=5).hexdigest()
+
+
+def _lone_given_name(name: str) -> bool:
+    """A one-word person name that is a common given name of the corpus (صالح، هادي): ambiguous alone."""
+    words = name_words(name)
+    return len(words) == 1 and is_given_name(words[0])
 
 
 def resolve(docs: list[Document], result: CorpusResult) -> None:
@@ -282,6 +295,8 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
         else:
             name = _fullest(group)
             node_of[gid] = f"{_kind(group.type)}|{name_key(name)}" if name else ""
+            if name and group.type == "PER" and _lone_given_name(name):
+                node_of[gid] += _DOC + gid[0]  # صالح alone: each document's stays apart until the surname join
     nodes: dict[str, _Group] = {}
     for gid, group in groups.items():
         node = node_of[gid]
@@ -294,6 +309,10 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
             uf.union(node, short)
     _join_transliterations(nodes, uf)
     _join_surnames(nodes, uf)
+    lone: dict[str, str] = {}
+    for node in nodes:  # the lone given names no full name took: one entity per name again
+        if _DOC in node and _DOC in uf.find(node):
+            uf.union(lone.setdefault(node.split(_DOC)[0], node), node)
     merged: dict[str, _Group] = {}
     for node, group in nodes.items():
         merged.setdefault(uf.find(node), _Group()).merge(group)
