@@ -24,8 +24,10 @@ Each document's entities (mentions sharing a per-document key from
    from the full name's first word (تركي المالكي never joins نوري المالكي), and the titles
    seen before them (العقيد، الرئيس) are not disjoint.  A word that is also a common given
    name (صالح, which is also «in favour of» and «good»; هادي) is weighed document by
-   document and joins only under a title seen before the full name too (المخلوع صالح);
-   the documents it joins nowhere make one entity of that name.  A first-name-only join
+   document and joins only under a title seen before the full name too (المخلوع صالح) or
+   when its document shares three specific entities with the full name's documents
+   («الحوثي وقوات صالح» beside الحوثيين، عدن، هادي); the documents it joins nowhere make
+   one entity of that name.  A first-name-only join
    never happens across documents.
 
 An entity's id is its registry id, else ``E`` and 10 hex digits of a hash of its kind and
@@ -62,6 +64,8 @@ from marsad.text.tokens import tokenize
 
 _DOMINANCE = 2
 _DOC = "@"  # a node of one document's lone given name: name key, _DOC, document id
+_SHARED = 3  # specific entities a lone given name's document shares with the full name's documents to join it
+_SPECIFIC = 0.05  # an entity named in more than this share of the documents is not specific
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 _CONTEXT = 24  # characters looked at before a mention for its title or first name
 
@@ -227,7 +231,33 @@ def _titles_agree(a: _Group, b: _Group) -> bool:
     return not a.titles or not b.titles or bool(a.titles & b.titles)
 
 
-def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
+@dataclass
+class _Company:
+    """The entities named in each document, and in how many documents each is named."""
+
+    doc_nodes: dict[str, set[str]]
+    docs_of: dict[str, set[str]] = field(default_factory=dict)
+    limit: float = 0.0
+
+    def __post_init__(self) -> None:
+        for doc, nodes in self.doc_nodes.items():
+            for n in nodes:
+                self.docs_of.setdefault(n, set()).add(doc)
+        self.limit = _SPECIFIC * len(self.doc_nodes)
+
+    def shared(self, node: str, full: set[str]) -> bool:
+        """True when a lone given name's document shares ``_SHARED`` specific entities with the full name's documents.
+
+        Specific: named in at most ``_SPECIFIC`` of all documents (السعودية is everywhere).
+        «الحوثي وقوات صالح» shares الحوثيين, عدن and هادي with the articles naming علي عبدالله صالح.
+        """
+        mine = {n for n in self.doc_nodes.get(node.split(_DOC)[1], set())
+                if n != node and len(self.docs_of[n]) <= self.limit}
+        docs = set().union(*(self.docs_of.get(n, set()) for n in full))
+        return sum(1 for n in mine if n not in full and self.docs_of[n] & docs) >= _SHARED
+
+
+def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Company) -> None:
     """One-word persons join the multi-word person whose last word they are (see the module docstring)."""
     by_last: dict[str, set[str]] = {}
     for node, group in groups.items():
@@ -252,7 +282,9 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
         if not (_first_names_agree(group, _fullest(full)) and _titles_agree(group, full)):
             continue
         if _DOC in node and not group.titles & full.titles:
-            continue  # a lone given name joins across documents only under a shared title (المخلوع صالح)
+            members = {n for n in by_last[words[0]] if uf.find(n) == best}
+            if not company.shared(node, members):
+                continue  # a lone given name joins under a shared title (المخلوع صالح) or in shared company
         uf.union(node, best)
 
 
@@ -308,7 +340,11 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
         if node.startswith("P|") and short != node and short in nodes:
             uf.union(node, short)
     _join_transliterations(nodes, uf)
-    _join_surnames(nodes, uf)
+    doc_nodes: dict[str, set[str]] = {}
+    for (doc_id, _), node in node_of.items():
+        if node:
+            doc_nodes.setdefault(doc_id, set()).add(node)
+    _join_surnames(nodes, uf, _Company(doc_nodes))
     lone: dict[str, str] = {}
     for node in nodes:  # the lone given names no full name took: one entity per name again
         if _DOC in node and _DOC in uf.find(node):
