@@ -346,8 +346,9 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
             doc_nodes.setdefault(doc_id, set()).add(node)
     _join_surnames(nodes, uf, _Company(doc_nodes))
     lone: dict[str, str] = {}
+    taken = {uf.find(n) for n in nodes if _DOC not in n}
     for node in nodes:  # the lone given names no full name took: one entity per name again
-        if _DOC in node and _DOC in uf.find(node):
+        if _DOC in node and uf.find(node) not in taken:
             uf.union(lone.setdefault(node.split(_DOC)[0], node), node)
     merged: dict[str, _Group] = {}
     for node, group in nodes.items():
