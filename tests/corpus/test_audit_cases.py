@@ -1,6 +1,6 @@
 """Resolution errors found by auditing the 40 largest entities of unseen SaudiNewsNet days (tests/gold/entities/audit_*.md).
 
-Real articles of 2015-07-24 and 2015-07-27 run through the product pipeline (page stage,
+Real articles of 2015-07-24, 2015-07-27 and 2015-07-31 run through the product pipeline (page stage,
 components, corpus steps), as ``marsad analyze`` runs them.
 """
 
@@ -28,6 +28,7 @@ URLS = {
     "saleh": "http://www.alriyadh.com/1067411",
     "good_deeds": "http://www.alriyadh.com/1067468",
     "generation": "http://www.alyaum.com/article/4079948",
+    "guest": "http://aawsat.com/home/article/418976/مباحثات-مصرية-سعودية-رفيعة-تتناول-تطوير-التعاون-العسكري",
 }
 
 
@@ -103,3 +104,10 @@ def test_a_common_given_name_alone_does_not_join_a_famous_bearer(analysed: tuple
     assert "per:ali-abdullah-saleh" in _ids(docs["saleh"], "صالح")  # «إن ممثلين لصالح»: the article names him in full
     for key in ("good_deeds", "generation"):
         assert "per:ali-abdullah-saleh" not in _ids(docs[key], "صالح"), key
+
+
+def test_the_second_half_of_a_compound_name_is_no_surname(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«رحب السيسي بضيف مصر العزيز» (dear): العزيز is not سلمان بن عبد العزيز, named in the same article."""
+    doc = analysed[0]["guest"]
+    assert _ids(doc, "سلمان بن عبد العزيز") == {"per:king-salman"}
+    assert "per:king-salman" not in _ids(doc, "العزيز")

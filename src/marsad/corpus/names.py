@@ -35,8 +35,9 @@ ORDINARY_RATE = 0.2
 GIVEN_NAME_PARTNERS = 30  # a common given name is seen with at least this many different name words
 GIVEN_NAME_RATE = 0.5  # and inside a tagged name at least this often
 LINKS = frozenset({"بن", "ابن", "بنت"})  # the word after بن is a father's name, not a surname
-# A last word after these is no surname a one-word mention may stand for: a father's name, or a house (آل سعود).
-NO_SURNAME_AFTER = LINKS | {norm_key("آل")}
+# A last word after these is no surname a one-word mention may stand for: a father's name, a house (آل سعود), or
+# the second half of a compound name (عبد العزيز: العزيز alone is «dear», as in «ضيف مصر العزيز»).
+NO_SURNAME_AFTER = LINKS | {norm_key("آل"), "عبد"}
 
 
 def skeleton(word: str) -> str:
