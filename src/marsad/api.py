@@ -32,6 +32,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from marsad.corpus.known import use_registry
 from marsad.corpus.result import CorpusResult
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
@@ -156,6 +157,7 @@ def run(
     interrupted, and :class:`KeyboardInterrupt` propagates (the CLI exits 130).
     """
     names = list(inputs)
+    use_registry(options.registry_file)  # the corpus steps resolve entities with it (workers set it per batch)
     summary = RunSummary(
         store.start_run(names), timings=dict.fromkeys(PHASES, 0.0), cpu_timings=dict.fromkeys(PHASES, 0.0)
     )

@@ -7,6 +7,7 @@ A configuration file sets any field by name, at the top level or under ``[marsad
     batch_size = 32
     max_bytes = 10_000_000
     outlets_file = "my_outlets.tsv"
+    registry_file = "my_entities.tsv"
 
     [marsad.field_map]
     title = "headline_ar"
@@ -57,6 +58,8 @@ class Options:
     ``(("published", "dt"),)``; the record field may be dotted for nested objects.
     ``outlets_file``: a TSV of outlets (name, domains, other names) extending the shipped lexicon
     (empty: none).
+    ``registry_file``: a TSV of known entities (id, type, name, variants, dated roles) extending or
+    overriding the shipped registry (:mod:`marsad.corpus.known`; empty: none).
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -70,6 +73,7 @@ class Options:
     cluster: str = ""
     field_map: tuple[tuple[str, str], ...] = ()
     outlets_file: str = ""
+    registry_file: str = ""
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "workers", "batch_size"):

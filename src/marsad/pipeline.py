@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from marsad.corpus.known import use_registry
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.story_index import StoryIndex
 from marsad.ingest.raw import RawDocument
@@ -139,6 +140,7 @@ def analyze_batch(jobs: Sequence[Job], options: Options, disable: Sequence[str] 
     done); a component with ``run_batch`` runs over the batch's documents at once, and
     when it fails there, document by document to find the one at fault.
     """
+    use_registry(options.registry_file)
     steps = [c for c in components() if c.name not in disable]
     check_order(steps)
     if not any(c.run_batch for c in steps):
@@ -183,6 +185,7 @@ def _analyze_one(job: Job, steps: Sequence[Component], options: Options) -> Docu
 
 def analyze_raw(raw: RawDocument, options: Options, known_chrome: frozenset[str] = frozenset()) -> Document:
     """Run the page stage and every component on one raw document (an exception propagates)."""
+    use_registry(options.registry_file)
     doc = build_document(raw, options, known_chrome)
     for step in components():
         step.run(doc)

@@ -113,3 +113,25 @@ def test_seed_spelling_pairs_are_one_entity(pipeline_seeds: list[Document], name
 def test_lavrov_is_not_shoigu(pipeline_seeds: list[Document]) -> None:
     lavrov, shoigu = _ids(pipeline_seeds, "لافروف"), _ids(pipeline_seeds, "سيرغي شويغو")
     assert lavrov and shoigu and not lavrov & shoigu
+
+
+def test_seed_caption_spellings_join_the_article_spellings(shared_dir: Path) -> None:
+    """سيرغي لافروف (a photo caption of 004) and البنتاغون (a teaser headline of 004) are outside the seeds' articles.
+
+    Run as documents of their own beside the seeds, they resolve to the entities of the
+    articles' spellings سيرجي لافروف (000, 002) and البنتاجون (002); لافروف is never شويغو.
+    """
+    from marsad.pipeline import analyze_corpus, analyze_raw
+
+    lines = (next((shared_dir / "seeds").glob("004_*.txt"))).read_text(encoding="utf-8").splitlines()
+    caption = next(line for line in lines if "سيرغي لافروف" in line)
+    teaser = next(line for line in lines if line.startswith("البنتاغون"))
+    seeds = [analyze_raw(RawDocument(source=str(p), format="txt", text=p.read_text(encoding="utf-8")), Options())
+             for p in sorted((shared_dir / "seeds").glob("*.txt"))]
+    extra = [analyze_raw(RawDocument(source=name, format="txt", text=text), Options())
+             for name, text in (("caption", caption), ("teaser", teaser))]
+    analyze_corpus(seeds + extra)
+    pairs = [("سيرغي لافروف", "سيرجي لافروف"), ("البنتاغون", "البنتاجون")]
+    for variant, article in pairs:
+        assert _ids(extra, variant) and _ids(extra, variant) == _ids(seeds, article), (variant, article)
+    assert not _ids(extra, "سيرغي لافروف") & _ids(seeds, "سيرغي شويغو")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.corpus.known import Registry, parse_entries, resolve_role, shipped_registry
-from marsad.corpus.names import is_unit, name_key, short_key, skeleton
+from marsad.corpus.names import is_unit, name_key, short_key, skeleton, transliterations
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,24 @@ def test_name_keys() -> None:
     assert name_key("عبد المحسن") == name_key("عبدالمحسن")
     assert short_key("عبداللطيف بن راشد الزياني") == name_key("عبداللطيف الزياني")
     assert is_unit("دولار") and is_unit("الريال") and not is_unit("دولة")
+
+
+@pytest.mark.parametrize(
+    ("variant", "entity"),
+    [("سرجي لافروف", "per:sergey-lavrov"), ("فلاديمر بوتين", "per:vladimir-putin"), ("ميشيل عون", "per:michel-aoun")],
+)
+def test_transliterated_first_names_find_the_entry(variant: str, entity: str) -> None:
+    """سرجي لافروف (written so in al-Eqtisadiya, 2015-08-11) is سيرغي لافروف: same surname, a transliteration."""
+    found = shipped_registry().lookup(variant)
+    assert found is not None and found.id == entity
+
+
+@pytest.mark.parametrize(("a", "b"), [("سعد", "سعيد"), ("حسن", "حسين"), ("محمد", "محمود"), ("جون", "جين")])
+def test_native_names_differing_by_a_vowel_are_not_transliterations(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b)
+    assert not transliterations(a, b)
+
+
+def test_a_vowel_letter_keeps_saeed_from_saad_hariri() -> None:
+    assert shipped_registry().lookup("سعد الحريري") is not None
+    assert shipped_registry().lookup("سعيد الحريري") is None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from marsad.cli.app import app
@@ -25,7 +24,6 @@ def test_bcubed_and_pairwise_by_hand() -> None:
     assert pairwise(gold, gold)[2] == 1.0
 
 
-@pytest.mark.slow  # 369 articles through the whole pipeline: over 10 minutes here since the quote-speaker rules
 def test_eval_stories_on_gold(shared_dir: Path) -> None:
     dataset = shared_dir / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
     result = CliRunner().invoke(app, ["eval", "stories", str(GOLD), "--json", "--dataset", str(dataset)])

@@ -13,6 +13,7 @@ from tests.server.conftest import PYONGYANG, seed_doc_id
 from marsad.options import Options
 from marsad.server.app import create_app
 from marsad.server.backend import open_backend
+from marsad.server.schemas import StoryDetail
 
 PUTIN = "بوتين"
 KIM = "كيم جونج أون"
@@ -206,3 +207,11 @@ def test_a_fault_is_a_json_500_without_internals(seed_store: Path) -> None:
     response = faulty.get("/api/stories/x")
     assert response.status_code == 500 and "secret" not in response.text
     assert response.json() == {"detail": "internal server error"}
+
+
+def test_a_story_is_served_exactly_as_its_schema_says(client: TestClient) -> None:
+    # /api/stories/{id} sends the reader's JSON without re-encoding it through the response model: every story
+    # must validate and lose nothing in a round trip through StoryDetail (no field the schema does not name).
+    for item in client.get("/api/stories").json()["items"]:
+        answer = client.get(f"/api/stories/{item['id']}").json()
+        assert json.loads(StoryDetail.model_validate(answer).model_dump_json()) == answer

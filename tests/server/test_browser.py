@@ -130,16 +130,30 @@ def test_story_page_in_chromium(live: str, page: Any) -> None:
     page.wait_for_selector("#timeline")
     entries = page.locator("#timeline .entry")
     assert entries.count() >= 10
-    outlets = set(page.locator("#timeline .entry .badge").all_inner_texts())
-    assert len(outlets) >= 3, outlets
+    dates = page.locator("#timeline .entry .when").all_inner_texts()
+    assert "2024-06-18" in dates and "2024-06-17" in dates and dates == sorted(dates)
+    # Dated entries from three publications: two named outlets and 001, whose page names no publisher
+    # (no address, masthead, copyright line or self-reference): its badge says so beside the file name.
+    badges = set(page.locator("#timeline .entry .badge").all_inner_texts())
+    named = {b for b in badges if "ناشر غير مذكور" not in b}
+    assert named == {"فيتو", "جريدة عمان"}, badges
+    assert any(b.startswith("ناشر غير مذكور") and "001_" in b for b in badges), badges
+    first_day = page.locator("#timeline .entry", has=page.locator(".when", has_text="2024-06-18")).first
+    assert {"فيتو", "جريدة عمان"} <= set(first_day.locator(".badge").all_inner_texts())
     assert page.locator("#claims .claim").count() >= 1
     assert page.locator("#claims .count").first.inner_text().startswith(("2", "3", "4", "5"))
     speakers = page.locator("#quotes .speaker h3").all_inner_texts()
     assert any("بوتين" in s for s in speakers) and any("كيم" in s for s in speakers), speakers
+    kim = page.locator("#quotes .speaker", has=page.locator("h3", has_text="كيم جونج أون"))
+    assert kim.locator("q").count() >= 1
+    # The passages 000 (فيتو) and 002 (جريدة عمان) share, each with who ran it first as far as the dates
+    # tell: both carry the day only (inferred from "اليوم الثلاثاء" and "18 إلى 20 يونيو الجاري"), no time.
     copies = page.locator("#copies .copy")
-    assert copies.count() >= 3
-    orders = " ".join(page.locator("#copies .order").all_inner_texts())
-    assert "فيتو" in orders and "جريدة عمان" in orders
+    assert copies.count() >= 8
+    for order in page.locator("#copies .order").all_inner_texts():
+        assert "فيتو" in order and "جريدة عمان" in order, order
+        assert "نُشر في اليوم نفسه (2024-06-18)" in order and "لا توقيت يحدد من سبق" in order, order
+    assert copies.first.locator("blockquote").count() == 2
     page.screenshot(path=str(SCREENSHOTS / "story.png"), full_page=True)
 
     entries.first.locator(".badge").first.click()

@@ -6,6 +6,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from marsad.server.routes_pages import outlet_badge, passage_order, per_document
+
 
 def test_pages_are_arabic_right_to_left_without_script(client: TestClient, pyongyang: dict[str, Any]) -> None:
     doc = pyongyang["documents"][0]["id"]
@@ -34,3 +36,31 @@ def test_unknown_pages_are_arabic_404s(client: TestClient) -> None:
     assert response.status_code == 404 and "لا توجد قصة" in response.text
     assert client.get("/documents/nope").status_code == 404
     assert client.get("/entities/nope").status_code == 404
+
+
+def _side(doc: str, published: str | None) -> dict[str, Any]:
+    return {"document": doc, "start": 0, "end": 4, "text": "نص", "published": published}
+
+
+def test_copied_passages_say_who_ran_first_at_the_precision_known() -> None:
+    earlier, later = _side("a", "2024-06-17"), _side("b", "2024-06-18T09:00")
+    first, second, how = passage_order({"a": later, "b": earlier, "earliest": None})
+    assert (first["document"], second["document"], how) == ("a", "b", "first")
+    timed = _side("c", "2024-06-18T20:16")
+    assert passage_order({"a": timed, "b": later, "earliest": None})[0]["document"] == "b"
+    assert passage_order({"a": _side("d", "2024-06-18"), "b": timed, "earliest": None})[2] == "same-day"
+    assert passage_order({"a": _side("d", "2024-06-18"), "b": _side("e", None), "earliest": None})[2] == "unknown"
+    assert passage_order({"a": timed, "b": later, "earliest": "c"})[0]["document"] == "c"
+
+
+def test_a_page_naming_no_publisher_is_labelled_so_and_outlets_stay_inert() -> None:
+    unnamed = str(outlet_badge({"outlet": None, "url": None, "source": "../seeds/001_c4de.txt"}))
+    assert unnamed.startswith('<span class="unnamed">ناشر غير مذكور</span>') and "001_c4de.txt" in unnamed
+    assert outlet_badge({"outlet": None, "url": "https://www.youm7.com/story/1", "source": "x"}) == "youm7.com"
+    hostile = str(outlet_badge({"outlet": None, "url": None, "source": "<img src=x onerror=alert(1)>\u202e.txt"}))
+    assert "<img" not in hostile and "\u202e" not in hostile
+
+
+def test_timeline_sources_are_one_badge_per_document() -> None:
+    refs = [_side("a", None), _side("b", None), _side("a", None), _side("a", None)]
+    assert [(r["document"], n) for r, n in per_document(refs)] == [("a", 3), ("b", 1)]

@@ -121,6 +121,8 @@ def test_reader_story_page(seeded: Store) -> None:
     assert story["timeline"] and all(src["published"] for row in story["timeline"] for src in row["sources"])
     speakers = {q["speaker_name"] for q in story["quotes"]}
     assert "فلاديمير بوتين" in speakers
+    assert story["quotes"] == reader.quotes(story=visit_id, per_page=200)["items"]
+    assert len(story["quotes"]) == reader.quotes(story=visit_id)["total"] >= 50
     assert story["passages"], "the passages copied between 000 and 002"
     for p in story["passages"]:
         for side in (p["a"], p["b"]):

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from marsad.api import RunSummary, report_json, run
 from marsad.cli.apps import app
+from marsad.corpus.known import read_registry_file
 from marsad.ingest.records import FIELDS, parse_field_map
 from marsad.model import InputError
 from marsad.options import Options, OptionsError
@@ -93,6 +94,15 @@ def _check_fields(values: list[str]) -> list[str]:
     return values
 
 
+def _check_registry(path: Path | None) -> Path | None:
+    if path is not None:
+        try:
+            read_registry_file(str(path))
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    return path
+
+
 def _check_outlets(path: Path | None) -> Path | None:
     if path is not None:
         try:
@@ -131,6 +141,9 @@ def analyze_command(
     outlets: Annotated[Path | None, typer.Option(
         "--outlets", exists=True, dir_okay=False, readable=True, callback=lambda path: _check_outlets(path),
         help="TSV of extra outlets: name, domains (comma-separated), other names.")] = None,
+    registry: Annotated[Path | None, typer.Option(
+        "--registry", exists=True, dir_okay=False, readable=True, callback=lambda path: _check_registry(path),
+        help="TSV of known entities (id, type, name, variants, roles) extending the shipped registry.")] = None,
 ) -> None:
     """Analyse inputs into the store, batch by batch, and write the run's report to OUT/report.json.
 
@@ -141,8 +154,11 @@ def analyze_command(
             workers=workers, batch_size=batch_size, max_bytes=max_bytes, lock_wait=lock_wait, cluster=cluster,
             progress=False if quiet else None,
             field_map=parse_field_map(fields) if fields else None, outlets_file=str(outlets) if outlets else None,
+            registry_file=str(registry) if registry else None,
         )
-    except OptionsError as exc:
+        if options.registry_file:  # also when a --config names it: a bad file stops the run before any input
+            read_registry_file(options.registry_file)
+    except ValueError as exc:  # an OptionsError, or a registry file that cannot be used
         raise fail(str(exc), 2) from exc
     check_folder(out)
     report_path = out / "report.json"

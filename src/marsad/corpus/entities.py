@@ -13,15 +13,22 @@ Each document's entities (mentions sharing a per-document key from
    (see 3).
 2. **Name keys.** Other document entities of the same kind (person, or place/organisation/
    misc, which the tagger confuses for capitals and governments) join when their fullest
-   names have the same key.
+   names have the same key, and persons with the same surname when their other words are,
+   word for word, transliterations of each other (:func:`marsad.corpus.names.transliterations`:
+   ميشال/ميشيل, not سعد/سعيد).
    So do a person and the same name without its ``بن X`` links (عادل بن أحمد الجبير,
    عادل الجبير).
 3. **Surnames.** A one-word person joins the multi-word person whose last word it is, when
    that person is the only one or has more than twice the mentions of the others together,
    and the two are compatible: no first name seen before the word in its document differs
    from the full name's first word (تركي المالكي never joins نوري المالكي), and the titles
-   seen before them (العقيد، الرئيس) are not disjoint.  A first-name-only join never
-   happens across documents.
+   seen before them (العقيد، الرئيس) are not disjoint.  A word that is also a common given
+   name (صالح, which is also «in favour of» and «good»; هادي) is weighed document by
+   document and joins only under a title seen before the full name too (المخلوع صالح) or
+   when its document shares three specific entities with the full name's documents
+   («الحوثي وقوات صالح» beside الحوثيين، عدن، هادي); the documents it joins nowhere make
+   one entity of that name.  A first-name-only join
+   never happens across documents.
 
 An entity's id is its registry id, else ``E`` and 10 hex digits of a hash of its kind and
 name key, so the same entity keeps the same id in every run and corpus.  The type is the
@@ -36,19 +43,29 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from marsad.corpus.known import RegistryEntry, shipped_registry
-from marsad.corpus.names import is_ordinary, name_key, name_words, short_key
+from marsad.corpus.known import RegistryEntry, registry_cached, shipped_registry
+from marsad.corpus.names import (
+    NO_SURNAME_AFTER,
+    is_given_name,
+    is_ordinary,
+    name_key,
+    name_words,
+    short_key,
+    transliterations,
+)
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.unionfind import UnionFind
 from marsad.extract.entities import mention_name
 from marsad.lexicons import load
 from marsad.model import Document, Entity, EntityType, Mention
-from marsad.text.clitics import stem_variants
+from marsad.text.clitics import name_word, stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.tokens import tokenize
 
 _DOMINANCE = 2
-_LINKS = frozenset({"بن", "ابن", "بنت"})  # the word after بن is a father's name, not a surname
+_DOC = "@"  # a node of one document's lone given name: name key, _DOC, document id
+_SHARED = 3  # specific entities a lone given name's document shares with the full name's documents to join it
+_SPECIFIC = 0.05  # an entity named in more than this share of the documents is not specific
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 _CONTEXT = 24  # characters looked at before a mention for its title or first name
 
@@ -90,6 +107,7 @@ def _is_name_form(form: str, text: str) -> bool:
 class _Group:
     types: Counter[EntityType] = field(default_factory=Counter)
     forms: Counter[str] = field(default_factory=Counter)
+    titled: Counter[str] = field(default_factory=Counter)  # forms with their leading titles (الملك سلمان)
     documents: list[str] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
     before: set[str] = field(default_factory=set)  # words right before a one-word person mention
@@ -104,6 +122,7 @@ class _Group:
         """Add ``other``'s counts to this group."""
         self.types.update(other.types)
         self.forms.update(other.forms)
+        self.titled.update(other.titled)
         self.titles |= other.titles
         self.before |= other.before
         self.mentions += other.mentions
@@ -115,12 +134,12 @@ def _local_key(m: Mention) -> str:
 
 
 def _context(doc: Document, m: Mention) -> tuple[str | None, str | None]:
-    """The title word and the plain word right before a mention (clitic-stripped keys)."""
+    """The title (clitic-stripped) if the word right before a mention is one, and that word's key."""
     words = [t for t in tokenize(doc.text, max(0, m.start - _CONTEXT), m.start) if t.is_word]
     if not words or words[-1].end > m.start:
         return None, None
     last = words[-1]
-    return (last.stem, None) if _is_title(last.key) else (None, last.key)
+    return (last.stem, last.key) if _is_title(last.key) else (None, last.key)
 
 
 def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
@@ -133,11 +152,15 @@ def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
             form = strip_titles(mention_name(doc, m))
             if form.strip() and _is_name_form(form, mention_name(doc, m)):
                 group.forms[form] += 1
+                if form != mention_name(doc, m):
+                    group.titled[mention_name(doc, m)] += 1
             if m.type == "PER":
                 title, word = _context(doc, m)
                 if title:
                     group.titles.add(title)
-                if word and " " not in m.text.strip():
+                    if form.strip() and " " not in form.strip():  # [الملك] سلمان: the title is outside the span
+                        group.titled[f"{name_word(word or '')} {form}".strip()] += 1
+                if word and not title and " " not in m.text.strip():
                     group.before.add(word)
             if not group.documents:
                 group.documents.append(doc.id)
@@ -160,6 +183,8 @@ def _registry_match(group: _Group) -> RegistryEntry | None:
     if not name:
         return None
     ordered = [name, *sorted(group.forms, key=lambda f: (-group.forms[f], f))]
+    if len(name.split()) == 1:  # a titled form the registry lists names its holder: الملك سلمان
+        ordered[1:1] = sorted(group.titled, key=lambda f: (-group.titled[f], f))
     for form in ordered:
         entry = registry.lookup(form)
         if entry is None:
@@ -181,7 +206,7 @@ def _first_names_agree(group: _Group, full: str) -> bool:
     return not any(_is_first_name(w) and name_key(w) != first for w in group.before)
 
 
-@cache
+@registry_cached
 def _first_name_set() -> frozenset[str]:
     names: set[str] = set()
     for entry in shipped_registry().entries.values():
@@ -194,25 +219,50 @@ def _first_name_set() -> frozenset[str]:
 
 
 def _is_first_name(word: str) -> bool:
-    """A word that begins a registered person's name or is mostly a name in the corpus (تركي، نوري)."""
-    from marsad.corpus.names import ordinary_rate
+    """A word that begins a registered person's name (نوري، تركي) or is a common given name of the corpus (عادل).
 
-    if any(v in _first_name_set() for v in stem_variants(word)):
-        return True
-    rate = ordinary_rate(word)
-    return rate is not None and rate >= 0.5
+    Not any word mostly seen inside names: كيري before أوباما («جون كيري أوباما») is a
+    surname, so it does not keep أوباما from باراك أوباما.
+    """
+    return any(v in _first_name_set() for v in stem_variants(word)) or is_given_name(word)
 
 
 def _titles_agree(a: _Group, b: _Group) -> bool:
     return not a.titles or not b.titles or bool(a.titles & b.titles)
 
 
-def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
+@dataclass
+class _Company:
+    """The entities named in each document, and in how many documents each is named."""
+
+    doc_nodes: dict[str, set[str]]
+    docs_of: dict[str, set[str]] = field(default_factory=dict)
+    limit: float = 0.0
+
+    def __post_init__(self) -> None:
+        for doc, nodes in self.doc_nodes.items():
+            for n in nodes:
+                self.docs_of.setdefault(n, set()).add(doc)
+        self.limit = _SPECIFIC * len(self.doc_nodes)
+
+    def shared(self, node: str, full: set[str]) -> bool:
+        """True when a lone given name's document shares ``_SHARED`` specific entities with the full name's documents.
+
+        Specific: named in at most ``_SPECIFIC`` of all documents (السعودية is everywhere).
+        «الحوثي وقوات صالح» shares الحوثيين, عدن and هادي with the articles naming علي عبدالله صالح.
+        """
+        mine = {n for n in self.doc_nodes.get(node.split(_DOC)[1], set())
+                if n != node and len(self.docs_of[n]) <= self.limit}
+        docs = set().union(*(self.docs_of.get(n, set()) for n in full))
+        return sum(1 for n in mine if n not in full and self.docs_of[n] & docs) >= _SHARED
+
+
+def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Company) -> None:
     """One-word persons join the multi-word person whose last word they are (see the module docstring)."""
     by_last: dict[str, set[str]] = {}
     for node, group in groups.items():
         words = name_words(_fullest(group))
-        if group.type == "PER" and len(words) > 1 and words[-2] not in _LINKS:
+        if group.type == "PER" and len(words) > 1 and words[-2] not in NO_SURNAME_AFTER:
             by_last.setdefault(words[-1], set()).add(node)
     weight: Counter[str] = Counter()
     for node, group in groups.items():
@@ -229,13 +279,38 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
         if len(candidates) > 1 and weight[best] <= _DOMINANCE * rest:
             continue
         full = max((groups[n] for n in by_last[words[0]] if uf.find(n) == best), key=lambda g: g.mentions)
-        if _first_names_agree(group, _fullest(full)) and _titles_agree(group, full):
-            uf.union(node, best)
+        if not (_first_names_agree(group, _fullest(full)) and _titles_agree(group, full)):
+            continue
+        if _DOC in node and not group.titles & full.titles:
+            members = {n for n in by_last[words[0]] if uf.find(n) == best}
+            if not company.shared(node, members):
+                continue  # a lone given name joins under a shared title (المخلوع صالح) or in shared company
+        uf.union(node, best)
+
+
+def _join_transliterations(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
+    """Persons with the same surname whose other words are transliterations of each other join (ميشال/ميشيل عون)."""
+    by_surname: dict[tuple[str, int], list[tuple[list[str], str]]] = {}
+    for node, group in groups.items():
+        words = name_words(_fullest(group))
+        if node.startswith("P|") and len(words) > 1:
+            by_surname.setdefault((words[-1], len(words)), []).append((words, node))
+    for members in by_surname.values():
+        for i, (a, node_a) in enumerate(members):
+            for b, node_b in members[i + 1:]:
+                if all(transliterations(x, y) for x, y in zip(a[:-1], b[:-1], strict=True)):
+                    uf.union(node_a, node_b)
 
 
 def _entity_id(node: str) -> str:
-    """``E`` and 10 hex digits of a hash of the node (kind and name key): the same in every run."""
-    return "E" + hashlib.blake2b(node.encode("utf-8"), digest_size=5).hexdigest()
+    """``E`` and 10 hex digits of a hash of the node (kind and name key, never a document): the same in every run."""
+    return "E" + hashlib.blake2b(node.split(_DOC)[0].encode("utf-8"), digest_size=5).hexdigest()
+
+
+def _lone_given_name(name: str) -> bool:
+    """A one-word person name that is a common given name of the corpus (صالح، هادي): ambiguous alone."""
+    words = name_words(name)
+    return len(words) == 1 and is_given_name(words[0])
 
 
 def resolve(docs: list[Document], result: CorpusResult) -> None:
@@ -252,6 +327,8 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
         else:
             name = _fullest(group)
             node_of[gid] = f"{_kind(group.type)}|{name_key(name)}" if name else ""
+            if name and group.type == "PER" and _lone_given_name(name):
+                node_of[gid] += _DOC + gid[0]  # صالح alone: each document's stays apart until the surname join
     nodes: dict[str, _Group] = {}
     for gid, group in groups.items():
         node = node_of[gid]
@@ -262,7 +339,17 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
         short = f"P|{short_key(_fullest(group))}"
         if node.startswith("P|") and short != node and short in nodes:
             uf.union(node, short)
-    _join_surnames(nodes, uf)
+    _join_transliterations(nodes, uf)
+    doc_nodes: dict[str, set[str]] = {}
+    for (doc_id, _), node in node_of.items():
+        if node:
+            doc_nodes.setdefault(doc_id, set()).add(node)
+    _join_surnames(nodes, uf, _Company(doc_nodes))
+    lone: dict[str, str] = {}
+    taken = {uf.find(n) for n in nodes if _DOC not in n}
+    for node in nodes:  # the lone given names no full name took: one entity per name again
+        if _DOC in node and uf.find(node) not in taken:
+            uf.union(lone.setdefault(node.split(_DOC)[0], node), node)
     merged: dict[str, _Group] = {}
     for node, group in nodes.items():
         merged.setdefault(uf.find(node), _Group()).merge(group)

@@ -4,8 +4,11 @@ The shipped registry (``entity_registry.tsv``, roles in ``entity_roles.tsv``) li
 places and organisations of the Arab press.  Each line is one entity with a stable id
 (``per:donald-trump``), its type, its name, its spelling variants and short forms, and its
 dated roles (``us_president@2017-01-20/2021-01-20``).  A user extends or overrides it with
-TSV files of the same columns named in the ``MARSAD_REGISTRY`` environment variable
-(paths separated by the platform's path separator); an entry with an existing id replaces it.
+a TSV file of the same columns, named by ``Options.registry_file`` (``registry_file`` in a
+``--config`` TOML, ``marsad analyze --registry FILE``); an entry with an existing id replaces
+it.  The pipeline makes that file the one in use (:func:`use_registry`) before each batch
+and before the corpus steps; what is derived from the registry (name keys, gazetteers) is
+cached per registry in use (:func:`registry_cached`).
 
 The resolution step (:mod:`marsad.corpus.entities`) gives an entity the registry id when
 one of its names has the key of a registry name (:func:`marsad.corpus.names.name_key`), so
@@ -20,18 +23,18 @@ word in the same position whose :func:`marsad.corpus.names.skeleton` agree.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from marsad.lexicons import load_table
 from marsad.model import EntityType
 from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
 
-ENV = "MARSAD_REGISTRY"
+_T = TypeVar("_T")
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابق", "سابقا", "المنتهية"))
 _TYPES: dict[str, EntityType] = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 
@@ -89,14 +92,45 @@ def parse_entries(rows: Iterable[tuple[str, ...]], source: str) -> list[Registry
     return out
 
 
-def _user_rows() -> list[RegistryEntry]:
-    entries: list[RegistryEntry] = []
-    for path in filter(None, os.environ.get(ENV, "").split(os.pathsep)):
+def read_registry_file(path: str) -> list[RegistryEntry]:
+    """The entries of a user's registry TSV; an unreadable file or a malformed row is a ValueError naming it."""
+    try:
         text = Path(path).read_text(encoding="utf-8")
-        rows = [tuple(c.strip() for c in line.split("\t")) for line in text.splitlines()
-                if line.strip() and not line.startswith("#")]
-        entries.extend(parse_entries(rows, path))
-    return entries
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read registry file {path}: {getattr(exc, 'strerror', None) or exc}") from exc
+    rows = [tuple(c.strip() for c in line.split("\t")) for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+    return parse_entries(rows, path)
+
+
+_in_use = [""]  # the user's registry file in use (empty: the shipped registry alone)
+_derived: list[Callable[[], None]] = []  # cache_clear of every function cached per registry in use
+
+
+def registry_cached(function: Callable[[], _T]) -> Callable[[], _T]:
+    """``functools.cache`` for a function derived from the registry in use: emptied when :func:`use_registry` changes it."""
+    cached = cache(function)
+    _derived.append(cached.cache_clear)
+    return cached
+
+
+def use_registry(path: str) -> None:
+    """Make the shipped registry extended by the user's TSV ``path`` (empty: none) the registry in use.
+
+    The file is read at once, so that a bad file is a ValueError here, before any document.
+    """
+    if path == _in_use[0]:
+        return
+    if path:
+        read_registry_file(path)
+    _in_use[0] = path
+    for clear in _derived:
+        clear()
+
+
+def registry_in_use() -> str:
+    """The user's registry file in use (empty: the shipped registry alone)."""
+    return _in_use[0]
 
 
 def _word_pairs(entry: RegistryEntry) -> list[tuple[str, str]]:
@@ -125,6 +159,7 @@ class Registry:
     role_phrases: dict[str, str] = field(default_factory=dict)
     word_variants: dict[str, str] = field(default_factory=dict)
     by_key: dict[str, str] = field(default_factory=dict)
+    by_surname: dict[tuple[str, int], set[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     holders: dict[str, list[RegistryEntry]] = field(default_factory=dict)
 
     @classmethod
@@ -145,7 +180,7 @@ class Registry:
 
     def index_keys(self) -> None:
         """Key every name and variant (after the word variants are known to the name keys)."""
-        from marsad.corpus.names import name_key, short_key
+        from marsad.corpus.names import name_key, name_words, short_key
 
         for entry in self.entries.values():
             for form in (entry.name, *entry.variants):
@@ -153,12 +188,26 @@ class Registry:
         for entry in self.entries.values():
             for form in (entry.name, *entry.variants):
                 self.by_key.setdefault(short_key(form), entry.id)
+                words = tuple(name_words(form))
+                if entry.type == "PER" and len(words) > 1:
+                    self.by_surname.setdefault((words[-1], len(words)), set()).add((words, entry.id))
 
     def lookup(self, name: str) -> RegistryEntry | None:
-        """The entry one of whose names has the key of ``name`` (or of ``name`` without its ``بن X`` links)."""
-        from marsad.corpus.names import name_key, short_key
+        """The entry one of whose names has the key of ``name`` (or of ``name`` without its ``بن X`` links).
+
+        Failing that, the one person whose registered name has the same surname and, word for
+        word, transliterations of the other words (سرجي لافروف → سيرغي لافروف;
+        :func:`marsad.corpus.names.transliterations`).
+        """
+        from marsad.corpus.names import name_key, name_words, short_key, transliterations
 
         ident = self.by_key.get(name_key(name)) or self.by_key.get(short_key(name))
+        if ident is None:
+            words = name_words(name)
+            if len(words) > 1:
+                found = {i for names, i in self.by_surname.get((words[-1], len(words)), ())
+                         if all(transliterations(a, b) for a, b in zip(words[:-1], names[:-1], strict=True))}
+                ident = found.pop() if len(found) == 1 else None
         return self.entries.get(ident) if ident else None
 
     def role_of(self, phrase: str) -> tuple[str, bool] | None:
@@ -193,17 +242,18 @@ class Registry:
         return self.holder(found[0], date)
 
 
-@cache
+@registry_cached
 def base_registry() -> Registry:
-    """The shipped registry plus the user's files named in ``MARSAD_REGISTRY``, before its names are keyed.
+    """The shipped registry plus the user's file in use (:func:`use_registry`), before its names are keyed.
 
     The name keys themselves use the word variants learnt here, hence the two steps.
     """
-    entries = parse_entries(load_table("entity_registry.tsv"), "entity_registry.tsv") + _user_rows()
+    user = read_registry_file(_in_use[0]) if _in_use[0] else []
+    entries = parse_entries(load_table("entity_registry.tsv"), "entity_registry.tsv") + user
     return Registry.build(entries, load_table("entity_roles.tsv"))
 
 
-@cache
+@registry_cached
 def shipped_registry() -> Registry:
     """The registry with every name keyed (loaded once)."""
     registry = base_registry()

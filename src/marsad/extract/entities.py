@@ -25,8 +25,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.corpus.known import shipped_registry
-from marsad.corpus.names import is_ordinary, is_unit, ordinary_rate, partner_count, tagged_count
+from marsad.corpus.known import registry_cached, shipped_registry
+from marsad.corpus.names import (
+    NO_SURNAME_AFTER,
+    is_given_name,
+    is_ordinary,
+    is_unit,
+    ordinary_rate,
+    partner_count,
+    tagged_count,
+)
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.lexicons import load, load_table
@@ -44,6 +52,7 @@ FIRST_WORD_PARTNERS = 30
 # A word with a conjunction inside a span starts a second name when it is mostly a name in the corpus.
 NAME_RATE = 0.6
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
+_BACK = 30  # characters looked at before a mention for the word right before it
 
 
 @cache
@@ -118,6 +127,11 @@ def _edge_word(token: Token) -> bool:
     """True for a token a person span must not begin or end with: punctuation or a speech verb (فرأى الحريري)."""
     if not token.is_word:
         return True
+    return _is_speech_verb(token)
+
+
+def _is_speech_verb(token: Token) -> bool:
+    """True for a speech verb or participle of the quote cue lexicon, a و or ف allowed before it (واستنكر)."""
     key = token.key
     return key in _speech_verbs() or (key[:1] in "وف" and key[1:] in _speech_verbs())
 
@@ -144,18 +158,66 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
             continue
         m = Mention(start, end, doc.text[start:end], kind)
         name = mention_name(doc, m)
-        if not norm_key(name).strip() or _not_a_name(name):
+        if not norm_key(name).strip() or _not_a_name(name, kind):
             continue
         out.append(m)
     return out
 
 
-def _not_a_name(name: str) -> bool:
-    """A unit or currency with its modifiers (الدولار الأمريكي), or one word that is mostly an ordinary word."""
+def _not_a_name(name: str, kind: EntityType) -> bool:
+    """A unit or currency with its modifiers (الدولار الأمريكي), or one word that is no name.
+
+    One word is no name when it is mostly an ordinary word in the corpus, shorter than
+    ``MIN_REST`` letters and never part of a person's name in the corpus (the pronoun له,
+    which the tagger takes for part of لله; not طه), or, for a
+    place, organisation or misc, the adjective of a known place (المالي «financial», which the
+    tagger reads as Mali's; السورية, اليوناني).  A person's one-word surname may be a nisba
+    (المصري), so the last test is not made for persons.  Known places and registry names are
+    always names.
+    """
     words = norm_key(name).split()
     if not words or shipped_registry().lookup(name) is not None:
         return False
-    return is_unit(words[0]) or (len(words) == 1 and is_ordinary(words[0]))
+    if is_unit(words[0]):
+        return True
+    if len(words) > 1:
+        return False
+    word = words[0]
+    if word in _one_word_places():
+        return False
+    short = len(word) < MIN_REST and not partner_count(word)
+    return is_ordinary(word) or short or (kind != "PER" and is_place_adjective(word))
+
+
+@cache
+def _one_word_places() -> frozenset[str]:
+    """One-word place names of the gazetteer (key form)."""
+    return frozenset(w for w, tails in lexicon_resources().places.entries.items() if () in tails)
+
+
+def is_place_adjective(key: str) -> bool:
+    """True when ``key`` (normalised) is the nisba adjective of a known place: ال + the place + ي/ية.
+
+    The place is looked for in the gazetteer and the registry with and without its article
+    and final alif (المالي ← مالي, اليوناني ← اليونان, السورية ← سوريا, التركي ← تركيا,
+    الأمريكية ← أمريكا).  A word that is itself a known place is no adjective.
+    """
+    if not key.startswith("ال") or key in _one_word_places():
+        return False
+    for ending in ("يه", "ي"):
+        if key.endswith(ending) and len(key) - len(ending) - 2 >= 2:
+            stem = key[2:-len(ending)]
+            break
+    else:
+        return False
+    registry = shipped_registry()
+    for place in (key[2:], stem, "ال" + stem, stem + "ا", stem + "يا"):
+        if place in _one_word_places():
+            return True
+        entry = registry.lookup(place)
+        if entry is not None and entry.type == "LOC":
+            return True
+    return False
 
 
 def _split_at_links(tokens: list[Token]) -> list[list[Token]]:
@@ -179,7 +241,7 @@ def _split_at_links(tokens: list[Token]) -> list[list[Token]]:
     return [tokens]
 
 
-@cache
+@registry_cached
 def _registry_words() -> frozenset[str]:
     words: set[str] = set()
     for entry in shipped_registry().entries.values():
@@ -229,31 +291,81 @@ def _joins_by_first_word(word: str, titled: bool) -> bool:
 
 
 def _is_surname(name: str, word: str) -> bool:
-    """True when ``word`` ends ``name`` as a family name (not the father's name after بن: فيصل بن خالد)."""
+    """True when ``word`` ends ``name`` as a family name (not the father's name after بن: فيصل بن خالد; not a house: آل سعود)."""
     words = name.split(" ")
-    return words[-1] == word and words[-2] not in ("بن", "ابن", "بنت")
+    return words[-1] == word and words[-2] not in NO_SURNAME_AFTER
+
+
+def _word_before(doc: Document, start: int) -> Token | None:
+    """The word right before offset ``start``, with nothing but spaces between (None after punctuation)."""
+    tokens = tokenize(doc.text, max(0, start - _BACK), start)
+    if not tokens or not tokens[-1].is_word or doc.text[tokens[-1].end:start].strip():
+        return None
+    return tokens[-1]
+
+
+def _title_before(doc: Document, m: Mention) -> str | None:
+    """The title word right before a mention (الأمير، الملك), clitic-stripped, if any."""
+    word = _word_before(doc, m.start)
+    if word is None:
+        return None
+    return next((k for k in (word.key, word.stem) if k in _titles()), None)
+
+
+def _extend_first_names(doc: Document, mentions: list[Mention], keys: list[str]) -> None:
+    """A one-word person right after its first name takes the first name in (the tagger left it out).
+
+    The word before is a first name when, with the mention, it makes a full name of the
+    document, or when the corpus says it is a given name (:func:`marsad.corpus.names.is_given_name`):
+    الأمير تركي [الفيصل] is a mention of تركي الفيصل, not of خالد الفيصل, the other الفيصل
+    of the article.  A clitic before the first name stays out of the span (وتركي).
+    """
+    full = {key for m, key in zip(mentions, keys, strict=True) if m.type == "PER" and " " in key}
+    for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
+        if m.type != "PER" or " " in key:
+            continue
+        word = _word_before(doc, m.start)
+        if word is None or any(o.start < m.start and o.end > word.start for o in mentions):
+            continue  # the word is part of another mention
+        for first in stem_variants(word.key):
+            # A clitic comes off only for a full name of the document (لدى المالكي is not دى المالكي).
+            if f"{first} {key}" in full or (first == word.key and is_given_name(first)):
+                m.start = word.end - len(first)
+                m.text = doc.text[m.start:m.end]
+                keys[i] = f"{first} {key}"
+                break
 
 
 def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) -> None:
     """Key every mention; a one-word person joins a full name of the document that contains the word.
 
-    The word must end the full name (a surname) or begin it under :func:`_joins_by_first_word`.
-    Among equally frequent full names, the last one before the word wins, else the first
-    one after it (a headline's أسرة المالكي is the المالكي the article names).
+    The word must end the full name (a surname) or begin it under :func:`_joins_by_first_word`,
+    and a title right before the word must be one seen right before that full name when any
+    is (الملك [الفيصل] is not الأمير خالد الفيصل).  Among equally frequent full names, the
+    last one before the word wins, else the first one after it (a headline's أسرة المالكي
+    is the المالكي the article names).
     """
     keys = [_key(mention_name(doc, m)) for m in mentions]
+    _extend_first_names(doc, mentions, keys)
     full: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    titles: dict[str, set[str]] = defaultdict(set)
     for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
         words = key.split(" ")
         if m.type == "PER" and len(words) > 1:
             for w in words:
                 full[w].append((i, key))
+            title = _title_before(doc, m)
+            if title:
+                titles[key].add(title)
     for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
         m.entity = f"{m.type}:{key}"
         if m.type != "PER" or " " in key or key not in full:
             continue
         by_first = _joins_by_first_word(key, id(m) in titled)
-        pool = [(j, name) for j, name in full[key] if _is_surname(name, key) or (by_first and name.split(" ")[0] == key)]
+        title = _title_before(doc, m)
+        pool = [(j, name) for j, name in full[key]
+                if (_is_surname(name, key) or (by_first and name.split(" ")[0] == key))
+                and (title is None or not titles[name] or title in titles[name])]
         if not pool:
             continue
         counts = Counter(name for _, name in pool)
@@ -266,6 +378,40 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
             (b for b in [*reversed(before), *after] if b in leaders), None)
         if chosen is not None:
             m.entity = f"PER:{chosen}"
+
+
+def _speakers_by_surname(
+    doc: Document, sentences: list[_Sentence], spans: list[list[tuple[int, int, Mention]]], mentions: list[Mention],
+    bare: frozenset[str],
+) -> list[Mention]:
+    """Untagged surnames of the document's persons right after a speech verb: واستنكر [التركي], وأضاف [المالكي].
+
+    After a speech verb (the quote cue lexicon) the word is the verb's subject, so the
+    surname of a person the document names in full is that person, even when the tagger
+    missed it (it reads التركي as «Turkish»).  Each new mention is added to its sentence's spans.
+    """
+    surnames = set()
+    for m in mentions:
+        words = _key(mention_name(doc, m)).split(" ")
+        if m.type == "PER" and len(words) > 1 and words[-2] not in NO_SURNAME_AFTER:
+            surnames.add(words[-1])
+    out: list[Mention] = []
+    if not surnames:
+        return out
+    for sent, sent_spans in zip(sentences, spans, strict=True):
+        for i in range(1, len(sent.tokens)):
+            token = sent.tokens[i]
+            if sent.tags[i] != "O" or not _is_speech_verb(sent.tokens[i - 1]):
+                continue
+            if not any(v in surnames for v in stem_variants(token.key)):
+                continue
+            start = token.start + clitic_length(token.text, bare)
+            m = Mention(start, token.end, doc.text[start:token.end], "PER")
+            if _key(mention_name(doc, m)) in surnames:
+                sent_spans.append((i, i + 1, m))
+                out.append(m)
+        sent_spans.sort(key=lambda span: span[0])
+    return out
 
 
 def _role_before(sentence: _Sentence, first: int) -> tuple[int, str] | None:
@@ -298,7 +444,8 @@ def _join_roles(
     When several persons follow the same role phrase, those mentioned only once in the
     document give way to one that recurs (a one-off name after a role is more often a
     tagging slip, حفلا موسيقيا after الرئيس الروسي, than a second holder of the role).
-    A role phrase followed by السابق (former) is not the role itself: الرئيس الأمريكي
+    A name after a cut clitic (ولي ولي العهد وهادي) is coordinated with the role phrase, not
+    named by it.  A role phrase followed by السابق (former) is not the role itself: الرئيس الأمريكي
     السابق never stands for the person named after الرئيس الأمريكي.  A registered role
     names a person only when the registry does not give it to someone else at the
     document's date.
@@ -308,7 +455,8 @@ def _join_roles(
     date = doc.published.value if doc.published else None
     for sent, sent_spans in zip(sentences, spans, strict=True):
         for a, _, m in sent_spans:
-            if m.type == "PER" and m.entity is not None:
+            # A name with a clitic cut off is coordinated, not in apposition: ولي ولي العهد وهادي.
+            if m.type == "PER" and m.entity is not None and m.start == sent.tokens[a].start:
                 found = _role_before(sent, a)
                 if found is not None and _may_hold(sent, found[0], a, m, date):
                     roles[found[1]].add(m.entity)
@@ -377,7 +525,7 @@ def extend_organisations(sentence: _Sentence) -> None:
             i += 1
 
 
-@cache
+@registry_cached
 def _alias_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     for alias, _, kind, *_ in load_table("ner_aliases.tsv"):
@@ -413,7 +561,7 @@ def tag_aliases(sentence: _Sentence) -> None:
         i = j
 
 
-@cache
+@registry_cached
 def _one_word_registry() -> dict[str, str]:
     """One-word registry names and variants (key form) with their tagger label, when not ordinary words."""
     out: dict[str, str] = {}
@@ -468,6 +616,8 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
                 sent_spans.append((a, b, m))
                 mentions.append(m)
         spans.append(sent_spans)
+    mentions.extend(_speakers_by_surname(doc, sentences, spans, mentions, bare))
+    mentions.sort(key=lambda m: (m.start, m.end))
     _join_short_forms(doc, mentions, _titled(sentences, spans))
     mentions.extend(_join_roles(doc, sentences, spans, bare))
     doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))

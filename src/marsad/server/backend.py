@@ -53,6 +53,10 @@ class StoreReader:
         """Counts of what the store holds."""
         return self._reader().health()
 
+    def document_count(self) -> int:
+        """How many documents the store holds."""
+        return self._reader().document_count()
+
     def stories(self, page: int = 1, per_page: int = 20, since: str | None = None, until: str | None = None,
                 outlet: str | None = None, entity: str | None = None, text: str | None = None) -> JSON:
         """Stories, newest first, filtered."""
@@ -69,6 +73,10 @@ class StoreReader:
     def entity(self, entity_id: str) -> JSON | None:
         """One entity."""
         return self._reader().entity(entity_id)
+
+    def entity_name(self, entity_id: str) -> JSON | None:
+        """An entity's id, type and name."""
+        return self._reader().entity_name(entity_id)
 
     def document(self, doc_id: str) -> JSON | None:
         """One document."""

@@ -19,6 +19,10 @@ class ReadAPI(Protocol):
         """Counts of what is held."""
         ...
 
+    def document_count(self) -> int:
+        """How many documents are held."""
+        ...
+
     def stories(self, page: int = 1, per_page: int = 20, since: str | None = None, until: str | None = None,
                 outlet: str | None = None, entity: str | None = None, text: str | None = None) -> JSON:
         """Stories, newest first, filtered."""
@@ -34,6 +38,10 @@ class ReadAPI(Protocol):
 
     def entity(self, entity_id: str) -> JSON | None:
         """One entity with mentions by day, quotes by and about it, co-occurring entities and stories."""
+        ...
+
+    def entity_name(self, entity_id: str) -> JSON | None:
+        """An entity's id (merged ids followed), type and name only."""
         ...
 
     def document(self, doc_id: str) -> JSON | None:
@@ -55,10 +63,11 @@ class ReadAPI(Protocol):
         ...
 
 
-def outlet_label(outlet: str | None, url: str | None, source: str) -> str:
-    """The outlet's name, else the site's host, else the file name the document came from."""
+def outlet_label(outlet: str | None, url: str | None) -> str | None:
+    """The outlet's name, else the site's host; ``None`` when the page names no publisher (no outlet field,
+    address, masthead, copyright line or self-reference)."""
     if outlet:
         return outlet
     if url and (host := urlsplit(url).hostname):
-        return host.removeprefix("www.")
-    return source.rsplit("/", 1)[-1].split("#", 1)[0]
+        return str(host).removeprefix("www.")
+    return None

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
 
 from marsad import __version__
@@ -92,9 +93,11 @@ def list_stories(
 
 
 @api_router.get("/stories/{story_id}", response_model=StoryDetail, responses=NOT_FOUND)
-def get_story(request: Request, story_id: str) -> JSON:
+def get_story(request: Request, story_id: str) -> JSONResponse:
     """A story: timeline, claims, cited summary, documents, quotes in its segments and copied passages."""
-    return _found(reader_of(request).story(story_id), "story", story_id)
+    # The reader's answer is already JSON of this shape (tests check it against the schema); re-encoding a story of
+    # hundreds of documents through the response model tripled its time (267 documents: 43 ms read, 277 ms served).
+    return JSONResponse(_found(reader_of(request).story(story_id), "story", story_id))
 
 
 @api_router.get("/entities", response_model=EntityPage)

@@ -29,6 +29,7 @@ SNIPPET_MATCH = re.compile(r"\[([^\[\]\n]+)\]")
 TYPE_NAMES = {"PER": "شخص", "LOC": "مكان", "ORG": "منظمة", "MISC": "أخرى"}
 SEGMENT_NAMES = {"main": "المقال", "appended": "مقال ملحق", "related": "روابط ذات صلة", "caption": "تعليق صورة",
                  "boilerplate": "إطار الموقع"}
+UNNAMED_OUTLET = "ناشر غير مذكور"
 BASIS_NAMES = {"explicit": "صريح", "metadata": "من البيانات الوصفية", "inferred": "مستنتج"}
 
 
@@ -100,13 +101,13 @@ def stories_page(
     filters = {"q": q, "outlet": outlet, "entity": entity, "since": since.isoformat() if since else "",
                "until": until.isoformat() if until else ""}
     return _render("stories.html", rows=answer["items"], filters=filters,
-                   entity_name=named["name"] if named else entity, documents=reader.health()["documents"],
+                   entity_name=named["name"] if named else entity, documents=reader.document_count(),
                    **_pages(answer))
 
 
 def _entity_named(reader: ReadAPI, key: str) -> JSON | None:
     """The entity whose id is ``key``, else the most mentioned one whose name or alias contains it."""
-    found = reader.entity(key)
+    found = reader.entity_name(key)
     if found is None:
         items = reader.entities(1, 1, None, key)["items"]
         found = {"id": items[0]["id"], "name": items[0]["name"]} if items else None
@@ -137,6 +138,26 @@ def speaker_groups(quotes: list[JSON]) -> list[SpeakerQuotes]:
     return sorted(groups.values(), key=lambda g: (g.name == "", -len(g.quotes), g.name))
 
 
+def outlet_badge(doc: JSON) -> str | Markup:
+    """What names a document's publisher on a page: its outlet, else its site's host, else the words "publisher
+    not named" with the file it came from (a file name is never shown as if it were an outlet)."""
+    label = outlet_label(doc.get("outlet"), doc.get("url"))
+    if label is not None:
+        return label
+    file = str(doc["source"]).rsplit("/", 1)[-1].split("#", 1)[0]
+    return Markup('<span class="unnamed">{}</span> · <bdi dir="ltr">{}</bdi>').format(inert(UNNAMED_OUTLET), inert(file))
+
+
+def per_document(refs: list[JSON]) -> list[tuple[JSON, int]]:
+    """A timeline entry's source sentences, one per document (its first) with how many that document gives."""
+    first: dict[str, JSON] = {}
+    counts: Counter[str] = Counter()
+    for ref in refs:
+        first.setdefault(ref["document"], ref)
+        counts[ref["document"]] += 1
+    return [(ref, counts[doc]) for doc, ref in first.items()]
+
+
 def passage_order(passage: JSON) -> tuple[JSON, JSON, str]:
     """The two sides of a copied passage, who ran it first first, and how that is known.
 
@@ -160,12 +181,13 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     story = _reader(request).story(story_id)
     if story is None:
         raise HTTPException(404, "لا توجد قصة بهذا المعرّف")
-    labels = {d["id"]: outlet_label(d.get("outlet"), d.get("url"), d["source"]) for d in story["documents"]}
+    labels = {d["id"]: outlet_badge(d) for d in story["documents"]}
     titles = {d["id"]: d.get("title") or d["source"] for d in story["documents"]}
     cited = {doc: n for n, doc in enumerate(dict.fromkeys(r["document"] for r in story["summary"]), 1)}
     copies = [(*passage_order(p), p) for p in story["passages"]]
+    timeline = [(row, per_document(row["sources"])) for row in story["timeline"]]
     return _render("story.html", story=story, labels=labels, titles=titles, cited=cited, copies=copies,
-                   speakers=speaker_groups(story["quotes"]))
+                   speakers=speaker_groups(story["quotes"]), timeline=timeline)
 
 
 @pages_router.get("/entities", response_class=HTMLResponse)
@@ -223,7 +245,7 @@ def document_page(
               "seg": sum(s["kind"] != "main" for s in doc["segments"])}
     url = doc.get("url") or ""
     return _render("document.html", doc=doc, body=body, counts=counts,
-                   outlet=outlet_label(doc.get("outlet"), doc.get("url"), doc["source"]),
+                   outlet=outlet_badge(doc),
                    link=url if url.lower().startswith(("http://", "https://")) else None)
 
 

@@ -96,6 +96,9 @@ class TimelineEntry(BaseModel):
     date: str
     label: str
     sources: list[SourceSpan]
+    event_type: str | None = None
+    outlets: list[str] = []
+    current: bool | None = None
 
 
 class QuoteItem(BaseModel):

@@ -20,10 +20,15 @@ JSON = dict[str, Any]
 MAX_PER_PAGE = 200
 _TEXT_HITS = 5000
 _NEAR = 20
+_IN_CHUNK = 500  # ids per IN (...) list: well under SQLite's bound on a statement's parameters
 
 
 def _page(items: list[JSON], total: int, page: int, per_page: int) -> JSON:
     return {"items": items, "total": total, "page": page, "per_page": per_page}
+
+
+def _source(r: tuple[Any, ...]) -> JSON:
+    return {"input": r[0], "format": r[1], "url": r[2], "outlet": r[3], "published": r[4], "basis": r[5]}
 
 
 def _limits(page: int, per_page: int) -> tuple[int, int]:
@@ -40,9 +45,17 @@ class Reader:
     def _rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         return self.store.rows(sql, params)
 
-    def _count(self, sql: str, params: list[Any]) -> int:
-        rows = self._rows(f"SELECT count(*) FROM ({sql}) counted", params)
-        return int(rows[0][0]) if rows else 0
+    def _paged(
+        self, base: str, where: list[str], params: list[Any], order: str, page: int, per_page: int
+    ) -> tuple[list[tuple[Any, ...]], JSON]:
+        """One page of ``base`` filtered by every ``where`` condition, sorted by ``order``; its rows and the
+        page's envelope (``items`` empty, ``total``, ``page``, ``per_page``) for the caller to fill."""
+        if where:
+            base += " WHERE " + " AND ".join(where)
+        counted = self._rows(f"SELECT count(*) FROM ({base}) counted", params)
+        limit, offset = _limits(page, per_page)
+        rows = self._rows(f"{base} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+        return rows, _page([], int(counted[0][0]) if counted else 0, page, limit)
 
     def health(self) -> JSON:
         """Counts of what the store holds, and its schema version."""
@@ -51,6 +64,10 @@ class Reader:
             for table in ("documents", "stories", "entities", "quotes", "events", "passages")
         }
         return {"schema_version": self.store.schema_version(), **counts}
+
+    def document_count(self) -> int:
+        """How many documents the store holds (the story list's header; one count, not :meth:`health`'s six)."""
+        return int(self._rows("SELECT count(*) FROM documents")[0][0])
 
     # -- stories ---------------------------------------------------------------------------------
 
@@ -80,15 +97,16 @@ class Reader:
             where.append("first_published <= ?")
             params.append(until + "~")
         if outlet:
+            # Uncorrelated: the outlet's documents (its index) to their stories once, not a probe per story.
             where.append(
-                "EXISTS (SELECT 1 FROM story_members m JOIN document_sources s ON s.document = m.document "
-                "WHERE m.story = stories.id AND s.outlet = ?)"
+                "id IN (SELECT m.story FROM document_sources s JOIN story_members m ON m.document = s.document "
+                "WHERE s.outlet = ?)"
             )
             params.append(outlet)
         if entity:
             where.append(
-                "EXISTS (SELECT 1 FROM story_members m JOIN mentions x ON x.document = m.document "
-                "WHERE m.story = stories.id AND x.entity = ?)"
+                "id IN (SELECT m.story FROM mentions x JOIN story_members m ON m.document = x.document "
+                "WHERE x.entity = ?)"
             )
             params.append(self.store.resolve_id("entity", entity))
         if text:
@@ -96,34 +114,26 @@ class Reader:
             marks = ",".join("?" * len(ids)) or "NULL"
             where.append(f"(id IN ({marks}) OR title LIKE ?)")
             params += [*ids, f"%{text.strip()}%"]
-        base = "SELECT id, title, size, documents, outlets, first_published, last_published FROM stories"
-        if where:
-            base += " WHERE " + " AND ".join(where)
-        total = self._count(base, params)
-        limit, offset = _limits(page, per_page)
-        rows = self._rows(
-            base + " ORDER BY last_published DESC NULLS LAST, size DESC, id LIMIT ? OFFSET ?", [*params, limit, offset]
+        rows, answer = self._paged(
+            "SELECT id, title, size, documents, outlets, first_published, last_published FROM stories", where, params,
+            "last_published DESC NULLS LAST, size DESC, id", page, per_page,
         )
-        items = [
+        answer["items"] = [
             {
                 "id": r[0], "title": r[1], "size": r[2], "documents": r[3], "outlets": json.loads(r[4]),
                 "first_published": r[5], "last_published": r[6],
             }
             for r in rows
         ]
-        return _page(items, total, page, limit)
+        return answer
 
     def _text_stories(self, text: str) -> list[str]:
         keys = query_keys(text)
         if not keys:
             return []
         segments = [str(r[3]) for r in self.store.segment_hits(keys, _TEXT_HITS)]
-        found: set[str] = set()
-        for i in range(0, len(segments), 500):
-            chunk = segments[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(str(r[0]) for r in self._rows(f"SELECT story FROM story_members WHERE segment IN ({marks})", chunk))
-        return sorted(found)
+        return sorted({str(r[0]) for r in self._in_chunks("SELECT story FROM story_members WHERE segment IN ({marks})",
+                                                          segments)})
 
     def story(self, story_id: str) -> JSON | None:
         """One story: its record (segments, documents, outlets, timeline, claims, summary), with its documents
@@ -134,9 +144,8 @@ class Reader:
             return None
         story: JSON = json.loads(rows[0][0])
         story["first_published"], story["last_published"] = rows[0][1], rows[0][2]
-        if live != story_id:
-            story["redirected_from"] = story_id
-        docs = {d["id"]: d for d in (self._document_card(doc_id) for doc_id in story["documents"]) if d}
+        story["redirected_from"] = story_id if live != story_id else None
+        docs = self._document_cards(story["documents"])
         story["documents"] = list(docs.values())
         outlets = {o for d in docs.values() for o in d["outlets"]}
         story["outlets"] = sorted(outlets | set(story["outlets"]))
@@ -145,30 +154,79 @@ class Reader:
                 card = docs.get(src["document"])
                 src["outlet"] = card["outlet"] if card else None
                 src["published"] = card["published"] if card else None
-        story["quotes"] = self.quotes(story=live, per_page=MAX_PER_PAGE)["items"]
+        story["quotes"] = self._story_quotes(live)
         story["passages"] = self._passages(list(docs))
         return story
 
-    def _document_card(self, doc_id: str) -> JSON | None:
-        rows = self._rows("SELECT id, title, outlet, published, url, source FROM documents WHERE id = ?", (doc_id,))
-        if not rows:
-            return None
-        r = rows[0]
-        sources = self._sources(doc_id)
-        outlets = sorted({s["outlet"] for s in sources if s["outlet"]} | ({r[2]} if r[2] else set()))
-        return {
-            "id": r[0], "title": r[1], "outlet": r[2], "published": r[3], "url": r[4], "source": r[5],
-            "outlets": outlets, "sources": sources,
+    def _story_quotes(self, live: str) -> list[JSON]:
+        """The first :data:`MAX_PER_PAGE` of :meth:`quotes` ``(story=live)``, without its count: the quotes of the
+        story's documents, kept when inside one of its segments (one query for the spans, one for the quotes)."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for doc, start, end in self._rows(
+            'SELECT s.doc, s.start, s."end" FROM story_members m JOIN segments s ON s.doc = m.document '
+            "AND s.segment = m.segment WHERE m.story = ?",
+            (live,),
+        ):
+            spans.setdefault(str(doc), []).append((int(start), int(end)))
+        rows = [
+            r for r in self._rows(
+                'SELECT q.document, q.seq, q.start, q."end", q.record, e.name, d.outlet, d.published FROM quotes q '
+                "JOIN documents d ON d.id = q.document LEFT JOIN entities e ON e.id = q.speaker "
+                "WHERE q.document IN (SELECT document FROM story_members WHERE story = ?)",
+                (live,),
+            )
+            if any(a <= r[2] and r[3] <= b for a, b in spans.get(str(r[0]), ()))
+        ]
+        rows.sort(key=lambda r: (r[0], r[1]))
+        rows.sort(key=lambda r: r[7] or "", reverse=True)  # stable: newest first, undated last, as quotes() orders
+        out: list[JSON] = []
+        for doc, seq, _, _, record, name, outlet, published in rows[:MAX_PER_PAGE]:
+            item: JSON = {"document": doc, "seq": seq, **json.loads(record)}
+            item.update(speaker_name=name, outlet=outlet, published=published)
+            out.append(item)
+        return out
+
+    def _in_chunks(self, sql: str, ids: list[str]) -> list[tuple[Any, ...]]:
+        """Rows of ``sql`` (one ``{marks}`` placeholder list) over ``ids``, a bounded number of ids per query."""
+        rows: list[tuple[Any, ...]] = []
+        for i in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[i : i + _IN_CHUNK]
+            rows += self._rows(sql.format(marks=",".join("?" * len(chunk))), chunk)
+        return rows
+
+    def _document_cards(self, doc_ids: list[str]) -> dict[str, JSON]:
+        """The documents' cards (outlet, publication, sources) in ``doc_ids`` order, two queries in all."""
+        found = {
+            str(r[0]): r
+            for r in self._in_chunks("SELECT id, title, outlet, published, url, source FROM documents WHERE id IN ({marks})",
+                                     doc_ids)
         }
+        sources: dict[str, list[JSON]] = {}
+        for r in self._in_chunks(
+            "SELECT document, input, format, url, outlet, published, basis FROM document_sources "
+            "WHERE document IN ({marks}) ORDER BY document, seq",
+            list(found),
+        ):
+            sources.setdefault(str(r[0]), []).append(_source(r[1:]))
+        cards: dict[str, JSON] = {}
+        for doc_id in doc_ids:
+            row = found.get(doc_id)
+            if row is None:
+                continue
+            own = sources.get(doc_id, [])
+            outlets = sorted({s["outlet"] for s in own if s["outlet"]} | ({row[2]} if row[2] else set()))
+            cards[doc_id] = {
+                "id": row[0], "title": row[1], "outlet": row[2], "published": row[3], "url": row[4], "source": row[5],
+                "outlets": outlets, "sources": own,
+            }
+        return cards
 
     def _sources(self, doc_id: str) -> list[JSON]:
         rows = self._rows(
             "SELECT input, format, url, outlet, published, basis FROM document_sources WHERE document = ? ORDER BY seq",
             (doc_id,),
         )
-        return [
-            {"input": r[0], "format": r[1], "url": r[2], "outlet": r[3], "published": r[4], "basis": r[5]} for r in rows
-        ]
+        return [_source(r) for r in rows]
 
     def _passages(self, doc_ids: list[str]) -> list[JSON]:
         if not doc_ids:
@@ -205,14 +263,17 @@ class Reader:
         if q:
             where.append("id IN (SELECT entity FROM entity_aliases WHERE alias LIKE ?)")
             params.append(f"%{q.strip()}%")
-        base = "SELECT id, type, name, mentions, documents FROM entities"
-        if where:
-            base += " WHERE " + " AND ".join(where)
-        total = self._count(base, params)
-        limit, offset = _limits(page, per_page)
-        rows = self._rows(base + " ORDER BY mentions DESC, id LIMIT ? OFFSET ?", [*params, limit, offset])
-        items = [{"id": r[0], "type": r[1], "name": r[2], "mentions": r[3], "documents": r[4]} for r in rows]
-        return _page(items, total, page, limit)
+        rows, answer = self._paged(
+            "SELECT id, type, name, mentions, documents FROM entities", where, params, "mentions DESC, id", page, per_page
+        )
+        answer["items"] = [{"id": r[0], "type": r[1], "name": r[2], "mentions": r[3], "documents": r[4]} for r in rows]
+        return answer
+
+    def entity_name(self, entity_id: str) -> JSON | None:
+        """An entity's id (merged ids followed), type and name, without the rest of its record."""
+        live = self.store.resolve_id("entity", entity_id)
+        rows = self._rows("SELECT id, type, name FROM entities WHERE id = ?", (live,))
+        return {"id": rows[0][0], "type": rows[0][1], "name": rows[0][2]} if rows else None
 
     def entity(self, entity_id: str) -> JSON | None:
         """One entity: its record, mentions per day, quotes by and about it, co-occurring entities, its stories."""
@@ -309,23 +370,16 @@ class Reader:
                 "AND x.entity || '' = ? AND x.start >= q.start AND x.\"end\" <= q.\"end\")"
             )
             params += [live, live, live]
-        base = (
+        rows, answer = self._paged(
             "SELECT q.document, q.seq, q.record, e.name, d.outlet, d.published FROM quotes q "
-            "JOIN documents d ON d.id = q.document LEFT JOIN entities e ON e.id = q.speaker"
+            "JOIN documents d ON d.id = q.document LEFT JOIN entities e ON e.id = q.speaker",
+            where, params, "d.published DESC NULLS LAST, q.document, q.seq", page, per_page,
         )
-        if where:
-            base += " WHERE " + " AND ".join(where)
-        total = self._count(base, params)
-        limit, offset = _limits(page, per_page)
-        rows = self._rows(
-            base + " ORDER BY d.published DESC NULLS LAST, q.document, q.seq LIMIT ? OFFSET ?", [*params, limit, offset]
-        )
-        items = []
         for doc, seq, record, name, outlet, published in rows:
             item: JSON = {"document": doc, "seq": seq, **json.loads(record)}
             item.update(speaker_name=name, outlet=outlet, published=published)
-            items.append(item)
-        return _page(items, total, page, limit)
+            answer["items"].append(item)
+        return answer
 
     def events(
         self,
@@ -353,25 +407,19 @@ class Reader:
         if until:
             where.append("v.date <= ?")
             params.append(until + "~")
-        base = (
+        rows, answer = self._paged(
             'SELECT v.document, v.seq, v.start, v."end", v.text, v.type, v.date, v.participants, v.extra, d.outlet, '
-            "d.published FROM events v JOIN documents d ON d.id = v.document"
+            "d.published FROM events v JOIN documents d ON d.id = v.document",
+            where, params, "v.date DESC NULLS LAST, v.document, v.seq", page, per_page,
         )
-        if where:
-            base += " WHERE " + " AND ".join(where)
-        total = self._count(base, params)
-        limit, offset = _limits(page, per_page)
-        rows = self._rows(
-            base + " ORDER BY v.date DESC NULLS LAST, v.document, v.seq LIMIT ? OFFSET ?", [*params, limit, offset]
-        )
-        items = []
-        for r in rows:
-            item: JSON = {
+        answer["items"] = [
+            {
                 "document": r[0], "seq": r[1], "start": r[2], "end": r[3], "text": r[4], "type": r[5], "date": r[6],
                 "participants": json.loads(r[7]), **json.loads(r[8]), "outlet": r[9], "published": r[10],
             }
-            items.append(item)
-        return _page(items, total, page, limit)
+            for r in rows
+        ]
+        return answer
 
     # -- search ----------------------------------------------------------------------------------
 

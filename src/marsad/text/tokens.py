@@ -34,7 +34,7 @@ class Token:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _word_keys(word: str) -> tuple[str, str]:
+def word_keys(word: str) -> tuple[str, str]:
     """A word's key and clitic-stripped key (cached: a text repeats its words)."""
     key = norm_key(word)
     return key, strip_clitics(key)[1] if key else ""
@@ -46,7 +46,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text, start, stop):
         word = m.group()
-        key, stem = _word_keys(word)
+        key, stem = word_keys(word)
         if key:
             tokens.append(Token(m.start(), m.end(), word, key, stem))
     return tokens

@@ -23,6 +23,8 @@ class Gazetteer:
 
     entries: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     longest: int = 1
+    # per word key, the names' tails of each of its readings that begins a name (filled as keys are met)
+    _heads: dict[str, tuple[dict[tuple[str, ...], str], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def add(self, keys: Sequence[str], label: str) -> None:
         """Add one name given as its word keys."""
@@ -30,6 +32,14 @@ class Gazetteer:
             return
         self.entries.setdefault(keys[0], {})[tuple(keys[1:])] = label
         self.longest = max(self.longest, len(keys))
+        self._heads.clear()
+
+    def _tails(self, key: str) -> tuple[dict[tuple[str, ...], str], ...]:
+        """The tails of the names beginning with each reading of ``key`` (the word itself first)."""
+        found = self._heads.get(key)
+        if found is None:
+            found = self._heads[key] = tuple(t for t in (self.entries.get(v) for v in stem_variants(key)) if t)
+        return found
 
     def match(self, keys: Sequence[str]) -> list[str]:
         """Tag each position with ``TYPE-B``/``TYPE-I`` for the longest names found, '' elsewhere."""
@@ -38,10 +48,7 @@ class Gazetteer:
         while i < len(keys):
             best = 0
             best_label = ""
-            for first in stem_variants(keys[i]):
-                tails = self.entries.get(first)
-                if not tails:
-                    continue
+            for tails in self._tails(keys[i]):
                 for n in range(min(self.longest, len(keys) - i), 0, -1):
                     if n <= best:
                         break

@@ -51,28 +51,29 @@ class Encoded:
 
 
 @dataclass(frozen=True)
-class _KeyInput:
-    """What the encoder derives from a word's key alone (cached per key)."""
+class _WordInput:
+    """What the encoder derives from a word and its key alone (cached): rows, padded characters, flags."""
 
     own: int
     stem: int
-    chars: tuple[int, ...]
-    flags: tuple[tuple[str, bool], ...]
+    chars: tuple[int, ...]  # MAX_CHARS ids, 0-padded
+    flags: tuple[float, ...]  # one per FEATURES entry, the gazetteer flags left at 0
 
 
 @dataclass(frozen=True)
 class Encoder:
     """Turns word strings into model input (rows of the word-vector table, character ids, flags).
 
-    Everything but the word's shape depends on its key alone and is computed once per
-    key (news repeats its words: a few thousand keys cover most of a day's tokens).
+    Everything but the gazetteer flags depends on the word and its key alone and is
+    computed once per word (news repeats its words: a few thousand cover most of a day's
+    tokens).
     """
 
     vocab: Mapping[str, int]
     chars: Mapping[str, int]
     lexicons: Lexicons
     names: Gazetteer
-    _cache: dict[str, _KeyInput] = field(default_factory=dict, compare=False, repr=False)
+    _cache: dict[tuple[str, str], _WordInput] = field(default_factory=dict, compare=False, repr=False)
 
     def rows(self, key: str) -> tuple[int, int]:
         """Row of the key itself and row of its most frequent reading (0 when unknown).
@@ -84,64 +85,52 @@ class Encoder:
         known = [r for r in (self.vocab.get(v, 0) for v in stem_variants(key)) if r]
         return own, min(known) if known else 0
 
-    def _key_input(self, key: str) -> _KeyInput:
-        cached = self._cache.get(key)
+    def _word_input(self, word: str, key: str) -> _WordInput:
+        cached = self._cache.get((word, key))
         if cached is None:
             pre, stem = strip_clitics(key)
             lex = self.lexicons
             own, reading = self.rows(key)
-            cached = _KeyInput(
-                own, reading, tuple(self.chars.get(c, 1) for c in key[:MAX_CHARS]),
-                (
-                    ("proclitic", bool(pre)),
-                    ("title", key in lex.titles or stem in lex.titles),
-                    ("orghead", key in lex.org_heads or stem in lex.org_heads),
-                    ("loctrig", key in lex.loc_triggers or stem in lex.loc_triggers),
-                ),
-            )
-            self._cache[key] = cached
+            if word.isdigit():
+                shape = "digit"
+            elif not word[:1].isalnum():
+                shape = "punct"
+            elif word.isascii():
+                shape = "latin"
+            else:
+                shape = "arabic"
+            flags = [0.0] * len(FEATURES)
+            flags[_FLAG[shape]] = 1.0
+            for name, on in (
+                ("proclitic", bool(pre)),
+                ("title", key in lex.titles or stem in lex.titles),
+                ("orghead", key in lex.org_heads or stem in lex.org_heads),
+                ("loctrig", key in lex.loc_triggers or stem in lex.loc_triggers),
+            ):
+                flags[_FLAG[name]] = float(on)
+            chars = [self.chars.get(c, 1) for c in key[:MAX_CHARS]]
+            cached = _WordInput(own, reading, tuple(chars + [0] * (MAX_CHARS - len(chars))), tuple(flags))
+            self._cache[(word, key)] = cached
         return cached
-
-    def _flags(self, key_input: _KeyInput, word: str) -> list[float]:
-        if word.isdigit():
-            shape = "digit"
-        elif not word[:1].isalnum():
-            shape = "punct"
-        elif word.isascii():
-            shape = "latin"
-        else:
-            shape = "arabic"
-        row = [0.0] * len(FEATURES)
-        row[_FLAG[shape]] = 1.0
-        for name, on in key_input.flags:
-            row[_FLAG[name]] = float(on)
-        return row
 
     def encode(self, words: Sequence[str], keys: Sequence[str] | None = None) -> Encoded:
         """Encode one sentence; ``keys`` are the words' keys when the caller already has them."""
         if keys is None:
             keys = [norm_key(w) or w for w in words]
-        inputs = [self._key_input(k) for k in keys]
-        chars = np.zeros((len(keys), MAX_CHARS), dtype=np.int64)
-        for i, item in enumerate(inputs):
-            chars[i, : len(item.chars)] = item.chars
-        flags = [self._flags(item, w) for item, w in zip(inputs, words, strict=True)]
+        inputs = [self._word_input(w, k) for w, k in zip(words, keys, strict=True)]
+        flags = np.array([item.flags for item in inputs], dtype=np.float32).reshape(len(keys), len(FEATURES))
         for i, hit in enumerate(self.lexicons.places.match(keys)):
             if hit:
-                flags[i][_FLAG["place" + hit[-2:]]] = 1.0
+                flags[i, _FLAG["place" + hit[-2:]]] = 1.0
         for i, hit in enumerate(self.names.match(keys)):
             if hit:
-                flags[i][_FLAG[hit]] = 1.0
+                flags[i, _FLAG[hit]] = 1.0
         return Encoded(
             np.array([item.own for item in inputs], dtype=np.int64),
             np.array([item.stem for item in inputs], dtype=np.int64),
-            chars,
-            np.array(flags, dtype=np.float32).reshape(len(keys), len(FEATURES)),
+            np.array([item.chars for item in inputs], dtype=np.int64).reshape(len(keys), MAX_CHARS),
+            flags,
         )
-
-
-def _sigmoid(x: FloatArray) -> FloatArray:
-    return np.asarray(0.5 * (1.0 + np.tanh(0.5 * x)), dtype=np.float32)
 
 
 class _Member:
@@ -150,45 +139,79 @@ class _Member:
     def __init__(self, weights: Mapping[str, NDArray[np.generic]]) -> None:
         w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
         self.char_emb, self.conv_b = w["char_emb"], w["conv_b"]
+        self.char_table = np.concatenate([self.char_emb, np.zeros((1, self.char_emb.shape[1]), dtype=np.float32)])
         # the convolution (filters, C, width) as one (width * C, filters) matrix over stacked windows
         self.conv = np.ascontiguousarray(w["conv_w"].transpose(2, 1, 0).reshape(-1, w["conv_w"].shape[0]))
-        self.w_ih = (np.ascontiguousarray(w["f_w_ih"].T), np.ascontiguousarray(w["b_w_ih"].T))
-        self.bias = (w["f_b_ih"] + w["f_b_hh"], w["b_b_ih"] + w["b_b_hh"])
-        self.w_hh = np.ascontiguousarray(np.stack([w["f_w_hh"].T, w["b_w_hh"].T]))  # (2, H, 4H)
+        # the recurrent layers' weights with their sigmoid gates halved (see _lstm)
+        self.w_ih = (_halve_sigmoid_gates(w["f_w_ih"].T), _halve_sigmoid_gates(w["b_w_ih"].T))
+        self.bias = (_halve_sigmoid_gates(w["f_b_ih"] + w["f_b_hh"]), _halve_sigmoid_gates(w["b_b_ih"] + w["b_b_hh"]))
+        self.w_hh = _halve_sigmoid_gates(np.stack([w["f_w_hh"].T, w["b_w_hh"].T]))  # (2, H, 4H)
         self.out_w, self.out_b = np.ascontiguousarray(w["out_w"].T), w["out_b"]
         self.trans, self.start, self.end = w["trans"], w["start"], w["end"]
 
     def char_vectors(self, chars: IntArray) -> FloatArray:
-        """Max-pooled character CNN features per word (N, filters)."""
-        emb = self.char_emb[chars]  # (N, L, C)
-        width = self.conv.shape[0] // emb.shape[2]
-        padded = np.pad(emb, ((0, 0), (width // 2, width // 2), (0, 0)))
-        windows = np.concatenate([padded[:, k:k + MAX_CHARS, :] for k in range(width)], axis=2)
-        out = windows @ self.conv + self.conv_b  # (N, L, filters)
-        out[chars == 0] = -np.inf
-        return np.asarray(out.max(axis=1), dtype=np.float32)
+        """Max-pooled character CNN features per word (N, filters).
 
+        Words run in groups of equal length, so that the convolution is computed only at
+        the positions of their characters (the padding positions are left out of the maximum).
+        """
+        width = self.conv.shape[0] // self.char_emb.shape[1]
+        # the convolution's zero padding at both ends, as the id of a zero row appended to the table
+        padded = np.pad(chars, ((0, 0), (width // 2, width // 2)), constant_values=len(self.char_emb))
+        lengths = np.count_nonzero(chars, axis=1)
+        out = np.full((len(chars), self.conv.shape[1]), -np.inf, dtype=np.float32)
+        for n in np.unique(lengths).tolist():
+            if n:
+                rows = np.flatnonzero(lengths == n)
+                emb = self.char_table[padded[rows, :n + width - 1]]  # (rows, n + width - 1, C)
+                windows = np.concatenate([emb[:, k:k + n, :] for k in range(width)], axis=2)
+                out[rows] = (windows @ self.conv + self.conv_b).max(axis=1)  # (rows, n, filters) -> (rows, filters)
+        return out
+
+
+def _halve_sigmoid_gates(weights: FloatArray) -> FloatArray:
+    """Gate columns (input, forget, cell, output) with the input, forget and output ones halved.
+
+    sigmoid(x) is computed as 0.5 * (1 + tanh(x / 2)); halving those gates' weights and
+    biases (exact in floating point) lets one tanh over all four gates serve them all.
+    """
+    hidden = weights.shape[-1] // 4
+    out = np.array(weights, dtype=np.float32)
+    out[..., : 2 * hidden] *= 0.5
+    out[..., 3 * hidden:] *= 0.5
+    return out
 
 
 def _lstm(proj: FloatArray, w_hh: FloatArray) -> FloatArray:
     """Run stacked LSTMs over their input projections, all in one step loop.
 
-    ``proj`` is (K, B, T, 4H): K recurrent layers (each member's forward and backward
-    direction), B sentences, T steps, the input projection plus biases already added;
+    ``proj`` is (T, K, B, 4H): T steps, K recurrent layers (each member's forward and
+    backward direction), B sentences, the input projection plus biases already added;
     ``w_hh`` is (K, H, 4H).  Gates are ordered as torch orders them (input, forget, cell,
-    output).  Returns the hidden states (K, B, T, H).
+    output), and the input, forget and output gates' columns of both are halved
+    (:func:`_halve_sigmoid_gates`).  Returns the hidden states (T, K, B, H).
     """
-    layers, batch, steps, _ = proj.shape
+    steps, layers, batch, _ = proj.shape
     hidden = w_hh.shape[1]
     h = np.zeros((layers, batch, hidden), dtype=np.float32)
     c = np.zeros((layers, batch, hidden), dtype=np.float32)
-    out = np.zeros((layers, batch, steps, hidden), dtype=np.float32)
+    out = np.empty((steps, layers, batch, hidden), dtype=np.float32)
+    gates = np.empty((layers, batch, 4 * hidden), dtype=np.float32)
+    cell = np.empty((layers, batch, hidden), dtype=np.float32)
+    sig = (gates[..., : 2 * hidden], gates[..., 3 * hidden:])
+    in_gate, forget, cell_gate, out_gate = (gates[..., k * hidden:(k + 1) * hidden] for k in range(4))
     for t in range(steps):
-        gates = proj[:, :, t] + h @ w_hh
-        sig = _sigmoid(gates[..., : 2 * hidden])
-        c = sig[..., hidden:] * c + sig[..., :hidden] * np.tanh(gates[..., 2 * hidden: 3 * hidden])
-        h = _sigmoid(gates[..., 3 * hidden:]) * np.tanh(c)
-        out[:, :, t] = h
+        np.matmul(h, w_hh, out=gates)
+        gates += proj[t]
+        np.tanh(gates, out=gates)
+        for part in sig:  # sigmoid = 0.5 * (1 + tanh(x / 2))
+            part += 1.0
+            part *= 0.5
+        c *= forget
+        np.multiply(in_gate, cell_gate, out=cell)
+        c += cell
+        np.tanh(c, out=cell)
+        h = np.multiply(out_gate, cell, out=out[t])
     return out
 
 
@@ -239,67 +262,104 @@ class BiLstmCrf:
         return Encoder(self.vocab, self.chars, lexicons, names)
 
     def emissions(self, sentences: Sequence[Encoded]) -> list[FloatArray]:
-        """Per-sentence tag scores (T, tags) before the CRF, averaged over the members.
-
-        The sentences run as one padded batch: sentence ``b`` fills steps ``0..n-1`` of
-        the forward input and, reversed, of the backward input, so padding never reaches
-        a real position.  A word's input row depends on the word alone, and news repeats
-        its words, so the character CNN and the input projections run once per distinct
-        input row of the batch and are gathered into place.
-        """
+        """Per-sentence tag scores (T, tags) before the CRF, averaged over the members (see :meth:`scores`)."""
         if not sentences:
             return []
+        total, lengths = self.scores(sentences)
+        return [np.asarray(total[b, :n], dtype=np.float32) for b, n in enumerate(lengths.tolist())]
+
+    def scores(self, sentences: Sequence[Encoded]) -> tuple[FloatArray, IntArray]:
+        """Tag scores before the CRF as one padded (B, T, tags) array, averaged over the members, and the lengths."""
         lengths = np.array([len(s.words) for s in sentences], dtype=np.int64)
-        batch, steps = len(sentences), int(lengths.max())
-        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        step = np.arange(steps)
-        real = step[None, :] < lengths[:, None]  # (B, T)
+        projections, which = self._project(sentences)
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        return self._run(projections, which, offsets, lengths), lengths
+
+    def _project(self, sentences: Sequence[Encoded]) -> tuple[list[FloatArray], IntArray]:
+        """Each recurrent layer's input projection (plus biases) of every distinct input row, and each word's row.
+
+        A word's input row depends on the word alone, and news repeats its words, so the
+        character CNN and the input projections run once per distinct row of all the
+        sentences given.  Each projection ends with an all-zero row, the padding's.
+        """
         rows = np.concatenate([
             np.concatenate([s.words for s in sentences])[:, None],
             np.concatenate([s.stems for s in sentences])[:, None],
             np.concatenate([s.chars for s in sentences]),
             np.concatenate([s.flags for s in sentences]).astype(np.int64),
         ], axis=1)
-        distinct, which = np.unique(rows, axis=0, return_inverse=True)
-        which = which.reshape(-1)
-        pad = len(distinct)  # the index of an all-zero row appended to each projection
-        forward = np.where(real, which[np.where(real, offsets[:, None] + step[None, :], 0)], pad)
-        backward = np.where(real, which[np.where(real, offsets[:, None] + lengths[:, None] - 1 - step[None, :], 0)], pad)
+        # rows compared as raw bytes (far quicker than np.unique(axis=0)'s column-by-column comparison)
+        as_bytes = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).reshape(-1)
+        _, first, which = np.unique(as_bytes, return_index=True, return_inverse=True)
+        distinct = rows[first]
         shared = [self.emb[distinct[:, 0]], self.emb[distinct[:, 1]]]
         chars = distinct[:, 2:2 + MAX_CHARS]
         flags = distinct[:, 2 + MAX_CHARS:].astype(np.float32)
         projections: list[FloatArray] = []
         for member in self.members:
             flat = np.concatenate([*shared, member.char_vectors(chars), flags], axis=1)
-            for direction, where in ((0, forward), (1, backward)):
+            for direction in (0, 1):
                 proj = flat @ member.w_ih[direction] + member.bias[direction]
-                projections.append(np.concatenate([proj, np.zeros((1, proj.shape[1]), dtype=np.float32)])[where])
-        hidden = _lstm(np.stack(projections), self.w_hh)
+                projections.append(np.concatenate([proj, np.zeros((1, proj.shape[1]), dtype=np.float32)]))
+        return projections, which.reshape(-1)
+
+    def _run(self, projections: list[FloatArray], which: IntArray, offsets: IntArray, lengths: IntArray) -> FloatArray:
+        """Tag scores (B, T, tags) of the sentences whose words' rows start at ``offsets`` in ``which``.
+
+        The sentences run as one padded batch: sentence ``b`` fills steps ``0..n-1`` of
+        the forward input and, reversed, of the backward input, so padding never reaches
+        a real position.
+        """
+        batch, steps = len(lengths), int(lengths.max())
+        step = np.arange(steps)
+        real = step[None, :] < lengths[:, None]  # (B, T)
+        pad = len(projections[0]) - 1
+        forward = np.where(real, which[np.where(real, offsets[:, None] + step[None, :], 0)], pad).T  # (T, B)
+        backward = np.where(real, which[np.where(real, offsets[:, None] + lengths[:, None] - 1 - step[None, :], 0)], pad).T
+        steps_in = np.empty((steps, len(projections), batch, self.w_hh.shape[2]), dtype=np.float32)
+        for k, proj in enumerate(projections):
+            steps_in[:, k] = proj[backward if k % 2 else forward]
+        hidden = _lstm(steps_in, self.w_hh)  # (T, K, B, H)
         # the backward states back in reading order: position t of sentence b is step n-1-t
-        back_steps = np.where(real, lengths[:, None] - 1 - step[None, :], 0)[:, :, None]
+        back_steps = np.where(real, lengths[:, None] - 1 - step[None, :], 0)
+        sentence = np.arange(batch)[:, None]
         total = np.zeros((batch, steps, len(self.tags)), dtype=np.float32)
         for k, member in enumerate(self.members):
-            bwd = np.take_along_axis(hidden[2 * k + 1], back_steps, axis=1)
-            total += np.concatenate([hidden[2 * k], bwd], axis=2) @ member.out_w + member.out_b
+            fwd = hidden[:, 2 * k].transpose(1, 0, 2)
+            bwd = hidden[:, 2 * k + 1][back_steps, sentence]
+            total += np.concatenate([fwd, bwd], axis=2) @ member.out_w + member.out_b
         total /= len(self.members)
-        return [np.asarray(total[b, :n], dtype=np.float32) for b, n in enumerate(lengths.tolist())]
+        return total
 
     def viterbi(self, scores: FloatArray) -> list[str]:
         """Best tag sequence for one sentence's emission scores."""
         if len(scores) == 0:
             return []
+        return self.decode(scores[None], np.array([len(scores)], dtype=np.int64))[0]
+
+    def decode(self, scores: FloatArray, lengths: IntArray) -> list[list[str]]:
+        """Best tag sequence of each sentence of a padded batch (B, T, tags) of non-empty sentences.
+
+        The Viterbi recursion runs over the whole batch at once; a sentence's scores stop
+        changing after its last word, so its end scores are those of its own last step.
+        """
+        batch, steps, _ = scores.shape
         trans = self.trans
-        best = self.start + scores[0]
+        best = self.start + scores[:, 0]
         back = np.zeros(scores.shape, dtype=np.int64)
-        for t in range(1, len(scores)):
-            cand = best[:, None] + trans
-            back[t] = cand.argmax(axis=0)
-            best = cand.max(axis=0) + scores[t]
-        best = best + self.end
-        path = [int(best.argmax())]
-        for t in range(len(scores) - 1, 0, -1):
-            path.append(int(back[t, path[-1]]))
-        return [self.tags[i] for i in reversed(path)]
+        for t in range(1, steps):
+            cand = best[:, :, None] + trans
+            back[:, t] = cand.argmax(axis=1)
+            best = np.where((t < lengths)[:, None], cand.max(axis=1) + scores[:, t], best)
+        current = (best + self.end).argmax(axis=1)
+        path = np.zeros((batch, steps), dtype=np.int64)
+        rows = np.arange(batch)
+        for t in range(steps - 1, -1, -1):
+            path[:, t] = current
+            if t:
+                current = np.where(t < lengths, back[rows, t, current], current)
+        tags = self.tags
+        return [[tags[i] for i in row[:n]] for row, n in zip(path.tolist(), lengths.tolist(), strict=True)]
 
     def tag(self, sentences: Sequence[Encoded]) -> list[list[str]]:
         """IOB2 tags for each encoded sentence.
@@ -309,17 +369,24 @@ class BiLstmCrf:
         sentence of a batch of documents at once.  The matrices are small, so BLAS threads
         would only contend with other workers: the products run on one thread.
         """
-        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i].words))
         out: list[list[str]] = [[] for _ in sentences]
+        kept = [i for i, s in enumerate(sentences) if len(s.words)]
+        if not kept:
+            return out
+        lengths = np.array([len(sentences[i].words) for i in kept], dtype=np.int64)
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        order = sorted(range(len(kept)), key=lambda i: int(lengths[i]))
         chunks: list[list[int]] = []
         for i in order:
-            longest = len(sentences[i].words)
+            longest = int(lengths[i])
             if chunks and (len(chunks[-1]) + 1) * longest <= max(BATCH_WORDS, longest):
                 chunks[-1].append(i)
             else:
                 chunks.append([i])
         with threadpool_limits(1, user_api="blas"):
+            projections, which = self._project([sentences[i] for i in kept])
             for chunk in chunks:
-                for i, scores in zip(chunk, self.emissions([sentences[i] for i in chunk]), strict=True):
-                    out[i] = self.viterbi(scores)
+                scores = self._run(projections, which, offsets[chunk], lengths[chunk])
+                for i, tags in zip(chunk, self.decode(scores, lengths[chunk]), strict=True):
+                    out[kept[i]] = tags
         return out

@@ -19,7 +19,7 @@ from pathlib import Path
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, parse_names
 from marsad.extract.ner.neural import BiLstmCrf, Encoder
 from marsad.text.clitics import stem_variants
-from marsad.text.normalize import norm_key
+from marsad.text.tokens import word_keys
 
 _MAX_NAME = 6
 
@@ -192,7 +192,7 @@ class NerTagger:
         together (large, lightly padded batches); the document steps then run on each
         document alone, so the tags are those of :meth:`tag_document` document by document.
         """
-        keys = [[[norm_key(w) or w for w in words] for words in sentences] for sentences in documents]
+        keys = [[[word_keys(w)[0] or w for w in words] for words in sentences] for sentences in documents]
         encoded = [
             self.encoder.encode(words, sent_keys)
             for sentences, doc_keys in zip(documents, keys, strict=True)

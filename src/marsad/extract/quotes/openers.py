@@ -12,6 +12,10 @@ FA_INNA = frozenset({"فان", "فانه", "فانها"})
 SKIP_AFTER_PARTICIPLE = frozenset({"الي", "علي", "من", "اياه", "اياها", "اياهم", "بالقول", "القول", "ب"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "الذى"})
 COMP_BLOCKERS = frozenset({"اذ", "حيث", "بعد", "قبل", "سبق", "يجب", "يمكن", "دون", "بدون", "منذ", "بد", "رغم", "ولو", "لو"})
+PRONOUN_OBJECTS = frozenset({
+    "عليه", "عليها", "عليهم", "فيه", "فيها", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها", "ذلك", "هذا", "هذه",
+})
+BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"})
 AFTER_WHILE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
 
 
@@ -29,12 +33,24 @@ class Openers(PieceText):
             return False
         if prev is not None and prev.key in ("ل", "ب"):
             return True
+        if self._channel_name(m, i):
+            return True
         after = self.index(m.close) + 1
         if (words <= 3 and prev is not None and prev.is_word and after < len(self.tokens)
                 and self.tokens[after].is_word and prev.key not in self.lex.complementizers
                 and self.lex.cue(prev.key) is None and self.text[m.close + 1:self.tokens[after].start].strip() == ""):
             return True
         return m.start > 0 and self.text[m.open - 1] in "لب" and words <= 2
+
+    def _channel_name(self, m: Marked, i: int) -> bool:
+        """True when a short quoted stretch (token ``i`` opens it) names a channel: it is one («تويتر») or follows
+        one (على حسابه في "تويتر"، عبر الموقع الطبي “Health Day News”) and the sentence goes on after it."""
+        after = self.index(m.close) + 1
+        if after >= len(self.tokens) or self.tokens[after].text in ENDERS:
+            return False
+        inside = [t.key for t in self.tokens[i + 1:self.index(m.close)] if t.is_word]
+        return self.lex.is_channel(inside) or any(
+            self.lex.channel_at([t.key for t in self.tokens[k:i] if t.is_word]) for k in range(max(0, i - 3), i))
 
     def _is_cue_stop(self, i: int) -> bool:
         """True when token ``i`` starts another attribution (a cue verb after و, a participle, a nominal cue)."""
@@ -112,7 +128,15 @@ class Openers(PieceText):
                 return None
             cue = self.lex.cue(tok.key)
             after_relative = j > 0 and self.tokens[j - 1].key in RELATIVES
-            if cue is not None and cue.role in ("verb", "participle", "bare") and j > 0 and not after_relative:
+            # a bare form (بين، عبر) is a cue only after و/ف/قد/كما, and never before a channel (عبر حسابه على تويتر)
+            noun = cue is not None and cue.role == "bare" and (
+                (tok.key in self.lex.cues and self.tokens[j - 1].key not in BEFORE_BARE
+                 and not (j + 1 < len(self.tokens) and self.tokens[j + 1].key in PRONOUN_OBJECTS))
+                or self.lex.channel_at([t.key for t in self.tokens[j + 1:j + 5] if t.is_word]) > 0)
+            # «وقال الوزير مشيرا إلى كيري «...»»: a participle with no quote of its own is a circumstance, not a cue
+            circumstance = cue is not None and cue.role == "participle" and self._participle_opener(j, cue.lemma) is None
+            if cue is not None and cue.role in ("verb", "participle", "bare") and j > 0 and not after_relative \
+                    and not noun and not circumstance:
                 return None
             if tok.key.startswith("و") and tok.key[1:] in RELATIVES:
                 return None
@@ -121,10 +145,17 @@ class Openers(PieceText):
             j += 1
         return None
 
+    def _quoted_name(self, m: Marked) -> bool:
+        """True when a closed quoted stretch holds just a person's name (الباحث الفلكي "هندي")."""
+        return m.closed and self._words(m) <= 3 and any(
+            n.type == "PER" and n.start == m.start and n.end == m.end for n in self.resolver.doc.mentions)
+
     def _subject_name(self, m: Marked, i: int) -> bool:
         """A short quoted name right after the cue or in the subject («بابا جيف»، أستاذ ...)."""
         if self._words(m) > 3:
             return False
+        if self._quoted_name(m):
+            return True
         after = self.index(m.close) + 1
         if after >= len(self.tokens):
             return False

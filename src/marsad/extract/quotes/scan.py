@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from marsad.extract.quotes.emit import Emitter
-from marsad.extract.quotes.openers import RELAYED_PRONOUNS
+from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import Speaker
-from marsad.extract.quotes.subjects import PRONOUN_OBJECTS
 from marsad.model import Span
 from marsad.text.tokens import Token
 
@@ -14,7 +13,6 @@ LEAD_ZONE = 12
 PREPOSITIONS = frozenset({"الي", "علي", "من", "في", "عن", "مع", "بعد", "قبل", "حول", "اثر"})
 CLAUSE_STARTERS = frozenset({"لم", "لن", "لا", "قد", "فقد", "ما", "ليس", "كان", "كانت", "تم", "يتم"})
 NOT_REPORTING = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "حتي", "قد"})
-BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"})
 
 
 class Piece(Emitter):
@@ -89,13 +87,14 @@ class Piece(Emitter):
                     self.resolver.memory.add(para, found)
             return
         speaker = self._subjectless(i) if not words else None
+        channel = self._channel_via(zone)
         if speaker is None:
             s0 = i
             while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
                 s0 -= 1
-            speaker = self.resolver.resolve(words, para, zone if words else None, lambda: self._intervening(s0, i))
+            named = self._before_channel(zone, channel) if channel is not None else zone
+            speaker = self.resolver.resolve(words, para, named if words else None, lambda: self._intervening(s0, i))
         via = [self._span(relay)] if relay else []
-        channel = self._channel_via(zone)
         self._quote_after(opener[0], opener[1], self._span([tok]), speaker, via, sent)
         if channel is not None and self.found and self.found[-1].cue.start == tok.start \
                 and channel not in self.found[-1].via and channel.text != self.found[-1].speaker.span.text:

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from marsad.corpus.known import resolve_role, shipped_registry
 from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.model import Document, Mention, Span
 from marsad.text.clitics import bare_word
@@ -20,6 +21,8 @@ from marsad.text.tokens import Token, tokenize
 
 _MAX_NAME = 4
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
+# adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
+_RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,12 @@ class Resolver:
             if named is not None:
                 # a role tagged as a person (الرئيس الروسي): the person named with that role in the document
                 return self._speaker(named, heads)
-            return Speaker(Span(mention.start, mention.end, mention.text), mention.entity, heads)
+            if role and self._role_only(role):
+                holder = self._registered_mention(mention.start, mention.end, heads)
+                if holder is not None:
+                    return holder
+            registered = self._role_entity(mention.start, mention.end) if role and self._role_only(role) else None
+            return Speaker(Span(mention.start, mention.end, mention.text), registered or mention.entity, heads)
         if self._anaphoric(words):
             earlier = self.memory.with_head(_bare(words[0].key))
             if earlier is not None:
@@ -128,6 +136,9 @@ class Resolver:
             named = self._named_elsewhere(words)
             if named is not None:
                 return self._speaker(named, heads)
+            holder = self._registered_mention(words[0].start, words[-1].end, heads)
+            if holder is not None:
+                return holder  # «وقال الرئيس التركي» in a story naming «رجب طيب أردوغان» otherwise
             earlier = self.memory.with_head(_bare(words[0].key))
             if earlier is not None and self._anaphoric(words):
                 return earlier
@@ -138,7 +149,7 @@ class Resolver:
                 return person
         if len(words) == 1 and words[0].text.endswith(_POSSESSIVE) and self.lex.role(words[0].key) is None:
             return self.memory.latest(paragraph)  # «اسمه»، «حسابه»: a possessed noun never names a speaker
-        return self._speaker(words, heads)
+        return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
 
     def _latest_person(self, paragraph: int) -> Speaker | None:
         """The latest named person among the speakers of this or the previous paragraph."""
@@ -152,6 +163,14 @@ class Resolver:
     def person_in(self, start: int, end: int, types: tuple[str, ...] = ("PER",), last: bool = False) -> Speaker | None:
         """The first (or ``last``) mention of ``types`` in ``[start, end)``, not in the genitive: a sentence's
         subject, or the author of a text just named (تغريدة للناشط علي النعيمي، جاء فيها)."""
+        found = self.person_mention_in(start, end, types, last)
+        return found[1] if found is not None else None
+
+    def person_mention_in(
+        self, start: int, end: int, types: tuple[str, ...] = ("PER",), last: bool = False,
+    ) -> tuple[Mention, Speaker] | None:
+        """:meth:`person_in` with the mention found in ``[start, end)`` (the speaker may be named elsewhere: a role
+        tagged as a person resolves to the name written after that role, before or after ``start``)."""
         mentions = reversed(self.doc.mentions) if last else iter(self.doc.mentions)
         for m in mentions:
             if start <= m.start and m.end <= end and m.type in types and (last or not self._genitive(m)):
@@ -160,11 +179,32 @@ class Resolver:
                     m = following  # «آية الله» «علي خامنئي»: a title tagged apart from the name it precedes
                 heads = frozenset(_bare(w) for w in m.text.split())
                 role = self._tokens_in(m.start, m.end)
+                holder = self._role_holder(m) if m.type != "PER" else None
+                if holder is not None:
+                    # وزير «الخارجية الإيراني»: the body is the complement of a person's role; the person speaks
+                    return m, holder
                 named = self._named_elsewhere(role) if m.type == "PER" and role and self._role_only(role) else None
                 if named is not None:
-                    return self._speaker(named, heads)  # «الرئيس الأمريكي» tagged as a person: the person named
-                return Speaker(Span(m.start, m.end, m.text), m.entity, heads)
+                    return m, self._speaker(named, heads)  # «الرئيس الأمريكي» tagged as a person: the person named
+                role_only = m.type == "PER" and bool(role) and self._role_only(role)
+                holder = self._registered_mention(m.start, m.end, heads) if role_only else None
+                if holder is not None:
+                    return m, holder
+                registered = self._role_entity(m.start, m.end) if role_only else None
+                return m, Speaker(Span(m.start, m.end, m.text), registered or m.entity, heads)
         return None
+
+    def _role_holder(self, m: Mention) -> Speaker | None:
+        """The person whose role a body's mention completes (وزير + «الخارجية الإيراني»): the name written after
+        that role phrase in the document, else the role phrase itself; None when no person's role precedes."""
+        if not self._starts:
+            self._starts = [t.start for t in self.tokens]
+        at = bisect_left(self._starts, m.start)
+        if at == 0 or self.lex.role(self.tokens[at - 1].key) != "person":
+            return None
+        role = self._tokens_in(self.tokens[at - 1].start, m.end)
+        heads = frozenset(_bare(t.key) for t in role)
+        return self._speaker(self._named_elsewhere(role) or role, heads)
 
     def _name_after(self, m: Mention) -> Mention | None:
         """The first person mention after ``m`` that continues its name (:meth:`_same_name`).
@@ -201,7 +241,30 @@ class Resolver:
 
     def _speaker(self, words: list[Token], heads: frozenset[str]) -> Speaker:
         start, end = words[0].start, words[-1].end
-        return Speaker(self.doc.span(start, end), self.entity_at(start, end), heads)
+        return Speaker(self.doc.span(start, end), self.entity_at(start, end) or self._role_entity(start, end), heads)
+
+    def _role_entity(self, start: int, end: int) -> str | None:
+        """The registry id of the person a role phrase (الرئيس التركي) names at the document's date, if known.
+
+        Used only when the document names nobody with that role (:meth:`_named_elsewhere` comes first); a former
+        role (الرئيس الأمريكي السابق) names nobody."""
+        date = self.doc.published.value if self.doc.published is not None else None
+        entry = resolve_role(self.doc.text[start:end], date) if date else None
+        return entry.id if entry is not None and entry.type == "PER" else None
+
+    def _registered_mention(self, start: int, end: int, heads: frozenset[str]) -> Speaker | None:
+        """The document's mention of the person the registry says holds this role at the document's date
+        («وقال المرشد الأعلى» in a story naming «آية الله علي خامنئي»): its fullest, earliest mention."""
+        ident = self._role_entity(start, end)
+        if ident is None:
+            return None
+        registry = shipped_registry()
+        held = [m for m in self.doc.mentions if m.type == "PER" and not (m.start <= start < m.end)
+                and (found := registry.lookup(m.text)) is not None and found.id == ident]
+        if not held:
+            return None
+        best = max(held, key=lambda m: (len(m.text.split()), -m.start))
+        return Speaker(Span(best.start, best.end, best.text), best.entity or ident, heads)
 
     def entity_at(self, start: int, end: int) -> str | None:
         """The entity id of a mention overlapping ``[start, end)``, if NER has linked one."""
@@ -228,7 +291,8 @@ class Resolver:
                     return named[-1]
         if self.lex.role(words[0].key) == "person":
             return None  # وزير الخارجية الروسي: a person's role, not the ministry
-        orgs = [m for m in inside if m.type == "ORG"]
+        # the body itself (منظمة الصحة العالمية), not a body completing a person's description (مقررة الأمم المتحدة)
+        orgs = [m for m in inside if m.type == "ORG" and m.start < words[0].end]
         return orgs[0] if orgs and len(orgs[0].text) * 2 >= end - start else None
 
     def _genitive(self, mention: Mention) -> bool:
@@ -292,7 +356,12 @@ class Resolver:
             run = [*_tail_run(pool[:-1], self._namey), pool[-1]]
             if not any(t.key in ("بن", "ابن") for t in run):
                 run = []
-        if 2 <= len(run) <= _MAX_NAME and len(run) < len(pool) and not any(t.key.isdigit() for t in run):
+        at = len(pool) - len(run) - 1
+        if run and at > 0 and pool[at].key == "علي" and len(run) < _MAX_NAME and (
+                pool[at - 1].key.startswith("ال") or self.lex.role(pool[at - 1].key) == "person"):
+            run = pool[at:]  # «الإيرانية علي أكبر صالحي»: علي is a first name here, not the preposition
+        if 2 <= len(run) <= _MAX_NAME and len(run) < len(pool) and not any(t.key.isdigit() for t in run) \
+                and run[-1].key not in _RANK_ADJECTIVES:
             before = pool[len(pool) - len(run) - 1]
             if before.key.startswith("ال") or self.lex.role(before.key) == "person" or before.text in "،,)":
                 return run
@@ -340,6 +409,14 @@ class Resolver:
             while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow):
                 skip += 1
             person = self._person_at(follow[skip].start) if follow[skip:] else None
+            apposed = False
+            if person is None and len(follow) > skip + 1 and follow[skip].text in "،,":
+                # «وزير الخارجية الإيراني، محمد جواد ظريف،»: a full name tagged as a person, set off by commas
+                person = self._person_at(follow[skip + 1].start)
+                after = self.doc.text[person.end:person.end + 2].strip()[:1] if person is not None else ""
+                apposed = person is not None and len(person.text.split()) >= 2 and after in ("،", ",", ".")
+                person = person if apposed else None
+                skip += apposed
             run = [t for t in follow[skip:] if t.end <= person.end] if person is not None \
                 else _head_run(follow[skip:], self._namey)
             for r in range(1, len(run)):
@@ -347,7 +424,8 @@ class Resolver:
                     run = run[:r]
                     break
             gap = self.doc.text[end:follow[skip].start] if follow else ""
-            fits = 2 <= len(run) <= _MAX_NAME and "\n" not in gap and not any(c in gap for c in "،,.:")
+            fits = 2 <= len(run) <= _MAX_NAME and "\n" not in gap and (
+                gap.strip() in ("،", ",") if apposed else not any(c in gap for c in "،,.:"))
             if fits and (best is None or run[0].start < words[0].start):
                 best = run
         return best

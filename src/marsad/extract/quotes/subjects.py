@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from marsad.extract.quotes.marks import Marked
-from marsad.extract.quotes.openers import FA_INNA, RELATIVES, Openers
+from marsad.extract.quotes.openers import FA_INNA, PRONOUN_OBJECTS, RELATIVES, Openers
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import Speaker
 from marsad.model import Span
+from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
 
-PRONOUN_OBJECTS = frozenset({
-    "عليه", "عليها", "عليهم", "فيه", "فيها", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها", "ذلك", "هذا", "هذه",
-})
 CHAIN = frozenset({"نقلا", "نقلاً"})
 GOVERNORS = frozenset({
     "الي", "علي", "من", "في", "عن", "مع", "ضد", "دون", "بدون", "بين", "عند", "لدي", "حول", "نحو", "تجاه", "بحق",
     "ونظيره", "نظيره", "بنظيره", "مثل", "و",
 })
+QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "كثير", "معظم", "اغلب", "عشرات", "ميات"})  # عدد من
+FRONTING = frozenset({"بشان", "حول", "عن", "بخصوص", "فيما", "ازاء", "تعليقا", "ردا"})  # وبشأن X، قال ...
 WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
 
 
@@ -43,16 +43,33 @@ class Subjects(Openers):
                 continue
             m = self._open.get(tok.start)
             if m is not None:
-                if any(t.is_word for t in out) and self.tokens[self.index(tok.start) - 1].key not in self.lex.name_heads:
+                if any(t.is_word for t in out) and self.tokens[self.index(tok.start) - 1].key not in self.lex.name_heads \
+                        and not self._quoted_name(m):
                     break
                 depth = m
                 out.append(tok)
                 continue
             if tok.text in COMMAS or tok.text in ENDERS or tok.text == ":" or tok.text == "(":
                 break
-            named = tok.key == "علي" and any(  # علي الأحمدي: a first name, not the preposition على
-                m.type == "PER" and (m.start == tok.start or (m.start > tok.end and not self.text[tok.end:m.start].strip()))
+            if self._in_timex(tok.start):
+                if out:
+                    break  # قال الوزير أمس إن: a time expression ends the subject
+                continue  # وكان خامنئي قال أول من أمس، إن / وقال أمس الوزير: nor is it the subject
+            if not out and tok.text[:1] == "ل" and any(
+                    m.start == tok.start + 1 and m.type != "PER" for m in self.resolver.doc.mentions):
+                break  # قال لهيئة الإذاعة ...: the addressee, never the subject
+            if tok.key == "من" and len(out) == 1 and bare_word(out[0].key) in QUANTIFIERS:
+                out.append(tok)  # «عدد من المراقبين»: the quantity's noun follows من
+                continue
+            # علي الأحمدي, صباح النعماني: a name tagged from this word (a first name, not على or «morning»)
+            named = tok.key in self.lex.stops and any(
+                m.type == "PER" and (m.start == tok.start or (
+                    tok.key == "علي" and m.start > tok.end and not self.text[tok.end:m.start].strip()))
                 for m in self.resolver.doc.mentions)
+            nxt = self.tokens[self.index(tok.start) + 1] if self.index(tok.start) + 1 < len(self.tokens) else None
+            # «رئيس المنظمة علي أكبر صالحي»: علي spelt with ya after a description, before a name word
+            named = named or (tok.text == "علي" and bool(out) and out[-1].key.startswith("ال") and nxt is not None
+                              and nxt.is_word and nxt.key not in self.lex.stops and not nxt.key.startswith("ال"))
             if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
@@ -111,14 +128,44 @@ class Subjects(Openers):
             if self.tokens[j].text in (":", "-", "–"):
                 s0 = j + 1
                 break
-        lo, here = self.tokens[s0].start, self.tokens[i].start
+        start = self._after_fronted(s0, i)
+        lo, here = self.tokens[start].start, self.tokens[i].start
         latest = self.resolver.memory.latest(self._para[i], 0)
         if latest is not None and any(lo <= f.start < here for f in self.found):
             return None
-        person = self._actor(lo, here, types)
+        hi = here
+        if self.resolver.memory.latest(self._para[i]) is not None:
+            # with a current speaker, only a name in subject position takes over («بدوره، أعاد بوتين ...، وقال»);
+            # a name deep in the verb's object does not («ورفض نفي القبض على ... «عبدالخالق الحوثي» قائلا»)
+            lead = next((c + 1 for c in range(start, min(start + 5, i)) if self.tokens[c].text in COMMAS), start)
+            hi = self.tokens[min(lead + 7, i)].start
+        person = self._actor(lo, hi, types)
+        if person is None and types == ("PER",):
+            person = self._described_actor(s0, i)
         if person is None and types == ("PER",):
             person = self._intervening(s0, i)
         return person
+
+    def _after_fronted(self, s0: int, i: int) -> int:
+        """The first token after a fronted phrase of the sentence starting at ``s0`` («وبشأن زيارة خالد مشعل إلى
+        طهران، أكد ...»: the name in the phrase is not the actor); ``s0`` when there is none before ``i``."""
+        key = self.tokens[s0].key
+        if (key[1:] if key.startswith("و") else key) not in FRONTING:
+            return s0
+        for j in range(s0 + 1, i):
+            if self.tokens[j].text in COMMAS:
+                return j + 1
+        return s0
+
+    def _described_actor(self, s0: int, i: int) -> Speaker | None:
+        """The described subject of the sentence's first verb when it has no name: «ودان دبلوماسي أميركي كبير على
+        تويتر الهجمات ... وأضاف أنه» — the diplomat, not the previous speaker."""
+        if i - s0 < 3 or not self.tokens[s0].key.startswith("و") or self.tokens[s0].key in self.lex.stops:
+            return None
+        if self.lex.role(self.tokens[s0 + 1].key) not in ("person", "group") or self.tokens[s0 + 1].key.startswith("ال"):
+            return None
+        words = self._cut(self.tokens[s0 + 1:i])
+        return self.resolver.resolve(words, self._para[i]) if words else None
 
     def _intervening(self, s0: int, i: int) -> Speaker | None:
         """The person an earlier sentence (of this paragraph or the one before) is about, when no quote came after it:
@@ -128,25 +175,33 @@ class Subjects(Openers):
             p0 -= 1
         last_quote = max((f.end for f in self.found if f.end <= self.tokens[s0].start), default=-1)
         if self.resolver.memory.latest(self._para[i]) is not None:
-            p0 = max(p0, self.index(last_quote) if last_quote >= 0 else s0)
+            after = self.index(last_quote) if last_quote >= 0 else s0
+            while 0 < after < s0 and self._sent[after] == self._sent[after - 1]:
+                after += 1  # the rest of the quote's sentence (نافيا ما تثيره وسائل إعلام الحوثي) is still its speaker's
+            p0 = max(p0, after)
         j = s0
         while j > p0:
             k = j - 1
             while k > p0 and self._sent[k - 1] == self._sent[j - 1]:
                 k -= 1
-            head = self.tokens[min(k + 8, j - 1)].end
-            person = self._actor(self.tokens[k].start, head, ("PER",))
-            if person is not None:
-                return person
+            # the sentence's clauses, latest first: «...، وتمكن ترامب من الهيمنة عليها.» then «وقد كتب: «...»»
+            clauses = [c for c in range(j - 1, k, -1) if self.tokens[c - 1].text in COMMAS
+                       and self.tokens[c].key.startswith("و") and self.lex.cue(self.tokens[c].key) is None]
+            for c in [*clauses, self._after_fronted(k, j)]:
+                head = self.tokens[min(c + 8, j - 1)].end
+                person = self._actor(self.tokens[c].start, head, ("PER",))
+                if person is not None:
+                    return person
             j = k
         return None
 
     def _actor(self, lo: int, hi: int, types: tuple[str, ...]) -> Speaker | None:
         """The first mention of ``types`` in ``[lo, hi)`` outside quotes and quoted stretches."""
         while lo < hi:
-            person = self.resolver.person_in(lo, hi, types)
-            if person is None:
+            found = self.resolver.person_mention_in(lo, hi, types)
+            if found is None:
                 return None
+            mention, person = found
             inside = next((m for m in self.marks if m.open <= person.span.start < m.close), None)
             at = self.index(person.span.start)
             prev = self.tokens[at - 1] if at > 0 else None
@@ -154,17 +209,39 @@ class Subjects(Openers):
                 m.type == "PER" and m.end <= prev.start and not self.text[m.end:prev.start].strip()
                 for m in self.resolver.doc.mentions)  # آية الله علي خامنئي: علي is a name here
             governed = prev is not None and prev.key in GOVERNORS and not in_name  # دون الأسد: a preposition's object
+            k = at - 1
+            while k > 0 and at - k <= 3 and self.tokens[k].key.startswith("ال") and not in_name:
+                k -= 1  # من قبل الصحافية ميغين كيلي: the role's governor governs the name
+            governed = governed or (k < at - 1 and self.tokens[k].key in GOVERNORS | {"قبل"})
             if inside is None and not governed and not any(f.start <= person.span.start < f.end for f in self.found):
                 return person
-            lo = inside.close if inside is not None else person.span.end
+            # past the mention at least: a role resolves to a name that may be written before ``lo``
+            lo = max(inside.close if inside is not None else person.span.end, mention.end)
         return None
 
     def _zone_stop(self, j: int) -> int:
-        """Where a cue's subject must end when no quote follows: a comma, a sentence end or 15 tokens."""
+        """Where a cue's subject must end when no quote follows: a comma, a sentence end, a participle cue (غردت
+        الوزيرة ... قائلة) or 15 tokens."""
         limit = min(len(self.tokens), j + 15)
         while j < limit and self.tokens[j].text not in COMMAS and not self.ends_sentence(j):
+            cue = self.lex.cue(self.tokens[j].key)
+            if cue is not None and cue.role == "participle":
+                break
             j += 1
         return j
+
+    def _in_timex(self, offset: int) -> bool:
+        """True when ``offset`` is inside a time expression the time stage found (أول من أمس، يوم الجمعة)."""
+        return any(t.start <= offset < t.end for t in self.resolver.doc.timexes)
+
+    def _before_channel(self, zone: list[Token], channel: Span) -> list[Token]:
+        """The zone's tokens before a channel and its preposition (العميد عادل مولان | لـ«الشرق الأوسط»)."""
+        k = next((n for n, t in enumerate(zone) if t.end > channel.start), len(zone))
+        while k > 0 and not zone[k - 1].is_word:
+            k -= 1
+        if k > 0 and zone[k - 1].key in ("ل", "لـ", "علي", "عبر", "في"):
+            k -= 1
+        return zone[:k]
 
     def _channel_via(self, zone: list[Token]) -> Span | None:
         """The channel between a cue and its quote: «لـ"الوطن"», «لتلفزيون بي بي سي», «على تويتر», «عبر حسابه في تويتر»."""

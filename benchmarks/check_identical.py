@@ -1,0 +1,117 @@
+"""Check that a change to the per-document pipeline leaves every document's layers unchanged (not a test).
+
+Usage::
+
+    python benchmarks/check_identical.py --save before.json [--n 600]   # on the old code
+    python benchmarks/check_identical.py --compare before.json          # on the new code
+
+The inputs are the first N SaudiNewsNet records (through ingest, as ``marsad analyze``
+reads a JSON Lines file), the shared seed pages, the Arabic news HTML pages and the pages of
+the trafilatura evaluation set that contain Arabic script (the page stage on real HTML).  They run through
+:func:`marsad.pipeline.analyze_batch` in batches of ``Options.batch_size`` with the chrome
+lines learnt per batch, as :func:`marsad.api.run` runs them.  Each document (or input error)
+is reduced to a SHA-256 per layer of its JSON form; ``--compare`` prints each input whose
+layers differ, naming the layers, and exits with status 1 when any does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gzip
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from marsad.ingest.raw import RawDocument
+from marsad.ingest.read import read_bytes, read_inputs
+from marsad.model import Document, InputError
+from marsad.options import Options
+from marsad.page.chrome import repeated_lines, site_key
+from marsad.pipeline import Job, analyze_batch
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SAUDINEWSNET = SHARED / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
+TRAFILATURA = SHARED / "datasets" / "trafilatura_eval" / "pages.jsonl.gz"
+
+
+def _arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in text)
+
+
+def _inputs(n: int, folder: Path, options: Options) -> Iterator[RawDocument | InputError]:
+    """The SaudiNewsNet records, the seed pages and the Arabic HTML pages, read as ``marsad analyze`` reads them."""
+    sample = folder / "saudinewsnet.jsonl"
+    with gzip.open(SAUDINEWSNET, "rt", encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
+        dst.writelines(line for _, line in zip(range(n), src, strict=False))
+    pages = [*(SHARED / "seeds").glob("*.txt"), *(SHARED / "datasets" / "html_arabic_news").glob("*/*.html")]
+    yield from read_inputs([str(sample), *sorted(str(p) for p in pages)], options)
+    with gzip.open(TRAFILATURA, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if _arabic(record["html"]):
+                yield from read_bytes(record["html"].encode("utf-8"), record["file"], options)
+
+
+def _layers(item: Document | InputError, folder: Path) -> dict[str, str]:
+    """A SHA-256 of each field's JSON form (the temporary folder's name left out of input names)."""
+    out: dict[str, str] = {}
+    for name, value in dataclasses.asdict(item).items():
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True).replace(str(folder), "")
+        out[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return out
+
+
+def fingerprints(n: int) -> dict[str, dict[str, str]]:
+    """Per input source, the layer hashes of its analysed document (or of its input error)."""
+    options = Options(progress=False)
+    out: dict[str, dict[str, str]] = {}
+    with tempfile.TemporaryDirectory(prefix="marsad-identical-") as tmp:
+        folder = Path(tmp)
+        items = list(_inputs(n, folder, options))
+    raws = [item for item in items if isinstance(item, RawDocument)]
+    for item in items:
+        if isinstance(item, InputError):
+            out[item.input.rsplit("/", 1)[-1]] = _layers(item, folder)
+    for i in range(0, len(raws), options.batch_size):
+        batch = raws[i:i + options.batch_size]
+        chrome = repeated_lines(batch)
+        jobs = [Job(raw, chrome.get(site_key(raw) or "", frozenset())) for raw in batch]
+        for raw, result in zip(batch, analyze_batch(jobs, options), strict=True):
+            out[raw.source.rsplit("/", 1)[-1]] = _layers(result, folder)
+    return out
+
+
+def main() -> None:
+    """Save the fingerprints, or compare them with saved ones."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=600, help="the first N SaudiNewsNet records (default 600)")
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--save", type=Path, help="write the fingerprints to this file")
+    action.add_argument("--compare", type=Path, help="compare with fingerprints saved by --save")
+    args = parser.parse_args()
+    began = time.process_time()
+    found = fingerprints(args.n)
+    print(f"{len(found)} inputs analysed in {time.process_time() - began:.1f} CPU s", file=sys.stderr)
+    if args.save:
+        args.save.write_text(json.dumps(found, indent=0, sort_keys=True), encoding="utf-8")
+        return
+    saved: dict[str, dict[str, str]] = json.loads(args.compare.read_text(encoding="utf-8"))
+    differing = 0
+    for source in sorted(saved.keys() | found.keys()):
+        old, new = saved.get(source), found.get(source)
+        if old == new:
+            continue
+        differing += 1
+        layers = "missing" if old is None or new is None else ", ".join(k for k in old if old[k] != new.get(k))
+        print(f"{source}: {layers}")
+    print(f"{len(found)} inputs, {differing} differ")
+    sys.exit(1 if differing else 0)
+
+
+if __name__ == "__main__":
+    main()
