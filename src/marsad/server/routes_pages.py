@@ -29,7 +29,7 @@ SNIPPET_MATCH = re.compile(r"\[([^\[\]\n]+)\]")
 TYPE_NAMES = {"PER": "شخص", "LOC": "مكان", "ORG": "منظمة", "MISC": "أخرى"}
 SEGMENT_NAMES = {"main": "المقال", "appended": "مقال ملحق", "related": "روابط ذات صلة", "caption": "تعليق صورة",
                  "boilerplate": "إطار الموقع"}
-BASIS_NAMES = {"explicit": "صريح", "metadata": "من البيانات الوصفية", "inferred": "مستنتج"}
+BASIS_NAMES = {"explicit": "صريح", "metadata": "من البيانات الوصفية", "inferred": "مستنتج", "crawl": "وقت الجمع"}
 
 
 def _finalize(value: object) -> object:
