@@ -10,7 +10,10 @@ into happenings:
    join the nearest-dated (then largest) timex-dated row of the same type whose date lies
    within :data:`ADOPT_DAYS` days and whose actors overlap theirs (any such row when they
    have no actors): a report said when it happened, and the event takes that date (basis
-   ``inferred``).  Failing that they are grouped as in step 1 under their own date.
+   ``inferred``).  A definite verbal noun (التفجير، الزيارة) names a happening already told:
+   it looks back up to :data:`~marsad.extract.events.annotate.CURRENT_DAYS` days (a report of
+   the 11th on "the bombing" of the 6th).  Failing that they are grouped as in step 1 under
+   their own date.
 3. An undated event (told in a relative clause, the pluperfect or the future) joins the
    largest timex-dated row of its type whose actors overlap its own (any, when it has none)
    and takes its date; else it stays off the timeline.
@@ -26,8 +29,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from marsad.corpus.sentences import StorySentence
-from marsad.extract.events.annotate import date_range, is_current, publication_day
+from marsad.extract.events.annotate import CURRENT_DAYS, date_range, is_current, publication_day
 from marsad.model import Document, Event, SpanRef, TimelineRow
+from marsad.text.clitics import ARTICLE_PREFIXES
+from marsad.text.normalize import norm_key
 
 ADOPT_DAYS = 2
 LABEL_CHARS = 200
@@ -94,10 +99,24 @@ def _same(row: _Row, item: StoryEvent) -> bool:
     return not row.actors or not item.actors or bool(row.actors & item.actors)
 
 
+def definite(event: Event) -> bool:
+    """Whether the event's trigger carries the article (التفجير، بالزيارة): a happening named as known."""
+    key = norm_key(event.trigger.text) if event.trigger is not None else ""
+    return key.startswith(ARTICLE_PREFIXES)
+
+
+def _reach(row: _Row, item: StoryEvent, date: str) -> bool:
+    """Whether a weakly dated event may take the row's date: within ADOPT_DAYS, or CURRENT_DAYS back when definite."""
+    apart = _days_apart(row.date, date)
+    if apart <= ADOPT_DAYS:
+        return True
+    return apart <= CURRENT_DAYS and definite(item.event) and row.date < date
+
+
 def _adoptive(rows: list[_Row], item: StoryEvent) -> _Row | None:
     """The timex-dated row a weakly dated or undated event belongs to, if any (see the module docstring)."""
     date = item.event.date
-    near = [r for r in rows if r.type == item.event.type and (date is None or _days_apart(r.date, date) <= ADOPT_DAYS)]
+    near = [r for r in rows if r.type == item.event.type and (date is None or _reach(r, item, date))]
     if item.actors:
         near = [r for r in near if item.actors & r.actors]
     if date is None:

@@ -18,7 +18,7 @@ captions and chrome cut out; the whole text when unsegmented):
   verbal noun); the target is the next one after that.  A place name right after a locative
   (في، بـ) is the ``place``, not an actor.
 * **Date.** The governing timex is the calendar-valued DATE/TIME expression of the trigger's
-  own clause, else the nearest one in the sentence's non-relative clauses; a timex inside a
+  own clause (a clock time alone, الساعة 12:40 ظهرا, names no day and dates nothing), else the nearest one in the sentence's non-relative clauses; a timex inside a
   relative clause dates only the events of that clause ("the deal signed in 2015" does not
   date the sentence's main event), and an event in a relative clause takes no timex from
   outside it.  Without one, an event in a relative clause (the martyrs *who died* in the
@@ -37,7 +37,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
 from marsad.extract.events.lexicon import EventLexicon, TriggerForm, event_lexicon, type_label
+from marsad.extract.time.lexicon import lexicon as time_lexicon
 from marsad.model import Actor, Document, Event, EventDateBasis, Mention, Segment, Span, Timex
+from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
@@ -98,6 +100,26 @@ def calendar_date(t: Timex) -> str | None:
     if m is None or (len(t.value) > m.end() and t.value[m.end()] not in "T"):
         return None
     return m.group()
+
+
+@lru_cache(maxsize=1)
+def day_words() -> frozenset[str]:
+    """Keys of the words that name a day or a longer period in a time expression (اليوم، أمس، الاثنين، يوليو)."""
+    lex = time_lexicon()
+    one = [key for table in (lex.months, lex.weekdays) for key in table if len(key) == 1]
+    days = [key for key, (category, _value) in lex.words.items() if category == "day" and len(key) == 1]
+    return frozenset(key[0] for key in [*one, *days])
+
+
+_DATE_DIGITS = re.compile(r"\d{4}|\d{1,2}\s*[/\-.]\s*\d{1,2}")
+
+
+def clock_only(t: Timex) -> bool:
+    """Whether a TIME expression gives only a time of day (الساعة الـ12:40 ظهرا), no day of its own."""
+    if t.type != "TIME" or _DATE_DIGITS.search(t.text):
+        return False
+    words = day_words()
+    return not any(v in words for w in norm_key(t.text).split() for v in stem_variants(w))
 
 
 def date_range(value: str) -> tuple[dt.date, dt.date]:
@@ -165,7 +187,7 @@ class _Sentence:
         self.tokens, self.triggers = tokens
         self.starts = [t.start for t in self.tokens]
         self.clauses = clauses(self.tokens, lex)
-        self.timexes = [t for t in timexes if calendar_date(t)]
+        self.timexes = [t for t in timexes if calendar_date(t) and not clock_only(t)]
         self.mentions = [m for m in mentions if m.end <= span.end]
 
     def clause_of(self, i: int) -> Clause:
