@@ -53,3 +53,10 @@ def test_verb_forms_do_not_match_after_the_article() -> None:
 def test_type_labels() -> None:
     assert type_label("19") == "19 FIGHT"
     assert type_label("ELECT") == "ELECT"
+
+
+def test_clock_time_alone_dates_nothing() -> None:
+    doc = _doc("فجر انتحاري نفسه أمس في مسجد.\nوقال شهود إن الانتحاري فجر نفسه في الساعة الـ12:40 ظهرا.")
+    second = [e for e in doc.events if e.start > doc.text.index("\n")]
+    assert second and all(e.date_basis != "timex" for e in second)
+    assert {e.date for e in second} == {"2015-08-06"}  # the article's reference day, not the clock's default day

@@ -18,6 +18,13 @@ into happenings:
    largest timex-dated row of its type whose actors overlap its own (any, when it has none)
    and takes its date; else it stays off the timeline.
 
+Before that, a document dated only by when it was fetched (basis ``crawl``) may have been
+written days earlier, and then its "today" and "yesterday" are off: when its events dated by
+such words match, by type and actors, happenings that reliably dated reports of the story
+put consistently 1 to :data:`~marsad.corpus.dates.CRAWL_DAYS` days earlier (and none on
+the same day), every day-precision event of that document it dated by words relative to
+the day of writing or by publication moves back by that many days (basis ``inferred``).
+
 Rows are sorted by date, then by how many sources support them.  A row lists every source
 span (each event's clause), the outlets that report it, its type and whether it is current
 (any of its events is).  Its label is the clause of its best-supported event.
@@ -26,10 +33,12 @@ span (each event's clause), the outlets that report it, its type and whether it 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
+from marsad.corpus.dates import CRAWL_DAYS
 from marsad.corpus.sentences import StorySentence
-from marsad.extract.events.annotate import CURRENT_DAYS, date_range, is_current, publication_day
+from marsad.extract.events.annotate import CURRENT_DAYS, date_range, deictic, is_current, publication_day
 from marsad.model import Document, Event, SpanRef, TimelineRow
 from marsad.text.clitics import ARTICLE_PREFIXES
 from marsad.text.normalize import norm_key
@@ -46,6 +55,7 @@ class StoryEvent:
     document: str
     outlet: str | None
     published: dt.date | None = None
+    fetched: bool = False
 
     @property
     def actors(self) -> frozenset[str]:
@@ -75,7 +85,9 @@ def story_events(docs: dict[str, Document], sentences: list[StorySentence]) -> l
             if e.trigger is None:
                 continue
             if any(lo <= e.trigger.start < hi for lo, hi in spans[doc_id]):
-                out.append(StoryEvent(e, doc_id, docs[doc_id].outlet, publication_day(docs[doc_id])))
+                doc = docs[doc_id]
+                crawl = doc.published is not None and doc.published.basis == "crawl"
+                out.append(StoryEvent(e, doc_id, doc.outlet, publication_day(doc), crawl))
     return out
 
 
@@ -124,12 +136,59 @@ def _adoptive(rows: list[_Row], item: StoryEvent) -> _Row | None:
     return min(near, key=lambda r: (_days_apart(r.date, date), -len(r.members)), default=None)
 
 
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _relative(item: StoryEvent) -> bool:
+    """Whether the event's date hangs on the day of writing: by publication, or by اليوم/أمس."""
+    e = item.event
+    return e.date_basis in ("publication", "inferred") or (e.date_basis == "timex" and e.timex is not None and deictic(e.timex.text))
+
+
+def fetch_shifts(items: list[StoryEvent]) -> dict[str, int]:
+    """Days to move back the relative dates of fetch-dated documents (see the module docstring)."""
+    reliable = [i for i in items if not i.fetched and i.event.date_basis == "timex" and i.actors and _day(i.event.date)]
+    votes: dict[str, Counter[int]] = {}
+    for item in items:
+        day = _day(item.event.date)
+        if not item.fetched or day is None or not item.actors or item.event.date_basis != "timex" or not _relative(item):
+            continue
+        for other in reliable:
+            other_day = _day(other.event.date)
+            if other_day is None or other.event.type != item.event.type or not item.actors & other.actors:
+                continue
+            delta = (day - other_day).days
+            if 0 <= delta <= CRAWL_DAYS:
+                votes.setdefault(item.document, Counter())[delta] += 1
+    shifts: dict[str, int] = {}
+    for doc, counter in votes.items():
+        delta = counter.most_common(1)[0][0]
+        if delta and not counter[0]:
+            shifts[doc] = delta
+    return shifts
+
+
+def _shift(items: list[StoryEvent], shifts: dict[str, int]) -> None:
+    for item in items:
+        back = shifts.get(item.document)
+        day = _day(item.event.date)
+        if back and day is not None and _relative(item):
+            moved = (day - dt.timedelta(days=back)).isoformat()
+            item.event.date, item.event.date_basis = moved, "inferred"
+            item.event.current = is_current(moved, item.published)
+
+
 def group_events(items: list[StoryEvent]) -> list[_Row]:
     """Group a story's events into happenings (timex-dated first; see the module docstring).
 
     A weakly dated event that joins a timex-dated row takes the row's date (basis
     ``inferred``): a report said when it happened.
     """
+    _shift(items, fetch_shifts(items))
     rows: list[_Row] = []
     strong = [i for i in items if i.event.date_basis == "timex"]
     weak = [i for i in items if i.event.date_basis != "timex"]

@@ -106,9 +106,19 @@ def calendar_date(t: Timex) -> str | None:
 def day_words() -> frozenset[str]:
     """Keys of the words that name a day or a longer period in a time expression (اليوم، أمس، الاثنين، يوليو)."""
     lex = time_lexicon()
-    one = [key for table in (lex.months, lex.weekdays) for key in table if len(key) == 1]
-    days = [key for key, (category, _value) in lex.words.items() if category == "day" and len(key) == 1]
-    return frozenset(key[0] for key in [*one, *days])
+    return frozenset(key[0] for table in (lex.months, lex.weekdays) for key in table if len(key) == 1) | _relative_days()
+
+
+@lru_cache(maxsize=1)
+def _relative_days() -> frozenset[str]:
+    lex = time_lexicon()
+    return frozenset(key[0] for key, (category, _value) in lex.words.items() if category == "day" and len(key) == 1)
+
+
+def deictic(text: str) -> bool:
+    """Whether a time expression counts days from the day of writing (اليوم، أمس، مساء البارحة)."""
+    words = _relative_days()
+    return any(v in words for w in norm_key(text).split() for v in stem_variants(w))
 
 
 _DATE_DIGITS = re.compile(r"\d{4}|\d{1,2}\s*[/\-.]\s*\d{1,2}")
