@@ -8,8 +8,8 @@ into happenings:
    rarely tells two different meetings of one day); otherwise it opens a row.
 2. Events dated only by publication or by their article's reference day (``inferred``) then
    join the nearest-dated (then largest) timex-dated row of the same type whose date lies
-   within :data:`ADOPT_DAYS` days and whose actors overlap theirs (any such row when they
-   have no actors): a report said when it happened, and the event takes that date (basis
+   within :data:`ADOPT_DAYS` days and whose timex-dated events' actors overlap theirs (any
+   such row when they have no actors): a report said when it happened, and the event takes that date (basis
    ``inferred``).  A definite verbal noun (التفجير، الزيارة) names a happening already told:
    it looks back up to :data:`~marsad.extract.events.annotate.CURRENT_DAYS` days (a report of
    the 11th on "the bombing" of the 6th).  Failing that they are grouped as in step 1 under
@@ -73,6 +73,11 @@ class _Row:
     def actors(self) -> frozenset[str]:
         return frozenset(a for m in self.members for a in m.actors)
 
+    @property
+    def told_actors(self) -> frozenset[str]:
+        """The actors of its timex-dated members (those that said when it happened)."""
+        return frozenset(a for m in self.members if m.event.date_basis == "timex" for a in m.actors)
+
 
 def story_events(docs: dict[str, Document], sentences: list[StorySentence]) -> list[StoryEvent]:
     """The events whose trigger lies in one of the story's sentences, in text order (undated ones included)."""
@@ -130,7 +135,7 @@ def _adoptive(rows: list[_Row], item: StoryEvent) -> _Row | None:
     date = item.event.date
     near = [r for r in rows if r.type == item.event.type and (date is None or _reach(r, item, date))]
     if item.actors:
-        near = [r for r in near if item.actors & r.actors]
+        near = [r for r in near if item.actors & r.told_actors]
     if date is None:
         return max(near, key=lambda r: len(r.members), default=None)
     return min(near, key=lambda r: (_days_apart(r.date, date), -len(r.members)), default=None)
