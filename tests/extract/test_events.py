@@ -60,3 +60,11 @@ def test_clock_time_alone_dates_nothing() -> None:
     second = [e for e in doc.events if e.start > doc.text.index("\n")]
     assert second and all(e.date_basis != "timex" for e in second)
     assert {e.date for e in second} == {"2015-08-06"}  # the article's reference day, not the clock's default day
+
+
+def test_relative_clause_on_an_event_noun_takes_its_date() -> None:
+    doc = _doc("وقال الأمير إن التفجير الغاشم أمس الذي استهدف مسجد قوات الطوارئ جريمة. وزار ذوي الشهداء الذين استشهدوا.")
+    by_trigger = {e.trigger.text: e for e in doc.events if e.trigger is not None}
+    assert by_trigger["التفجير"].date == "2015-08-06"
+    assert (by_trigger["استهدف"].date, by_trigger["استهدف"].date_basis) == ("2015-08-06", "timex")
+    assert by_trigger["استشهدوا"].date is None  # the martyrs who died: a happening told before, no event noun to date it

@@ -21,8 +21,10 @@ captions and chrome cut out; the whole text when unsegmented):
   own clause (a clock time alone, الساعة 12:40 ظهرا, names no day and dates nothing), else the nearest one in the sentence's non-relative clauses; a timex inside a
   relative clause dates only the events of that clause ("the deal signed in 2015" does not
   date the sentence's main event), and an event in a relative clause takes no timex from
-  outside it.  Without one, an event in a relative clause (the martyrs *who died* in the
-  bombing: a happening told before), in the pluperfect (كان ... قد) or in the future (سـ)
+  outside it.  A relative clause that describes an event noun (التفجير الغاشم *الذي استهدف*
+  المسجد: the targeting is the bombing) takes that event's date when it has no timex of its
+  own (the noun at most :data:`ANTECEDENT_GAP` words before the pronoun).  Without one, an
+  event in a relative clause (the martyrs *who died* in the bombing: a happening told before), in the pluperfect (كان ... قد) or in the future (سـ)
   gets no date; any other event is dated by the publication day (basis ``publication``).  ``current`` is true when the date lies within :data:`CURRENT_DAYS` days of
   publication.
 """
@@ -53,6 +55,7 @@ CURRENT_DAYS = 7
 MERGE_GAP = 2
 ACTOR_WINDOW = 12
 PLUPERFECT_GAP = 4
+ANTECEDENT_GAP = 3
 # A trigger of the first type followed closely by one of the second is one event of the second,
 # more specific type (CAMEO codes suicide, car and roadside bombings as 18x, not 19 fighting).
 SPECIFIC = frozenset({("19", "18")})
@@ -310,6 +313,7 @@ class _Sentence:
 def _events_in(sent: _Sentence, published: dt.date | None) -> list[Event]:
     doc = sent.doc
     out: list[Event] = []
+    nouns: dict[int, Event] = {}
     last: tuple[int, str] | None = None
     for i, form in enumerate(sent.triggers):
         if form is None:
@@ -322,7 +326,16 @@ def _events_in(sent: _Sentence, published: dt.date | None) -> list[Event]:
                 last = (i, form.type)
                 continue
         last = (i, form.type)
-        out.append(_event(sent, i, form, published, doc))
+        event = _event(sent, i, form, published, doc)
+        clause = sent.clause_of(i)
+        if event.date is None and clause.relative and not sent.future(i):
+            before = range(clause.lo - 1, max(clause.lo - 1 - ANTECEDENT_GAP, -1), -1)
+            noun = next((nouns[k] for k in before if k in nouns), None)
+            if noun is not None and noun.date is not None:
+                event.date, event.date_basis, event.timex, event.current = noun.date, noun.date_basis, noun.timex, noun.current
+        if not form.verb:
+            nouns[i] = event
+        out.append(event)
     return out
 
 
