@@ -21,6 +21,12 @@ from pathlib import Path
 import pytest
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--scale-articles N``: how many SaudiNewsNet articles the scale-out comparison runs (40 in CI)."""
+    parser.addoption("--scale-articles", type=int, default=40,
+                     help="articles for tests/store/test_scale.py (the issue's acceptance uses 2000)")
+
+
 def unavailable(reason: str) -> None:
     """Fail (in CI) or skip (elsewhere) a test whose data or service is missing, saying why."""
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):

@@ -13,13 +13,11 @@ from marsad.options import Options, OptionsError
 from marsad.store import Store
 from marsad.store.export import build_report
 
-ARTICLES = 40
 
-
-def _sample(shared_dir: Path, folder: Path) -> Path:
+def _sample(shared_dir: Path, folder: Path, articles: int) -> Path:
     path = folder / "sample.jsonl"
     with gzip.open(shared_dir / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz", "rt", encoding="utf-8") as src:
-        lines = [line for _, line in zip(range(ARTICLES), src, strict=False)]
+        lines = [line for _, line in zip(range(articles), src, strict=False)]
     path.write_text("".join(lines), encoding="utf-8")
     return path
 
@@ -38,16 +36,18 @@ def _findings(store: Store) -> dict[str, Any]:
 
 
 def test_cluster_into_postgresql_equals_one_process_into_sqlite(
-    shared_dir: Path, tmp_path: Path, postgres_databases: Any
+    shared_dir: Path, tmp_path: Path, postgres_databases: Any, pytestconfig: pytest.Config
 ) -> None:
-    sample = _sample(shared_dir, tmp_path)
+    articles: int = pytestconfig.getoption("scale_articles")
+    sample = _sample(shared_dir, tmp_path, articles)
     with Store(tmp_path / "one.db") as sqlite:
         alone = run([str(sample)], Options(progress=False, batch_size=16), sqlite)
         expected = _findings(sqlite)
     with Store(postgres_databases()) as postgres:
         spread = run([str(sample)], Options(progress=False, batch_size=16, cluster="local:2"), postgres)
         found = _findings(postgres)
-    assert alone.documents == spread.documents == ARTICLES
+    assert alone.inputs == spread.inputs == articles
+    assert alone.documents == spread.documents and (alone.errors, alone.repeats) == (spread.errors, spread.repeats)
     assert len(expected["entities"]) > 100 and len(expected["stories"]) > 5
     assert found == expected
 
