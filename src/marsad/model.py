@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SegmentKind = Literal["main", "appended", "related", "caption", "boilerplate"]
-DateBasis = Literal["explicit", "metadata", "url", "inferred"]
+DateBasis = Literal["explicit", "metadata", "url", "inferred", "crawl"]
 EntityType = Literal["PER", "LOC", "ORG", "MISC"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect"]
@@ -34,7 +34,8 @@ class Published:
 
     ``basis``: ``metadata`` (a date field of the record or page markup), ``url`` (the date
     in the URL path), ``explicit`` (a dateline in the text), ``inferred`` (from the text's
-    own clues, by the time stage).
+    own clues, by the time stage), ``crawl`` (when the page was fetched, a record's
+    ``date_extracted`` or ``crawled_at``: the page was published then or before).
     """
 
     value: str

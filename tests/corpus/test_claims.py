@@ -87,3 +87,31 @@ def test_no_claim_rests_on_one_outlet_or_one_copied_passage(articles: dict[int, 
             assert len(outlets) >= 2 and claim.independent_sources >= 2
             documents = {r.document for r in claim.spans}
             assert not (len(documents) == 2 and tuple(sorted(documents)) in {tuple(sorted(p)) for p in copies})
+
+
+def test_a_risen_toll_updates_figures_of_another_day(articles: dict[int, Document]) -> None:
+    """aleqtisadiya on Abha: «ارتفاع ... إلى ١٢» is an update; set against another outlet's figure, it conflicts
+    on the same day only (a toll that rose over days is not a disagreement)."""
+    from dataclasses import replace
+
+    from marsad.corpus.claims import conflicting, is_update
+    from marsad.corpus.facts import sentence_facts
+    from marsad.model import SpanRef
+
+    doc = articles[ABHA_ALEQT]
+    facts = [f for u in units_of(doc) for s in unit_sentences(doc, u) for f in sentence_facts(doc, s)]
+    risen = [f for f in facts if is_update(f)]
+    assert risen, [(f.ref.text, f.slot) for f in facts]
+    told = [f for f in facts if not is_update(f) and f.slot == risen[0].slot and f.quantity.value != risen[0].quantity.value]
+    assert told, [(f.ref.text, f.slot) for f in facts]
+    a, b = told[0], risen[0]
+
+    def elsewhere(ref: SpanRef) -> SpanRef:
+        return SpanRef("other", ref.start, ref.end, ref.text)
+
+    moved = replace(b.sentence, ref=elsewhere(b.sentence.ref), outlet="other", terms=a.sentence.terms)  # one happening told
+    b = replace(b, ref=elsewhere(b.ref), sentence=moved, places=a.places)
+    leads = frozenset({a.sentence.ref, b.sentence.ref})
+    assert conflicting(a, b, {doc.id: 0, "other": 0}, leads)
+    assert not conflicting(a, b, {doc.id: 0, "other": 1}, leads)
+    assert not is_update(a)

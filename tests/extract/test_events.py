@@ -53,3 +53,18 @@ def test_verb_forms_do_not_match_after_the_article() -> None:
 def test_type_labels() -> None:
     assert type_label("19") == "19 FIGHT"
     assert type_label("ELECT") == "ELECT"
+
+
+def test_clock_time_alone_dates_nothing() -> None:
+    doc = _doc("فجر انتحاري نفسه أمس في مسجد.\nوقال شهود إن الانتحاري فجر نفسه في الساعة الـ12:40 ظهرا.")
+    second = [e for e in doc.events if e.start > doc.text.index("\n")]
+    assert second and all(e.date_basis != "timex" for e in second)
+    assert {e.date for e in second} == {"2015-08-06"}  # the article's reference day, not the clock's default day
+
+
+def test_relative_clause_on_an_event_noun_takes_its_date() -> None:
+    doc = _doc("وقال الأمير إن التفجير الغاشم أمس الذي استهدف مسجد قوات الطوارئ جريمة. وزار ذوي الشهداء الذين استشهدوا.")
+    by_trigger = {e.trigger.text: e for e in doc.events if e.trigger is not None}
+    assert by_trigger["التفجير"].date == "2015-08-06"
+    assert (by_trigger["استهدف"].date, by_trigger["استهدف"].date_basis) == ("2015-08-06", "timex")
+    assert by_trigger["استشهدوا"].date is None  # the martyrs who died: a happening told before, no event noun to date it

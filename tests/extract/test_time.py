@@ -195,3 +195,34 @@ def test_segment_anchor_and_boilerplate() -> None:
                              Segment("b", "boilerplate", 20, len(text))])
     annotate(doc)
     assert [(t.text, t.value) for t in doc.timexes] == [("أمس", "2024-01-09")]
+
+
+def _crawled(text: str, fetched: str) -> Document:
+    """A record dated only by its fetch time, through the record reader, page stage and time stage."""
+    from marsad.ingest.records import record_document
+
+    raw = record_document({"title": "عنوان", "content": text, "date_extracted": fetched}, "record", "jsonl")
+    doc = build_document(raw, Options())
+    annotate(doc)
+    return doc
+
+
+def test_fetch_time_is_an_upper_bound_of_publication() -> None:
+    # SaudiNewsNet: a page fetched on Tuesday 11 August 2015 that says "this evening (Monday)" was written on the 10th.
+    monday = _crawled("استقبل الأمير في جدة مساء اليوم (الاثنين) وزير الدفاع. وكان قد وصل أمس.", "2015-08-11 13:53:14")
+    plain = _crawled("استقبل الأمير في جدة مساء اليوم وزير الدفاع.", "2015-08-11 13:53:14")
+    same = _crawled("خرج آلاف العراقيين اليوم (الجمعة) في بغداد.", "2015-08-07 23:22:57")
+    assert monday.published == Published("2015-08-11T13:53:14", "crawl")
+    infer_dates([monday, plain, same], CorpusResult())
+    assert monday.published == Published("2015-08-10", "inferred")
+    assert _find(monday, "أمس").value == "2015-08-09"
+    assert plain.published == Published("2015-08-11T13:53:14", "crawl")  # no clue: the fetch day stays
+    assert same.published == Published("2015-08-07T23:22:57", "crawl")  # today is the fetch day
+
+
+def test_day_part_with_a_weekday_is_a_clue() -> None:
+    from marsad.extract.time.annotate import scan_text
+
+    text = "في قصر السلام بجدة، مساء اليوم (الاثنين)، وزير"
+    clues = [c for _s, _e, found in scan_text(text, 0, len(text), None) for c in found.clues]
+    assert [c.weekday for c in clues] == [1]

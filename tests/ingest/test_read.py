@@ -12,7 +12,7 @@ import pytest
 
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
-from marsad.model import InputError
+from marsad.model import InputError, Published
 from marsad.options import Options
 
 OPTIONS = Options()
@@ -110,6 +110,7 @@ def test_saudinewsnet_jsonl_gz_records(shared_dir: Path) -> None:
     assert first.text.startswith(first.title + "\n\n" + "حدد رئيس الوزراء البريطاني ديفيد كاميرون")
     assert (first.sitename, first.author, first.date) == ("aawsat", "لندن: رنيم حنوش", "2015-07-21 02:51:32")
     assert first.extra["date_field"] == "date_extracted"
+    assert first.published == Published("2015-07-21T02:51:32", "crawl")  # a fetch time, not a publication time
     assert first.format == "jsonl"
 
 

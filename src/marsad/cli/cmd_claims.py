@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from marsad.cli.apps import eval_app
+from marsad.cli.datasets import DEFAULT_DATASET, DatasetOption, require_dataset
 
-_DATASET = Path("..") / "shared" / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 out = Console()
 err = Console(stderr=True)
 
@@ -21,16 +21,13 @@ err = Console(stderr=True)
 def eval_claims(
     gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold TSV (tests/gold/claims/).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-    dataset: Annotated[Path, typer.Option("--dataset", help="SaudiNewsNet JSONL (gzip) dump.")] = _DATASET,
+    dataset: DatasetOption = DEFAULT_DATASET,
 ) -> None:
     """Run the pipeline on the gold articles; score contested pairs and corroboration (all and per split)."""
     from marsad.eval.claims import evaluate
 
-    if not dataset.is_file():
-        err.print(f"dataset not found: {dataset}")
-        raise typer.Exit(2)
     try:
-        report = evaluate(gold, dataset)
+        report = evaluate(gold, require_dataset(dataset))
     except ValueError as exc:
         err.print(f"{gold}: {exc}")
         raise typer.Exit(2) from exc

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from marsad.cli.apps import eval_app, train_app
+from marsad.cli.datasets import SharedOption, shared_folder
 
 if TYPE_CHECKING:
     from marsad.corpus.result import CorpusResult
@@ -66,14 +67,8 @@ def train_events(
 def _load(gold: Path, shared: Path | None) -> tuple[list[GoldArticle], CorpusResult]:
     """Load the gold articles and run the product pipeline over them."""
     from marsad.eval.events import load_gold, run
-    from marsad.eval.shared import find_shared
 
-    try:
-        folder = shared or find_shared(gold)
-    except FileNotFoundError as exc:
-        err.print(f"{exc}: pass --shared")
-        raise typer.Exit(2) from exc
-    articles = load_gold(gold, folder)
+    articles = load_gold(gold, shared_folder(gold, shared))
     return articles, run(articles)
 
 
@@ -91,7 +86,7 @@ def _table(report: dict[str, object], metrics: tuple[str, ...]) -> Table:
 def eval_events(
     gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold JSONL (tests/gold/events/gold.jsonl).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-    shared: Annotated[Path | None, typer.Option("--shared", help="The shared data folder (found beside the repo by default).")] = None,
+    shared: SharedOption = None,
     errors: Annotated[bool, typer.Option("--errors", help="Also list misses, spurious triggers, wrong types and dates (stderr).")] = False,
 ) -> None:
     """Trigger precision/recall/F1, type accuracy on found triggers, date accuracy at the gold's precision."""
@@ -113,7 +108,7 @@ def eval_events(
 def eval_timeline(
     gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold JSONL (tests/gold/events/gold.jsonl).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-    shared: Annotated[Path | None, typer.Option("--shared", help="The shared data folder (found beside the repo by default).")] = None,
+    shared: SharedOption = None,
 ) -> None:
     """Coverage and dates of hand-dated sentences by events or timeline rows; precision of timeline rows."""
     from marsad.eval.events import evaluate_timeline

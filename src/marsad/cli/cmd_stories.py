@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from marsad.cli.apps import eval_app, train_app
+from marsad.cli.datasets import DEFAULT_DATASET, DatasetOption, require_dataset
 
-_DATASET = Path("..") / "shared" / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 out = Console()
 err = Console(stderr=True)
 
@@ -22,15 +22,12 @@ err = Console(stderr=True)
 def eval_stories(
     gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold TSV: url, story, split.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-    dataset: Annotated[Path, typer.Option("--dataset", help="SaudiNewsNet JSONL (gzip) dump.")] = _DATASET,
+    dataset: DatasetOption = DEFAULT_DATASET,
 ) -> None:
     """Cluster the gold articles into stories with the product pipeline; BCubed and pairwise P/R/F1 (all, per split)."""
     from marsad.eval.stories import evaluate
 
-    if not dataset.is_file():
-        err.print(f"dataset not found: {dataset}")
-        raise typer.Exit(2)
-    report = evaluate(gold, dataset)
+    report = evaluate(gold, require_dataset(dataset))
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -49,7 +46,7 @@ def eval_stories(
 
 @train_app.command("stories")
 def train_stories(
-    dataset: Annotated[Path, typer.Option("--dataset", help="SaudiNewsNet JSONL (gzip) dump.")] = _DATASET,
+    dataset: DatasetOption = DEFAULT_DATASET,
     exclude_day: Annotated[
         list[str], typer.Option("--exclude-day", help="Leave out articles of this date_extracted day (the gold days).")
     ] = ["2015-08-07"],  # noqa: B006 (typer reads the default)
@@ -59,9 +56,7 @@ def train_stories(
     from marsad.corpus.background import FILE_NAME, count_background, write_background
     from marsad.eval.stories import article_document, iter_records
 
-    if not dataset.is_file():
-        err.print(f"dataset not found: {dataset}")
-        raise typer.Exit(2)
+    require_dataset(dataset)
     skip = set(exclude_day)
     docs = (article_document(i, r) for i, r in iter_records(dataset) if r.get("date_extracted", "")[:10] not in skip)
     bg = count_background(docs)

@@ -9,7 +9,9 @@ intervals do not overlap after unit normalisation (:func:`marsad.corpus.quantiti
 «نحو 100» and «100» agree, 27 and 30 do not.  A headline against its own lead is one
 source, so never a conflict.  A claim with a conflict is ``contested`` and lists each value
 with its spans, outlets and independent sources; one without is ``corroborated`` when two or
-more independent sources state it.  Reports published days apart are updates, not conflicts.
+more independent sources state it.  Reports published days apart are updates, not conflicts,
+and a figure given as risen (``claim_updates.txt``: ارتفع عدد القتلى إلى 38) updates every
+figure published on an earlier day.
 
 Sources are independent when they are different outlets whose passages do not copy each
 other: an outlet repeating itself counts once, and documents sharing a copied passage (the
@@ -21,6 +23,7 @@ corroborated ``statement`` claims.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from itertools import combinations
 
 from marsad.corpus.facts import Fact, sentence_facts
@@ -29,7 +32,10 @@ from marsad.corpus.sentences import StorySentence
 from marsad.corpus.terms import jaccard
 from marsad.corpus.unionfind import UnionFind
 from marsad.corpus.units import day_ordinal
+from marsad.lexicons import load
 from marsad.model import Claim, ClaimValue, Document, Duplicate, SpanRef
+from marsad.text.clitics import stem_variants
+from marsad.text.normalize import norm_key
 
 SAME_STATEMENT = 0.4
 SAME_FACT = 0.3
@@ -118,21 +124,39 @@ def _days_apart(a: Fact, b: Fact, days: dict[str, int | None]) -> int | None:
 
 
 def _components(facts: list[Fact], days: dict[str, int | None]) -> list[list[Fact]]:
-    """Facts linked by :func:`same_happening` within :data:`MAX_DAYS_APART` days, transitively."""
+    """Facts linked by :func:`same_happening` and not :func:`_apart`, transitively."""
     same: UnionFind[int] = UnionFind(range(len(facts)))
     for i, j in combinations(range(len(facts)), 2):
-        apart = _days_apart(facts[i], facts[j], days)
-        if same.find(i) != same.find(j) and (apart is None or apart <= MAX_DAYS_APART) \
-                and same_happening(facts[i], facts[j]):
+        if same.find(i) != same.find(j) and not _apart(facts[i], facts[j], days) and same_happening(facts[i], facts[j]):
             same.union(i, j)
     return [[facts[i] for i in members] for members in same.groups().values()]
+
+
+def _apart(a: Fact, b: Fact, days: dict[str, int | None]) -> bool:
+    """Whether two facts are reports of different days: more than :data:`MAX_DAYS_APART`, or a risen figure a day off."""
+    apart = _days_apart(a, b, days)
+    return apart is not None and (apart > MAX_DAYS_APART or (apart > 0 and (is_update(a) or is_update(b))))
+
+
+@cache
+def _update_words() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("claim_updates.txt"))
+
+
+def is_update(f: Fact) -> bool:
+    """Whether the fact's sentence gives its figure as risen (a word of ``claim_updates.txt`` before it)."""
+    s = f.sentence.ref
+    words = _update_words()
+    before = s.text[: max(0, f.ref.start - s.start)]
+    return any(v in words for w in norm_key(before).split() for v in stem_variants(w))
 
 
 def conflicting(a: Fact, b: Fact, days: dict[str, int | None], leads: frozenset[SpanRef]) -> bool:
     """True when two facts of one slot come from different outlets and report incompatible values.
 
     Reports published more than :data:`MAX_DAYS_APART` days apart are updates (a toll that
-    rose), not conflicts.  Two outlets running one wire text with different figures do
+    rose), not conflicts, and so is a figure given as risen against one of another day
+    (:func:`is_update`).  Two outlets running one wire text with different figures do
     conflict: one of them changed the number.  Only the figures each report leads with (its
     first :data:`LEAD_FACT_SENTENCES` sentences, title included) are compared, unless the two
     sentences state the same thing (:data:`SAME_STATEMENT`): figures further down a report are
@@ -140,8 +164,7 @@ def conflicting(a: Fact, b: Fact, days: dict[str, int | None], leads: frozenset[
     """
     if _outlet(a.sentence) == _outlet(b.sentence):
         return False
-    apart = _days_apart(a, b, days)
-    if apart is not None and apart > MAX_DAYS_APART:
+    if _apart(a, b, days):
         return False
     if not (a.sentence.ref in leads and b.sentence.ref in leads) and \
             jaccard(a.sentence.terms, b.sentence.terms) < SAME_STATEMENT:

@@ -6,6 +6,13 @@ current one (18 إلى 20 يونيو الجاري).  The year comes from the bat
 metadata dates of the other documents are anchors, and the inferred day is the candidate
 consistent with every clue that lies nearest an anchor (within :data:`WINDOW_DAYS`).  No
 clue, clues that disagree, or no anchor: the date stays null.
+
+A page dated only by when it was fetched (basis ``crawl``) was published then or before:
+when its main text names today's weekday or date, the latest day on or before the fetch
+(at most :data:`CRAWL_DAYS` back) that fits is its publication day (basis ``inferred``).
+On SaudiNewsNet the day a page calls today (اليوم الاثنين) is the fetch day for about two
+pages in three and one to six days earlier for the rest (most pages fetched after midnight
+were written the day before).
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ from marsad.extract.time.records import Clue
 from marsad.model import Document, Published
 
 WINDOW_DAYS = 60
+CRAWL_DAYS = 6
+_TODAY = "اليوم"
 
 
 def main_clues(doc: Document) -> list[Clue]:
@@ -66,6 +75,21 @@ def infer_day(clues: list[Clue], anchors: list[dt.date]) -> dt.date | None:
     return best[1] if best else None
 
 
+def crawl_day(clues: list[Clue], fetched: dt.date) -> dt.date | None:
+    """The day a page fetched on ``fetched`` calls today, when it is an earlier one (else ``None``).
+
+    It is the latest day on or before the fetch, at most :data:`CRAWL_DAYS` back, that fits
+    every clue; at least one clue must name a weekday or a date.
+    """
+    if not any(c.weekday or c.date for c in clues):
+        return None
+    for back in range(CRAWL_DAYS + 1):
+        day = fetched - dt.timedelta(days=back)
+        if fits(day, clues):
+            return day if back else None
+    return None
+
+
 def _is_day(value: str) -> bool:
     try:
         dt.date.fromisoformat(value)
@@ -75,13 +99,20 @@ def _is_day(value: str) -> bool:
 
 
 def infer_dates(docs: list[Document], result: CorpusResult) -> None:
-    """Set ``published`` (basis ``inferred``) on documents without one, and re-normalise their timexes.
+    """Set ``published`` (basis ``inferred``) on documents without one or dated by their fetch, and re-normalise their timexes.
 
     The anchors are the batch's dated documents and ``result.anchor_days`` (the stored ones').
     """
     known = {doc.id: a.day for doc in docs if doc.published and (a := anchor_of(doc.published)) is not None}
     stored = {dt.date.fromisoformat(d) for d in result.anchor_days if _is_day(d)}
     for doc in docs:
+        if doc.published is not None and doc.published.basis == "crawl":
+            fetched = known.get(doc.id)
+            day = crawl_day(main_clues(doc), fetched) if fetched is not None and _TODAY in doc.text else None
+            if day is not None:
+                doc.published = Published(day.isoformat(), "inferred")
+                annotate(doc)
+            continue
         if doc.published is not None:
             continue
         anchors = sorted({day for other, day in known.items() if other != doc.id} | stored)

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from marsad.eval.stories import article_document, iter_records
+from marsad.eval.shared import record_article
+from marsad.eval.stories import iter_records
 from marsad.model import Claim, Document, SpanRef, Story
 
 Interval = tuple[float, float]
@@ -87,11 +88,11 @@ def read_gold(path: Path) -> list[GoldStatement]:
 
 
 def load_documents(urls: set[str], dataset: Path) -> dict[str, Document]:
-    """The SaudiNewsNet articles with these urls as documents, keyed by url (every url must be found)."""
+    """The SaudiNewsNet articles with these urls as the product reads them, keyed by url (every url must be found)."""
     docs: dict[str, Document] = {}
-    for i, rec in iter_records(dataset):
+    for _i, rec in iter_records(dataset):
         if rec.get("url") in urls:
-            docs[rec["url"]] = article_document(i, rec)
+            docs[rec["url"]] = record_article(rec)[0]
     missing = urls - docs.keys()
     if missing:
         raise ValueError(f"{len(missing)} gold urls not in {dataset}, e.g. {sorted(missing)[0]}")

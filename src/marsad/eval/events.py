@@ -3,7 +3,8 @@
 Gold rows name an article by ``url`` and give, in offsets of its ``content``: the annotated
 ``region``, the gold ``events`` (trigger span, type code, ISO date at its known precision or
 null) and the hand-dated ``sentences``.  Each article becomes a document as the story eval
-builds it (title, blank line, content; publication date from ``date_extracted``) and goes
+reads it (:func:`marsad.eval.shared.record_article`: the record reader and page stage; title,
+blank line, content; publication date from the URL path, else the crawl time) and goes
 through the product's own per-document extractors and corpus steps (:mod:`marsad.pipeline`).
 
 * ``events``: trigger precision/recall/F1 (a system trigger matches a gold one it overlaps,
@@ -22,8 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.corpus.result import CorpusResult
-from marsad.eval.shared import SAUDINEWSNET
-from marsad.eval.stories import article_document, iter_records
+from marsad.eval.shared import record_article, saudinewsnet_records
 from marsad.model import Document, Event, TimelineRow
 from marsad.pipeline import analyze_corpus, annotate_documents
 
@@ -63,19 +63,12 @@ class GoldArticle:
 def load_gold(path: Path, shared: Path) -> list[GoldArticle]:
     """Read the gold JSONL and build each article's document from the SaudiNewsNet dump."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    wanted = {r["url"] for r in rows}
-    docs: dict[str, Document] = {}
-    for i, rec in iter_records(shared / SAUDINEWSNET):
-        if rec.get("url") in wanted:
-            docs[rec["url"]] = article_document(i, rec)
-            if len(docs) == len(wanted):
-                break
+    records = saudinewsnet_records(shared, {r["url"] for r in rows})
     out: list[GoldArticle] = []
     for r in rows:
-        doc = docs.get(r["url"])
-        if doc is None:
+        if r["url"] not in records:
             raise ValueError(f"gold url not in the SaudiNewsNet dump: {r['url']}")
-        shift = len(doc.title) + 2 if doc.title else 0
+        doc, shift = record_article(records[r["url"]])
         events = [GoldEvent(e["start"] + shift, e["end"] + shift, e["text"], e["type"], e["date"]) for e in r["events"]]
         for e in events:
             if doc.text[e.start : e.end] != e.text:

@@ -12,6 +12,7 @@ from marsad.options import Options
 
 if TYPE_CHECKING:
     from marsad.api import Analysis
+    from marsad.model import Document
 
 SAUDINEWSNET = Path("datasets") / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
@@ -41,6 +42,27 @@ def saudinewsnet_records(shared: Path, urls: set[str]) -> dict[str, dict[str, st
             if not urls - found.keys():
                 break
     return found
+
+
+def record_article(record: dict[str, str], options: Options | None = None) -> tuple[Document, int]:
+    """The document the product builds from a SaudiNewsNet record, and where the record's ``content`` starts in it.
+
+    The record goes through the product's own reading (:func:`marsad.ingest.records.record_document`:
+    title, blank line, stripped body; publication date from the URL path, else the crawl time)
+    and page stage.  The offset is that of ``content[0]`` (leading blanks included, so that
+    gold offsets into ``content`` shift by it); ValueError when the body is not found.
+    """
+    from marsad.ingest.records import record_document
+    from marsad.page.build import build_document
+
+    raw = record_document(record, record.get("url") or "record", "jsonl")
+    doc = build_document(raw, options or Options(progress=False))
+    content = record.get("content") or ""
+    body = content.strip()
+    at = doc.text.rfind(body) if body else -1
+    if at < 0:
+        raise ValueError(f"the content of {record.get('url')} is not in its document")
+    return doc, at - (len(content) - len(content.lstrip()))
 
 
 def saudinewsnet_texts(shared: Path, urls: set[str]) -> dict[str, str]:

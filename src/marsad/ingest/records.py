@@ -42,6 +42,9 @@ _PUBLISHED = ("date_publish", "date_published", "datePublished", "publish_date",
               "dc:date", "seendate", "DATEADDED", "SQLDATE")
 _LATER = ("date_modify", "dateModified", "date_modified", "modified", "updated", "updated_at", "updatedAt",
           "date_extracted", "date_download", "date_crawled", "crawled_at", "scraped_at", "dateCrawled")
+# Fetch times: the page was published then or before (basis ``crawl``; SaudiNewsNet's ``date_extracted``
+# is often a day or more after the day its pages call today).
+_CRAWLED = frozenset({"date_extracted", "date_download", "date_crawled", "crawled_at", "scraped_at", "dateCrawled"})
 _OUTLET = ("source_domain", "source", "src", "site", "sitename", "site_name", "meta_site_name", "source-hostname",
            "source_name", "publisher", "outlet", "newspaper", "provider", "domain", "hostname", "source_url")
 _AUTHOR = ("authors", "author", "byline", "creator", "dc:creator", "writer")
@@ -84,7 +87,7 @@ def record_document(
     body`` when the record has a title, so that the title is a span of the text; a record with
     no body field at all is its summary (an RSS item), or its headline alone (a GDELT article
     list).  The publication date is the first date field that parses (basis ``metadata``), else the date
-    in the URL path (basis ``url``), else a modification or crawl date (``metadata``); the
+    in the URL path (basis ``url``), else a modification date (``metadata``) or a fetch time (``crawl``); the
     field that gave it is named in ``extra["date_field"]``.  ``field_map`` pairs marsad field
     names (:data:`FIELDS`) with the record's own field names and wins over the usual names.
     """
@@ -201,7 +204,7 @@ def _published(out: RecordFields, mapped: dict[str, tuple[str, ...]]) -> None:
                 value = f"{value}T{int(clock[1]):02d}:{clock[2]}"  # Event Registry: "date" and "time" apart
                 out.used.add("time")
             out.date, out.date_field = _string(raw) or value, key
-            out.published = Published(value, "metadata")
+            out.published = Published(value, "crawl" if key in _CRAWLED else "metadata")
             return
 
 

@@ -30,7 +30,7 @@ TYPE_NAMES = {"PER": "شخص", "LOC": "مكان", "ORG": "منظمة", "MISC": "
 SEGMENT_NAMES = {"main": "المقال", "appended": "مقال ملحق", "related": "روابط ذات صلة", "caption": "تعليق صورة",
                  "boilerplate": "إطار الموقع"}
 UNNAMED_OUTLET = "ناشر غير مذكور"
-BASIS_NAMES = {"explicit": "صريح", "metadata": "من البيانات الوصفية", "inferred": "مستنتج"}
+BASIS_NAMES = {"explicit": "صريح", "metadata": "من البيانات الوصفية", "inferred": "مستنتج", "crawl": "وقت الجمع"}
 
 
 def _finalize(value: object) -> object:

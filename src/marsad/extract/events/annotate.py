@@ -18,11 +18,13 @@ captions and chrome cut out; the whole text when unsegmented):
   verbal noun); the target is the next one after that.  A place name right after a locative
   (في، بـ) is the ``place``, not an actor.
 * **Date.** The governing timex is the calendar-valued DATE/TIME expression of the trigger's
-  own clause, else the nearest one in the sentence's non-relative clauses; a timex inside a
+  own clause (a clock time alone, الساعة 12:40 ظهرا, names no day and dates nothing), else the nearest one in the sentence's non-relative clauses; a timex inside a
   relative clause dates only the events of that clause ("the deal signed in 2015" does not
   date the sentence's main event), and an event in a relative clause takes no timex from
-  outside it.  Without one, an event in a relative clause (the martyrs *who died* in the
-  bombing: a happening told before), in the pluperfect (كان ... قد) or in the future (سـ)
+  outside it.  A relative clause that describes an event noun (التفجير الغاشم *الذي استهدف*
+  المسجد: the targeting is the bombing) takes that event's date when it has no timex of its
+  own (the noun at most :data:`ANTECEDENT_GAP` words before the pronoun).  Without one, an
+  event in a relative clause (the martyrs *who died* in the bombing: a happening told before), in the pluperfect (كان ... قد) or in the future (سـ)
   gets no date; any other event is dated by the publication day (basis ``publication``).  ``current`` is true when the date lies within :data:`CURRENT_DAYS` days of
   publication.
 """
@@ -37,7 +39,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
 from marsad.extract.events.lexicon import EventLexicon, TriggerForm, event_lexicon, type_label
+from marsad.extract.time.lexicon import lexicon as time_lexicon
 from marsad.model import Actor, Document, Event, EventDateBasis, Mention, Segment, Span, Timex
+from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
@@ -51,6 +55,7 @@ CURRENT_DAYS = 7
 MERGE_GAP = 2
 ACTOR_WINDOW = 12
 PLUPERFECT_GAP = 4
+ANTECEDENT_GAP = 3
 # A trigger of the first type followed closely by one of the second is one event of the second,
 # more specific type (CAMEO codes suicide, car and roadside bombings as 18x, not 19 fighting).
 SPECIFIC = frozenset({("19", "18")})
@@ -98,6 +103,36 @@ def calendar_date(t: Timex) -> str | None:
     if m is None or (len(t.value) > m.end() and t.value[m.end()] not in "T"):
         return None
     return m.group()
+
+
+@lru_cache(maxsize=1)
+def day_words() -> frozenset[str]:
+    """Keys of the words that name a day or a longer period in a time expression (اليوم، أمس، الاثنين، يوليو)."""
+    lex = time_lexicon()
+    return frozenset(key[0] for table in (lex.months, lex.weekdays) for key in table if len(key) == 1) | _relative_days()
+
+
+@lru_cache(maxsize=1)
+def _relative_days() -> frozenset[str]:
+    lex = time_lexicon()
+    return frozenset(key[0] for key, (category, _value) in lex.words.items() if category == "day" and len(key) == 1)
+
+
+def deictic(text: str) -> bool:
+    """Whether a time expression counts days from the day of writing (اليوم، أمس، مساء البارحة)."""
+    words = _relative_days()
+    return any(v in words for w in norm_key(text).split() for v in stem_variants(w))
+
+
+_DATE_DIGITS = re.compile(r"\d{4}|\d{1,2}\s*[/\-.]\s*\d{1,2}")
+
+
+def clock_only(t: Timex) -> bool:
+    """Whether a TIME expression gives only a time of day (الساعة الـ12:40 ظهرا), no day of its own."""
+    if t.type != "TIME" or _DATE_DIGITS.search(t.text):
+        return False
+    words = day_words()
+    return not any(v in words for w in norm_key(t.text).split() for v in stem_variants(w))
 
 
 def date_range(value: str) -> tuple[dt.date, dt.date]:
@@ -165,7 +200,7 @@ class _Sentence:
         self.tokens, self.triggers = tokens
         self.starts = [t.start for t in self.tokens]
         self.clauses = clauses(self.tokens, lex)
-        self.timexes = [t for t in timexes if calendar_date(t)]
+        self.timexes = [t for t in timexes if calendar_date(t) and not clock_only(t)]
         self.mentions = [m for m in mentions if m.end <= span.end]
 
     def clause_of(self, i: int) -> Clause:
@@ -278,6 +313,7 @@ class _Sentence:
 def _events_in(sent: _Sentence, published: dt.date | None) -> list[Event]:
     doc = sent.doc
     out: list[Event] = []
+    nouns: dict[int, Event] = {}
     last: tuple[int, str] | None = None
     for i, form in enumerate(sent.triggers):
         if form is None:
@@ -290,7 +326,16 @@ def _events_in(sent: _Sentence, published: dt.date | None) -> list[Event]:
                 last = (i, form.type)
                 continue
         last = (i, form.type)
-        out.append(_event(sent, i, form, published, doc))
+        event = _event(sent, i, form, published, doc)
+        clause = sent.clause_of(i)
+        if event.date is None and clause.relative and not sent.future(i):
+            before = range(clause.lo - 1, max(clause.lo - 1 - ANTECEDENT_GAP, -1), -1)
+            noun = next((nouns[k] for k in before if k in nouns), None)
+            if noun is not None and noun.date is not None:
+                event.date, event.date_basis, event.timex, event.current = noun.date, noun.date_basis, noun.timex, noun.current
+        if not form.verb:
+            nouns[i] = event
+        out.append(event)
     return out
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from marsad.extract.time import calendar as cal
 from marsad.extract.time.calendar import Anchor
 from marsad.extract.time.dates import DateRules
-from marsad.extract.time.records import Found
+from marsad.extract.time.records import Clue, Found
 from marsad.extract.time.tokens import Tok
 from marsad.extract.time.words import (
     ADVERB_PARTS,
@@ -249,7 +249,7 @@ class Grammar(DateRules):
             j = dp[0] + (1 if self.is_(dp[0], FROM) is not None else 0)
             owner = self.day_of(j)
             if owner is not None:
-                return Found(i, owner[0], dp[2], "TIME", self.part_value(owner[1], dp[1]))
+                return Found(i, owner[0], dp[2], "TIME", self.part_value(owner[1], dp[1]), clues=owner[2])
             if self.w(i).endswith(("ا", "ء")) and dp[2] == 0:
                 return Found(i, dp[0], 0, "TIME", self.part_value(None, dp[1]))
             return None
@@ -280,14 +280,14 @@ class Grammar(DateRules):
             return None, None, j
         return dp[1], None, end
 
-    def day_of(self, j: int) -> tuple[int, dt.date | None] | None:
-        """The day a time or day part belongs to: اليوم، أمس، يوم الأربعاء المقبل، 18 يونيو."""
+    def day_of(self, j: int) -> tuple[int, dt.date | None, tuple[Clue, ...]] | None:
+        """The day a time or day part belongs to (اليوم، أمس، يوم الأربعاء المقبل، 18 يونيو) and its clues (مساء اليوم الاثنين)."""
         if not self.joined(j):
             return None
         for rule in (self.d_relday, self.d_full, self.d_weekday):
             hit = rule(j)
             if hit is not None and (hit[1].day is not None or self.anchor is None):
-                return hit[0], hit[1].day
+                return hit[0], hit[1].day, hit[1].clues
         return None
 
     def time_value(self, day: dt.date | None, h: int, m: int, part: str | None) -> str:
