@@ -6,7 +6,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -94,22 +94,22 @@ def _check_fields(values: list[str]) -> list[str]:
     return values
 
 
-def _check_registry(path: Path | None) -> Path | None:
-    if path is not None:
-        try:
-            read_registry_file(str(path))
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from exc
-    return path
+def _checked_file(read: Callable[[str], object]) -> Callable[[Path | None], Path | None]:
+    """A typer callback that reads a user's TSV with ``read`` and turns its error into a bad parameter."""
+
+    def check(path: Path | None) -> Path | None:
+        if path is not None:
+            try:
+                read(str(path))
+            except ValueError as exc:
+                raise typer.BadParameter(str(exc)) from exc
+        return path
+
+    return check
 
 
-def _check_outlets(path: Path | None) -> Path | None:
-    if path is not None:
-        try:
-            read_outlets_file(str(path))
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from exc
-    return path
+_check_registry = _checked_file(read_registry_file)
+_check_outlets = _checked_file(read_outlets_file)
 
 
 @app.command("analyze")
