@@ -56,11 +56,7 @@ class StoryTables:
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """The stored document frequency of each of ``terms`` that has one."""
-        out: dict[str, int] = {}
-        for chunk in _chunks(sorted(set(terms))):
-            out.update((str(t), int(n)) for t, n in self.store._rows(
-                f"SELECT term, df FROM story_terms WHERE term IN ({_marks(chunk)})", chunk))
-        return out
+        return self._lookup("SELECT term, df FROM story_terms WHERE term", terms)
 
     def postings(self, terms: Iterable[str], scan: int) -> dict[str, list[int]]:
         """The last ``scan`` stories posted under each term, oldest first."""
@@ -88,10 +84,13 @@ class StoryTables:
 
     def unit_stories(self, units: Iterable[str]) -> dict[str, int]:
         """The story number of each of ``units`` already placed."""
+        return self._lookup("SELECT unit, sidx FROM story_units WHERE unit", units)
+
+    def _lookup(self, select: str, keys: Iterable[str]) -> dict[str, int]:
+        """``select`` (ending in the key column) run over ``keys`` in chunks: key -> number."""
         out: dict[str, int] = {}
-        for chunk in _chunks(sorted(set(units))):
-            out.update((str(u), int(s)) for u, s in self.store._rows(
-                f"SELECT unit, sidx FROM story_units WHERE unit IN ({_marks(chunk)})", chunk))
+        for chunk in _chunks(sorted(set(keys))):
+            out.update((str(k), int(n)) for k, n in self.store._rows(f"{select} IN ({_marks(chunk)})", chunk))
         return out
 
     def members(self, sidxs: Iterable[int]) -> dict[int, list[Member]]:
