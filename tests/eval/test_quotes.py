@@ -19,7 +19,7 @@ def scores(shared_dir: Path) -> dict[str, QuoteScores]:
 
 def test_gold_size(shared_dir: Path) -> None:
     docs = load_gold(gold_files(GOLD), shared_dir)
-    assert sum(len(d.quotes) for d in docs) >= 620
+    assert sum(len(d.quotes) for d in docs) >= 700
     assert sum(d.ref.startswith("saudinewsnet:") for d in docs) >= 60
     assert sum(len(d.quotes) for d in docs if d.held_out) >= 165
 
@@ -41,7 +41,8 @@ DEV_FLOORS = {
     "snn_dev12": (0.96, 0.99, 0.99),
     "snn_dev13": (0.99, 0.97, 0.99),
     "snn_dev14": (0.94, 0.99, 0.99),
-    "dev": (0.96, 0.97, 0.98),
+    "snn_dev15": (0.92, 0.98, 0.82),
+    "dev": (0.96, 0.97, 0.96),
 }
 
 
