@@ -423,3 +423,66 @@ def test_a_role_named_elsewhere_before_the_sentence_does_not_hang(shared_dir: Pa
         signal.signal(signal.SIGALRM, previous)
     said = _quote(doc, "يجب عليه القدوم لبلدة كوغيلو")
     assert doc.text[said.start:said.end] == said.text
+
+
+SNN_DEV15 = {
+    "gulf": "http://www.alwatan.com.sa/Politics/News_Detail.aspx?ArticleID=230987&CategoryID=1",
+    "qattan": "http://www.al-madina.com/node/622951/قطان-لرؤساء-تحرير-الصحف-المصرية-دعم-المملكة-لمصر-لم-يتراجع.html",
+    "suruc": "http://aawsat.com/home/article/411976/رئيس-الوزراء-التركي-يعلن-تحديد-هوية-مشتبه-به-في-الهجوم-الانتحاري-في-سروج",
+    "pakistan": "http://aawsat.com/home/article/427076/باكستان-تفتح-تحقيقًا-في-أكبر-فضيحة-اغتصاب-لأطفال-في-تاريخها",
+}
+
+
+@pytest.fixture(scope="module")
+def dev15(shared_dir: Path) -> dict[str, list[Quote]]:
+    """The four snn_dev15 articles (issue 13, third round) through the product pipeline, quotes by article."""
+    from marsad.eval.shared import analyze_like_cli
+
+    records = saudinewsnet_records(shared_dir, set(SNN_DEV15.values()))
+    by_url = {url: key for key, url in SNN_DEV15.items()}
+    out: dict[str, list[Quote]] = {}
+    for url, record in records.items():
+        docs = analyze_like_cli([], [record]).documents
+        out[by_url[url]] = [q for d in docs for q in d.quotes]
+    return out
+
+
+def test_a_role_set_off_after_a_full_name_is_that_person(dev15: dict[str, list[Quote]]) -> None:
+    # almadina 2015-08-06: «أحمد عبدالعزيز قطان، سفير خادم الحرمين في القاهرة» then «وكشف سفير خادم الحرمين
+    # الشريفين في القاهرة أن ...» and «وأكد سفير خادم الحرمين الشريفين أن ...»
+    for words in ("موضوع خالد مشعل", "المملكة لم تسع في أي وقت", "موقفنا من سوريا ثابت"):
+        assert "قطان" in _speaker(_quote_in(dev15["qattan"], words))
+
+
+def test_a_subject_written_before_its_verb_after_lakin(dev15: dict[str, list[Quote]]) -> None:
+    # «لكن صحيفة «يني شفق» المؤيدة للحكومة قالت إن ...»; «لكن ناشطين يعملون على ... أكدوا أن ...» (a plural verb)
+    assert "يني شفق" in _speaker(_quote_in(dev15["suruc"], "جماعة يسارية متعاطفة"))
+    assert _speaker(_quote_in(dev15["pakistan"], "هذه الظاهرة منتشرة")).startswith("ناشطين")
+
+
+def test_the_addressee_of_a_cue_is_not_its_speaker(dev15: dict[str, list[Quote]]) -> None:
+    # «قالت دول الخليج العربية لوزير الخارجية الأميركي جون كيري أمس ... إن الاتفاق النووي ...»
+    assert _speaker(_quote_in(dev15["gulf"], "الاتفاق النووي الذي أبرم")) == "دول الخليج العربية"
+
+
+def test_an_outlet_that_publishes_or_relays_with_a_complementizer_speaks(dev15: dict[str, list[Quote]]) -> None:
+    # «ونشرت صحيفة «ديلي تايمز» البريطانية أن ...» then «وأضافت أن ...»
+    for words in ("هذه الفضيحة «تشكل", "الأطفال غالبا ما يتعرضون"):
+        assert "ديلي تايمز" in _speaker(_quote_in(dev15["pakistan"], words))
+    # «ونقلت وكالة أنباء «الأناضول» أن داود أوغلو تحدث ...» then «وقال: «...»»: the person the agency reports on
+    assert "الأناضول" in _speaker(_quote_in(dev15["suruc"], "داود أوغلو تحدث"))
+    assert "داود أوغلو" in _speaker(_quote_in(dev15["suruc"], "تبذل قوات الأمن"))
+
+
+def test_a_verbal_noun_keeping_a_source_unnamed_is_not_a_cue(dev15: dict[str, list[Quote]]) -> None:
+    # «وأكدت والدة إحدى الضحايا رافضة كشف اسمها لوكالة الصحافة الفرنسية: «...»»
+    q = _quote_in(dev15["pakistan"], "سجلوا شريطا لابني")
+    assert q.cue.text == "وأكدت" and _speaker(q).startswith("والدة")
+    assert not any(q.cue.text == "كشف" for q in dev15["pakistan"])
+
+
+def test_istankara_and_its_participle_are_cues_never_speakers() -> None:
+    doc = _doc("واستنكر رئيس البرلمان نبيه بري: «ما حصل جريمة بحق لبنان». وقال النائب وليد جنبلاط مستنكرا: "
+               "«هذا عمل مرفوض».")
+    assert "نبيه بري" in _speaker(_quote(doc, "ما حصل جريمة"))
+    assert "وليد جنبلاط" in _speaker(_quote(doc, "هذا عمل مرفوض"))

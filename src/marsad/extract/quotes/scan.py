@@ -35,7 +35,7 @@ class Piece(Emitter):
                 continue
             if phrase is not None and phrase[1] == "manner":
                 self._manner(i, phrase[0])
-            cue = self.lex.cue(tok.key)
+            cue = None if self._verbal_noun(i) else self.lex.cue(tok.key)
             if cue is not None:
                 if cue.role == "participle":
                     self._participle(i, cue.lemma)
@@ -70,7 +70,8 @@ class Piece(Emitter):
                     break
         if not words and not relayed:
             words = self._before_verb(i)
-        if role == "channel":
+        if role == "channel" and not (opener is not None and opener[1] == "comp" and self._channel_subject(i)):
+            # ونشرت صحيفة «ديلي تايمز» أن ...: an outlet's report; else the words must come through a channel
             posted = self._channel_via(zone)  # the words come right after the channel: نشر على حسابه: «...»
             if posted is None or any(t.is_word and t.start >= posted.end for t in zone):
                 return
@@ -101,16 +102,37 @@ class Piece(Emitter):
             self.found[-1].via.append(channel)
         if speaker is not None:
             self.resolver.memory.add(para, speaker)
+            if self._is_channel(speaker.span) and self.found and self.found[-1].cue.start == tok.start:
+                # «ونقلت وكالة «الأناضول» أن داود أوغلو تحدث ...» then «وقال: ...»: the outlet relays; the person it
+                # reports on is who speaks next
+                q = self.found[-1]
+                reported = self.resolver.person_mention_in(q.start, q.end)
+                if reported is not None and reported[0].start == q.start:
+                    self.resolver.memory.add(para, reported[1])
 
     def _participle(self, i: int, lemma: str) -> None:
         opener = self._participle_opener(i, lemma)
         if opener is None:
             return
-        speaker = self._subjectless(i) or self.resolver.memory.latest(self._para[i], 0) \
+        speaker = self._verb_subject(i) or self._subjectless(i) or self.resolver.memory.latest(self._para[i], 0) \
             or self._subjectless(i, ("ORG", "LOC", "GPE")) or self.resolver.memory.latest(self._para[i])
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
         if speaker is not None:
             self.resolver.memory.add(self._para[i], speaker)
+
+    def _verb_subject(self, i: int) -> Speaker | None:
+        """The subject of the cue verb a participle follows without a comma («وقال النائب وليد جنبلاط مستنكرا:
+        «...»»: the verb found no quote of its own before the participle), else None."""
+        k = i - 1
+        while k >= 0 and i - k <= 8 and self._sent[k] == self._sent[i] and self.tokens[k].text not in COMMAS:
+            cue = self.lex.cue(self.tokens[k].key)
+            if cue is not None and cue.role in ("verb", "bare"):
+                words, _ = self._subject(self.tokens[k + 1:i])
+                if not words or words[-1] is not self.tokens[i - 1]:
+                    return None  # the participle must follow the subject («وشدد الوزير على ... قائلا» does not)
+                return self.resolver.resolve(words, self._para[i], self.tokens[k + 1:i])
+            k -= 1
+        return None
 
     def _document(self, i: int) -> None:
         """'وجاء في برقية بوتين: "..."' — the document speaks."""

@@ -149,6 +149,9 @@ class Resolver:
                 return person
         if len(words) == 1 and words[0].text.endswith(_POSSESSIVE) and self.lex.role(words[0].key) is None:
             return self.memory.latest(paragraph)  # «اسمه»، «حسابه»: a possessed noun never names a speaker
+        named = self._named_before(words) if self.lex.role(words[0].key) == "person" else None
+        if named is not None:
+            return self._speaker(named, heads)  # «سفير خادم الحرمين الشريفين» after «قطان، سفير خادم الحرمين»
         return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
 
     def _latest_person(self, paragraph: int) -> Speaker | None:
@@ -390,6 +393,34 @@ class Resolver:
                 if m.type == "PER":
                     self._persons_at.setdefault(m.start, m)
         return self._persons_at.get(start)
+
+    def _named_before(self, words: list[Token]) -> list[Token] | None:
+        """The full name (two words or more) the document sets before the same role after a comma: «أحمد عبدالعزيز
+        قطان، سفير خادم الحرمين في القاهرة» names «سفير خادم الحرمين الشريفين» (the role's first three words
+        compared, its article aside)."""
+        if len(words) < 2:
+            return None
+        if self._norm is None:
+            self._norm = normalize(self.doc.text)
+        norm = self._norm
+        keys = [t.key for t in words[:3]]
+        variants = {" ".join(keys), " ".join([keys[0][2:] if keys[0].startswith("ال") else "ال" + keys[0], *keys[1:]])}
+        for phrase in variants:
+            pos = norm.text.find(phrase)
+            while pos >= 0:
+                start, _ = norm.to_original(pos, pos + len(phrase))
+                pos = norm.text.find(phrase, pos + 1)
+                if start > 0 and self.doc.text[start - 1].isalpha():
+                    continue
+                before = self.doc.text[:start].rstrip()
+                if not before.endswith(("،", ",")):
+                    continue
+                end = len(before[:-1].rstrip())
+                person = next((m for m in self.doc.mentions if m.type == "PER" and m.end == end
+                               and 2 <= len(m.text.split()) <= _MAX_NAME), None)
+                if person is not None and not (person.start <= words[0].start < start):
+                    return self._tokens_in(person.start, person.end)
+        return None
 
     def _named_elsewhere(self, words: list[Token]) -> list[Token] | None:
         """The name written after the same role phrase (and its adjectives) elsewhere in the document."""

@@ -18,6 +18,7 @@ GOVERNORS = frozenset({
 QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "كثير", "معظم", "اغلب", "عشرات", "ميات"})  # عدد من
 FRONTING = frozenset({"بشان", "حول", "عن", "بخصوص", "فيما", "ازاء", "تعليقا", "ردا"})  # وبشأن X، قال ...
 WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
+CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما"})  # لكن صحيفة «يني شفق» ... قالت
 
 
 class Subjects(Openers):
@@ -74,6 +75,9 @@ class Subjects(Openers):
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
                 break  # الوزير لتلفزيون ...: the channel the words were said to
+            if out and tok.key[:1] == "ل" and tok.key not in self.lex.roles and self.lex.role(tok.key) == "person" \
+                    and self.lex.role(out[0].key) != "person":
+                break  # قالت دول الخليج لوزير الخارجية الأميركي جون كيري: the addressee (a role's complement is not)
             if (tok.key in self.lex.complementizers and tok.key not in FA_INNA) or tok.key in RELATIVES:
                 break
             out.append(tok)
@@ -110,10 +114,33 @@ class Subjects(Openers):
         for j in range(i - 1, lo - 1, -1):
             tok = self.tokens[j]
             if tok.text in ENDERS or self._sent[j] != self._sent[i]:
-                return []
+                break
             if tok.key in WAS:
                 between = [t for t in self.tokens[j + 1:i] if t.key not in ("قد",)]
                 return self._cut([t for t in between if t.text not in COMMAS]) if between else []
+        return self._fronted_subject(i)
+
+    def _fronted_subject(self, i: int) -> list[Token]:
+        """The subject written before an unprefixed cue verb, after «لكن» or a clause start: «لكن صحيفة «يني شفق»
+        المؤيدة للحكومة قالت إن»، «لكن ناشطين يعملون على ... أكدوا أن» — a body, a role, a channel, a named
+        mention, or a plural noun before a plural verb; nothing when another verb or a comma comes between."""
+        j = i - 1
+        while j >= 0 and i - j <= 12 and self._sent[j] == self._sent[i] and self.tokens[j].text not in COMMAS \
+                and self.tokens[j].key not in CONTRASTIVE:
+            if self.lex.cue(self.tokens[j].key) is not None:
+                return []
+            j -= 1
+        if j < 0 or self.tokens[j].key not in CONTRASTIVE or j + 1 >= i:
+            return []
+        words = self._cut(self.tokens[j + 1:i])
+        if not words:
+            return []
+        first = words[0]
+        plural = self.tokens[i].key.endswith("وا") and first.key.endswith(("ين", "ون"))
+        mention = any(m.start == first.start and m.type in ("PER", "ORG") for m in self.resolver.doc.mentions)
+        if plural or mention or self.lex.role(first.key) in ("person", "group", "body") \
+                or self.lex.is_channel([first.key]):
+            return words
         return []
 
     def _subjectless(self, i: int, types: tuple[str, ...] = ("PER",)) -> Speaker | None:
