@@ -486,3 +486,22 @@ def test_istankara_and_its_participle_are_cues_never_speakers() -> None:
                "«هذا عمل مرفوض».")
     assert "نبيه بري" in _speaker(_quote(doc, "ما حصل جريمة"))
     assert "وليد جنبلاط" in _speaker(_quote(doc, "هذا عمل مرفوض"))
+
+
+def test_a_verbal_noun_after_the_cue_is_its_object(dev15: dict[str, list[Quote]]) -> None:
+    # «كما أعلن انعقاد جلسة استثنائية للحكومة «للتباحث في أي إجراءات أمنية جديدة محتملة»»: Davutoğlu, not «انعقاد»
+    assert "داود أوغلو" in _speaker(_quote_in(dev15["suruc"], "للتباحث في أي إجراءات"))
+
+
+def test_a_sentence_going_on_with_the_previous_quote_is_the_same_speakers(dev15: dict[str, list[Quote]]) -> None:
+    # «وعن اليمن قال إنهم يرفضون ... اللبناني. إنه يجب التزام جميع الأطراف اليمنية ...»
+    assert _speaker(_quote_in(dev15["gulf"], "يجب التزام جميع الأطراف")) == "كيري"
+    # «وأضافت أن «...». و«هؤلاء الأطفال وعائلاتهم يسكتون ...»»
+    q = _quote_in(dev15["pakistan"], "هؤلاء الأطفال وعائلاتهم")
+    assert q.kind == "direct" and "ديلي تايمز" in _speaker(q)
+
+
+def test_words_said_with_no_mark_after_wa_qala(dev15: dict[str, list[Quote]]) -> None:
+    # «... وقال لن نسمح لإيران بالعبث بعروبتنا.»
+    q = _quote_in(dev15["qattan"], "لن نسمح لإيران بالعبث بعروبتنا")
+    assert q.text == "لن نسمح لإيران بالعبث بعروبتنا" and "قطان" in _speaker(q)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS
@@ -12,6 +14,13 @@ from marsad.text.tokens import Token
 LEAD_ZONE = 12
 PREPOSITIONS = frozenset({"الي", "علي", "من", "في", "عن", "مع", "بعد", "قبل", "حول", "اثر"})
 CLAUSE_STARTERS = frozenset({"لم", "لن", "لا", "قد", "فقد", "ما", "ليس", "كان", "كانت", "تم", "يتم"})
+# verbal-noun patterns of derived verbs (انفعال، استفعال، إفعال، تفعيل) on normalised keys (hamza folded)
+VERBAL_NOUN = re.compile(r"ان..ا.|است..ا.|ا..ا.|ت..ي.")
+# the words of «وقال لن نسمح ...» follow a verb of saying with no mark, colon or complementizer; a subject never
+# starts with these
+UNMARKED_DIRECT = frozenset({"قال", "اضاف", "تابع"})
+DIRECT_STARTERS = frozenset({"لن", "لم", "لا", "لسنا", "نحن", "ليس", "لقد"})
+CONTINUING = ("إن", "إنه", "إنها", "إنهم", "إننا")
 NOT_REPORTING = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "حتي", "قد"})
 
 
@@ -29,6 +38,8 @@ class Piece(Emitter):
                 i = max(i + 1, self.index(min(m.close, holder.end)))
                 continue
             tok = self.tokens[i]
+            if i == 0 or self._sent[i - 1] != self._sent[i]:
+                self._continued(i)
             phrase = self._nominal(i)
             if phrase is not None and phrase[1] in ("lead", "lead_verb"):
                 i = self._nominal_cue(i, phrase[0], phrase[1])
@@ -56,9 +67,13 @@ class Piece(Emitter):
         if role == "bare" and not (prefixed or prev in BEFORE_BARE or nxt in PRONOUN_OBJECTS):
             return
         opener = self._find_opener(i + 1, lemma in self.lex.about)
+        if opener is None and lemma in UNMARKED_DIRECT and nxt in DIRECT_STARTERS and tok.key[:1] in "وف":
+            opener = (i, "colon")  # «وقال لن نسمح لإيران بالعبث بعروبتنا.»: the words follow with no mark
         stop = opener[0] if opener is not None else self._zone_stop(i + 1)
         zone = self.tokens[i + 1:stop]
         words, relay = self._subject(zone)
+        if words and self._verbal_noun_object(words[0]):
+            words = []  # «كما أعلن انعقاد جلسة استثنائية للحكومة «...»»: the verb's object, not its subject
         relayed = False
         if lemma in self.lex.chain and not relay:
             for c, t in enumerate(zone):
@@ -119,6 +134,33 @@ class Piece(Emitter):
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
         if speaker is not None:
             self.resolver.memory.add(self._para[i], speaker)
+
+    def _continued(self, i: int) -> None:
+        """A sentence that goes on with the previous sentence's quote, in the same paragraph: «... قال إنهم يرفضون
+        ... اللبناني. إنه يجب التزام جميع الأطراف ...» (a sentence opening with إن) or «... وأضافت أن «...». و«هؤلاء
+        الأطفال ...»» (و and a quotation mark) — the same speaker."""
+        if not self.found or i + 1 >= len(self.tokens):
+            return
+        last = self.found[-1]
+        at = min(self.index(last.end), len(self.tokens) - 1)
+        if self._para[at] != self._para[i] or self._sent[at - 1 if at else 0] != self._sent[i] - 1:
+            return
+        tok = self.tokens[i]
+        m = self.mark_at(i + 1)
+        if tok.text in CONTINUING and self.tokens[i + 1].is_word:
+            end = self._clause_end(i + 1)
+            self._emit(self.tokens[i + 1].start, end, "indirect", self._span([tok]), last.speaker, [], self._sent[i])
+        elif tok.text == "و" and m is not None and m.closed and self._words(m) >= 3:
+            self._emit(m.start, m.end, "direct", self._span([tok]), last.speaker, [], self._sent[i])
+
+    def _verbal_noun_object(self, tok: Token) -> bool:
+        """True when an indefinite word right after a cue has a verbal-noun pattern (انفعال، استفعال، إفعال، تفعيل:
+        انعقاد، استمرار، إجراء، تشكيل) and is neither a role nor the start of a tagged name: the verb's object."""
+        key = tok.key
+        if key.startswith("ال") or self.lex.role(key) is not None \
+                or any(m.start == tok.start for m in self.resolver.doc.mentions):
+            return False
+        return VERBAL_NOUN.fullmatch(key) is not None
 
     def _verb_subject(self, i: int) -> Speaker | None:
         """The subject of the cue verb a participle follows without a comma («وقال النائب وليد جنبلاط مستنكرا:
