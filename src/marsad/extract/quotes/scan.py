@@ -14,13 +14,13 @@ from marsad.text.tokens import Token
 LEAD_ZONE = 12
 PREPOSITIONS = frozenset({"الي", "علي", "من", "في", "عن", "مع", "بعد", "قبل", "حول", "اثر"})
 CLAUSE_STARTERS = frozenset({"لم", "لن", "لا", "قد", "فقد", "ما", "ليس", "كان", "كانت", "تم", "يتم"})
-# verbal-noun patterns of derived verbs (انفعال، استفعال، إفعال، تفعيل) on normalised keys (hamza folded)
-VERBAL_NOUN = re.compile(r"ان..ا.|است..ا.|ا..ا.|ت..ي.")
+# verbal-noun patterns of derived verbs (انفعال، استفعال، تفعيل) on normalised keys
+VERBAL_NOUN = re.compile(r"ان..ا.|است..ا.|ت..ي.")  # إفعال left out: spelt like the plural أفعال (أعضاء، أبناء)
 # the words of «وقال لن نسمح ...» follow a verb of saying with no mark, colon or complementizer; a subject never
 # starts with these
 UNMARKED_DIRECT = frozenset({"قال", "اضاف", "تابع"})
 DIRECT_STARTERS = frozenset({"لن", "لم", "لا", "لسنا", "نحن", "ليس", "لقد"})
-CONTINUING = ("إن", "إنه", "إنها", "إنهم", "إننا")
+CONTINUING = ("إنه", "إنها", "إنهم", "إننا")  # a bare إن opens many a sentence of an opinion piece
 NOT_REPORTING = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "حتي", "قد"})
 
 
@@ -72,8 +72,9 @@ class Piece(Emitter):
         stop = opener[0] if opener is not None else self._zone_stop(i + 1)
         zone = self.tokens[i + 1:stop]
         words, relay = self._subject(zone)
+        obj: list[Token] = []
         if words and self._verbal_noun_object(words[0]):
-            words = []  # «كما أعلن انعقاد جلسة استثنائية للحكومة «...»»: the verb's object, not its subject
+            obj, words = words, []  # «كما أعلن انعقاد جلسة استثنائية للحكومة «...»»: the verb's object, not its subject
         relayed = False
         if lemma in self.lex.chain and not relay:
             for c, t in enumerate(zone):
@@ -110,6 +111,8 @@ class Piece(Emitter):
                 s0 -= 1
             named = self._before_channel(zone, channel) if channel is not None else zone
             speaker = self.resolver.resolve(words, para, named if words else None, lambda: self._intervening(s0, i))
+            if speaker is None and obj:
+                speaker = self.resolver.resolve(obj, para, named)  # nobody else to say it: keep the quote
         via = [self._span(relay)] if relay else []
         self._quote_after(opener[0], opener[1], self._span([tok]), speaker, via, sent)
         if channel is not None and self.found and self.found[-1].cue.start == tok.start \
@@ -147,15 +150,15 @@ class Piece(Emitter):
             return
         tok = self.tokens[i]
         m = self.mark_at(i + 1)
-        if tok.text in CONTINUING and self.tokens[i + 1].is_word:
+        if tok.text in CONTINUING and self.tokens[i + 1].is_word and last.kind == "indirect":
             end = self._clause_end(i + 1)
             self._emit(self.tokens[i + 1].start, end, "indirect", self._span([tok]), last.speaker, [], self._sent[i])
         elif tok.text == "و" and m is not None and m.closed and self._words(m) >= 3:
             self._emit(m.start, m.end, "direct", self._span([tok]), last.speaker, [], self._sent[i])
 
     def _verbal_noun_object(self, tok: Token) -> bool:
-        """True when an indefinite word right after a cue has a verbal-noun pattern (انفعال، استفعال، إفعال، تفعيل:
-        انعقاد، استمرار، إجراء، تشكيل) and is neither a role nor the start of a tagged name: the verb's object."""
+        """True when an indefinite word right after a cue has a verbal-noun pattern (انفعال، استفعال، تفعيل: انعقاد،
+        استمرار، تشكيل) and is neither a role nor the start of a tagged name: the verb's object."""
         key = tok.key
         if key.startswith("ال") or self.lex.role(key) is not None \
                 or any(m.start == tok.start for m in self.resolver.doc.mentions):

@@ -44,8 +44,10 @@ class Subjects(Openers):
                 continue
             m = self._open.get(tok.start)
             if m is not None:
-                if any(t.is_word for t in out) and self.tokens[self.index(tok.start) - 1].key not in self.lex.name_heads \
-                        and not self._quoted_name(m):
+                before = self.tokens[self.index(tok.start) - 1].key
+                # وكالة أنباء «الأناضول»: the agency's name closes its description
+                if any(t.is_word for t in out) and before not in self.lex.name_heads \
+                        and not (before == "انباء" and out[0].key in self.lex.name_heads) and not self._quoted_name(m):
                     break
                 depth = m
                 out.append(tok)
