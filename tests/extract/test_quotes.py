@@ -505,3 +505,16 @@ def test_words_said_with_no_mark_after_wa_qala(dev15: dict[str, list[Quote]]) ->
     # «... وقال لن نسمح لإيران بالعبث بعروبتنا.»
     q = _quote_in(dev15["qattan"], "لن نسمح لإيران بالعبث بعروبتنا")
     assert q.text == "لن نسمح لإيران بالعبث بعروبتنا" and "قطان" in _speaker(q)
+
+
+def test_a_description_after_wasafahu_bi_is_a_quote(dev15: dict[str, list[Quote]]) -> None:
+    # «كما أدان الرئيس الألماني يواخيم جاوك، الهجوم من جهته، ووصفه بـ«العمل البربري».»
+    q = _quote_in(dev15["suruc"], "العمل البربري")
+    assert q.text == "العمل البربري" and q.cue.text == "ووصفه" and "جاوك" in _speaker(q)
+
+
+def test_a_question_is_speech_and_an_object_pronoun_is_no_speaker() -> None:
+    doc = _doc("وقال الناشط أبراهام فوكسمان إن الاتفاق سيئ. وتساءل فوكسمان: «هل هذا يعني أن الذين يعارضونه أعداء؟». "
+               "وفي العدد مقال افتتاحي لرئيس التحرير يتساءل فيه عما هو «الفن الحديث في عالم اليوم»؟")
+    assert "فوكسمان" in _speaker(_quote(doc, "هل هذا يعني"))
+    assert not any(q.speaker_text is not None and q.speaker_text.text.startswith("عما") for q in doc.quotes)

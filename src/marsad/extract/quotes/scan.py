@@ -66,10 +66,11 @@ class Piece(Emitter):
             return
         if role == "bare" and not (prefixed or prev in BEFORE_BARE or nxt in PRONOUN_OBJECTS):
             return
-        opener = self._find_opener(i + 1, lemma in self.lex.about)
+        by = self._by_mark(i) if lemma in self.lex.by else None
+        opener = (by, "colon") if by is not None else self._find_opener(i + 1, lemma in self.lex.about)
         if opener is None and lemma in UNMARKED_DIRECT and nxt in DIRECT_STARTERS and tok.key[:1] in "وف":
             opener = (i, "colon")  # «وقال لن نسمح لإيران بالعبث بعروبتنا.»: the words follow with no mark
-        stop = opener[0] if opener is not None else self._zone_stop(i + 1)
+        stop = by if by is not None else opener[0] if opener is not None else self._zone_stop(i + 1)
         zone = self.tokens[i + 1:stop]
         words, relay = self._subject(zone)
         obj: list[Token] = []
@@ -155,6 +156,17 @@ class Piece(Emitter):
             self._emit(self.tokens[i + 1].start, end, "indirect", self._span([tok]), last.speaker, [], self._sent[i])
         elif tok.text == "و" and m is not None and m.closed and self._words(m) >= 3:
             self._emit(m.start, m.end, "direct", self._span([tok]), last.speaker, [], self._sent[i])
+
+    def _by_mark(self, i: int) -> int | None:
+        """The index of the بـ a closed quoted stretch follows, within five words of cue ``i`` in its sentence
+        («ووصفه بـ«العمل البربري»»: the words after بـ are the quote)."""
+        for j in range(i + 1, min(len(self.tokens) - 1, i + 7)):
+            if self._sent[j] != self._sent[i] or self.tokens[j].text in COMMAS:
+                return None
+            m = self.mark_at(j + 1)
+            if self.tokens[j].key == "ب" and m is not None and m.closed:
+                return j
+        return None
 
     def _verbal_noun_object(self, tok: Token) -> bool:
         """True when an indefinite word right after a cue has a verbal-noun pattern (انفعال، استفعال، تفعيل: انعقاد،
