@@ -518,3 +518,18 @@ def test_a_question_is_speech_and_an_object_pronoun_is_no_speaker() -> None:
                "وفي العدد مقال افتتاحي لرئيس التحرير يتساءل فيه عما هو «الفن الحديث في عالم اليوم»؟")
     assert "فوكسمان" in _speaker(_quote(doc, "هل هذا يعني"))
     assert not any(q.speaker_text is not None and q.speaker_text.text.startswith("عما") for q in doc.quotes)
+
+
+def test_an_anaphor_with_an_adjective_goes_to_the_person_it_describes() -> None:
+    # «وأضاف الوزير الأمريكي» after the Qatari minister spoke: Kerry, whom the text calls «وزير الخارجية الأمريكي»
+    text = ("التقى وزير الخارجية الأمريكي جون كيري نظراءه الخليجيين أمس. وقال الوزير إن الاتفاق جيد. وقال وزير "
+            "الخارجية القطري خالد العطية إن المجلس يرحب بالاتفاق. وأضاف الوزير الأمريكي أن العمل مستمر.")
+    doc = _doc(text, [Mention(text.index(n), text.index(n) + len(n), n, "PER") for n in ("جون كيري", "خالد العطية")])
+    assert _speaker(_quote(doc, "العمل مستمر")) == "جون كيري"
+    assert _speaker(_quote(doc, "المجلس يرحب")) == "خالد العطية"
+
+
+def test_a_role_is_the_person_named_right_before_it_without_a_comma() -> None:
+    text = "وقال وزير الخارجية الأمريكي إن الاتفاق جيد. وكان جون كيري وزير الخارجية الأمريكي قد زار الدوحة أمس."
+    doc = _doc(text, [Mention(text.index("جون كيري"), text.index("جون كيري") + 8, "جون كيري", "PER")])
+    assert _speaker(_quote(doc, "الاتفاق جيد")) == "جون كيري"
