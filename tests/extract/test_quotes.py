@@ -533,3 +533,14 @@ def test_a_role_is_the_person_named_right_before_it_without_a_comma() -> None:
     text = "وقال وزير الخارجية الأمريكي إن الاتفاق جيد. وكان جون كيري وزير الخارجية الأمريكي قد زار الدوحة أمس."
     doc = _doc(text, [Mention(text.index("جون كيري"), text.index("جون كيري") + 8, "جون كيري", "PER")])
     assert _speaker(_quote(doc, "الاتفاق جيد")) == "جون كيري"
+
+
+def test_via_holds_the_channel_only(dev15: dict[str, list[Quote]]) -> None:
+    # «وقال قطان في لقاء موسع عقده أمس الثلاثاء بمقر السفارة السعودية بالقاهرة، ... إن ...»: the interview, not the
+    # embassy's entity nor the rest of the phrase
+    assert _quote_in(dev15["qattan"], "ايران تسعى للسيطرة").via == ["لقاء موسع"]
+    text = "وقال مصدر مطلع لـ«الشرق الأوسط» أمس إن المفاوضات متعثرة. وقال الناشط في لقاء صحفي أمس في الرياض إن الحل قريب."
+    start = text.index("الشرق الأوسط")
+    doc = _doc(text, [Mention(start, start + 12, "الشرق الأوسط", "LOC", entity="loc:middle-east")])
+    assert _quote(doc, "المفاوضات متعثرة").via == ["الشرق الأوسط"]  # the newspaper, though tagged as the region
+    assert _quote(doc, "الحل قريب").via == ["لقاء صحفي"]

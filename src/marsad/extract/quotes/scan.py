@@ -116,6 +116,8 @@ class Piece(Emitter):
                 speaker = self.resolver.resolve(obj, para, named)  # nobody else to say it: keep the quote
         via = [self._span(relay)] if relay else []
         self._quote_after(opener[0], opener[1], self._span([tok]), speaker, via, sent)
+        if channel is not None:
+            channel = self._channel_only(channel)
         if channel is not None and self.found and self.found[-1].cue.start == tok.start \
                 and channel not in self.found[-1].via and channel.text != self.found[-1].speaker.span.text:
             self.found[-1].via.append(channel)

@@ -294,6 +294,15 @@ class Resolver:
         best = max(held, key=lambda m: (len(m.text.split()), -m.start))
         return Speaker(Span(best.start, best.end, best.text), best.entity or ident, heads)
 
+    def channel_entity(self, start: int, end: int) -> str | None:
+        """The entity id of a channel ``[start, end)``: an organisation mention making up most of it (لـ«الشرق
+        الأوسط» tagged as a place, or a person inside «حسابه على تويتر», is no channel entity)."""
+        for m in self.doc.mentions:
+            if m.entity is not None and m.type == "ORG" and m.start < end and start < m.end \
+                    and (min(end, m.end) - max(start, m.start)) * 2 >= end - start:
+                return m.entity
+        return None
+
     def entity_at(self, start: int, end: int) -> str | None:
         """The entity id of a mention overlapping ``[start, end)``, if NER has linked one."""
         for m in self.doc.mentions:

@@ -272,6 +272,48 @@ class Subjects(Openers):
             k -= 1
         return zone[:k]
 
+    def _channel_only(self, span: Span) -> Span:
+        """A channel phrase cut to the channel: its head and name («وكالة الأنباء الألمانية»، «شبكة "ان.بي.سي"
+        الاميركية»، «حسابه على موقع التواصل الاجتماعي “تويتر”»), its adjectives (ال-words, nisba adjectives: لقاء
+        صحفي) and a platform after على/في/عبر — never the words after it (لقاء صحفي أمس، لقاء موسع عقده ...)."""
+        toks = [t for t in self.tokens[self.index(span.start):self.index(span.end)] if t.end <= span.end]
+        need = self.lex.channel_at([t.key for t in toks if t.is_word])
+        last: Token | None = None
+        k = 0
+        named = 0  # name words right after the head (شبكة سكاي سبورتس، موقع تداول), before any adjective
+        while k < len(toks):
+            tok = toks[k]
+            m = self._open.get(tok.start)
+            if m is not None and m.closed:
+                while k < len(toks) and toks[k].start < m.close:
+                    k += 1
+                if k < len(toks):
+                    last = toks[k]
+                k += 1
+                continue
+            if not tok.is_word or self._in_timex(tok.start):
+                break
+            rest = [t.key for t in toks[k + 1:] if t.is_word]
+            platform = self.lex.channel_at(rest) if tok.key in ("علي", "في", "عبر") else 0
+            if tok.key[:1] == "ب" and self.lex.channel_at([t.key for t in toks[k:] if t.is_word]):
+                platform = 0  # حسابه بتويتر: the platform itself
+                need = max(need, 1)
+            if platform:
+                need = platform + 1
+            elif need <= 0 and named < 2 and tok.key[:1] not in "لب" and not tok.key.startswith("ال") \
+                    and not tok.text.endswith("ه") and tok.key not in self.lex.stops and self.lex.cue(tok.key) is None:
+                named += 1
+            elif need <= 0 and (tok.key.startswith("ال") or (tok.key.endswith(("ي", "يه")) and len(tok.key) > 3)):
+                named = 2
+            elif need <= 0:
+                break
+            need -= 1
+            last = tok
+            k += 1
+        if last is None:
+            return span
+        return Span(span.start, last.end, self.text[span.start:last.end])
+
     def _channel_via(self, zone: list[Token]) -> Span | None:
         """The channel between a cue and its quote: «لـ"الوطن"», «لتلفزيون بي بي سي», «على تويتر», «عبر حسابه في تويتر»."""
         for c in range(1, len(zone)):
