@@ -544,3 +544,10 @@ def test_via_holds_the_channel_only(dev15: dict[str, list[Quote]]) -> None:
     doc = _doc(text, [Mention(start, start + 12, "الشرق الأوسط", "LOC", entity="loc:middle-east")])
     assert _quote(doc, "المفاوضات متعثرة").via == ["الشرق الأوسط"]  # the newspaper, though tagged as the region
     assert _quote(doc, "الحل قريب").via == ["لقاء صحفي"]
+
+
+def test_a_clause_opening_cue_with_no_resolvable_subject_keeps_its_quote() -> None:
+    # as in SaudiNewsNet's date-market stories: a subheading between the speaker's paragraph and «وتابع: ...»
+    doc = _doc("وقال رئيس لجنة التمور محمد الشعيبي إن الموسم كان ناجحا.\n\nآن الأوان لإنشاء شركات حكومية لشراء التمور\n\n"
+               "وتابع: أقل من ربع مصانع التمور في المملكة هي صناعة حقيقية.")
+    assert "الشعيبي" in _speaker(_quote(doc, "أقل من ربع مصانع التمور"))
