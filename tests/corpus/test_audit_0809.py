@@ -26,6 +26,7 @@ URLS = {
     "mourning": "http://www.3alyoum.com/culture/a/رحيل-سعود-الدوسري-يوحّد-الفنانين-والد/",
     "zinjibar": "http://www.alriyadh.com/1071718",
     "column": "http://www.alwatan.com.sa/Discussion/News_Detail.aspx?ArticleID=231486&CategoryID=8",
+    "bomber": "http://aawsat.com/home/article/425451/السعودية-انتحاري-الطوارئ-تأثر-بوالده-وأطلق-بعد-احتجازه-في-2013",
 }
 
 
@@ -77,3 +78,14 @@ def test_a_lone_given_name_joins_by_the_words_around_it(analysed: tuple[dict[str
     docs = analysed[0]
     assert {e for _, e in _around(docs["column"], "صالح")} == {"per:ali-abdullah-saleh"}
     assert {e for _, e in _around(docs["zinjibar"], "صالح")} == {"per:ali-abdullah-saleh"}
+
+
+def test_a_quoted_outlet_is_the_newspaper_not_the_place(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«قال مصدر أمني لـ«الشرق الأوسط»» is the newspaper Asharq al-Awsat (an organisation), not the Middle East."""
+    docs, result = analysed
+    quoted = {m.entity for m in docs["bomber"].mentions
+              if m.text == "الشرق الأوسط" and docs["bomber"].text[m.start - 1] == "«"}
+    assert len(quoted) == 1
+    (paper,) = quoted
+    entity = next(e for e in result.entities if e.id == paper)
+    assert paper != "loc:middle-east" and entity.type == "ORG" and entity.name == "الشرق الأوسط"

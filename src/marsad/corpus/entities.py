@@ -59,7 +59,7 @@ from marsad.corpus.names import (
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.terms import STOPWORDS
 from marsad.corpus.unionfind import UnionFind
-from marsad.extract.entities import mention_name
+from marsad.extract.entities import OUTLET, mention_name
 from marsad.lexicons import load
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
@@ -371,13 +371,15 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     node_of: dict[tuple[str, str], str] = {}
     matched: dict[str, RegistryEntry] = {}
     for gid, group in groups.items():
-        entry = _registry_match(group)
+        entry = _registry_match(group) if OUTLET not in gid[1] else None
         if entry is not None:
             node_of[gid] = entry.id
             matched[entry.id] = entry
         else:
             name = _fullest(group)
             node_of[gid] = f"{_kind(group.type)}|{name_key(name)}" if name else ""
+            if name and OUTLET in gid[1]:
+                node_of[gid] += "|" + OUTLET  # the newspaper الشرق الأوسط, never the region
             if name and group.type == "PER" and _lone_given_name(name):
                 node_of[gid] += _DOC + gid[0]  # صالح alone: each document's stays apart until the surname join
     nodes: dict[str, _Group] = {}

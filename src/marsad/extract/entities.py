@@ -41,6 +41,7 @@ from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.lexicons import load, load_table
 from marsad.model import Document, EntityType, Mention
+from marsad.page.outlets import outlet_table
 from marsad.text.clitics import name_word, separable_length, stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
@@ -437,6 +438,33 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
             m.entity = f"PER:{chosen}"
 
 
+OUTLET = "outlet:"  # the per-document key of a mention naming a news outlet: ORG:outlet:<its name>
+_OPEN_QUOTES = "«\"“"
+_CLOSE_QUOTES = "»\"”"
+_OUTLET_WORDS = frozenset(norm_key(w) for w in ("صحيفة", "جريدة", "لصحيفة", "لجريدة", "بصحيفة", "بجريدة", "وصحيفة"))
+
+
+def _mark_outlets(doc: Document, mentions: list[Mention]) -> None:
+    """A mention that names a news outlet of ``outlets.tsv`` in quotation marks or after صحيفة/جريدة is that outlet.
+
+    «قال مصدر لـ«الشرق الأوسط»» is the newspaper Asharq al-Awsat, not the region; «صحيفة
+    الرياض» the newspaper, not the city.  Such mentions become organisations keyed apart
+    (``ORG:outlet:`` and the outlet's name), which resolution never joins to a place.
+    """
+    table = outlet_table()
+    for m in mentions:
+        quoted = (m.start > 0 and doc.text[m.start - 1] in _OPEN_QUOTES
+                  and doc.text[m.end:m.end + 1] in _CLOSE_QUOTES and doc.text[m.end:m.end + 1] != "")
+        word = _word_before(doc, m.start)
+        titled = word is not None and word.key in _OUTLET_WORDS
+        if not (quoted or titled):
+            continue
+        outlet = table.canonical(mention_name(doc, m))
+        if outlet is not None:
+            m.type = "ORG"
+            m.entity = f"ORG:{OUTLET}{outlet}"
+
+
 def _speakers_by_surname(
     doc: Document, sentences: list[_Sentence], spans: list[list[tuple[int, int, Mention]]], mentions: list[Mention],
     bare: frozenset[str],
@@ -678,5 +706,6 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
     mentions.extend(_speakers_by_surname(doc, sentences, spans, mentions, bare))
     mentions.sort(key=lambda m: (m.start, m.end))
     _join_short_forms(doc, mentions, _titled(sentences, spans))
+    _mark_outlets(doc, mentions)
     mentions.extend(_join_roles(doc, sentences, spans, bare))
     doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
