@@ -26,6 +26,7 @@ URLS = {
     "mourning": "http://www.3alyoum.com/culture/a/رحيل-سعود-الدوسري-يوحّد-الفنانين-والد/",
     "zinjibar": "http://www.alriyadh.com/1071718",
     "column": "http://www.alwatan.com.sa/Discussion/News_Detail.aspx?ArticleID=231486&CategoryID=8",
+    "sister": "http://www.3alyoum.com/news/golobal/a/شقيقة-بشار-تتحرك-للتغطية-على-جريمة-هلا/",
     "bomber": "http://aawsat.com/home/article/425451/السعودية-انتحاري-الطوارئ-تأثر-بوالده-وأطلق-بعد-احتجازه-في-2013",
 }
 
@@ -64,6 +65,13 @@ def test_a_particle_is_left_out_of_a_person_span(analysed: tuple[dict[str, Docum
     assert len(ids) == 1
     names = {e.id: e.name for e in result.entities}
     assert names[ids.pop()] == "سعود الدوسري"
+
+
+def test_a_kinship_noun_is_left_out_of_a_person_span(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«سليمان، جد بشار ووالد حافظ»: the span is بشار, not a person «جد بشار»."""
+    doc = analysed[0]["sister"]
+    assert not any(m.text.startswith("جد ") for m in doc.mentions)
+    assert len({m.entity for m in doc.mentions if m.text == "بشار"}) == 1
 
 
 def test_lillah_is_not_an_entity(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
