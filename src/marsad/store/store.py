@@ -554,8 +554,8 @@ class Store:
 
     def move_story(self, old: str, new: str) -> None:
         """Story ``old`` was merged into ``new``: its members move, its record goes, a redirect stays."""
-        self._delete_story(old)
         self._x("UPDATE story_members SET story = ? WHERE story = ?", (new, old))
+        self._delete_story(old)
         self.add_redirect("story", old, new)
 
     def _delete_story(self, story_id: str) -> None:
