@@ -416,12 +416,15 @@ def _speakers_by_surname(
 
 def _role_before(sentence: _Sentence, first: int) -> tuple[int, str] | None:
     """The role phrase (title word plus modifiers) ending right before token ``first``."""
+    titles = _titles()
     for n in range(min(_MAX_ROLE, first), 1, -1):
+        head = sentence.tokens[first - n]
+        if head.key not in titles and head.stem not in titles:  # the cheap test first: few words are titles
+            continue
         words = sentence.tokens[first - n:first]
         if any(t != "O" for t in sentence.tags[first - n:first]) or not all(w.is_word for w in words):
             continue
-        if words[0].key in _titles() or words[0].stem in _titles():
-            return first - n, " ".join(w.key for w in words[1:]) + "|" + words[0].stem
+        return first - n, " ".join(w.key for w in words[1:]) + "|" + head.stem
     return None
 
 
