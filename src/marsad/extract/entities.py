@@ -42,7 +42,7 @@ from marsad.model import Document, EntityType, Mention
 from marsad.text.clitics import separable_length, stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import Token, text_tokens
 
 _TYPES: dict[str, EntityType] = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 _MAX_ROLE = 4
@@ -111,7 +111,7 @@ def _sentences(doc: Document) -> list[list[Token]]:
     out: list[list[Token]] = []
     for piece in pieces:
         for sent in split_sentences(doc.text, piece.start, piece.end):
-            tokens = tokenize(doc.text, sent.start, sent.end)
+            tokens = text_tokens(doc.text, sent.start, sent.end)
             if tokens:
                 out.append(tokens)
     return out
@@ -298,7 +298,7 @@ def _is_surname(name: str, word: str) -> bool:
 
 def _word_before(doc: Document, start: int) -> Token | None:
     """The word right before offset ``start``, with nothing but spaces between (None after punctuation)."""
-    tokens = tokenize(doc.text, max(0, start - _BACK), start)
+    tokens = text_tokens(doc.text, max(0, start - _BACK), start)
     if not tokens or not tokens[-1].is_word or doc.text[tokens[-1].end:start].strip():
         return None
     return tokens[-1]
