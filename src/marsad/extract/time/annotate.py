@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from marsad.extract.time.calendar import Anchor, nearest_weekday
 from marsad.extract.time.grammar import Grammar
 from marsad.extract.time.records import Found
-from marsad.extract.time.tokens import tokenize_key
+from marsad.extract.time.tokens import Tok, tokenize_key
 from marsad.model import Document, Published, Segment, Timex
-from marsad.text.normalize import normalize
+from marsad.text.normalize import Normalized, normalize
+from marsad.text.tokens import TEXT_CACHE_SIZE
 
 REANCHOR_DAYS = 3
 
@@ -31,10 +33,20 @@ def _past_marks(text: str, e: int, limit: int) -> int:
     return e
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _keyed(text: str, start: int, end: int) -> tuple[Normalized, list[Tok]]:
+    """The key text of ``text[start:end]`` and its tokens, kept for the next scan of the same range.
+
+    A range is scanned again with another anchor (:func:`tag_text`) and by the corpus steps
+    (dates read the main text's clues); the grammar only reads the tokens.
+    """
+    key = normalize(text[start:end])
+    return key, tokenize_key(key.text)
+
+
 def scan_text(text: str, start: int, end: int, anchor: Anchor | None) -> list[tuple[int, int, Found]]:
     """Run the grammar on ``text[start:end]``: (start, end, found) with offsets into ``text``."""
-    key = normalize(text[start:end])
-    toks = tokenize_key(key.text)
+    key, toks = _keyed(text, start, end)
     out: list[tuple[int, int, Found]] = []
     for found in Grammar(toks, anchor).scan():
         k0 = toks[found.start].start + found.cut
