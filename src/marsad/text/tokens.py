@@ -16,8 +16,9 @@ _TOKEN = re.compile(
 )
 
 CACHE_SIZE = 1 << 18  # word types are few; the key splitter is a pure function of the word
-# Texts whose whole tokenisation is kept: more than a batch of documents (the components run over a batch in turn).
-TEXT_CACHE_SIZE = 256
+# Texts whose whole tokenisation is kept: twice the default batch of documents (the components, then the store,
+# run over a batch in turn); about 0.2 MiB a text of 3,800 characters.
+TEXT_CACHE_SIZE = 128
 
 
 @dataclass(frozen=True, slots=True)

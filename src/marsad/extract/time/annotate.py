@@ -11,9 +11,9 @@ from marsad.extract.time.records import Found
 from marsad.extract.time.tokens import Tok, tokenize_key
 from marsad.model import Document, Published, Segment, Timex
 from marsad.text.normalize import Normalized, normalize
-from marsad.text.tokens import TEXT_CACHE_SIZE
 
 REANCHOR_DAYS = 3
+KEYED_CACHE_SIZE = 8  # ranges whose key text and tokens are kept for a second scan
 
 
 def anchor_of(published: Published | None) -> Anchor | None:
@@ -33,12 +33,13 @@ def _past_marks(text: str, e: int, limit: int) -> int:
     return e
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@lru_cache(maxsize=KEYED_CACHE_SIZE)
 def _keyed(text: str, start: int, end: int) -> tuple[Normalized, list[Tok]]:
     """The key text of ``text[start:end]`` and its tokens, kept for the next scan of the same range.
 
-    A range is scanned again with another anchor (:func:`tag_text`) and by the corpus steps
-    (dates read the main text's clues); the grammar only reads the tokens.
+    :func:`tag_text` scans a range again with another anchor right after the first scan; the
+    grammar only reads the tokens.  (Kept for a few ranges only: an offset map costs about
+    36 bytes a character.)
     """
     key = normalize(text[start:end])
     return key, tokenize_key(key.text)
