@@ -170,6 +170,8 @@ def test_user_outlets_file(tmp_path: Path) -> None:
         ("Mon, 31 Feb 2018 10:00:00 GMT", None),
         ("12345", None),
         ("غدا", None),
+        (float("nan"), None),
+        (float("inf"), None),
     ],
 )
 def test_date_forms(value: object, expected: str | None) -> None:

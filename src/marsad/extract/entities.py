@@ -45,7 +45,7 @@ from marsad.page.outlets import outlet_table
 from marsad.text.clitics import name_word, separable_length, stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import Token, text_tokens
 
 _TYPES: dict[str, EntityType] = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 _MAX_ROLE = 4
@@ -120,7 +120,7 @@ def _sentences(doc: Document) -> list[list[Token]]:
     out: list[list[Token]] = []
     for piece in pieces:
         for sent in split_sentences(doc.text, piece.start, piece.end):
-            tokens = tokenize(doc.text, sent.start, sent.end)
+            tokens = text_tokens(doc.text, sent.start, sent.end)
             if tokens:
                 out.append(tokens)
     return out
@@ -356,7 +356,7 @@ def _is_surname(name: str, word: str) -> bool:
 
 def _word_before(doc: Document, start: int) -> Token | None:
     """The word right before offset ``start``, with nothing but spaces between (None after punctuation)."""
-    tokens = tokenize(doc.text, max(0, start - _BACK), start)
+    tokens = text_tokens(doc.text, max(0, start - _BACK), start)
     if not tokens or not tokens[-1].is_word or doc.text[tokens[-1].end:start].strip():
         return None
     return tokens[-1]
@@ -501,12 +501,15 @@ def _speakers_by_surname(
 
 def _role_before(sentence: _Sentence, first: int) -> tuple[int, str] | None:
     """The role phrase (title word plus modifiers) ending right before token ``first``."""
+    titles = _titles()
     for n in range(min(_MAX_ROLE, first), 1, -1):
+        head = sentence.tokens[first - n]
+        if head.key not in titles and head.stem not in titles:  # the cheap test first: few words are titles
+            continue
         words = sentence.tokens[first - n:first]
         if any(t != "O" for t in sentence.tags[first - n:first]) or not all(w.is_word for w in words):
             continue
-        if words[0].key in _titles() or words[0].stem in _titles():
-            return first - n, " ".join(w.key for w in words[1:]) + "|" + words[0].stem
+        return first - n, " ".join(w.key for w in words[1:]) + "|" + head.stem
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import math
 import re
 from urllib.parse import unquote, urlparse
 
@@ -104,6 +105,8 @@ def _numeric(text: str) -> str | None:
 
 
 def _epoch(seconds: float) -> str | None:
+    if not math.isfinite(seconds):  # NaN and Infinity are valid JSON numbers for Python's json module
+        return None
     digits = len(str(int(abs(seconds))))
     if digits == _EPOCH_MS_DIGITS:
         seconds /= 1000

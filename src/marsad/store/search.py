@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from marsad.model import Document, Segment, Span
 from marsad.text.clitics import stem_variants
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import Token, text_tokens, tokenize
 
 SNIPPET_CONTEXT = 80
 
@@ -59,7 +59,7 @@ def own_pieces(doc: Document, seg: Segment) -> list[Span]:
 
 def _terms(text: str, piece: Span) -> list[str]:
     terms: list[str] = []
-    for token in tokenize(text, piece.start, piece.end):
+    for token in text_tokens(text, piece.start, piece.end):
         if token.is_word:
             terms.extend(stem_variants(token.key))
     return terms

@@ -21,7 +21,6 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -35,7 +34,7 @@ from marsad.model import (
     Published,
     Story,
 )
-from marsad.store.codec import JSON, from_json
+from marsad.store.codec import JSON, from_json, to_json
 from marsad.store.dialect import Connection, Row, dialect_for
 from marsad.store.schema import MIGRATIONS, VERSION
 from marsad.store.search import (
@@ -282,7 +281,7 @@ class Store:
         return self.write_batch(0, [doc], [(doc.id, source)], {}, []) == 1
 
     def _insert_document(self, doc: Document, seq: int, run: int) -> int:
-        analysis = json.dumps(asdict(doc), ensure_ascii=False)
+        analysis = json.dumps(to_json(doc), ensure_ascii=False)
         cursor = self._x(
             "INSERT INTO documents (id, source, title, outlet, published, text, report, analysis, seq, url, "
             "language, first_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
@@ -333,12 +332,12 @@ class Store:
             self._x(
                 'INSERT INTO quotes (document, seq, start, "end", text, kind, speaker, record) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, n, q.start, q.end, q.text, q.kind, q.speaker, json.dumps(asdict(q), ensure_ascii=False)),
+                (doc.id, n, q.start, q.end, q.text, q.kind, q.speaker, json.dumps(to_json(q), ensure_ascii=False)),
             )
             for via in dict.fromkeys(q.via):
                 self._x("INSERT INTO quote_via (document, seq, entity) VALUES (?, ?, ?)", (doc.id, n, via))
         for n, e in enumerate(doc.events):
-            record = asdict(e)
+            record = to_json(e)
             extra = {k: v for k, v in record.items() if k not in _EVENT_COLUMNS}
             self._x(
                 'INSERT INTO events (document, seq, start, "end", text, type, date, participants, extra) '
@@ -359,7 +358,7 @@ class Store:
         """Rewrite the report JSON and layer rows of documents the corpus steps changed; return how many."""
         changed = 0
         for doc in docs:
-            report = json.dumps(asdict(doc), ensure_ascii=False)
+            report = json.dumps(to_json(doc), ensure_ascii=False)
             row = self._one("SELECT report FROM documents WHERE id = ?", (doc.id,))
             if row is not None and row[0] == report:
                 continue
@@ -438,7 +437,7 @@ class Store:
         """
         # Records are combined as JSON objects, not decoded into dataclasses: the stored record of a country names
         # thousands of documents, and every batch that mentions it folds its own in.
-        batch: dict[str, JSON] = {e.id: asdict(e) for e in entities}
+        batch: dict[str, JSON] = {e.id: to_json(e) for e in entities}
         for old, new in merged.items():
             stored = self._entity_records([old])
             self._x("DELETE FROM entities WHERE id = ?", (old,))
@@ -521,8 +520,8 @@ class Store:
                 (
                     story.id, story.title, len(story.segments), len(story.documents), dates[0] if dates else None,
                     dates[-1] if dates else None, json.dumps(story.outlets, ensure_ascii=False),
-                    json.dumps([asdict(s) for s in story.summary], ensure_ascii=False),
-                    json.dumps(asdict(story), ensure_ascii=False), run,
+                    json.dumps([to_json(s) for s in story.summary], ensure_ascii=False),
+                    json.dumps(to_json(story), ensure_ascii=False), run,
                 ),
             )
             for seg in dict.fromkeys(story.segments):
@@ -534,14 +533,14 @@ class Store:
             for n, row in enumerate(story.timeline):
                 self._x(
                     "INSERT INTO timeline_entries (story, seq, date, label, sources) VALUES (?, ?, ?, ?, ?)",
-                    (story.id, n, row.date, row.label, json.dumps([asdict(s) for s in row.sources], ensure_ascii=False)),
+                    (story.id, n, row.date, row.label, json.dumps([to_json(s) for s in row.sources], ensure_ascii=False)),
                 )
             for n, claim in enumerate(story.claims):
                 self._x(
                     "INSERT INTO claims (story, seq, status, text, count, spans) VALUES (?, ?, ?, ?, ?, ?)",
                     (
                         story.id, n, claim.status, claim.text, claim.count,
-                        json.dumps([asdict(s) for s in claim.spans], ensure_ascii=False),
+                        json.dumps([to_json(s) for s in claim.spans], ensure_ascii=False),
                     ),
                 )
 

@@ -44,7 +44,7 @@ from marsad.model import Actor, Document, Event, EventDateBasis, Mention, Segmen
 from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import Token, text_tokens
 
 if TYPE_CHECKING:
     from marsad.corpus.result import CorpusResult
@@ -415,7 +415,7 @@ def annotate(doc: Document) -> None:
         found: list[Event] = []
         pieces = doc.pieces(article) if article is not None else [doc.span(0, len(doc.text))]
         for region in pieces:
-            tokens = tokenize(doc.text, region.start, region.end)
+            tokens = text_tokens(doc.text, region.start, region.end)
             triggers = [key_trigger(t.key) if t.is_word else None for t in tokens]
             if not any(triggers):
                 continue

@@ -23,8 +23,11 @@ class Gazetteer:
 
     entries: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     longest: int = 1
-    # per word key, the names' tails of each of its readings that begins a name (filled as keys are met)
-    _heads: dict[str, tuple[dict[tuple[str, ...], str], ...]] = field(default_factory=dict, compare=False, repr=False)
+    # per word key, the names' tails of each of its readings that begins a name, with the most words a name
+    # beginning with that reading has (filled as keys are met)
+    _heads: dict[str, tuple[tuple[dict[tuple[str, ...], str], int], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def add(self, keys: Sequence[str], label: str) -> None:
         """Add one name given as its word keys."""
@@ -34,11 +37,13 @@ class Gazetteer:
         self.longest = max(self.longest, len(keys))
         self._heads.clear()
 
-    def _tails(self, key: str) -> tuple[dict[tuple[str, ...], str], ...]:
-        """The tails of the names beginning with each reading of ``key`` (the word itself first)."""
+    def _tails(self, key: str) -> tuple[tuple[dict[tuple[str, ...], str], int], ...]:
+        """The tails of the names beginning with each reading of ``key`` (the word itself first), with their most words."""
         found = self._heads.get(key)
         if found is None:
-            found = self._heads[key] = tuple(t for t in (self.entries.get(v) for v in stem_variants(key)) if t)
+            found = self._heads[key] = tuple(
+                (t, 1 + max(map(len, t))) for t in (self.entries.get(v) for v in stem_variants(key)) if t
+            )
         return found
 
     def match(self, keys: Sequence[str]) -> list[str]:
@@ -48,8 +53,8 @@ class Gazetteer:
         while i < len(keys):
             best = 0
             best_label = ""
-            for tails in self._tails(keys[i]):
-                for n in range(min(self.longest, len(keys) - i), 0, -1):
+            for tails, most in self._tails(keys[i]):
+                for n in range(min(most, len(keys) - i), 0, -1):
                     if n <= best:
                         break
                     label = tails.get(tuple(keys[i + 1:i + n]))

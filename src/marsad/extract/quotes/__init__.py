@@ -23,13 +23,13 @@ from marsad.extract.quotes.piece import Found
 from marsad.extract.quotes.scan import Piece
 from marsad.extract.quotes.speakers import Resolver
 from marsad.model import Document, Quote, Span
-from marsad.text.tokens import tokenize
+from marsad.text.tokens import text_tokens
 
 
 def annotate(doc: Document) -> None:
     """Fill ``doc.quotes`` with the quotes of its main and appended articles."""
     lex = quote_lexicon()
-    tokens = tokenize(doc.text)
+    tokens = text_tokens(doc.text)
     starts = [t.start for t in tokens]
     resolver = Resolver(doc, lex, tokens=tokens)
     found: list[Found] = []

@@ -17,7 +17,7 @@ from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.model import Document, Mention, Span
 from marsad.text.clitics import bare_word
 from marsad.text.normalize import Normalized, norm_key, normalize
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import Token, text_tokens
 
 _MAX_NAME = 4
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
@@ -470,7 +470,7 @@ class Resolver:
             pos = norm.text.find(phrase, pos + 1)
             if end < len(self.doc.text) and self.doc.text[end].isalpha():
                 continue
-            follow = tokenize(self.doc.text, end, min(len(self.doc.text), end + 80))
+            follow = text_tokens(self.doc.text, end, min(len(self.doc.text), end + 80))
             skip = 0
             while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow):
                 skip += 1

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from marsad.extract.time.calendar import Anchor, nearest_weekday
 from marsad.extract.time.grammar import Grammar
 from marsad.extract.time.records import Found
-from marsad.extract.time.tokens import tokenize_key
+from marsad.extract.time.tokens import Tok, tokenize_key
 from marsad.model import Document, Published, Segment, Timex
-from marsad.text.normalize import normalize
+from marsad.text.normalize import Normalized, normalize
 
 REANCHOR_DAYS = 3
+KEYED_CACHE_SIZE = 8  # ranges whose key text and tokens are kept for a second scan
 
 
 def anchor_of(published: Published | None) -> Anchor | None:
@@ -31,10 +33,21 @@ def _past_marks(text: str, e: int, limit: int) -> int:
     return e
 
 
+@lru_cache(maxsize=KEYED_CACHE_SIZE)
+def _keyed(text: str, start: int, end: int) -> tuple[Normalized, list[Tok]]:
+    """The key text of ``text[start:end]`` and its tokens, kept for the next scan of the same range.
+
+    :func:`tag_text` scans a range again with another anchor right after the first scan; the
+    grammar only reads the tokens.  (Kept for a few ranges only: an offset map costs about
+    36 bytes a character.)
+    """
+    key = normalize(text[start:end])
+    return key, tokenize_key(key.text)
+
+
 def scan_text(text: str, start: int, end: int, anchor: Anchor | None) -> list[tuple[int, int, Found]]:
     """Run the grammar on ``text[start:end]``: (start, end, found) with offsets into ``text``."""
-    key = normalize(text[start:end])
-    toks = tokenize_key(key.text)
+    key, toks = _keyed(text, start, end)
     out: list[tuple[int, int, Found]] = []
     for found in Grammar(toks, anchor).scan():
         k0 = toks[found.start].start + found.cut
