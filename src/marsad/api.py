@@ -388,10 +388,3 @@ def _corpus(store: Store, summary: RunSummary, options: Options, final: bool = F
         if final or StoryTables(store).due_count() >= DUE_STORIES:
             describe_due(store, summary.run)
     summary.stories_touched = list(dict.fromkeys([*summary.stories_touched, *touched]))
-
-
-def report_json(store: Store, run: int) -> str:
-    """The run's report as JSON text."""
-    from marsad.report.build import dumps
-
-    return dumps(build_report(store, Selection(run=run)))

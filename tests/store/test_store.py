@@ -14,10 +14,10 @@ import pytest
 from marsad.api import run
 from marsad.model import Document, Event, Published, Segment
 from marsad.options import Options
-from marsad.report.build import schema
+from marsad.report.build import dumps, schema
 from marsad.store import Store
 from marsad.store.codec import from_json
-from marsad.store.export import Selection, build_report, export
+from marsad.store.export import Selection, build_report, export, write_report
 from marsad.store.read import Reader
 from marsad.store.schema import VERSION
 
@@ -160,6 +160,7 @@ def test_export_report_equals_the_analyze_report(shared_dir: Path, tmp_path: Pat
     result = CliRunner().invoke(app, ["analyze", str(shared_dir / "seeds"), "-o", str(out), "--db", str(db), "-q"])
     assert result.exit_code == 0, result.output
     written = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert not (out / "report.json.partial").exists()
     result = CliRunner().invoke(app, ["export", "--format", "report", "--db", str(db), "-o", str(tmp_path / "e.json")])
     assert result.exit_code == 0, result.output
     exported = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
@@ -202,6 +203,31 @@ def test_export_formats_and_selections(seeded: Store) -> None:
     story = build_report(seeded, Selection(story=visit))
     assert len(story["documents"]) == 3 and [s["id"] for s in story["stories"]] == [visit]
     assert len(build_report(seeded, Selection(since="2024-01-01"))["documents"]) == 3
+
+
+class _Writes(io.StringIO):
+    """A text stream that keeps the length of every write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def write(self, text: str) -> int:
+        self.sizes.append(len(text))
+        return super().write(text)
+
+
+@pytest.mark.parametrize("selection", [Selection(), Selection(run=1), Selection(since="2024-01-01")])
+def test_the_report_is_written_record_by_record(seeded: Store, selection: Selection) -> None:
+    report = build_report(seeded, selection)
+    out = _Writes()
+    assert write_report(seeded, out, selection) == len(report["documents"])
+    assert out.getvalue() == dumps(report)  # the same text as the report built whole
+    records = [r for key in ("documents", "entities", "stories", "duplicates", "errors") for r in report[key]]
+    assert len(records) > 10 and len(out.sizes) > len(records)
+    # no write holds more than one record: the largest is one record with its separator and indentation
+    largest = max(len(dumps(r)) + dumps(r).count("\n") * 2 + 4 for r in records)
+    assert max(out.sizes) == largest
 
 
 def test_reader_serves_threads(seeded: Store) -> None:
