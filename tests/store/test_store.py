@@ -12,12 +12,16 @@ import jsonschema
 import pytest
 
 from marsad.api import run
+from marsad.ingest.raw import RawDocument
+from marsad.ingest.read import read_inputs
 from marsad.model import Document, Event, Published, Segment
 from marsad.options import Options
+from marsad.pipeline import Job, analyze_batch
 from marsad.report.build import dumps, schema
 from marsad.store import Store
 from marsad.store.codec import from_json
 from marsad.store.export import Selection, build_report, export, write_report
+from marsad.store.store import source_of, stored_form
 from marsad.store.read import Reader
 from marsad.store.schema import VERSION
 
@@ -228,6 +232,29 @@ def test_the_report_is_written_record_by_record(seeded: Store, selection: Select
     # no write holds more than one record: the largest is one record with its separator and indentation
     largest = max(len(dumps(r)) + dumps(r).count("\n") * 2 + 4 for r in records)
     assert max(out.sizes) == largest
+
+
+def test_documents_written_with_their_worker_forms_are_read_back_as_they_were(shared_dir: Path, tmp_path: Path) -> None:
+    # The writer stores the JSON and search rows a worker computed, and the corpus steps then take the batch's
+    # documents as they are instead of parsing them back: both must be what reading the store gives.
+    options = Options(progress=False)
+    raws = [r for r in read_inputs([str(shared_dir / "seeds")], options) if isinstance(r, RawDocument)]
+    docs = [d for d in analyze_batch([Job(r) for r in raws], options) if isinstance(d, Document)]
+    assert len(docs) == 5
+    for doc in docs:
+        doc.sources = [source_of(doc)]
+    with Store(tmp_path / "worker.db") as store, Store(tmp_path / "writer.db") as other:
+        for target, forms in ((store, {d.id: stored_form(d) for d in docs}), (other, None)):
+            run_number = target.start_run(["seeds"])
+            target.write_batch(run_number, docs, [(d.id, d.sources[0]) for d in docs], {}, [], forms=forms)
+        ids = [d.id for d in reversed(docs)]
+        fresh = {d.id: d for d in docs[:3]}
+        mixed = store.load_batch(ids, fresh=fresh)
+        assert mixed == store.load_batch(ids) == other.load_batch(ids) == docs and not fresh
+        assert all(a is b for a, b in zip(mixed[:3], docs[:3], strict=True))
+        segment_rows = 'SELECT doc, segment, kind, start, "end", text, norm FROM segments ORDER BY doc, segment'
+        assert store.rows(segment_rows) == other.rows(segment_rows) and store.rows(segment_rows)
+        assert store.search("بوتين") == other.search("بوتين") != []
 
 
 def test_reader_serves_threads(seeded: Store) -> None:

@@ -44,17 +44,24 @@ STORIES = "stories"
 ENTITY_IDS = "entity_ids"
 
 
-def relate_queued(store: Store, run: int, params: StoryParams, batch_size: int) -> list[str]:
-    """Run the corpus steps over every queued document, ``batch_size`` at a time; return the stories touched."""
+def relate_queued(
+    store: Store, run: int, params: StoryParams, batch_size: int, fresh: dict[str, Document] | None = None
+) -> list[str]:
+    """Run the corpus steps over every queued document, ``batch_size`` at a time; return the stories touched.
+
+    ``fresh``: the documents of the batch just written as the pipeline made them (they are used, and changed,
+    instead of being read back from the store)."""
     touched: list[str] = []
     while True:
-        done = relate_batch(store, run, params, batch_size)
+        done = relate_batch(store, run, params, batch_size, fresh)
         if done is None:
             return list(dict.fromkeys(touched))
         touched.extend(done)
 
 
-def relate_batch(store: Store, run: int, params: StoryParams, batch_size: int) -> list[str] | None:
+def relate_batch(
+    store: Store, run: int, params: StoryParams, batch_size: int, fresh: dict[str, Document] | None = None
+) -> list[str] | None:
     """Relate the next ``batch_size`` queued documents in one transaction; None when nothing is queued."""
     from marsad.pipeline import corpus_steps
 
@@ -62,7 +69,7 @@ def relate_batch(store: Store, run: int, params: StoryParams, batch_size: int) -
         queued = store.queued(batch_size)
         if not queued:
             return None
-        docs = store.load_batch([d for d, kind in queued if kind == "new"])
+        docs = store.load_batch([d for d, kind in queued if kind == "new"], fresh=fresh)
         again = store.load_batch([d for d, kind in queued if kind != "new"], analysis=False)
         passages = PassageTables(store)
         result = CorpusResult(next_entity=store.next_entity_number(), anchor_days=store.anchor_days(), passages=passages)
