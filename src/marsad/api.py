@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from marsad.corpus.known import use_registry
 from marsad.corpus.result import CorpusResult
@@ -41,7 +41,7 @@ from marsad.model import Document, DocumentSource, Duplicate, Entity, InputError
 from marsad.options import Options
 from marsad.page.build import build_document, content_id
 from marsad.page.chrome import chrome_of, line_keys, site_key
-from marsad.pipeline import Job, analyze_batch
+from marsad.pipeline import Job, Pool, analyze_batch
 from marsad.store.codec import from_json
 from marsad.store.export import Selection, build_report
 from marsad.store.indexes import StoryTables
@@ -174,13 +174,13 @@ def run(
                 break
             # The corpus steps of the batch before run while the workers analyse this one.
             fresh = _batch(batch, options, store, summary, state, pool, on_error, progress,
-                           partial(_corpus, store, summary, options, fresh))
-        _corpus(store, summary, options, fresh)
+                           partial(_corpus, store, summary, options, fresh, pool))
+        _corpus(store, summary, options, fresh, pool)
+        summary.documents = len(state.documents)
+        _corpus(store, summary, options, {}, pool, final=True)
         if pool is not None:
             pool.shutdown(wait=True)
             pool = None
-        summary.documents = len(state.documents)
-        _corpus(store, summary, options, {}, final=True)
     except KeyboardInterrupt:  # the corpus steps of the batch in flight roll back and stay due: the next run does them
         summary.interrupted = True
         store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
@@ -194,18 +194,6 @@ def run(
 
 def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-class _Pool(Protocol):
-    """Where chunks of a batch are analysed in parallel: local processes or a Dask cluster."""
-
-    workers: int
-
-    def map(self, function: Callable[..., _T], *iterables: Iterable[Any]) -> Iterator[_T]:
-        """``function`` over the zipped iterables, every call submitted at once, results in input order."""
-
-    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
-        """Stop the workers."""
 
 
 class _Processes:
@@ -224,7 +212,7 @@ class _Processes:
         self._executor.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
-def _pool(options: Options) -> _Pool | None:
+def _pool(options: Options) -> Pool | None:
     if options.cluster:
         from marsad.cluster import Cluster
 
@@ -262,7 +250,7 @@ def _batch(
     store: Store,
     summary: RunSummary,
     state: _Seen,
-    pool: _Pool | None,
+    pool: Pool | None,
     on_error: ErrorSink | None,
     progress: Progress | None,
     meanwhile: Callable[[], None],
@@ -382,7 +370,7 @@ def _chrome(store: Store, new: list[tuple[str, RawDocument]], keys: dict[str, se
 Analysed = tuple[Document, StoredForm] | InputError
 
 
-def _analyse(jobs: list[Job], options: Options, pool: _Pool | None) -> Iterator[Analysed]:
+def _analyse(jobs: list[Job], options: Options, pool: Pool | None) -> Iterator[Analysed]:
     """The batch's results in order: handed to the workers now (they start at once), or, without workers,
     analysed here as they are read."""
     if pool is None or len(jobs) < 2:
@@ -410,13 +398,14 @@ DUE_STORIES = 5000  # a long run describes its touched stories on the way when t
 
 
 def _corpus(
-    store: Store, summary: RunSummary, options: Options, fresh: dict[str, Document], final: bool = False
+    store: Store, summary: RunSummary, options: Options, fresh: dict[str, Document], pool: Pool | None,
+    final: bool = False,
 ) -> None:
     """Relate the documents whose corpus steps are due (the batch just committed, whose documents ``fresh`` are
-    used as they are, or a killed run's last one); describe the touched stories at the end of the run, or earlier
-    when many are due."""
+    used as they are, or a killed run's last one); describe the touched stories (in the workers) at the end of the
+    run, or earlier when many are due."""
     with summary.timed("corpus"):
         touched = relate_queued(store, summary.run, options.stories, options.batch_size, fresh)
         if final or StoryTables(store).due_count() >= DUE_STORIES:
-            describe_due(store, summary.run)
+            describe_due(store, summary.run, pool=pool)
     summary.stories_touched = list(dict.fromkeys([*summary.stories_touched, *touched]))

@@ -21,9 +21,9 @@ from marsad.report.build import dumps, schema
 from marsad.store import Store
 from marsad.store.codec import from_json
 from marsad.store.export import Selection, build_report, export, write_report
-from marsad.store.store import source_of, stored_form
 from marsad.store.read import Reader
 from marsad.store.schema import VERSION
+from marsad.store.store import source_of, stored_form
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

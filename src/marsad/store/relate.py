@@ -32,10 +32,11 @@ from marsad.corpus.registry import entity_keys
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.sources import apply_sources
 from marsad.corpus.stories import describe, unit_links
-from marsad.corpus.story_index import StoryParams
+from marsad.corpus.story_index import StoryParams, StoryState
 from marsad.corpus.terms import unit_terms
 from marsad.corpus.units import Unit, units_of
 from marsad.model import Document, Duplicate, SpanRef, Story
+from marsad.pipeline import Pool
 from marsad.store.indexes import PassageTables, StoryTables
 from marsad.store.store import Store, _chunks, _marks
 
@@ -99,8 +100,9 @@ def relate_batch(
     return sorted(set(ids.values()))
 
 
-def describe_due(store: Store, run: int, chunk: int = DESCRIBE_CHUNK) -> int:
-    """Describe the stories marked due, ``chunk`` stories per transaction; return how many were described."""
+def describe_due(store: Store, run: int, chunk: int = DESCRIBE_CHUNK, pool: Pool | None = None) -> int:
+    """Describe the stories marked due, ``chunk`` stories per transaction (their records made by ``pool``'s workers
+    when given); return how many were described."""
     tables = StoryTables(store)
     described = 0
     while True:
@@ -108,7 +110,7 @@ def describe_due(store: Store, run: int, chunk: int = DESCRIBE_CHUNK) -> int:
             due = tables.due(chunk)
             if not due:
                 return described
-            stories = _describe(store, tables, set(due), {})
+            stories = _describe(store, tables, set(due), {}, pool)
             store.save_stories(stories, {}, run)
             tables.undue(due)
             described += len(stories)
@@ -122,7 +124,17 @@ def _documents(store: Store, ids: Iterable[str]) -> list[Document]:
     return store.load_batch(sorted(set(ids)), analysis=False)
 
 
-def _describe(store: Store, tables: StoryTables, sidxs: set[int], batch: dict[str, Document]) -> list[Story]:
+Describing = tuple[StoryState, list[Unit], dict[str, Document], list[Duplicate]]
+
+
+def describe_stories(jobs: list[Describing]) -> list[Story]:
+    """The records of stories, each from its state, units, documents and copied passages (a worker's share)."""
+    return [describe(*job) for job in jobs]
+
+
+def _describe(
+    store: Store, tables: StoryTables, sidxs: set[int], batch: dict[str, Document], pool: Pool | None = None
+) -> list[Story]:
     """The records of these stories, from all their members' documents (the batch's as they are now)."""
     members = tables.members(sidxs)
     states = tables.states(members)
@@ -130,7 +142,7 @@ def _describe(store: Store, tables: StoryTables, sidxs: set[int], batch: dict[st
     docs = {d.id: d for d in _documents(store, wanted - set(batch))} | {k: v for k, v in batch.items() if k in wanted}
     order = _arrival(store, wanted)
     copies = _copies(store, sorted(wanted))
-    out: list[Story] = []
+    jobs: list[Describing] = []
     for sidx, state in states.items():
         state.members = members.get(sidx, [])
         if not state.members:
@@ -140,7 +152,12 @@ def _describe(store: Store, tables: StoryTables, sidxs: set[int], batch: dict[st
         units: list[Unit] = [u for doc_id in ids for u in units_of(docs[doc_id]) if u.id in own]
         story_docs = {doc_id: docs[doc_id] for doc_id in ids}
         mine = [d for d in copies if d.a.document in story_docs or d.b.document in story_docs]
-        out.append(describe(state, units, story_docs, mine))
+        jobs.append((state, units, story_docs, mine))
+    if pool is None or len(jobs) < 2:
+        out = describe_stories(jobs)
+    else:
+        shares = [jobs[i :: pool.workers] for i in range(pool.workers)]
+        out = [story for done in pool.map(describe_stories, shares) for story in done]
     out.sort(key=lambda s: (-len(s.segments), s.id))
     return out
 
