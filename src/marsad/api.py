@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from marsad.corpus.known import use_registry
+from marsad.corpus.prepare import Prepared, prepare
 from marsad.corpus.result import CorpusResult
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
@@ -166,7 +167,7 @@ def run(
     pool = _pool(options)
     try:
         items = read_inputs(names, options) if read is None else iter(read)
-        fresh: dict[str, Document] = {}
+        fresh = _Fresh()
         while True:
             with summary.timed("read"):
                 batch = list(islice(items, options.batch_size))
@@ -177,7 +178,7 @@ def run(
                            partial(_corpus, store, summary, options, fresh, pool))
         _corpus(store, summary, options, fresh, pool)
         summary.documents = len(state.documents)
-        _corpus(store, summary, options, {}, pool, final=True)
+        _corpus(store, summary, options, _Fresh(), pool, final=True)
         if pool is not None:
             pool.shutdown(wait=True)
             pool = None
@@ -231,6 +232,15 @@ class _Seen:
 
 
 @dataclass
+class _Fresh:
+    """A committed batch's new documents as the pipeline made them, and what their workers prepared for the corpus
+    steps (both by id)."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    prepared: dict[str, Prepared] = field(default_factory=dict)
+
+
+@dataclass
 class _Pending:
     """A batch on its way to the store."""
 
@@ -242,6 +252,7 @@ class _Pending:
     errors: list[InputError] = field(default_factory=list)
     stored: set[str] = field(default_factory=set)
     forms: dict[str, StoredForm] = field(default_factory=dict)
+    prepared: dict[str, Prepared] = field(default_factory=dict)
 
 
 def _batch(
@@ -254,9 +265,9 @@ def _batch(
     on_error: ErrorSink | None,
     progress: Progress | None,
     meanwhile: Callable[[], None],
-) -> dict[str, Document]:
+) -> _Fresh:
     """Analyse the new documents of one batch and commit it (also when interrupted half-way); return its new
-    documents by id, as the pipeline made them.
+    documents as the pipeline made them, with what their workers prepared for the corpus steps.
 
     ``meanwhile`` runs once the batch is with the workers, before its results are collected (the corpus steps of
     the batch before: they read nothing the preparation of this batch writes, nor the reverse).
@@ -274,9 +285,10 @@ def _batch(
                     failed[doc_id] = result.input
                     _error(pending, summary, result, on_error)
                 else:
-                    doc, form = result
+                    doc, form, prepared = result
                     pending.docs.append(doc)
                     pending.forms[doc_id] = form
+                    pending.prepared[doc_id] = prepared
                     pending.sources.append((doc_id, doc.sources[0]))
                     site = site_key(raw)
                     if site is not None:
@@ -296,7 +308,7 @@ def _batch(
                 summary.run, pending.docs, pending.sources + extra, pending.lines, pending.errors, pending.seen,
                 pending.forms,
             )
-    return {doc.id: doc for doc in pending.docs}
+    return _Fresh({doc.id: doc for doc in pending.docs}, pending.prepared)
 
 
 def _prepare(
@@ -367,7 +379,7 @@ def _chrome(store: Store, new: list[tuple[str, RawDocument]], keys: dict[str, se
     return chrome_of(batch, stored)
 
 
-Analysed = tuple[Document, StoredForm] | InputError
+Analysed = tuple[Document, StoredForm, Prepared] | InputError
 
 
 def _analyse(jobs: list[Job], options: Options, pool: Pool | None) -> Iterator[Analysed]:
@@ -385,27 +397,29 @@ def _analyse_chunk(jobs: list[Job], options: Options) -> list[Analysed]:
 
 
 def _with_forms(results: Iterable[Document | InputError]) -> Iterator[Analysed]:
-    """Each analysed document with its own source and its stored form (computed in the worker, not by the writer)."""
+    """Each analysed document with its own source, its stored form and its part of the corpus steps (computed in
+    the worker, not by the writer)."""
     for result in results:
         if isinstance(result, InputError):
             yield result
         else:
             result.sources = [source_of(result)]
-            yield result, stored_form(result)
+            yield result, stored_form(result), prepare(result)
 
 
 DUE_STORIES = 5000  # a long run describes its touched stories on the way when this many are due
 
 
 def _corpus(
-    store: Store, summary: RunSummary, options: Options, fresh: dict[str, Document], pool: Pool | None,
+    store: Store, summary: RunSummary, options: Options, fresh: _Fresh, pool: Pool | None,
     final: bool = False,
 ) -> None:
     """Relate the documents whose corpus steps are due (the batch just committed, whose documents ``fresh`` are
     used as they are, or a killed run's last one); describe the touched stories (in the workers) at the end of the
     run, or earlier when many are due."""
     with summary.timed("corpus"):
-        touched = relate_queued(store, summary.run, options.stories, options.batch_size, fresh)
+        touched = relate_queued(store, summary.run, options.stories, options.batch_size, fresh.documents,
+                                fresh.prepared)
         if final or StoryTables(store).due_count() >= DUE_STORIES:
             describe_due(store, summary.run, pool=pool)
     summary.stories_touched = list(dict.fromkeys([*summary.stories_touched, *touched]))

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from marsad.corpus.prepare import Prepared
 from marsad.corpus.registry import entity_keys
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.sources import apply_sources
@@ -46,22 +47,24 @@ ENTITY_IDS = "entity_ids"
 
 
 def relate_queued(
-    store: Store, run: int, params: StoryParams, batch_size: int, fresh: dict[str, Document] | None = None
+    store: Store, run: int, params: StoryParams, batch_size: int, fresh: dict[str, Document] | None = None,
+    prepared: dict[str, Prepared] | None = None,
 ) -> list[str]:
     """Run the corpus steps over every queued document, ``batch_size`` at a time; return the stories touched.
 
     ``fresh``: the documents of the batch just written as the pipeline made them (they are used, and changed,
-    instead of being read back from the store)."""
+    instead of being read back from the store); ``prepared``: what their workers computed for the corpus steps."""
     touched: list[str] = []
     while True:
-        done = relate_batch(store, run, params, batch_size, fresh)
+        done = relate_batch(store, run, params, batch_size, fresh, prepared)
         if done is None:
             return list(dict.fromkeys(touched))
         touched.extend(done)
 
 
 def relate_batch(
-    store: Store, run: int, params: StoryParams, batch_size: int, fresh: dict[str, Document] | None = None
+    store: Store, run: int, params: StoryParams, batch_size: int, fresh: dict[str, Document] | None = None,
+    prepared: dict[str, Prepared] | None = None,
 ) -> list[str] | None:
     """Relate the next ``batch_size`` queued documents in one transaction; None when nothing is queued."""
     from marsad.pipeline import corpus_steps
@@ -73,7 +76,8 @@ def relate_batch(
         docs = store.load_batch([d for d, kind in queued if kind == "new"], fresh=fresh)
         again = store.load_batch([d for d, kind in queued if kind != "new"], analysis=False)
         passages = PassageTables(store)
-        result = CorpusResult(next_entity=store.next_entity_number(), anchor_days=store.anchor_days(), passages=passages)
+        result = CorpusResult(next_entity=store.next_entity_number(), anchor_days=store.anchor_days(), passages=passages,
+                              prepared=prepared or {})
         for step in corpus_steps():
             if step.name == STORIES:
                 continue  # placed below, in the stored index
