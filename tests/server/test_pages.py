@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from marsad.server import routes_pages
 from marsad.server.routes_pages import outlet_badge, passage_order, per_document
 
 
@@ -29,6 +32,30 @@ def test_document_page_marks_the_cited_passage(client: TestClient, pyongyang: di
     page = client.get(f"/documents/{ref['document']}", params={"mark": f"{ref['start']}-{ref['end']}"}).text
     assert 'id="mark"' in page and 'class="mark"' in page
     assert 'class="mark"' not in client.get(f"/documents/{ref['document']}", params={"mark": "x-1"}).text
+
+
+def test_long_story_sections_are_paged_one_section_at_a_time(
+    client: TestClient, pyongyang: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The seeds' story is small: shrink the pages so that each long section spans several.
+    monkeypatch.setattr(routes_pages, "SECTION_SIZES", {"timeline": 10, "claims": 1, "copies": 3, "documents": 2})
+    path = f"/stories/{pyongyang['id']}"
+    first = client.get(path).text
+    entries = len(pyongyang["timeline"])
+    assert entries > 10 and first.count('<li class="entry">') == 10
+    assert f"1–10 من {entries}" in first
+    assert '<a href="?timeline=2&amp;claims=1&amp;copies=1&amp;documents=1#timeline">' in first
+    second = client.get(path, params={"timeline": 2, "copies": 2}).text
+    assert f"11–20 من {entries}" in second and second.count('<li class="entry">') == 10
+    dates = re.findall(r'<time class="when" dir="ltr">([^<]+)</time>', first + second)
+    assert dates == [row["date"] for row in pyongyang["timeline"][:20]]
+    copies = len(pyongyang["passages"])
+    assert f"4–6 من {copies}" in second and second.count('<div class="copy">') == 3
+    # a page past the end shows the last page; a page 0 is refused
+    last = client.get(path, params={"documents": 999}).text
+    docs = len(pyongyang["documents"])
+    assert f"من {docs} · صفحة {-(-docs // 2)} من {-(-docs // 2)}" in last
+    assert client.get(path, params={"timeline": 0}).status_code == 422
 
 
 def test_unknown_pages_are_arabic_404s(client: TestClient) -> None:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -24,6 +25,8 @@ from marsad.server.reader import JSON, ReadAPI, outlet_label
 
 pages_router = APIRouter(include_in_schema=False)
 PAGE = 25
+# items a page of the story page shows in its long sections
+SECTION_SIZES = {"timeline": 100, "claims": 40, "copies": 40, "documents": 100}
 MARK = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 SNIPPET_MATCH = re.compile(r"\[([^\[\]\n]+)\]")
 TYPE_NAMES = {"PER": "شخص", "LOC": "مكان", "ORG": "منظمة", "MISC": "أخرى"}
@@ -175,19 +178,63 @@ def passage_order(passage: JSON) -> tuple[JSON, JSON, str]:
     return (a, b, "first") if da < db else (b, a, "first")
 
 
+@dataclass(frozen=True)
+class Section:
+    """One page of a long section of the story page (timeline, claims, copied passages, documents)."""
+
+    name: str
+    items: list[Any]
+    page: int
+    pages: int
+    total: int
+    first: int  # the 1-based number of the page's first item
+
+
+def _section(name: str, items: list[Any], page: int) -> Section:
+    size = SECTION_SIZES[name]
+    pages = max(1, math.ceil(len(items) / size))
+    page = min(page, pages)
+    return Section(name, items[(page - 1) * size : page * size], page, pages, len(items), (page - 1) * size + 1)
+
+
+SectionPage = Annotated[int, Query(ge=1, le=100_000)]
+
+
 @pages_router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str) -> HTMLResponse:
-    """A story: summary, timeline, claims, quotes by speaker, copied passages, documents."""
+def story_page(
+    request: Request, story_id: str,
+    timeline: SectionPage = 1, claims: SectionPage = 1, copies: SectionPage = 1, documents: SectionPage = 1,
+) -> HTMLResponse:
+    """A story: summary, timeline, claims, quotes by speaker, copied passages, documents.
+
+    The timeline, the claims, the copied passages and the documents are shown a page at a time (``SECTION_SIZES``), each
+    with its own page number in the query (``?timeline=2``), so that a story of hundreds of articles stays a page
+    a browser opens at once; the API (``/api/stories/{id}``) gives every item.
+    """
     story = _reader(request).story(story_id)
     if story is None:
         raise HTTPException(404, "لا توجد قصة بهذا المعرّف")
     labels = {d["id"]: outlet_badge(d) for d in story["documents"]}
     titles = {d["id"]: d.get("title") or d["source"] for d in story["documents"]}
     cited = {doc: n for n, doc in enumerate(dict.fromkeys(r["document"] for r in story["summary"]), 1)}
-    copies = [(*passage_order(p), p) for p in story["passages"]]
-    timeline = [(row, per_document(row["sources"])) for row in story["timeline"]]
-    return _render("story.html", story=story, labels=labels, titles=titles, cited=cited, copies=copies,
-                   speakers=speaker_groups(story["quotes"]), timeline=timeline)
+    sections = {
+        "timeline": _section("timeline", story["timeline"], timeline),
+        # corroborated first, then contested, each in the story's order
+        "claims": _section("claims", sorted(story["claims"], key=lambda c: c["status"] != "corroborated"), claims),
+        "copies": _section("copies", story["passages"], copies),
+        "documents": _section("documents", story["documents"], documents),
+    }
+    state = {name: section.page for name, section in sections.items()}
+
+    def section_href(name: str, page: int) -> str:
+        return "?" + urlencode({**state, name: page}) + "#" + name
+
+    return _render(
+        "story.html", story=story, labels=labels, titles=titles, cited=cited,
+        copies=[(*passage_order(p), p) for p in sections["copies"].items],
+        timeline=[(row, per_document(row["sources"])) for row in sections["timeline"].items],
+        speakers=speaker_groups(story["quotes"]), sections=sections, section_href=section_href,
+    )
 
 
 @pages_router.get("/entities", response_class=HTMLResponse)
