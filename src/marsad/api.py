@@ -14,6 +14,12 @@ them), in a transaction of their own, so that two runs writing one store at once
 each other's work instead of overwriting it, and a killed run leaves at most one batch's
 corpus steps due (the next run does them first).
 
+What does not need the store runs in the workers: with each document they compute its
+stored form (:func:`~marsad.store.store.stored_form`) and its part of the corpus steps
+(:mod:`marsad.corpus.prepare`), and they describe the touched stories.  The corpus steps of
+a batch run while the workers analyse the next one, and the memory a run holds is bounded
+by the batch (the report is written from the store record by record).
+
 :func:`analyze` is the same run into a given store (a temporary one by default),
 returning the run's report as records.
 """

@@ -17,9 +17,9 @@ batch in flight and the next run takes up what is left.  A batch:
 
 :func:`describe_due` then describes again (title, timeline, claims, summary) only the
 stories marked due, from their members' stored documents and copies, a few hundred
-stories per transaction; a run does it when its queue is done (and on the way when many
-stories are due), so that a story that every batch of a run touches is described once,
-not once a batch.
+stories per transaction (in the run's workers when it has them); a run does it when its
+queue is done (and on the way when many stories are due), so that a story that every
+batch of a run touches is described once, not once a batch.
 
 The cost of a batch grows with the batch and with the stories it touches, not with the corpus.
 """
