@@ -12,7 +12,9 @@ them) are committed to a fresh SQLite store ``batch`` at a time, each batch foll
 the corpus steps (:func:`marsad.store.relate.relate_batch`), exactly as ``marsad analyze``
 does after each batch.  Printed: the CPU milliseconds of the corpus steps per new document
 for every tenth of the run (the growth as the store fills), the total, the peak resident
-memory of the process (``ru_maxrss``) and the store's size.  ``--members`` writes each
+memory of the process (``ru_maxrss``) and the store's size.  The mean text length of
+each tenth is printed beside its cost (the cost follows the length of the documents, so a
+tenth of longer articles costs more at any corpus size).  ``--members`` writes each
 article unit's story (id, after redirects); ``--compare`` gives the BCubed precision,
 recall and F1 of one such file against another (units of both).
 """
@@ -82,7 +84,9 @@ def main() -> None:
         with Store(db) as store:
             run = store.start_run(["replay"])
             costs: list[tuple[int, float]] = []
+            chars: list[int] = []
             for batch in _batches(args.source, args.n, args.batch):
+                chars.append(sum(len(d.text) for d in batch))
                 store.write_batch(run, batch, [(d.id, d.sources[0]) for d in batch if d.sources], {}, [])
                 began = time.process_time()
                 while relate_batch(store, run, options.stories, args.batch) is not None:
@@ -97,7 +101,9 @@ def main() -> None:
                 part = costs[j : j + tenth]
                 count = sum(c for c, _ in part)
                 done += count
-                print(f"documents {done - count + 1:6d}-{done:6d}: {1000 * sum(t for _, t in part) / count:7.2f} ms/doc")
+                size = sum(chars[j : j + tenth]) / count
+                print(f"documents {done - count + 1:6d}-{done:6d}: {1000 * sum(t for _, t in part) / count:7.2f} ms/doc "
+                      f"({size:5.0f} characters/doc)")
             relating, documents = sum(t for _, t in costs), sum(c for c, _ in costs)
             total = relating + describing
             print(f"relating {1000 * relating / documents:.2f} ms/doc; describing {described} stories at the end "

@@ -35,8 +35,9 @@ import uvicorn
 from marsad.options import Options
 from marsad.server.app import create_app
 from marsad.server.backend import open_backend
-from marsad.server.reader import JSON, ReadAPI
+from marsad.server.reader import ReadAPI
 from marsad.server.routes_pages import PAGE
+from marsad.store.codec import JSON
 
 WARMUP = 5
 

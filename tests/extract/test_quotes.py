@@ -423,3 +423,131 @@ def test_a_role_named_elsewhere_before_the_sentence_does_not_hang(shared_dir: Pa
         signal.signal(signal.SIGALRM, previous)
     said = _quote(doc, "يجب عليه القدوم لبلدة كوغيلو")
     assert doc.text[said.start:said.end] == said.text
+
+
+SNN_DEV15 = {
+    "gulf": "http://www.alwatan.com.sa/Politics/News_Detail.aspx?ArticleID=230987&CategoryID=1",
+    "qattan": "http://www.al-madina.com/node/622951/قطان-لرؤساء-تحرير-الصحف-المصرية-دعم-المملكة-لمصر-لم-يتراجع.html",
+    "suruc": "http://aawsat.com/home/article/411976/رئيس-الوزراء-التركي-يعلن-تحديد-هوية-مشتبه-به-في-الهجوم-الانتحاري-في-سروج",
+    "pakistan": "http://aawsat.com/home/article/427076/باكستان-تفتح-تحقيقًا-في-أكبر-فضيحة-اغتصاب-لأطفال-في-تاريخها",
+}
+
+
+@pytest.fixture(scope="module")
+def dev15(shared_dir: Path) -> dict[str, list[Quote]]:
+    """The four snn_dev15 articles (issue 13, third round) through the product pipeline, quotes by article."""
+    from marsad.eval.shared import analyze_like_cli
+
+    records = saudinewsnet_records(shared_dir, set(SNN_DEV15.values()))
+    by_url = {url: key for key, url in SNN_DEV15.items()}
+    out: dict[str, list[Quote]] = {}
+    for url, record in records.items():
+        docs = analyze_like_cli([], [record]).documents
+        out[by_url[url]] = [q for d in docs for q in d.quotes]
+    return out
+
+
+def test_a_role_set_off_after_a_full_name_is_that_person(dev15: dict[str, list[Quote]]) -> None:
+    # almadina 2015-08-06: «أحمد عبدالعزيز قطان، سفير خادم الحرمين في القاهرة» then «وكشف سفير خادم الحرمين
+    # الشريفين في القاهرة أن ...» and «وأكد سفير خادم الحرمين الشريفين أن ...»
+    for words in ("موضوع خالد مشعل", "المملكة لم تسع في أي وقت", "موقفنا من سوريا ثابت"):
+        assert "قطان" in _speaker(_quote_in(dev15["qattan"], words))
+
+
+def test_a_subject_written_before_its_verb_after_lakin(dev15: dict[str, list[Quote]]) -> None:
+    # «لكن صحيفة «يني شفق» المؤيدة للحكومة قالت إن ...»; «لكن ناشطين يعملون على ... أكدوا أن ...» (a plural verb)
+    assert "يني شفق" in _speaker(_quote_in(dev15["suruc"], "جماعة يسارية متعاطفة"))
+    assert _speaker(_quote_in(dev15["pakistan"], "هذه الظاهرة منتشرة")).startswith("ناشطين")
+
+
+def test_the_addressee_of_a_cue_is_not_its_speaker(dev15: dict[str, list[Quote]]) -> None:
+    # «قالت دول الخليج العربية لوزير الخارجية الأميركي جون كيري أمس ... إن الاتفاق النووي ...»
+    assert _speaker(_quote_in(dev15["gulf"], "الاتفاق النووي الذي أبرم")) == "دول الخليج العربية"
+
+
+def test_an_outlet_that_publishes_or_relays_with_a_complementizer_speaks(dev15: dict[str, list[Quote]]) -> None:
+    # «ونشرت صحيفة «ديلي تايمز» البريطانية أن ...» then «وأضافت أن ...»
+    for words in ("هذه الفضيحة «تشكل", "الأطفال غالبا ما يتعرضون"):
+        assert "ديلي تايمز" in _speaker(_quote_in(dev15["pakistan"], words))
+    # «ونقلت وكالة أنباء «الأناضول» أن داود أوغلو تحدث ...» then «وقال: «...»»: the person the agency reports on
+    assert "الأناضول" in _speaker(_quote_in(dev15["suruc"], "داود أوغلو تحدث"))
+    assert "داود أوغلو" in _speaker(_quote_in(dev15["suruc"], "تبذل قوات الأمن"))
+
+
+def test_a_verbal_noun_keeping_a_source_unnamed_is_not_a_cue(dev15: dict[str, list[Quote]]) -> None:
+    # «وأكدت والدة إحدى الضحايا رافضة كشف اسمها لوكالة الصحافة الفرنسية: «...»»
+    q = _quote_in(dev15["pakistan"], "سجلوا شريطا لابني")
+    assert q.cue.text == "وأكدت" and _speaker(q).startswith("والدة")
+    assert not any(q.cue.text == "كشف" for q in dev15["pakistan"])
+
+
+def test_istankara_and_its_participle_are_cues_never_speakers() -> None:
+    doc = _doc("واستنكر رئيس البرلمان نبيه بري: «ما حصل جريمة بحق لبنان». وقال النائب وليد جنبلاط مستنكرا: "
+               "«هذا عمل مرفوض».")
+    assert "نبيه بري" in _speaker(_quote(doc, "ما حصل جريمة"))
+    assert "وليد جنبلاط" in _speaker(_quote(doc, "هذا عمل مرفوض"))
+
+
+def test_a_verbal_noun_after_the_cue_is_its_object(dev15: dict[str, list[Quote]]) -> None:
+    # «كما أعلن انعقاد جلسة استثنائية للحكومة «للتباحث في أي إجراءات أمنية جديدة محتملة»»: Davutoğlu, not «انعقاد»
+    assert "داود أوغلو" in _speaker(_quote_in(dev15["suruc"], "للتباحث في أي إجراءات"))
+
+
+def test_a_sentence_going_on_with_the_previous_quote_is_the_same_speakers(dev15: dict[str, list[Quote]]) -> None:
+    # «وعن اليمن قال إنهم يرفضون ... اللبناني. إنه يجب التزام جميع الأطراف اليمنية ...»
+    assert _speaker(_quote_in(dev15["gulf"], "يجب التزام جميع الأطراف")) == "كيري"
+    # «وأضافت أن «...». و«هؤلاء الأطفال وعائلاتهم يسكتون ...»»
+    q = _quote_in(dev15["pakistan"], "هؤلاء الأطفال وعائلاتهم")
+    assert q.kind == "direct" and "ديلي تايمز" in _speaker(q)
+
+
+def test_words_said_with_no_mark_after_wa_qala(dev15: dict[str, list[Quote]]) -> None:
+    # «... وقال لن نسمح لإيران بالعبث بعروبتنا.»
+    q = _quote_in(dev15["qattan"], "لن نسمح لإيران بالعبث بعروبتنا")
+    assert q.text == "لن نسمح لإيران بالعبث بعروبتنا" and "قطان" in _speaker(q)
+
+
+def test_a_description_after_wasafahu_bi_is_a_quote(dev15: dict[str, list[Quote]]) -> None:
+    # «كما أدان الرئيس الألماني يواخيم جاوك، الهجوم من جهته، ووصفه بـ«العمل البربري».»
+    q = _quote_in(dev15["suruc"], "العمل البربري")
+    assert q.text == "العمل البربري" and q.cue.text == "ووصفه" and "جاوك" in _speaker(q)
+
+
+def test_a_question_is_speech_and_an_object_pronoun_is_no_speaker() -> None:
+    doc = _doc("وقال الناشط أبراهام فوكسمان إن الاتفاق سيئ. وتساءل فوكسمان: «هل هذا يعني أن الذين يعارضونه أعداء؟». "
+               "وفي العدد مقال افتتاحي لرئيس التحرير يتساءل فيه عما هو «الفن الحديث في عالم اليوم»؟")
+    assert "فوكسمان" in _speaker(_quote(doc, "هل هذا يعني"))
+    assert not any(q.speaker_text is not None and q.speaker_text.text.startswith("عما") for q in doc.quotes)
+
+
+def test_an_anaphor_with_an_adjective_goes_to_the_person_it_describes() -> None:
+    # «وأضاف الوزير الأمريكي» after the Qatari minister spoke: Kerry, whom the text calls «وزير الخارجية الأمريكي»
+    text = ("التقى وزير الخارجية الأمريكي جون كيري نظراءه الخليجيين أمس. وقال الوزير إن الاتفاق جيد. وقال وزير "
+            "الخارجية القطري خالد العطية إن المجلس يرحب بالاتفاق. وأضاف الوزير الأمريكي أن العمل مستمر.")
+    doc = _doc(text, [Mention(text.index(n), text.index(n) + len(n), n, "PER") for n in ("جون كيري", "خالد العطية")])
+    assert _speaker(_quote(doc, "العمل مستمر")) == "جون كيري"
+    assert _speaker(_quote(doc, "المجلس يرحب")) == "خالد العطية"
+
+
+def test_a_role_is_the_person_named_right_before_it_without_a_comma() -> None:
+    text = "وقال وزير الخارجية الأمريكي إن الاتفاق جيد. وكان جون كيري وزير الخارجية الأمريكي قد زار الدوحة أمس."
+    doc = _doc(text, [Mention(text.index("جون كيري"), text.index("جون كيري") + 8, "جون كيري", "PER")])
+    assert _speaker(_quote(doc, "الاتفاق جيد")) == "جون كيري"
+
+
+def test_via_holds_the_channel_only(dev15: dict[str, list[Quote]]) -> None:
+    # «وقال قطان في لقاء موسع عقده أمس الثلاثاء بمقر السفارة السعودية بالقاهرة، ... إن ...»: the interview, not the
+    # embassy's entity nor the rest of the phrase
+    assert _quote_in(dev15["qattan"], "ايران تسعى للسيطرة").via == ["لقاء موسع"]
+    text = "وقال مصدر مطلع لـ«الشرق الأوسط» أمس إن المفاوضات متعثرة. وقال الناشط في لقاء صحفي أمس في الرياض إن الحل قريب."
+    start = text.index("الشرق الأوسط")
+    doc = _doc(text, [Mention(start, start + 12, "الشرق الأوسط", "LOC", entity="loc:middle-east")])
+    assert _quote(doc, "المفاوضات متعثرة").via == ["الشرق الأوسط"]  # the newspaper, though tagged as the region
+    assert _quote(doc, "الحل قريب").via == ["لقاء صحفي"]
+
+
+def test_a_clause_opening_cue_with_no_resolvable_subject_keeps_its_quote() -> None:
+    # as in SaudiNewsNet's date-market stories: a subheading between the speaker's paragraph and «وتابع: ...»
+    doc = _doc("وقال رئيس لجنة التمور محمد الشعيبي إن الموسم كان ناجحا.\n\nآن الأوان لإنشاء شركات حكومية لشراء التمور\n\n"
+               "وتابع: أقل من ربع مصانع التمور في المملكة هي صناعة حقيقية.")
+    assert "الشعيبي" in _speaker(_quote(doc, "أقل من ربع مصانع التمور"))

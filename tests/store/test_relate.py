@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -10,13 +11,20 @@ from pathlib import Path
 from marsad.api import run
 from marsad.corpus.duplicates import find_duplicates
 from marsad.corpus.stories import place_units
+from marsad.eval.stories import iter_records, read_gold
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
 from marsad.options import Options
 from marsad.pipeline import analyze_raw
 from marsad.store import Store
 from marsad.store.indexes import StoryTables
+from marsad.store.relate import relate_queued
 from marsad.store.schema import MIGRATIONS
+from marsad.store.store import source_of
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "stories" / "saudinewsnet_2015-08-07.tsv"
+SOME_STORIES = {"suez_canal_opening", "iraq_protests_services", "saudi_stocks_4month_low", "samira_tawfiq_statements",
+                "oman_syria_mediation_muallem", "mh370_debris_reunion", "ittihad_signs_morales"}
 
 
 def _sample(shared_dir: Path, folder: Path, count: int) -> Path:
@@ -110,3 +118,39 @@ def test_a_store_of_layout_2_is_taken_up_batch_by_batch(shared_dir: Path, tmp_pa
         assert units == {str(r[0]) for r in store.rows("SELECT segment FROM story_members")}
         assert len(units) >= added
         assert store.rows("SELECT count(*) FROM entities")[0][0] > 50
+
+
+
+def _gold_sample(shared_dir: Path, folder: Path) -> Path:
+    """The gold articles of seven multi-article stories and of twelve single-article ones, in dump order."""
+    gold = read_gold(GOLD)
+    singles = [g.url for g in gold if g.story.startswith("single-")][:12]
+    wanted = {g.url for g in gold if g.story in SOME_STORIES} | set(singles)
+    path = folder / "gold.jsonl"
+    dump = shared_dir / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for _, r in iter_records(dump)
+                            if r.get("url") in wanted), encoding="utf-8")
+    return path
+
+
+def test_two_batches_give_the_same_stories_in_either_order(shared_dir: Path, store_target: str, tmp_path: Path) -> None:
+    options = Options(progress=False)
+    docs = [analyze_raw(r, options) for r in read_inputs([str(_gold_sample(shared_dir, tmp_path))], options)
+            if isinstance(r, RawDocument)]
+    for doc in docs:
+        doc.sources = [source_of(doc)]
+    first, second = docs[::2], docs[1::2]  # each story's articles in both batches
+    partitions = []
+    orders = ((store_target, [first, second]), (str(tmp_path / "reversed.db"), [second, first]),
+              (str(tmp_path / "whole.db"), [docs]))
+    for target, batches in orders:
+        with Store(target) as store:
+            number = store.start_run(["two batches"])
+            for batch in batches:
+                store.write_batch(number, batch, [(d.id, d.sources[0]) for d in batch], {}, [])
+                relate_queued(store, number, options.stories, len(batch))
+            partitions.append(_partition(store))
+    assert partitions[0] == partitions[1] == partitions[2]
+    units = {u for g in partitions[0] for u in g}
+    assert len(units) == len(docs) == 45  # merged-away stories' earlier members stay filed (moved, not dropped)
+    assert sorted(len(g) for g in partitions[0] if len(g) > 1) == [2, 2, 3, 3, 3, 14]

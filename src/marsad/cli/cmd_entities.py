@@ -30,9 +30,12 @@ def train_names(
     stats: Annotated[Path | None, typer.Option("--stats", dir_okay=False,
                                                help="Counts file: read it when it exists (no tagging), else write it.")]
     = None,
+    contexts: Annotated[Path | None, typer.Option("--contexts", dir_okay=False,
+                                                  help="Contexts file of the place/organisation variant test: read it "
+                                                       "when it exists, else write it.")] = None,
 ) -> None:
     """Mine name-spelling variants and name-word rates from SaudiNewsNet into name_variants.tsv and name_words.tsv."""
-    from marsad.train.names import NameStats, collect, write_tables
+    from marsad.train.names import ContextStats, NameStats, collect, collect_contexts, write_tables
 
     if out_dir is None:
         with resources.as_file(resources.files("marsad.lexicons")) as folder:
@@ -46,8 +49,16 @@ def train_names(
             counts = collect(dataset, every, limit, lambda n: bar.advance(task, n))
         if stats is not None:
             counts.save(stats)
+    if contexts is not None and contexts.exists():
+        found = ContextStats.load(contexts)
+    else:
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("contexts", total=None)
+            found = collect_contexts(dataset, counts, lambda n: bar.advance(task, n))
+        if contexts is not None:
+            found.save(contexts)
     command = f"marsad train names --every {every}" + (f" --limit {limit}" if limit else "")
-    for path in write_tables(counts, out_dir, command):
+    for path in write_tables(counts, out_dir, command, found):
         err.print(f"wrote {path}")
 
 

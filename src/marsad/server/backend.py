@@ -17,7 +17,8 @@ from marsad.ingest.raw import RawDocument
 from marsad.model import InputError
 from marsad.options import Options
 from marsad.server.ingest import Ingest, Ingested
-from marsad.server.reader import JSON, ReadAPI
+from marsad.server.reader import ReadAPI
+from marsad.store.codec import JSON
 from marsad.store.read import Reader
 from marsad.store.store import Store
 

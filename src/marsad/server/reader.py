@@ -6,10 +6,10 @@ their ``total``.  :class:`marsad.server.backend.StoreReader` implements it over 
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 from urllib.parse import urlsplit
 
-JSON = dict[str, Any]
+from marsad.store.codec import JSON
 
 
 class ReadAPI(Protocol):

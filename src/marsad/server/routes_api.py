@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, model_validator
 from marsad import __version__
 from marsad.options import Options
 from marsad.server.ingest import Ingest, posted_items
-from marsad.server.reader import JSON, ReadAPI
+from marsad.server.reader import ReadAPI
 from marsad.server.schemas import (
     DocumentDetail,
     EntityDetail,
@@ -28,6 +28,7 @@ from marsad.server.schemas import (
     StoryDetail,
     StoryPage,
 )
+from marsad.store.codec import JSON
 
 api_router = APIRouter(prefix="/api", tags=["api"])
 

@@ -21,7 +21,8 @@ from markupsafe import Markup
 
 from marsad.server.charts import bar_chart, periods
 from marsad.server.markup import Layer, highlight, inert
-from marsad.server.reader import JSON, ReadAPI, outlet_label
+from marsad.server.reader import ReadAPI, outlet_label
+from marsad.store.codec import JSON
 
 pages_router = APIRouter(include_in_schema=False)
 PAGE = 25

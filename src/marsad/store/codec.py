@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+JSON = dict[str, Any]  # a JSON object as Python reads it: a record, an API answer
 
 
 @cache

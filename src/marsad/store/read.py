@@ -13,10 +13,10 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from marsad.store.codec import JSON
 from marsad.store.search import query_keys
 from marsad.store.store import Store
 
-JSON = dict[str, Any]
 MAX_PER_PAGE = 200
 _TEXT_HITS = 5000
 _NEAR = 20

@@ -36,7 +36,7 @@ from marsad.model import (
     Segment,
     Story,
 )
-from marsad.store.codec import from_json
+from marsad.store.codec import JSON, from_json
 from marsad.store.dialect import Connection, Row, dialect_for
 from marsad.store.schema import MIGRATIONS, VERSION
 from marsad.store.search import (
@@ -470,26 +470,28 @@ class Store:
         documents and aliases join.  ``merged`` maps stored ids that the batch found to be
         one entity with another to that one: their records fold into it and leave a redirect.
         """
-        batch = {e.id: e for e in entities}
+        # Records are combined as JSON objects, not decoded into dataclasses: the stored record of a country names
+        # thousands of documents, and every batch that mentions it folds its own in.
+        batch: dict[str, JSON] = {e.id: asdict(e) for e in entities}
         for old, new in merged.items():
-            stored = self._entities([old])
+            stored = self._entity_records([old])
             self._x("DELETE FROM entities WHERE id = ?", (old,))
             self._x("DELETE FROM entity_aliases WHERE entity = ?", (old,))
             self.add_redirect("entity", old, new)
             if old in stored and new in batch:
                 batch[new] = _combine(batch[new], stored[old])
-        stored = self._entities(list(batch))
-        for e in batch.values():
-            whole = _combine(stored[e.id], e) if e.id in stored else e
-            self._x("DELETE FROM entities WHERE id = ?", (e.id,))
-            self._x("DELETE FROM entity_aliases WHERE entity = ?", (e.id,))
+        stored = self._entity_records(list(batch))
+        for ident, record in batch.items():
+            whole = _combine(stored[ident], record) if ident in stored else record
+            self._x("DELETE FROM entities WHERE id = ?", (ident,))
+            self._x("DELETE FROM entity_aliases WHERE entity = ?", (ident,))
             self._x(
                 "INSERT INTO entities (id, type, name, mentions, documents, record) VALUES (?, ?, ?, ?, ?, ?)",
-                (whole.id, whole.type, whole.name, whole.mentions, len(whole.documents),
-                 json.dumps(asdict(whole), ensure_ascii=False)),
+                (ident, whole["type"], whole["name"], whole["mentions"], len(whole["documents"]),
+                 json.dumps(whole, ensure_ascii=False)),
             )
-            for alias in dict.fromkeys([whole.name, *whole.aliases]):
-                self._x("INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)", (whole.id, alias))
+            for alias in dict.fromkeys([whole["name"], *whole["aliases"]]):
+                self._x("INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)", (ident, alias))
         for key, entity in keys.items():
             self._x(
                 "INSERT INTO entity_keys (key, entity) VALUES (?, ?) "
@@ -498,11 +500,11 @@ class Store:
             )
         self.set_meta(ENTITY_COUNTER_KEY, str(next_number))
 
-    def _entities(self, ids: list[str]) -> dict[str, Entity]:
-        out: dict[str, Entity] = {}
+    def _entity_records(self, ids: list[str]) -> dict[str, JSON]:
+        out: dict[str, JSON] = {}
         for chunk in _chunks(ids):
             for ident, record in self._rows(f"SELECT id, record FROM entities WHERE id IN ({_marks(chunk)})", chunk):
-                out[str(ident)] = from_json(Entity, json.loads(record))
+                out[str(ident)] = json.loads(record)
         return out
 
     def add_redirect(self, kind: str, old: str, new: str) -> None:
@@ -588,8 +590,8 @@ class Store:
 
     def move_story(self, old: str, new: str) -> None:
         """Story ``old`` was merged into ``new``: its members move, its record goes, a redirect stays."""
-        self._delete_story(old)
         self._x("UPDATE story_members SET story = ? WHERE story = ?", (new, old))
+        self._delete_story(old)
         self.add_redirect("story", old, new)
 
     def _delete_story(self, story_id: str) -> None:
@@ -648,13 +650,14 @@ def source_of(doc: Document) -> DocumentSource:
     )
 
 
-def _combine(kept: Entity, other: Entity) -> Entity:
-    """``kept`` with ``other``'s mentions, documents and names added (``kept`` keeps its id, name, type and roles)."""
-    aliases = (set(kept.aliases) | set(other.aliases) | {other.name}) - {kept.name, ""}
-    return Entity(
-        kept.id, kept.type, kept.name, sorted(aliases), sorted(set(kept.documents) | set(other.documents)),
-        kept.mentions + other.mentions, kept.roles or other.roles,
-    )
+def _combine(kept: JSON, other: JSON) -> JSON:
+    """``kept`` (an entity record) with ``other``'s mentions, documents and names added (``kept`` keeps its id, name,
+    type and roles)."""
+    aliases = (set(kept["aliases"]) | set(other["aliases"]) | {other["name"]}) - {kept["name"], ""}
+    return {
+        **kept, "aliases": sorted(aliases), "documents": sorted(set(kept["documents"]) | set(other["documents"])),
+        "mentions": kept["mentions"] + other["mentions"], "roles": kept["roles"] or other["roles"],
+    }
 
 
 def _marks(items: list[Any]) -> str:

@@ -62,7 +62,7 @@ def _pieces(doc: Document) -> list[Span]:
 
 
 def _quote(doc: Document, resolver: Resolver, f: Found) -> Quote:
-    via = [resolver.entity_at(v.start, v.end) or v.text for v in f.via]
+    via = [resolver.channel_entity(v.start, v.end) or v.text for v in f.via]
     return Quote(
         start=f.start,
         end=f.end,

@@ -14,6 +14,8 @@ class Emitter(Subjects):
 
     def _emit(self, start: int, end: int, kind: QuoteKind, cue: Span, speaker: Speaker | None,
               via: list[Span], sent: int) -> None:
+        if speaker is None:
+            speaker = self._fallback_speaker(cue)
         if speaker is None or end - start < 3:
             return
         for f in self.found:
@@ -23,6 +25,24 @@ class Emitter(Subjects):
         via = [v for v in via + self._pending_via.pop(sent, []) if self._is_channel(v)]
         via = [v for v in via if v.text != speaker.span.text]
         self.found.append(Found(start, end, kind, cue, speaker, via))
+
+    def _fallback_speaker(self, cue: Span) -> Speaker | None:
+        """For words a cue plainly reports when its subject could not be resolved («أما أولاده فيقول إنه ...»،
+        «وأشارت إلى أن ...» after the newspaper's sentence), when the cue is a verb opening its sentence or clause
+        with و/ف: the latest speaker of the last three paragraphs, else the paragraph's last person named before the
+        cue; None otherwise."""
+        at = self.index(cue.start)
+        if at >= len(self.tokens) or self.tokens[at].text[:1] not in "وف" or self.lex.cue(self.tokens[at].key) is None \
+                or (at > 0 and self._sent[at - 1] == self._sent[at] and self.tokens[at - 1].text not in COMMAS):
+            return None  # only a verb opening its sentence or clause with و/ف: «وأضاف: أن ...»
+        para = self._para[at]
+        latest = self.resolver.memory.latest(para, 3)
+        if latest is not None:
+            return latest
+        p0 = at
+        while p0 > 0 and self._para[p0 - 1] == para:
+            p0 -= 1
+        return self.resolver.person_in(self.tokens[p0].start, cue.start, ("PER",), last=True)
 
     def _quote_after(self, c: int, kind_opener: str, cue: Span, speaker: Speaker | None,
                      via: list[Span], sent: int) -> None:

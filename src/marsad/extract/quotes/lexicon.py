@@ -31,6 +31,7 @@ class QuoteLexicon:
     name_heads: frozenset[str]
     nominal_first: dict[str, list[tuple[tuple[str, ...], str]]]
     channels: frozenset[tuple[str, ...]] = frozenset()
+    by: frozenset[str] = frozenset()
 
     def channel_at(self, keys: list[str]) -> int:
         """How many of ``keys`` (a phrase's word keys) a channel name starting the phrase spans (0: none)."""
@@ -90,6 +91,7 @@ def quote_lexicon() -> QuoteLexicon:
         cues=cues,
         about=frozenset(norm_key(r[0]) for r in props if r[1] == "about"),
         chain=frozenset(norm_key(r[0]) for r in props if r[1] == "chain"),
+        by=frozenset(norm_key(r[0]) for r in props if r[1] == "by"),
         complementizers=frozenset(norm_key(w) for w in load("quote_complementizers.txt")),
         nominal=nominal,
         stops=frozenset(norm_key(w) for w in load("quote_subject_stops.txt")),

@@ -17,6 +17,8 @@ PRONOUN_OBJECTS = frozenset({
 })
 BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"})
 AFTER_WHILE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
+# the object of a verbal noun in a clause keeping a source unnamed (رافضة كشف اسمها، طلب عدم نشر اسمه)
+ANONYMITY = frozenset({"اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"})
 
 
 class Openers(PieceText):
@@ -55,7 +57,7 @@ class Openers(PieceText):
     def _is_cue_stop(self, i: int) -> bool:
         """True when token ``i`` starts another attribution (a cue verb after و, a participle, a nominal cue)."""
         tok = self.tokens[i]
-        cue = self.lex.cue(tok.key)
+        cue = None if self._verbal_noun(i) else self.lex.cue(tok.key)
         if cue is not None and cue.lemma in self.lex.chain and not self._chain_ok(i):
             cue = None
         if cue is not None:
@@ -126,7 +128,7 @@ class Openers(PieceText):
                 return j, "colon"
             if tok.text in ENDERS or (j + 1 < len(self.tokens) and self.ends_sentence(j) and tok.is_word):
                 return None
-            cue = self.lex.cue(tok.key)
+            cue = None if self._verbal_noun(j) else self.lex.cue(tok.key)
             after_relative = j > 0 and self.tokens[j - 1].key in RELATIVES
             # a bare form (بين، عبر) is a cue only after و/ف/قد/كما, and never before a channel (عبر حسابه على تويتر)
             noun = cue is not None and cue.role == "bare" and (
@@ -193,5 +195,18 @@ class Openers(PieceText):
         return opener
 
     def _chain_ok(self, i: int) -> bool:
-        """A relaying verb (نقل) is a cue only when 'عن' follows it closely (ونقل بقايا ... is not)."""
-        return any(t.key in ("عن", *RELAYED_PRONOUNS) for t in self.tokens[i + 1:i + 9])
+        """A relaying verb (نقل) is a cue only when 'عن' follows it closely (ونقل بقايا ... is not), or when a channel
+        is its subject and a complementizer follows (ونقلت وكالة أنباء «الأناضول» أن ...)."""
+        after = self.tokens[i + 1:i + 9]
+        if any(t.key in ("عن", *RELAYED_PRONOUNS) for t in after):
+            return True
+        return self._channel_subject(i) and any(t.key in self.lex.complementizers for t in after)
+
+    def _channel_subject(self, i: int) -> bool:
+        """True when the words after cue ``i`` start with a channel (وكالة، صحيفة «ديلي تايمز»): the outlet speaks."""
+        return self.lex.is_channel([t.key for t in self.tokens[i + 1:i + 5] if t.is_word])
+
+    def _verbal_noun(self, i: int) -> bool:
+        """True when cue form ``i`` is a verbal noun keeping a source unnamed (رافضة كشف اسمها، عدم نشر اسمه)."""
+        nxt = self.tokens[i + 1].key if i + 1 < len(self.tokens) else ""
+        return nxt in ANONYMITY or (i > 0 and self.tokens[i - 1].key == "عدم")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS
@@ -12,6 +14,13 @@ from marsad.text.tokens import Token
 LEAD_ZONE = 12
 PREPOSITIONS = frozenset({"الي", "علي", "من", "في", "عن", "مع", "بعد", "قبل", "حول", "اثر"})
 CLAUSE_STARTERS = frozenset({"لم", "لن", "لا", "قد", "فقد", "ما", "ليس", "كان", "كانت", "تم", "يتم"})
+# verbal-noun patterns of derived verbs (انفعال، استفعال، تفعيل) on normalised keys
+VERBAL_NOUN = re.compile(r"ان..ا.|است..ا.|ت..ي.")  # إفعال left out: spelt like the plural أفعال (أعضاء، أبناء)
+# the words of «وقال لن نسمح ...» follow a verb of saying with no mark, colon or complementizer; a subject never
+# starts with these
+UNMARKED_DIRECT = frozenset({"قال", "اضاف", "تابع"})
+DIRECT_STARTERS = frozenset({"لن", "لم", "لا", "لسنا", "نحن", "ليس", "لقد"})
+CONTINUING = ("إنه", "إنها", "إنهم", "إننا")  # a bare إن opens many a sentence of an opinion piece
 NOT_REPORTING = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "حتي", "قد"})
 
 
@@ -29,13 +38,15 @@ class Piece(Emitter):
                 i = max(i + 1, self.index(min(m.close, holder.end)))
                 continue
             tok = self.tokens[i]
+            if i == 0 or self._sent[i - 1] != self._sent[i]:
+                self._continued(i)
             phrase = self._nominal(i)
             if phrase is not None and phrase[1] in ("lead", "lead_verb"):
                 i = self._nominal_cue(i, phrase[0], phrase[1])
                 continue
             if phrase is not None and phrase[1] == "manner":
                 self._manner(i, phrase[0])
-            cue = self.lex.cue(tok.key)
+            cue = None if self._verbal_noun(i) else self.lex.cue(tok.key)
             if cue is not None:
                 if cue.role == "participle":
                     self._participle(i, cue.lemma)
@@ -55,10 +66,16 @@ class Piece(Emitter):
             return
         if role == "bare" and not (prefixed or prev in BEFORE_BARE or nxt in PRONOUN_OBJECTS):
             return
-        opener = self._find_opener(i + 1, lemma in self.lex.about)
-        stop = opener[0] if opener is not None else self._zone_stop(i + 1)
+        by = self._by_mark(i) if lemma in self.lex.by else None
+        opener = (by, "colon") if by is not None else self._find_opener(i + 1, lemma in self.lex.about)
+        if opener is None and lemma in UNMARKED_DIRECT and nxt in DIRECT_STARTERS and tok.key[:1] in "وف":
+            opener = (i, "colon")  # «وقال لن نسمح لإيران بالعبث بعروبتنا.»: the words follow with no mark
+        stop = by if by is not None else opener[0] if opener is not None else self._zone_stop(i + 1)
         zone = self.tokens[i + 1:stop]
         words, relay = self._subject(zone)
+        obj: list[Token] = []
+        if words and self._verbal_noun_object(words[0]):
+            obj, words = words, []  # «كما أعلن انعقاد جلسة استثنائية للحكومة «...»»: the verb's object, not its subject
         relayed = False
         if lemma in self.lex.chain and not relay:
             for c, t in enumerate(zone):
@@ -70,7 +87,8 @@ class Piece(Emitter):
                     break
         if not words and not relayed:
             words = self._before_verb(i)
-        if role == "channel":
+        if role == "channel" and not (opener is not None and opener[1] == "comp" and self._channel_subject(i)):
+            # ونشرت صحيفة «ديلي تايمز» أن ...: an outlet's report; else the words must come through a channel
             posted = self._channel_via(zone)  # the words come right after the channel: نشر على حسابه: «...»
             if posted is None or any(t.is_word and t.start >= posted.end for t in zone):
                 return
@@ -94,23 +112,86 @@ class Piece(Emitter):
                 s0 -= 1
             named = self._before_channel(zone, channel) if channel is not None else zone
             speaker = self.resolver.resolve(words, para, named if words else None, lambda: self._intervening(s0, i))
+            if speaker is None and obj:
+                speaker = self.resolver.resolve(obj, para, named)  # nobody else to say it: keep the quote
         via = [self._span(relay)] if relay else []
         self._quote_after(opener[0], opener[1], self._span([tok]), speaker, via, sent)
+        if channel is not None:
+            channel = self._channel_only(channel)
         if channel is not None and self.found and self.found[-1].cue.start == tok.start \
                 and channel not in self.found[-1].via and channel.text != self.found[-1].speaker.span.text:
             self.found[-1].via.append(channel)
         if speaker is not None:
             self.resolver.memory.add(para, speaker)
+            if self._is_channel(speaker.span) and self.found and self.found[-1].cue.start == tok.start:
+                # «ونقلت وكالة «الأناضول» أن داود أوغلو تحدث ...» then «وقال: ...»: the outlet relays; the person it
+                # reports on is who speaks next
+                q = self.found[-1]
+                reported = self.resolver.person_mention_in(q.start, q.end)
+                if reported is not None and reported[0].start == q.start:
+                    self.resolver.memory.add(para, reported[1])
 
     def _participle(self, i: int, lemma: str) -> None:
         opener = self._participle_opener(i, lemma)
         if opener is None:
             return
-        speaker = self._subjectless(i) or self.resolver.memory.latest(self._para[i], 0) \
+        speaker = self._verb_subject(i) or self._subjectless(i) or self.resolver.memory.latest(self._para[i], 0) \
             or self._subjectless(i, ("ORG", "LOC", "GPE")) or self.resolver.memory.latest(self._para[i])
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
         if speaker is not None:
             self.resolver.memory.add(self._para[i], speaker)
+
+    def _continued(self, i: int) -> None:
+        """A sentence that goes on with the previous sentence's quote, in the same paragraph: «... قال إنهم يرفضون
+        ... اللبناني. إنه يجب التزام جميع الأطراف ...» (a sentence opening with إن) or «... وأضافت أن «...». و«هؤلاء
+        الأطفال ...»» (و and a quotation mark) — the same speaker."""
+        if not self.found or i + 1 >= len(self.tokens):
+            return
+        last = self.found[-1]
+        at = min(self.index(last.end), len(self.tokens) - 1)
+        if self._para[at] != self._para[i] or self._sent[at - 1 if at else 0] != self._sent[i] - 1:
+            return
+        tok = self.tokens[i]
+        m = self.mark_at(i + 1)
+        if tok.text in CONTINUING and self.tokens[i + 1].is_word and last.kind == "indirect":
+            end = self._clause_end(i + 1)
+            self._emit(self.tokens[i + 1].start, end, "indirect", self._span([tok]), last.speaker, [], self._sent[i])
+        elif tok.text == "و" and m is not None and m.closed and self._words(m) >= 3:
+            self._emit(m.start, m.end, "direct", self._span([tok]), last.speaker, [], self._sent[i])
+
+    def _by_mark(self, i: int) -> int | None:
+        """The index of the بـ a closed quoted stretch follows, within five words of cue ``i`` in its sentence
+        («ووصفه بـ«العمل البربري»»: the words after بـ are the quote)."""
+        for j in range(i + 1, min(len(self.tokens) - 1, i + 7)):
+            if self._sent[j] != self._sent[i] or self.tokens[j].text in COMMAS:
+                return None
+            m = self.mark_at(j + 1)
+            if self.tokens[j].key == "ب" and m is not None and m.closed:
+                return j
+        return None
+
+    def _verbal_noun_object(self, tok: Token) -> bool:
+        """True when an indefinite word right after a cue has a verbal-noun pattern (انفعال، استفعال، تفعيل: انعقاد،
+        استمرار، تشكيل) and is neither a role nor the start of a tagged name: the verb's object."""
+        key = tok.key
+        if key.startswith("ال") or self.lex.role(key) is not None \
+                or any(m.start == tok.start for m in self.resolver.doc.mentions):
+            return False
+        return VERBAL_NOUN.fullmatch(key) is not None
+
+    def _verb_subject(self, i: int) -> Speaker | None:
+        """The subject of the cue verb a participle follows without a comma («وقال النائب وليد جنبلاط مستنكرا:
+        «...»»: the verb found no quote of its own before the participle), else None."""
+        k = i - 1
+        while k >= 0 and i - k <= 8 and self._sent[k] == self._sent[i] and self.tokens[k].text not in COMMAS:
+            cue = self.lex.cue(self.tokens[k].key)
+            if cue is not None and cue.role in ("verb", "bare"):
+                words, _ = self._subject(self.tokens[k + 1:i])
+                if not words or words[-1] is not self.tokens[i - 1]:
+                    return None  # the participle must follow the subject («وشدد الوزير على ... قائلا» does not)
+                return self.resolver.resolve(words, self._para[i], self.tokens[k + 1:i])
+            k -= 1
+        return None
 
     def _document(self, i: int) -> None:
         """'وجاء في برقية بوتين: "..."' — the document speaks."""

@@ -119,7 +119,7 @@ class Resolver:
             registered = self._role_entity(mention.start, mention.end) if role and self._role_only(role) else None
             return Speaker(Span(mention.start, mention.end, mention.text), registered or mention.entity, heads)
         if self._anaphoric(words):
-            earlier = self.memory.with_head(_bare(words[0].key))
+            earlier = self._described(words, heads) or self.memory.with_head(_bare(words[0].key))
             if earlier is not None:
                 return earlier
         name = self._name(words, zone)
@@ -149,7 +149,35 @@ class Resolver:
                 return person
         if len(words) == 1 and words[0].text.endswith(_POSSESSIVE) and self.lex.role(words[0].key) is None:
             return self.memory.latest(paragraph)  # «اسمه»، «حسابه»: a possessed noun never names a speaker
+        named = self._named_before(words) if self.lex.role(words[0].key) == "person" else None
+        if named is not None:
+            return self._speaker(named, heads)  # «سفير خادم الحرمين الشريفين» after «قطان، سفير خادم الحرمين»
         return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
+
+    def _described(self, words: list[Token], heads: frozenset[str]) -> Speaker | None:
+        """For an anaphor that says more than its head («وأضاف الوزير الأمريكي» after the Qatari minister spoke):
+        the latest speaker whose name the document writes next to every word of it (وزير الخارجية الأمريكي جون كيري),
+        or who was met under that head; None when the anaphor is one word or nobody fits."""
+        head = _bare(words[0].key)
+        rest = heads - {head} - {_bare(t.key) for t in words if self.lex.role(t.key) == "anaphor"}
+        if not rest:
+            return None
+        if not self._starts:
+            self._starts = [t.start for t in self.tokens]
+        here = bisect_left(self._starts, words[0].start)
+        for _, speaker in reversed(self.memory.items):
+            last = _bare(norm_key(speaker.span.text.split()[-1]))
+            for m in self.doc.mentions:
+                if m.type != "PER" or _bare(norm_key(m.text.split()[-1])) != last:
+                    continue
+                at = bisect_left(self._starts, m.start)
+                after = bisect_left(self._starts, m.end)
+                if at - 5 <= here <= after + 5:
+                    continue  # «وقال الوزير الإسرائيلي مشيرا إلى كيري»: the anaphor itself is no description
+                near = {_bare(t.key) for t in self.tokens[max(0, at - 5):at] + self.tokens[after:after + 5]}
+                if rest | {head} <= near | speaker.heads:
+                    return speaker
+        return None
 
     def _latest_person(self, paragraph: int) -> Speaker | None:
         """The latest named person among the speakers of this or the previous paragraph."""
@@ -265,6 +293,15 @@ class Resolver:
             return None
         best = max(held, key=lambda m: (len(m.text.split()), -m.start))
         return Speaker(Span(best.start, best.end, best.text), best.entity or ident, heads)
+
+    def channel_entity(self, start: int, end: int) -> str | None:
+        """The entity id of a channel ``[start, end)``: an organisation mention making up most of it (لـ«الشرق
+        الأوسط» tagged as a place, or a person inside «حسابه على تويتر», is no channel entity)."""
+        for m in self.doc.mentions:
+            if m.entity is not None and m.type == "ORG" and m.start < end and start < m.end \
+                    and (min(end, m.end) - max(start, m.start)) * 2 >= end - start:
+                return m.entity
+        return None
 
     def entity_at(self, start: int, end: int) -> str | None:
         """The entity id of a mention overlapping ``[start, end)``, if NER has linked one."""
@@ -390,6 +427,35 @@ class Resolver:
                 if m.type == "PER":
                     self._persons_at.setdefault(m.start, m)
         return self._persons_at.get(start)
+
+    def _named_before(self, words: list[Token]) -> list[Token] | None:
+        """The full name (two words or more) the document sets right before the same role, after a comma or not:
+        «أحمد عبدالعزيز قطان، سفير خادم الحرمين في القاهرة» names «سفير خادم الحرمين الشريفين» (the role's first
+        three words compared, its article aside)."""
+        if len(words) < 2:
+            return None
+        if self._norm is None:
+            self._norm = normalize(self.doc.text)
+        norm = self._norm
+        keys = [t.key for t in words[:3]]
+        variants = {" ".join(keys), " ".join([keys[0][2:] if keys[0].startswith("ال") else "ال" + keys[0], *keys[1:]])}
+        for phrase in variants:
+            pos = norm.text.find(phrase)
+            while pos >= 0:
+                start, _ = norm.to_original(pos, pos + len(phrase))
+                pos = norm.text.find(phrase, pos + 1)
+                if start > 0 and self.doc.text[start - 1].isalpha():
+                    continue
+                before = self.doc.text[:start].rstrip()
+                if "\n" in self.doc.text[len(before):start]:
+                    continue
+                # «جون كيري، وزير الخارجية الأمريكي» or, with no comma, «وكان جون كيري وزير الخارجية الأمريكي»
+                end = len(before[:-1].rstrip()) if before.endswith(("،", ",")) else len(before)
+                person = next((m for m in self.doc.mentions if m.type == "PER" and m.end == end
+                               and 2 <= len(m.text.split()) <= _MAX_NAME), None)
+                if person is not None and not (person.start <= words[0].start < start):
+                    return self._tokens_in(person.start, person.end)
+        return None
 
     def _named_elsewhere(self, words: list[Token]) -> list[Token] | None:
         """The name written after the same role phrase (and its adjectives) elsewhere in the document."""

@@ -18,6 +18,7 @@ GOVERNORS = frozenset({
 QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "كثير", "معظم", "اغلب", "عشرات", "ميات"})  # عدد من
 FRONTING = frozenset({"بشان", "حول", "عن", "بخصوص", "فيما", "ازاء", "تعليقا", "ردا"})  # وبشأن X، قال ...
 WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
+CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما"})  # لكن صحيفة «يني شفق» ... قالت
 
 
 class Subjects(Openers):
@@ -43,8 +44,10 @@ class Subjects(Openers):
                 continue
             m = self._open.get(tok.start)
             if m is not None:
-                if any(t.is_word for t in out) and self.tokens[self.index(tok.start) - 1].key not in self.lex.name_heads \
-                        and not self._quoted_name(m):
+                before = self.tokens[self.index(tok.start) - 1].key
+                # وكالة أنباء «الأناضول»: the agency's name closes its description
+                if any(t.is_word for t in out) and before not in self.lex.name_heads \
+                        and not (before == "انباء" and out[0].key in self.lex.name_heads) and not self._quoted_name(m):
                     break
                 depth = m
                 out.append(tok)
@@ -74,6 +77,9 @@ class Subjects(Openers):
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
                 break  # الوزير لتلفزيون ...: the channel the words were said to
+            if out and tok.key[:1] == "ل" and tok.key not in self.lex.roles and self.lex.role(tok.key) == "person" \
+                    and self.lex.role(out[0].key) != "person":
+                break  # قالت دول الخليج لوزير الخارجية الأميركي جون كيري: the addressee (a role's complement is not)
             if (tok.key in self.lex.complementizers and tok.key not in FA_INNA) or tok.key in RELATIVES:
                 break
             out.append(tok)
@@ -110,10 +116,33 @@ class Subjects(Openers):
         for j in range(i - 1, lo - 1, -1):
             tok = self.tokens[j]
             if tok.text in ENDERS or self._sent[j] != self._sent[i]:
-                return []
+                break
             if tok.key in WAS:
                 between = [t for t in self.tokens[j + 1:i] if t.key not in ("قد",)]
                 return self._cut([t for t in between if t.text not in COMMAS]) if between else []
+        return self._fronted_subject(i)
+
+    def _fronted_subject(self, i: int) -> list[Token]:
+        """The subject written before an unprefixed cue verb, after «لكن» or a clause start: «لكن صحيفة «يني شفق»
+        المؤيدة للحكومة قالت إن»، «لكن ناشطين يعملون على ... أكدوا أن» — a body, a role, a channel, a named
+        mention, or a plural noun before a plural verb; nothing when another verb or a comma comes between."""
+        j = i - 1
+        while j >= 0 and i - j <= 12 and self._sent[j] == self._sent[i] and self.tokens[j].text not in COMMAS \
+                and self.tokens[j].key not in CONTRASTIVE:
+            if self.lex.cue(self.tokens[j].key) is not None:
+                return []
+            j -= 1
+        if j < 0 or self.tokens[j].key not in CONTRASTIVE or j + 1 >= i:
+            return []
+        words = self._cut(self.tokens[j + 1:i])
+        if not words:
+            return []
+        first = words[0]
+        plural = self.tokens[i].key.endswith("وا") and first.key.endswith(("ين", "ون"))
+        mention = any(m.start == first.start and m.type in ("PER", "ORG") for m in self.resolver.doc.mentions)
+        if plural or mention or self.lex.role(first.key) in ("person", "group", "body") \
+                or self.lex.is_channel([first.key]):
+            return words
         return []
 
     def _subjectless(self, i: int, types: tuple[str, ...] = ("PER",)) -> Speaker | None:
@@ -242,6 +271,48 @@ class Subjects(Openers):
         if k > 0 and zone[k - 1].key in ("ل", "لـ", "علي", "عبر", "في"):
             k -= 1
         return zone[:k]
+
+    def _channel_only(self, span: Span) -> Span:
+        """A channel phrase cut to the channel: its head and name («وكالة الأنباء الألمانية»، «شبكة "ان.بي.سي"
+        الاميركية»، «حسابه على موقع التواصل الاجتماعي “تويتر”»), its adjectives (ال-words, nisba adjectives: لقاء
+        صحفي) and a platform after على/في/عبر — never the words after it (لقاء صحفي أمس، لقاء موسع عقده ...)."""
+        toks = [t for t in self.tokens[self.index(span.start):self.index(span.end)] if t.end <= span.end]
+        need = self.lex.channel_at([t.key for t in toks if t.is_word])
+        last: Token | None = None
+        k = 0
+        named = 0  # name words right after the head (شبكة سكاي سبورتس، موقع تداول), before any adjective
+        while k < len(toks):
+            tok = toks[k]
+            m = self._open.get(tok.start)
+            if m is not None and m.closed:
+                while k < len(toks) and toks[k].start < m.close:
+                    k += 1
+                if k < len(toks):
+                    last = toks[k]
+                k += 1
+                continue
+            if not tok.is_word or self._in_timex(tok.start):
+                break
+            rest = [t.key for t in toks[k + 1:] if t.is_word]
+            platform = self.lex.channel_at(rest) if tok.key in ("علي", "في", "عبر") else 0
+            if tok.key[:1] == "ب" and self.lex.channel_at([t.key for t in toks[k:] if t.is_word]):
+                platform = 0  # حسابه بتويتر: the platform itself
+                need = max(need, 1)
+            if platform:
+                need = platform + 1
+            elif need <= 0 and named < 2 and tok.key[:1] not in "لب" and not tok.key.startswith("ال") \
+                    and not tok.text.endswith("ه") and tok.key not in self.lex.stops and self.lex.cue(tok.key) is None:
+                named += 1
+            elif need <= 0 and (tok.key.startswith("ال") or (tok.key.endswith(("ي", "يه")) and len(tok.key) > 3)):
+                named = 2
+            elif need <= 0:
+                break
+            need -= 1
+            last = tok
+            k += 1
+        if last is None:
+            return span
+        return Span(span.start, last.end, self.text[span.start:last.end])
 
     def _channel_via(self, zone: list[Token]) -> Span | None:
         """The channel between a cue and its quote: «لـ"الوطن"», «لتلفزيون بي بي سي», «على تويتر», «عبر حسابه في تويتر»."""
