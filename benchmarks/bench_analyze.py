@@ -21,7 +21,10 @@ writing batches, corpus steps (``RunSummary.timings``) — over the run's wall t
 ``setup`` is what no phase covers (starting and stopping the pool or cluster).  The
 serial share is also given by CPU time: the main process's CPU seconds in those phases
 over the CPU seconds of all the run's processes (``RunSummary.cpu_timings``), which the
-load of other processes does not distort.
+load of other processes does not distort.  With workers, the corpus steps of a batch run
+while the workers analyse the next batch, and the stories are described in the workers:
+the wall figure still counts the whole ``corpus`` phase as serial (an upper bound), the
+CPU figure counts only what the main process spends.
 """
 
 from __future__ import annotations

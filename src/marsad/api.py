@@ -14,6 +14,12 @@ them), in a transaction of their own, so that two runs writing one store at once
 each other's work instead of overwriting it, and a killed run leaves at most one batch's
 corpus steps due (the next run does them first).
 
+What does not need the store runs in the workers: with each document they compute its
+stored form (:func:`~marsad.store.store.stored_form`) and its part of the corpus steps
+(:mod:`marsad.corpus.prepare`), and they describe the touched stories.  The corpus steps of
+a batch run while the workers analyse the next one, and the memory a run holds is bounded
+by the batch (the report is written from the store record by record).
+
 :func:`analyze` is the same run into a given store (a temporary one by default),
 returning the run's report as records.
 """
@@ -28,11 +34,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from marsad.corpus.known import use_registry
+from marsad.corpus.prepare import Prepared, prepare
 from marsad.corpus.result import CorpusResult
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
@@ -40,12 +48,12 @@ from marsad.model import Document, DocumentSource, Duplicate, Entity, InputError
 from marsad.options import Options
 from marsad.page.build import build_document, content_id
 from marsad.page.chrome import chrome_of, line_keys, site_key
-from marsad.pipeline import Job, analyze_batch
+from marsad.pipeline import Job, Pool, analyze_batch
 from marsad.store.codec import from_json
 from marsad.store.export import Selection, build_report
 from marsad.store.indexes import StoryTables
 from marsad.store.relate import describe_due, relate_queued
-from marsad.store.store import Store, source_of
+from marsad.store.store import Store, StoredForm, source_of, stored_form
 
 Progress = Callable[[int], None]
 _T = TypeVar("_T")
@@ -165,18 +173,21 @@ def run(
     pool = _pool(options)
     try:
         items = read_inputs(names, options) if read is None else iter(read)
+        fresh = _Fresh()
         while True:
             with summary.timed("read"):
                 batch = list(islice(items, options.batch_size))
             if not batch:
                 break
-            _batch(batch, options, store, summary, state, pool, on_error, progress)
-            _corpus(store, summary, options)
+            # The corpus steps of the batch before run while the workers analyse this one.
+            fresh = _batch(batch, options, store, summary, state, pool, on_error, progress,
+                           partial(_corpus, store, summary, options, fresh, pool))
+        _corpus(store, summary, options, fresh, pool)
+        summary.documents = len(state.documents)
+        _corpus(store, summary, options, _Fresh(), pool, final=True)
         if pool is not None:
             pool.shutdown(wait=True)
             pool = None
-        summary.documents = len(state.documents)
-        _corpus(store, summary, options, final=True)
     except KeyboardInterrupt:  # the corpus steps of the batch in flight roll back and stay due: the next run does them
         summary.interrupted = True
         store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
@@ -190,18 +201,6 @@ def run(
 
 def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-class _Pool(Protocol):
-    """Where chunks of a batch are analysed in parallel: local processes or a Dask cluster."""
-
-    workers: int
-
-    def map(self, function: Callable[..., _T], *iterables: Iterable[Any]) -> Iterator[_T]:
-        """``function`` over the zipped iterables, results in input order."""
-
-    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
-        """Stop the workers."""
 
 
 class _Processes:
@@ -220,7 +219,7 @@ class _Processes:
         self._executor.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
-def _pool(options: Options) -> _Pool | None:
+def _pool(options: Options) -> Pool | None:
     if options.cluster:
         from marsad.cluster import Cluster
 
@@ -239,6 +238,15 @@ class _Seen:
 
 
 @dataclass
+class _Fresh:
+    """A committed batch's new documents as the pipeline made them, and what their workers prepared for the corpus
+    steps (both by id)."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    prepared: dict[str, Prepared] = field(default_factory=dict)
+
+
+@dataclass
 class _Pending:
     """A batch on its way to the store."""
 
@@ -249,6 +257,8 @@ class _Pending:
     lines: dict[str, Counter[str]] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
     stored: set[str] = field(default_factory=set)
+    forms: dict[str, StoredForm] = field(default_factory=dict)
+    prepared: dict[str, Prepared] = field(default_factory=dict)
 
 
 def _batch(
@@ -257,25 +267,35 @@ def _batch(
     store: Store,
     summary: RunSummary,
     state: _Seen,
-    pool: _Pool | None,
+    pool: Pool | None,
     on_error: ErrorSink | None,
     progress: Progress | None,
-) -> None:
-    """Analyse the new documents of one batch and commit it (also when interrupted half-way)."""
+    meanwhile: Callable[[], None],
+) -> _Fresh:
+    """Analyse the new documents of one batch and commit it (also when interrupted half-way); return its new
+    documents as the pipeline made them, with what their workers prepared for the corpus steps.
+
+    ``meanwhile`` runs once the batch is with the workers, before its results are collected (the corpus steps of
+    the batch before: they read nothing the preparation of this batch writes, nor the reverse).
+    """
     with summary.timed("prepare"):
         pending, new, keys, jobs = _prepare(items, options, store, summary, state, on_error, progress)
     failed: dict[str, str] = {}
     try:
+        results = _analyse(jobs, options, pool)
+        meanwhile()
         with summary.timed("analyse"):
-            for (doc_id, raw), result in zip(new, _analyse(jobs, options, pool), strict=True):
+            for (doc_id, raw), result in zip(new, results, strict=True):
                 if isinstance(result, InputError):
                     state.documents.discard(doc_id)
                     failed[doc_id] = result.input
                     _error(pending, summary, result, on_error)
                 else:
-                    result.sources = [source_of(result)]
-                    pending.docs.append(result)
-                    pending.sources.append((doc_id, result.sources[0]))
+                    doc, form, prepared = result
+                    pending.docs.append(doc)
+                    pending.forms[doc_id] = form
+                    pending.prepared[doc_id] = prepared
+                    pending.sources.append((doc_id, doc.sources[0]))
                     site = site_key(raw)
                     if site is not None:
                         pending.lines.setdefault(site, Counter()).update(keys.get(doc_id, ()))
@@ -291,8 +311,10 @@ def _batch(
                     _error(pending, summary, InputError(source.input, f"same text as {failed[doc_id]}, which failed"),
                            on_error)
             summary.added += store.write_batch(
-                summary.run, pending.docs, pending.sources + extra, pending.lines, pending.errors, pending.seen
+                summary.run, pending.docs, pending.sources + extra, pending.lines, pending.errors, pending.seen,
+                pending.forms,
             )
+    return _Fresh({doc.id: doc for doc in pending.docs}, pending.prepared)
 
 
 def _prepare(
@@ -363,35 +385,47 @@ def _chrome(store: Store, new: list[tuple[str, RawDocument]], keys: dict[str, se
     return chrome_of(batch, stored)
 
 
-def _analyse(jobs: list[Job], options: Options, pool: _Pool | None) -> Iterator[Document | InputError]:
+Analysed = tuple[Document, StoredForm, Prepared] | InputError
+
+
+def _analyse(jobs: list[Job], options: Options, pool: Pool | None) -> Iterator[Analysed]:
+    """The batch's results in order: handed to the workers now (they start at once), or, without workers,
+    analysed here as they are read."""
     if pool is None or len(jobs) < 2:
-        yield from analyze_batch(jobs, options)
-        return
+        return _with_forms(analyze_batch(jobs, options))
     size = -(-len(jobs) // pool.workers)
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    for done in pool.map(_analyse_chunk, chunks, [options] * len(chunks)):
-        yield from done
+    return (item for done in pool.map(_analyse_chunk, chunks, [options] * len(chunks)) for item in done)
 
 
-def _analyse_chunk(jobs: list[Job], options: Options) -> list[Document | InputError]:
-    return list(analyze_batch(jobs, options))
+def _analyse_chunk(jobs: list[Job], options: Options) -> list[Analysed]:
+    return list(_with_forms(analyze_batch(jobs, options)))
+
+
+def _with_forms(results: Iterable[Document | InputError]) -> Iterator[Analysed]:
+    """Each analysed document with its own source, its stored form and its part of the corpus steps (computed in
+    the worker, not by the writer)."""
+    for result in results:
+        if isinstance(result, InputError):
+            yield result
+        else:
+            result.sources = [source_of(result)]
+            yield result, stored_form(result), prepare(result)
 
 
 DUE_STORIES = 5000  # a long run describes its touched stories on the way when this many are due
 
 
-def _corpus(store: Store, summary: RunSummary, options: Options, final: bool = False) -> None:
-    """Relate the documents whose corpus steps are due (the batch just committed, or a killed run's last one);
-    describe the touched stories at the end of the run, or earlier when many are due."""
+def _corpus(
+    store: Store, summary: RunSummary, options: Options, fresh: _Fresh, pool: Pool | None,
+    final: bool = False,
+) -> None:
+    """Relate the documents whose corpus steps are due (the batch just committed, whose documents ``fresh`` are
+    used as they are, or a killed run's last one); describe the touched stories (in the workers) at the end of the
+    run, or earlier when many are due."""
     with summary.timed("corpus"):
-        touched = relate_queued(store, summary.run, options.stories, options.batch_size)
+        touched = relate_queued(store, summary.run, options.stories, options.batch_size, fresh.documents,
+                                fresh.prepared)
         if final or StoryTables(store).due_count() >= DUE_STORIES:
-            describe_due(store, summary.run)
+            describe_due(store, summary.run, pool=pool)
     summary.stories_touched = list(dict.fromkeys([*summary.stories_touched, *touched]))
-
-
-def report_json(store: Store, run: int) -> str:
-    """The run's report as JSON text."""
-    from marsad.report.build import dumps
-
-    return dumps(build_report(store, Selection(run=run)))

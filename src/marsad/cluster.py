@@ -46,10 +46,10 @@ class Cluster:
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
 
     def map(self, function: Callable[..., T], *iterables: Iterable[Any]) -> Iterator[T]:
-        """``function`` over the zipped ``iterables`` on the workers; results in input order as they are needed."""
+        """``function`` over the zipped ``iterables`` on the workers, submitted at once; results in input order as
+        they are needed."""
         futures = self._client.map(function, *(list(items) for items in iterables), pure=False)
-        for future in futures:
-            yield future.result()
+        return (future.result() for future in futures)
 
     def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
         """Close the client, and the local cluster when this process started it."""

@@ -14,8 +14,9 @@ batch goes on.  Corpus steps are functions over all documents that fill a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 from marsad.corpus.known import use_registry
 from marsad.corpus.result import CorpusResult
@@ -29,6 +30,7 @@ DocumentFunction = Callable[[Document], None]
 BatchFunction = Callable[[list[Document]], None]
 CorpusFunction = Callable[[list[Document], CorpusResult], None]
 PAGE = "page"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,19 @@ def check_order(steps: Sequence[Component]) -> None:
         if missing:
             raise ValueError(f"component {step.name} requires {', '.join(missing)}, which nothing before it assigns")
         available.update(step.assigns)
+
+
+class Pool(Protocol):
+    """Where chunks of work (a batch's documents, stories to describe) run in parallel: local processes or a Dask
+    cluster."""
+
+    workers: int
+
+    def map(self, function: Callable[..., T], *iterables: Iterable[Any]) -> Iterator[T]:
+        """``function`` over the zipped iterables, every call submitted at once, results in input order."""
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        """Stop the workers."""
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,18 @@ import jsonschema
 import pytest
 
 from marsad.api import run
+from marsad.ingest.raw import RawDocument
+from marsad.ingest.read import read_inputs
 from marsad.model import Document, Event, Published, Segment
 from marsad.options import Options
-from marsad.report.build import schema
+from marsad.pipeline import Job, analyze_batch
+from marsad.report.build import dumps, schema
 from marsad.store import Store
 from marsad.store.codec import from_json
-from marsad.store.export import Selection, build_report, export
+from marsad.store.export import Selection, build_report, export, write_report
 from marsad.store.read import Reader
 from marsad.store.schema import VERSION
+from marsad.store.store import source_of, stored_form
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -160,6 +164,7 @@ def test_export_report_equals_the_analyze_report(shared_dir: Path, tmp_path: Pat
     result = CliRunner().invoke(app, ["analyze", str(shared_dir / "seeds"), "-o", str(out), "--db", str(db), "-q"])
     assert result.exit_code == 0, result.output
     written = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert not (out / "report.json.partial").exists()
     result = CliRunner().invoke(app, ["export", "--format", "report", "--db", str(db), "-o", str(tmp_path / "e.json")])
     assert result.exit_code == 0, result.output
     exported = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
@@ -202,6 +207,54 @@ def test_export_formats_and_selections(seeded: Store) -> None:
     story = build_report(seeded, Selection(story=visit))
     assert len(story["documents"]) == 3 and [s["id"] for s in story["stories"]] == [visit]
     assert len(build_report(seeded, Selection(since="2024-01-01"))["documents"]) == 3
+
+
+class _Writes(io.StringIO):
+    """A text stream that keeps the length of every write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def write(self, text: str) -> int:
+        self.sizes.append(len(text))
+        return super().write(text)
+
+
+@pytest.mark.parametrize("selection", [Selection(), Selection(run=1), Selection(since="2024-01-01")])
+def test_the_report_is_written_record_by_record(seeded: Store, selection: Selection) -> None:
+    report = build_report(seeded, selection)
+    out = _Writes()
+    assert write_report(seeded, out, selection) == len(report["documents"])
+    assert out.getvalue() == dumps(report)  # the same text as the report built whole
+    records = [r for key in ("documents", "entities", "stories", "duplicates", "errors") for r in report[key]]
+    assert len(records) > 10 and len(out.sizes) > len(records)
+    # no write holds more than one record: the largest is one record with its separator and indentation
+    largest = max(len(dumps(r)) + dumps(r).count("\n") * 2 + 4 for r in records)
+    assert max(out.sizes) == largest
+
+
+def test_documents_written_with_their_worker_forms_are_read_back_as_they_were(shared_dir: Path, tmp_path: Path) -> None:
+    # The writer stores the JSON and search rows a worker computed, and the corpus steps then take the batch's
+    # documents as they are instead of parsing them back: both must be what reading the store gives.
+    options = Options(progress=False)
+    raws = [r for r in read_inputs([str(shared_dir / "seeds")], options) if isinstance(r, RawDocument)]
+    docs = [d for d in analyze_batch([Job(r) for r in raws], options) if isinstance(d, Document)]
+    assert len(docs) == 5
+    for doc in docs:
+        doc.sources = [source_of(doc)]
+    with Store(tmp_path / "worker.db") as store, Store(tmp_path / "writer.db") as other:
+        for target, forms in ((store, {d.id: stored_form(d) for d in docs}), (other, None)):
+            run_number = target.start_run(["seeds"])
+            target.write_batch(run_number, docs, [(d.id, d.sources[0]) for d in docs], {}, [], forms=forms)
+        ids = [d.id for d in reversed(docs)]
+        fresh = {d.id: d for d in docs[:3]}
+        mixed = store.load_batch(ids, fresh=fresh)
+        assert mixed == store.load_batch(ids) == other.load_batch(ids) == docs and not fresh
+        assert all(a is b for a, b in zip(mixed[:3], docs[:3], strict=True))
+        segment_rows = 'SELECT doc, segment, kind, start, "end", text, norm FROM segments ORDER BY doc, segment'
+        assert store.rows(segment_rows) == other.rows(segment_rows) and store.rows(segment_rows)
+        assert store.search("بوتين") == other.search("بوتين") != []
 
 
 def test_reader_serves_threads(seeded: Store) -> None:

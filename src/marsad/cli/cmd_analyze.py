@@ -18,7 +18,7 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 from rich.table import Table
 from rich.text import Text
 
-from marsad.api import RunSummary, report_json, run
+from marsad.api import RunSummary, run
 from marsad.cli.apps import app
 from marsad.corpus.known import read_registry_file
 from marsad.ingest.records import FIELDS, parse_field_map
@@ -28,7 +28,7 @@ from marsad.page.outlets import read_outlets_file
 from marsad.report.build import schema
 from marsad.store import Store, StoreError
 from marsad.store.dialect import is_database_url
-from marsad.store.export import FORMATS, Format, Selection, export
+from marsad.store.export import FORMATS, Format, Selection, export, write_report
 from marsad.store.read import Reader
 
 err = Console(stderr=True)
@@ -180,7 +180,7 @@ def analyze_command(
             raise typer.Exit(INTERRUPTED) from None
         except StoreError as exc:
             raise fail(str(exc), 1) from exc
-        report_path.write_text(report_json(store, summary.run), encoding="utf-8")
+        _write_report(store, summary.run, report_path)
         if options.progress:
             _summary_table(Reader(store), summary)
         total = store.count()
@@ -193,6 +193,15 @@ def analyze_command(
     )
     if summary.errors:
         raise typer.Exit(1)
+
+
+def _write_report(store: Store, run_number: int, path: Path) -> None:
+    """Write the run's report to ``path`` as it is read from the store (memory bounded by a record, not the run);
+    it replaces ``path`` only once whole."""
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8") as stream:
+        write_report(store, stream, Selection(run=run_number))
+    partial.replace(path)
 
 
 def _summary_table(reader: Reader, summary: RunSummary) -> None:

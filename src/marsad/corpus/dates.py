@@ -45,6 +45,19 @@ def main_clues(doc: Document) -> list[Clue]:
     return out
 
 
+def needs_clues(doc: Document) -> bool:
+    """Whether date inference reads the clues of ``doc`` as it is dated now (undated, or crawl-dated naming today)."""
+    return doc.published is None or (doc.published.basis == "crawl" and _TODAY in doc.text)
+
+
+def _clues(doc: Document, result: CorpusResult) -> list[Clue]:
+    """The main clues of ``doc``, as its worker found them when it did (:mod:`marsad.corpus.prepare`)."""
+    prepared = result.prepared.get(doc.id)
+    if prepared is not None and prepared.clues is not None:
+        return prepared.clues
+    return main_clues(doc)
+
+
 def fits(day: dt.date, clues: list[Clue]) -> bool:
     """Whether a candidate day agrees with every clue."""
     for c in clues:
@@ -108,7 +121,7 @@ def infer_dates(docs: list[Document], result: CorpusResult) -> None:
     for doc in docs:
         if doc.published is not None and doc.published.basis == "crawl":
             fetched = known.get(doc.id)
-            day = crawl_day(main_clues(doc), fetched) if fetched is not None and _TODAY in doc.text else None
+            day = crawl_day(_clues(doc, result), fetched) if fetched is not None and _TODAY in doc.text else None
             if day is not None:
                 doc.published = Published(day.isoformat(), "inferred")
                 annotate(doc)
@@ -116,7 +129,7 @@ def infer_dates(docs: list[Document], result: CorpusResult) -> None:
         if doc.published is not None:
             continue
         anchors = sorted({day for other, day in known.items() if other != doc.id} | stored)
-        day = infer_day(main_clues(doc), anchors)
+        day = infer_day(_clues(doc, result), anchors)
         if day is None:
             continue
         doc.published = Published(day.isoformat(), "inferred")

@@ -208,7 +208,12 @@ def detect_duplicates(docs: list[Document], result: CorpusResult) -> None:
     if source is None:
         result.duplicates.extend(find_duplicates(docs))
         return
-    usable = usable_passages(all_passages(docs))
-    keys = band_keys(usable)
+    usable: list[Passage] = []
+    keys: list[list[BandKey]] = []
+    for doc in docs:  # each document's passages and band keys, as its worker found them when it did
+        prepared = result.prepared.get(doc.id)
+        own = prepared.passages if prepared is not None else usable_passages(all_passages([doc]))
+        usable.extend(own)
+        keys.extend(prepared.bands if prepared is not None else band_keys(own))
     pairs = _pairs(usable, keys, source)
     result.duplicates.extend(source.add(usable, keys, pairs, document_dates(docs)))

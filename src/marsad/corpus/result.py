@@ -10,6 +10,7 @@ from marsad.model import Duplicate, Entity, Story
 
 if TYPE_CHECKING:
     from marsad.corpus.duplicates import PassageSource
+    from marsad.corpus.prepare import Prepared
 
 
 @dataclass
@@ -26,7 +27,8 @@ class CorpusResult:
     When the corpus steps run batch by batch against a store: ``anchor_days`` are the
     publication days (ISO dates) of the stored documents, which date inference uses as
     anchors beside the batch's own, and ``passages`` is the stored copied-passage index
-    the batch's passages are matched against.
+    the batch's passages are matched against.  ``prepared`` holds, by document id, what the
+    workers computed of the steps' per-document parts (:mod:`marsad.corpus.prepare`).
     """
 
     entities: list[Entity] = field(default_factory=list)
@@ -39,3 +41,4 @@ class CorpusResult:
     merged_entities: dict[str, str] = field(default_factory=dict)
     anchor_days: set[str] = field(default_factory=set)
     passages: PassageSource | None = None
+    prepared: dict[str, Prepared] = field(default_factory=dict)

@@ -37,8 +37,8 @@ class Selection:
     since: str | None = None
 
 
-def select_documents(store: Store, selection: Selection) -> list[str]:
-    """The ids of the selected documents, in arrival order."""
+def _where(selection: Selection, store: Store) -> tuple[str, list[str | int]]:
+    """The ``WHERE`` clause (empty for the whole store) over ``documents`` that picks the selected documents."""
     where: list[str] = []
     params: list[str | int] = []
     if selection.run is not None:
@@ -50,74 +50,124 @@ def select_documents(store: Store, selection: Selection) -> list[str]:
     if selection.since is not None:
         where.append("published >= ?")
         params.append(selection.since)
-    sql = "SELECT id FROM documents" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY seq, id"
-    return [str(r[0]) for r in store.rows(sql, params)]
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def select_documents(store: Store, selection: Selection) -> list[str]:
+    """The ids of the selected documents, in arrival order."""
+    where, params = _where(selection, store)
+    return [str(r[0]) for r in store.rows("SELECT id FROM documents" + where + " ORDER BY seq, id", params)]
 
 
 def _in(ids: list[str]) -> str:
     return ",".join("?" * len(ids)) or "NULL"
 
 
+_CHUNK = 200
+
+
+def _by_key(store: Store, select: str, keys: list[Any]) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``select`` (its first column the key, ending in ``WHERE key``) for ``keys``, in their order,
+    read ``_CHUNK`` keys at a time (a key whose row another writer removed meanwhile is left out)."""
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i : i + _CHUNK]
+        found = {r[0]: tuple(r[1:]) for r in store.rows(f"{select} IN ({_in(chunk)})", chunk)}
+        yield from (found[key] for key in chunk if key in found)
+
+
 def _documents(store: Store, ids: list[str]) -> Iterator[dict[str, Any]]:
-    for i in range(0, len(ids), 200):
-        chunk = ids[i : i + 200]
-        found = {str(r[0]): r[1] for r in store.rows(f"SELECT id, report FROM documents WHERE id IN ({_in(chunk)})", chunk)}
-        for doc_id in chunk:
-            loaded: dict[str, Any] = json.loads(found[doc_id])
-            yield loaded
+    for (report,) in _by_key(store, "SELECT id, report FROM documents WHERE id", ids):
+        loaded: dict[str, Any] = json.loads(report)
+        yield loaded
 
 
-def build_report(store: Store, selection: Selection = Selection()) -> dict[str, Any]:
-    """The ``marsad.report/1`` object of the selected documents."""
+def _records(store: Store, table: str, ids: list[Any]) -> Iterator[Any]:
+    """The parsed ``record`` of each of ``ids`` in ``table`` (entities or stories), in the order of ``ids``."""
+    for (record,) in _by_key(store, f"SELECT id, record FROM {table} WHERE id", ids):
+        yield json.loads(record)
+
+
+def report_sections(store: Store, selection: Selection = Selection()) -> Iterator[tuple[str, Any]]:
+    """The ``marsad.report/1`` of the selected documents as (key, value) in order, each list value an iterator
+    that reads its records from the store a few hundred at a time (so that a report is written in bounded memory).
+
+    The report holds the selected documents, the entities they mention, the stories they
+    belong to, the copied passages that touch them and the input errors (of the run, of the
+    whole store, or none for a story or a date)."""
+    where, params = _where(selection, store)
     ids = select_documents(store, selection)
-    whole = selection == Selection()
-    documents = list(_documents(store, ids))
-    if whole:
-        entity_rows = store.rows("SELECT record FROM entities ORDER BY mentions DESC, id")
-        story_rows = store.rows("SELECT record FROM stories ORDER BY size DESC, id")
-        passage_rows = store.rows(_PASSAGES + " ORDER BY seq")
+    chosen = f"(SELECT id FROM documents{where})"
+    if where:
+        entity_sql = f" WHERE id IN (SELECT entity FROM mentions WHERE document IN {chosen})"
+        passage_sql, passage_params = f" WHERE a_document IN {chosen} OR b_document IN {chosen}", [*params, *params]
     else:
-        marks = _in(ids)
-        entity_rows = store.rows(
-            f"SELECT record FROM entities WHERE id IN (SELECT entity FROM mentions WHERE document IN ({marks})) "
-            "ORDER BY mentions DESC, id",
-            ids,
-        )
-        if selection.story is not None:
-            story_rows = store.rows("SELECT record FROM stories WHERE id = ?", (store.resolve_id("story", selection.story),))
-        else:
-            story_rows = store.rows(
-                f"SELECT record FROM stories WHERE id IN (SELECT story FROM story_members WHERE document IN ({marks})) "
-                "ORDER BY size DESC, id",
-                ids,
-            )
-        passage_rows = store.rows(
-            _PASSAGES + f" WHERE a_document IN ({marks}) OR b_document IN ({marks}) ORDER BY seq", [*ids, *ids]
-        )
+        entity_sql, passage_sql, passage_params = "", "", []
+    if selection.story is not None:
+        story_ids = [str(r[0]) for r in store.rows(
+            "SELECT id FROM stories WHERE id = ?", (store.resolve_id("story", selection.story),))]
+    else:
+        story_where = f" WHERE id IN (SELECT story FROM story_members WHERE document IN {chosen})" if where else ""
+        story_ids = [str(r[0]) for r in store.rows(f"SELECT id FROM stories{story_where} ORDER BY size DESC, id", params)]
+    entity_ids = [str(r[0]) for r in store.rows(f"SELECT id FROM entities{entity_sql} ORDER BY mentions DESC, id", params)]
+    passage_seqs = [int(r[0]) for r in store.rows(f"SELECT seq FROM passages{passage_sql} ORDER BY seq", passage_params)]
     if selection.run is not None:
         error_rows = store.rows("SELECT input, reason FROM input_errors WHERE run = ? ORDER BY input, reason", (selection.run,))
-    elif whole:
+    elif not where:
         error_rows = store.rows("SELECT input, reason FROM input_errors ORDER BY input, reason")
     else:
         error_rows = []
-    return {
-        "schema": SCHEMA_ID,
-        "generated_by": {"name": "marsad", "version": __version__},
-        "documents": documents,
-        "entities": [json.loads(r[0]) for r in entity_rows],
-        "stories": [json.loads(r[0]) for r in story_rows],
-        "duplicates": [_duplicate(r) for r in passage_rows],
-        "errors": [{"input": r[0], "reason": r[1]} for r in error_rows],
-    }
+    yield "schema", SCHEMA_ID
+    yield "generated_by", {"name": "marsad", "version": __version__}
+    yield "documents", _documents(store, ids)
+    yield "entities", _records(store, "entities", entity_ids)
+    yield "stories", _records(store, "stories", story_ids)
+    yield "duplicates", (_duplicate(r) for r in _by_key(store, _PASSAGES + " WHERE seq", passage_seqs))
+    yield "errors", ({"input": r[0], "reason": r[1]} for r in error_rows)
+
+
+def build_report(store: Store, selection: Selection = Selection()) -> dict[str, Any]:
+    """The ``marsad.report/1`` object of the selected documents, whole in memory (see :func:`write_report`)."""
+    return {key: value if isinstance(value, str | dict) else list(value)
+            for key, value in report_sections(store, selection)}
+
+
+def write_report(store: Store, out: TextIO, selection: Selection = Selection()) -> int:
+    """Write the ``marsad.report/1`` of the selected documents to ``out`` record by record, as they are read from
+    the store (memory bounded by the largest record, not the corpus); return how many documents were written.
+
+    The text is the one :func:`~marsad.report.build.dumps` gives for :func:`build_report`.
+    """
+    documents = 0
+    out.write("{")
+    for n, (key, value) in enumerate(report_sections(store, selection)):
+        out.write(("," if n else "") + f"\n {json.dumps(key)}: ")
+        if isinstance(value, str | dict):
+            out.write(_indented(value, 1))
+            continue
+        count = 0
+        for count, record in enumerate(value, 1):
+            out.write(("[\n  " if count == 1 else ",\n  ") + _indented(record, 2))
+        out.write("\n ]" if count else "[]")
+        if key == "documents":
+            documents = count
+    out.write("\n}")
+    return documents
+
+
+def _indented(value: Any, depth: int) -> str:
+    """``value`` as :func:`~marsad.report.build.dumps` writes it ``depth`` levels deep (JSON strings never hold a
+    raw line break, so every line break is one of the layout's)."""
+    return dumps(value).replace("\n", "\n" + " " * depth)
 
 
 _PASSAGES = (
-    "SELECT a_document, a_start, a_end, a_text, b_document, b_start, b_end, b_text, similarity, copy_group, earliest "
+    "SELECT seq, a_document, a_start, a_end, a_text, b_document, b_start, b_end, b_text, similarity, copy_group, earliest "
     "FROM passages"
 )
 
 
 def _duplicate(r: tuple[Any, ...]) -> dict[str, Any]:
+    """A stored copied passage (the columns of ``_PASSAGES`` after ``seq``) as its report object."""
     return {
         "a": {"document": r[0], "start": r[1], "end": r[2], "text": r[3]},
         "b": {"document": r[4], "start": r[5], "end": r[6], "text": r[7]},
@@ -130,9 +180,7 @@ def _duplicate(r: tuple[Any, ...]) -> dict[str, Any]:
 def export(store: Store, fmt: Format, out: TextIO, selection: Selection = Selection()) -> int:
     """Write the selected documents in ``fmt`` to ``out``; return how many records were written."""
     if fmt == "report":
-        report = build_report(store, selection)
-        out.write(dumps(report))
-        return len(report["documents"])
+        return write_report(store, out, selection)
     ids = select_documents(store, selection)
     if fmt == "jsonl":
         n = 0

@@ -17,9 +17,9 @@ batch in flight and the next run takes up what is left.  A batch:
 
 :func:`describe_due` then describes again (title, timeline, claims, summary) only the
 stories marked due, from their members' stored documents and copies, a few hundred
-stories per transaction; a run does it when its queue is done (and on the way when many
-stories are due), so that a story that every batch of a run touches is described once,
-not once a batch.
+stories per transaction (in the run's workers when it has them); a run does it when its
+queue is done (and on the way when many stories are due), so that a story that every
+batch of a run touches is described once, not once a batch.
 
 The cost of a batch grows with the batch and with the stories it touches, not with the corpus.
 """
@@ -28,14 +28,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from marsad.corpus.prepare import Prepared
 from marsad.corpus.registry import entity_keys
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.sources import apply_sources
 from marsad.corpus.stories import describe, unit_links
-from marsad.corpus.story_index import StoryParams
+from marsad.corpus.story_index import StoryParams, StoryState
 from marsad.corpus.terms import unit_terms
 from marsad.corpus.units import Unit, units_of
 from marsad.model import Document, Duplicate, SpanRef, Story
+from marsad.pipeline import Pool
 from marsad.store.indexes import PassageTables, StoryTables
 from marsad.store.store import Store, _chunks, _marks
 
@@ -44,17 +46,26 @@ STORIES = "stories"
 ENTITY_IDS = "entity_ids"
 
 
-def relate_queued(store: Store, run: int, params: StoryParams, batch_size: int) -> list[str]:
-    """Run the corpus steps over every queued document, ``batch_size`` at a time; return the stories touched."""
+def relate_queued(
+    store: Store, run: int, params: StoryParams, batch_size: int, fresh: dict[str, Document] | None = None,
+    prepared: dict[str, Prepared] | None = None,
+) -> list[str]:
+    """Run the corpus steps over every queued document, ``batch_size`` at a time; return the stories touched.
+
+    ``fresh``: the documents of the batch just written as the pipeline made them (they are used, and changed,
+    instead of being read back from the store); ``prepared``: what their workers computed for the corpus steps."""
     touched: list[str] = []
     while True:
-        done = relate_batch(store, run, params, batch_size)
+        done = relate_batch(store, run, params, batch_size, fresh, prepared)
         if done is None:
             return list(dict.fromkeys(touched))
         touched.extend(done)
 
 
-def relate_batch(store: Store, run: int, params: StoryParams, batch_size: int) -> list[str] | None:
+def relate_batch(
+    store: Store, run: int, params: StoryParams, batch_size: int, fresh: dict[str, Document] | None = None,
+    prepared: dict[str, Prepared] | None = None,
+) -> list[str] | None:
     """Relate the next ``batch_size`` queued documents in one transaction; None when nothing is queued."""
     from marsad.pipeline import corpus_steps
 
@@ -62,10 +73,11 @@ def relate_batch(store: Store, run: int, params: StoryParams, batch_size: int) -
         queued = store.queued(batch_size)
         if not queued:
             return None
-        docs = store.load_batch([d for d, kind in queued if kind == "new"])
+        docs = store.load_batch([d for d, kind in queued if kind == "new"], fresh=fresh)
         again = store.load_batch([d for d, kind in queued if kind != "new"], analysis=False)
         passages = PassageTables(store)
-        result = CorpusResult(next_entity=store.next_entity_number(), anchor_days=store.anchor_days(), passages=passages)
+        result = CorpusResult(next_entity=store.next_entity_number(), anchor_days=store.anchor_days(), passages=passages,
+                              prepared=prepared or {})
         for step in corpus_steps():
             if step.name == STORIES:
                 continue  # placed below, in the stored index
@@ -92,8 +104,9 @@ def relate_batch(store: Store, run: int, params: StoryParams, batch_size: int) -
     return sorted(set(ids.values()))
 
 
-def describe_due(store: Store, run: int, chunk: int = DESCRIBE_CHUNK) -> int:
-    """Describe the stories marked due, ``chunk`` stories per transaction; return how many were described."""
+def describe_due(store: Store, run: int, chunk: int = DESCRIBE_CHUNK, pool: Pool | None = None) -> int:
+    """Describe the stories marked due, ``chunk`` stories per transaction (their records made by ``pool``'s workers
+    when given); return how many were described."""
     tables = StoryTables(store)
     described = 0
     while True:
@@ -101,7 +114,7 @@ def describe_due(store: Store, run: int, chunk: int = DESCRIBE_CHUNK) -> int:
             due = tables.due(chunk)
             if not due:
                 return described
-            stories = _describe(store, tables, set(due), {})
+            stories = _describe(store, tables, set(due), {}, pool)
             store.save_stories(stories, {}, run)
             tables.undue(due)
             described += len(stories)
@@ -115,7 +128,17 @@ def _documents(store: Store, ids: Iterable[str]) -> list[Document]:
     return store.load_batch(sorted(set(ids)), analysis=False)
 
 
-def _describe(store: Store, tables: StoryTables, sidxs: set[int], batch: dict[str, Document]) -> list[Story]:
+Describing = tuple[StoryState, list[Unit], dict[str, Document], list[Duplicate]]
+
+
+def describe_stories(jobs: list[Describing]) -> list[Story]:
+    """The records of stories, each from its state, units, documents and copied passages (a worker's share)."""
+    return [describe(*job) for job in jobs]
+
+
+def _describe(
+    store: Store, tables: StoryTables, sidxs: set[int], batch: dict[str, Document], pool: Pool | None = None
+) -> list[Story]:
     """The records of these stories, from all their members' documents (the batch's as they are now)."""
     members = tables.members(sidxs)
     states = tables.states(members)
@@ -123,7 +146,7 @@ def _describe(store: Store, tables: StoryTables, sidxs: set[int], batch: dict[st
     docs = {d.id: d for d in _documents(store, wanted - set(batch))} | {k: v for k, v in batch.items() if k in wanted}
     order = _arrival(store, wanted)
     copies = _copies(store, sorted(wanted))
-    out: list[Story] = []
+    jobs: list[Describing] = []
     for sidx, state in states.items():
         state.members = members.get(sidx, [])
         if not state.members:
@@ -133,7 +156,12 @@ def _describe(store: Store, tables: StoryTables, sidxs: set[int], batch: dict[st
         units: list[Unit] = [u for doc_id in ids for u in units_of(docs[doc_id]) if u.id in own]
         story_docs = {doc_id: docs[doc_id] for doc_id in ids}
         mine = [d for d in copies if d.a.document in story_docs or d.b.document in story_docs]
-        out.append(describe(state, units, story_docs, mine))
+        jobs.append((state, units, story_docs, mine))
+    if pool is None or len(jobs) < 2:
+        out = describe_stories(jobs)
+    else:
+        shares = [jobs[i :: pool.workers] for i in range(pool.workers)]
+        out = [story for done in pool.map(describe_stories, shares) for story in done]
     out.sort(key=lambda s: (-len(s.segments), s.id))
     return out
 

@@ -21,6 +21,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -32,6 +33,7 @@ from marsad.model import (
     Entity,
     InputError,
     Published,
+    Segment,
     Story,
 )
 from marsad.store.codec import JSON, from_json, to_json
@@ -53,6 +55,24 @@ _FIRST_PAUSE = 0.05
 _MAX_PAUSE = 2.0
 _IN_CHUNK = 500
 ENTITY_COUNTER_KEY = "entity_counter"
+
+
+@dataclass(frozen=True)
+class StoredForm:
+    """What the store writes of a new document that can be computed where it was analysed (in a worker): its JSON
+    (``analysis``) and each indexed segment with its normalised text and its search terms."""
+
+    analysis: str
+    segments: list[tuple[Segment, str, str]]
+
+
+def stored_form(doc: Document) -> StoredForm:
+    """The :class:`StoredForm` of an analysed document (its sources already set)."""
+    segments = [
+        (seg, "\n".join(normalize(p.text).text for p in own_pieces(doc, seg)), segment_terms(doc, seg))
+        for seg in indexed_segments(doc)
+    ]
+    return StoredForm(json.dumps(to_json(doc), ensure_ascii=False), segments)
 
 
 class StoreError(Exception):
@@ -230,6 +250,7 @@ class Store:
         site_lines: dict[str, Counter[str]],
         errors: list[InputError],
         seen: Iterable[tuple[str, str]] = (),
+        forms: dict[str, StoredForm] | None = None,
     ) -> int:
         """Commit one batch in one transaction; return how many documents were new.
 
@@ -237,7 +258,8 @@ class Store:
         ``sources`` every new (document id, source) the batch read, ``site_lines`` the
         short-line counts of the batch's new pages per site, ``errors`` its rejected inputs,
         ``seen`` the (document id, input) pairs already stored that the run read again
-        (they join the run, so that its report covers them).
+        (they join the run, so that its report covers them), ``forms`` the documents' stored forms when a worker
+        computed them (:func:`stored_form`; computed here otherwise).
         """
         added = 0
         with self.write():
@@ -246,7 +268,7 @@ class Store:
             inserted: set[str] = set()
             for doc in docs:
                 seq += 1
-                if self._insert_document(doc, seq, run):
+                if self._insert_document(doc, seq, run, (forms or {}).get(doc.id)):
                     added += 1
                     inserted.add(doc.id)
                     self._queue(doc.id, "new")
@@ -280,8 +302,9 @@ class Store:
         source = doc.sources[0] if doc.sources else source_of(doc)
         return self.write_batch(0, [doc], [(doc.id, source)], {}, []) == 1
 
-    def _insert_document(self, doc: Document, seq: int, run: int) -> int:
-        analysis = json.dumps(to_json(doc), ensure_ascii=False)
+    def _insert_document(self, doc: Document, seq: int, run: int, form: StoredForm | None = None) -> int:
+        form = form or stored_form(doc)
+        analysis = form.analysis
         cursor = self._x(
             "INSERT INTO documents (id, source, title, outlet, published, text, report, analysis, seq, url, "
             "language, first_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
@@ -292,15 +315,14 @@ class Store:
         )
         if cursor.rowcount == 0:
             return 0
-        for seg in indexed_segments(doc):
-            norm = "\n".join(normalize(p.text).text for p in own_pieces(doc, seg))
+        for seg, norm, terms in form.segments:
             row = self._one(
                 'INSERT INTO segments (doc, segment, kind, parent, start, "end", text, norm) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
                 (doc.id, seg.id, seg.kind, seg.parent, seg.start, seg.end, doc.text[seg.start:seg.end], norm),
             )
             assert row is not None
-            self.dialect.index_terms(self._conn, int(row[0]), segment_terms(doc, seg))
+            self.dialect.index_terms(self._conn, int(row[0]), terms)
         self._write_layers(doc)
         return 1
 
@@ -385,9 +407,16 @@ class Store:
         for chunk in _chunks(list(ids)):
             self._x(f"DELETE FROM corpus_queue WHERE document IN ({_marks(chunk)})", chunk)
 
-    def load_batch(self, ids: list[str], analysis: bool = True) -> list[Document]:
+    def load_batch(
+        self, ids: list[str], analysis: bool = True, fresh: dict[str, Document] | None = None
+    ) -> list[Document]:
         """These documents with all their sources, in arrival order: as the per-document pipeline made them
-        (``analysis``) or as the corpus steps left them."""
+        (``analysis``) or as the corpus steps left them.
+
+        ``fresh``: documents of the batch just written, as the pipeline made them; those of ``ids`` among them are
+        taken (and removed) from it instead of being read back from their JSON.
+        """
+        fresh = fresh if analysis and fresh is not None else {}
         sources: dict[str, list[DocumentSource]] = {}
         found: list[tuple[int, str, Document]] = []
         column = "analysis" if analysis else "report"
@@ -397,8 +426,14 @@ class Store:
                 f"WHERE document IN ({_marks(chunk)}) ORDER BY document, seq", chunk
             ):
                 sources.setdefault(str(doc_id), []).append(DocumentSource(inp, fmt, url, outlet, published, basis))
+            kept = [i for i in chunk if i in fresh]
+            for doc_id, seq in self._rows(f"SELECT id, seq FROM documents WHERE id IN ({_marks(kept)})", kept):
+                doc = fresh.pop(str(doc_id))
+                doc.sources = sources.get(str(doc_id), doc.sources)
+                found.append((int(seq or 0), str(doc_id), doc))
+            read = [i for i in chunk if i not in fresh and i not in kept]
             for doc_id, seq, saved, report in self._rows(
-                f"SELECT id, seq, {column}, report FROM documents WHERE id IN ({_marks(chunk)})", chunk
+                f"SELECT id, seq, {column}, report FROM documents WHERE id IN ({_marks(read)})", read
             ):
                 doc = from_json(Document, json.loads(saved or report))
                 doc.sources = sources.get(str(doc_id), doc.sources)
