@@ -8,6 +8,8 @@ import re
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from marsad.api import run
 from marsad.corpus.duplicates import find_duplicates
 from marsad.corpus.stories import place_units
@@ -16,9 +18,9 @@ from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
 from marsad.options import Options
 from marsad.pipeline import analyze_raw
-from marsad.store import Store
+from marsad.store import Store, relate
 from marsad.store.indexes import StoryTables
-from marsad.store.relate import relate_queued
+from marsad.store.relate import describe_due, relate_queued
 from marsad.store.schema import MIGRATIONS
 from marsad.store.store import source_of
 
@@ -154,3 +156,29 @@ def test_two_batches_give_the_same_stories_in_either_order(shared_dir: Path, sto
     units = {u for g in partitions[0] for u in g}
     assert len(units) == len(docs) == 45  # merged-away stories' earlier members stay filed (moved, not dropped)
     assert sorted(len(g) for g in partitions[0] if len(g) > 1) == [2, 2, 3, 3, 3, 14]
+
+
+def test_describing_in_chunks_of_few_members_gives_the_same_stories(
+    shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = Options(progress=False)
+    docs = [analyze_raw(r, options) for r in read_inputs([str(_gold_sample(shared_dir, tmp_path))], options)
+            if isinstance(r, RawDocument)]
+    for doc in docs:
+        doc.sources = [source_of(doc)]
+    records = []
+    for name, members in (("whole.db", relate.DESCRIBE_MEMBERS), ("small.db", 3)):
+        monkeypatch.setattr(relate, "DESCRIBE_MEMBERS", members)
+        with Store(tmp_path / name) as store:
+            number = store.start_run(["chunks"])
+            store.write_batch(number, docs, [(d.id, d.sources[0]) for d in docs], {}, [])
+            relate_queued(store, number, options.stories, len(docs))
+            tables = StoryTables(store)
+            due = tables.due(200, members)
+            sizes = dict(store.rows("SELECT sidx, size FROM story_states"))
+            # a chunk holds at most `members` units, unless one story alone holds more
+            assert len(due) == 1 or sum(int(sizes[s]) for s in due) <= members
+            waiting = tables.due_count()
+            assert describe_due(store, number) == waiting and tables.due_count() == 0
+            records.append(sorted(store.rows("SELECT id, record FROM stories")))
+    assert records[0] == records[1] and len(records[0]) > 20

@@ -110,9 +110,22 @@ class StoryTables:
         for sidx in sorted(set(sidxs)):
             self.store._x("INSERT INTO stories_due (sidx) VALUES (?) ON CONFLICT (sidx) DO NOTHING", (sidx,))
 
-    def due(self, limit: int) -> list[int]:
-        """The first ``limit`` stories whose descriptions are due."""
-        return [int(r[0]) for r in self.store._rows(f"SELECT sidx FROM stories_due ORDER BY sidx LIMIT {int(limit)}")]
+    def due(self, limit: int, members: int | None = None) -> list[int]:
+        """The first ``limit`` stories whose descriptions are due; with ``members``, only as many of them (at least
+        one) as hold that many article units together, so that describing them loads a bounded number of documents
+        however large the stories have grown."""
+        rows = self.store._rows(
+            "SELECT d.sidx, s.size FROM stories_due d LEFT JOIN story_states s ON s.sidx = d.sidx "
+            f"ORDER BY d.sidx LIMIT {int(limit)}"
+        )
+        out: list[int] = []
+        held = 0
+        for sidx, size in rows:
+            held += int(size or 0)
+            if out and members is not None and held > members:
+                break
+            out.append(int(sidx))
+        return out
 
     def due_count(self) -> int:
         """How many stories' descriptions are due."""

@@ -42,6 +42,8 @@ from marsad.store.indexes import PassageTables, StoryTables
 from marsad.store.store import Store, _chunks, _marks
 
 DESCRIBE_CHUNK = 200
+# at most this many article units (about as many documents) described in one transaction, however big the stories
+DESCRIBE_MEMBERS = 2000
 STORIES = "stories"
 ENTITY_IDS = "entity_ids"
 
@@ -105,13 +107,13 @@ def relate_batch(
 
 
 def describe_due(store: Store, run: int, chunk: int = DESCRIBE_CHUNK, pool: Pool | None = None) -> int:
-    """Describe the stories marked due, ``chunk`` stories per transaction (their records made by ``pool``'s workers
-    when given); return how many were described."""
+    """Describe the stories marked due, ``chunk`` stories (and at most :data:`DESCRIBE_MEMBERS` of their article units)
+    per transaction (their records made by ``pool``'s workers when given); return how many were described."""
     tables = StoryTables(store)
     described = 0
     while True:
         with store.write():
-            due = tables.due(chunk)
+            due = tables.due(chunk, DESCRIBE_MEMBERS)
             if not due:
                 return described
             stories = _describe(store, tables, set(due), {}, pool)
