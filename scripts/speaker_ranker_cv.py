@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.eval.quotes import gold_files, load_gold, run_pipeline, speaker_matches, speaker_words
+from marsad.eval.quotes import best_match, gold_files, load_gold, run_pipeline, speaker_matches, speaker_words
 from marsad.extract.quotes.lexicon import quote_lexicon
 from marsad.page.build import content_id
 from marsad.text.tokens import tokenize
@@ -224,13 +224,7 @@ def build():  # type: ignore[no-untyped-def]
         qs = sorted(doc.quotes, key=lambda q: q.start)
         used: set[int] = set()
         for g in gquotes:
-            best, bo = None, 0
-            for k, p in enumerate(preds):
-                if k in used:
-                    continue
-                o = min(p.end, g.end) - max(p.start, g.start)
-                if o > bo:
-                    best, bo = k, o
+            best, bo = best_match(preds, used, g)
             if best is None or bo * 2 < g.end - g.start:
                 continue
             used.add(best)

@@ -20,6 +20,13 @@ from pathlib import Path
 
 import pytest
 
+from marsad.corpus.result import CorpusResult
+from marsad.eval.shared import saudinewsnet_records
+from marsad.ingest.records import record_document
+from marsad.model import Document
+from marsad.options import Options
+from marsad.pipeline import analyze_corpus, analyze_raw
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     """``--scale-articles N``: how many SaudiNewsNet articles the scale-out comparison runs (40 in CI)."""
@@ -41,6 +48,25 @@ def shared_dir() -> Path:
     if not path.is_dir():
         unavailable(f"shared data not found at {path}")
     return path
+
+
+Analysed = tuple[dict[str, Document], CorpusResult]
+
+
+@pytest.fixture(scope="session")
+def analyse_saudinewsnet(shared_dir: Path) -> Callable[[dict[str, str]], Analysed]:
+    """A function from ``{name: url}`` of SaudiNewsNet articles to their documents (by name) and the corpus
+    result, analysed together through the product pipeline as ``marsad analyze`` runs them."""
+
+    def run(urls: dict[str, str]) -> Analysed:
+        records = saudinewsnet_records(shared_dir, set(urls.values()))
+        assert len(records) == len(urls)
+        options = Options(progress=False)
+        docs = {k: analyze_raw(record_document(records[u], f"saudinewsnet:{u}", "jsonl"), options)
+                for k, u in urls.items()}
+        return docs, analyze_corpus(list(docs.values()))
+
+    return run
 
 
 def _pg_bin(name: str) -> str | None:

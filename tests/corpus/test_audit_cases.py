@@ -6,16 +6,12 @@ components, corpus steps), as ``marsad analyze`` runs them.
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from marsad.corpus.result import CorpusResult
-from marsad.eval.shared import saudinewsnet_records
-from marsad.ingest.records import record_document
 from marsad.model import Document
-from marsad.options import Options
-from marsad.pipeline import analyze_corpus, analyze_raw
 
 URLS = {
     "hadi": "http://www.aleqt.com/2015/07/27/article_976388.html",
@@ -33,12 +29,10 @@ URLS = {
 
 
 @pytest.fixture(scope="module")
-def analysed(shared_dir: Path) -> tuple[dict[str, Document], CorpusResult]:
-    records = saudinewsnet_records(shared_dir, set(URLS.values()))
-    assert len(records) == len(URLS)
-    options = Options(progress=False)
-    docs = {k: analyze_raw(record_document(records[u], f"saudinewsnet:{u}", "jsonl"), options) for k, u in URLS.items()}
-    return docs, analyze_corpus(list(docs.values()))
+def analysed(analyse_saudinewsnet: Callable[[dict[str, str]], tuple[dict[str, Document], CorpusResult]]) -> tuple[
+    dict[str, Document], CorpusResult
+]:
+    return analyse_saudinewsnet(URLS)
 
 
 def _ids(doc: Document, text: str) -> set[str | None]:

@@ -207,7 +207,7 @@ def score(docs: Iterable[GoldDoc], analysed: dict[str, Document]) -> QuoteScores
         scores.predicted += len(predicted)
         used: set[int] = set()
         for g in gold.quotes:
-            best, best_overlap = _best(predicted, used, g)
+            best, best_overlap = best_match(predicted, used, g)
             if best is None or best_overlap * 2 < g.end - g.start:
                 scores.misses.append(f"{gold.ref} miss {gold.text[g.start:g.start + 40]!r}")
                 continue
@@ -238,7 +238,8 @@ def evaluate(docs: list[GoldDoc]) -> dict[str, QuoteScores]:
     return out
 
 
-def _best(predicted: list[Quote], used: set[int], g: GoldQuote) -> tuple[int | None, int]:
+def best_match(predicted: list[Quote], used: set[int], g: GoldQuote) -> tuple[int | None, int]:
+    """The predicted quote (index not in ``used``) overlapping the gold quote most, and by how many characters."""
     best: int | None = None
     best_overlap = 0
     for k, pred in enumerate(predicted):

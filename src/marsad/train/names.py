@@ -52,6 +52,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from marsad.corpus.names import GIVEN_NAME_PARTNERS, fold, is_unit, skeleton
 from marsad.corpus.unionfind import UnionFind
@@ -78,6 +79,18 @@ CLOSE = 12  # words: a spelling is not written this close to another spelling of
 MAX_CLOSE = 0.4  # جيزان is within CLOSE words of جازان in 23% of its uses; the village مثان of ميسان in 78%
 
 
+def _save_json(path: Path, data: dict[str, Any]) -> None:
+    """Write counts as gzipped JSON (so that tables can be rebuilt without reading the corpus again)."""
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
+
+
+def _load_json(path: Path) -> dict[str, Any]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return data
+
+
 @dataclass
 class NameStats:
     """Counts gathered over the sample."""
@@ -90,14 +103,12 @@ class NameStats:
     def save(self, path: Path) -> None:
         """Write the counts as gzipped JSON (so the tables can be rebuilt without tagging again)."""
         data = {"documents": self.documents, "total": self.total, "tagged": self.tagged, "partners": self.partners}
-        with gzip.open(path, "wt", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False)
+        _save_json(path, data)
 
     @classmethod
     def load(cls, path: Path) -> NameStats:
         """Read counts written by :meth:`save`."""
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            data = json.load(f)
+        data = _load_json(path)
         partners: dict[str, Counter[str]] = defaultdict(Counter)
         partners.update({w: Counter(p) for w, p in data["partners"].items()})
         return cls(Counter(data["total"]), Counter(data["tagged"]), partners, int(data["documents"]))
@@ -214,14 +225,12 @@ class ContextStats:
         data = {"documents": self.documents, "seen": self.seen, "df": self.df, "window": self.window,
                 "company": self.company, "candidates": self.candidates, "close": self.close,
                 "occurrences": self.occurrences}
-        with gzip.open(path, "wt", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False)
+        _save_json(path, data)
 
     @classmethod
     def load(cls, path: Path) -> ContextStats:
         """Read contexts written by :meth:`save`."""
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            data = json.load(f)
+        data = _load_json(path)
         window: dict[str, Counter[str]] = defaultdict(Counter)
         window.update({w: Counter(c) for w, c in data["window"].items()})
         company: dict[str, Counter[str]] = defaultdict(Counter)
