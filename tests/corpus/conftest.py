@@ -9,10 +9,12 @@ text by a person: 000/001/002 report Putin's visit starting on Tuesday 18 June 2
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from marsad.corpus.result import CorpusResult
 from marsad.ingest.raw import RawDocument
 from marsad.model import Document
 from marsad.options import Options
@@ -46,3 +48,13 @@ def seed_docs(shared_dir: Path) -> dict[str, Document]:
 def seed_metadata() -> dict[str, tuple[str, str]]:
     """Publication date and site name of each seed, by file prefix."""
     return dict(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def analysed(
+    request: pytest.FixtureRequest,
+    analyse_saudinewsnet: Callable[[dict[str, str]], tuple[dict[str, Document], CorpusResult]],
+) -> tuple[dict[str, Document], CorpusResult]:
+    """The SaudiNewsNet articles of the test module's ``URLS`` ({name: url}), analysed together by the product
+    (modules with an ``analysed`` fixture of their own use theirs)."""
+    return analyse_saudinewsnet(request.module.URLS)

@@ -6,10 +6,6 @@ Real articles of that day run through the product pipeline (page stage, componen
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
 from marsad.corpus.result import CorpusResult
 from marsad.model import Document
 
@@ -25,13 +21,6 @@ URLS = {
     "sister": "http://www.3alyoum.com/news/golobal/a/شقيقة-بشار-تتحرك-للتغطية-على-جريمة-هلا/",
     "bomber": "http://aawsat.com/home/article/425451/السعودية-انتحاري-الطوارئ-تأثر-بوالده-وأطلق-بعد-احتجازه-في-2013",
 }
-
-
-@pytest.fixture(scope="module")
-def analysed(analyse_saudinewsnet: Callable[[dict[str, str]], tuple[dict[str, Document], CorpusResult]]) -> tuple[
-    dict[str, Document], CorpusResult
-]:
-    return analyse_saudinewsnet(URLS)
 
 
 def _around(doc: Document, text: str) -> list[tuple[str, str | None]]:

@@ -6,8 +6,6 @@ components, corpus steps), as ``marsad analyze`` runs them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from marsad.corpus.result import CorpusResult
@@ -26,13 +24,6 @@ URLS = {
     "generation": "http://www.alyaum.com/article/4079948",
     "guest": "http://aawsat.com/home/article/418976/مباحثات-مصرية-سعودية-رفيعة-تتناول-تطوير-التعاون-العسكري",
 }
-
-
-@pytest.fixture(scope="module")
-def analysed(analyse_saudinewsnet: Callable[[dict[str, str]], tuple[dict[str, Document], CorpusResult]]) -> tuple[
-    dict[str, Document], CorpusResult
-]:
-    return analyse_saudinewsnet(URLS)
 
 
 def _ids(doc: Document, text: str) -> set[str | None]:

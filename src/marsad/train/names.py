@@ -85,6 +85,13 @@ def _save_json(path: Path, data: dict[str, Any]) -> None:
         json.dump(data, f, ensure_ascii=False)
 
 
+def _counters(data: dict[str, dict[str, int]]) -> dict[str, Counter[str]]:
+    """A word -> Counter table read back from JSON (a defaultdict, as the counting pass builds it)."""
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    table.update({w: Counter(c) for w, c in data.items()})
+    return table
+
+
 def _load_json(path: Path) -> dict[str, Any]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         data: dict[str, Any] = json.load(f)
@@ -109,9 +116,7 @@ class NameStats:
     def load(cls, path: Path) -> NameStats:
         """Read counts written by :meth:`save`."""
         data = _load_json(path)
-        partners: dict[str, Counter[str]] = defaultdict(Counter)
-        partners.update({w: Counter(p) for w, p in data["partners"].items()})
-        return cls(Counter(data["total"]), Counter(data["tagged"]), partners, int(data["documents"]))
+        return cls(Counter(data["total"]), Counter(data["tagged"]), _counters(data["partners"]), int(data["documents"]))
 
 
 def _articles(path: Path, every: int, limit: int | None) -> Iterator[str]:
@@ -231,11 +236,8 @@ class ContextStats:
     def load(cls, path: Path) -> ContextStats:
         """Read contexts written by :meth:`save`."""
         data = _load_json(path)
-        window: dict[str, Counter[str]] = defaultdict(Counter)
-        window.update({w: Counter(c) for w, c in data["window"].items()})
-        company: dict[str, Counter[str]] = defaultdict(Counter)
-        company.update({w: Counter(c) for w, c in data["company"].items()})
-        return cls(int(data["documents"]), Counter(data["seen"]), Counter(data["df"]), window, company,
+        return cls(int(data["documents"]), Counter(data["seen"]), Counter(data["df"]), _counters(data["window"]),
+                   _counters(data["company"]),
                    [(a, b) for a, b in data["candidates"]], Counter(data["close"]), Counter(data["occurrences"]))
 
 
