@@ -49,6 +49,7 @@ from functools import cache
 from marsad.corpus.known import RegistryEntry, registry_cached, shipped_registry
 from marsad.corpus.names import (
     NO_SURNAME_AFTER,
+    compound_words,
     is_given_name,
     is_ordinary,
     name_key,
@@ -286,10 +287,18 @@ class _Company:
         Specific: named in at most ``_SPECIFIC`` of all documents (السعودية is everywhere).
         «الحوثي وقوات صالح» shares الحوثيين, عدن and هادي with the articles naming علي عبدالله صالح.
         """
-        mine = {n for n in self.doc_nodes.get(node.split(_DOC)[1], set())
-                if n != node and len(self.docs_of[n]) <= self.limit}
+        return self.shares(node.split(_DOC)[1], node, full)
+
+    def shares(self, doc: str, node: str, full: set[str]) -> bool:
+        """True when document ``doc`` (where ``node`` is named) shares ``_SHARED`` specific entities with ``full``'s documents."""
+        mine = {n for n in self.doc_nodes.get(doc, set()) if n != node and len(self.docs_of[n]) <= self.limit}
         docs = set().union(*(self.docs_of.get(n, set()) for n in full))
         return sum(1 for n in mine if n not in full and self.docs_of[n] & docs) >= _SHARED
+
+    def in_company(self, node: str, group: _Group, full: set[str]) -> bool:
+        """True when at least half of ``group``'s documents (one at least) pass :meth:`shares` with ``full``."""
+        passing = sum(1 for doc in group.documents if self.shares(doc, node, full))
+        return passing > 0 and 2 * passing >= len(group.documents)
 
 
 def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Company) -> None:
@@ -323,6 +332,72 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Comp
         joined = weight[best] + (weight[uf.find(node)] if uf.find(node) != best else 0)
         uf.union(node, best)
         weight[uf.find(best)] = joined  # the union's root may change: its weight moves with it
+
+
+def _dominant(candidates: set[str], weight: Counter[str]) -> str | None:
+    """The root among ``candidates`` with more than ``_DOMINANCE`` times the weight of the others together, if any."""
+    ranked = sorted(candidates, key=lambda r: (-weight[r], r))
+    if not ranked:
+        return None
+    rest = sum(weight[r] for r in ranked[1:])
+    return ranked[0] if len(ranked) == 1 or weight[ranked[0]] > _DOMINANCE * rest else None
+
+
+def _weights(groups: dict[str, _Group], uf: UnionFind[str]) -> Counter[str]:
+    weight: Counter[str] = Counter()
+    for node, group in groups.items():
+        weight[uf.find(node)] += group.mentions
+    return weight
+
+
+def _join_partial_names(groups: dict[str, _Group], uf: UnionFind[str], company: _Company) -> None:
+    """Persons named by a part of a longer person's name join it: a first and a last name (علي صالح for علي
+    عبدالله صالح), or a first name alone (بشار for بشار الأسد).
+
+    Only when one longer name holds more than ``_DOMINANCE`` times the mentions of all the others
+    with that part and the titles seen before them are not disjoint; and then when the first name is
+    no common given name of the corpus (بشار: 15 different name words beside it, not
+    ``GIVEN_NAME_PARTNERS``) and the longer name is named in ``_CONTEXT_DOCS`` documents or more, when
+    the shorter name's documents are in the longer name's company (:meth:`_Company.in_company`), or,
+    for a first name alone, when its words around are those around the longer name's one-word
+    mentions (:func:`_same_context`).  A first name that is also the last word of a multi-word
+    person is left to the surname join.
+    """
+    by_ends: dict[tuple[str, ...], set[str]] = {}
+    surnames: set[str] = set()
+    for node, group in groups.items():
+        words = compound_words(name_words(_fullest(group)))
+        if group.type != "PER" or len(words) < 2 or _is_title(words[0]):
+            continue
+        surnames.add(words[-1])
+        if len(words) >= 3 and words[-2] not in NO_SURNAME_AFTER:
+            by_ends.setdefault((words[0], words[-1]), set()).add(node)
+        if words[0] not in NO_SURNAME_AFTER:
+            by_ends.setdefault((words[0],), set()).add(node)
+    weight = _weights(groups, uf)
+    for node, group in groups.items():
+        words = compound_words(name_words(_fullest(group)))
+        if group.type != "PER" or node.startswith(("per:", "loc:", "org:")) or not 1 <= len(words) <= 2:
+            continue
+        part = (words[0],) if len(words) == 1 else (words[0], words[1])
+        if len(part) == 1 and words[0] in surnames:
+            continue
+        members = by_ends.get(part, set())
+        best = _dominant({uf.find(n) for n in members}, weight)
+        if best is None or best == uf.find(node):
+            continue
+        chosen = {n for n in members if uf.find(n) == best}
+        full = max((groups[n] for n in chosen), key=lambda g: g.mentions)
+        if not _titles_agree(group, full):
+            continue
+        named_in = {d for n in chosen for d in groups[n].documents}
+        rare = len(part) == 1 and not is_given_name(words[0]) and len(named_in) >= _CONTEXT_DOCS
+        if not (rare or company.in_company(node, group, chosen)
+                or (len(part) == 1 and _same_context(group, [groups[n] for n in chosen]))):
+            continue
+        joined = weight[best] + weight[uf.find(node)]
+        uf.union(node, best)
+        weight[uf.find(best)] = joined
 
 
 def _same_context(group: _Group, full: list[_Group]) -> bool:
@@ -397,7 +472,9 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     for (doc_id, _), node in node_of.items():
         if node:
             doc_nodes.setdefault(doc_id, set()).add(node)
-    _join_surnames(nodes, uf, _Company(doc_nodes))
+    company = _Company(doc_nodes)
+    _join_surnames(nodes, uf, company)
+    _join_partial_names(nodes, uf, company)
     lone: dict[str, str] = {}
     taken = {uf.find(n) for n in nodes if _DOC not in n}
     for node in nodes:  # the lone given names no full name took: one entity per name again

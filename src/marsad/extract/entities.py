@@ -188,6 +188,22 @@ def in_construct(doc: Document, tokens: list[Token], at: int, m: Mention) -> boo
     return by_word or (following.startswith("ال") and not _is_adjective(following))
 
 
+@cache
+def _idioms() -> frozenset[tuple[str, str]]:
+    return frozenset((norm_key(a), norm_key(b)) for a, b in (line.split() for line in load("entity_idioms.txt")))
+
+
+def in_idiom(tokens: list[Token], at: int, m: Mention) -> bool:
+    """True when a one-word person mention ends a fixed expression of ``entity_idioms.txt`` («نصيب الأسد», the lion's share).
+
+    The word before is read without its proclitic (بنصيب الأسد); ``tokens[at]`` is the mention's token.
+    """
+    if m.type != "PER" or at == 0 or not tokens[at - 1].is_word:
+        return False
+    word = norm_key(m.text)
+    return any((v, word) in _idioms() for v in stem_variants(tokens[at - 1].key))
+
+
 def _is_speech_verb(token: Token) -> bool:
     """True for a speech verb or participle of the quote cue lexicon, a و or ف allowed before it (واستنكر)."""
     key = token.key
@@ -701,7 +717,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         sent_spans: list[tuple[int, int, Mention]] = []
         for a, b, label in iob_spans(sent.tags):
             for m in _mentions(doc, sent.tokens[a:b], label, bare):
-                if b == a + 1 and in_construct(doc, sent.tokens, a, m):
+                if b == a + 1 and (in_construct(doc, sent.tokens, a, m) or in_idiom(sent.tokens, a, m)):
                     continue
                 sent_spans.append((a, b, m))
                 mentions.append(m)
