@@ -219,18 +219,23 @@ def _registry_match(group: _Group) -> RegistryEntry | None:
     if not name:
         return None
     ordered = [name, *sorted(group.forms, key=lambda f: (-group.forms[f], f))]
-    if len(name.split()) == 1:  # a titled form the registry lists names its holder: الملك سلمان
+    if _one_name(name):  # a titled form the registry lists names its holder: الملك سلمان, الملك عبد العزيز
         ordered[1:1] = sorted(group.titled, key=lambda f: (-group.titled[f], f))
     for form in ordered:
         entry = registry.lookup(form)
         if entry is None:
             continue
-        if form != name and len(name.split()) > 1:
+        if form != name and not _one_name(name):
             continue  # a full name that is not registered is someone else with a registered surname
-        if len(form.split()) == 1 and entry.type == "PER" and not _first_names_agree(group, entry.name):
+        if _one_name(form) and entry.type == "PER" and not _first_names_agree(group, entry.name):
             continue
         return entry
     return None
+
+
+def _one_name(form: str) -> bool:
+    """True for a form of one name word, a compound عبد X counting as one (عبد العزيز)."""
+    return len(compound_words(form.split())) == 1
 
 
 def _first_names_agree(group: _Group, full: str) -> bool:
@@ -400,6 +405,94 @@ def _join_partial_names(groups: dict[str, _Group], uf: UnionFind[str], company: 
         weight[uf.find(best)] = joined
 
 
+def _parts(words: list[str]) -> list[tuple[str, ...]]:
+    """The parts of a multi-word person's name (compound words) a shorter mention may be: first name, surname,
+    first and last name."""
+    parts: list[tuple[str, ...]] = [("F", words[0])]
+    if words[-2] not in NO_SURNAME_AFTER:
+        parts.append(("L", words[-1]))
+        if len(words) >= 3:
+            parts.append(("FL", words[0], words[-1]))
+    return parts
+
+
+@registry_cached
+def _registry_parts() -> dict[tuple[str, ...], frozenset[str]]:
+    """Registered persons by the parts of their names (:func:`_parts`)."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for entry in shipped_registry().entries.values():
+        if entry.type != "PER":
+            continue
+        for form in (entry.name, *entry.variants):
+            words = compound_words(name_words(form))
+            if len(words) > 1 and not _is_title(words[0]):
+                for part in _parts(words):
+                    found.setdefault(part, set()).add(entry.id)
+    return {part: frozenset(ids) for part, ids in found.items()}
+
+
+@registry_cached
+def _all_entry_titles() -> dict[str, frozenset[str]]:
+    registry = shipped_registry()
+    phrases: dict[str, set[str]] = {}
+    for phrase, role in registry.role_phrases.items():
+        phrases.setdefault(role, set()).add(phrase.split()[0])
+    out: dict[str, frozenset[str]] = {}
+    for entry in registry.entries.values():
+        words = {norm_key(f).split()[0] for f in (entry.name, *entry.variants)}
+        words.update(w for t in entry.roles for w in phrases.get(t.role, ()))
+        out[entry.id] = frozenset(v for w in words if _is_title(w) for v in stem_variants(w))
+    return out
+
+
+def _entry_titles(ident: str) -> frozenset[str]:
+    """The title words a registered person is named or has roles under (المخلوع, الرئيس)."""
+    return _all_entry_titles().get(ident, frozenset())
+
+
+def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matched: dict[str, RegistryEntry]) -> None:
+    """A surname, first name, or first and last name alone that no person of the documents carries joins the one
+    registered person whose name has it (a batch of the store without بشار الأسد: «نظام الأسد», «نظام بشار»,
+    «علي صالح»).
+
+    Not a common given name alone (صالح: weighed document by document above), not a part some
+    multi-word person of the documents has (the joins above weighed it), not under a first name
+    that differs from the registered one, and not under a title the registered person is never
+    named or has no role under.
+    """
+    carried: set[tuple[str, ...]] = set()
+    multi: set[str] = set()
+    for node, group in groups.items():
+        words = compound_words(name_words(_fullest(group)))
+        if group.type == "PER" and len(words) > 1 and not _is_title(words[0]):
+            carried.update(_parts(words))
+            multi.add(uf.find(node))
+    registry = shipped_registry()
+    for node, group in list(groups.items()):
+        words = compound_words(name_words(_fullest(group)))
+        if group.type != "PER" or _DOC in node or node.startswith(("per:", "loc:", "org:")) or uf.find(node) in multi:
+            continue
+        if len(words) == 1 and not is_given_name(words[0]):
+            parts: list[tuple[str, ...]] = [("L", words[0]), ("F", words[0])]
+        elif len(words) == 2:
+            parts = [("FL", words[0], words[1])]
+        else:
+            continue
+        if any(p in carried for p in parts):
+            continue
+        ids = set().union(*(_registry_parts().get(p, frozenset()) for p in parts))
+        if len(ids) != 1:
+            continue
+        entry = registry.entries[ids.pop()]
+        if len(words) == 1 and not _first_names_agree(group, entry.name):
+            continue
+        if group.titles and not group.titles & _entry_titles(entry.id):
+            continue  # العقيد المالكي is not the former prime minister
+        groups.setdefault(entry.id, _Group())
+        matched[entry.id] = entry
+        uf.union(node, entry.id)
+
+
 def _same_context(group: _Group, full: list[_Group]) -> bool:
     """True when a lone given name's words around it are ones the full name's own one-word mentions have.
 
@@ -475,6 +568,7 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     company = _Company(doc_nodes)
     _join_surnames(nodes, uf, company)
     _join_partial_names(nodes, uf, company)
+    _join_registered_parts(nodes, uf, matched)
     lone: dict[str, str] = {}
     taken = {uf.find(n) for n in nodes if _DOC not in n}
     for node in nodes:  # the lone given names no full name took: one entity per name again

@@ -204,6 +204,28 @@ def in_idiom(tokens: list[Token], at: int, m: Mention) -> bool:
     return any((v, word) in _idioms() for v in stem_variants(tokens[at - 1].key))
 
 
+def attributive(sentence: _Sentence, at: int, m: Mention) -> bool:
+    """True when a one-word place/organisation mention shaped like an adjective (ال…ي/ية) agrees with the noun before it.
+
+    «التعليم الأهلي» (private education), «العام والأهلي»: the word before (its clitic off) has the
+    article, is tagged no name, and is neither an organisation head nor a title, so the mention is
+    that noun's adjective, not the club الأهلي; «النصر والأهلي» (النصر tagged) and «النادي الأهلي»
+    (a head) keep it, and so does a known place (الحكومة السعودية).  ``sentence.tokens[at]`` is the
+    mention's token.
+    """
+    key = norm_key(m.text)
+    if m.type == "PER" or at == 0 or " " in key or not _is_adjective(key):
+        return False
+    if key in _one_word_places() or shipped_registry().lookup(key) is not None:
+        return False  # a known place is named by its adjective's form (السعودية, الإسكندرية)
+    before = sentence.tokens[at - 1]
+    if not before.is_word or sentence.tags[at - 1] != "O":
+        return False
+    stems = stem_variants(before.key)
+    return (any(v.startswith("ال") and len(v) > 3 for v in stems)
+            and not any(v in _org_heads() or v in _titles() or v[2:] in _org_heads() for v in stems))
+
+
 def _is_speech_verb(token: Token) -> bool:
     """True for a speech verb or participle of the quote cue lexicon, a و or ف allowed before it (واستنكر)."""
     key = token.key
@@ -717,7 +739,8 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         sent_spans: list[tuple[int, int, Mention]] = []
         for a, b, label in iob_spans(sent.tags):
             for m in _mentions(doc, sent.tokens[a:b], label, bare):
-                if b == a + 1 and (in_construct(doc, sent.tokens, a, m) or in_idiom(sent.tokens, a, m)):
+                if b == a + 1 and (in_construct(doc, sent.tokens, a, m) or in_idiom(sent.tokens, a, m)
+                                   or attributive(sent, a, m)):
                     continue
                 sent_spans.append((a, b, m))
                 mentions.append(m)
