@@ -191,7 +191,7 @@ def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
                 title, word = _context(doc, m)
                 if title:
                     group.titles.add(title)
-                    if form.strip() and " " not in form.strip():  # [الملك] سلمان: the title is outside the span
+                    if form.strip() and _one_name(form.strip()):  # [الملك] سلمان: the title is outside the span
                         group.titled[f"{name_word(word or '')} {form}".strip()] += 1
                 if word and not title and " " not in m.text.strip():
                     group.before.add(word)
@@ -461,17 +461,18 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
     named or has no role under.
     """
     carried: set[tuple[str, ...]] = set()
-    multi: set[str] = set()
+    longest: Counter[str] = Counter()  # the most name words of a person in each union
     for node, group in groups.items():
         words = compound_words(name_words(_fullest(group)))
         if group.type == "PER" and len(words) > 1 and not _is_title(words[0]):
             carried.update(_parts(words))
-            multi.add(uf.find(node))
+            longest[uf.find(node)] = max(longest[uf.find(node)], len(words))
     registry = shipped_registry()
     for node, group in list(groups.items()):
         words = compound_words(name_words(_fullest(group)))
-        if group.type != "PER" or _DOC in node or node.startswith(("per:", "loc:", "org:")) or uf.find(node) in multi:
-            continue
+        if (group.type != "PER" or _DOC in node or node.startswith(("per:", "loc:", "org:"))
+                or longest[uf.find(node)] > len(words)):
+            continue  # joined to a longer name already
         if len(words) == 1 and not is_given_name(words[0]):
             parts: list[tuple[str, ...]] = [("L", words[0]), ("F", words[0])]
         elif len(words) == 2:
