@@ -451,21 +451,22 @@ def _entry_titles(ident: str) -> frozenset[str]:
 
 
 def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matched: dict[str, RegistryEntry]) -> None:
-    """A surname, first name, or first and last name alone that no person of the documents carries joins the one
-    registered person whose name has it (a batch of the store without بشار الأسد: «نظام الأسد», «نظام بشار»,
+    """A surname, first name, or first and last name alone that no other person of the documents carries joins the
+    one registered person whose name has it (a batch of the store without بشار الأسد: «نظام الأسد», «نظام بشار»,
     «علي صالح»).
 
-    Not a common given name alone (صالح: weighed document by document above), not a part some
+    Not a common given name alone (صالح: weighed document by document above), not a part another
     multi-word person of the documents has (the joins above weighed it), not under a first name
     that differs from the registered one, and not under a title the registered person is never
     named or has no role under.
     """
-    carried: set[tuple[str, ...]] = set()
+    carried: dict[tuple[str, ...], set[str]] = {}  # part -> the multi-word persons of the documents with it
     longest: Counter[str] = Counter()  # the most name words of a person in each union
     for node, group in groups.items():
         words = compound_words(name_words(_fullest(group)))
         if group.type == "PER" and len(words) > 1 and not _is_title(words[0]):
-            carried.update(_parts(words))
+            for part in _parts(words):
+                carried.setdefault(part, set()).add(node)
             longest[uf.find(node)] = max(longest[uf.find(node)], len(words))
     registry = shipped_registry()
     for node, group in list(groups.items()):
@@ -479,12 +480,12 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
             parts = [("FL", words[0], words[1])]
         else:
             continue
-        if any(p in carried for p in parts):
-            continue
         ids = set().union(*(_registry_parts().get(p, frozenset()) for p in parts))
         if len(ids) != 1:
             continue
         entry = registry.entries[ids.pop()]
+        if any(n != entry.id for p in parts for n in carried.get(p, ())):
+            continue  # another person of the documents has that part: the joins above weighed them
         if len(words) == 1 and not _first_names_agree(group, entry.name):
             continue
         if group.titles and not group.titles & _entry_titles(entry.id):
