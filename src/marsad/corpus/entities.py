@@ -31,7 +31,14 @@ Each document's entities (mentions sharing a per-document key from
    («لميليشيات صالح والمتمردين الحوثيين»); the documents it joins nowhere make one entity of
    that name.  (A given name used as an ordinary noun, «لصالح الجيش», is no mention at all:
    :func:`marsad.extract.entities.in_construct`.)  The dominance is weighed on the unions as
-   they grow.  A first-name-only join never happens across documents.
+   they grow.
+4. **Parts of a name.** A first and last name without the middle name (علي صالح) or a
+   first name alone (بشار) joins the one longer name that dominates that part the same way,
+   with compatible titles, when its documents share company with the longer name's or, for a
+   first name that is no common given name of the corpus, when the longer name is named in
+   two documents or more.  A part that no other person of the documents has (a batch of the
+   store without بشار الأسد) joins the one registered person whose name has it, titles and
+   first names allowing.
 
 An entity's id is its registry id, else ``E`` and 10 hex digits of a hash of its kind and
 name key, so the same entity keeps the same id in every run and corpus.  The type is the

@@ -3,7 +3,9 @@
 :func:`annotate` tags the ``main`` and ``appended`` articles (the whole text when a
 document has no segments) with the shipped name tagger, turns the tags into
 :class:`~marsad.model.Mention` spans (a leading conjunction or preposition clitic is left
-out of the span when the bare word occurs in the document or is a known place), then gives every mention a
+out of the span when the bare word occurs in the document or is a known place; no mention for a given
+name used as a noun in construct, «لصالح الجيش», a surname word ending an idiom, «نصيب الأسد», or an
+adjective agreeing with the noun before it, «التعليم الأهلي»), then gives every mention a
 per-document entity key:
 
 * organisation heads with their modifiers (وزارة الدفاع الروسية) and formal names from
