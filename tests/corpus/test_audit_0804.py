@@ -18,6 +18,7 @@ URLS = {
     "nayef": "http://www.al-jazirah.com/2015/20150804/ln36.htm",
     "assad_regime": "http://www.alriyadh.com/1070218",
     "bashar_regime": "http://www.okaz.com.sa/new/Issues/20150804/Con20150804787406.htm",
+    "floods": "http://www.3alyoum.com/news/local/a/شاهد-مواطنون-يهربون-من-سيل-جارف/",
 }
 
 
@@ -67,3 +68,11 @@ def test_a_lone_surname_or_first_name_finds_the_registered_person(
     assert not any("بشار الأسد" in doc.text for doc in docs.values())
     assert _entities(docs["assad_regime"], "الأسد") == {"per:bashar-al-assad"}
     assert _entities(docs["bashar_regime"], "بشار") == {"per:bashar-al-assad"}
+
+
+def test_floods_are_no_place(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«السيول» (the floods) is no place, and «سيول الأمطار» in the same article is not Seoul."""
+    doc = analysed[0]["floods"]
+    assert "السيول" in doc.text and "سيول الأمطار" in doc.text
+    assert not any(m.text in ("السيول", "سيول") for m in doc.mentions)
+    assert "loc:seoul" not in {m.entity for m in doc.mentions}
