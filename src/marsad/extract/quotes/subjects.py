@@ -28,10 +28,39 @@ class Subjects(Openers):
         """Split the tokens between a cue and its quote into (speaker words, relaying words)."""
         while zone and zone[0].key in PRONOUN_OBJECTS:
             zone = zone[1:]
+        zone = self._after_addressee(zone)
         for c in range(len(zone) - 1):
             if zone[c].key in CHAIN and zone[c + 1].key == "عن":
                 return self._cut(zone[c + 2:]), self._cut(zone[:c])
         return self._cut(zone), []
+
+    def _after_addressee(self, zone: list[Token]) -> list[Token]:
+        """The zone without the outlet the words were said to when it comes first, before the subject: «وقال
+        لـ"الاقتصادية" باسم مؤمنة؛ رئيس ...، إن»، «وقال لرويترز فلان إن» (the subject follows the addressee)."""
+        if len(zone) < 2:
+            return zone
+        first = zone[0]
+        m = self._open.get(zone[1].start)
+        if first.key == "ل" and m is not None and m.closed:
+            rest = [t for t in zone if t.start > m.close]
+        elif first.key == "ل" and not zone[1].is_word:
+            # لـ"الاقتصادية": a mark glued to the ل is not paired as an opening one; the next same mark closes it
+            close = next((k for k in range(2, min(len(zone), 7)) if zone[k].text == zone[1].text), None)
+            if close is None:
+                return zone
+            rest = zone[close + 1:]
+        elif first.key[:1] == "ل" and len(first.key) > 2 and self.lex.channel_at([t.key for t in zone if t.is_word]):
+            # لوكالة الصحافة الفرنسية، لرويترز: the channel and its article words
+            k = 1
+            while k < len(zone) and zone[k].key.startswith("ال"):
+                k += 1
+            rest = zone[k:]
+            if rest and not (self.lex.role(rest[0].key) in ("person", "group", "body") or any(
+                    m.start == rest[0].start and m.type == "PER" for m in self.resolver.doc.mentions)):
+                return zone  # «وقال لوسائل إعلام روسية»: the channel's own words go on
+        else:
+            return zone
+        return rest if rest and rest[0].is_word else zone
 
     def _cut(self, zone: list[Token]) -> list[Token]:
         out: list[Token] = []
@@ -73,6 +102,7 @@ class Subjects(Openers):
             # «رئيس المنظمة علي أكبر صالحي»: علي spelt with ya after a description, before a name word
             named = named or (tok.text == "علي" and bool(out) and out[-1].key.startswith("ال") and nxt is not None
                               and nxt.is_word and nxt.key not in self.lex.stops and not nxt.key.startswith("ال"))
+            named = named or (not out and self._apposed_name(self.index(tok.start)))
             if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
@@ -84,6 +114,16 @@ class Subjects(Openers):
                 break
             out.append(tok)
         return out
+
+    def _apposed_name(self, j: int) -> bool:
+        """True when token ``j`` starts a name of two or three words set off by a comma before a person's role:
+        «وأوضح فضل الشرجبي، أحد العاملين في القطاع، أنه» (فضل, a common word too, is a first name here)."""
+        k = j
+        while k < len(self.tokens) and k - j < 3 and self.tokens[k].is_word and not self.tokens[j].key.startswith("ال") \
+                and (k == j or self.tokens[k].key not in self.lex.stops) and self.lex.role(self.tokens[k].key) is None:
+            k += 1
+        return 2 <= k - j and k + 1 < len(self.tokens) and self.tokens[k].text in COMMAS \
+            and self.lex.role(self.tokens[k + 1].key) == "person"
 
     def _before_verb(self, i: int) -> list[Token]:
         """The subject of 'وكان X قد قال', 'وكانت تقارير قالت' or 'X الذي قال': the words before the verb."""
