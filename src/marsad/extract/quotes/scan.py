@@ -95,6 +95,9 @@ class Piece(Emitter):
         if role == "impersonal" and not words:
             return
         para, sent = self._para[i], self._sent[i]
+        # the verb's gender, remembered for its subject when it names one (not a relaying verb: نقلت الوكالة عن)
+        gender = self.lex.gender(tok.key) if lemma not in self.lex.chain else None
+        said = gender if words and not relay and lemma not in self.lex.chain else None
         if opener is None:
             # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means
             if words and role != "impersonal" and prev not in NOT_REPORTING:
@@ -102,16 +105,20 @@ class Piece(Emitter):
                 if found is None and self.lex.role(words[0].key) in ("group", "body", "person"):
                     found = self.resolver.resolve(words, para, zone)
                 if found is not None:
-                    self.resolver.memory.add(para, found)
+                    self.resolver.memory.add(para, found, said)
             return
-        speaker = self._subjectless(i) if not words else None
+        speaker = (self._author(i) or self._subjectless(i)) if not words else None
         channel = self._channel_via(zone)
         if speaker is None:
             s0 = i
             while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
                 s0 -= 1
             named = self._before_channel(zone, channel) if channel is not None else zone
-            speaker = self.resolver.resolve(words, para, named if words else None, lambda: self._intervening(s0, i))
+            speaker = self.resolver.resolve(words, para, named if words else None, lambda: self._intervening(s0, i),
+                                            gender)
+            if speaker is None and not words and not self.lex.cues.get(tok.key):
+                # «انتقدت الإمارات الاتحاد الأوروبي ... وقالت إن»: nobody met agrees with the verb; the sentence's body
+                speaker = self._subjectless(i, ("ORG", "LOC", "GPE"))
             if speaker is None and obj:
                 speaker = self.resolver.resolve(obj, para, named)  # nobody else to say it: keep the quote
         via = [self._span(relay)] if relay else []
@@ -122,7 +129,7 @@ class Piece(Emitter):
                 and channel not in self.found[-1].via and channel.text != self.found[-1].speaker.span.text:
             self.found[-1].via.append(channel)
         if speaker is not None:
-            self.resolver.memory.add(para, speaker)
+            self.resolver.memory.add(para, speaker, said)
             if self._is_channel(speaker.span) and self.found and self.found[-1].cue.start == tok.start:
                 # «ونقلت وكالة «الأناضول» أن داود أوغلو تحدث ...» then «وقال: ...»: the outlet relays; the person it
                 # reports on is who speaks next
@@ -130,6 +137,19 @@ class Piece(Emitter):
                 reported = self.resolver.person_mention_in(q.start, q.end)
                 if reported is not None and reported[0].start == q.start:
                     self.resolver.memory.add(para, reported[1])
+
+    def _author(self, i: int) -> Speaker | None:
+        """The author of a statement named just before cue ``i`` when the cue says «in it» (قال فيه/فيها): «خطاب
+        للزعيم الأعلى الإيراني آية الله علي خامنئي في 18 يوليو قال فيه إن»، «تصريحات أطلقها المتحدث ...، العميد أحمد
+        عسيري، قال فيها إن» — the last person named before the cue in its sentence; None otherwise."""
+        if i + 1 >= len(self.tokens) or self.tokens[i + 1].key not in ("فيه", "فيها") or self.tokens[i].key[:1] in "وف":
+            return None
+        s0 = i
+        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
+            s0 -= 1
+        if s0 == i:
+            return None
+        return self.resolver.person_in(self.tokens[s0].start, self.tokens[i].start, last=True)
 
     def _participle(self, i: int, lemma: str) -> None:
         opener = self._participle_opener(i, lemma)

@@ -40,15 +40,24 @@ class SpeakerMemory:
 
     items: list[tuple[int, Speaker]] = field(default_factory=list)
     aliases: list[tuple[int, Speaker]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
 
-    def add(self, paragraph: int, speaker: Speaker) -> None:
-        """Remember ``speaker`` as the latest one (met in ``paragraph``)."""
+    def add(self, paragraph: int, speaker: Speaker, gender: str | None = None) -> None:
+        """Remember ``speaker`` as the latest one (met in ``paragraph``), with the gender («m», «f») of the verb
+        it was the subject of, when known."""
         self.items.append((paragraph, speaker))
+        if gender is not None:
+            self.genders.setdefault(speaker.span.text, gender)
 
-    def latest(self, paragraph: int, reach: int = 1) -> Speaker | None:
-        """The latest speaker met in ``paragraph`` or up to ``reach`` paragraphs before it."""
-        if self.items and paragraph - self.items[-1][0] <= reach:
-            return self.items[-1][1]
+    def latest(self, paragraph: int, reach: int = 1, gender: str | None = None) -> Speaker | None:
+        """The latest speaker met in ``paragraph`` or up to ``reach`` paragraphs before it; with ``gender`` (that of
+        a cue verb whose subject is left out: «وأضافت» after «وقالت الوزارة ...، وقال المتحدث ...»), the latest one
+        whose known gender agrees with it."""
+        for met, speaker in reversed(self.items):
+            if paragraph - met > reach:
+                return None
+            if gender is None or self.genders.get(speaker.span.text, gender) == gender:
+                return speaker
         return None
 
     def alias(self, speaker: Speaker) -> None:
@@ -89,12 +98,13 @@ class Resolver:
 
     def resolve(
         self, words: list[Token], paragraph: int, zone: list[Token] | None = None,
-        actor: Callable[[], Speaker | None] | None = None,
+        actor: Callable[[], Speaker | None] | None = None, gender: str | None = None,
     ) -> Speaker | None:
         """Resolve a description (``words``; ``zone`` is every token up to the quote) or inherit one.
 
         ``actor`` gives the person the paragraph turned to since the last quote, for a definite role that the
-        document names nowhere (وقال الزعيم الأعلى after «لكن خامنئي قرر ...»)."""
+        document names nowhere (وقال الزعيم الأعلى after «لكن خامنئي قرر ...»); ``gender`` is the cue verb's, which
+        an inherited speaker must agree with."""
         words = [t for t in words if t.is_word or t.key in "\"'"]
         if words and not words[-1].is_word and sum(not t.is_word for t in words) % 2 == 1:
             words.pop()
@@ -103,7 +113,7 @@ class Resolver:
         if len(words) > 1 and words[-2].key.startswith("ال") and words[-1].text.endswith(("ه", "ها", "هم")):
             words.pop()
         if not words:
-            return self.memory.latest(paragraph)
+            return self.memory.latest(paragraph, gender=gender)
         heads = frozenset(_bare(t.key) for t in words)
         mention = self._mention(words, zone)
         if mention is not None:
