@@ -132,7 +132,8 @@ class Resolver:
             earlier = self._described(words, heads) or self.memory.with_head(_bare(words[0].key))
             if earlier is not None:
                 return earlier
-        name = self._name(words, zone)
+        # a name after a body's head completes it (مكتب رئيس الوزراء التركي أحمد داود أوغلو): the body speaks
+        name = self._name(words, zone) if self.lex.role(words[0].key) not in ("body", "group") else None
         if name is not None:
             return self._speaker(name, heads)
         if len(words) == 1 and not words[0].key.startswith("ال") and self.lex.role(words[0].key) is None:
@@ -327,6 +328,9 @@ class Resolver:
         inside = [m for m in self.doc.mentions if start <= m.start and m.end <= end and m.type in ("PER", "ORG")]
         # a name in the genitive (المستشار لفلاديمير بوتين) is the role's complement, never the speaker
         people = [m for m in inside if m.type == "PER" and not self._genitive(m)]
+        if self.lex.role(words[0].key) in ("body", "group") and not any(m.start == start for m in people):
+            # «مكتب رئيس الوزراء التركي»، «مصادر في مكتب الرئيس»: the person completes a body's description
+            people = []
         if people:
             return people[-1]
         if zone and zone[-1].end > end:

@@ -152,14 +152,21 @@ class Subjects(Openers):
                 return run
         if self.tokens[i].key not in self.lex.cues:
             return []
-        lo = max(0, i - 10)
+        lo = max(0, i - 16)
         for j in range(i - 1, lo - 1, -1):
             tok = self.tokens[j]
-            if tok.text in ENDERS or self._sent[j] != self._sent[i]:
+            if tok.text in ENDERS or self._sent[j] != self._sent[i] or tok.key in CONTRASTIVE:
                 break
             if tok.key in WAS:
                 between = [t for t in self.tokens[j + 1:i] if t.key not in ("قد",)]
-                return self._cut([t for t in between if t.text not in COMMAS]) if between else []
+                words = self._cut([t for t in between if t.text not in COMMAS]) if between else []
+                if words and len(words) < len(between) and self.lex.role(words[0].key) == "person":
+                    # «وكان رئيس هيئة الأركان العامة في اليمن، اللواء محمد المقدشي، قد أعلن»: the name set off by
+                    # commas after the role
+                    named = self.resolver.person_mention_in(words[-1].end, between[-1].end)
+                    if named is not None and self.text[words[-1].end:named[0].start].count("،") == 1:
+                        return [t for t in between if named[0].start <= t.start and t.end <= named[0].end]
+                return words
         return self._fronted_subject(i)
 
     def _fronted_subject(self, i: int) -> list[Token]:
