@@ -9,6 +9,7 @@ from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import Speaker
 from marsad.model import Span
+from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
 
 LEAD_ZONE = 12
@@ -22,6 +23,9 @@ UNMARKED_DIRECT = frozenset({"قال", "اضاف", "تابع"})
 DIRECT_STARTERS = frozenset({"لن", "لم", "لا", "لسنا", "نحن", "ليس", "لقد"})
 CONTINUING = ("إنه", "إنها", "إنهم", "إننا")  # a bare إن opens many a sentence of an opinion piece
 NOT_REPORTING = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "حتي", "قد"})
+# what a cue «قال فيه/فيها» refers to (normalised keys without article or clitics)
+STATEMENTS = frozenset({"بيان", "بيانا", "خطاب", "خطابا", "تصريح", "تصريحا", "تصريحات", "كلمه", "رساله", "مقال", "مقالا",
+                        "تغريده", "مقابله", "حديث", "حديثا", "تسجيل", "تسجيلا", "مداخله"})
 
 
 class Piece(Emitter):
@@ -118,7 +122,7 @@ class Piece(Emitter):
                                             gender)
             if speaker is None and not words and not self.lex.cues.get(tok.key):
                 # «انتقدت الإمارات الاتحاد الأوروبي ... وقالت إن»: nobody met agrees with the verb; the sentence's body
-                speaker = self._subjectless(i, ("ORG", "LOC", "GPE"))
+                speaker = self._sentence_body(i)
             if speaker is None and obj:
                 speaker = self.resolver.resolve(obj, para, named)  # nobody else to say it: keep the quote
         via = [self._span(relay)] if relay else []
@@ -138,6 +142,20 @@ class Piece(Emitter):
                 if reported is not None and reported[0].start == q.start:
                     self.resolver.memory.add(para, reported[1])
 
+    def _sentence_body(self, i: int) -> Speaker | None:
+        """The body, country or place that is the subject of the first verb of cue ``i``'s sentence, right after it
+        or opening the sentence («انتقدت الإمارات الاتحاد الأوروبي ... وقالت إن»، «وظلت تركيا ... وتقول إن»)."""
+        s0 = i
+        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
+            s0 -= 1
+        if i - s0 < 2:
+            return None
+        for k in (s0, s0 + 1):
+            found = self.resolver.person_mention_in(self.tokens[k].start, self.tokens[i].start, ("ORG", "LOC", "GPE"))
+            if found is not None and found[0].start == self.tokens[k].start:
+                return found[1]
+        return None
+
     def _author(self, i: int) -> Speaker | None:
         """The author of a statement named just before cue ``i`` when the cue says «in it» (قال فيه/فيها): «خطاب
         للزعيم الأعلى الإيراني آية الله علي خامنئي في 18 يوليو قال فيه إن»، «تصريحات أطلقها المتحدث ...، العميد أحمد
@@ -149,6 +167,14 @@ class Piece(Emitter):
             s0 -= 1
         if s0 == i:
             return None
+        noun = next((k for k in range(s0, i) if bare_word(self.tokens[k].key) in STATEMENTS), None)
+        clause = max((k + 1 for k in range(s0, noun) if self.tokens[k].text in COMMAS), default=s0) \
+            if noun is not None else s0
+        if noun is not None and noun > clause:
+            # «وأصدر مجلس الإسماعيلي بيانا ... قال فيه»: the subject of the verb whose object is the statement
+            issuer = self._actor(self.tokens[clause].start, self.tokens[noun].start, ("PER", "ORG"))
+            if issuer is not None:
+                return issuer
         return self.resolver.person_in(self.tokens[s0].start, self.tokens[i].start, last=True)
 
     def _participle(self, i: int, lemma: str) -> None:

@@ -144,7 +144,8 @@ class Resolver:
             if full is not None:
                 return self._speaker(full, heads)
         if self._role_only(words):
-            named = self._named_elsewhere(words)
+            # an indefinite one-word role (قال مسؤول إن) is someone unnamed, not the name written after it elsewhere
+            named = self._named_elsewhere(words) if len(words) > 1 or words[0].key.startswith("ال") else None
             if named is not None:
                 return self._speaker(named, heads)
             holder = self._registered_mention(words[0].start, words[-1].end, heads)

@@ -60,7 +60,10 @@ class Subjects(Openers):
                 return zone  # «وقال لوسائل إعلام روسية»: the channel's own words go on
         else:
             return zone
-        return rest if rest and rest[0].is_word else zone
+        if not rest or not rest[0].is_word or rest[0].key in self.lex.stops \
+                or rest[0].key.startswith(("بال", "لل", "فال", "كال")) or self._in_timex(rest[0].start):
+            return zone  # «وقالت لـ«رويترز» بالبريد الإلكتروني:»: no subject after the outlet
+        return rest
 
     def _cut(self, zone: list[Token]) -> list[Token]:
         out: list[Token] = []
@@ -166,7 +169,7 @@ class Subjects(Openers):
                     named = self.resolver.person_mention_in(words[-1].end, between[-1].end)
                     if named is not None and self.text[words[-1].end:named[0].start].count("،") == 1:
                         return [t for t in between if named[0].start <= t.start and t.end <= named[0].end]
-                return words
+                return words if i - j <= 10 else []
         return self._fronted_subject(i)
 
     def _fronted_subject(self, i: int) -> list[Token]:
