@@ -125,7 +125,7 @@ class Subjects(Openers):
         while k < len(self.tokens) and k - j < 3 and self.tokens[k].is_word and not self.tokens[j].key.startswith("ال") \
                 and (k == j or self.tokens[k].key not in self.lex.stops) and self.lex.role(self.tokens[k].key) is None:
             k += 1
-        return 2 <= k - j and k + 1 < len(self.tokens) and self.tokens[k].text in COMMAS \
+        return k - j >= 2 and k + 1 < len(self.tokens) and self.tokens[k].text in COMMAS \
             and self.lex.role(self.tokens[k + 1].key) == "person"
 
     def _before_verb(self, i: int) -> list[Token]:
@@ -166,9 +166,9 @@ class Subjects(Openers):
                 if words and len(words) < len(between) and self.lex.role(words[0].key) == "person":
                     # «وكان رئيس هيئة الأركان العامة في اليمن، اللواء محمد المقدشي، قد أعلن»: the name set off by
                     # commas after the role
-                    named = self.resolver.person_mention_in(words[-1].end, between[-1].end)
-                    if named is not None and self.text[words[-1].end:named[0].start].count("،") == 1:
-                        return [t for t in between if named[0].start <= t.start and t.end <= named[0].end]
+                    apposed = self.resolver.person_mention_in(words[-1].end, between[-1].end)
+                    if apposed is not None and self.text[words[-1].end:apposed[0].start].count("،") == 1:
+                        return [t for t in between if apposed[0].start <= t.start and t.end <= apposed[0].end]
                 return words if i - j <= 10 else []
         return self._fronted_subject(i)
 
