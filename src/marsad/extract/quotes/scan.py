@@ -8,6 +8,7 @@ from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import Speaker
+from marsad.extract.quotes.subjects import QUANTIFIERS
 from marsad.model import Span
 from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
@@ -23,6 +24,7 @@ UNMARKED_DIRECT = frozenset({"قال", "اضاف", "تابع"})
 DIRECT_STARTERS = frozenset({"لن", "لم", "لا", "لسنا", "نحن", "ليس", "لقد"})
 CONTINUING = ("إنه", "إنها", "إنهم", "إننا")  # a bare إن opens many a sentence of an opinion piece
 NOT_REPORTING = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "حتي", "قد"})
+OBJECT_NOUNS = frozenset({"عدم", "ضروره", "اهميه", "رفض", "رفضهم"})  # a cue's object, never its subject
 # what a cue «قال فيه/فيها» refers to (normalised keys without article or clitics)
 STATEMENTS = frozenset({"بيان", "بيانا", "خطاب", "خطابا", "تصريح", "تصريحا", "تصريحات", "كلمه", "رساله", "مقال", "مقالا",
                         "تغريده", "مقابله", "حديث", "حديثا", "تسجيل", "تسجيلا", "مداخله"})
@@ -106,7 +108,14 @@ class Piece(Emitter):
             # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means
             if words and role != "impersonal" and prev not in NOT_REPORTING:
                 found = self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
-                if found is None and self.lex.role(words[0].key) in ("group", "body", "person"):
+                if found is None and bare_word(words[0].key) in QUANTIFIERS:
+                    # «أكد عدد من أصحاب محال بيع الكفرات عدم اطلاعهم ...» then «وقالوا إننا ...»: the subject ends
+                    # where the verb's object (a verbal noun: عدم، ضرورة) starts
+                    k = next((n for n, t in enumerate(words) if n >= 2 and (
+                        t.key in OBJECT_NOUNS or self._verbal_noun_object(t) or t.key.endswith(("هم", "ها"))
+                        or self._in_timex(t.start))), min(len(words), 7))
+                    found = self.resolver.resolve(words[:k], para)
+                elif found is None and self.lex.role(words[0].key) in ("group", "body", "person"):
                     found = self.resolver.resolve(words, para, zone)
                 if found is not None:
                     self.resolver.memory.add(para, found, said)

@@ -46,6 +46,7 @@ class SpeakerMemory:
         """Remember ``speaker`` as the latest one (met in ``paragraph``), with the gender («m», «f») of the verb
         it was the subject of, when known."""
         self.items.append((paragraph, speaker))
+        gender = gender or _described_gender(speaker)
         if gender is not None:
             self.genders.setdefault(speaker.span.text, gender)
 
@@ -510,6 +511,16 @@ class Resolver:
             if fits and (best is None or run[0].start < words[0].start):
                 best = run
         return best
+
+
+def _described_gender(speaker: Speaker) -> str | None:
+    """"f" for a description whose head is a definite feminine noun or a feminine plural (الوزارة، الصحيفة،
+    استطلاعات الرأي, which take a feminine verb), else None (a name tells nothing)."""
+    words = speaker.span.text.split()
+    head = norm_key(words[0]) if words else ""
+    if len(head) >= 5 and (head.endswith("ات") or (head.startswith("ال") and head.endswith("ه"))):
+        return "f"
+    return None
 
 
 def _tail_run(tokens: list[Token], ok: Callable[[Token], bool]) -> list[Token]:
