@@ -79,6 +79,7 @@ class Piece(Emitter):
         stop = by if by is not None else opener[0] if opener is not None else self._zone_stop(i + 1)
         zone = self.tokens[i + 1:stop]
         words, relay = self._subject(zone)
+        words = self._apposed_after(words) or words
         obj: list[Token] = []
         if words and self._verbal_noun_object(words[0]):
             obj, words = words, []  # «كما أعلن انعقاد جلسة استثنائية للحكومة «...»»: the verb's object, not its subject

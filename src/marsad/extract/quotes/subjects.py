@@ -128,6 +128,27 @@ class Subjects(Openers):
         return k - j >= 2 and k + 1 < len(self.tokens) and self.tokens[k].text in COMMAS \
             and self.lex.role(self.tokens[k + 1].key) == "person"
 
+    def _apposed_after(self, words: list[Token]) -> list[Token] | None:
+        """The full name set off by commas after a role subject with no name of its own: «كشف القيادي المنشق عن
+        الانقلابيين الحوثيين، عبدالناصر العوذلي، وجود ...» — the name's tokens; None otherwise."""
+        if not words or self.lex.role(words[0].key) != "person" or self.resolver.person_in(words[0].start, words[-1].end):
+            return None
+        k = self.index(words[-1].end)
+        limit = min(len(self.tokens) - 1, k + 10)
+        while k < limit and self.tokens[k].is_word and self._sent[k] == self._sent[self.index(words[0].start)]:
+            if self.lex.cue(self.tokens[k].key) is not None or self.tokens[k].key in self.lex.complementizers:
+                return None
+            k += 1
+        if k >= limit or self.tokens[k].text not in COMMAS:
+            return None
+        found = self.resolver.person_mention_in(self.tokens[k + 1].start, self.tokens[limit].end)
+        if found is None or found[0].start != self.tokens[k + 1].start or not 2 <= len(found[0].text.split()) <= 4:
+            return None
+        after = self.text[found[0].end:found[0].end + 2].strip()[:1]
+        if after not in ("،", ",", ":"):
+            return None
+        return [t for t in self.tokens[k + 1:limit + 1] if t.end <= found[0].end]
+
     def _before_verb(self, i: int) -> list[Token]:
         """The subject of 'وكان X قد قال', 'وكانت تقارير قالت' or 'X الذي قال': the words before the verb."""
         if i > 1 and self.tokens[i - 1].key in RELATIVES:
