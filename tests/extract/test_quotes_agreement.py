@@ -122,3 +122,14 @@ def test_a_role_subject_is_the_name_set_off_after_it() -> None:
                [("عبدالناصر العوذلي", "PER"), ("علي الديلمي", "PER")])
     assert _speaker(doc, "عضو اللجنة انسحب") == "عبدالناصر العوذلي"
     assert _speaker(doc, "سفارة بلاده") == "علي الديلمي"
+
+
+def test_the_name_closing_a_role_and_its_complement_is_the_speaker() -> None:
+    # almadina 2015-07-24 (snn_dev18): role, its complement (للجوازات بالمنطقة), a rank, then the tagged name
+    doc = _doc("وقال الناطق الإعلامي للجوازات بالمنطقة النقيب عبدالرحمن بن ضيف الله الأسمري: إن المعاملة تستغرق نحو 5 "
+               "دقائق.\n وأشار إلى أنه تم تحويل المبنى السابق.", [("عبدالرحمن بن ضيف الله الأسمري", "PER")])
+    assert _speaker(doc, "المعاملة تستغرق") == "عبدالرحمن بن ضيف الله الأسمري"
+    assert _speaker(doc, "تحويل المبنى") == "عبدالرحمن بن ضيف الله الأسمري"
+    # an addressee between the role and the name keeps the name out
+    doc = _doc("وقال الوزير لنظيره الأمريكي جون كيري إن الاتفاق قريب.", [("جون كيري", "PER")])
+    assert _speaker(doc, "الاتفاق قريب") != "جون كيري"

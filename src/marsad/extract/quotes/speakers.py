@@ -342,11 +342,33 @@ class Resolver:
                          if m.type == "PER" and tail[0].start <= m.start and m.end <= tail[-1].end]
                 if named:
                     return named[-1]
+            closing = self._closing_name(words, zone)
+            if closing is not None:
+                return closing
         if self.lex.role(words[0].key) == "person":
             return None  # وزير الخارجية الروسي: a person's role, not the ministry
         # the body itself (منظمة الصحة العالمية), not a body completing a person's description (مقررة الأمم المتحدة)
         orgs = [m for m in inside if m.type == "ORG" and m.start < words[0].end]
         return orgs[0] if orgs and len(orgs[0].text) * 2 >= end - start else None
+
+    def _closing_name(self, words: list[Token], zone: list[Token]) -> Mention | None:
+        """The person tagged at the end of a role's subject, after the role's complement: «وقال الناطق الإعلامي
+        للجوازات بالمنطقة النقيب عبدالرحمن بن ضيف الله الأسمري: إن» — None when an addressee (لنظيره، لوزير),
+        a channel, a cue or a complementizer comes between, or when the role is no person's."""
+        if self.lex.role(words[0].key) != "person":
+            return None
+        last = next((t for t in reversed(zone) if t.is_word), None)
+        if last is None or last.end <= words[-1].end:
+            return None
+        between = [t for t in zone if words[-1].end <= t.start and t.end <= last.end and t.is_word]
+        for t in between:
+            addressee = t.key[:1] == "ل" and t.key not in self.lex.roles and self.lex.role(t.key) == "person"
+            if addressee or self.lex.cue(t.key) is not None or t.key in self.lex.complementizers \
+                    or (t.key[:1] == "ل" and self.lex.channel_at([t.key])):
+                return None
+        found = [m for m in self.doc.mentions if m.type == "PER" and m.end == last.end and m.start > words[-1].end
+                 and len(m.text.split()) >= 2 and not self._genitive(m)]
+        return found[0] if found else None
 
     def _genitive(self, mention: Mention) -> bool:
         """True when the mention's word carries the preposition ل (لفلاديمير بوتين)."""
