@@ -20,6 +20,7 @@ from marsad.text.normalize import Normalized, norm_key, normalize
 from marsad.text.tokens import Token, text_tokens
 
 _MAX_NAME = 4
+COUNTERPARTS = frozenset({"نظيره", "نظيرته", "نظرايه"})  # لنظيره: an addressee, never part of the subject
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
@@ -335,7 +336,7 @@ class Resolver:
             people = []
         if people:
             return people[-1]
-        if zone and zone[-1].end > end:
+        if zone and zone[-1].end > end and not self._addressed(words, zone):
             tail = self._tail_name(zone)
             if tail is not None:
                 named = [m for m in self.doc.mentions
@@ -351,6 +352,19 @@ class Resolver:
         orgs = [m for m in inside if m.type == "ORG" and m.start < words[0].end]
         return orgs[0] if orgs and len(orgs[0].text) * 2 >= end - start else None
 
+    def _addressed(self, words: list[Token], zone: list[Token]) -> bool:
+        """True when the zone after the subject's words holds an addressee (لنظيره، لوزير), a channel (لرويترز), a
+        cue or a complementizer: a name after it is not the subject's."""
+        for t in zone:
+            if t.start < words[-1].end or not t.is_word:
+                continue
+            addressee = t.key[:1] == "ل" and t.key not in self.lex.roles and (
+                self.lex.role(t.key) == "person" or t.key[1:] in COUNTERPARTS)
+            if addressee or self.lex.cue(t.key) is not None or t.key in self.lex.complementizers \
+                    or (t.key[:1] == "ل" and self.lex.channel_at([t.key])):
+                return True
+        return False
+
     def _closing_name(self, words: list[Token], zone: list[Token]) -> Mention | None:
         """The person tagged at the end of a role's subject, after the role's complement: «وقال الناطق الإعلامي
         للجوازات بالمنطقة النقيب عبدالرحمن بن ضيف الله الأسمري: إن» — None when an addressee (لنظيره، لوزير),
@@ -360,12 +374,6 @@ class Resolver:
         last = next((t for t in reversed(zone) if t.is_word), None)
         if last is None or last.end <= words[-1].end:
             return None
-        between = [t for t in zone if words[-1].end <= t.start and t.end <= last.end and t.is_word]
-        for t in between:
-            addressee = t.key[:1] == "ل" and t.key not in self.lex.roles and self.lex.role(t.key) == "person"
-            if addressee or self.lex.cue(t.key) is not None or t.key in self.lex.complementizers \
-                    or (t.key[:1] == "ل" and self.lex.channel_at([t.key])):
-                return None
         found = [m for m in self.doc.mentions if m.type == "PER" and m.end == last.end and m.start > words[-1].end
                  and len(m.text.split()) >= 2 and not self._genitive(m)]
         return found[0] if found else None
@@ -418,7 +426,7 @@ class Resolver:
             after = words[len(lead)]
             if after.key.startswith("ال") or self.lex.role(after.key) == "person" or after.key == "احد":
                 return lead
-        if zone and len(zone) > len(words):
+        if zone and len(zone) > len(words) and not self._addressed(words, zone):
             return self._tail_name(zone)
         return None
 

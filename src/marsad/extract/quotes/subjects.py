@@ -5,7 +5,7 @@ from __future__ import annotations
 from marsad.extract.quotes.marks import Marked
 from marsad.extract.quotes.openers import FA_INNA, PRONOUN_OBJECTS, RELATIVES, Openers
 from marsad.extract.quotes.piece import COMMAS, ENDERS
-from marsad.extract.quotes.speakers import Speaker
+from marsad.extract.quotes.speakers import COUNTERPARTS, Speaker
 from marsad.model import Span
 from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
@@ -110,6 +110,8 @@ class Subjects(Openers):
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
                 break  # الوزير لتلفزيون ...: the channel the words were said to
+            if out and tok.key[:1] == "ل" and tok.key[1:] in COUNTERPARTS:
+                break  # وقال الوزير لنظيره الأمريكي جون كيري: the addressee
             if out and tok.key[:1] == "ل" and tok.key not in self.lex.roles and self.lex.role(tok.key) == "person" \
                     and self.lex.role(out[0].key) != "person":
                 break  # قالت دول الخليج لوزير الخارجية الأميركي جون كيري: the addressee (a role's complement is not)
