@@ -166,6 +166,13 @@ class Subjects(Openers):
             if (first.startswith(("ال", "لل", "بال")) or len(run) > 1) and self.lex.role(first) is None and not named:
                 return []
             return run
+        if self.tokens[i].key[:1] == "ف":
+            # «أما علي العباسي من محافظة البيضاء فأشار إلى أن»: the topic before أما ... ف is the subject
+            for j in range(i - 1, max(-1, i - 15), -1):
+                if self._sent[j] != self._sent[i] or self.lex.cue(self.tokens[j].key) is not None:
+                    break
+                if self.tokens[j].key in ("اما", "واما"):
+                    return self._cut(self.tokens[j + 1:i])
         if self.tokens[i].key[:1] in "يت" and self.tokens[i].key in self.lex.cues:
             run = []
             j = i - 1
