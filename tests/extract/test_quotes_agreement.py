@@ -140,3 +140,13 @@ def test_the_topic_of_amma_fa_is_the_subject() -> None:
     doc = _doc("وقال أحمد الصالح إن الإجراءات سريعة.\n أما علي العبدالعزيز العباسي من محافظة البيضاء فأشار إلى أن "
                "التوجيه خطوة إيجابية.", [("أحمد الصالح", "PER"), ("العبدالعزيز", "PER"), ("العباسي", "PER")])
     assert "العباسي" in str(_speaker(doc, "التوجيه خطوة"))  # tagged as the tagger does, in two pieces
+
+
+def test_a_cue_after_hayth_or_baad_an_opens_another_quote() -> None:
+    # aljazirah 2015-07-25 and alriyadh 2015-08-01 (snn_dev16)
+    doc = _doc("وقال مكتب رئيس الوزراء في بيان إن مقاتلات تركية قصفت مواقع داخل سوريا بعد أن قالت أنقرة: إنها ستتخذ أي "
+               "إجراءات ضرورية.\nوقالت مصادر محلية إن مقاتلات التحالف نفذت أربع غارات، حيث أوضحت المصادر أن الغارات "
+               "استهدفت فندقا.", [("أنقرة", "LOC")])
+    assert _speaker(doc, "ستتخذ أي") == "أنقرة"
+    assert "مقاتلات تركية" in doc.quotes[0].text and "ستتخذ" not in doc.quotes[0].text
+    assert _speaker(doc, "استهدفت فندقا") == "مصادر محلية"  # the anaphor «المصادر» resolved
