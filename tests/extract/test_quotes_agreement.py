@@ -5,6 +5,8 @@ mentions the tagger gives them set by hand so that each rule is tested on its ow
 
 from __future__ import annotations
 
+import re
+
 from marsad.extract.quotes import annotate
 from marsad.extract.quotes.lexicon import quote_lexicon
 from marsad.model import Document, Mention, Quote, Segment
@@ -150,3 +152,27 @@ def test_a_cue_after_hayth_or_baad_an_opens_another_quote() -> None:
     assert _speaker(doc, "ستتخذ أي") == "أنقرة"
     assert "مقاتلات تركية" in doc.quotes[0].text and "ستتخذ" not in doc.quotes[0].text
     assert _speaker(doc, "استهدفت فندقا") == "مصادر محلية"  # the anaphor «المصادر» resolved
+
+
+def _alone(text: str, full: str | None) -> Document:
+    """``text`` with «الشيخ» tagged alone wherever it is not inside the tagged full name ``full``."""
+    mentions = []
+    if full is not None:
+        at = text.index(full)
+        mentions.append(Mention(at, at + len(full), full, "PER"))
+    skip = text.index(full) + len(full) - 5 if full is not None else -1
+    mentions += [Mention(m.start(), m.end(), "الشيخ", "PER") for m in re.finditer("الشيخ", text) if m.start() != skip]
+    doc = Document(id="t", source="t", format="txt", text=text, segments=[Segment("m", "main", 0, len(text))])
+    doc.mentions = sorted(mentions, key=lambda m: m.start)
+    annotate(doc)
+    return doc
+
+
+def test_a_one_word_mention_is_the_latest_full_name_ending_with_it() -> None:
+    # aawsat (SaudiNewsNet sample): «الشيخ» is a family name and a title, tagged alone after the full name
+    doc = _alone("حيث يرى الدكتور سعيد الشيخ وعضو مجلس الشورى أن الوصول صعب.\nولفت الشيخ إلى زيادة معدل النقود.\n"
+                 "وقال الشيخ إن الفرق ليس كبيرا.", "سعيد الشيخ")
+    assert _speaker(doc, "الفرق ليس كبيرا") == "سعيد الشيخ"
+    # with no full name, «إلى» (الي) is no adjective of the role: «زيادة معدل» is no name written after it
+    doc = _alone("ولفت الشيخ إلى زيادة معدل النقود.\nوقال الشيخ إن الفرق ليس كبيرا.", None)
+    assert _speaker(doc, "الفرق ليس كبيرا") == "الشيخ"

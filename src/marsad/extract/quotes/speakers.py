@@ -120,6 +120,9 @@ class Resolver:
         mention = self._mention(words, zone)
         if mention is not None:
             role = [t for t in words if mention.start <= t.start and t.end <= mention.end]
+            surname = self._surname_of(mention) if len(role) == 1 else None
+            if surname is not None:
+                return surname  # «ولفت الشيخ» after «الدكتور سعيد الشيخ»: a family name that is also a title
             named = self._named_elsewhere(role) if role and self._role_only(role) else None
             if named is not None:
                 # a role tagged as a person (الرئيس الروسي): the person named with that role in the document
@@ -167,6 +170,21 @@ class Resolver:
         if named is not None:
             return self._speaker(named, heads)  # «سفير خادم الحرمين الشريفين» after «قطان، سفير خادم الحرمين»
         return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
+
+    def _surname_of(self, mention: Mention) -> Speaker | None:
+        """The latest earlier full name (two to four words) of a one-word person mention that is its last word."""
+        key = norm_key(mention.text)
+        found: Mention | None = None
+        for m in self.doc.mentions:
+            if m.start >= mention.start:
+                break
+            words = m.text.split()
+            if m.type == "PER" and 2 <= len(words) <= _MAX_NAME and norm_key(words[-1]) == key:
+                found = m
+        if found is None:
+            return None
+        return Speaker(Span(found.start, found.end, found.text), found.entity,
+                       frozenset(_bare(norm_key(w)) for w in found.text.split()))
 
     def _described(self, words: list[Token], heads: frozenset[str]) -> Speaker | None:
         """For an anaphor that says more than its head («وأضاف الوزير الأمريكي» after the Qatari minister spoke):
@@ -518,7 +536,8 @@ class Resolver:
                 continue
             follow = text_tokens(self.doc.text, end, min(len(self.doc.text), end + 80))
             skip = 0
-            while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow):
+            while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow) \
+                    and follow[skip].key not in self.lex.stops:  # إلى (الي) is no adjective
                 skip += 1
             person = self._person_at(follow[skip].start) if follow[skip:] else None
             apposed = False
