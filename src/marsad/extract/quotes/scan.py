@@ -8,7 +8,7 @@ from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import Speaker
-from marsad.extract.quotes.subjects import QUANTIFIERS
+from marsad.extract.quotes.subjects import OBJECT_NOUNS, QUANTIFIERS
 from marsad.model import Span
 from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
@@ -24,7 +24,6 @@ UNMARKED_DIRECT = frozenset({"قال", "اضاف", "تابع"})
 DIRECT_STARTERS = frozenset({"لن", "لم", "لا", "لسنا", "نحن", "ليس", "لقد"})
 CONTINUING = ("إنه", "إنها", "إنهم", "إننا")  # a bare إن opens many a sentence of an opinion piece
 NOT_REPORTING = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "حتي", "قد"})
-OBJECT_NOUNS = frozenset({"عدم", "ضروره", "اهميه", "رفض", "رفضهم"})  # a cue's object, never its subject
 # what a cue «قال فيه/فيها» refers to (normalised keys without article or clitics)
 STATEMENTS = frozenset({"بيان", "بيانا", "خطاب", "خطابا", "تصريح", "تصريحا", "تصريحات", "كلمه", "رساله", "مقال", "مقالا",
                         "تغريده", "مقابله", "حديث", "حديثا", "تسجيل", "تسجيلا", "مداخله"})

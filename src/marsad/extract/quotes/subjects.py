@@ -18,6 +18,7 @@ GOVERNORS = frozenset({
 QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "كثير", "معظم", "اغلب", "عشرات", "ميات"})  # عدد من
 FRONTING = frozenset({"بشان", "حول", "عن", "بخصوص", "فيما", "ازاء", "تعليقا", "ردا"})  # وبشأن X، قال ...
 WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
+OBJECT_NOUNS = frozenset({"عدم", "ضروره", "اهميه", "رفض", "رفضهم", "صحه"})  # a cue's object (نفى صحة), no subject
 CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما"})  # لكن صحيفة «يني شفق» ... قالت
 
 
@@ -110,6 +111,8 @@ class Subjects(Openers):
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
                 break  # الوزير لتلفزيون ...: the channel the words were said to
+            if out and tok.key in OBJECT_NOUNS:
+                break  # ونفى المسؤول صحة الشائعات: the verb's object
             if out and tok.key[:1] == "ل" and tok.key[1:] in COUNTERPARTS:
                 break  # وقال الوزير لنظيره الأمريكي جون كيري: the addressee
             if out and tok.key[:1] == "ل" and tok.key not in self.lex.roles and self.lex.role(tok.key) == "person" \
