@@ -17,7 +17,7 @@ PRONOUN_OBJECTS = frozenset({
 })
 BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"})
 AFTER_WHILE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
-WHEN = frozenset({"حيث", "اذ", "عندما", "حينما", "بعدما", "فيما", "بينما"})  # حيث أوضحت المصادر أن: a new quote
+WHEN = frozenset({"حيث", "اذ", "عندما", "حينما", "بعدما"})  # حيث أوضحت المصادر أن: a new quote
 BUT_HE = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"})
 # the object of a verbal noun in a clause keeping a source unnamed (رافضة كشف اسمها، طلب عدم نشر اسمه)
 ANONYMITY = frozenset({"اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"})

@@ -103,7 +103,7 @@ class Piece(Emitter):
         para, sent = self._para[i], self._sent[i]
         # the verb's gender, remembered for its subject when it names one (not a relaying verb: نقلت الوكالة عن)
         gender = self.lex.gender(tok.key) if lemma not in self.lex.chain else None
-        said = gender if words and not relay and lemma not in self.lex.chain else None
+        said = gender if words and not relay else None
         if opener is None:
             # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means
             if words and role != "impersonal" and prev not in NOT_REPORTING:
@@ -129,7 +129,7 @@ class Piece(Emitter):
             named = self._before_channel(zone, channel) if channel is not None else zone
             speaker = self.resolver.resolve(words, para, named if words else None, lambda: self._intervening(s0, i),
                                             gender)
-            if speaker is None and not words and not self.lex.cues.get(tok.key):
+            if speaker is None and not words and tok.key not in self.lex.cues:
                 # «انتقدت الإمارات الاتحاد الأوروبي ... وقالت إن»: nobody met agrees with the verb; the sentence's body
                 speaker = self._sentence_body(i)
             if speaker is None and obj:
@@ -168,7 +168,8 @@ class Piece(Emitter):
     def _author(self, i: int) -> Speaker | None:
         """The author of a statement named just before cue ``i`` when the cue says «in it» (قال فيه/فيها): «خطاب
         للزعيم الأعلى الإيراني آية الله علي خامنئي في 18 يوليو قال فيه إن»، «تصريحات أطلقها المتحدث ...، العميد أحمد
-        عسيري، قال فيها إن» — the last person named before the cue in its sentence; None otherwise."""
+        عسيري، قال فيها إن» — the subject of the clause whose object is the statement («وأصدر مجلس الإسماعيلي بيانا
+        ... قال فيه»), else the last person named before the cue in its sentence; None otherwise."""
         if i + 1 >= len(self.tokens) or self.tokens[i + 1].key not in ("فيه", "فيها") or self.tokens[i].key[:1] in "وف":
             return None
         s0 = i

@@ -385,8 +385,8 @@ class Resolver:
 
     def _closing_name(self, words: list[Token], zone: list[Token]) -> Mention | None:
         """The person tagged at the end of a role's subject, after the role's complement: «وقال الناطق الإعلامي
-        للجوازات بالمنطقة النقيب عبدالرحمن بن ضيف الله الأسمري: إن» — None when an addressee (لنظيره، لوزير),
-        a channel, a cue or a complementizer comes between, or when the role is no person's."""
+        للجوازات بالمنطقة النقيب عبدالرحمن بن ضيف الله الأسمري: إن» (the caller has checked that no addressee comes
+        between, :meth:`_addressed`); None when the role is no person's."""
         if self.lex.role(words[0].key) != "person":
             return None
         last = next((t for t in reversed(zone) if t.is_word), None)
