@@ -176,3 +176,12 @@ def test_a_one_word_mention_is_the_latest_full_name_ending_with_it() -> None:
     # with no full name, «إلى» (الي) is no adjective of the role: «زيادة معدل» is no name written after it
     doc = _alone("ولفت الشيخ إلى زيادة معدل النقود.\nوقال الشيخ إن الفرق ليس كبيرا.", None)
     assert _speaker(doc, "الفرق ليس كبيرا") == "الشيخ"
+
+
+def test_a_plural_subject_before_a_plural_verb_after_lakin() -> None:
+    # SaudiNewsNet sample: «لكن بعض المحللين يقولون إن»، «لكن مسؤولي المتنزه قالوا إن»
+    doc = _doc("وقال الوزير بيجن زنغنه إن الإنتاج سيرتفع. لكن بعض المحللين يقولون إن الزيادة ستستغرق وقتا.\n"
+               "وقالت المتحدثة إيمي بارتليت إن الهجمات نادرة. لكن مسؤولي المتنزه قالوا إن الدب قتل الرجل.",
+               [("بيجن زنغنه", "PER"), ("إيمي بارتليت", "PER")])
+    assert _speaker(doc, "الزيادة ستستغرق") == "بعض المحللين"
+    assert _speaker(doc, "الدب قتل") == "مسؤولي المتنزه"

@@ -221,7 +221,11 @@ class Subjects(Openers):
         if not words:
             return []
         first = words[0]
-        plural = self.tokens[i].key.endswith("وا") and first.key.endswith(("ين", "ون"))
+        # a plural verb (قالوا، يقولون) after a plural subject: «لكن ناشطين ... أكدوا»، «لكن بعض المحللين يقولون»،
+        # «لكن مسؤولي المتنزه قالوا»
+        plural = self.tokens[i].key.endswith(("وا", "ون")) and (
+            bare_word(first.key) in QUANTIFIERS or any(t.key.endswith(("ين", "ون")) for t in words[:3])
+            or (len(words) > 1 and first.key.endswith("ي") and words[1].key.startswith("ال")))
         mention = any(m.start == first.start and m.type in ("PER", "ORG") for m in self.resolver.doc.mentions)
         if plural or mention or self.lex.role(first.key) in ("person", "group", "body") \
                 or self.lex.is_channel([first.key]):
