@@ -48,10 +48,11 @@ class Grammar(DateRules):
     def scan(self) -> list[Found]:
         """Every expression, left to right, longest match first."""
         out: list[Found] = []
+        starts = self.starts
         i = 0
         while i < self.n:
             best: Found | None = None
-            if not self.may_start(i):
+            if not starts[i]:
                 i += 1
                 continue
             skip = self.skip(i)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 from typing import TypeVar
 
 from marsad.extract.time import calendar as cal
@@ -39,6 +40,13 @@ from marsad.text.normalize import norm_key
 V = TypeVar("V")
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_start(form: str) -> bool:
+    """Whether a word, or a reading of it without proclitics, can begin an expression (cached: text repeats words)."""
+    first = starters()
+    return any(reading in first for _cut, reading in readings(form))
+
+
 class Reader:
     """Token access, lexicon look-ups, date parts and their resolution for one segment."""
 
@@ -57,7 +65,8 @@ class Reader:
         self.last_month: tuple[int, int] | None = None
         self.reads = [readings(tok.text) for tok in toks]
         self.cache: dict[tuple[int, int, bool], object] = {}
-        self.starters = starters()
+        # whether an expression can start at each token (digits or a known first word)
+        self.starts = [tok.kind == "d" or _may_start(tok.text) for tok in toks]
 
 
     def note(self, found: Found) -> None:
@@ -71,11 +80,6 @@ class Reader:
                     self.future_sentences.add(self.sentence[found.start])
             except ValueError:
                 return
-
-    def may_start(self, i: int) -> bool:
-        """Whether an expression can start at token ``i`` (digits or a known first word)."""
-        tok = self.t[i]
-        return tok.kind == "d" or any(form in self.starters for _cut, form in self.reads[i])
 
     def skip(self, i: int) -> int | None:
         """The end of a phrase where a temporal word is part of a name or another sense (عين اليوم، اليوم التالي)."""
