@@ -30,14 +30,17 @@ from marsad.extract.time.words import (
     PREFIX_FUTURE,
     SAME,
     SEPS,
+    THE_MONTH,
+    THE_YEAR,
+    YEAR_NOUNS,
     YEAR_WORDS,
     keys,
     starters,
 )
 from marsad.text.clitics import readings
-from marsad.text.normalize import norm_key
 
 V = TypeVar("V")
+_UNSEEN = object()  # a look-up not made yet (None is a cached "nothing here")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -115,8 +118,9 @@ class Reader:
         if not 0 <= i < self.n:
             return None
         key = (i, id(table), strip)
-        if key in self.cache:
-            return self.cache[key]  # type: ignore[return-value]
+        cached = self.cache.get(key, _UNSEEN)
+        if cached is not _UNSEEN:
+            return cached  # type: ignore[return-value]
         found: tuple[int, V, int] | None = None
         firsts = self.lex.firsts(table)
         forms = [(cut, form) for cut, form in (self.reads[i] if strip else self.reads[i][:1]) if form in firsts]
@@ -287,7 +291,7 @@ class Reader:
             number = self.year_number(j + 1)
             if number is not None:
                 return number[0], Parts(year=number[1], calendar="h" if number[2] == "h" else "g")
-            if self.w(j) in (norm_key("العام"), norm_key("السنة")) or self.w(j).endswith(norm_key("العام")):
+            if self.w(j) in YEAR_NOUNS or self.w(j).endswith(THE_YEAR):
                 mod = self.word(j + 1, "mod", strip=False)
                 if mod is not None:
                     return mod[0], Parts(rel_year=int(mod[1]))
@@ -341,9 +345,9 @@ class Reader:
     def period_month(self, i: int) -> tuple[int, Parts] | None:
         """الشهر الجاري، هذا الشهر، الجاري (after من), الشهر الماضي, الشهر نفسه."""
         this = self.word(i, "this", strip=False)
-        if this is not None and self.w(this[0]) == norm_key("الشهر"):
+        if this is not None and self.w(this[0]) == THE_MONTH:
             return this[0] + 1, Parts(rel_month=0)
-        if self.w(i) == norm_key("الشهر"):
+        if self.w(i) == THE_MONTH:
             mod = self.word(i + 1, "mod", strip=False)
             if mod is not None:
                 return mod[0], Parts(rel_month=int(mod[1]))
