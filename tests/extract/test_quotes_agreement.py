@@ -212,3 +212,14 @@ def test_a_participle_inherits_only_a_speaker_of_its_gender_from_an_earlier_sent
                [("أحمد داود أوغلو", "PER")])
     assert _speaker(doc, "الولايات المتحدة باتت") == _speaker(doc, "العملية مستمرة")
     assert "مصادر" in (_speaker(doc, "العملية مستمرة") or "")
+
+
+def test_a_cue_opening_reported_words_is_part_of_them() -> None:
+    # alweeam 2015-08-01 (snn_dev17): «رأى جثثا ملقاة ... وإن» is what van der Klaauw said, so «جثثا ملقاة» is no
+    # speaker for the next «وقال لرويترز» nor for «وأضاف»
+    doc = _doc("وقال يوهانس فان در كلاوو إنه رأى جثثا ملقاة في الشوارع وإن أحياء بأكملها تعرضت لأضرار.\n"
+               "وقال لرويترز في مقابلة “توقف القتال. وما تسمعه أن ثمة غارات جوية.”\n"
+               "وأضاف “مازال هناك بعض القناصة في شبه الجزيرة.”",
+               [("يوهانس", "PER"), ("فان در كلاوو", "PER"), ("رويترز", "ORG")])
+    assert _speaker(doc, "توقف القتال") == "فان در كلاوو"
+    assert _speaker(doc, "مازال هناك") == "فان در كلاوو"
