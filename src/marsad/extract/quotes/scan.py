@@ -109,10 +109,10 @@ class Piece(Emitter):
             said = "p"  # a verb after its subject agrees in number: «كما أن الكثير من المستخدمين عبروا» is plural
         # a cue opening words already quoted («وقال X إنه رأى جثثا ملقاة في الشوارع وإن أحياء ...») is part of them:
         # its subject neither speaks nor is who a later «وأضاف» means
-        reported = prev in self.lex.complementizers and any(f.start <= tok.start < f.end for f in self.found)
+        in_quote = prev in self.lex.complementizers and any(f.start <= tok.start < f.end for f in self.found)
         if opener is None:
             # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means
-            if words and role != "impersonal" and prev not in NOT_REPORTING and not reported:
+            if words and role != "impersonal" and prev not in NOT_REPORTING and not in_quote:
                 found = self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
                 if found is None and bare_word(words[0].key) in QUANTIFIERS:
                     # «أكد عدد من أصحاب محال بيع الكفرات عدم اطلاعهم ...» then «وقالوا إننا ...»: the subject ends
@@ -147,7 +147,7 @@ class Piece(Emitter):
         if channel is not None and self.found and self.found[-1].cue.start == tok.start \
                 and channel not in self.found[-1].via and channel.text != self.found[-1].speaker.span.text:
             self.found[-1].via.append(channel)
-        if speaker is not None and not reported:
+        if speaker is not None and not in_quote:
             self.resolver.memory.add(para, speaker, said)
             if self._is_channel(speaker.span) and self.found and self.found[-1].cue.start == tok.start:
                 # «ونقلت وكالة «الأناضول» أن داود أوغلو تحدث ...» then «وقال: ...»: the outlet relays; the person it
