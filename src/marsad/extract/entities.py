@@ -131,7 +131,8 @@ def _sentences(doc: Document) -> list[list[Token]]:
 @cache
 def _speech_verbs() -> frozenset[str]:
     """Speech verbs and participles (quote cue lexicon, unambiguous roles): never part of a name."""
-    return frozenset(norm_key(form) for form, _, role, *_ in load_table("quote_cue_verbs.tsv") if role != "bare")
+    return frozenset(norm_key(form) for form, _, role, *_ in load_table("quote_cue_verbs.tsv")
+                     if role not in ("bare", "colon"))
 
 
 def _edge_word(token: Token) -> bool:

@@ -29,7 +29,7 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
 
     A straight or curly double mark opens when it follows a space, a start, punctuation or
     a one-letter proclitic (لـ"الوطن") and closes when it follows a word; “ always opens; a mark
-    between spaces opens unless one is open (" نص ").
+    between spaces, or glued to the words on both sides, opens unless one is open (" نص "، قال"نص").
     A stretch left open runs to the end of its paragraph.
     """
     out: list[Marked] = []
@@ -67,6 +67,8 @@ def _opens(text: str, i: int, start: int, end: int, open_double: bool) -> bool:
         return not open_double and (prev.isspace() or prev in _BEFORE_OPEN) and nxt != "\n"
     if prev.isspace() or prev in _BEFORE_OPEN:
         return True
+    if not open_double and prev.isalpha() and nxt.isalpha():
+        return True  # glued on both sides with none open: «وقال العلي"نحن مستعدون"» opens
     before = text[i - 2] if i - 1 > start else " "
     return prev in CLITIC_LETTERS and (before.isspace() or before in _BEFORE_OPEN)
 

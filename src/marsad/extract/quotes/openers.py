@@ -65,6 +65,8 @@ class Openers(PieceText):
         if cue is not None:
             if cue.role == "participle":
                 return self._participle_opener(i, cue.lemma) is not None
+            if cue.role == "colon":
+                return i + 1 < len(self.tokens) and self.tokens[i + 1].text == ":"
             if cue.role in ("verb", "bare") and (tok.key[0] in "وف" and tok.key not in self.lex.cues):
                 return True
             if cue.role == "verb" and i > 0 and (self.tokens[i - 1].text in COMMAS or self.tokens[i - 1].key in AFTER_WHILE

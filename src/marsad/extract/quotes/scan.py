@@ -101,6 +101,8 @@ class Piece(Emitter):
                 return
         if role == "impersonal" and not words:
             return
+        if role == "colon" and not (opener is not None and (opener[1] == "colon" or self.tokens[opener[0] - 1].text == ":")):
+            return  # «وزاد: «...»»، «وواصلت:» — but «وزاد عدد الزوار» is no cue
         para, sent = self._para[i], self._sent[i]
         # the verb's gender, remembered for its subject when it names one (not a relaying verb: نقلت الوكالة عن)
         gender = self.lex.gender(tok.key) if lemma not in self.lex.chain else None
