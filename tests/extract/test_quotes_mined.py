@@ -74,3 +74,22 @@ def test_a_mark_glued_to_the_words_on_both_sides_opens() -> None:
     # a closing mark glued to the next word still closes: «... في كل وقت"وأضاف»
     closing = "وقال العلي: \"نحن مستعدون للحرب في كل وقت\"وأضاف أن الجيش جاهز."
     assert [closing[m.start:m.end] for m in find_marked(closing, 0, len(closing))] == ["نحن مستعدون للحرب في كل وقت"]
+
+
+def test_a_trailing_or_leading_on_the_words_of_attributes_the_clause() -> None:
+    # aawsat: «على حد قول بيتر ديبراوير منسق المشروع» closes the sentence it attributes; «على حد تعبير هايفيلد "..."»
+    text = ("في منظمة «تي إن أو» الهولندية، يعمل باحثون على ابتكار تقنيات طباعة تسمح للمستهلكين والمستشفيات بتعديل "
+            "الوجبات الغذائية، على حد قول بيتر ديبراوير منسق المشروع. ويتماشى هذا مع الشعبية التي تحظى بها الإلكترونيات."
+            "\nوقال آشلي هايفيلد إن الإيرادات تراجعت. على حد تعبير هايفيلد \"لا أعتقد أن أي صحيفة استطاعت تحقيق النجاح "
+            "في ذلك\".")
+    doc = _doc(text, ("بيتر ديبراوير", "آشلي هايفيلد", "هايفيلد"))
+    q = _quote(doc, "يعمل باحثون على ابتكار")
+    assert q.kind == "indirect" and _speaker(q) == "بيتر ديبراوير"
+    assert not any("ويتماشى" in q.text for q in doc.quotes)
+    assert "هايفيلد" in (_speaker(_quote(doc, "لا أعتقد أن أي صحيفة")) or "")
+
+
+def test_a_relayed_saying_is_not_the_source() -> None:
+    # «نقلت ... عن قول مسؤولين إن ...»: the verbal noun «قول» is no part of the source's name
+    doc = _doc("ونقلت الصحيفة عن قول مسؤولين أمريكيين إن الاجتماع سيعقد غدا في الرياض.")
+    assert _speaker(_quote(doc, "الاجتماع سيعقد")) == "مسؤولين أمريكيين"

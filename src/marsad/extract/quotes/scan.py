@@ -86,7 +86,9 @@ class Piece(Emitter):
         if lemma in self.lex.chain and not relay:
             for c, t in enumerate(zone):
                 if t.key == "عن" and c + 1 < len(zone):
-                    relay, words = words, self._cut(zone[c + 1:])
+                    # «نقلت الصحيفة عن قول مسؤولين إن ...»: the verbal noun «قول» is not the source
+                    source = zone[c + 2:] if zone[c + 1].key == "قول" and c + 2 < len(zone) else zone[c + 1:]
+                    relay, words = words, self._cut(source)
                     break
                 if t.key in RELAYED_PRONOUNS:
                     relay, words, relayed = self._cut(zone[:c]), [], True
