@@ -93,3 +93,17 @@ def test_a_relayed_saying_is_not_the_source() -> None:
     # «نقلت ... عن قول مسؤولين إن ...»: the verbal noun «قول» is no part of the source's name
     doc = _doc("ونقلت الصحيفة عن قول مسؤولين أمريكيين إن الاجتماع سيعقد غدا في الرياض.")
     assert _speaker(_quote(doc, "الاجتماع سيعقد")) == "مسؤولين أمريكيين"
+
+
+def test_a_sentence_ending_on_a_stray_closing_mark_goes_on_with_the_last_quote() -> None:
+    # almadina (snn_dev17): Geagea's words go on past a closed quote up to a » no mark opened
+    text = ("وقال سمير جعجع إن الثورة انتهت. وأشار إلى أن «الإرهاب لا يمكن أن نراه إلا في حالات الفوضى». لذلك لا يمكن "
+            "القضاء على الإرهاب سوى عبر البيئة التي يتواجد فيها». وأردف بالقول: «بدأت الثورة في سوريا سلمية».\n"
+            "وأضاف جعجع: «يجهل الكثير من الأشخاص ما يجري». وأشار إلى أنه يجب أن يتم العمل على إيضاح ذلك بصورة أفضل». "
+            "ولفت في مؤتمر»مكافحة التطرف ومواجهة عدم الاستقرار» في معراب أمس إلى أن الحرب مستمرة.")
+    doc = _doc(text, ("سمير جعجع", "جعجع"))
+    q = _quote(doc, "لذلك لا يمكن القضاء")
+    assert q.kind == "direct" and q.text.endswith("يتواجد فيها") and "جعجع" in (_speaker(q) or "")
+    # a sentence with its own cue is an indirect quote of that cue, not a stretch from its first word
+    assert _quote(doc, "يجب أن يتم العمل").text.startswith("يجب")
+    assert not any(q.text.startswith("ولفت") for q in doc.quotes)  # »مكافحة: a mark written the wrong way

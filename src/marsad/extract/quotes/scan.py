@@ -6,7 +6,7 @@ import re
 
 from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
-from marsad.extract.quotes.piece import COMMAS, ENDERS
+from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
 from marsad.extract.quotes.speakers import Speaker
 from marsad.extract.quotes.subjects import OBJECT_NOUNS, QUANTIFIERS, WAS
 from marsad.model import Span
@@ -245,6 +245,29 @@ class Piece(Emitter):
             self._emit(self.tokens[i + 1].start, end, "indirect", self._span([tok]), last.speaker, [], self._sent[i])
         elif tok.text == "و" and m is not None and m.closed and self._words(m) >= 3:
             self._emit(m.start, m.end, "direct", self._span([tok]), last.speaker, [], self._sent[i])
+        elif last.kind == "direct" and tok.is_word:
+            self._stray_close(i, last)
+
+    def _stray_close(self, i: int, last: Found) -> None:
+        """«... وأشار إلى أن «...». لذلك لا يمكن القضاء على الإرهاب سوى عبر البيئة التي يتواجد فيها».»: a sentence
+        right after a direct quote that ends on a closing guillemet no mark opened goes on with that speaker's words."""
+        closes = {m.close for m in self.marks}
+        j = i
+        while j < len(self.tokens) and self._sent[j] == self._sent[i]:
+            text = self.tokens[j].text
+            cue = self.lex.cue(self.tokens[j].key)
+            if text in "«\"“:" or self.mark_at(j) is not None or (cue is not None and cue.role not in ("bare", "colon")) \
+                    or self.tokens[j].key in self.lex.complementizers:
+                return  # a sentence with a mark, colon or cue of its own («وأشار إلى أنه يجب ...».) is scanned as such
+            if text == "»":
+                nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+                if self.tokens[j].start in closes or sum(1 for t in self.tokens[i:j] if t.is_word) < 3 \
+                        or (nxt is not None and self._sent[j + 1] == self._sent[i] and nxt.text not in ENDERS):
+                    return  # not the sentence's end: «في مؤتمر»مكافحة التطرف» is a mark written the wrong way
+                self._emit(self.tokens[i].start, self.tokens[j - 1].end, "direct", self._span([self.tokens[i]]),
+                           last.speaker, [], self._sent[i])
+                return
+            j += 1
 
     def _by_mark(self, i: int) -> int | None:
         """The index of the بـ a closed quoted stretch follows, within five words of cue ``i`` in its sentence
