@@ -19,6 +19,11 @@ URLS = {
     "assad_regime": "http://www.alriyadh.com/1070218",
     "bashar_regime": "http://www.okaz.com.sa/new/Issues/20150804/Con20150804787406.htm",
     "floods": "http://www.3alyoum.com/news/local/a/شاهد-مواطنون-يهربون-من-سيل-جارف/",
+    "nassr_camp": "http://www.alwatan.com.sa/Sports/News_Detail.aspx?ArticleID=230915&CategoryID=6",
+    "nasr_uae": "http://www.alriyadh.com/1070365",
+    "ahli_fans": "http://aawsat.com/home/article/421556/الأهلاويون-يترقبون-الظهور-الأول-لإيوانيس-أمام-نيوشاتل-اليوم",
+    "ahli_uae": "http://www.3alyoum.com/sports/a/أولاريو-الهلال-يفتح-أبواب-الشهرة-لأي-م/",
+    "qnb_ahli": "http://aawsat.com/home/article/421626/شراكة-بين-البنك-الأوروبي-وقطر-الوطني-الأهلي-لتمويل-المشروعات-الصغيرة-في-مصر",
 }
 
 
@@ -76,3 +81,26 @@ def test_floods_are_no_place(analysed: tuple[dict[str, Document], CorpusResult])
     assert "السيول" in doc.text and "سيول الأمطار" in doc.text
     assert not any(m.text in ("السيول", "سيول") for m in doc.mentions)
     assert "loc:seoul" not in {m.entity for m in doc.mentions}
+
+
+def test_a_club_with_its_country_is_not_the_bare_club(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«أمام النصر الإماراتي» in a story on the Saudi Al-Nassr's camp is the UAE's Al-Nasr, not the bare «النصر»;
+    «مدرب الأهلي الاماراتي» is not the Saudi Al-Ahli of «جماهير الأهلي»."""
+    docs = analysed[0]
+    camp = docs["nassr_camp"]
+    (uae,) = _entities(camp, "النصر الإماراتي")
+    (saudi,) = _entities(camp, "النصر")
+    assert uae != saudi
+    assert _entities(docs["nasr_uae"], "النصر الاماراتي") == {uae}
+    (ahli_uae,) = _entities(docs["ahli_uae"], "الأهلي الاماراتي")
+    assert ahli_uae not in _entities(docs["ahli_fans"], "الأهلي") and _entities(docs["ahli_fans"], "الأهلي")
+
+
+def test_a_bank_keeps_its_whole_name(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«بنك قطر الوطني الأهلي» (QNB Al Ahli, 6 times) is one bank, never the club «الأهلي»."""
+    docs = analysed[0]
+    doc = docs["qnb_ahli"]
+    assert not any(m.text == "الأهلي" for m in doc.mentions)
+    banks = {m.entity for m in doc.mentions if m.text.endswith("قطر الوطني الأهلي")}
+    assert banks == {"org:qnb-al-ahli"} and sum(m.text.endswith("قطر الوطني الأهلي") for m in doc.mentions) >= 6
+    assert not banks & _entities(docs["ahli_fans"], "الأهلي")
