@@ -683,8 +683,10 @@ def qualify_organisations(sentence: _Sentence) -> None:
     Clubs and banks share names across countries (الأهلي is a Saudi, an Egyptian, a Qatari and an
     Emirati club, and a bank; النصر is a Saudi and an Emirati club): the span takes in
 
-    * a nisba adjective of a known place right after it (النصر الإماراتي، الأهلي المصري), which the
-      tagger leaves out, so the qualified name is keyed apart from the bare one;
+    * a nisba adjective of a known place right after a name that is a definite Arabic word
+      (النصر الإماراتي، الأهلي المصري), which the tagger leaves out, so the qualified name is keyed
+      apart from the bare one; a transliterated name (ميلان الإيطالي، بورتو البرتغالي) is one body
+      wherever it is written, and its qualifier stays out so that it keeps one key;
     * an adjective-shaped organisation tagged alone right after another organisation's span
       (بنك قطر الوطني + الأهلي), which continues that name instead of naming the bare club.
 
@@ -699,8 +701,8 @@ def qualify_organisations(sentence: _Sentence) -> None:
         if (b == a + 1 and a and tags[a - 1].endswith("-ORG") and _is_adjective(key)
                 and not is_place_adjective(key) and key not in _org_heads()):
             tags[a] = "I-ORG"
-        if (tags[a] == "B-ORG" and b == a + 1 and b < len(tokens) and tags[b] == "O" and tokens[b].is_word
-                and is_place_adjective(tokens[b].key)):
+        if (tags[a] == "B-ORG" and b == a + 1 and key.startswith("ال") and b < len(tokens) and tags[b] == "O"
+                and tokens[b].is_word and is_place_adjective(tokens[b].key)):
             tags[b] = "I-ORG"
 
 
