@@ -119,7 +119,8 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Sparse dot product."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    get = b.get
+    return sum([w * get(t, 0.0) for t, w in a.items()])
 
 
 def span_terms(text: str, start: int, end: int) -> frozenset[str]:

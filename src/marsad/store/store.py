@@ -511,23 +511,20 @@ class Store:
             if old in stored and new in batch:
                 batch[new] = _combine(batch[new], stored[old])
         stored = self._entity_records(list(batch))
+        rows: list[tuple[Any, ...]] = []
+        aliases: list[tuple[Any, ...]] = []
         for ident, record in batch.items():
             whole = _combine(stored[ident], record) if ident in stored else record
-            self._x("DELETE FROM entities WHERE id = ?", (ident,))
-            self._x("DELETE FROM entity_aliases WHERE entity = ?", (ident,))
-            self._x(
-                "INSERT INTO entities (id, type, name, mentions, documents, record) VALUES (?, ?, ?, ?, ?, ?)",
-                (ident, whole["type"], whole["name"], whole["mentions"], len(whole["documents"]),
-                 json.dumps(whole, ensure_ascii=False)),
-            )
-            for alias in dict.fromkeys([whole["name"], *whole["aliases"]]):
-                self._x("INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)", (ident, alias))
-        for key, entity in keys.items():
-            self._x(
-                "INSERT INTO entity_keys (key, entity) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET entity = excluded.entity",
-                (key, entity),
-            )
+            rows.append((ident, whole["type"], whole["name"], whole["mentions"], len(whole["documents"]),
+                         json.dumps(whole, ensure_ascii=False)))
+            aliases.extend((ident, alias) for alias in dict.fromkeys([whole["name"], *whole["aliases"]]))
+        for chunk in _chunks(list(batch)):
+            self._x(f"DELETE FROM entities WHERE id IN ({_marks(chunk)})", chunk)
+            self._x(f"DELETE FROM entity_aliases WHERE entity IN ({_marks(chunk)})", chunk)
+        self._xmany("INSERT INTO entities (id, type, name, mentions, documents, record) VALUES (?, ?, ?, ?, ?, ?)", rows)
+        self._xmany("INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)", aliases)
+        self._xmany("INSERT INTO entity_keys (key, entity) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET entity = excluded.entity", list(keys.items()))
         self.set_meta(ENTITY_COUNTER_KEY, str(next_number))
 
     def _entity_records(self, ids: list[str]) -> dict[str, JSON]:
