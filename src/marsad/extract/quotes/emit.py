@@ -36,7 +36,7 @@ class Emitter(Subjects):
                 or (at > 0 and self._sent[at - 1] == self._sent[at] and self.tokens[at - 1].text not in COMMAS):
             return None  # only a verb opening its sentence or clause with و/ف: «وأضاف: أن ...»
         para = self._para[at]
-        latest = self.resolver.memory.latest(para, 3)
+        latest = self.resolver.memory.latest(para, 3, self.lex.gender(self.tokens[at].key))
         if latest is not None:
             return latest
         p0 = at

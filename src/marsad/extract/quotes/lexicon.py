@@ -68,6 +68,25 @@ class QuoteLexicon:
             found = self.cues.get(key[1:])
         return found
 
+    def gender(self, key: str) -> str | None:
+        """The gender a singular cue form agrees with: "f" (قالت، تقول، مضيفة), "m" (قال، يقول، مضيفا), else None
+        (plural and dual forms, nouns).  Read off the form against its lemma, the third person masculine past."""
+        cue = self.cue(key)
+        if cue is None:
+            return None
+        if key not in self.cues and key[:1] in "وف":
+            key = key[1:]
+        lemma = cue.lemma
+        if cue.role == "participle":
+            return "f" if key.endswith("ه") else "m" if key.endswith("ا") else None
+        if key == lemma:
+            return "m"
+        if key in (lemma + "ت", lemma[:-1] + "ت"):  # أكدت، نفت (نفى)
+            return "f"
+        if key.endswith(("ون", "ان")) or key[:1] not in "يت":
+            return None
+        return "m" if key[0] == "ي" else "f"
+
     def role(self, key: str) -> str | None:
         """The role class of a description head (person, group, body, document, anaphor)."""
         found = self.roles.get(key)

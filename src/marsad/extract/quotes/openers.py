@@ -17,6 +17,8 @@ PRONOUN_OBJECTS = frozenset({
 })
 BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"})
 AFTER_WHILE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
+WHEN = frozenset({"حيث", "اذ", "عندما", "حينما", "بعدما"})  # حيث أوضحت المصادر أن: a new quote
+BUT_HE = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"})
 # the object of a verbal noun in a clause keeping a source unnamed (رافضة كشف اسمها، طلب عدم نشر اسمه)
 ANONYMITY = frozenset({"اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"})
 
@@ -65,8 +67,18 @@ class Openers(PieceText):
                 return self._participle_opener(i, cue.lemma) is not None
             if cue.role in ("verb", "bare") and (tok.key[0] in "وف" and tok.key not in self.lex.cues):
                 return True
-            if cue.role == "verb" and i > 0 and (self.tokens[i - 1].text in COMMAS or self.tokens[i - 1].key in AFTER_WHILE):
-                return True
+            if cue.role == "verb" and i > 0 and (self.tokens[i - 1].text in COMMAS or self.tokens[i - 1].key in AFTER_WHILE
+                                                 or self.tokens[i - 1].key in BUT_HE):
+                return True  # «وأعرب العربي عن عدم توقعه ... لكنه قال إن ...»: a new quote
+            prev = self.tokens[i - 1].key if i > 0 else ""
+            before = self.tokens[i - 2].key if i > 1 else ""
+            if cue.role == "verb" and i + 1 < len(self.tokens) and self.tokens[i + 1].is_word and (
+                    prev in WHEN or (prev == "ان" and before in ("بعد", "قبل"))):
+                # «... بعد أن قالت أنقرة: إنها ...»، «... حيث أوضحت المصادر أن ...»: a verb, its short subject and
+                # its own complementizer open another speaker's quote
+                opener = self._find_opener(i + 1, False)
+                if opener is not None and opener[1] in ("comp", "colon") and opener[0] - i <= 4:
+                    return True
         phrase = self._nominal(i)
         return phrase is not None and phrase[1] != "via" and i > 0 and self.tokens[i - 1].text in COMMAS
 

@@ -8,7 +8,9 @@ from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import Speaker
+from marsad.extract.quotes.subjects import OBJECT_NOUNS, QUANTIFIERS
 from marsad.model import Span
+from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
 
 LEAD_ZONE = 12
@@ -22,6 +24,9 @@ UNMARKED_DIRECT = frozenset({"قال", "اضاف", "تابع"})
 DIRECT_STARTERS = frozenset({"لن", "لم", "لا", "لسنا", "نحن", "ليس", "لقد"})
 CONTINUING = ("إنه", "إنها", "إنهم", "إننا")  # a bare إن opens many a sentence of an opinion piece
 NOT_REPORTING = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "حتي", "قد"})
+# what a cue «قال فيه/فيها» refers to (normalised keys without article or clitics)
+STATEMENTS = frozenset({"بيان", "بيانا", "خطاب", "خطابا", "تصريح", "تصريحا", "تصريحات", "كلمه", "رساله", "مقال", "مقالا",
+                        "تغريده", "مقابله", "حديث", "حديثا", "تسجيل", "تسجيلا", "مداخله"})
 
 
 class Piece(Emitter):
@@ -73,6 +78,7 @@ class Piece(Emitter):
         stop = by if by is not None else opener[0] if opener is not None else self._zone_stop(i + 1)
         zone = self.tokens[i + 1:stop]
         words, relay = self._subject(zone)
+        words = self._apposed_after(words) or words
         obj: list[Token] = []
         if words and self._verbal_noun_object(words[0]):
             obj, words = words, []  # «كما أعلن انعقاد جلسة استثنائية للحكومة «...»»: the verb's object, not its subject
@@ -95,23 +101,37 @@ class Piece(Emitter):
         if role == "impersonal" and not words:
             return
         para, sent = self._para[i], self._sent[i]
+        # the verb's gender, remembered for its subject when it names one (not a relaying verb: نقلت الوكالة عن)
+        gender = self.lex.gender(tok.key) if lemma not in self.lex.chain else None
+        said = gender if words and not relay else None
         if opener is None:
             # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means
             if words and role != "impersonal" and prev not in NOT_REPORTING:
                 found = self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
-                if found is None and self.lex.role(words[0].key) in ("group", "body", "person"):
+                if found is None and bare_word(words[0].key) in QUANTIFIERS:
+                    # «أكد عدد من أصحاب محال بيع الكفرات عدم اطلاعهم ...» then «وقالوا إننا ...»: the subject ends
+                    # where the verb's object (a verbal noun: عدم، ضرورة) starts
+                    k = next((n for n, t in enumerate(words) if n >= 2 and (
+                        t.key in OBJECT_NOUNS or self._verbal_noun_object(t) or t.key.endswith(("هم", "ها"))
+                        or self._in_timex(t.start))), min(len(words), 7))
+                    found = self.resolver.resolve(words[:k], para)
+                elif found is None and self.lex.role(words[0].key) in ("group", "body", "person"):
                     found = self.resolver.resolve(words, para, zone)
                 if found is not None:
-                    self.resolver.memory.add(para, found)
+                    self.resolver.memory.add(para, found, said)
             return
-        speaker = self._subjectless(i) if not words else None
+        speaker = (self._author(i) or self._subjectless(i)) if not words else None
         channel = self._channel_via(zone)
         if speaker is None:
             s0 = i
             while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
                 s0 -= 1
             named = self._before_channel(zone, channel) if channel is not None else zone
-            speaker = self.resolver.resolve(words, para, named if words else None, lambda: self._intervening(s0, i))
+            speaker = self.resolver.resolve(words, para, named if words else None, lambda: self._intervening(s0, i),
+                                            gender)
+            if speaker is None and not words and tok.key not in self.lex.cues:
+                # «انتقدت الإمارات الاتحاد الأوروبي ... وقالت إن»: nobody met agrees with the verb; the sentence's body
+                speaker = self._sentence_body(i)
             if speaker is None and obj:
                 speaker = self.resolver.resolve(obj, para, named)  # nobody else to say it: keep the quote
         via = [self._span(relay)] if relay else []
@@ -122,7 +142,7 @@ class Piece(Emitter):
                 and channel not in self.found[-1].via and channel.text != self.found[-1].speaker.span.text:
             self.found[-1].via.append(channel)
         if speaker is not None:
-            self.resolver.memory.add(para, speaker)
+            self.resolver.memory.add(para, speaker, said)
             if self._is_channel(speaker.span) and self.found and self.found[-1].cue.start == tok.start:
                 # «ونقلت وكالة «الأناضول» أن داود أوغلو تحدث ...» then «وقال: ...»: the outlet relays; the person it
                 # reports on is who speaks next
@@ -130,6 +150,42 @@ class Piece(Emitter):
                 reported = self.resolver.person_mention_in(q.start, q.end)
                 if reported is not None and reported[0].start == q.start:
                     self.resolver.memory.add(para, reported[1])
+
+    def _sentence_body(self, i: int) -> Speaker | None:
+        """The body, country or place that is the subject of the first verb of cue ``i``'s sentence, right after it
+        or opening the sentence («انتقدت الإمارات الاتحاد الأوروبي ... وقالت إن»، «وظلت تركيا ... وتقول إن»)."""
+        s0 = i
+        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
+            s0 -= 1
+        if i - s0 < 2:
+            return None
+        for k in (s0, s0 + 1):
+            found = self.resolver.person_mention_in(self.tokens[k].start, self.tokens[i].start, ("ORG", "LOC", "GPE"))
+            if found is not None and found[0].start == self.tokens[k].start:
+                return found[1]
+        return None
+
+    def _author(self, i: int) -> Speaker | None:
+        """The author of a statement named just before cue ``i`` when the cue says «in it» (قال فيه/فيها): «خطاب
+        للزعيم الأعلى الإيراني آية الله علي خامنئي في 18 يوليو قال فيه إن»، «تصريحات أطلقها المتحدث ...، العميد أحمد
+        عسيري، قال فيها إن» — the subject of the clause whose object is the statement («وأصدر مجلس الإسماعيلي بيانا
+        ... قال فيه»), else the last person named before the cue in its sentence; None otherwise."""
+        if i + 1 >= len(self.tokens) or self.tokens[i + 1].key not in ("فيه", "فيها") or self.tokens[i].key[:1] in "وف":
+            return None
+        s0 = i
+        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
+            s0 -= 1
+        if s0 == i:
+            return None
+        noun = next((k for k in range(s0, i) if bare_word(self.tokens[k].key) in STATEMENTS), None)
+        clause = max((k + 1 for k in range(s0, noun) if self.tokens[k].text in COMMAS), default=s0) \
+            if noun is not None else s0
+        if noun is not None and noun > clause:
+            # «وأصدر مجلس الإسماعيلي بيانا ... قال فيه»: the subject of the verb whose object is the statement
+            issuer = self._actor(self.tokens[clause].start, self.tokens[noun].start, ("PER", "ORG"))
+            if issuer is not None:
+                return issuer
+        return self.resolver.person_in(self.tokens[s0].start, self.tokens[i].start, last=True)
 
     def _participle(self, i: int, lemma: str) -> None:
         opener = self._participle_opener(i, lemma)

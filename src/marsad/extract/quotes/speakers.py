@@ -20,6 +20,7 @@ from marsad.text.normalize import Normalized, norm_key, normalize
 from marsad.text.tokens import Token, text_tokens
 
 _MAX_NAME = 4
+COUNTERPARTS = frozenset({"نظيره", "نظيرته", "نظرايه"})  # لنظيره: an addressee, never part of the subject
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
@@ -40,15 +41,25 @@ class SpeakerMemory:
 
     items: list[tuple[int, Speaker]] = field(default_factory=list)
     aliases: list[tuple[int, Speaker]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
 
-    def add(self, paragraph: int, speaker: Speaker) -> None:
-        """Remember ``speaker`` as the latest one (met in ``paragraph``)."""
+    def add(self, paragraph: int, speaker: Speaker, gender: str | None = None) -> None:
+        """Remember ``speaker`` as the latest one (met in ``paragraph``), with the gender («m», «f») of the verb
+        it was the subject of, when known."""
         self.items.append((paragraph, speaker))
+        gender = gender or _described_gender(speaker)
+        if gender is not None:
+            self.genders.setdefault(speaker.span.text, gender)
 
-    def latest(self, paragraph: int, reach: int = 1) -> Speaker | None:
-        """The latest speaker met in ``paragraph`` or up to ``reach`` paragraphs before it."""
-        if self.items and paragraph - self.items[-1][0] <= reach:
-            return self.items[-1][1]
+    def latest(self, paragraph: int, reach: int = 1, gender: str | None = None) -> Speaker | None:
+        """The latest speaker met in ``paragraph`` or up to ``reach`` paragraphs before it; with ``gender`` (that of
+        a cue verb whose subject is left out: «وأضافت» after «وقالت الوزارة ...، وقال المتحدث ...»), the latest one
+        whose known gender agrees with it."""
+        for met, speaker in reversed(self.items):
+            if paragraph - met > reach:
+                return None
+            if gender is None or self.genders.get(speaker.span.text, gender) == gender:
+                return speaker
         return None
 
     def alias(self, speaker: Speaker) -> None:
@@ -89,12 +100,13 @@ class Resolver:
 
     def resolve(
         self, words: list[Token], paragraph: int, zone: list[Token] | None = None,
-        actor: Callable[[], Speaker | None] | None = None,
+        actor: Callable[[], Speaker | None] | None = None, gender: str | None = None,
     ) -> Speaker | None:
         """Resolve a description (``words``; ``zone`` is every token up to the quote) or inherit one.
 
         ``actor`` gives the person the paragraph turned to since the last quote, for a definite role that the
-        document names nowhere (وقال الزعيم الأعلى after «لكن خامنئي قرر ...»)."""
+        document names nowhere (وقال الزعيم الأعلى after «لكن خامنئي قرر ...»); ``gender`` is the cue verb's, which
+        an inherited speaker must agree with."""
         words = [t for t in words if t.is_word or t.key in "\"'"]
         if words and not words[-1].is_word and sum(not t.is_word for t in words) % 2 == 1:
             words.pop()
@@ -103,11 +115,14 @@ class Resolver:
         if len(words) > 1 and words[-2].key.startswith("ال") and words[-1].text.endswith(("ه", "ها", "هم")):
             words.pop()
         if not words:
-            return self.memory.latest(paragraph)
+            return self.memory.latest(paragraph, gender=gender)
         heads = frozenset(_bare(t.key) for t in words)
         mention = self._mention(words, zone)
         if mention is not None:
             role = [t for t in words if mention.start <= t.start and t.end <= mention.end]
+            surname = self._surname_of(mention) if len(role) == 1 else None
+            if surname is not None:
+                return surname  # «ولفت الشيخ» after «الدكتور سعيد الشيخ»: a family name that is also a title
             named = self._named_elsewhere(role) if role and self._role_only(role) else None
             if named is not None:
                 # a role tagged as a person (الرئيس الروسي): the person named with that role in the document
@@ -122,7 +137,8 @@ class Resolver:
             earlier = self._described(words, heads) or self.memory.with_head(_bare(words[0].key))
             if earlier is not None:
                 return earlier
-        name = self._name(words, zone)
+        # a name after a body's head completes it (مكتب رئيس الوزراء التركي أحمد داود أوغلو): the body speaks
+        name = self._name(words, zone) if self.lex.role(words[0].key) not in ("body", "group") else None
         if name is not None:
             return self._speaker(name, heads)
         if len(words) == 1 and not words[0].key.startswith("ال") and self.lex.role(words[0].key) is None:
@@ -133,7 +149,8 @@ class Resolver:
             if full is not None:
                 return self._speaker(full, heads)
         if self._role_only(words):
-            named = self._named_elsewhere(words)
+            # an indefinite one-word role (قال مسؤول إن) is someone unnamed, not the name written after it elsewhere
+            named = self._named_elsewhere(words) if len(words) > 1 or words[0].key.startswith("ال") else None
             if named is not None:
                 return self._speaker(named, heads)
             holder = self._registered_mention(words[0].start, words[-1].end, heads)
@@ -153,6 +170,21 @@ class Resolver:
         if named is not None:
             return self._speaker(named, heads)  # «سفير خادم الحرمين الشريفين» after «قطان، سفير خادم الحرمين»
         return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
+
+    def _surname_of(self, mention: Mention) -> Speaker | None:
+        """The latest earlier full name (two to four words) of a one-word person mention that is its last word."""
+        key = norm_key(mention.text)
+        found: Mention | None = None
+        for m in self.doc.mentions:
+            if m.start >= mention.start:
+                break
+            words = m.text.split()
+            if m.type == "PER" and 2 <= len(words) <= _MAX_NAME and norm_key(words[-1]) == key:
+                found = m
+        if found is None:
+            return None
+        return Speaker(Span(found.start, found.end, found.text), found.entity,
+                       frozenset(_bare(norm_key(w)) for w in found.text.split()))
 
     def _described(self, words: list[Token], heads: frozenset[str]) -> Speaker | None:
         """For an anaphor that says more than its head («وأضاف الوزير الأمريكي» after the Qatari minister spoke):
@@ -317,20 +349,52 @@ class Resolver:
         inside = [m for m in self.doc.mentions if start <= m.start and m.end <= end and m.type in ("PER", "ORG")]
         # a name in the genitive (المستشار لفلاديمير بوتين) is the role's complement, never the speaker
         people = [m for m in inside if m.type == "PER" and not self._genitive(m)]
+        if self.lex.role(words[0].key) in ("body", "group") and not any(m.start == start for m in people):
+            # «مكتب رئيس الوزراء التركي»، «مصادر في مكتب الرئيس»: the person completes a body's description
+            people = []
         if people:
             return people[-1]
-        if zone and zone[-1].end > end:
+        if zone and zone[-1].end > end and not self._addressed(words, zone):
             tail = self._tail_name(zone)
             if tail is not None:
                 named = [m for m in self.doc.mentions
                          if m.type == "PER" and tail[0].start <= m.start and m.end <= tail[-1].end]
                 if named:
                     return named[-1]
+            closing = self._closing_name(words, zone)
+            if closing is not None:
+                return closing
         if self.lex.role(words[0].key) == "person":
             return None  # وزير الخارجية الروسي: a person's role, not the ministry
         # the body itself (منظمة الصحة العالمية), not a body completing a person's description (مقررة الأمم المتحدة)
         orgs = [m for m in inside if m.type == "ORG" and m.start < words[0].end]
         return orgs[0] if orgs and len(orgs[0].text) * 2 >= end - start else None
+
+    def _addressed(self, words: list[Token], zone: list[Token]) -> bool:
+        """True when the zone after the subject's words holds an addressee (لنظيره، لوزير), a channel (لرويترز), a
+        cue or a complementizer: a name after it is not the subject's."""
+        for t in zone:
+            if t.start < words[-1].end or not t.is_word:
+                continue
+            addressee = t.key[:1] == "ل" and t.key not in self.lex.roles and (
+                self.lex.role(t.key) == "person" or t.key[1:] in COUNTERPARTS)
+            if addressee or self.lex.cue(t.key) is not None or t.key in self.lex.complementizers \
+                    or (t.key[:1] == "ل" and self.lex.channel_at([t.key])):
+                return True
+        return False
+
+    def _closing_name(self, words: list[Token], zone: list[Token]) -> Mention | None:
+        """The person tagged at the end of a role's subject, after the role's complement: «وقال الناطق الإعلامي
+        للجوازات بالمنطقة النقيب عبدالرحمن بن ضيف الله الأسمري: إن» (the caller has checked that no addressee comes
+        between, :meth:`_addressed`); None when the role is no person's."""
+        if self.lex.role(words[0].key) != "person":
+            return None
+        last = next((t for t in reversed(zone) if t.is_word), None)
+        if last is None or last.end <= words[-1].end:
+            return None
+        found = [m for m in self.doc.mentions if m.type == "PER" and m.end == last.end and m.start > words[-1].end
+                 and len(m.text.split()) >= 2 and not self._genitive(m)]
+        return found[0] if found else None
 
     def _genitive(self, mention: Mention) -> bool:
         """True when the mention's word carries the preposition ل (لفلاديمير بوتين)."""
@@ -380,7 +444,7 @@ class Resolver:
             after = words[len(lead)]
             if after.key.startswith("ال") or self.lex.role(after.key) == "person" or after.key == "احد":
                 return lead
-        if zone and len(zone) > len(words):
+        if zone and len(zone) > len(words) and not self._addressed(words, zone):
             return self._tail_name(zone)
         return None
 
@@ -472,7 +536,8 @@ class Resolver:
                 continue
             follow = text_tokens(self.doc.text, end, min(len(self.doc.text), end + 80))
             skip = 0
-            while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow):
+            while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow) \
+                    and follow[skip].key not in self.lex.stops:  # إلى (الي) is no adjective
                 skip += 1
             person = self._person_at(follow[skip].start) if follow[skip:] else None
             apposed = False
@@ -495,6 +560,16 @@ class Resolver:
             if fits and (best is None or run[0].start < words[0].start):
                 best = run
         return best
+
+
+def _described_gender(speaker: Speaker) -> str | None:
+    """"f" for a description whose head is a definite feminine noun or a feminine plural (الوزارة، الصحيفة،
+    استطلاعات الرأي, which take a feminine verb), else None (a name tells nothing)."""
+    words = speaker.span.text.split()
+    head = norm_key(words[0]) if words else ""
+    if len(head) >= 5 and (head.endswith("ات") or (head.startswith("ال") and head.endswith("ه"))):
+        return "f"
+    return None
 
 
 def _tail_run(tokens: list[Token], ok: Callable[[Token], bool]) -> list[Token]:

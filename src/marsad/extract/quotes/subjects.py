@@ -5,7 +5,7 @@ from __future__ import annotations
 from marsad.extract.quotes.marks import Marked
 from marsad.extract.quotes.openers import FA_INNA, PRONOUN_OBJECTS, RELATIVES, Openers
 from marsad.extract.quotes.piece import COMMAS, ENDERS
-from marsad.extract.quotes.speakers import Speaker
+from marsad.extract.quotes.speakers import COUNTERPARTS, Speaker
 from marsad.model import Span
 from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
@@ -18,6 +18,7 @@ GOVERNORS = frozenset({
 QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "كثير", "معظم", "اغلب", "عشرات", "ميات"})  # عدد من
 FRONTING = frozenset({"بشان", "حول", "عن", "بخصوص", "فيما", "ازاء", "تعليقا", "ردا"})  # وبشأن X، قال ...
 WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
+OBJECT_NOUNS = frozenset({"عدم", "ضروره", "اهميه", "رفض", "رفضهم", "صحه"})  # a cue's object (نفى صحة), no subject
 CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما"})  # لكن صحيفة «يني شفق» ... قالت
 
 
@@ -28,10 +29,42 @@ class Subjects(Openers):
         """Split the tokens between a cue and its quote into (speaker words, relaying words)."""
         while zone and zone[0].key in PRONOUN_OBJECTS:
             zone = zone[1:]
+        zone = self._after_addressee(zone)
         for c in range(len(zone) - 1):
             if zone[c].key in CHAIN and zone[c + 1].key == "عن":
                 return self._cut(zone[c + 2:]), self._cut(zone[:c])
         return self._cut(zone), []
+
+    def _after_addressee(self, zone: list[Token]) -> list[Token]:
+        """The zone without the outlet the words were said to when it comes first, before the subject: «وقال
+        لـ"الاقتصادية" باسم مؤمنة؛ رئيس ...، إن»، «وقال لرويترز فلان إن» (the subject follows the addressee)."""
+        if len(zone) < 2:
+            return zone
+        first = zone[0]
+        m = self._open.get(zone[1].start)
+        if first.key == "ل" and m is not None and m.closed:
+            rest = [t for t in zone if t.start > m.close]
+        elif first.key == "ل" and not zone[1].is_word:
+            # لـ"الاقتصادية": a mark glued to the ل is not paired as an opening one; the next same mark closes it
+            close = next((k for k in range(2, min(len(zone), 7)) if zone[k].text == zone[1].text), None)
+            if close is None:
+                return zone
+            rest = zone[close + 1:]
+        elif first.key[:1] == "ل" and len(first.key) > 2 and self.lex.channel_at([t.key for t in zone if t.is_word]):
+            # لوكالة الصحافة الفرنسية، لرويترز: the channel and its article words
+            k = 1
+            while k < len(zone) and zone[k].key.startswith("ال"):
+                k += 1
+            rest = zone[k:]
+            if rest and not (self.lex.role(rest[0].key) in ("person", "group", "body") or any(
+                    m.start == rest[0].start and m.type == "PER" for m in self.resolver.doc.mentions)):
+                return zone  # «وقال لوسائل إعلام روسية»: the channel's own words go on
+        else:
+            return zone
+        if not rest or not rest[0].is_word or rest[0].key in self.lex.stops \
+                or rest[0].key.startswith(("بال", "لل", "فال", "كال")) or self._in_timex(rest[0].start):
+            return zone  # «وقالت لـ«رويترز» بالبريد الإلكتروني:»: no subject after the outlet
+        return rest
 
     def _cut(self, zone: list[Token]) -> list[Token]:
         out: list[Token] = []
@@ -73,10 +106,15 @@ class Subjects(Openers):
             # «رئيس المنظمة علي أكبر صالحي»: علي spelt with ya after a description, before a name word
             named = named or (tok.text == "علي" and bool(out) and out[-1].key.startswith("ال") and nxt is not None
                               and nxt.is_word and nxt.key not in self.lex.stops and not nxt.key.startswith("ال"))
+            named = named or (not out and self._apposed_name(self.index(tok.start)))
             if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
                 break  # الوزير لتلفزيون ...: the channel the words were said to
+            if out and tok.key in OBJECT_NOUNS:
+                break  # ونفى المسؤول صحة الشائعات: the verb's object
+            if out and tok.key[:1] == "ل" and tok.key[1:] in COUNTERPARTS:
+                break  # وقال الوزير لنظيره الأمريكي جون كيري: the addressee
             if out and tok.key[:1] == "ل" and tok.key not in self.lex.roles and self.lex.role(tok.key) == "person" \
                     and self.lex.role(out[0].key) != "person":
                 break  # قالت دول الخليج لوزير الخارجية الأميركي جون كيري: the addressee (a role's complement is not)
@@ -84,6 +122,37 @@ class Subjects(Openers):
                 break
             out.append(tok)
         return out
+
+    def _apposed_name(self, j: int) -> bool:
+        """True when token ``j`` starts a name of two or three words set off by a comma before a person's role:
+        «وأوضح فضل الشرجبي، أحد العاملين في القطاع، أنه» (فضل, a common word too, is a first name here)."""
+        k = j
+        while k < len(self.tokens) and k - j < 3 and self.tokens[k].is_word and not self.tokens[j].key.startswith("ال") \
+                and (k == j or self.tokens[k].key not in self.lex.stops) and self.lex.role(self.tokens[k].key) is None:
+            k += 1
+        return k - j >= 2 and k + 1 < len(self.tokens) and self.tokens[k].text in COMMAS \
+            and self.lex.role(self.tokens[k + 1].key) == "person"
+
+    def _apposed_after(self, words: list[Token]) -> list[Token] | None:
+        """The full name set off by commas after a role subject with no name of its own: «كشف القيادي المنشق عن
+        الانقلابيين الحوثيين، عبدالناصر العوذلي، وجود ...» — the name's tokens; None otherwise."""
+        if not words or self.lex.role(words[0].key) != "person" or self.resolver.person_in(words[0].start, words[-1].end):
+            return None
+        k = self.index(words[-1].end)
+        limit = min(len(self.tokens) - 1, k + 10)
+        while k < limit and self.tokens[k].is_word and self._sent[k] == self._sent[self.index(words[0].start)]:
+            if self.lex.cue(self.tokens[k].key) is not None or self.tokens[k].key in self.lex.complementizers:
+                return None
+            k += 1
+        if k >= limit or self.tokens[k].text not in COMMAS:
+            return None
+        found = self.resolver.person_mention_in(self.tokens[k + 1].start, self.tokens[limit].end)
+        if found is None or found[0].start != self.tokens[k + 1].start or not 2 <= len(found[0].text.split()) <= 4:
+            return None
+        after = self.text[found[0].end:found[0].end + 2].strip()[:1]
+        if after not in ("،", ",", ":"):
+            return None
+        return [t for t in self.tokens[k + 1:limit + 1] if t.end <= found[0].end]
 
     def _before_verb(self, i: int) -> list[Token]:
         """The subject of 'وكان X قد قال', 'وكانت تقارير قالت' or 'X الذي قال': the words before the verb."""
@@ -100,6 +169,13 @@ class Subjects(Openers):
             if (first.startswith(("ال", "لل", "بال")) or len(run) > 1) and self.lex.role(first) is None and not named:
                 return []
             return run
+        if self.tokens[i].key[:1] == "ف":
+            # «أما علي العباسي من محافظة البيضاء فأشار إلى أن»: the topic before أما ... ف is the subject
+            for j in range(i - 1, max(-1, i - 15), -1):
+                if self._sent[j] != self._sent[i] or self.lex.cue(self.tokens[j].key) is not None:
+                    break
+                if self.tokens[j].key in ("اما", "واما"):
+                    return self._cut(self.tokens[j + 1:i])
         if self.tokens[i].key[:1] in "يت" and self.tokens[i].key in self.lex.cues:
             run = []
             j = i - 1
@@ -112,14 +188,21 @@ class Subjects(Openers):
                 return run
         if self.tokens[i].key not in self.lex.cues:
             return []
-        lo = max(0, i - 10)
+        lo = max(0, i - 16)
         for j in range(i - 1, lo - 1, -1):
             tok = self.tokens[j]
-            if tok.text in ENDERS or self._sent[j] != self._sent[i]:
+            if tok.text in ENDERS or self._sent[j] != self._sent[i] or tok.key in CONTRASTIVE:
                 break
             if tok.key in WAS:
                 between = [t for t in self.tokens[j + 1:i] if t.key not in ("قد",)]
-                return self._cut([t for t in between if t.text not in COMMAS]) if between else []
+                words = self._cut([t for t in between if t.text not in COMMAS]) if between else []
+                if words and len(words) < len(between) and self.lex.role(words[0].key) == "person":
+                    # «وكان رئيس هيئة الأركان العامة في اليمن، اللواء محمد المقدشي، قد أعلن»: the name set off by
+                    # commas after the role
+                    apposed = self.resolver.person_mention_in(words[-1].end, between[-1].end)
+                    if apposed is not None and self.text[words[-1].end:apposed[0].start].count("،") == 1:
+                        return [t for t in between if apposed[0].start <= t.start and t.end <= apposed[0].end]
+                return words if i - j <= 10 else []
         return self._fronted_subject(i)
 
     def _fronted_subject(self, i: int) -> list[Token]:
@@ -138,7 +221,11 @@ class Subjects(Openers):
         if not words:
             return []
         first = words[0]
-        plural = self.tokens[i].key.endswith("وا") and first.key.endswith(("ين", "ون"))
+        # a plural verb (قالوا، يقولون) after a plural subject: «لكن ناشطين ... أكدوا»، «لكن بعض المحللين يقولون»،
+        # «لكن مسؤولي المتنزه قالوا»
+        plural = self.tokens[i].key.endswith(("وا", "ون")) and (
+            bare_word(first.key) in QUANTIFIERS or any(t.key.endswith(("ين", "ون")) for t in words[:3])
+            or (len(words) > 1 and first.key.endswith("ي") and words[1].key.startswith("ال")))
         mention = any(m.start == first.start and m.type in ("PER", "ORG") for m in self.resolver.doc.mentions)
         if plural or mention or self.lex.role(first.key) in ("person", "group", "body") \
                 or self.lex.is_channel([first.key]):
