@@ -27,7 +27,6 @@ URLS = {
 }
 
 
-
 def _after(doc: Document, before: str, text: str) -> set[str | None]:
     """Entities of the mentions ``text`` that follow ``before`` (and a space) in the document."""
     return {m.entity for m in doc.mentions if m.text == text and doc.text[:m.start].endswith(before + " ")}
