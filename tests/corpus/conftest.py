@@ -58,3 +58,8 @@ def analysed(
     """The SaudiNewsNet articles of the test module's ``URLS`` ({name: url}), analysed together by the product
     (modules with an ``analysed`` fixture of their own use theirs)."""
     return analyse_saudinewsnet(request.module.URLS)
+
+
+def mention_entities(doc: Document, text: str) -> set[str | None]:
+    """The entities of the document's mentions written exactly ``text``."""
+    return {m.entity for m in doc.mentions if m.text == text}

@@ -7,6 +7,8 @@ find him through the registry, as in a batch of the store without his full name.
 
 from __future__ import annotations
 
+from tests.corpus.conftest import mention_entities
+
 from marsad.corpus.result import CorpusResult
 from marsad.model import Document
 
@@ -19,18 +21,20 @@ URLS = {
     "assad_regime": "http://www.alriyadh.com/1070218",
     "bashar_regime": "http://www.okaz.com.sa/new/Issues/20150804/Con20150804787406.htm",
     "floods": "http://www.3alyoum.com/news/local/a/شاهد-مواطنون-يهربون-من-سيل-جارف/",
+    "nassr_camp": "http://www.alwatan.com.sa/Sports/News_Detail.aspx?ArticleID=230915&CategoryID=6",
+    "nasr_uae": "http://www.alriyadh.com/1070365",
+    "ahli_fans": "http://aawsat.com/home/article/421556/الأهلاويون-يترقبون-الظهور-الأول-لإيوانيس-أمام-نيوشاتل-اليوم",
+    "ahli_uae": "http://www.3alyoum.com/sports/a/أولاريو-الهلال-يفتح-أبواب-الشهرة-لأي-م/",
+    "qnb_ahli": "http://aawsat.com/home/article/421626/شراكة-بين-البنك-الأوروبي-وقطر-الوطني-الأهلي-لتمويل-المشروعات-الصغيرة-في-مصر",
 }
 
-
-def _entities(doc: Document, text: str) -> set[str | None]:
-    return {m.entity for m in doc.mentions if m.text == text}
 
 
 def test_a_first_and_last_name_is_the_full_name(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
     """«للرئيس اليمني السابق علي صالح» is علي عبدالله صالح, his middle name left out (16 mentions that day)."""
     docs = analysed[0]
-    assert _entities(docs["saleh_short"], "علي صالح") == {"per:ali-abdullah-saleh"}
-    assert "per:ali-abdullah-saleh" in _entities(docs["saleh_full"], "علي عبدالله صالح")
+    assert mention_entities(docs["saleh_short"], "علي صالح") == {"per:ali-abdullah-saleh"}
+    assert "per:ali-abdullah-saleh" in mention_entities(docs["saleh_full"], "علي عبدالله صالح")
 
 
 def test_a_compound_given_name_with_a_father_is_not_the_given_name_alone(
@@ -39,8 +43,8 @@ def test_a_compound_given_name_with_a_father_is_not_the_given_name_alone(
     """«عبد العزيز بن زيد» is not «عبد العزيز» without its بن link; «الملك عبد العزيز» is King Abdulaziz."""
     docs, result = analysed
     doc = docs["jafali"]
-    assert _entities(doc, "عبد العزيز") == {"per:king-abdulaziz"}
-    (other,) = _entities(doc, "عبد العزيز بن زيد")
+    assert mention_entities(doc, "عبد العزيز") == {"per:king-abdulaziz"}
+    (other,) = mention_entities(doc, "عبد العزيز بن زيد")
     names = {e.id: e.name for e in result.entities}
     assert other != "per:king-abdulaziz" and names[other] == "عبد العزيز بن زيد"
 
@@ -57,7 +61,7 @@ def test_a_lineage_ending_in_the_house_is_the_registered_prince(
 ) -> None:
     """«محمد بن نايف بن عبدالعزيز آل سعود» is the registered crown prince (محمد بن نايف بن عبدالعزيز)."""
     doc = analysed[0]["nayef"]
-    assert _entities(doc, "محمد بن نايف بن عبدالعزيز آل سعود") == {"per:mohammed-bin-nayef"}
+    assert mention_entities(doc, "محمد بن نايف بن عبدالعزيز آل سعود") == {"per:mohammed-bin-nayef"}
 
 
 def test_a_lone_surname_or_first_name_finds_the_registered_person(
@@ -66,8 +70,8 @@ def test_a_lone_surname_or_first_name_finds_the_registered_person(
     """«نظام الأسد» and «ضحايا نظام بشار», in articles that never write his full name, are بشار الأسد."""
     docs = analysed[0]
     assert not any("بشار الأسد" in doc.text for doc in docs.values())
-    assert _entities(docs["assad_regime"], "الأسد") == {"per:bashar-al-assad"}
-    assert _entities(docs["bashar_regime"], "بشار") == {"per:bashar-al-assad"}
+    assert mention_entities(docs["assad_regime"], "الأسد") == {"per:bashar-al-assad"}
+    assert mention_entities(docs["bashar_regime"], "بشار") == {"per:bashar-al-assad"}
 
 
 def test_floods_are_no_place(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
@@ -76,3 +80,26 @@ def test_floods_are_no_place(analysed: tuple[dict[str, Document], CorpusResult])
     assert "السيول" in doc.text and "سيول الأمطار" in doc.text
     assert not any(m.text in ("السيول", "سيول") for m in doc.mentions)
     assert "loc:seoul" not in {m.entity for m in doc.mentions}
+
+
+def test_a_club_with_its_country_is_not_the_bare_club(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«أمام النصر الإماراتي» in a story on the Saudi Al-Nassr's camp is the UAE's Al-Nasr, not the bare «النصر»;
+    «مدرب الأهلي الاماراتي» is not the Saudi Al-Ahli of «جماهير الأهلي»."""
+    docs = analysed[0]
+    camp = docs["nassr_camp"]
+    (uae,) = mention_entities(camp, "النصر الإماراتي")
+    (saudi,) = mention_entities(camp, "النصر")
+    assert uae != saudi
+    assert mention_entities(docs["nasr_uae"], "النصر الاماراتي") == {uae}
+    (ahli_uae,) = mention_entities(docs["ahli_uae"], "الأهلي الاماراتي")
+    assert ahli_uae not in mention_entities(docs["ahli_fans"], "الأهلي") and mention_entities(docs["ahli_fans"], "الأهلي")
+
+
+def test_a_bank_keeps_its_whole_name(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«بنك قطر الوطني الأهلي» (QNB Al Ahli, 6 times) is one bank, never the club «الأهلي»."""
+    docs = analysed[0]
+    doc = docs["qnb_ahli"]
+    assert not any(m.text == "الأهلي" for m in doc.mentions)
+    banks = {m.entity for m in doc.mentions if m.text.endswith("قطر الوطني الأهلي")}
+    assert banks == {"org:qnb-al-ahli"} and sum(m.text.endswith("قطر الوطني الأهلي") for m in doc.mentions) >= 6
+    assert not banks & mention_entities(docs["ahli_fans"], "الأهلي")

@@ -7,6 +7,7 @@ components, corpus steps), as ``marsad analyze`` runs them.
 from __future__ import annotations
 
 import pytest
+from tests.corpus.conftest import mention_entities
 
 from marsad.corpus.result import CorpusResult
 from marsad.model import Document
@@ -26,10 +27,6 @@ URLS = {
 }
 
 
-def _ids(doc: Document, text: str) -> set[str | None]:
-    return {m.entity for m in doc.mentions if m.text == text}
-
-
 def _after(doc: Document, before: str, text: str) -> set[str | None]:
     """Entities of the mentions ``text`` that follow ``before`` (and a space) in the document."""
     return {m.entity for m in doc.mentions if m.text == text and doc.text[:m.start].endswith(before + " ")}
@@ -38,9 +35,9 @@ def _after(doc: Document, before: str, text: str) -> set[str | None]:
 def test_a_role_coordinated_with_a_name_is_not_that_person(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
     """«ولي ولي العهد وهادي يستعرضان»: the deputy crown prince and Hadi, two people."""
     doc = analysed[0]["hadi"]
-    assert _ids(doc, "هادي") == {"per:abdrabbuh-mansur-hadi"}
-    assert "per:abdrabbuh-mansur-hadi" not in _ids(doc, "ولي ولي العهد")
-    assert _ids(doc, "محمد بن سلمان بن عبدالعزيز") == {"per:mohammed-bin-salman"}
+    assert mention_entities(doc, "هادي") == {"per:abdrabbuh-mansur-hadi"}
+    assert "per:abdrabbuh-mansur-hadi" not in mention_entities(doc, "ولي ولي العهد")
+    assert mention_entities(doc, "محمد بن سلمان بن عبدالعزيز") == {"per:mohammed-bin-salman"}
 
 
 @pytest.mark.parametrize("key", ["faisal", "faisal2"])
@@ -49,8 +46,8 @@ def test_a_first_name_left_out_by_the_tagger_keeps_two_princes_apart(
 ) -> None:
     """الأمير تركي [الفيصل] is تركي الفيصل, not the article's other الفيصل (خالد الفيصل, who opened the exhibition)."""
     doc = analysed[0][key]
-    turki = _ids(doc, "تركي الفيصل")
-    khalid = _ids(doc, "خالد الفيصل")
+    turki = mention_entities(doc, "تركي الفيصل")
+    khalid = mention_entities(doc, "خالد الفيصل")
     assert len(turki) == 1 and len(khalid) == 1 and turki != khalid
     assert not _after(doc, "الأمير تركي", "الفيصل")  # the span takes the first name in
 
@@ -61,13 +58,13 @@ def test_pronouns_and_place_adjectives_are_not_entities(analysed: tuple[dict[str
     assert "له" not in texts  # «شهدت له ميادين الكفاح»
     assert "المالي" not in texts  # «النظام المالي», «الوضع المالي»
     assert all(e.name.strip() for e in result.entities)
-    assert "loc:iran" in _ids(docs["iran_assets"], "إيران")
+    assert "loc:iran" in mention_entities(docs["iran_assets"], "إيران")
 
 
 def test_a_grandson_is_not_his_namesake_uncle(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
     """سعود بن خالد الفيصل (son of Khalid al-Faisal) is not سعود الفيصل (the late foreign minister)."""
     doc = analysed[0]["dinner"]
-    found = _ids(doc, "سعود بن خالد الفيصل")
+    found = mention_entities(doc, "سعود بن خالد الفيصل")
     assert found and "per:saud-al-faisal" not in found
 
 
@@ -86,13 +83,13 @@ def test_a_titled_registry_form_names_its_holder(analysed: tuple[dict[str, Docum
 def test_a_common_given_name_alone_does_not_join_a_famous_bearer(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
     """صالح alone («يتقبل منهم صالح الأعمال», «جيل صالح») is not علي عبدالله صالح, named in full elsewhere that day."""
     docs, _ = analysed
-    assert "per:ali-abdullah-saleh" in _ids(docs["saleh"], "صالح")  # «إن ممثلين لصالح»: the article names him in full
+    assert "per:ali-abdullah-saleh" in mention_entities(docs["saleh"], "صالح")  # «إن ممثلين لصالح»: the article names him in full
     for key in ("good_deeds", "generation"):
-        assert "per:ali-abdullah-saleh" not in _ids(docs[key], "صالح"), key
+        assert "per:ali-abdullah-saleh" not in mention_entities(docs[key], "صالح"), key
 
 
 def test_the_second_half_of_a_compound_name_is_no_surname(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
     """«رحب السيسي بضيف مصر العزيز» (dear): العزيز is not سلمان بن عبد العزيز, named in the same article."""
     doc = analysed[0]["guest"]
-    assert _ids(doc, "سلمان بن عبد العزيز") == {"per:king-salman"}
-    assert "per:king-salman" not in _ids(doc, "العزيز")
+    assert mention_entities(doc, "سلمان بن عبد العزيز") == {"per:king-salman"}
+    assert "per:king-salman" not in mention_entities(doc, "العزيز")

@@ -678,6 +678,35 @@ def extend_organisations(sentence: _Sentence) -> None:
             i += 1
 
 
+def qualify_organisations(sentence: _Sentence) -> None:
+    """Keep a one-word organisation's distinguishing qualifier in its span, so same-named bodies stay apart.
+
+    Clubs and banks share names across countries (الأهلي is a Saudi, an Egyptian, a Qatari and an
+    Emirati club, and a bank; النصر is a Saudi and an Emirati club): the span takes in
+
+    * a nisba adjective of a known place right after a name that is a definite Arabic word
+      (النصر الإماراتي، الأهلي المصري), which the tagger leaves out, so the qualified name is keyed
+      apart from the bare one; a transliterated name (ميلان الإيطالي، بورتو البرتغالي) is one body
+      wherever it is written, and its qualifier stays out so that it keeps one key;
+    * an adjective-shaped organisation tagged alone right after another organisation's span
+      (بنك قطر الوطني + الأهلي), which continues that name instead of naming the bare club.
+
+    A longer name keeps its span: its qualifier only describes it (حزب الله اللبناني is حزب الله).
+    Words separated by punctuation are left alone.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, label in list(iob_spans(tags)):
+        if label != "ORG":
+            continue
+        key = tokens[a].key
+        if (b == a + 1 and a and tags[a - 1].endswith("-ORG") and _is_adjective(key)
+                and not is_place_adjective(key) and key not in _org_heads()):
+            tags[a] = "I-ORG"
+        if (tags[a] == "B-ORG" and b == a + 1 and key.startswith("ال") and b < len(tokens) and tags[b] == "O"
+                and tokens[b].is_word and is_place_adjective(tokens[b].key)):
+            tags[b] = "I-ORG"
+
+
 @registry_cached
 def _alias_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
@@ -757,6 +786,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
     sentences = [_Sentence(tokens, sent_tags) for tokens, sent_tags in zip(token_lists, tags, strict=True)]
     for sent in sentences:
         extend_organisations(sent)
+        qualify_organisations(sent)
         tag_aliases(sent)
         fill_registry(sent)
     bare = frozenset(t.key for tokens in token_lists for t in tokens)
