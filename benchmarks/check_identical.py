@@ -10,7 +10,8 @@ reads a JSON Lines file), the shared seed pages, the Arabic news HTML pages and 
 the trafilatura evaluation set that contain Arabic script (the page stage on real HTML).  They run through
 :func:`marsad.pipeline.analyze_batch` in batches of ``Options.batch_size`` with the chrome
 lines learnt per batch, as :func:`marsad.api.run` runs them.  Each document (or input error)
-is reduced to a SHA-256 per layer of its JSON form; ``--compare`` prints each input whose
+is reduced to a SHA-256 per layer of its JSON form (a document's stored form and its part of the
+corpus steps, made in a run's workers, are two more layers); ``--compare`` prints each input whose
 layers differ, naming the layers, and exits with status 1 when any does.
 """
 
@@ -27,12 +28,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from marsad.corpus.prepare import prepare
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_bytes, read_inputs
 from marsad.model import Document, InputError
 from marsad.options import Options
 from marsad.page.chrome import repeated_lines, site_key
 from marsad.pipeline import Job, analyze_batch
+from marsad.store.store import source_of, stored_form
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAUDINEWSNET = SHARED / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
@@ -57,13 +60,21 @@ def _inputs(n: int, folder: Path, options: Options) -> Iterator[RawDocument | In
                 yield from read_bytes(record["html"].encode("utf-8"), record["file"], options)
 
 
+def _hash(value: object, folder: Path) -> str:
+    """A SHA-256 of ``value``'s JSON form (sets as sorted lists; the temporary folder's name left out)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=sorted).replace(str(folder), "")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _layers(item: Document | InputError, folder: Path) -> dict[str, str]:
-    """A SHA-256 of each field's JSON form (the temporary folder's name left out of input names)."""
-    out: dict[str, str] = {}
-    for name, value in dataclasses.asdict(item).items():
-        text = json.dumps(value, ensure_ascii=False, sort_keys=True).replace(str(folder), "")
-        out[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return out
+    """A SHA-256 of each field's JSON form, and for a document also of what a worker hands the writer with it (its
+    stored form and its part of the corpus steps, computed as :func:`marsad.api.run`'s workers do)."""
+    if isinstance(item, Document):
+        item.sources = [source_of(item)]
+        extra = {"stored form": dataclasses.asdict(stored_form(item)), "prepared": dataclasses.asdict(prepare(item))}
+    else:
+        extra = {}
+    return {name: _hash(value, folder) for name, value in [*dataclasses.asdict(item).items(), *extra.items()]}
 
 
 def fingerprints(n: int) -> dict[str, dict[str, str]]:

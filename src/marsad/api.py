@@ -429,3 +429,5 @@ def _corpus(
         if final or StoryTables(store).due_count() >= DUE_STORIES:
             describe_due(store, summary.run, pool=pool)
     summary.stories_touched = list(dict.fromkeys([*summary.stories_touched, *touched]))
+    if final:  # stories merged during the run are counted once, under the id they live on as
+        summary.stories_touched = list(dict.fromkeys(store.resolve_id("story", s) for s in summary.stories_touched))

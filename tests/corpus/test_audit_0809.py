@@ -20,6 +20,11 @@ URLS = {
     "column": "http://www.alwatan.com.sa/Discussion/News_Detail.aspx?ArticleID=231486&CategoryID=8",
     "sister": "http://www.3alyoum.com/news/golobal/a/شقيقة-بشار-تتحرك-للتغطية-على-جريمة-هلا/",
     "bomber": "http://aawsat.com/home/article/425451/السعودية-انتحاري-الطوارئ-تأثر-بوالده-وأطلق-بعد-احتجازه-في-2013",
+    "prisons": "http://www.alriyadh.com/1071518",
+    "fate": "http://www.aleqt.com/2015/08/09/article_980108.html",
+    "removal": "http://www.alriyadh.com/1071688",
+    "lands": "http://aawsat.com/home/article/425371/قطاع-الأراضي-يسيطر-على-90-من-حركة-مؤشر-العقار-السعودي",
+    "exports": "http://www.alyaum.com/article/4082598",
 }
 
 
@@ -80,3 +85,19 @@ def test_a_quoted_outlet_is_the_newspaper_not_the_place(analysed: tuple[dict[str
     (paper,) = quoted
     entity = next(e for e in result.entities if e.id == paper)
     assert paper != "loc:middle-east" and entity.type == "ORG" and entity.name == "الشرق الأوسط"
+
+
+def test_the_lions_share_is_no_person(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«تحتل حركة الأراضي نصيب الأسد», «نصيب الأسد من نتائج»: the idiom, not بشار الأسد."""
+    docs = analysed[0]
+    for key in ("lands", "exports"):
+        assert "نصيب الأسد" in docs[key].text
+        assert not any(m.text == "الأسد" for m in docs[key].mentions)
+    assert "per:bashar-al-assad" in {m.entity for m in docs["prisons"].mentions}
+
+
+def test_a_lone_first_name_joins_the_one_full_name(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«شقيقة بشار», «بإزاحة بشار من سوريا»: a first name that, among the documents, begins only بشار الأسد."""
+    docs = analysed[0]
+    assert _around(docs["sister"], "بشار") and {e for _, e in _around(docs["sister"], "بشار")} == {"per:bashar-al-assad"}
+    assert {e for _, e in _around(docs["removal"], "بشار")} == {"per:bashar-al-assad"}

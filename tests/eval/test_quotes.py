@@ -32,7 +32,7 @@ DEV_FLOORS = {
     "snn_dev3": (0.99, 0.95, 0.94),
     "snn_dev4": (0.97, 0.94, 0.97),
     "snn_dev5": (0.97, 0.94, 0.99),
-    "snn_dev6": (0.90, 0.94, 0.91),
+    "snn_dev6": (0.90, 0.94, 0.97),
     "snn_dev7": (0.94, 0.96, 0.99),
     "snn_dev8": (0.94, 0.94, 0.94),
     "snn_dev9": (0.99, 0.99, 0.95),
@@ -43,7 +43,7 @@ DEV_FLOORS = {
     "snn_dev14": (0.94, 0.99, 0.99),
     "snn_dev15": (0.99, 0.98, 0.97),
     "snn_dev16": (0.93, 0.94, 0.96),
-    "snn_dev17": (0.95, 0.97, 0.91),
+    "snn_dev17": (0.95, 0.97, 0.93),
     "snn_dev18": (0.93, 0.94, 0.99),
     "dev": (0.96, 0.97, 0.97),
 }
@@ -60,15 +60,16 @@ def test_thresholds_on_development_gold(scores: dict[str, QuoteScores], name: st
 
 def test_held_out_gold_floor(scores: dict[str, QuoteScores]) -> None:
     # Held out while tuning (never looked at); floors just under the measured figures, which are short of the
-    # 0.90 recall and speaker accuracy of issue 13 (held_out: recall 0.888, precision 0.968, speaker accuracy 0.853
-    # after the snn_dev15 round; 0.882 / 0.859 before it, 0.870 / 0.871 at its mid-way score).
+    # 0.90 recall and speaker accuracy of issue 13 (held_out: recall 0.8935, precision 0.9618, speaker accuracy
+    # 0.8609 after the fourth round, snn_dev16-18; 0.888 / 0.968 / 0.853 after the snn_dev15 round, 0.882 / 0.859
+    # before it, 0.870 / 0.871 at its mid-way score).
     s = scores["held_out"]
-    assert s.recall >= 0.88, s.as_dict()
+    assert s.recall >= 0.89, s.as_dict()
     assert s.precision >= 0.96, s.as_dict()
-    assert s.speaker_accuracy >= 0.85, s.as_dict()
+    assert s.speaker_accuracy >= 0.86, s.as_dict()
     first, second = scores["snn_test"], scores["snn_test2"]
-    assert first.recall >= 0.88 and first.speaker_accuracy >= 0.82, first.as_dict()
-    assert second.recall >= 0.89 and second.speaker_accuracy >= 0.88, second.as_dict()
+    assert first.recall >= 0.88 and first.speaker_accuracy >= 0.83, first.as_dict()
+    assert second.recall >= 0.90 and second.speaker_accuracy >= 0.88, second.as_dict()
 
 
 def test_speaker_names_compare_as_word_sets() -> None:

@@ -30,6 +30,23 @@ def test_encoder_reads_clitics_and_lexicons() -> None:
     assert odd.words[0] == 0 and (odd.chars[0, :9] > 0).all() and odd.chars[0, 9] == 0
 
 
+def test_encoder_inputs_unchanged_as_its_word_table_grows(shared_dir: Path) -> None:
+    tagger = shipped_tagger()
+    lexicons, names = tagger.encoder.lexicons, tagger.encoder.names
+    encoder = tagger.model.encoder(lexicons, names)  # a fresh word table
+    sentences = [s.words for s in read_conll(shared_dir / "datasets" / "anercorp" / "ANERCorp_CamelLab_train.txt")[:400]]
+    first = encoder.encode(sentences[0])
+    for words in sentences:
+        encoder.encode(words)
+    assert len({w for words in sentences for w in words}) > 4096  # the table (1,024 rows at first) doubled thrice
+    again = encoder.encode(sentences[0])
+    fresh = tagger.model.encoder(lexicons, names).encode(sentences[0])
+    for encoded in (again, fresh):
+        for a, b in zip((first.words, first.stems, first.chars, first.flags),
+                        (encoded.words, encoded.stems, encoded.chars, encoded.flags), strict=True):
+            assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
 def test_batches_of_mixed_lengths_give_the_same_tags() -> None:
     tagger = shipped_tagger()
     sentences = [

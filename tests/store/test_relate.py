@@ -60,13 +60,15 @@ def test_batches_find_the_stories_and_copies_of_one_pass(shared_dir: Path, store
         run(seeds, Options(progress=False, batch_size=64), whole)
         expected_stories, expected_copies = _partition(whole), _copies(whole)
     with Store(store_target) as batched:
-        run(seeds, Options(progress=False, batch_size=1), batched)
+        summary = run(seeds, Options(progress=False, batch_size=1), batched)
         assert _partition(batched) == expected_stories
         assert _copies(batched) == expected_copies
         assert len(expected_copies[0]) > 5 and len(expected_stories) == 3
         assert not batched.rows("SELECT * FROM corpus_queue") and not batched.rows("SELECT * FROM stories_due")
         described = {str(r[0]) for r in batched.rows("SELECT story FROM story_members")}
         assert described == {str(r[0]) for r in batched.rows("SELECT id FROM stories")}
+        # stories merged on the way are touched once, under the id they live on as
+        assert sorted(summary.stories_touched) == sorted(described)
 
 
 def test_the_stored_index_places_units_as_the_index_in_memory(shared_dir: Path, store_target: str) -> None:

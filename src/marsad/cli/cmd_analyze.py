@@ -206,15 +206,15 @@ def _write_report(store: Store, run_number: int, path: Path) -> None:
 
 def _summary_table(reader: Reader, summary: RunSummary) -> None:
     """The run at a glance: new documents, stories touched, and the largest touched stories with their outlets."""
-    stories = [s for s in (reader.story(i) for i in summary.stories_touched[:50]) if s is not None]
-    stories.sort(key=lambda s: (-len(s["segments"]), s["id"]))
+    largest = reader.largest_stories(summary.stories_touched, LARGEST)
+    stories = [s for s in (reader.story(i) for i in largest) if s is not None]
     table = Table(
         title=f"{summary.added} new documents, {len(summary.stories_touched)} stories touched",
         title_justify="left",
     )
     for column in ("story", "articles", "outlets", "dates", "title"):
         table.add_column(column, overflow="fold")
-    for story in stories[:LARGEST]:
+    for story in stories:
         dates = " … ".join(dict.fromkeys(d[:10] for d in (story["first_published"], story["last_published"]) if d))
         cells = (story["id"], str(len(story["segments"])), ", ".join(story["outlets"]), dates, story["title"])
         table.add_row(*(Text(cell) for cell in cells))  # page text is never read as markup

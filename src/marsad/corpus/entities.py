@@ -31,7 +31,14 @@ Each document's entities (mentions sharing a per-document key from
    («لميليشيات صالح والمتمردين الحوثيين»); the documents it joins nowhere make one entity of
    that name.  (A given name used as an ordinary noun, «لصالح الجيش», is no mention at all:
    :func:`marsad.extract.entities.in_construct`.)  The dominance is weighed on the unions as
-   they grow.  A first-name-only join never happens across documents.
+   they grow.
+4. **Parts of a name.** A first and last name without the middle name (علي صالح) or a
+   first name alone (بشار) joins the one longer name that dominates that part the same way,
+   with compatible titles, when its documents share company with the longer name's or, for a
+   first name that is no common given name of the corpus, when the longer name is named in
+   two documents or more.  A part that no other person of the documents has (a batch of the
+   store without بشار الأسد) joins the one registered person whose name has it, titles and
+   first names allowing.
 
 An entity's id is its registry id, else ``E`` and 10 hex digits of a hash of its kind and
 name key, so the same entity keeps the same id in every run and corpus.  The type is the
@@ -49,6 +56,7 @@ from functools import cache
 from marsad.corpus.known import RegistryEntry, registry_cached, shipped_registry
 from marsad.corpus.names import (
     NO_SURNAME_AFTER,
+    compound_words,
     is_given_name,
     is_ordinary,
     name_key,
@@ -190,7 +198,7 @@ def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
                 title, word = _context(doc, m)
                 if title:
                     group.titles.add(title)
-                    if form.strip() and " " not in form.strip():  # [الملك] سلمان: the title is outside the span
+                    if form.strip() and _one_name(form.strip()):  # [الملك] سلمان: the title is outside the span
                         group.titled[f"{name_word(word or '')} {form}".strip()] += 1
                 if word and not title and " " not in m.text.strip():
                     group.before.add(word)
@@ -218,18 +226,23 @@ def _registry_match(group: _Group) -> RegistryEntry | None:
     if not name:
         return None
     ordered = [name, *sorted(group.forms, key=lambda f: (-group.forms[f], f))]
-    if len(name.split()) == 1:  # a titled form the registry lists names its holder: الملك سلمان
+    if _one_name(name):  # a titled form the registry lists names its holder: الملك سلمان, الملك عبد العزيز
         ordered[1:1] = sorted(group.titled, key=lambda f: (-group.titled[f], f))
     for form in ordered:
         entry = registry.lookup(form)
         if entry is None:
             continue
-        if form != name and len(name.split()) > 1:
+        if form != name and not _one_name(name):
             continue  # a full name that is not registered is someone else with a registered surname
-        if len(form.split()) == 1 and entry.type == "PER" and not _first_names_agree(group, entry.name):
+        if _one_name(form) and entry.type == "PER" and not _first_names_agree(group, entry.name):
             continue
         return entry
     return None
+
+
+def _one_name(form: str) -> bool:
+    """True for a form of one name word, a compound عبد X counting as one (عبد العزيز)."""
+    return len(compound_words(form.split())) == 1
 
 
 def _first_names_agree(group: _Group, full: str) -> bool:
@@ -286,10 +299,18 @@ class _Company:
         Specific: named in at most ``_SPECIFIC`` of all documents (السعودية is everywhere).
         «الحوثي وقوات صالح» shares الحوثيين, عدن and هادي with the articles naming علي عبدالله صالح.
         """
-        mine = {n for n in self.doc_nodes.get(node.split(_DOC)[1], set())
-                if n != node and len(self.docs_of[n]) <= self.limit}
+        return self.shares(node.split(_DOC)[1], node, full)
+
+    def shares(self, doc: str, node: str, full: set[str]) -> bool:
+        """True when document ``doc`` (where ``node`` is named) shares ``_SHARED`` specific entities with ``full``'s documents."""
+        mine = {n for n in self.doc_nodes.get(doc, set()) if n != node and len(self.docs_of[n]) <= self.limit}
         docs = set().union(*(self.docs_of.get(n, set()) for n in full))
         return sum(1 for n in mine if n not in full and self.docs_of[n] & docs) >= _SHARED
+
+    def in_company(self, node: str, group: _Group, full: set[str]) -> bool:
+        """True when at least half of ``group``'s documents (one at least) pass :meth:`shares` with ``full``."""
+        passing = sum(1 for doc in group.documents if self.shares(doc, node, full))
+        return passing > 0 and 2 * passing >= len(group.documents)
 
 
 def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Company) -> None:
@@ -323,6 +344,162 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Comp
         joined = weight[best] + (weight[uf.find(node)] if uf.find(node) != best else 0)
         uf.union(node, best)
         weight[uf.find(best)] = joined  # the union's root may change: its weight moves with it
+
+
+def _dominant(candidates: set[str], weight: Counter[str]) -> str | None:
+    """The root among ``candidates`` with more than ``_DOMINANCE`` times the weight of the others together, if any."""
+    ranked = sorted(candidates, key=lambda r: (-weight[r], r))
+    if not ranked:
+        return None
+    rest = sum(weight[r] for r in ranked[1:])
+    return ranked[0] if len(ranked) == 1 or weight[ranked[0]] > _DOMINANCE * rest else None
+
+
+def _weights(groups: dict[str, _Group], uf: UnionFind[str]) -> Counter[str]:
+    weight: Counter[str] = Counter()
+    for node, group in groups.items():
+        weight[uf.find(node)] += group.mentions
+    return weight
+
+
+def _join_partial_names(groups: dict[str, _Group], uf: UnionFind[str], company: _Company) -> None:
+    """Persons named by a part of a longer person's name join it: a first and a last name (علي صالح for علي
+    عبدالله صالح), or a first name alone (بشار for بشار الأسد).
+
+    Only when one longer name holds more than ``_DOMINANCE`` times the mentions of all the others
+    with that part and the titles seen before them are not disjoint; and then when the first name is
+    no common given name of the corpus (بشار: 15 different name words beside it, not
+    ``GIVEN_NAME_PARTNERS``) and the longer name is named in ``_CONTEXT_DOCS`` documents or more, when
+    the shorter name's documents are in the longer name's company (:meth:`_Company.in_company`), or,
+    for a first name alone, when its words around are those around the longer name's one-word
+    mentions (:func:`_same_context`).  A first name that is also the last word of a multi-word
+    person is left to the surname join.
+    """
+    by_ends: dict[tuple[str, ...], set[str]] = {}
+    surnames: set[str] = set()
+    for node, group in groups.items():
+        words = compound_words(name_words(_fullest(group)))
+        if group.type != "PER" or len(words) < 2 or _is_title(words[0]):
+            continue
+        surnames.add(words[-1])
+        if len(words) >= 3 and words[-2] not in NO_SURNAME_AFTER:
+            by_ends.setdefault((words[0], words[-1]), set()).add(node)
+        if words[0] not in NO_SURNAME_AFTER:
+            by_ends.setdefault((words[0],), set()).add(node)
+    weight = _weights(groups, uf)
+    for node, group in groups.items():
+        words = compound_words(name_words(_fullest(group)))
+        if group.type != "PER" or node.startswith(("per:", "loc:", "org:")) or not 1 <= len(words) <= 2:
+            continue
+        part = (words[0],) if len(words) == 1 else (words[0], words[1])
+        if len(part) == 1 and words[0] in surnames:
+            continue
+        members = by_ends.get(part, set())
+        best = _dominant({uf.find(n) for n in members}, weight)
+        if best is None or best == uf.find(node):
+            continue
+        chosen = {n for n in members if uf.find(n) == best}
+        full = max((groups[n] for n in chosen), key=lambda g: g.mentions)
+        if not _titles_agree(group, full):
+            continue
+        named_in = {d for n in chosen for d in groups[n].documents}
+        rare = len(part) == 1 and not is_given_name(words[0]) and len(named_in) >= _CONTEXT_DOCS
+        if not (rare or company.in_company(node, group, chosen)
+                or (len(part) == 1 and _same_context(group, [groups[n] for n in chosen]))):
+            continue
+        joined = weight[best] + weight[uf.find(node)]
+        uf.union(node, best)
+        weight[uf.find(best)] = joined
+
+
+def _parts(words: list[str]) -> list[tuple[str, ...]]:
+    """The parts of a multi-word person's name (compound words) a shorter mention may be: first name, surname,
+    first and last name."""
+    parts: list[tuple[str, ...]] = [("F", words[0])]
+    if words[-2] not in NO_SURNAME_AFTER:
+        parts.append(("L", words[-1]))
+        if len(words) >= 3:
+            parts.append(("FL", words[0], words[-1]))
+    return parts
+
+
+@registry_cached
+def _registry_parts() -> dict[tuple[str, ...], frozenset[str]]:
+    """Registered persons by the parts of their names (:func:`_parts`)."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for entry in shipped_registry().entries.values():
+        if entry.type != "PER":
+            continue
+        for form in (entry.name, *entry.variants):
+            words = compound_words(name_words(form))
+            if len(words) > 1 and not _is_title(words[0]):
+                for part in _parts(words):
+                    found.setdefault(part, set()).add(entry.id)
+    return {part: frozenset(ids) for part, ids in found.items()}
+
+
+@registry_cached
+def _all_entry_titles() -> dict[str, frozenset[str]]:
+    registry = shipped_registry()
+    phrases: dict[str, set[str]] = {}
+    for phrase, role in registry.role_phrases.items():
+        phrases.setdefault(role, set()).add(phrase.split()[0])
+    out: dict[str, frozenset[str]] = {}
+    for entry in registry.entries.values():
+        words = {norm_key(f).split()[0] for f in (entry.name, *entry.variants)}
+        words.update(w for t in entry.roles for w in phrases.get(t.role, ()))
+        out[entry.id] = frozenset(v for w in words if _is_title(w) for v in stem_variants(w))
+    return out
+
+
+def _entry_titles(ident: str) -> frozenset[str]:
+    """The title words a registered person is named or has roles under (المخلوع, الرئيس)."""
+    return _all_entry_titles().get(ident, frozenset())
+
+
+def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matched: dict[str, RegistryEntry]) -> None:
+    """A surname, first name, or first and last name alone that no other person of the documents carries joins the
+    one registered person whose name has it (a batch of the store without بشار الأسد: «نظام الأسد», «نظام بشار»,
+    «علي صالح»).
+
+    Not a common given name alone (صالح: weighed document by document above), not a part another
+    multi-word person of the documents has (the joins above weighed it), not under a first name
+    that differs from the registered one, and not under a title the registered person is never
+    named or has no role under.
+    """
+    carried: dict[tuple[str, ...], set[str]] = {}  # part -> the multi-word persons of the documents with it
+    longest: Counter[str] = Counter()  # the most name words of a person in each union
+    for node, group in groups.items():
+        words = compound_words(name_words(_fullest(group)))
+        if group.type == "PER" and len(words) > 1 and not _is_title(words[0]):
+            for part in _parts(words):
+                carried.setdefault(part, set()).add(node)
+            longest[uf.find(node)] = max(longest[uf.find(node)], len(words))
+    registry = shipped_registry()
+    for node, group in list(groups.items()):
+        words = compound_words(name_words(_fullest(group)))
+        if (group.type != "PER" or _DOC in node or node.startswith(("per:", "loc:", "org:"))
+                or longest[uf.find(node)] > len(words)):
+            continue  # joined to a longer name already
+        if len(words) == 1 and not is_given_name(words[0]):
+            parts: list[tuple[str, ...]] = [("L", words[0]), ("F", words[0])]
+        elif len(words) == 2:
+            parts = [("FL", words[0], words[1])]
+        else:
+            continue
+        ids = set().union(*(_registry_parts().get(p, frozenset()) for p in parts))
+        if len(ids) != 1:
+            continue
+        entry = registry.entries[ids.pop()]
+        if any(n != entry.id for p in parts for n in carried.get(p, ())):
+            continue  # another person of the documents has that part: the joins above weighed them
+        if len(words) == 1 and not _first_names_agree(group, entry.name):
+            continue
+        if group.titles and not group.titles & _entry_titles(entry.id):
+            continue  # العقيد المالكي is not the former prime minister
+        groups.setdefault(entry.id, _Group())
+        matched[entry.id] = entry
+        uf.union(node, entry.id)
 
 
 def _same_context(group: _Group, full: list[_Group]) -> bool:
@@ -397,7 +574,10 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     for (doc_id, _), node in node_of.items():
         if node:
             doc_nodes.setdefault(doc_id, set()).add(node)
-    _join_surnames(nodes, uf, _Company(doc_nodes))
+    company = _Company(doc_nodes)
+    _join_surnames(nodes, uf, company)
+    _join_partial_names(nodes, uf, company)
+    _join_registered_parts(nodes, uf, matched)
     lone: dict[str, str] = {}
     taken = {uf.find(n) for n in nodes if _DOC not in n}
     for node in nodes:  # the lone given names no full name took: one entity per name again

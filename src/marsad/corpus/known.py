@@ -36,6 +36,7 @@ from marsad.text.normalize import norm_key
 
 _T = TypeVar("_T")
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابق", "سابقا", "المنتهية"))
+_HOUSE = norm_key("آل")  # آل سعود: the house a Gulf lineage ends with
 _TYPES: dict[str, EntityType] = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 
 
@@ -193,21 +194,24 @@ class Registry:
                     self.by_surname.setdefault((words[-1], len(words)), set()).add((words, entry.id))
 
     def lookup(self, name: str) -> RegistryEntry | None:
-        """The entry one of whose names has the key of ``name`` (or of ``name`` without its ``بن X`` links).
+        """The entry one of whose names has the key of ``name`` (or of ``name`` without its ``بن X`` links, or
+        without the house ``آل X`` ending a lineage).
 
         Failing that, the one person whose registered name has the same surname and, word for
         word, transliterations of the other words (سرجي لافروف → سيرغي لافروف;
         :func:`marsad.corpus.names.transliterations`).
         """
-        from marsad.corpus.names import name_key, name_words, short_key, transliterations
+        from marsad.corpus.names import LINKS, name_key, name_words, short_key, transliterations
 
         ident = self.by_key.get(name_key(name)) or self.by_key.get(short_key(name))
-        if ident is None:
-            words = name_words(name)
-            if len(words) > 1:
-                found = {i for names, i in self.by_surname.get((words[-1], len(words)), ())
-                         if all(transliterations(a, b) for a, b in zip(words[:-1], names[:-1], strict=True))}
-                ident = found.pop() if len(found) == 1 else None
+        words = name_words(name)
+        if ident is None and len(words) > 3 and words[-2] == _HOUSE and any(w in LINKS for w in words[:-2]):
+            lineage = " ".join(words[:-2])  # محمد بن نايف بن عبدالعزيز [آل سعود]: the house adds nothing to the lineage
+            ident = self.by_key.get(name_key(lineage)) or self.by_key.get(short_key(lineage))
+        if ident is None and len(words) > 1:
+            found = {i for names, i in self.by_surname.get((words[-1], len(words)), ())
+                     if all(transliterations(a, b) for a, b in zip(words[:-1], names[:-1], strict=True))}
+            ident = found.pop() if len(found) == 1 else None
         return self.entries.get(ident) if ident else None
 
     def role_of(self, phrase: str) -> tuple[str, bool] | None:

@@ -97,7 +97,7 @@ def canonical_word(word: str) -> str:
 
 
 def _patronymic_free(words: list[str]) -> list[str]:
-    """The words without ``بن X`` links (عادل بن أحمد الجبير → عادل الجبير), when two words or more remain.
+    """The words without ``بن X`` links (عادل بن أحمد الجبير → عادل الجبير), when two names or more remain.
 
     Not when the family name is ال + a common given name other than the father's: the sons
     of فيصل are الفيصل, so سعود بن خالد الفيصل (a grandson) is not سعود الفيصل, while
@@ -116,12 +116,29 @@ def _patronymic_free(words: list[str]) -> list[str]:
             continue
         out.append(w)
         kept.append(i)
-    if not 2 <= len(out) < len(words):
-        return words
+    if not _name_count(out) >= 2 or len(out) == len(words):
+        return words  # عبد العزيز بن زيد is not the lone given name عبد العزيز
+    if len(out) >= 3 and out[-2] == norm_key("آل"):
+        return words  # عبدالعزيز بن سلمان آل سعود is not عبدالعزيز آل سعود: a house holds many of one given name
     last, at = out[-1], kept[-1]
     father = words[at - 1] if at >= 2 and words[at - 2] in LINKS else ""
     if father and last.startswith("ال") and last[2:] != father and (partner_count(last[2:]) or 0) >= GIVEN_NAME_PARTNERS:
         return words
+    return out
+
+
+def _name_count(words: list[str]) -> int:
+    return len(compound_words(words))
+
+
+def compound_words(words: list[str]) -> list[str]:
+    """Name words (key form) with a compound عبد X written as one word (عبد العزيز → عبدالعزيز: one given name)."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == "عبد":
+            out[-1] += w
+        else:
+            out.append(w)
     return out
 
 

@@ -7,7 +7,7 @@ import zlib
 from dataclasses import dataclass
 
 from marsad.corpus.units import Unit
-from marsad.text.tokens import tokenize
+from marsad.text.tokens import text_tokens
 
 SHINGLE_SIZE = 3
 MIN_WORDS = 8
@@ -27,8 +27,8 @@ class Passage:
 
 
 def word_stems(text: str, start: int, end: int) -> list[str]:
-    """The clitic-stripped keys of the word tokens of ``text[start:end]``."""
-    return [t.stem for t in tokenize(text, start, end) if t.is_word]
+    """The clitic-stripped keys of the word tokens of ``text[start:end]`` (cut from the text's one tokenisation)."""
+    return [t.stem for t in text_tokens(text, start, end) if t.is_word]
 
 
 def shingles(stems: list[str], size: int = SHINGLE_SIZE) -> frozenset[int]:

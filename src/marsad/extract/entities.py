@@ -3,7 +3,9 @@
 :func:`annotate` tags the ``main`` and ``appended`` articles (the whole text when a
 document has no segments) with the shipped name tagger, turns the tags into
 :class:`~marsad.model.Mention` spans (a leading conjunction or preposition clitic is left
-out of the span when the bare word occurs in the document or is a known place), then gives every mention a
+out of the span when the bare word occurs in the document or is a known place; no mention for a given
+name used as a noun in construct, «لصالح الجيش», a surname word ending an idiom, «نصيب الأسد», or an
+adjective agreeing with the noun before it, «التعليم الأهلي»), then gives every mention a
 per-document entity key:
 
 * organisation heads with their modifiers (وزارة الدفاع الروسية) and formal names from
@@ -188,6 +190,44 @@ def in_construct(doc: Document, tokens: list[Token], at: int, m: Mention) -> boo
     return by_word or (following.startswith("ال") and not _is_adjective(following))
 
 
+@cache
+def _idioms() -> frozenset[tuple[str, str]]:
+    return frozenset((norm_key(a), norm_key(b)) for a, b in (line.split() for line in load("entity_idioms.txt")))
+
+
+def in_idiom(tokens: list[Token], at: int, m: Mention) -> bool:
+    """True when a one-word person mention ends a fixed expression of ``entity_idioms.txt`` («نصيب الأسد», the lion's share).
+
+    The word before is read without its proclitic (بنصيب الأسد); ``tokens[at]`` is the mention's token.
+    """
+    if m.type != "PER" or at == 0 or not tokens[at - 1].is_word:
+        return False
+    word = norm_key(m.text)
+    return any((v, word) in _idioms() for v in stem_variants(tokens[at - 1].key))
+
+
+def attributive(sentence: _Sentence, at: int, m: Mention) -> bool:
+    """True when a one-word place/organisation mention shaped like an adjective (ال…ي/ية) agrees with the noun before it.
+
+    «التعليم الأهلي» (private education), «العام والأهلي»: the word before (its clitic off) has the
+    article, is tagged no name, and is neither an organisation head nor a title, so the mention is
+    that noun's adjective, not the club الأهلي; «النصر والأهلي» (النصر tagged) and «النادي الأهلي»
+    (a head) keep it, and so does a known place (الحكومة السعودية).  ``sentence.tokens[at]`` is the
+    mention's token.
+    """
+    key = norm_key(m.text)
+    if m.type == "PER" or at == 0 or " " in key or not _is_adjective(key):
+        return False
+    if key in _one_word_places() or shipped_registry().lookup(key) is not None:
+        return False  # a known place is named by its adjective's form (السعودية, الإسكندرية)
+    before = sentence.tokens[at - 1]
+    if not before.is_word or sentence.tags[at - 1] != "O":
+        return False
+    stems = stem_variants(before.key)
+    return (any(v.startswith("ال") and len(v) > 3 for v in stems)
+            and not any(v in _org_heads() or v in _titles() or v[2:] in _org_heads() for v in stems))
+
+
 def _is_speech_verb(token: Token) -> bool:
     """True for a speech verb or participle of the quote cue lexicon, a و or ف allowed before it (واستنكر)."""
     key = token.key
@@ -244,7 +284,31 @@ def _not_a_name(name: str, kind: EntityType) -> bool:
     if word in _one_word_places():
         return False
     short = len(word) < MIN_REST and not partner_count(word)
-    return is_ordinary(word) or short or (kind != "PER" and is_place_adjective(word))
+    return is_ordinary(word) or short or (kind != "PER" and (is_place_adjective(word) or _place_with_article(word)))
+
+
+def _place_with_article(key: str) -> bool:
+    """True for ال + a one-word place, when the corpus has the article form more often than the place itself.
+
+    A place name is mostly written bare (نيبال 21 times in the corpus sample, النيبال 3); an article
+    form more frequent than the bare word is a common noun or adjective: السيول (the floods, 132;
+    سيول 32), النوم (sleep), البنين (the boys).  ``name_words.tsv`` counts.
+    """
+    return key.startswith("ال") and key[2:] in _one_word_places() and tagged_count(key) > tagged_count(key[2:])
+
+
+def common_noun_in_document(m: Mention, definite: frozenset[str]) -> bool:
+    """True when a one-word place mention is also a common noun the document uses with the article.
+
+    سيول is Seoul and the plural of سيل (flood); an article that also writes السيول (``definite``:
+    the document's words with the article, proclitics off) means the floods («سيول الأمطار»).  A place
+    name takes no article, so its article form in the same document is the ordinary word's; not for
+    a place ending in ي, whose article form is its adjective (مالي, «الرئيس المالي»), nor when the
+    article form is a place too (بيرو, البيرو).
+    """
+    key = norm_key(m.text)
+    return (m.type != "PER" and " " not in key and not key.startswith("ال") and not key.endswith("ي")
+            and key in _one_word_places() and "ال" + key in definite and "ال" + key not in _one_word_places())
 
 
 @cache
@@ -695,13 +759,15 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         tag_aliases(sent)
         fill_registry(sent)
     bare = frozenset(t.key for tokens in token_lists for t in tokens)
+    definite = frozenset(v for tokens in token_lists for t in tokens for v in stem_variants(t.key) if v.startswith("ال"))
     spans: list[list[tuple[int, int, Mention]]] = []
     mentions: list[Mention] = []
     for sent in sentences:
         sent_spans: list[tuple[int, int, Mention]] = []
         for a, b, label in iob_spans(sent.tags):
             for m in _mentions(doc, sent.tokens[a:b], label, bare):
-                if b == a + 1 and in_construct(doc, sent.tokens, a, m):
+                if b == a + 1 and (in_construct(doc, sent.tokens, a, m) or in_idiom(sent.tokens, a, m)
+                                   or attributive(sent, a, m) or common_noun_in_document(m, definite)):
                     continue
                 sent_spans.append((a, b, m))
                 mentions.append(m)

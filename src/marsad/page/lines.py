@@ -14,8 +14,8 @@ _ENDS_SENTENCE = re.compile(r"[.!:…»\"”)]\s*$")
 _TITLE_END = re.compile(r"[.!:…]\s*$")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·*]|-\s)")
 _KEY_PUNCT = re.compile(r"[^\w\s]")
-_ARABIC = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_ARABIC = re.compile(r"[^\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]+")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 BODY_MIN_WORDS = 14
 TITLE_MAX_WORDS = 30
@@ -86,10 +86,10 @@ def split_lines(text: str) -> list[Line]:
 
 def arabic_ratio(text: str) -> float:
     """Share of Arabic letters among all letters of ``text``."""
-    letters = len(_LETTER.findall(text))
+    letters = len(_NOT_LETTERS.sub("", text))  # counted as what is left once everything else is removed
     if not letters:
         return 0.0
-    return len(_ARABIC.findall(text)) / letters
+    return len(_NOT_ARABIC.sub("", text)) / letters
 
 
 @cache

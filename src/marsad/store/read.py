@@ -127,6 +127,14 @@ class Reader:
         ]
         return answer
 
+    def largest_stories(self, story_ids: list[str], limit: int) -> list[str]:
+        """The ``limit`` largest living stories among ``story_ids`` (merged-away ids followed to their story),
+        largest first, each once."""
+        live = list(dict.fromkeys(self.store.resolve_id("story", s) for s in story_ids))
+        rows = self._in_chunks("SELECT id, size FROM stories WHERE id IN ({marks})", live)
+        rows.sort(key=lambda r: (-int(r[1]), str(r[0])))
+        return [str(r[0]) for r in rows[:limit]]
+
     def _text_stories(self, text: str) -> list[str]:
         keys = query_keys(text)
         if not keys:

@@ -41,6 +41,7 @@ for _i in range(10):
     _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
 
 
+_DROPPED = re.compile("[" + re.escape("".join(sorted(_DROP))) + "]+")
 _TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
 _TABLE.update({ord(k): v for k, v in _MAP.items()})
 _TABLE.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})  # ASCII lower case, length-preserving
@@ -74,8 +75,12 @@ def normalize(text: str) -> Normalized:
     key = text.translate(_TABLE)
     if len(key) == len(text):
         return Normalized(key, tuple(range(len(text) + 1)))
-    offsets = [i for i, ch in enumerate(text) if ch not in _DROP]
-    offsets.append(len(text))
+    offsets: list[int] = []
+    pos = 0
+    for m in _DROPPED.finditer(text):  # the kept characters are the runs between dropped ones
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    offsets.extend(range(pos, len(text) + 1))
     return Normalized(key, tuple(offsets))
 
 

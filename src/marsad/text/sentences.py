@@ -12,6 +12,8 @@ _ENDERS = ".!?؟…"
 # A dot preceded by a lone letter (أ.ف.ب، د. محمد، U.S.) does not end a sentence.
 _ABBREV = re.compile(r"(?:^|[\s(«\"“.])\w$")
 _PARA = re.compile(r"\n\s*\n|\n")
+# every character the line splitter acts on: quote marks and sentence enders
+_MARK = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE) + '"' + _ENDERS) + "]")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -45,6 +47,10 @@ def _split_line(text: str, start: int, stop: int) -> list[Span]:
     sent_start = start
     i = start
     while i < stop:
+        found = _MARK.search(text, i, stop)  # skip to the next quote mark or sentence ender
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch in _OPEN:
             depth += 1

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.text.clitics import strip_clitics
 from marsad.text.normalize import norm_key
@@ -21,9 +22,12 @@ CACHE_SIZE = 1 << 18  # word types are few; the key splitter is a pure function 
 TEXT_CACHE_SIZE = 128
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token: its offsets, its text, its key and its clitic-stripped key."""
+class Token(NamedTuple):
+    """A token: its offsets, its text, its key and its clitic-stripped key.
+
+    A named tuple rather than a frozen dataclass: a document makes thousands, and a tuple is
+    built in less than half the time.
+    """
 
     start: int
     end: int

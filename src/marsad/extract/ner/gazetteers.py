@@ -49,11 +49,18 @@ class Gazetteer:
     def match(self, keys: Sequence[str]) -> list[str]:
         """Tag each position with ``TYPE-B``/``TYPE-I`` for the longest names found, '' elsewhere."""
         out = [""] * len(keys)
+        heads = self._heads
         i = 0
         while i < len(keys):
+            found = heads.get(keys[i])
+            if found is None:
+                found = self._tails(keys[i])
+            if not found:  # most words begin no name
+                i += 1
+                continue
             best = 0
             best_label = ""
-            for tails, most in self._tails(keys[i]):
+            for tails, most in found:
                 for n in range(min(most, len(keys) - i), 0, -1):
                     if n <= best:
                         break

@@ -50,14 +50,29 @@ class Encoded:
     flags: FloatArray
 
 
-@dataclass(frozen=True)
-class _WordInput:
-    """What the encoder derives from a word and its key alone (cached): rows, padded characters, flags."""
+class _WordTable:
+    """The encoder's inputs of every word met so far, one row per (word, key): a dict to the row, numpy rows.
 
-    own: int
-    stem: int
-    chars: tuple[int, ...]  # MAX_CHARS ids, 0-padded
-    flags: tuple[float, ...]  # one per FEATURES entry, the gazetteer flags left at 0
+    Row ``i`` of ``ids`` holds the word's row in the word table, its reading's row and its
+    :data:`MAX_CHARS` character ids (0-padded); row ``i`` of ``flags`` its :data:`FEATURES`
+    flags with the gazetteer flags left at 0.  A sentence is encoded by gathering its words'
+    rows (one numpy index) rather than building arrays from Python tuples word by word.
+    """
+
+    def __init__(self) -> None:
+        self.index: dict[tuple[str, str], int] = {}
+        self.ids = np.zeros((1024, 2 + MAX_CHARS), dtype=np.int32)  # widened to int64 when gathered
+        self.flags = np.zeros((1024, len(FEATURES)), dtype=np.float32)
+
+    def add(self, ids: list[int], flags: list[float]) -> int:
+        """Append one word's row (growing the arrays by doubling) and return its index."""
+        row = len(self.index)
+        if row == len(self.ids):
+            self.ids = np.concatenate([self.ids, np.zeros_like(self.ids)])
+            self.flags = np.concatenate([self.flags, np.zeros_like(self.flags)])
+        self.ids[row] = ids
+        self.flags[row] = flags
+        return row
 
 
 @dataclass(frozen=True)
@@ -73,7 +88,7 @@ class Encoder:
     chars: Mapping[str, int]
     lexicons: Lexicons
     names: Gazetteer
-    _cache: dict[tuple[str, str], _WordInput] = field(default_factory=dict, compare=False, repr=False)
+    _table: _WordTable = field(default_factory=_WordTable, compare=False, repr=False)
 
     def rows(self, key: str) -> tuple[int, int]:
         """Row of the key itself and row of its most frequent reading (0 when unknown).
@@ -85,52 +100,53 @@ class Encoder:
         known = [r for r in (self.vocab.get(v, 0) for v in stem_variants(key)) if r]
         return own, min(known) if known else 0
 
-    def _word_input(self, word: str, key: str) -> _WordInput:
-        cached = self._cache.get((word, key))
-        if cached is None:
-            pre, stem = strip_clitics(key)
-            lex = self.lexicons
-            own, reading = self.rows(key)
-            if word.isdigit():
-                shape = "digit"
-            elif not word[:1].isalnum():
-                shape = "punct"
-            elif word.isascii():
-                shape = "latin"
-            else:
-                shape = "arabic"
-            flags = [0.0] * len(FEATURES)
-            flags[_FLAG[shape]] = 1.0
-            for name, on in (
-                ("proclitic", bool(pre)),
-                ("title", key in lex.titles or stem in lex.titles),
-                ("orghead", key in lex.org_heads or stem in lex.org_heads),
-                ("loctrig", key in lex.loc_triggers or stem in lex.loc_triggers),
-            ):
-                flags[_FLAG[name]] = float(on)
-            chars = [self.chars.get(c, 1) for c in key[:MAX_CHARS]]
-            cached = _WordInput(own, reading, tuple(chars + [0] * (MAX_CHARS - len(chars))), tuple(flags))
-            self._cache[(word, key)] = cached
-        return cached
+    def _word_row(self, word: str, key: str) -> int:
+        """The row of ``(word, key)`` in the word table, computing it the first time the pair is met."""
+        pre, stem = strip_clitics(key)
+        lex = self.lexicons
+        own, reading = self.rows(key)
+        if word.isdigit():
+            shape = "digit"
+        elif not word[:1].isalnum():
+            shape = "punct"
+        elif word.isascii():
+            shape = "latin"
+        else:
+            shape = "arabic"
+        flags = [0.0] * len(FEATURES)
+        flags[_FLAG[shape]] = 1.0
+        for name, on in (
+            ("proclitic", bool(pre)),
+            ("title", key in lex.titles or stem in lex.titles),
+            ("orghead", key in lex.org_heads or stem in lex.org_heads),
+            ("loctrig", key in lex.loc_triggers or stem in lex.loc_triggers),
+        ):
+            flags[_FLAG[name]] = float(on)
+        chars = [self.chars.get(c, 1) for c in key[:MAX_CHARS]]
+        row = self._table.add([own, reading, *chars, *[0] * (MAX_CHARS - len(chars))], flags)
+        self._table.index[(word, key)] = row
+        return row
 
     def encode(self, words: Sequence[str], keys: Sequence[str] | None = None) -> Encoded:
         """Encode one sentence; ``keys`` are the words' keys when the caller already has them."""
         if keys is None:
             keys = [norm_key(w) or w for w in words]
-        inputs = [self._word_input(w, k) for w, k in zip(words, keys, strict=True)]
-        flags = np.array([item.flags for item in inputs], dtype=np.float32).reshape(len(keys), len(FEATURES))
+        index = self._table.index
+        rows = [index.get(pair) for pair in zip(words, keys, strict=True)]
+        for i, row in enumerate(rows):
+            if row is None:  # met for the first time (perhaps earlier in this sentence)
+                row = index.get((words[i], keys[i]))
+                rows[i] = self._word_row(words[i], keys[i]) if row is None else row
+        which = np.array(rows, dtype=np.intp)
+        ids = self._table.ids[which].astype(np.int64)
+        flags = self._table.flags[which]
         for i, hit in enumerate(self.lexicons.places.match(keys)):
             if hit:
                 flags[i, _FLAG["place" + hit[-2:]]] = 1.0
         for i, hit in enumerate(self.names.match(keys)):
             if hit:
                 flags[i, _FLAG[hit]] = 1.0
-        return Encoded(
-            np.array([item.own for item in inputs], dtype=np.int64),
-            np.array([item.stem for item in inputs], dtype=np.int64),
-            np.array([item.chars for item in inputs], dtype=np.int64).reshape(len(keys), MAX_CHARS),
-            flags,
-        )
+        return Encoded(ids[:, 0], ids[:, 1], ids[:, 2:], flags)
 
 
 class _Member:

@@ -28,13 +28,20 @@ def iob_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Decode IOB2 tags to (first, end, type) token spans (an orphan ``I-`` starts a span)."""
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
+    for i, tag in enumerate(tags):
+        if tag == "O":  # most words: only closes an open span
+            if start >= 0:
+                spans.append((start, i, label))
+                start = -1
+            continue
         prefix, _, kind = tag.partition("-")
         if start >= 0 and (prefix != "I" or kind != label):
             spans.append((start, i, label))
             start = -1
         if prefix == "B" or (prefix == "I" and start < 0):
             start, label = i, kind
+    if start >= 0:
+        spans.append((start, len(tags), label))
     return spans
 
 

@@ -8,7 +8,7 @@ from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import Speaker
-from marsad.extract.quotes.subjects import OBJECT_NOUNS, QUANTIFIERS
+from marsad.extract.quotes.subjects import OBJECT_NOUNS, QUANTIFIERS, WAS
 from marsad.model import Span
 from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
@@ -91,7 +91,8 @@ class Piece(Emitter):
                 if t.key in RELAYED_PRONOUNS:
                     relay, words, relayed = self._cut(zone[:c]), [], True
                     break
-        if not words and not relayed:
+        fronted = not words and not relayed
+        if fronted:
             words = self._before_verb(i)
         if role == "channel" and not (opener is not None and opener[1] == "comp" and self._channel_subject(i)):
             # ونشرت صحيفة «ديلي تايمز» أن ...: an outlet's report; else the words must come through a channel
@@ -104,9 +105,14 @@ class Piece(Emitter):
         # the verb's gender, remembered for its subject when it names one (not a relaying verb: نقلت الوكالة عن)
         gender = self.lex.gender(tok.key) if lemma not in self.lex.chain else None
         said = gender if words and not relay else None
+        if fronted and words and tok.key.endswith(("وا", "ون")):
+            said = "p"  # a verb after its subject agrees in number: «كما أن الكثير من المستخدمين عبروا» is plural
+        # a cue opening words already quoted («وقال X إنه رأى جثثا ملقاة في الشوارع وإن أحياء ...») is part of them:
+        # its subject neither speaks nor is who a later «وأضاف» means
+        in_quote = prev in self.lex.complementizers and any(f.start <= tok.start < f.end for f in self.found)
         if opener is None:
             # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means
-            if words and role != "impersonal" and prev not in NOT_REPORTING:
+            if words and role != "impersonal" and prev not in NOT_REPORTING and not in_quote:
                 found = self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
                 if found is None and bare_word(words[0].key) in QUANTIFIERS:
                     # «أكد عدد من أصحاب محال بيع الكفرات عدم اطلاعهم ...» then «وقالوا إننا ...»: the subject ends
@@ -141,7 +147,7 @@ class Piece(Emitter):
         if channel is not None and self.found and self.found[-1].cue.start == tok.start \
                 and channel not in self.found[-1].via and channel.text != self.found[-1].speaker.span.text:
             self.found[-1].via.append(channel)
-        if speaker is not None:
+        if speaker is not None and not in_quote:
             self.resolver.memory.add(para, speaker, said)
             if self._is_channel(speaker.span) and self.found and self.found[-1].cue.start == tok.start:
                 # «ونقلت وكالة «الأناضول» أن داود أوغلو تحدث ...» then «وقال: ...»: the outlet relays; the person it
@@ -191,11 +197,32 @@ class Piece(Emitter):
         opener = self._participle_opener(i, lemma)
         if opener is None:
             return
-        speaker = self._verb_subject(i) or self._subjectless(i) or self.resolver.memory.latest(self._para[i], 0) \
-            or self._subjectless(i, ("ORG", "LOC", "GPE")) or self.resolver.memory.latest(self._para[i])
+        # a speaker inherited from an earlier sentence agrees with the participle (مضيفا، معتبرة): «وكانت المحكمة
+        # العليا ... رفضت ... معتبرة أن» after «وأشار المسؤول الهندي» is the court's, not the official's; within the
+        # sentence of a quote the participle goes on with it whatever its form («قالت مصادر ... إن ...، مشيرا»)
+        s0 = i
+        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
+            s0 -= 1
+        same = bool(self.found) and self.found[-1].cue.start >= self.tokens[s0].start
+        gender = None if same else self.lex.gender(self.tokens[i].key)
+        memory = self.resolver.memory
+        speaker = self._verb_subject(i) or self._subjectless(i) or memory.latest(self._para[i], 0, gender) \
+            or self._subjectless(i, ("ORG", "LOC", "GPE")) or memory.latest(self._para[i], gender=gender) \
+            or self._was_subject(i)
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
         if speaker is not None:
             self.resolver.memory.add(self._para[i], speaker)
+
+    def _was_subject(self, i: int) -> Speaker | None:
+        """The description opening the sentence of cue ``i`` after «وكان/وكانت» («وكانت المحكمة العليا في الهند
+        رفضت ... معتبرة أن»: the court), resolved; None when the sentence opens otherwise."""
+        s0 = i
+        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
+            s0 -= 1
+        if i - s0 < 3 or self.tokens[s0].key not in WAS:
+            return None
+        words = self._cut(self.tokens[s0 + 1:i])
+        return self.resolver.resolve(words, self._para[i]) if words else None
 
     def _continued(self, i: int) -> None:
         """A sentence that goes on with the previous sentence's quote, in the same paragraph: «... قال إنهم يرفضون

@@ -44,8 +44,8 @@ class SpeakerMemory:
     genders: dict[str, str] = field(default_factory=dict)
 
     def add(self, paragraph: int, speaker: Speaker, gender: str | None = None) -> None:
-        """Remember ``speaker`` as the latest one (met in ``paragraph``), with the gender («m», «f») of the verb
-        it was the subject of, when known."""
+        """Remember ``speaker`` as the latest one (met in ``paragraph``), with the gender («m», «f», or «p» for a
+        plural) of the verb it was the subject of, when known."""
         self.items.append((paragraph, speaker))
         gender = gender or _described_gender(speaker)
         if gender is not None:

@@ -20,6 +20,8 @@ FRONTING = frozenset({"بشان", "حول", "عن", "بخصوص", "فيما", "�
 WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
 OBJECT_NOUNS = frozenset({"عدم", "ضروره", "اهميه", "رفض", "رفضهم", "صحه"})  # a cue's object (نفى صحة), no subject
 CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما"})  # لكن صحيفة «يني شفق» ... قالت
+# «كما أن»، «غير أن»، «إلا أن»، «بيد أن»: like لكن, a clause whose subject comes before its verb
+CONNECTIVES = frozenset({"كما", "وكما", "غير", "الا", "بيد"})
 
 
 class Subjects(Openers):
@@ -211,11 +213,11 @@ class Subjects(Openers):
         mention, or a plural noun before a plural verb; nothing when another verb or a comma comes between."""
         j = i - 1
         while j >= 0 and i - j <= 12 and self._sent[j] == self._sent[i] and self.tokens[j].text not in COMMAS \
-                and self.tokens[j].key not in CONTRASTIVE:
+                and not self._contrastive(j):
             if self.lex.cue(self.tokens[j].key) is not None:
                 return []
             j -= 1
-        if j < 0 or self.tokens[j].key not in CONTRASTIVE or j + 1 >= i:
+        if j < 0 or not self._contrastive(j) or j + 1 >= i:
             return []
         words = self._cut(self.tokens[j + 1:i])
         if not words:
@@ -231,6 +233,12 @@ class Subjects(Openers):
                 or self.lex.is_channel([first.key]):
             return words
         return []
+
+    def _contrastive(self, j: int) -> bool:
+        """True when token ``j`` opens a clause whose subject precedes its verb: لكن، بينما، فيما, or the أن of
+        «كما أن»، «غير أن»، «إلا أن»، «بيد أن»."""
+        key = self.tokens[j].key
+        return key in CONTRASTIVE or (key == "ان" and j > 0 and self.tokens[j - 1].key in CONNECTIVES)
 
     def _subjectless(self, i: int, types: tuple[str, ...] = ("PER",)) -> Speaker | None:
         """The speaker of a cue without a subject: the person the sentence is about when no speaker was met in

@@ -17,6 +17,7 @@ from marsad.extract.time.words import (
     EQUALS,
     FIRST_ORD,
     FROM,
+    HALF_WORD,
     HALVES,
     LAST,
     MONTH_LINK,
@@ -31,10 +32,10 @@ from marsad.extract.time.words import (
     WEEK,
     YEAR_CONTEXT,
     YEAR_EVENTS,
+    YEAR_NOUNS,
     YEAR_WORDS,
     YEARS_DUAL,
 )
-from marsad.text.normalize import norm_key
 
 
 class DateRules(Reader):
@@ -263,7 +264,7 @@ class DateRules(Reader):
         j = i + 1
         if cut is not None:
             ordn = self.ordinal(j)
-            letter = "H" if self.w(i).endswith(norm_key("نصف")) else "Q"
+            letter = "H" if self.w(i).endswith(HALF_WORD) else "Q"
             if ordn is None:
                 mod = self.word(j, "mod", strip=False)
                 return (mod[0], self.relative_part(letter, int(mod[1])), cut) if mod else None
@@ -284,7 +285,7 @@ class DateRules(Reader):
         year: str | None = f"{self.anchor.day.year:04d}" if self.anchor else None
         if self.is_(j, FROM) is not None:
             inner = self.d_year(j + 1) or self.d_period(j + 1)
-            if inner is None and self.w(j + 1) in (norm_key("العام"), norm_key("السنة")):
+            if inner is None and self.w(j + 1) in YEAR_NOUNS:
                 inner = (j + 2, Point(year), 0)
             if inner is not None and inner[1].value and len(inner[1].value) == 4:
                 return inner[0], Point(f"{inner[1].value}-{letter}{n}"), cut

@@ -20,6 +20,7 @@ from marsad.extract.time.tokens import Tok
 from marsad.extract.time.words import (
     ADVERB_PARTS,
     AMBIGUOUS_PLURAL,
+    BEFORE,
     CALENDAR_SUFFIX,
     CLOCK_PARTS,
     EACH,
@@ -32,7 +33,6 @@ from marsad.extract.time.words import (
     WEEK_BARE,
 )
 from marsad.text.clitics import readings
-from marsad.text.normalize import norm_key
 
 Rule = Callable[[int], "Found | None"]
 
@@ -48,10 +48,11 @@ class Grammar(DateRules):
     def scan(self) -> list[Found]:
         """Every expression, left to right, longest match first."""
         out: list[Found] = []
+        starts = self.starts
         i = 0
         while i < self.n:
             best: Found | None = None
-            if not self.may_start(i):
+            if not starts[i]:
                 i += 1
                 continue
             skip = self.skip(i)
@@ -156,10 +157,10 @@ class Grammar(DateRules):
     def r_duration(self, i: int) -> Found | None:
         """A duration, or منذ/قبل + a duration (a DATE counted back from the anchor)."""
         ago = self.word(i, "since") or (
-            (i + 1, "-", 0) if self.w(i) == norm_key("قبل") else None
+            (i + 1, "-", 0) if self.w(i) == BEFORE else None
         )
-        if ago is None and (hit := readings(self.w(i))) and any(f == norm_key("قبل") for _c, f in hit):
-            ago = (i + 1, "-", next(c for c, f in hit if f == norm_key("قبل")))
+        if ago is None and (hit := readings(self.w(i))) and any(f == BEFORE for _c, f in hit):
+            ago = (i + 1, "-", next(c for c, f in hit if f == BEFORE))
         if ago is not None:
             j = ago[0]
             approx = self.word(j, "approx", strip=False)

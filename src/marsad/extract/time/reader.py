@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 from typing import TypeVar
 
 from marsad.extract.time import calendar as cal
@@ -29,14 +30,24 @@ from marsad.extract.time.words import (
     PREFIX_FUTURE,
     SAME,
     SEPS,
+    THE_MONTH,
+    THE_YEAR,
+    YEAR_NOUNS,
     YEAR_WORDS,
     keys,
     starters,
 )
 from marsad.text.clitics import readings
-from marsad.text.normalize import norm_key
 
 V = TypeVar("V")
+_UNSEEN = object()  # a look-up not made yet (None is a cached "nothing here")
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_start(form: str) -> bool:
+    """Whether a word, or a reading of it without proclitics, can begin an expression (cached: text repeats words)."""
+    first = starters()
+    return any(reading in first for _cut, reading in readings(form))
 
 
 class Reader:
@@ -57,7 +68,8 @@ class Reader:
         self.last_month: tuple[int, int] | None = None
         self.reads = [readings(tok.text) for tok in toks]
         self.cache: dict[tuple[int, int, bool], object] = {}
-        self.starters = starters()
+        # whether an expression can start at each token (digits or a known first word)
+        self.starts = [tok.kind == "d" or _may_start(tok.text) for tok in toks]
 
 
     def note(self, found: Found) -> None:
@@ -71,11 +83,6 @@ class Reader:
                     self.future_sentences.add(self.sentence[found.start])
             except ValueError:
                 return
-
-    def may_start(self, i: int) -> bool:
-        """Whether an expression can start at token ``i`` (digits or a known first word)."""
-        tok = self.t[i]
-        return tok.kind == "d" or any(form in self.starters for _cut, form in self.reads[i])
 
     def skip(self, i: int) -> int | None:
         """The end of a phrase where a temporal word is part of a name or another sense (عين اليوم، اليوم التالي)."""
@@ -111,8 +118,9 @@ class Reader:
         if not 0 <= i < self.n:
             return None
         key = (i, id(table), strip)
-        if key in self.cache:
-            return self.cache[key]  # type: ignore[return-value]
+        cached = self.cache.get(key, _UNSEEN)
+        if cached is not _UNSEEN:
+            return cached  # type: ignore[return-value]
         found: tuple[int, V, int] | None = None
         firsts = self.lex.firsts(table)
         forms = [(cut, form) for cut, form in (self.reads[i] if strip else self.reads[i][:1]) if form in firsts]
@@ -283,7 +291,7 @@ class Reader:
             number = self.year_number(j + 1)
             if number is not None:
                 return number[0], Parts(year=number[1], calendar="h" if number[2] == "h" else "g")
-            if self.w(j) in (norm_key("العام"), norm_key("السنة")) or self.w(j).endswith(norm_key("العام")):
+            if self.w(j) in YEAR_NOUNS or self.w(j).endswith(THE_YEAR):
                 mod = self.word(j + 1, "mod", strip=False)
                 if mod is not None:
                     return mod[0], Parts(rel_year=int(mod[1]))
@@ -337,9 +345,9 @@ class Reader:
     def period_month(self, i: int) -> tuple[int, Parts] | None:
         """الشهر الجاري، هذا الشهر، الجاري (after من), الشهر الماضي, الشهر نفسه."""
         this = self.word(i, "this", strip=False)
-        if this is not None and self.w(this[0]) == norm_key("الشهر"):
+        if this is not None and self.w(this[0]) == THE_MONTH:
             return this[0] + 1, Parts(rel_month=0)
-        if self.w(i) == norm_key("الشهر"):
+        if self.w(i) == THE_MONTH:
             mod = self.word(i + 1, "mod", strip=False)
             if mod is not None:
                 return mod[0], Parts(rel_month=int(mod[1]))

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|[\u0621-\u064a]+|\S")
 _BREAKS = frozenset(".!?;\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """One token of the key text: its form, key offsets, kind and whether a sentence break precedes it."""
+class Tok(NamedTuple):
+    """One token of the key text: its form, key offsets, kind and whether a sentence break precedes it.
+
+    A named tuple (built in less than half a frozen dataclass's time: a segment makes thousands).
+    """
 
     text: str
     start: int
@@ -29,12 +31,13 @@ def tokenize_key(key: str) -> list[Tok]:
     """Split a normalised key text into tokens; ``brk`` marks a newline or sentence mark before a token."""
     toks: list[Tok] = []
     last = 0
-    prev_punct = ""
+    after_break = False  # the token before is a sentence mark
     for m in _TOKEN.finditer(key):
         t = m.group()
-        kind = "d" if t[0].isdecimal() else ("w" if t[0].isalpha() else "p")
-        gap = key[last : m.start()]
-        toks.append(Tok(t, m.start(), m.end(), kind, "\n" in gap or (prev_punct in _BREAKS and bool(prev_punct))))
-        prev_punct = t if kind == "p" else ""
-        last = m.end()
+        start, end = m.span()
+        first = t[0]
+        kind = "d" if first.isdecimal() else ("w" if first.isalpha() else "p")
+        toks.append(Tok(t, start, end, kind, after_break or key.find("\n", last, start) >= 0))
+        after_break = kind == "p" and t in _BREAKS
+        last = end
     return toks
