@@ -66,12 +66,26 @@ def _hash(value: object, folder: Path) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _plain(value: object) -> object:
+    """``value`` as JSON-ready data: dataclasses as dicts, every dict (``Counter`` too) as a plain dict, tuples as
+    lists, sets as sorted lists (``dataclasses.asdict`` would make a ``Counter`` of its pairs)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(_plain(v) for v in value)  # type: ignore[type-var]
+    return value
+
+
 def _layers(item: Document | InputError, folder: Path) -> dict[str, str]:
     """A SHA-256 of each field's JSON form, and for a document also of what a worker hands the writer with it (its
     stored form and its part of the corpus steps, computed as :func:`marsad.api.run`'s workers do)."""
     if isinstance(item, Document):
         item.sources = [source_of(item)]
-        extra = {"stored form": dataclasses.asdict(stored_form(item)), "prepared": dataclasses.asdict(prepare(item))}
+        extra = {"stored form": dataclasses.asdict(stored_form(item)), "prepared": _plain(prepare(item))}
     else:
         extra = {}
     return {name: _hash(value, folder) for name, value in [*dataclasses.asdict(item).items(), *extra.items()]}

@@ -42,6 +42,7 @@ from typing import Any, TypeVar
 from marsad.corpus.known import use_registry
 from marsad.corpus.prepare import Prepared, prepare
 from marsad.corpus.result import CorpusResult
+from marsad.heap import release_memory
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
 from marsad.model import Document, DocumentSource, Duplicate, Entity, InputError, Story
@@ -399,7 +400,9 @@ def _analyse(jobs: list[Job], options: Options, pool: Pool | None) -> Iterator[A
 
 
 def _analyse_chunk(jobs: list[Job], options: Options) -> list[Analysed]:
-    return list(_with_forms(analyze_batch(jobs, options)))
+    done = list(_with_forms(analyze_batch(jobs, options)))
+    release_memory()  # what analysing the chunk took and freed goes back to the system, not kept for the run
+    return done
 
 
 def _with_forms(results: Iterable[Document | InputError]) -> Iterator[Analysed]:
@@ -426,6 +429,7 @@ def _corpus(
     with summary.timed("corpus"):
         touched = relate_queued(store, summary.run, options.stories, options.batch_size, fresh.documents,
                                 fresh.prepared)
+        release_memory()
         if final or StoryTables(store).due_count() >= DUE_STORIES:
             describe_due(store, summary.run, pool=pool)
     summary.stories_touched = list(dict.fromkeys([*summary.stories_touched, *touched]))

@@ -182,31 +182,31 @@ def _near_words(doc: Document, m: Mention) -> set[str]:
     return words
 
 
-def _doc_groups(docs: list[Document]) -> dict[tuple[str, str], _Group]:
-    groups: dict[tuple[str, str], _Group] = {}
-    for doc in docs:
-        for m in doc.mentions:
-            group = groups.setdefault((doc.id, _local_key(m)), _Group())
-            group.types[m.type] += 1
-            group.mentions += 1
-            form = strip_titles(mention_name(doc, m))
-            if form.strip() and _is_name_form(form, mention_name(doc, m)):
-                group.forms[form] += 1
-                if form != mention_name(doc, m):
-                    group.titled[mention_name(doc, m)] += 1
-            if m.type == "PER":
-                title, word = _context(doc, m)
-                if title:
-                    group.titles.add(title)
-                    if form.strip() and _one_name(form.strip()):  # [الملك] سلمان: the title is outside the span
-                        group.titled[f"{name_word(word or '')} {form}".strip()] += 1
-                if word and not title and " " not in m.text.strip():
-                    group.before.add(word)
-                if form.strip() and " " not in form.strip():
-                    near = _near_words(doc, m) - set(group.near)
-                    group.near.update(near)  # a group is one document's: each word counted once
-            if not group.documents:
-                group.documents.append(doc.id)
+def _doc_groups(doc: Document) -> dict[str, _Group]:
+    """The counts of each per-document entity key of ``doc``."""
+    groups: dict[str, _Group] = {}
+    for m in doc.mentions:
+        group = groups.setdefault(_local_key(m), _Group())
+        group.types[m.type] += 1
+        group.mentions += 1
+        form = strip_titles(mention_name(doc, m))
+        if form.strip() and _is_name_form(form, mention_name(doc, m)):
+            group.forms[form] += 1
+            if form != mention_name(doc, m):
+                group.titled[mention_name(doc, m)] += 1
+        if m.type == "PER":
+            title, word = _context(doc, m)
+            if title:
+                group.titles.add(title)
+                if form.strip() and _one_name(form.strip()):  # [الملك] سلمان: the title is outside the span
+                    group.titled[f"{name_word(word or '')} {form}".strip()] += 1
+            if word and not title and " " not in m.text.strip():
+                group.before.add(word)
+            if form.strip() and " " not in form.strip():
+                near = _near_words(doc, m) - set(group.near)
+                group.near.update(near)  # a group is one document's: each word counted once
+        if not group.documents:
+            group.documents.append(doc.id)
     return groups
 
 
@@ -457,7 +457,7 @@ def _entry_titles(ident: str) -> frozenset[str]:
     return _all_entry_titles().get(ident, frozenset())
 
 
-def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matched: dict[str, RegistryEntry]) -> None:
+def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matched: set[str]) -> None:
     """A surname, first name, or first and last name alone that no other person of the documents carries joins the
     one registered person whose name has it (a batch of the store without بشار الأسد: «نظام الأسد», «نظام بشار»,
     «علي صالح»).
@@ -498,7 +498,7 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
         if group.titles and not group.titles & _entry_titles(entry.id):
             continue  # العقيد المالكي is not the former prime minister
         groups.setdefault(entry.id, _Group())
-        matched[entry.id] = entry
+        matched.add(entry.id)
         uf.union(node, entry.id)
 
 
@@ -541,24 +541,52 @@ def _lone_given_name(name: str) -> bool:
     return len(words) == 1 and is_given_name(words[0])
 
 
+@dataclass(frozen=True)
+class DocumentNames:
+    """One document's part of resolution: the counts of each of its per-document entity keys (a mention's
+    entity, else its type and text key), the node each key starts from (a registry id, else its kind and name key;
+    empty for a mention with no name) and the registry ids among the nodes."""
+
+    groups: dict[str, _Group]
+    nodes: dict[str, str]
+    matched: frozenset[str]
+
+
+def document_names(doc: Document) -> DocumentNames:
+    """What resolution computes of ``doc`` alone (a worker does it with the document: :mod:`marsad.corpus.prepare`)."""
+    groups: dict[str, _Group] = {}
+    nodes: dict[str, str] = {}
+    matched: set[str] = set()
+    for key, group in _doc_groups(doc).items():
+        groups[key] = group
+        entry = _registry_match(group) if OUTLET not in key else None
+        if entry is not None:
+            nodes[key] = entry.id
+            matched.add(entry.id)
+            continue
+        name = _fullest(group)
+        node = f"{_kind(group.type)}|{name_key(name)}" if name else ""
+        if name and OUTLET in key:
+            node += "|" + OUTLET  # the newspaper الشرق الأوسط, never the region
+        if name and group.type == "PER" and _lone_given_name(name):
+            node += _DOC + doc.id  # صالح alone: each document's stays apart until the surname join
+        nodes[key] = node
+    return DocumentNames(groups, nodes, frozenset(matched))
+
+
 def resolve(docs: list[Document], result: CorpusResult) -> None:
     """Fill ``result.entities`` and rewrite every ``Mention.entity`` (and quote speaker) to its global entity id."""
     registry = shipped_registry()
-    groups = _doc_groups(docs)
+    groups: dict[tuple[str, str], _Group] = {}
     node_of: dict[tuple[str, str], str] = {}
-    matched: dict[str, RegistryEntry] = {}
-    for gid, group in groups.items():
-        entry = _registry_match(group) if OUTLET not in gid[1] else None
-        if entry is not None:
-            node_of[gid] = entry.id
-            matched[entry.id] = entry
-        else:
-            name = _fullest(group)
-            node_of[gid] = f"{_kind(group.type)}|{name_key(name)}" if name else ""
-            if name and OUTLET in gid[1]:
-                node_of[gid] += "|" + OUTLET  # the newspaper الشرق الأوسط, never the region
-            if name and group.type == "PER" and _lone_given_name(name):
-                node_of[gid] += _DOC + gid[0]  # صالح alone: each document's stays apart until the surname join
+    matched: set[str] = set()
+    for doc in docs:  # each document's part as its worker found it when it did
+        prepared = result.prepared.get(doc.id)
+        names = prepared.names if prepared is not None else document_names(doc)
+        for key, group in names.groups.items():
+            groups[(doc.id, key)] = group
+            node_of[(doc.id, key)] = names.nodes[key]
+        matched |= names.matched
     nodes: dict[str, _Group] = {}
     for gid, group in groups.items():
         node = node_of[gid]

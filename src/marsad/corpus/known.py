@@ -115,6 +115,11 @@ def registry_cached(function: Callable[[], _T]) -> Callable[[], _T]:
     return cached
 
 
+def on_registry_change(clear: Callable[[], None]) -> None:
+    """Call ``clear`` (a cache's ``cache_clear``) whenever :func:`use_registry` changes the registry in use."""
+    _derived.append(clear)
+
+
 def use_registry(path: str) -> None:
     """Make the shipped registry extended by the user's TSV ``path`` (empty: none) the registry in use.
 

@@ -20,9 +20,9 @@ into the test a one-word candidate name must pass.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
-from marsad.corpus.known import base_registry, registry_cached
+from marsad.corpus.known import base_registry, on_registry_change, registry_cached
 from marsad.corpus.unionfind import UnionFind
 from marsad.lexicons import load, load_table
 from marsad.text.normalize import norm_key
@@ -144,13 +144,22 @@ def compound_words(words: list[str]) -> list[str]:
 
 def name_words(name: str, variants: bool = True) -> list[str]:
     """The words of ``name`` in key form: aliases applied, variants folded, the article dropped."""
+    return list(_name_words(name, variants))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_words(name: str, variants: bool) -> tuple[str, ...]:
+    """:func:`name_words`, kept for the names met most (the corpus steps ask for the same names again and again)."""
     key = norm_key(name).replace("-", " ")
     key = " ".join(key.split())
     key = _aliases().get(key, key)
     words = key.split(" ") if key else []
     if variants:
         words = [canonical_word(w) for w in words]
-    return words
+    return tuple(words)
+
+
+on_registry_change(_name_words.cache_clear)  # the variants folded come from the registry in use
 
 
 def name_key(name: str) -> str:

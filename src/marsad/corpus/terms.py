@@ -69,8 +69,12 @@ def unit_title(doc: Document, unit: Unit) -> str:
     return unit.id
 
 
-def unit_terms(doc: Document, unit: Unit) -> UnitTerms:
-    """Count the distinctive terms (and resolved entities) of ``unit``."""
+def word_counts(doc: Document, unit: Unit) -> dict[str, int]:
+    """The content-word terms of ``unit`` and their counts (title words :data:`TITLE_BOOST` extra times).
+
+    They depend on the unit's text alone (not on what the corpus steps change), so a
+    worker computes them with the document (:mod:`marsad.corpus.prepare`).
+    """
     counts: Counter[str] = Counter()
     for piece in unit.pieces:
         for tok in tokenize(doc.text, piece.start, piece.end):
@@ -82,7 +86,13 @@ def unit_terms(doc: Document, unit: Unit) -> UnitTerms:
             term = content_term(tok)
             if term:
                 counts[term] += TITLE_BOOST
-    weighted: dict[str, float] = dict(counts)
+    return dict(counts)
+
+
+def unit_terms(doc: Document, unit: Unit, words: Mapping[str, int] | None = None) -> UnitTerms:
+    """Count the distinctive terms (and resolved entities) of ``unit``; ``words``: its :func:`word_counts` when
+    already computed."""
+    weighted: dict[str, float] = dict(word_counts(doc, unit) if words is None else words)
     for m in doc.mentions:
         if m.entity and any(p.start <= m.start < p.end for p in unit.pieces):
             key = f"@{m.type}:{name_key(m.text)}"
@@ -109,7 +119,8 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Sparse dot product."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    get = b.get
+    return sum([w * get(t, 0.0) for t, w in a.items()])
 
 
 def span_terms(text: str, start: int, end: int) -> frozenset[str]:

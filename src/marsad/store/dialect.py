@@ -12,7 +12,7 @@ import re
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 Row = tuple[Any, ...]
 
@@ -57,6 +57,9 @@ class Dialect(Protocol):
     def fts_schema(self) -> list[str]:
         """Statements creating the full-text index of segments."""
 
+    def execute_many(self, conn: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run one statement (already in the driver's placeholders) over many rows of parameters."""
+
     def index_terms(self, conn: Connection, rowid: int, terms: str) -> None:
         """Index a segment (by its row id) under ``terms``."""
 
@@ -90,6 +93,10 @@ class SqliteDialect:
     def is_locked(self, exc: BaseException) -> bool:
         """SQLite's ``database is locked`` / ``busy`` errors."""
         return isinstance(exc, sqlite3.OperationalError) and any(w in str(exc) for w in ("locked", "busy"))
+
+    def execute_many(self, conn: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """The driver's ``executemany``."""
+        cast(sqlite3.Connection, conn).executemany(sql, rows)
 
     def fts_schema(self) -> list[str]:
         """An FTS5 table of segment terms (rowid = segments.rowid)."""
@@ -173,6 +180,11 @@ class PostgresDialect:
     def is_locked(self, exc: BaseException) -> bool:
         """Lock time-outs, deadlocks and serialisation failures (SQLSTATE 55P03, 40P01, 40001)."""
         return getattr(exc, "sqlstate", None) in ("55P03", "40P01", "40001")
+
+    def execute_many(self, conn: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """A cursor's ``executemany`` (psycopg pipelines the rows)."""
+        with cast(Any, conn).cursor() as cursor:
+            cursor.executemany(sql, rows)
 
     def fts_schema(self) -> list[str]:
         """A table of segment term vectors (rowid = segments.rowid) with a GIN index."""

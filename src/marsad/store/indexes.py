@@ -140,25 +140,22 @@ class StoryTables:
     def save(self, index: StoryIndex) -> None:
         """Write what ``index`` changed since it was opened (then it starts a new change record)."""
         changes, index.changes = index.changes, IndexChanges()
-        x = self.store._x
-        for term, n in sorted(changes.df.items()):
-            x("INSERT INTO story_terms (term, df) VALUES (?, ?) "
-              "ON CONFLICT (term) DO UPDATE SET df = story_terms.df + excluded.df", (term, n))
-        for sidx in sorted(changes.stories):
-            s = index.states[sidx]
-            x("INSERT INTO story_states (sidx, id, centroid, size, first_day, last_day, posted, merged_into) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sidx) DO UPDATE SET centroid = excluded.centroid, "
-              "size = excluded.size, first_day = excluded.first_day, last_day = excluded.last_day, "
-              "posted = excluded.posted, merged_into = excluded.merged_into",
-              (sidx, s.id, json.dumps(s.centroid, ensure_ascii=False), s.size, s.first_day, s.last_day,
-               json.dumps(sorted(s.posted), ensure_ascii=False), index.merged.get(sidx)))
-        for term, sidx in changes.postings:
-            x("INSERT INTO story_postings (term, sidx) VALUES (?, ?)", (term, sidx))
-        for sidx, m in changes.members:
-            x("INSERT INTO story_units (unit, sidx, document, outlet, day, title, vector, titled) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-              (m.unit, sidx, m.document, m.outlet, m.day, m.title, json.dumps(m.vector, ensure_ascii=False),
-               int(m.titled)))
+        x, many = self.store._x, self.store._xmany
+        many("INSERT INTO story_terms (term, df) VALUES (?, ?) "
+             "ON CONFLICT (term) DO UPDATE SET df = story_terms.df + excluded.df", sorted(changes.df.items()))
+        states = [index.states[sidx] for sidx in sorted(changes.stories)]
+        many("INSERT INTO story_states (sidx, id, centroid, size, first_day, last_day, posted, merged_into) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sidx) DO UPDATE SET centroid = excluded.centroid, "
+             "size = excluded.size, first_day = excluded.first_day, last_day = excluded.last_day, "
+             "posted = excluded.posted, merged_into = excluded.merged_into",
+             [(sidx, s.id, json.dumps(s.centroid, ensure_ascii=False), s.size, s.first_day, s.last_day,
+               json.dumps(sorted(s.posted), ensure_ascii=False), index.merged.get(sidx))
+              for sidx, s in zip(sorted(changes.stories), states, strict=True)])
+        many("INSERT INTO story_postings (term, sidx) VALUES (?, ?)", list(changes.postings))
+        many("INSERT INTO story_units (unit, sidx, document, outlet, day, title, vector, titled) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             [(m.unit, sidx, m.document, m.outlet, m.day, m.title, json.dumps(m.vector, ensure_ascii=False),
+               int(m.titled)) for sidx, m in changes.members])
         for drop, keep in changes.merges:
             x("UPDATE story_units SET sidx = ? WHERE sidx = ?", (keep, drop))
             x("UPDATE story_postings SET sidx = ? WHERE sidx = ?", (keep, drop))

@@ -36,10 +36,11 @@ from marsad.corpus.stories import describe, unit_links
 from marsad.corpus.story_index import StoryParams, StoryState
 from marsad.corpus.terms import unit_terms
 from marsad.corpus.units import Unit, units_of
+from marsad.heap import release_memory
 from marsad.model import Document, Duplicate, SpanRef, Story
 from marsad.pipeline import Pool
 from marsad.store.indexes import PassageTables, StoryTables
-from marsad.store.store import Store, _chunks, _marks
+from marsad.store.store import DocumentRecord, Store, _chunks, _marks, document_of
 
 DESCRIBE_CHUNK = 200
 # at most this many article units (about as many documents) described in one transaction, however big the stories
@@ -92,7 +93,8 @@ def relate_batch(
         by_id = {d.id: d for d in docs}
         copied = {d.id: d for d in _documents(store, _copy_documents(result.duplicates) - set(by_id))}
         links = unit_links(by_id | copied, result.duplicates, passages.pair_documents)
-        index.add([unit_terms(doc, unit) for doc in docs for unit in units_of(doc)], links)
+        index.add([unit_terms(doc, unit, _words(result, doc.id, unit.id)) for doc in docs for unit in units_of(doc)],
+                  links)
         tables.save(index)
         store.update_documents([*docs, *again])
         store.merge_entities(result.entities, result.entity_registry, result.next_entity, result.merged_entities)
@@ -116,10 +118,17 @@ def describe_due(store: Store, run: int, chunk: int = DESCRIBE_CHUNK, pool: Pool
             due = tables.due(chunk, DESCRIBE_MEMBERS)
             if not due:
                 return described
-            stories = _describe(store, tables, set(due), {}, pool)
+            stories = _describe(store, tables, set(due), pool)
             store.save_stories(stories, {}, run)
             tables.undue(due)
             described += len(stories)
+        release_memory()  # the members' documents loaded for the chunk
+
+
+def _words(result: CorpusResult, doc_id: str, unit_id: str) -> dict[str, int] | None:
+    """A unit's content-word counts as its document's worker found them (None when it did not)."""
+    prepared = result.prepared.get(doc_id)
+    return prepared.words.get(unit_id) if prepared is not None else None
 
 
 def _copy_documents(duplicates: list[Duplicate]) -> set[str]:
@@ -130,22 +139,32 @@ def _documents(store: Store, ids: Iterable[str]) -> list[Document]:
     return store.load_batch(sorted(set(ids)), analysis=False)
 
 
-Describing = tuple[StoryState, list[Unit], dict[str, Document], list[Duplicate]]
+# A story to describe: its state (members set), its documents in arrival order and their copied passages.
+Describing = tuple[StoryState, list[str], list[Duplicate]]
 
 
-def describe_stories(jobs: list[Describing]) -> list[Story]:
-    """The records of stories, each from its state, units, documents and copied passages (a worker's share)."""
-    return [describe(*job) for job in jobs]
+def describe_stories(jobs: list[Describing], records: dict[str, DocumentRecord]) -> list[Story]:
+    """The records of stories, each from its state, documents (decoded here from their stored ``records``, so that a
+    worker does it, not the writer) and copied passages (a worker's share)."""
+    docs: dict[str, Document] = {}
+    out: list[Story] = []
+    for state, ids, copies in jobs:
+        for doc_id in ids:
+            if doc_id not in docs:
+                docs[doc_id] = document_of(*records[doc_id])
+        own = {m.unit for m in state.members}
+        units: list[Unit] = [u for doc_id in ids for u in units_of(docs[doc_id]) if u.id in own]
+        out.append(describe(state, units, {doc_id: docs[doc_id] for doc_id in ids}, copies))
+    release_memory()
+    return out
 
 
-def _describe(
-    store: Store, tables: StoryTables, sidxs: set[int], batch: dict[str, Document], pool: Pool | None = None
-) -> list[Story]:
-    """The records of these stories, from all their members' documents (the batch's as they are now)."""
+def _describe(store: Store, tables: StoryTables, sidxs: set[int], pool: Pool | None = None) -> list[Story]:
+    """The records of these stories, from all their members' documents."""
     members = tables.members(sidxs)
     states = tables.states(members)
     wanted = {m.document for ms in members.values() for m in ms}
-    docs = {d.id: d for d in _documents(store, wanted - set(batch))} | {k: v for k, v in batch.items() if k in wanted}
+    records = store.document_records(wanted)
     order = _arrival(store, wanted)
     copies = _copies(store, sorted(wanted))
     jobs: list[Describing] = []
@@ -153,17 +172,16 @@ def _describe(
         state.members = members.get(sidx, [])
         if not state.members:
             continue
-        own = {m.unit for m in state.members}
-        ids = sorted({m.document for m in state.members}, key=lambda d: (order.get(d, 0), d))
-        units: list[Unit] = [u for doc_id in ids for u in units_of(docs[doc_id]) if u.id in own]
-        story_docs = {doc_id: docs[doc_id] for doc_id in ids}
-        mine = [d for d in copies if d.a.document in story_docs or d.b.document in story_docs]
-        jobs.append((state, units, story_docs, mine))
+        state_docs = {m.document for m in state.members}
+        ids = sorted(state_docs, key=lambda d: (order.get(d, 0), d))
+        mine = [d for d in copies if d.a.document in state_docs or d.b.document in state_docs]
+        jobs.append((state, ids, mine))
     if pool is None or len(jobs) < 2:
-        out = describe_stories(jobs)
+        out = describe_stories(jobs, records)
     else:
         shares = [jobs[i :: pool.workers] for i in range(pool.workers)]
-        out = [story for done in pool.map(describe_stories, shares) for story in done]
+        needed = [{doc_id: records[doc_id] for _state, ids, _copies in share for doc_id in ids} for share in shares]
+        out = [story for done in pool.map(describe_stories, shares, needed) for story in done]
     out.sort(key=lambda s: (-len(s.segments), s.id))
     return out
 

@@ -57,6 +57,10 @@ _IN_CHUNK = 500
 ENTITY_COUNTER_KEY = "entity_counter"
 
 
+# A stored document undecoded: its JSON and its sources (None: those of the JSON).
+DocumentRecord = tuple[str, list[DocumentSource] | None]
+
+
 @dataclass(frozen=True)
 class StoredForm:
     """What the store writes of a new document that can be computed where it was analysed (in a worker): its JSON
@@ -145,6 +149,12 @@ class Store:
     def _x(self, sql: str, params: Iterable[Any] = ()) -> Any:
         with self._lock:
             return self._conn.execute(self.dialect.sql(sql), tuple(params))
+
+    def _xmany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run one statement over many rows of parameters."""
+        if rows:
+            with self._lock:
+                self.dialect.execute_many(self._conn, self.dialect.sql(sql), rows)
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         with self._lock:
@@ -265,13 +275,14 @@ class Store:
         with self.write():
             row = self._one("SELECT COALESCE(max(seq), 0) FROM documents")
             seq = int(row[0]) if row else 0
-            inserted: set[str] = set()
+            inserted: dict[str, Document] = {}
             for doc in docs:
                 seq += 1
                 if self._insert_document(doc, seq, run, (forms or {}).get(doc.id)):
                     added += 1
-                    inserted.add(doc.id)
+                    inserted[doc.id] = doc
                     self._queue(doc.id, "new")
+            self._write_layers(list(inserted.values()), new=True)
             for doc_id, source in sources:
                 self._add_source(doc_id, source, run)
                 if doc_id not in inserted:
@@ -323,7 +334,6 @@ class Store:
             )
             assert row is not None
             self.dialect.index_terms(self._conn, int(row[0]), terms)
-        self._write_layers(doc)
         return 1
 
     def _add_source(self, doc_id: str, source: DocumentSource, run: int) -> None:
@@ -335,62 +345,69 @@ class Store:
             (doc_id, source.input, source.format, source.url, source.outlet, source.published, source.basis, run, seq),
         )
 
-    def _write_layers(self, doc: Document) -> None:
-        """Replace the rows of a document's layers (mentions, timexes, quotes, events)."""
-        for table in ("mentions", "timexes", "quotes", "quote_via", "events", "event_participants"):
-            self._x(f"DELETE FROM {table} WHERE document = ?", (doc.id,))
-        for n, m in enumerate(doc.mentions):
-            self._x(
-                'INSERT INTO mentions (document, seq, start, "end", text, type, entity) VALUES (?, ?, ?, ?, ?, ?, ?)',
-                (doc.id, n, m.start, m.end, m.text, m.type, m.entity),
-            )
-        for n, t in enumerate(doc.timexes):
-            self._x(
-                'INSERT INTO timexes (document, seq, start, "end", text, type, value, end_value) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, n, t.start, t.end, t.text, t.type, t.value, t.end_value),
-            )
-        for n, q in enumerate(doc.quotes):
-            self._x(
-                'INSERT INTO quotes (document, seq, start, "end", text, kind, speaker, record) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, n, q.start, q.end, q.text, q.kind, q.speaker, json.dumps(to_json(q), ensure_ascii=False)),
-            )
-            for via in dict.fromkeys(q.via):
-                self._x("INSERT INTO quote_via (document, seq, entity) VALUES (?, ?, ?)", (doc.id, n, via))
-        for n, e in enumerate(doc.events):
-            record = to_json(e)
-            extra = {k: v for k, v in record.items() if k not in _EVENT_COLUMNS}
-            self._x(
-                'INSERT INTO events (document, seq, start, "end", text, type, date, participants, extra) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    doc.id, n, e.start, e.end, e.text, e.type, e.date,
-                    json.dumps(e.participants, ensure_ascii=False), json.dumps(extra, ensure_ascii=False),
-                ),
-            )
-            for who in dict.fromkeys(e.participants):
-                self._x(
-                    "INSERT INTO event_participants (document, seq, participant) VALUES (?, ?, ?)", (doc.id, n, who)
-                )
+    def _write_layers(self, docs: list[Document], new: bool = False) -> None:
+        """Replace the rows of documents' layers (mentions, timexes, quotes, events), table by table (only insert
+        them when the documents are ``new``)."""
+        ids = [] if new else [doc.id for doc in docs]
+        for table in _LAYER_TABLES:
+            for chunk in _chunks(ids):
+                self._x(f"DELETE FROM {table} WHERE document IN ({_marks(chunk)})", chunk)
+        self._xmany(
+            'INSERT INTO mentions (document, seq, start, "end", text, type, entity) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            [(doc.id, n, m.start, m.end, m.text, m.type, m.entity) for doc in docs for n, m in enumerate(doc.mentions)],
+        )
+        self._xmany(
+            'INSERT INTO timexes (document, seq, start, "end", text, type, value, end_value) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, n, t.start, t.end, t.text, t.type, t.value, t.end_value)
+             for doc in docs for n, t in enumerate(doc.timexes)],
+        )
+        self._xmany(
+            'INSERT INTO quotes (document, seq, start, "end", text, kind, speaker, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            [(doc.id, n, q.start, q.end, q.text, q.kind, q.speaker, json.dumps(to_json(q), ensure_ascii=False))
+             for doc in docs for n, q in enumerate(doc.quotes)],
+        )
+        self._xmany(
+            "INSERT INTO quote_via (document, seq, entity) VALUES (?, ?, ?)",
+            [(doc.id, n, via) for doc in docs for n, q in enumerate(doc.quotes) for via in dict.fromkeys(q.via)],
+        )
+        events = []
+        for doc in docs:
+            for n, e in enumerate(doc.events):
+                record = to_json(e)
+                extra = {k: v for k, v in record.items() if k not in _EVENT_COLUMNS}
+                events.append((doc.id, n, e.start, e.end, e.text, e.type, e.date,
+                               json.dumps(e.participants, ensure_ascii=False), json.dumps(extra, ensure_ascii=False)))
+        self._xmany(
+            'INSERT INTO events (document, seq, start, "end", text, type, date, participants, extra) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            events,
+        )
+        self._xmany(
+            "INSERT INTO event_participants (document, seq, participant) VALUES (?, ?, ?)",
+            [(doc.id, n, who) for doc in docs for n, e in enumerate(doc.events) for who in dict.fromkeys(e.participants)],
+        )
 
     # -- the corpus state (called inside one write transaction) --------------------------------------
 
     def update_documents(self, docs: Iterable[Document]) -> int:
         """Rewrite the report JSON and layer rows of documents the corpus steps changed; return how many."""
-        changed = 0
+        docs = list(docs)
+        stored: dict[str, str] = {}
+        for chunk in _chunks([doc.id for doc in docs]):
+            stored.update((str(i), str(r)) for i, r in self._rows(
+                f"SELECT id, report FROM documents WHERE id IN ({_marks(chunk)})", chunk))
+        changed: list[Document] = []
+        updates: list[tuple[Any, ...]] = []
         for doc in docs:
             report = json.dumps(to_json(doc), ensure_ascii=False)
-            row = self._one("SELECT report FROM documents WHERE id = ?", (doc.id,))
-            if row is not None and row[0] == report:
+            if stored.get(doc.id) == report:
                 continue
-            self._x(
-                "UPDATE documents SET report = ?, published = ?, outlet = ?, title = ? WHERE id = ?",
-                (report, _value(doc.published), doc.outlet, doc.title, doc.id),
-            )
-            self._write_layers(doc)
-            changed += 1
-        return changed
+            updates.append((report, _value(doc.published), doc.outlet, doc.title, doc.id))
+            changed.append(doc)
+        self._xmany("UPDATE documents SET report = ?, published = ?, outlet = ?, title = ? WHERE id = ?", updates)
+        self._write_layers(changed)
+        return len(changed)
 
     def _queue(self, doc_id: str, kind: str) -> None:
         """Queue a document for the corpus steps: ``new`` (never related yet) or ``source`` (a source was added)."""
@@ -435,10 +452,23 @@ class Store:
             for doc_id, seq, saved, report in self._rows(
                 f"SELECT id, seq, {column}, report FROM documents WHERE id IN ({_marks(read)})", read
             ):
-                doc = from_json(Document, json.loads(saved or report))
-                doc.sources = sources.get(str(doc_id), doc.sources)
-                found.append((int(seq or 0), str(doc_id), doc))
+                found.append((int(seq or 0), str(doc_id), document_of(saved or report, sources.get(str(doc_id)))))
         return [doc for _seq, _id, doc in sorted(found, key=lambda x: (x[0], x[1]))]
+
+    def document_records(self, ids: Iterable[str]) -> dict[str, DocumentRecord]:
+        """These documents as the corpus steps left them, undecoded: their stored JSON and all their sources (for
+        :func:`document_of`, which a worker can run)."""
+        out: dict[str, DocumentRecord] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            sources: dict[str, list[DocumentSource]] = {}
+            for doc_id, inp, fmt, url, outlet, published, basis in self._rows(
+                "SELECT document, input, format, url, outlet, published, basis FROM document_sources "
+                f"WHERE document IN ({_marks(chunk)}) ORDER BY document, seq", chunk
+            ):
+                sources.setdefault(str(doc_id), []).append(DocumentSource(inp, fmt, url, outlet, published, basis))
+            for doc_id, report in self._rows(f"SELECT id, report FROM documents WHERE id IN ({_marks(chunk)})", chunk):
+                out[str(doc_id)] = (str(report), sources.get(str(doc_id)))
+        return out
 
     def anchor_days(self) -> set[str]:
         """The distinct days (ISO dates) the stored documents' sources give as their publication."""
@@ -481,23 +511,20 @@ class Store:
             if old in stored and new in batch:
                 batch[new] = _combine(batch[new], stored[old])
         stored = self._entity_records(list(batch))
+        rows: list[tuple[Any, ...]] = []
+        aliases: list[tuple[Any, ...]] = []
         for ident, record in batch.items():
             whole = _combine(stored[ident], record) if ident in stored else record
-            self._x("DELETE FROM entities WHERE id = ?", (ident,))
-            self._x("DELETE FROM entity_aliases WHERE entity = ?", (ident,))
-            self._x(
-                "INSERT INTO entities (id, type, name, mentions, documents, record) VALUES (?, ?, ?, ?, ?, ?)",
-                (ident, whole["type"], whole["name"], whole["mentions"], len(whole["documents"]),
-                 json.dumps(whole, ensure_ascii=False)),
-            )
-            for alias in dict.fromkeys([whole["name"], *whole["aliases"]]):
-                self._x("INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)", (ident, alias))
-        for key, entity in keys.items():
-            self._x(
-                "INSERT INTO entity_keys (key, entity) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET entity = excluded.entity",
-                (key, entity),
-            )
+            rows.append((ident, whole["type"], whole["name"], whole["mentions"], len(whole["documents"]),
+                         json.dumps(whole, ensure_ascii=False)))
+            aliases.extend((ident, alias) for alias in dict.fromkeys([whole["name"], *whole["aliases"]]))
+        for chunk in _chunks(list(batch)):
+            self._x(f"DELETE FROM entities WHERE id IN ({_marks(chunk)})", chunk)
+            self._x(f"DELETE FROM entity_aliases WHERE entity IN ({_marks(chunk)})", chunk)
+        self._xmany("INSERT INTO entities (id, type, name, mentions, documents, record) VALUES (?, ?, ?, ?, ?, ?)", rows)
+        self._xmany("INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)", aliases)
+        self._xmany("INSERT INTO entity_keys (key, entity) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET entity = excluded.entity", list(keys.items()))
         self.set_meta(ENTITY_COUNTER_KEY, str(next_number))
 
     def _entity_records(self, ids: list[str]) -> dict[str, JSON]:
@@ -636,6 +663,15 @@ class Store:
 
 
 _EVENT_COLUMNS = frozenset({"start", "end", "text", "type", "date", "participants"})
+_LAYER_TABLES = ("mentions", "timexes", "quotes", "quote_via", "events", "event_participants")
+
+
+def document_of(text: str, sources: list[DocumentSource] | None) -> Document:
+    """A stored document from its JSON, with its sources (those of the JSON when None)."""
+    doc = from_json(Document, json.loads(text))
+    if sources is not None:
+        doc.sources = sources
+    return doc
 
 
 def _value(published: Published | None) -> str | None:
