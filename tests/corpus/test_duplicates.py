@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.corpus.duplicates import find_duplicates
+from marsad.corpus.duplicates import arrival_group_sizes, find_duplicates
 from marsad.model import Document
 
 
@@ -29,3 +29,15 @@ def test_lines_repeated_inside_one_page_are_not_copies(seed_docs: dict[str, Docu
     caption = "الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون يفحصان منصة الإطلاق"
     assert doc.text.count(caption) == 2
     assert find_duplicates([doc]) == []
+
+
+def test_group_sizes_as_each_document_comes_do_not_depend_on_batches() -> None:
+    # d1..d4 copy one passage of d1, d5 another; one passage of d6 copies both (their groups become one)
+    pairs = [(("d1", 0), ("d2", 0)), (("d1", 0), ("d3", 5)), (("d2", 0), ("d3", 5)), (("d3", 5), ("d4", 0)),
+             (("d1", 90), ("d5", 0)), (("d4", 0), ("d6", 0)), (("d5", 0), ("d6", 0))]
+    whole = arrival_group_sizes(pairs)
+    assert [whole[a, b] for a, b in pairs] == [2, 3, 3, 4, 2, 6, 6]  # d3's two copies both count d3
+    # the same stream cut after d3: the first batch's group is filed (its documents known)
+    filed = frozenset({"d1", "d2", "d3"})
+    later = arrival_group_sizes(pairs[3:], {("d1", 0): (1, filed), ("d3", 5): (1, filed)})
+    assert later == {pair: whole[pair] for pair in pairs[3:]}

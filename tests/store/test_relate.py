@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import re
 import sqlite3
@@ -12,7 +13,8 @@ import pytest
 
 from marsad.api import run
 from marsad.corpus.duplicates import find_duplicates
-from marsad.corpus.stories import place_units
+from marsad.corpus.stories import MAX_LINK_DOCUMENTS, place_units
+from marsad.corpus.story_index import StoryIndex, StoryParams
 from marsad.eval.stories import iter_records, read_gold
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
@@ -184,3 +186,41 @@ def test_describing_in_chunks_of_few_members_gives_the_same_stories(
             assert describe_due(store, number) == waiting and tables.due_count() == 0
             records.append(sorted(store.rows("SELECT id, record FROM stories")))
     assert records[0] == records[1] and len(records[0]) > 20
+
+
+WIRE = ("وقالت وكالة الأنباء في بيان صدر مساء اليوم إن الهيئة العامة للموانئ وقعت اتفاقية مع شركة الملاحة الدولية "
+        "لتشغيل محطة الحاويات الجديدة في ميناء جدة الإسلامي لمدة عشرين عاما بطاقة استيعابية تبلغ مليوني حاوية سنويا")
+
+
+def test_a_copy_group_growing_past_the_link_limit_links_the_same_units_in_batches(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    """A wire paragraph copied by thirteen outlets: its group passes the link limit at the eleventh copy. Each
+    copy links its unit to the earlier ones while the group is small enough, cut into batches or not (one batch
+    used to judge every copy by the group's final size, batches by its size at their end)."""
+    dump = shared_dir / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
+    records = [r for _, r in itertools.islice(iter_records(dump), 13)]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps(r | {"source": f"outlet{i}", "url": f"https://outlet{i}.example/news/{i}",
+                                               "date_extracted": "2015-07-21 10:00:00",
+                                               "content": r["content"] + "\n\n" + WIRE}, ensure_ascii=False) + "\n"
+                            for i, r in enumerate(records)), encoding="utf-8")
+    options = Options(progress=False)
+    docs = [analyze_raw(r, options) for r in read_inputs([str(path)], options) if isinstance(r, RawDocument)]
+    for doc in docs:
+        doc.sources = [source_of(doc)]
+    # only copied passages join units (the text alone never reaches the threshold), and stories never merge
+    params = StoryParams(threshold=0.9, copy_bonus=1.0, merge_threshold=2.0)
+    partitions = []
+    for name, size in (("whole.db", len(docs)), ("fours.db", 4), ("ones.db", 1)):
+        with Store(tmp_path / name) as store:
+            number = store.start_run(["wire"])
+            for i in range(0, len(docs), size):
+                batch = docs[i : i + size]
+                store.write_batch(number, batch, [(d.id, d.sources[0]) for d in batch], {}, [])
+                relate_queued(store, number, params, len(batch))
+            partitions.append(_partition(store))
+    memory, _ = place_units(docs, find_duplicates(docs), StoryIndex(params))  # the corpus steps without a store
+    partitions.append({frozenset(m.unit for m in s.members) for s in memory.stories if s.members})
+    assert partitions[0] == partitions[1] == partitions[2] == partitions[3]
+    assert sorted(len(g) for g in partitions[0]) == [1] * (len(docs) - MAX_LINK_DOCUMENTS) + [MAX_LINK_DOCUMENTS]

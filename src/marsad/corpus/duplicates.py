@@ -156,6 +156,48 @@ def _group_of(pairs: list[CopyPair]) -> dict[tuple[str, int], int]:
     return {k: number[copies.find(k)] for k in copies.parent}
 
 
+Spot = tuple[str, int]  # a passage's place: (document, start)
+
+
+def arrival_group_sizes(
+    pairs: Iterable[tuple[Spot, Spot]], known: dict[Spot, tuple[int, frozenset[str]]] | None = None
+) -> dict[tuple[Spot, Spot], int]:
+    """How many documents each pair's copy group held once the pair's later document had come.
+
+    ``pairs``: (earlier spot, later spot), in the arrival order of their later documents;
+    ``known``: the spots of copy groups already filed before these pairs, each with its
+    group's number and documents.  A pair is keyed by its two spots in sorted order.  The
+    size of a group as each document comes does not depend on how the stream is cut into
+    batches (unlike its size at the end of a batch), so the story links that leave out
+    boilerplate-sized groups (:func:`marsad.corpus.stories.unit_links`) are the same either way.
+    """
+    union: UnionFind[Spot] = UnionFind()
+    documents: dict[Spot, set[str]] = {}
+    anchors: dict[int, Spot] = {}
+    for spot, (group, docs) in sorted((known or {}).items()):
+        anchor = anchors.setdefault(group, spot)
+        documents.setdefault(anchor, set(docs))
+        union.union(anchor, spot)
+    out: dict[tuple[Spot, Spot], int] = {}
+    waiting: list[tuple[Spot, Spot]] = []
+
+    def settle() -> None:
+        for a, b in waiting:
+            out[(a, b) if a <= b else (b, a)] = len(documents[union.find(a)])
+        waiting.clear()
+
+    for a, b in pairs:
+        if waiting and waiting[-1][1][0] != b[0]:
+            settle()
+        ra, rb = union.find(a), union.find(b)
+        merged = documents.pop(ra, set()) | documents.pop(rb, set()) | {a[0], b[0]}
+        union.union(ra, rb)
+        documents[union.find(ra)] = merged
+        waiting.append((a, b))
+    settle()
+    return out
+
+
 def earliest_document(documents: Iterable[str], dates: dict[str, str | None]) -> str | None:
     """The document published first, when every one is dated and the first is unique."""
     ids = sorted(set(documents))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.corpus.claims import find_claims
+from marsad.corpus.duplicates import Spot, arrival_group_sizes
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.sentences import unit_sentences
 from marsad.corpus.story_index import StoryIndex, StoryParams, StoryState
@@ -25,21 +26,26 @@ MAX_LINK_DOCUMENTS = 10
 
 
 def unit_links(
-    docs: dict[str, Document], duplicates: list[Duplicate], group_sizes: dict[str, int] | None = None
+    docs: dict[str, Document], duplicates: list[Duplicate], pair_sizes: dict[tuple[Spot, Spot], int] | None = None
 ) -> dict[str, set[str]]:
     """Unit ids linked by a copied passage between outlets (boilerplate-sized groups left out).
 
-    ``group_sizes``: the number of documents of each copy group when ``duplicates`` are
-    only some of its copies (a batch's new ones).
+    A copy links its units unless its group held more than :data:`MAX_LINK_DOCUMENTS`
+    documents once its later document had come (a group that grows past it later keeps
+    the links it gave, as when the stream came in batches).  ``pair_sizes``: those sizes
+    (:func:`~marsad.corpus.duplicates.arrival_group_sizes`) when ``duplicates`` are only a
+    batch's new copies; without them they are counted over ``duplicates``, whose documents
+    came in the order of ``docs``.
     """
-    group_docs: dict[str, set[str]] = {}
-    for d in duplicates:
-        group_docs.setdefault(d.group or "", set()).update((d.a.document, d.b.document))
-    sizes = group_sizes or {}
+    if pair_sizes is None:
+        order = {doc_id: n for n, doc_id in enumerate(docs)}
+        spots = [sorted(((d.a.document, d.a.start), (d.b.document, d.b.start)), key=lambda s: (order.get(s[0], -1), s))
+                 for d in duplicates]
+        pair_sizes = arrival_group_sizes((a, b) for a, b in sorted(spots, key=lambda ab: order.get(ab[1][0], -1)))
     links: dict[str, set[str]] = {}
     for d in duplicates:
-        group = d.group or ""
-        if max(len(group_docs[group]), sizes.get(group, 0)) > MAX_LINK_DOCUMENTS:
+        a, b = (d.a.document, d.a.start), (d.b.document, d.b.start)
+        if pair_sizes.get((a, b) if a <= b else (b, a), 0) > MAX_LINK_DOCUMENTS:
             continue
         da, db = docs.get(d.a.document), docs.get(d.b.document)
         if da is None or db is None or (da.outlet and da.outlet == db.outlet):

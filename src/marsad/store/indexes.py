@@ -26,7 +26,7 @@ from dataclasses import asdict
 
 import numpy as np
 
-from marsad.corpus.duplicates import BandKey, CopyPair, earliest_document
+from marsad.corpus.duplicates import BandKey, CopyPair, Spot, arrival_group_sizes, earliest_document
 from marsad.corpus.passages import Passage
 from marsad.corpus.story_index import IndexChanges, Member, StoryIndex, StoryParams, StoryState
 from marsad.corpus.unionfind import UnionFind
@@ -175,13 +175,15 @@ def _decode(text: str) -> frozenset[int]:
 class PassageTables:
     """The copied-passage index stored as tables (a :class:`~marsad.corpus.duplicates.PassageSource`).
 
-    After :meth:`add`, ``group_documents`` gives the number of documents of each copy
-    group the batch touched (story links leave out boilerplate-sized groups).
+    After :meth:`add`, ``pair_documents`` gives, for each of the batch's copies (keyed by
+    its two places in sorted order), the number of documents its copy group held once its
+    later document had come (story links leave out boilerplate-sized groups; counted as
+    each document comes, the sizes do not depend on where the stream was cut into batches).
     """
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.group_documents: dict[str, int] = {}
+        self.pair_documents: dict[tuple[Spot, Spot], int] = {}
 
     def matching(self, keys: set[BandKey]) -> dict[BandKey, list[int]]:
         """The stored passages filed under each of ``keys`` that has any."""
@@ -216,10 +218,12 @@ class PassageTables:
             assert row is not None
             values = [v for band, key in own for v in (key, band, int(row[0]))]
             x("INSERT INTO passage_bands (key, band, passage) VALUES " + ",".join(["(?, ?, ?)"] * len(own)), values)
-        self.group_documents = {}
+        self.pair_documents = {}
         if not pairs:
             return []
-        groups = self._group(pairs)
+        known = self._known({_spot(p) for pair in pairs for p in (pair.a, pair.b)})
+        self.pair_documents = arrival_group_sizes(((_spot(pair.a), _spot(pair.b)) for pair in pairs), known)
+        groups = self._group(pairs, {spot: group for spot, (group, _docs) in known.items()})
         texts = self._texts([p for pair in pairs for p in (pair.a, pair.b) if not p.text])
         dates = dict(dates) | self._dates({p.document for pair in pairs for p in (pair.a, pair.b)} - set(dates))
         out: list[Duplicate] = []
@@ -242,22 +246,28 @@ class PassageTables:
                 "SELECT a_document, b_document FROM passages WHERE copy_group = ?", (label,)) for v in r}
             dates |= self._dates(documents - set(dates))
             earliest[label] = earliest_document(documents, dates)
-            self.group_documents[label] = len(documents)
             x("UPDATE passages SET earliest = ? WHERE copy_group = ?", (earliest[label], label))
         for d in out:
             d.earliest = earliest[d.group or ""]
         return out
 
-    def _group(self, pairs: list[CopyPair]) -> dict[tuple[str, int], int]:
-        """Union the pairs with the stored copy groups; number new groups, merge connected ones; file the groups."""
-        spots = {_spot(p) for pair in pairs for p in (pair.a, pair.b)}
-        stored: dict[tuple[str, int], int] = {}
-        for document, start in spots:
+    def _known(self, spots: set[Spot]) -> dict[Spot, tuple[int, frozenset[str]]]:
+        """The stored copy group of each of ``spots`` filed in one, with the group's documents."""
+        stored: dict[Spot, int] = {}
+        for document, start in sorted(spots):
             for (group,) in self.store._rows(
                 "SELECT copy_group FROM passage_hashes WHERE document = ? AND start = ? AND copy_group IS NOT NULL",
                 (document, start),
             ):
                 stored[(document, start)] = int(group)
+        documents = {group: frozenset(str(v) for r in self.store._rows(
+            "SELECT a_document, b_document FROM passages WHERE copy_group = ?", (f"copy-{group}",)) for v in r)
+            for group in sorted(set(stored.values()))}
+        return {spot: (group, documents[group]) for spot, group in stored.items()}
+
+    def _group(self, pairs: list[CopyPair], stored: dict[Spot, int]) -> dict[Spot, int]:
+        """Union the pairs with the stored copy groups (``stored``: spot -> group); number new groups, merge
+        connected ones; file the groups."""
         union: UnionFind[tuple[str, int]] = UnionFind()
         for pair in pairs:
             union.union(_spot(pair.a), _spot(pair.b))
@@ -297,7 +307,7 @@ class PassageTables:
         return out
 
 
-def _spot(p: Passage) -> tuple[str, int]:
+def _spot(p: Passage) -> Spot:
     return (p.document, p.start)
 
 

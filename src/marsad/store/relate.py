@@ -92,7 +92,7 @@ def relate_batch(
         index = tables.open(params)
         by_id = {d.id: d for d in docs}
         copied = {d.id: d for d in _documents(store, _copy_documents(result.duplicates) - set(by_id))}
-        links = unit_links(by_id | copied, result.duplicates, passages.group_documents)
+        links = unit_links(by_id | copied, result.duplicates, passages.pair_documents)
         index.add([unit_terms(doc, unit, _words(result, doc.id, unit.id)) for doc in docs for unit in units_of(doc)],
                   links)
         tables.save(index)
