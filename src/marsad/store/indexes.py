@@ -240,10 +240,15 @@ class PassageTables:
               "b_end, b_text, similarity, earliest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
               (seq, d.group, d.a.document, d.a.start, d.a.end, d.a.text, d.b.document, d.b.start, d.b.end, d.b.text,
                d.similarity))
+        # Each group's documents: those of the stored groups it took up (loaded once by _known) and the batch's.
+        group_documents: dict[str, set[str]] = {}
+        for spot, (_group, stored_documents) in known.items():
+            group_documents.setdefault(f"copy-{groups[spot]}", set()).update(stored_documents)
+        for d in out:
+            group_documents.setdefault(d.group or "", set()).update((d.a.document, d.b.document))
         earliest: dict[str, str | None] = {}
-        for label in sorted({d.group or "" for d in out}):
-            documents = {str(v) for r in self.store._rows(
-                "SELECT a_document, b_document FROM passages WHERE copy_group = ?", (label,)) for v in r}
+        for label in sorted(group_documents):
+            documents = group_documents[label]
             dates |= self._dates(documents - set(dates))
             earliest[label] = earliest_document(documents, dates)
             x("UPDATE passages SET earliest = ? WHERE copy_group = ?", (earliest[label], label))
