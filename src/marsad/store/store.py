@@ -261,6 +261,7 @@ class Store:
         errors: list[InputError],
         seen: Iterable[tuple[str, str]] = (),
         forms: dict[str, StoredForm] | None = None,
+        layers: bool = True,
     ) -> int:
         """Commit one batch in one transaction; return how many documents were new.
 
@@ -269,7 +270,9 @@ class Store:
         short-line counts of the batch's new pages per site, ``errors`` its rejected inputs,
         ``seen`` the (document id, input) pairs already stored that the run read again
         (they join the run, so that its report covers them), ``forms`` the documents' stored forms when a worker
-        computed them (:func:`stored_form`; computed here otherwise).
+        computed them (:func:`stored_form`; computed here otherwise).  ``layers=False`` leaves the rows of the new
+        documents' layers to their corpus steps (:meth:`update_documents` files them with the entity ids those
+        give), instead of filing them twice.
         """
         added = 0
         with self.write():
@@ -282,7 +285,8 @@ class Store:
                     added += 1
                     inserted[doc.id] = doc
                     self._queue(doc.id, "new")
-            self._write_layers(list(inserted.values()), new=True)
+            if layers:
+                self._write_layers(list(inserted.values()), new=True)
             for doc_id, source in sources:
                 self._add_source(doc_id, source, run)
                 if doc_id not in inserted:
@@ -390,23 +394,31 @@ class Store:
 
     # -- the corpus state (called inside one write transaction) --------------------------------------
 
-    def update_documents(self, docs: Iterable[Document]) -> int:
-        """Rewrite the report JSON and layer rows of documents the corpus steps changed; return how many."""
+    def update_documents(self, docs: Iterable[Document], unfiled: Iterable[str] = ()) -> int:
+        """Rewrite the report JSON and layer rows of documents the corpus steps changed; return how many.
+
+        ``unfiled``: documents whose layer rows may not be filed yet (new documents written with
+        ``write_batch(..., layers=False)``): their rows are written whether or not the corpus steps changed them.
+        """
         docs = list(docs)
+        unfiled = set(unfiled)
         stored: dict[str, str] = {}
         for chunk in _chunks([doc.id for doc in docs]):
             stored.update((str(i), str(r)) for i, r in self._rows(
                 f"SELECT id, report FROM documents WHERE id IN ({_marks(chunk)})", chunk))
         changed: list[Document] = []
         updates: list[tuple[Any, ...]] = []
+        filed: list[Document] = []
         for doc in docs:
             report = json.dumps(to_json(doc), ensure_ascii=False)
-            if stored.get(doc.id) == report:
+            if stored.get(doc.id) != report:
+                updates.append((report, _value(doc.published), doc.outlet, doc.title, doc.id))
+                changed.append(doc)
+            elif doc.id not in unfiled:
                 continue
-            updates.append((report, _value(doc.published), doc.outlet, doc.title, doc.id))
-            changed.append(doc)
+            filed.append(doc)
         self._xmany("UPDATE documents SET report = ?, published = ?, outlet = ?, title = ? WHERE id = ?", updates)
-        self._write_layers(changed)
+        self._write_layers(filed)
         return len(changed)
 
     def _queue(self, doc_id: str, kind: str) -> None:
