@@ -139,10 +139,12 @@ class _Group:
         """Add ``other``'s counts to this group."""
         self.types.update(other.types)
         self.forms.update(other.forms)
-        self.titled.update(other.titled)
+        if other.titled:  # most groups merged in are one mention's, with no titled forms and no words near
+            self.titled.update(other.titled)
+        if other.near:
+            self.near.update(other.near)
         self.titles |= other.titles
         self.before |= other.before
-        self.near.update(other.near)
         self.mentions += other.mentions
         self.documents.extend(d for d in other.documents if d not in self.documents)
 
