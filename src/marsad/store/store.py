@@ -581,51 +581,49 @@ class Store:
         for old, new in removed.items():
             self._delete_story(old)
             self.add_redirect("story", old, new)
+        # Every statement of the stories at once, in the order one story after another would run them.
+        for table, column in _STORY_TABLES:
+            self._xmany(f"DELETE FROM {table} WHERE {column} = ?", [(story.id,) for story in stories])
+        published: dict[str, str] = {}
+        for chunk in _chunks(sorted({doc_id for story in stories for doc_id in story.documents})):
+            published.update((str(d), str(p)) for d, p in self._rows(
+                f"SELECT id, published FROM documents WHERE id IN ({_marks(chunk)})", chunk) if p)
+        rows: list[tuple[Any, ...]] = []
         for story in stories:
-            self._delete_story(story.id)
-            dates = sorted(
-                str(r[0])
-                for doc_id in story.documents
-                if (r := self._one("SELECT published FROM documents WHERE id = ?", (doc_id,))) and r[0]
-            )
-            self._x(
-                "INSERT INTO stories (id, title, size, documents, first_published, last_published, outlets, summary, "
-                "record, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    story.id, story.title, len(story.segments), len(story.documents), dates[0] if dates else None,
-                    dates[-1] if dates else None, json.dumps(story.outlets, ensure_ascii=False),
-                    json.dumps([to_json(s) for s in story.summary], ensure_ascii=False),
-                    json.dumps(to_json(story), ensure_ascii=False), run,
-                ),
-            )
-            for seg in dict.fromkeys(story.segments):
-                self._x(
-                    "INSERT INTO story_members (story, segment, document) VALUES (?, ?, ?) "
-                    "ON CONFLICT (segment) DO UPDATE SET story = excluded.story, document = excluded.document",
-                    (story.id, seg, seg.rsplit(":", 1)[0]),
-                )
-            for n, row in enumerate(story.timeline):
-                self._x(
-                    "INSERT INTO timeline_entries (story, seq, date, label, sources) VALUES (?, ?, ?, ?, ?)",
-                    (story.id, n, row.date, row.label, json.dumps([to_json(s) for s in row.sources], ensure_ascii=False)),
-                )
-            for n, claim in enumerate(story.claims):
-                self._x(
-                    "INSERT INTO claims (story, seq, status, text, count, spans) VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        story.id, n, claim.status, claim.text, claim.count,
-                        json.dumps([to_json(s) for s in claim.spans], ensure_ascii=False),
-                    ),
-                )
+            dates = sorted(published[doc_id] for doc_id in story.documents if doc_id in published)
+            rows.append((
+                story.id, story.title, len(story.segments), len(story.documents), dates[0] if dates else None,
+                dates[-1] if dates else None, json.dumps(story.outlets, ensure_ascii=False),
+                json.dumps([to_json(s) for s in story.summary], ensure_ascii=False),
+                json.dumps(to_json(story), ensure_ascii=False), run,
+            ))
+        self._xmany(
+            "INSERT INTO stories (id, title, size, documents, first_published, last_published, outlets, summary, "
+            "record, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self._file([(story.id, seg) for story in stories for seg in dict.fromkeys(story.segments)])
+        self._xmany(
+            "INSERT INTO timeline_entries (story, seq, date, label, sources) VALUES (?, ?, ?, ?, ?)",
+            [(story.id, n, row.date, row.label, json.dumps([to_json(s) for s in row.sources], ensure_ascii=False))
+             for story in stories for n, row in enumerate(story.timeline)],
+        )
+        self._xmany(
+            "INSERT INTO claims (story, seq, status, text, count, spans) VALUES (?, ?, ?, ?, ?, ?)",
+            [(story.id, n, claim.status, claim.text, claim.count,
+              json.dumps([to_json(s) for s in claim.spans], ensure_ascii=False))
+             for story in stories for n, claim in enumerate(story.claims)],
+        )
 
     def file_members(self, members: dict[str, str]) -> None:
         """Record each unit's story (unit id -> story id) before the stories are described."""
-        for unit, story in members.items():
-            self._x(
-                "INSERT INTO story_members (story, segment, document) VALUES (?, ?, ?) "
-                "ON CONFLICT (segment) DO UPDATE SET story = excluded.story, document = excluded.document",
-                (story, unit, unit.rsplit(":", 1)[0]),
-            )
+        self._file([(story, unit) for unit, story in members.items()])
+
+    def _file(self, members: list[tuple[str, str]]) -> None:
+        """File each (story id, unit id) in ``story_members`` (a unit filed before moves)."""
+        self._xmany(
+            "INSERT INTO story_members (story, segment, document) VALUES (?, ?, ?) "
+            "ON CONFLICT (segment) DO UPDATE SET story = excluded.story, document = excluded.document",
+            [(story, unit, unit.rsplit(":", 1)[0]) for story, unit in members],
+        )
 
     def move_story(self, old: str, new: str) -> None:
         """Story ``old`` was merged into ``new``: its members move, its record goes, a redirect stays."""
@@ -634,7 +632,7 @@ class Store:
         self.add_redirect("story", old, new)
 
     def _delete_story(self, story_id: str) -> None:
-        for table, column in (("stories", "id"), ("story_members", "story"), ("timeline_entries", "story"), ("claims", "story")):
+        for table, column in _STORY_TABLES:
             self._x(f"DELETE FROM {table} WHERE {column} = ?", (story_id,))
 
     # -- reading --------------------------------------------------------------------------------------
@@ -676,6 +674,7 @@ class Store:
 
 _EVENT_COLUMNS = frozenset({"start", "end", "text", "type", "date", "participants"})
 _LAYER_TABLES = ("mentions", "timexes", "quotes", "quote_via", "events", "event_participants")
+_STORY_TABLES = (("stories", "id"), ("story_members", "story"), ("timeline_entries", "story"), ("claims", "story"))
 
 
 def document_of(text: str, sources: list[DocumentSource] | None) -> Document:
