@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Protocol
 
 from marsad.corpus.background import Background, shipped_background
-from marsad.corpus.terms import UnitTerms, Vector, dot, idf, weigh
+from marsad.corpus.terms import UnitTerms, Vector, dot, heaviest, idf, weigh
 
 FORMAT_VERSION = 1
 
@@ -325,7 +325,7 @@ class StoryIndex:
     def _trim(self, story: StoryState) -> None:
         size = self.params.centroid_size
         if len(story.centroid) > size:
-            story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:size])
+            story.centroid = dict(heaviest(story.centroid)[:size])
         story.norm = math.sqrt(sum(w * w for w in story.centroid.values()))
 
     def _post(self, sidx: int) -> None:
