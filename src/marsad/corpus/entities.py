@@ -51,7 +51,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.corpus.known import RegistryEntry, registry_cached, shipped_registry
 from marsad.corpus.names import (
@@ -215,7 +215,13 @@ def _doc_groups(doc: Document) -> dict[str, _Group]:
 def _fullest(group: _Group) -> str:
     if not group.forms:
         return ""
-    return max(group.forms, key=lambda f: (len(norm_key(f).split(" ")), group.forms[f], f))
+    return max(group.forms, key=lambda f: (_words(f), group.forms[f], f))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(form: str) -> int:
+    """How many words the matching key of ``form`` has (asked again for a form at every merge of its group)."""
+    return len(norm_key(form).split(" "))
 
 
 def _kind(kind: EntityType) -> str:
