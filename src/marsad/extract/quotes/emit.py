@@ -50,6 +50,8 @@ class Emitter(Subjects):
         if kind_opener == "mark":
             m = self.mark_at(c)
             assert m is not None
+            if m.closed and self._mark_series(c, cue, speaker, via, sent):
+                return  # «رددوا: "غير جديرة بالثقة" و"لا تتمتع بأية رؤية" و"اشتراكية"»: three quotes
             end = m.end if m.closed else self._sentence_end(c + 1)
             self._emit(m.start, end, "direct", cue, speaker, via, sent)
             return

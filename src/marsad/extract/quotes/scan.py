@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from marsad.extract.quotes.emit import Emitter
-from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
+from marsad.extract.quotes.openers import BEFORE_BARE, IN_TURN, PRONOUN_OBJECTS, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
 from marsad.extract.quotes.speakers import Speaker
 from marsad.extract.quotes.subjects import OBJECT_NOUNS, QUANTIFIERS, WAS
@@ -69,10 +69,11 @@ class Piece(Emitter):
         prefixed = tok.key not in self.lex.cues
         if prev in PREPOSITIONS or (lemma in self.lex.chain and not self._chain_ok(i)):
             return
-        if role == "bare" and not (prefixed or prev in BEFORE_BARE or nxt in PRONOUN_OBJECTS):
+        if role == "bare" and not (prefixed or prev in BEFORE_BARE or nxt in PRONOUN_OBJECTS or prev in IN_TURN
+                                   or (prev in COMMAS and i > 1 and self.tokens[i - 2].key in IN_TURN)):
             return
         by = self._by_mark(i) if lemma in self.lex.by else None
-        opener = (by, "colon") if by is not None else self._find_opener(i + 1, lemma in self.lex.about)
+        opener = (by + 1, "mark") if by is not None else self._find_opener(i + 1, lemma in self.lex.about)
         if opener is None and lemma in UNMARKED_DIRECT and nxt in DIRECT_STARTERS and tok.key[:1] in "وف":
             opener = (i, "colon")  # «وقال لن نسمح لإيران بالعبث بعروبتنا.»: the words follow with no mark
         stop = by if by is not None else opener[0] if opener is not None else self._zone_stop(i + 1)
@@ -213,6 +214,8 @@ class Piece(Emitter):
         speaker = self._verb_subject(i) or self._subjectless(i) or memory.latest(self._para[i], 0, gender) \
             or self._subjectless(i, ("ORG", "LOC", "GPE")) or memory.latest(self._para[i], gender=gender) \
             or self._was_subject(i)
+        if speaker is None and same:
+            speaker = self.found[-1].speaker  # «وقال: إن ...، معتبراً أن ...»: the quote's speaker, whoever gave it
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
         if speaker is not None:
             self.resolver.memory.add(self._para[i], speaker)
@@ -270,9 +273,10 @@ class Piece(Emitter):
             j += 1
 
     def _by_mark(self, i: int) -> int | None:
-        """The index of the بـ a closed quoted stretch follows, within five words of cue ``i`` in its sentence
-        («ووصفه بـ«العمل البربري»»: the words after بـ are the quote)."""
-        for j in range(i + 1, min(len(self.tokens) - 1, i + 7)):
+        """The index of the بـ a closed quoted stretch follows, within ten words of cue ``i`` in its clause
+        («ووصفه بـ«العمل البربري»»، «وصف نائب المدير العام للشؤون المالية جاسم الهويدي قرار التأجيل بـ"الفردي"»:
+        the words after بـ are the quote)."""
+        for j in range(i + 1, min(len(self.tokens) - 1, i + 12)):
             if self._sent[j] != self._sent[i] or self.tokens[j].text in COMMAS:
                 return None
             m = self.mark_at(j + 1)

@@ -365,10 +365,24 @@ class Resolver:
             if closing is not None:
                 return closing
         if self.lex.role(words[0].key) == "person":
-            return None  # وزير الخارجية الروسي: a person's role, not the ministry
+            # وزير الخارجية الروسي: a person's role, not the ministry; but a name right after the role's complement
+            # completes it («وصف نائب المدير العام للشؤون المالية جاسم الهويدي قرار التأجيل»)
+            return self._completing_name(end, zone) if zone else None
         # the body itself (منظمة الصحة العالمية), not a body completing a person's description (مقررة الأمم المتحدة)
         orgs = [m for m in inside if m.type == "ORG" and m.start < words[0].end]
         return orgs[0] if orgs and len(orgs[0].text) * 2 >= end - start else None
+
+    def _completing_name(self, end: int, zone: list[Token]) -> Mention | None:
+        """The person mention that follows a role subject ending at ``end`` across at most four complement words
+        (للشؤون المالية، بالمنطقة) or ranks (اللواء) and nothing else; None otherwise."""
+        rest = [t for t in zone if t.start >= end]
+        for k, tok in enumerate(rest[:5]):
+            found = next((m for m in self.doc.mentions if m.type == "PER" and m.start == tok.start), None)
+            if found is not None:
+                return found if k > 0 else None
+            if not tok.key.startswith(("ال", "لل", "بال")) and self.lex.role(tok.key) != "person":
+                return None
+        return None
 
     def _addressed(self, words: list[Token], zone: list[Token]) -> bool:
         """True when the zone after the subject's words holds an addressee (لنظيره، لوزير), a channel (لرويترز), a
