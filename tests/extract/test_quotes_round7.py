@@ -128,3 +128,15 @@ def test_a_described_subject_with_bi_gives_only_the_marked_words() -> None:
     doc = _doc(text)
     q = _quote(doc, "عدو الشعب")
     assert (q.text, q.kind) == ("عدو الشعب رقم واحد", "direct")
+
+
+def test_a_nominal_cue_before_a_noun_that_never_speaks_attributes_nothing() -> None:
+    # unlabelled sample: «طبقاً للمواصفات الدولية»، «وفق الضوابط» are no sources (quote_nonsource_nouns.txt, mined)
+    text = ("ثم مراحل التنفيذ والاستلام ومرحلة التشغيل والصيانة طبقاً للمواصفات الدولية.\n"
+            "وفق الضوابط، استعرض أمير المنطقة آلية سير عمليات لجان تصحيح أوضاع اليمنيين.\n"
+            "وقعت الهجمات في الثمانينيات بحسب منظمات الدفاع عن حقوق الانسان.\n"
+            "وتشمل المخيمات تدريبات عسكرية، وفق القسام التي أشارت إلى أن المشاركين سيتلقون دورات تدريبية.")
+    doc = _doc(text)
+    assert not any("التنفيذ والاستلام" in q.text or "آلية سير عمليات" in q.text for q in doc.quotes)
+    assert _speaker(_quote(doc, "وقعت الهجمات")) == "منظمات الدفاع"  # the subject cut stops at عن
+    assert _speaker(_quote(doc, "المشاركين سيتلقون")) == "القسام"

@@ -391,7 +391,7 @@ class Piece(Emitter):
                 k = self.index(zone[0].end)
                 zone = zone[:1]
         words, relay = self._subject(zone)
-        if not words:
+        if not words or (role == "lead" and not self._can_speak(words)):
             return k
         para = self._para[i]
         speaker = self.resolver.resolve(words, para, zone)
@@ -428,6 +428,22 @@ class Piece(Emitter):
         self._emit(self.tokens[c].start, end, "indirect", cue_span, speaker, via, sent)
         self.resolver.memory.add(para, speaker)
         return self.index(end)
+
+    def _can_speak(self, words: list[Token]) -> bool:
+        """False when the object of a nominal cue («بحسب X»، «وفق X») is a noun SaudiNewsNet shows after such cues
+        but hardly ever as the subject of a speech verb («وفق تعاليم دينه»، «طبقاً للمواصفات الدولية»، «حسب
+        الضوابط»: no source) and nothing else makes it one (a mention, a role, a channel, a quoted name, a
+        statement: بحسب تصريحات ...)."""
+        first = words[0].key
+        head = bare_word(first[1:] if first[:1] == "ل" and first[:2] != "لل" else first)
+        if head not in self.lex.nonsources or head in STATEMENTS or head.startswith(("قول", "تعبير")):
+            return True
+        start, end = words[0].start, words[-1].end
+        if any(m.start < end and start < m.end for m in self.resolver.doc.mentions):
+            return True
+        if any(self.mark_at(self.index(t.start)) is not None for t in words):
+            return True
+        return self.lex.role(first) is not None or self.lex.is_channel([t.key for t in words if t.is_word])
 
     def _manner(self, i: int, length: int) -> None:
         """'ورد خامنئي بالقول: ...', 'واختتم X تصريحاته بالقول إن ...': the clause's verb is any verb; its subject
