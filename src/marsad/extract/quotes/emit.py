@@ -47,11 +47,12 @@ class Emitter(Subjects):
     def _quote_after(self, c: int, kind_opener: str, cue: Span, speaker: Speaker | None,
                      via: list[Span], sent: int) -> None:
         """Emit the quote opened at token ``c`` (a complementizer, 'عن', a colon or a mark)."""
+        if kind_opener == "mark" and (first := self.mark_at(c)) is not None and first.closed \
+                and self._mark_series(c, cue, speaker, via, sent):
+            return  # «رددوا: "غير جديرة بالثقة" و"لا تتمتع بأية رؤية" و"اشتراكية"»: three quotes
         if kind_opener == "mark":
             m = self.mark_at(c)
             assert m is not None
-            if m.closed and self._mark_series(c, cue, speaker, via, sent):
-                return  # «رددوا: "غير جديرة بالثقة" و"لا تتمتع بأية رؤية" و"اشتراكية"»: three quotes
             end = m.end if m.closed else self._sentence_end(c + 1)
             self._emit(m.start, end, "direct", cue, speaker, via, sent)
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from marsad.extract.quotes.emit import Emitter
-from marsad.extract.quotes.openers import BEFORE_BARE, IN_TURN, PRONOUN_OBJECTS, RELAYED_PRONOUNS
+from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
 from marsad.extract.quotes.speakers import Speaker
 from marsad.extract.quotes.subjects import OBJECT_NOUNS, QUANTIFIERS, WAS
@@ -14,6 +14,9 @@ from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
 
 LEAD_ZONE = 12
+# «بدوره عبر النائب ... عن»، «من جانبه، بين المشرف ... أن»: "in turn" / "for his part" opens a verb (SaudiNewsNet, 20,000
+# articles: عبر/بين right after these 80 times, as verbs)
+IN_TURN = frozenset({"بدوره", "بدورها", "بدورهم", "جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم"})
 PREPOSITIONS = frozenset({"الي", "علي", "من", "في", "عن", "مع", "بعد", "قبل", "حول", "اثر"})
 CLAUSE_STARTERS = frozenset({"لم", "لن", "لا", "قد", "فقد", "ما", "ليس", "كان", "كانت", "تم", "يتم"})
 # verbal-noun patterns of derived verbs (انفعال، استفعال، تفعيل) on normalised keys
