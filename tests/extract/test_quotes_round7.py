@@ -140,3 +140,15 @@ def test_a_nominal_cue_before_a_noun_that_never_speaks_attributes_nothing() -> N
     assert not any("التنفيذ والاستلام" in q.text or "آلية سير عمليات" in q.text for q in doc.quotes)
     assert _speaker(_quote(doc, "وقعت الهجمات")) == "منظمات الدفاع"  # the subject cut stops at عن
     assert _speaker(_quote(doc, "المشاركين سيتلقون")) == "القسام"
+
+
+def test_kama_after_a_comma_closing_its_sentence_attributes_the_sentence() -> None:
+    # alriyadh 2015-08-04 (snn_dev20); 71 such «، كما ذكر/قال/أفاد X.» in 20,000 SaudiNewsNet articles
+    text = ("كما سيعقد كيري اجتماعا ثلاثيا مع نظيريه الروسي سيرغي لافروف والسعودي عادل الجبير لبحث النزاعين في "
+            "سورية واليمن، كما ذكر دبلوماسي في الخارجية الاميركية.\n"
+            "وقال الوزير إن الاجتماع كان مثمرا، كما أكد الوزير أن الحوار سيستمر.")
+    doc = _doc(text, ("سيرغي لافروف", "عادل الجبير"))
+    q = _quote(doc, "سيعقد كيري")
+    assert q.text.endswith("في سورية واليمن") and "دبلوماسي" in (_speaker(q) or "")
+    assert _quote(doc, "الاجتماع كان مثمرا").text == "الاجتماع كان مثمرا"  # «، كما أكد ... أن» opens a new quote
+    assert _quote(doc, "الحوار سيستمر").text == "الحوار سيستمر"

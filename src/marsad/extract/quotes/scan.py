@@ -352,7 +352,7 @@ class Piece(Emitter):
                 or (self.lex.cue(key[:-2]) if key.endswith("ها") else None)
             if cue is None or cue.role not in ("verb", "bare"):
                 return i + 1
-            if self.tokens[i].key == "كما" and (starts_sentence or not self.tokens[i - 1].is_word):
+            if self.tokens[i].key == "كما" and starts_sentence:
                 return i + 1
             j += 1
         zone: list[Token] = []
@@ -404,6 +404,8 @@ class Piece(Emitter):
         via = [self._span(relay)] if relay else []
         at_end = k >= len(self.tokens) or self._sent[min(k, len(self.tokens) - 1)] != sent \
             or self.tokens[min(k, len(self.tokens) - 1)].text in ENDERS
+        if self.tokens[i].key == "كما" and not self.tokens[i - 1].is_word and not at_end:
+            return i + 1  # «...، كما أكد الوزير أن ...»: a new statement; «...، كما ذكر دبلوماسي.» closes its sentence
         comp_next = k < len(self.tokens) and (
             self.tokens[k].key in self.lex.complementizers
             or (k + 1 < len(self.tokens) and self.tokens[k + 1].key in self.lex.complementizers)
