@@ -14,6 +14,7 @@ class Emitter(Subjects):
 
     def _emit(self, start: int, end: int, kind: QuoteKind, cue: Span, speaker: Speaker | None,
               via: list[Span], sent: int) -> None:
+        inherited = speaker is None
         if speaker is None:
             speaker = self._fallback_speaker(cue)
         if speaker is None or end - start < 3:
@@ -25,6 +26,10 @@ class Emitter(Subjects):
         via = [v for v in via + self._pending_via.pop(sent, []) if self._is_channel(v)]
         via = [v for v in via if v.text != speaker.span.text]
         self.found.append(Found(start, end, kind, cue, speaker, via))
+        if inherited:
+            # the speaker a subjectless cue took over goes on speaking here: a paragraph without a speaker («وكان
+            # مجلس الوزراء قد وافق ...») between two of his no longer counts against a later «وأضاف:»
+            self.resolver.memory.add(self._para[self.index(cue.start)], speaker)
 
     def _fallback_speaker(self, cue: Span) -> Speaker | None:
         """For words a cue plainly reports when its subject could not be resolved («أما أولاده فيقول إنه ...»،

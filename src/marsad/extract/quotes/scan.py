@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from marsad.extract.quotes.emit import Emitter
-from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
+from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELATIVES, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
 from marsad.extract.quotes.speakers import Speaker
 from marsad.extract.quotes.subjects import OBJECT_NOUNS, QUANTIFIERS, WAS
@@ -115,8 +115,10 @@ class Piece(Emitter):
         # its subject neither speaks nor is who a later «وأضاف» means
         in_quote = prev in self.lex.complementizers and any(f.start <= tok.start < f.end for f in self.found)
         if opener is None:
-            # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means
-            if words and role != "impersonal" and prev not in NOT_REPORTING and not in_quote:
+            # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means —
+            # not one named after a relative inside words already quoted («... الذي يدعى إبراهيم رشيد أبو ذعيان»)
+            described = prev in RELATIVES and any(f.start <= tok.start < f.end for f in self.found)
+            if words and role != "impersonal" and prev not in NOT_REPORTING and not in_quote and not described:
                 found = self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
                 if found is None and bare_word(words[0].key) in QUANTIFIERS:
                     # «أكد عدد من أصحاب محال بيع الكفرات عدم اطلاعهم ...» then «وقالوا إننا ...»: the subject ends

@@ -5,7 +5,7 @@ from __future__ import annotations
 from marsad.extract.quotes.marks import Marked
 from marsad.extract.quotes.openers import FA_INNA, PRONOUN_OBJECTS, RELATIVES, Openers
 from marsad.extract.quotes.piece import COMMAS, ENDERS
-from marsad.extract.quotes.speakers import COUNTERPARTS, Speaker
+from marsad.extract.quotes.speakers import COUNTERPARTS, DEMONSTRATIVES, Speaker
 from marsad.model import Span
 from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
@@ -29,7 +29,8 @@ class Subjects(Openers):
 
     def _subject(self, zone: list[Token]) -> tuple[list[Token], list[Token]]:
         """Split the tokens between a cue and its quote into (speaker words, relaying words)."""
-        while zone and zone[0].key in PRONOUN_OBJECTS:
+        while zone and zone[0].key in PRONOUN_OBJECTS and not (
+                zone[0].key in DEMONSTRATIVES and len(zone) > 1 and self._pointed(zone[1])):
             zone = zone[1:]
         zone = self._after_addressee(zone)
         for c in range(len(zone) - 1):
@@ -67,6 +68,11 @@ class Subjects(Openers):
                 or rest[0].key.startswith(("بال", "لل", "فال", "كال")) or self._in_timex(rest[0].start):
             return zone  # «وقالت لـ«رويترز» بالبريد الإلكتروني:»: no subject after the outlet
         return rest
+
+    def _pointed(self, tok: Token) -> bool:
+        """True when ``tok`` is a definite role a demonstrative before it points at («هذا الناطق»); «وأكد ذلك مصدر»
+        is the verb's object «ذلك» and an indefinite subject."""
+        return tok.key.startswith("ال") and self.lex.role(tok.key) is not None
 
     def _cut(self, zone: list[Token]) -> list[Token]:
         out: list[Token] = []
@@ -109,6 +115,9 @@ class Subjects(Openers):
             named = named or (tok.text == "علي" and bool(out) and out[-1].key.startswith("ال") and nxt is not None
                               and nxt.is_word and nxt.key not in self.lex.stops and not nxt.key.startswith("ال"))
             named = named or (not out and self._apposed_name(self.index(tok.start)))
+            if not out and tok.key in DEMONSTRATIVES and nxt is not None and self._pointed(nxt):
+                out.append(tok)  # «وأكد هذا الناطق ...»: kept for the resolver, which takes it back to a known speaker
+                continue
             if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
