@@ -97,3 +97,25 @@ def test_a_demonstrative_role_is_the_speaker_already_met() -> None:
     other = _doc("وقال مصدر مقرب من الشركات إن شركتهم لن تخفض الأسعار. وأكد ذلك مصدر ذو صلة بمنتج سعودي آخر "
                  "بقوله: إن خفض الأسعار قد يكون على حساب الجودة.")
     assert "مقرب" not in (_speaker(_quote(other, "خفض الأسعار قد يكون")) or "")
+
+
+def test_a_verb_of_appeal_quotes_the_words_that_follow_it() -> None:
+    # almadina (snn_dev19): «ودعت قيادة المقاومة «...»»; sample: «دعا وزير الخارجية ... إلى «وقف ...»»
+    doc = _doc("ودعت قيادة المقاومة «جميع المقاومين وعموم المواطنين إلى الإبلاغ عن أي شخص يحاول الإساءة إلى سمعة "
+               "المقاومة بالقول أو بالفعل»، مشددة على ضرورة التحلي بقيم الإسلام.")
+    q = _quote(doc, "جميع المقاومين وعموم")
+    assert q.kind == "direct" and _speaker(q) == "قيادة المقاومة"
+    # no quoted words: no quote; a title far into the object is not the verb's words
+    assert not _doc("ودعا الرئيس عبد ربه هادي إلى الحوار بين الأطراف.", ("عبد ربه هادي",)).quotes
+    far = _doc("كما دعا حمود المقدسيين وفلسطينيي 1948 إلى تكثيف الوجود في المسجد الأقصى أيام الجمعة والسبت والأحد "
+               "بمناسبة «ذكرى خراب الهيكل».", ("حمود",))
+    assert not far.quotes
+
+
+def test_a_separate_preposition_is_never_the_speaker() -> None:
+    # sample: «كما أفادت بـ«...»» after the operator's statement, «يشير المنسق الدولي إلى ما يصفه بـ«...»»
+    text = ("وقالت الشركة المشغلة للنفق في بيان إن المهاجرين يحاولون العبور كل ليلة. وأضافت في بيانها «إنها انفقت "
+            "أكثر من 160 مليون يورو لضمان أمن النفق». كما أفادت بـ«أنّ الضغوط التي تمارس الآن كل ليلة تتجاوز "
+            "القدرات»")
+    q = _quote(_doc(text), "الضغوط التي تمارس")
+    assert _speaker(q) not in (None, "بـ") and "الشركة" in (_speaker(q) or "")

@@ -29,6 +29,11 @@ STATEMENTS = frozenset({"بيان", "بيانا", "خطاب", "خطابا", "ت�
                         "تغريده", "مقابله", "حديث", "حديثا", "تسجيل", "تسجيلا", "مداخله"})
 
 
+# the most tokens between a verb of appeal and the quoted words it reports («ودعا الرئيس المواطنين إلى "..."»); a
+# quoted title further on in its object («... إلى تكثيف الوجود ... بمناسبة «ذكرى خراب الهيكل»») is not its words
+APPEAL_REACH = 8
+
+
 class Piece(Emitter):
     """A piece scanned for quotes: :meth:`scan` fills ``found``."""
 
@@ -105,6 +110,9 @@ class Piece(Emitter):
             return
         if role == "colon" and not (opener is not None and (opener[1] == "colon" or self.tokens[opener[0] - 1].text == ":")):
             return  # «وزاد: «...»»، «وواصلت:» — but «وزاد عدد الزوار» is no cue
+        if role == "mark" and not (opener is not None and opener[1] == "mark" and opener[0] - i <= APPEAL_REACH
+                                   and self._appeal_words(opener[0])):
+            return  # «ودعت قيادة المقاومة «جميع المقاومين ...»» — but «دعا إلى الحوار» reports no words
         para, sent = self._para[i], self._sent[i]
         # the verb's gender, remembered for its subject when it names one (not a relaying verb: نقلت الوكالة عن)
         gender = self.lex.gender(tok.key) if lemma not in self.lex.chain else None
@@ -162,6 +170,16 @@ class Piece(Emitter):
                 reported = self.resolver.person_mention_in(q.start, q.end)
                 if reported is not None and reported[0].start == q.start:
                     self.resolver.memory.add(para, reported[1])
+
+    def _appeal_words(self, k: int) -> bool:
+        """True when the mark at token ``k`` closes on three or more words that end their clause: the words an appeal
+        or thanks quotes («ودعت طهران إلى «اقتناص هذه الفرصة»»), not a name or a title inside its object."""
+        m = self.mark_at(k)
+        if m is None or not m.closed or self._words(m) < 3:
+            return False
+        after = self.index(m.close) + 1
+        return after >= len(self.tokens) or self.ends_sentence(after - 1) or self.tokens[after].text in COMMAS \
+            or self.tokens[after].text in ENDERS or self._is_cue_stop(after)
 
     def _sentence_body(self, i: int) -> Speaker | None:
         """The body, country or place that is the subject of the first verb of cue ``i``'s sentence, right after it
