@@ -31,7 +31,10 @@ STATEMENTS = frozenset({"بيان", "بيانا", "خطاب", "خطابا", "ت�
 
 # the most tokens between a verb of appeal and the quoted words it reports («ودعا الرئيس المواطنين إلى "..."»); a
 # quoted title further on in its object («... إلى تكثيف الوجود ... بمناسبة «ذكرى خراب الهيكل»») is not its words
+# tokens, unless the words come right after the preposition of what is called for («دعا وزير الخارجية ... الذي
+# انخرطت بلاده في أكثر المواجهات مباشرة مع الصين، إلى «وقف استصلاح الأراضي ...»»)
 APPEAL_REACH = 8
+APPEAL_OBJECTS = frozenset({"الي", "ب", "علي"})
 
 
 class Piece(Emitter):
@@ -110,8 +113,8 @@ class Piece(Emitter):
             return
         if role == "colon" and not (opener is not None and (opener[1] == "colon" or self.tokens[opener[0] - 1].text == ":")):
             return  # «وزاد: «...»»، «وواصلت:» — but «وزاد عدد الزوار» is no cue
-        if role == "mark" and not (opener is not None and opener[1] == "mark" and opener[0] - i <= APPEAL_REACH
-                                   and self._appeal_words(opener[0])):
+        if role == "mark" and not (opener is not None and opener[1] == "mark" and self._appeal_words(opener[0]) and (
+                opener[0] - i <= APPEAL_REACH or self.tokens[opener[0] - 1].key in APPEAL_OBJECTS)):
             return  # «ودعت قيادة المقاومة «جميع المقاومين ...»» — but «دعا إلى الحوار» reports no words
         para, sent = self._para[i], self._sent[i]
         # the verb's gender, remembered for its subject when it names one (not a relaying verb: نقلت الوكالة عن)
