@@ -119,3 +119,15 @@ def test_a_separate_preposition_is_never_the_speaker() -> None:
             "القدرات»")
     q = _quote(_doc(text), "الضغوط التي تمارس")
     assert _speaker(q) not in (None, "بـ") and "الشركة" in (_speaker(q) or "")
+
+
+def test_a_mark_never_closed_ends_before_a_participle_of_attribution() -> None:
+    # okaz (snn_dev14): «قال: «هناك طائرة ...، مبينا أن هناك سفينتي إغاثة ...» — the mark is never closed
+    text = ("وقال مدير أمن عدن عبده الحذيفي إن الأسرى يعاملون معاملة حسنة.\n وعن وضع مطار عدن قال: «هناك طائرة "
+            "عسكرية سعودية وصلت أمس وينقصنا فقط بعض الإجراءات الفنية كي يعود للعمل بكامل مقوماته، مبينا أن هناك "
+            "سفينتي إغاثة إحداهما إماراتية وصلتا ميناء عدن أمس.")
+    doc = _doc(text, ("عبده الحذيفي",))
+    first = _quote(doc, "هناك طائرة عسكرية")
+    assert first.kind == "direct" and first.text.endswith("بكامل مقوماته")
+    second = _quote(doc, "هناك سفينتي إغاثة")
+    assert _speaker(second) == "عبده الحذيفي"
