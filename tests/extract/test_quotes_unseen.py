@@ -131,3 +131,11 @@ def test_a_mark_never_closed_ends_before_a_participle_of_attribution() -> None:
     assert first.kind == "direct" and first.text.endswith("بكامل مقوماته")
     second = _quote(doc, "هناك سفينتي إغاثة")
     assert _speaker(second) == "عبده الحذيفي"
+
+
+def test_the_topic_of_amma_speaks_after_faqad() -> None:
+    # sample: «أما المتحدث باسم المقاومة في شبوة، مبارك باراس، فقد أكد أنهم ...» (the last speaker was «مسافرون»)
+    text = ("وقال مسافرون إنهم شاهدوا عشرات الجثث في الصحراء. أما المتحدث باسم المقاومة في شبوة، مبارك باراس، فقد "
+            "أكد أنهم كثيرا ما يجدون قبورا جماعية أقامها الحوثيون.")
+    doc = _doc(text, ("مبارك باراس",))
+    assert _speaker(_quote(doc, "كثيرا ما يجدون")) == "مبارك باراس"

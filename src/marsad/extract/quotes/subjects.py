@@ -24,6 +24,9 @@ CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "ف
 CONNECTIVES = frozenset({"كما", "وكما", "غير", "الا", "بيد"})
 
 
+FA_QAD = frozenset({"فقد", "فانه", "فانها"})  # «أما X فقد أكد»: the ف of أما ... ف written before the verb
+
+
 class Subjects(Openers):
     """A piece that finds the subjects and channels of cues."""
 
@@ -180,13 +183,20 @@ class Subjects(Openers):
             if (first.startswith(("ال", "لل", "بال")) or len(run) > 1) and self.lex.role(first) is None and not named:
                 return []
             return run
-        if self.tokens[i].key[:1] == "ف":
-            # «أما علي العباسي من محافظة البيضاء فأشار إلى أن»: the topic before أما ... ف is the subject
-            for j in range(i - 1, max(-1, i - 15), -1):
+        glued = self.tokens[i].key[:1] == "ف"
+        if glued or (i > 0 and self.tokens[i - 1].key in FA_QAD):
+            # «أما علي العباسي من محافظة البيضاء فأشار إلى أن»، «أما المتحدث باسم المقاومة في شبوة، مبارك باراس،
+            # فقد أكد أنهم»: the topic before أما ... ف is the subject, the name set off by commas in it first
+            end = i if glued else i - 1
+            for j in range(end - 1, max(-1, end - 15), -1):
                 if self._sent[j] != self._sent[i] or self.lex.cue(self.tokens[j].key) is not None:
                     break
                 if self.tokens[j].key in ("اما", "واما"):
-                    return self._cut(self.tokens[j + 1:i])
+                    topic = self.tokens[j + 1:end]
+                    apposed = self.resolver.person_mention_in(topic[0].start, topic[-1].end) if topic else None
+                    if apposed is not None and "،" in self.text[topic[0].start:apposed[0].start]:
+                        return [t for t in topic if apposed[0].start <= t.start and t.end <= apposed[0].end]
+                    return self._cut(topic)
         if self.tokens[i].key[:1] in "يت" and self.tokens[i].key in self.lex.cues:
             run = []
             j = i - 1
