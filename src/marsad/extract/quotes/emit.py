@@ -14,6 +14,7 @@ class Emitter(Subjects):
 
     def _emit(self, start: int, end: int, kind: QuoteKind, cue: Span, speaker: Speaker | None,
               via: list[Span], sent: int) -> None:
+        inherited = speaker is None
         if speaker is None:
             speaker = self._fallback_speaker(cue)
         if speaker is None or end - start < 3:
@@ -25,6 +26,10 @@ class Emitter(Subjects):
         via = [v for v in via + self._pending_via.pop(sent, []) if self._is_channel(v)]
         via = [v for v in via if v.text != speaker.span.text]
         self.found.append(Found(start, end, kind, cue, speaker, via))
+        if inherited:
+            # the speaker a subjectless cue took over goes on speaking here: a paragraph without a speaker («وكان
+            # مجلس الوزراء قد وافق ...») between two of his no longer counts against a later «وأضاف:»
+            self.resolver.memory.add(self._para[self.index(cue.start)], speaker)
 
     def _fallback_speaker(self, cue: Span) -> Speaker | None:
         """For words a cue plainly reports when its subject could not be resolved («أما أولاده فيقول إنه ...»،
@@ -53,7 +58,7 @@ class Emitter(Subjects):
         if kind_opener == "mark":
             m = self.mark_at(c)
             assert m is not None
-            end = m.end if m.closed else self._sentence_end(c + 1)
+            end = m.end if m.closed else self._unclosed_end(c + 1)
             self._emit(m.start, end, "direct", cue, speaker, via, sent)
             return
         k = c + 1
@@ -72,6 +77,20 @@ class Emitter(Subjects):
                 return
         end = self._clause_end(k)
         self._emit(self.tokens[k].start, end, "indirect", cue, speaker, via, sent)
+
+    def _unclosed_end(self, k: int) -> int:
+        """Where the words of a mark never closed (opened before token ``k``) end: at the end of their sentence, or
+        before a comma and a participle opening another attribution («أن "عملية تمشيط واسعة تجري ...، لافتا في نفس
+        الوقت إلى أن ...»)."""
+        end = self._sentence_end(k)
+        j = k + 1
+        while j < len(self.tokens) and self.tokens[j].start < end:
+            tok = self.tokens[j]
+            cue = self.lex.cue(tok.key) if self.tokens[j - 1].text in COMMAS else None
+            if cue is not None and cue.role == "participle" and self._participle_opener(j, cue.lemma) is not None:
+                return self.tokens[j - 2].end
+            j += 1
+        return end
 
     def _mark_series(self, k: int, cue: Span, speaker: Speaker | None, via: list[Span], sent: int) -> bool:
         """'أن "..." و"..."': two or more quoted stretches joined by و are each a direct quote."""

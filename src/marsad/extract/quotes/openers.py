@@ -21,6 +21,10 @@ WHEN = frozenset({"حيث", "اذ", "عندما", "حينما", "بعدما"})  
 BUT_HE = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"})
 # the object of a verbal noun in a clause keeping a source unnamed (رافضة كشف اسمها، طلب عدم نشر اسمه)
 ANONYMITY = frozenset({"اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"})
+# a short phrase of place, time or addressee between a participle and its complementizer («مضيفا في حديث
+# لـ«الشرق الأوسط» أن»، «مشيرا في الوقت نفسه إلى أن»، «مؤكدا للصحيفة أن»): what it may start with, and its length
+PHRASE_STARTERS = frozenset({"في", "خلال", "امام", "عبر", "اثناء", "ل"})
+PHRASE_LIMIT = 8
 
 
 class Openers(PieceText):
@@ -208,8 +212,33 @@ class Openers(PieceText):
         elif lemma in self.lex.about and tok.key == "عن":
             opener = (j, "about")
         else:
-            opener = None
+            opener = self._after_phrase(j) if j == i + 1 else None
         return opener
+
+    def _after_phrase(self, j: int) -> tuple[int, str] | None:
+        """The complementizer after a short phrase of place, time or addressee starting at token ``j`` right after a
+        participle («مضيفا في حديث لـ«الشرق الأوسط» أن ...»، «مؤكدا للصحيفة أن ...»); None when the phrase runs
+        into a comma, a sentence end, another cue or quoted words first."""
+        key = self.tokens[j].key
+        if key not in PHRASE_STARTERS and not (key.startswith("لل") and len(key) > 3):
+            return None
+        k = j + 1
+        while k < min(len(self.tokens), j + PHRASE_LIMIT):
+            tok = self.tokens[k]
+            m = self.mark_at(k)
+            if m is not None:
+                if not m.closed or self._words(m) > 3:
+                    return None
+                k = self.index(m.close) + 1  # a quoted outlet: لـ«الشرق الأوسط»
+                continue
+            if tok.text in COMMAS or tok.text in ENDERS or tok.text == ":" or self.ends_sentence(k):
+                return None
+            if tok.key in self.lex.complementizers:
+                return (k, "comp") if self.tokens[k - 1].key not in COMP_BLOCKERS else None
+            if self.lex.cue(tok.key) is not None:
+                return None
+            k += 1
+        return None
 
     def _chain_ok(self, i: int) -> bool:
         """A relaying verb (نقل) is a cue only when 'عن' follows it closely (ونقل بقايا ... is not), or when a channel

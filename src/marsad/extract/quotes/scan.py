@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from marsad.extract.quotes.emit import Emitter
-from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELAYED_PRONOUNS
+from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELATIVES, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
 from marsad.extract.quotes.speakers import Speaker
 from marsad.extract.quotes.subjects import OBJECT_NOUNS, QUANTIFIERS, WAS
@@ -30,6 +30,14 @@ NOT_REPORTING = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "ح
 # what a cue «قال فيه/فيها» refers to (normalised keys without article or clitics)
 STATEMENTS = frozenset({"بيان", "بيانا", "خطاب", "خطابا", "تصريح", "تصريحا", "تصريحات", "كلمه", "رساله", "مقال", "مقالا",
                         "تغريده", "مقابله", "حديث", "حديثا", "تسجيل", "تسجيلا", "مداخله"})
+
+
+# the most tokens between a verb of appeal and the quoted words it reports («ودعا الرئيس المواطنين إلى "..."»); a
+# quoted title further on in its object («... إلى تكثيف الوجود ... بمناسبة «ذكرى خراب الهيكل»») is not its words
+# tokens, unless the words come right after the preposition of what is called for («دعا وزير الخارجية ... الذي
+# انخرطت بلاده في أكثر المواجهات مباشرة مع الصين، إلى «وقف استصلاح الأراضي ...»»)
+APPEAL_REACH = 8
+APPEAL_OBJECTS = frozenset({"الي", "ب", "علي"})
 
 
 class Piece(Emitter):
@@ -109,6 +117,9 @@ class Piece(Emitter):
             return
         if role == "colon" and not (opener is not None and (opener[1] == "colon" or self.tokens[opener[0] - 1].text == ":")):
             return  # «وزاد: «...»»، «وواصلت:» — but «وزاد عدد الزوار» is no cue
+        if role == "mark" and not (opener is not None and opener[1] == "mark" and self._appeal_words(opener[0]) and (
+                opener[0] - i <= APPEAL_REACH or self.tokens[opener[0] - 1].key in APPEAL_OBJECTS)):
+            return  # «ودعت قيادة المقاومة «جميع المقاومين ...»» — but «دعا إلى الحوار» reports no words
         para, sent = self._para[i], self._sent[i]
         # the verb's gender, remembered for its subject when it names one (not a relaying verb: نقلت الوكالة عن)
         gender = self.lex.gender(tok.key) if lemma not in self.lex.chain else None
@@ -119,8 +130,10 @@ class Piece(Emitter):
         # its subject neither speaks nor is who a later «وأضاف» means
         in_quote = prev in self.lex.complementizers and any(f.start <= tok.start < f.end for f in self.found)
         if opener is None:
-            # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means
-            if words and role != "impersonal" and prev not in NOT_REPORTING and not in_quote:
+            # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means —
+            # not one named after a relative inside words already quoted («... الذي يدعى إبراهيم رشيد أبو ذعيان»)
+            described = prev in RELATIVES and any(f.start <= tok.start < f.end for f in self.found)
+            if words and role != "impersonal" and prev not in NOT_REPORTING and not in_quote and not described:
                 found = self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
                 if found is None and bare_word(words[0].key) in QUANTIFIERS:
                     # «أكد عدد من أصحاب محال بيع الكفرات عدم اطلاعهم ...» then «وقالوا إننا ...»: the subject ends
@@ -164,6 +177,16 @@ class Piece(Emitter):
                 reported = self.resolver.person_mention_in(q.start, q.end)
                 if reported is not None and reported[0].start == q.start:
                     self.resolver.memory.add(para, reported[1])
+
+    def _appeal_words(self, k: int) -> bool:
+        """True when the mark at token ``k`` closes on three or more words that end their clause: the words an appeal
+        or thanks quotes («ودعت طهران إلى «اقتناص هذه الفرصة»»), not a name or a title inside its object."""
+        m = self.mark_at(k)
+        if m is None or not m.closed or self._words(m) < 3:
+            return False
+        after = self.index(m.close) + 1
+        return after >= len(self.tokens) or self.ends_sentence(after - 1) or self.tokens[after].text in COMMAS \
+            or self.tokens[after].text in ENDERS or self._is_cue_stop(after)
 
     def _sentence_body(self, i: int) -> Speaker | None:
         """The body, country or place that is the subject of the first verb of cue ``i``'s sentence, right after it

@@ -21,6 +21,8 @@ from marsad.text.tokens import Token, text_tokens
 
 _MAX_NAME = 4
 COUNTERPARTS = frozenset({"نظيره", "نظيرته", "نظرايه"})  # لنظيره: an addressee, never part of the subject
+# a demonstrative before a role points back to a speaker already met («وأكد هذا الناطق ...»، «هذه المصادر»)
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هولاء"})
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
@@ -116,6 +118,11 @@ class Resolver:
             words.pop()
         if not words:
             return self.memory.latest(paragraph, gender=gender)
+        if len(words) > 1 and words[0].key in DEMONSTRATIVES:
+            words = words[1:]
+            earlier = self.memory.with_head(_bare(words[0].key))
+            if earlier is not None:
+                return earlier  # «وأكد هذا الناطق باسم القوات ...» after «الناطق باسم ... علي الأحمدي»
         heads = frozenset(_bare(t.key) for t in words)
         mention = self._mention(words, zone)
         if mention is not None:
@@ -212,11 +219,15 @@ class Resolver:
         return None
 
     def _latest_person(self, paragraph: int) -> Speaker | None:
-        """The latest named person among the speakers of this or the previous paragraph."""
+        """The latest named person among the speakers of this or the previous paragraph: tagged as a person, or a
+        name the tagger missed that closed a person's role («المتحدث باسم الوزارة ن.ن. كول»)."""
         for met, speaker in reversed(self.memory.items):
             if paragraph - met > 1:
                 return None
-            if any(m.type == "PER" and m.start <= speaker.span.start < m.end for m in self.doc.mentions):
+            tagged = [m.type for m in self.doc.mentions if m.start <= speaker.span.start < m.end]
+            first = norm_key(speaker.span.text.split()[0]) if speaker.span.text.split() else ""
+            if "PER" in tagged or (not tagged and self.lex.role(first) is None and not first.startswith("ال")
+                                   and any(self.lex.role(h) == "person" for h in speaker.heads)):
                 return speaker
         return None
 
