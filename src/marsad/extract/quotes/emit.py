@@ -35,8 +35,12 @@ class Emitter(Subjects):
         """For words a cue plainly reports when its subject could not be resolved («أما أولاده فيقول إنه ...»،
         «وأشارت إلى أن ...» after the newspaper's sentence), when the cue is a verb opening its sentence or clause
         with و/ف: the latest speaker of the last three paragraphs, else the paragraph's last person named before the
-        cue; None otherwise."""
+        cue; for a participle in the sentence of a quote, that quote's speaker; None otherwise."""
         at = self.index(cue.start)
+        cue_word = self.lex.cue(self.tokens[at].key) if at < len(self.tokens) else None
+        if cue_word is not None and cue_word.role == "participle" and self.found \
+                and self._sent[self.index(self.found[-1].cue.start)] == self._sent[at]:
+            return self.found[-1].speaker  # «وقال: إن ...، معتبراً أن ...»: the quote of its sentence goes on
         if at >= len(self.tokens) or self.tokens[at].text[:1] not in "وف" or self.lex.cue(self.tokens[at].key) is None \
                 or (at > 0 and self._sent[at - 1] == self._sent[at] and self.tokens[at - 1].text not in COMMAS):
             return None  # only a verb opening its sentence or clause with و/ف: «وأضاف: أن ...»

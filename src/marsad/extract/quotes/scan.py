@@ -240,8 +240,6 @@ class Piece(Emitter):
         speaker = self._verb_subject(i) or self._subjectless(i) or memory.latest(self._para[i], 0, gender) \
             or self._subjectless(i, ("ORG", "LOC", "GPE")) or memory.latest(self._para[i], gender=gender) \
             or self._was_subject(i)
-        if speaker is None and same:
-            speaker = self.found[-1].speaker  # «وقال: إن ...، معتبراً أن ...»: the quote's speaker, whoever gave it
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
         if speaker is not None:
             self.resolver.memory.add(self._para[i], speaker)
