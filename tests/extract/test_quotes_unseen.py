@@ -139,3 +139,11 @@ def test_the_topic_of_amma_speaks_after_faqad() -> None:
             "أكد أنهم كثيرا ما يجدون قبورا جماعية أقامها الحوثيون.")
     doc = _doc(text, ("مبارك باراس",))
     assert _speaker(_quote(doc, "كثيرا ما يجدون")) == "مبارك باراس"
+
+
+def test_a_plural_participle_does_not_go_on_with_one_person() -> None:
+    # sample: «وكان مغردو "تويتر" قد احتفوا بفوز الخلف ...، مضيفين أن ...» after a quote of one person
+    text = ('وقال معاذ الخلف إنه تخرج رغم المرض. وكان مغردو "تويتر" قد احتفوا بفوز الخلف عبر وسم خاص، معتبرين ما '
+            "قام به خير مثال على الإصرار، مضيفين أن المرض والظروف مهما كانت قاسية يجب ألا تقف عائقا.")
+    doc = _doc(text, ("معاذ الخلف",))
+    assert "مغردو" in (_speaker(_quote(doc, "المرض والظروف")) or "")

@@ -236,6 +236,11 @@ class Piece(Emitter):
         speaker = self._verb_subject(i) or self._subjectless(i) or memory.latest(self._para[i], 0, gender) \
             or self._subjectless(i, ("ORG", "LOC", "GPE")) or memory.latest(self._para[i], gender=gender) \
             or self._was_subject(i)
+        if not same and self.tokens[i].key.endswith(("ين", "ون")) and speaker is not None \
+                and any(m.type == "PER" and m.start <= speaker.span.start < m.end for m in self.resolver.doc.mentions):
+            # a plural participle (مضيفين، معتبرين) does not go on with one person: «وكان مغردو "تويتر" قد احتفوا
+            # ...، مضيفين أن» after «وقال معاذ الخلف»
+            speaker = self._was_subject(i) or speaker
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
         if speaker is not None:
             self.resolver.memory.add(self._para[i], speaker)
