@@ -145,6 +145,10 @@ class Piece(Emitter):
             return
         speaker = (self._author(i) or self._subjectless(i)) if not words else None
         channel = self._channel_via(zone)
+        completed = self._role_complement(words, zone, channel) if channel is not None else None
+        if completed is not None:
+            # «وأوضح المدير التنفيذي لـ"باب رزق" بالسعودية جميل الفهيد، أن»: the role's complement, not an addressee
+            words, channel = completed, None
         if speaker is None:
             s0 = i
             while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
@@ -173,6 +177,18 @@ class Piece(Emitter):
                 reported = self.resolver.person_mention_in(q.start, q.end)
                 if reported is not None and reported[0].start == q.start:
                     self.resolver.memory.add(para, reported[1])
+
+    def _role_complement(self, words: list[Token], zone: list[Token], channel: Span) -> list[Token] | None:
+        """The subject's words through the tagged name that follows a channel-like phrase completing a person's
+        role before the quote («وأوضح المدير التنفيذي لـ"باب رزق" بالسعودية جميل عبدالرحمن الفهيد، أن»، «وقال المدير
+        التنفيذي للبرنامج الوطني للمعارض ... طارق العيسى:»): the phrase is no addressee; None otherwise."""
+        if not words or self.lex.role(words[0].key) != "person" or words[-1].end > channel.start or not zone:
+            return None
+        name = next((m for m in self.resolver.doc.mentions if m.type == "PER" and channel.start < m.start
+                     and m.end <= zone[-1].end and not any(
+                         t.text in COMMAS or t.text in ENDERS or t.text == ":"
+                         for t in zone if channel.start <= t.start < m.start)), None)
+        return None if name is None else [t for t in zone if t.start >= words[0].start and t.end <= name.end]
 
     def _appeal_words(self, k: int) -> bool:
         """True when the mark at token ``k`` closes on three or more words that end their clause: the words an appeal
