@@ -162,3 +162,17 @@ def test_a_channel_like_complement_of_a_role_is_no_addressee() -> None:
     doc = _doc('وقال الوزير لـ"الاقتصادية" إن الخطة جاهزة.')
     q = _quote(doc, "الخطة جاهزة")
     assert _speaker(q) == "الوزير" and q.via and q.via[0] == "الاقتصادية"
+
+
+def test_a_quoted_name_acts_in_its_sentence() -> None:
+    # sample: «وتبنت «جبهة النصرة» أمس، خطف المجموعة، واصفة إياهم بـ«...». وأشارت إلى أن ...» after a nominal cue of
+    # «المرصد» in the paragraph before; «تحدث "نصر الله" ...، إذ قال في خطاب متلفز إن "..."»
+    text = ("وقتل ثلاثة من عناصر الفرقة 30، بحسب ما ذكر المرصد والفرقة نفسها في بيان.\n"
+            "وتبنت «جبهة النصرة» أمس، خطف المجموعة، واصفة إياهم بـ«وكلاء لتمرير مشاريع ومصالح أميركا في المنطقة». "
+            "وأشارت إلى أن تعاون هؤلاء مع أميركا واضح.")
+    at, body = text.find("جبهة النصرة"), text.find("المرصد")
+    doc = Document(id="t", source="t", format="txt", text=text, segments=[Segment("m", "main", 0, len(text))])
+    doc.mentions = [Mention(body, body + 6, "المرصد", "ORG"), Mention(at, at + 11, "جبهة النصرة", "ORG")]
+    annotate(doc)
+    assert _speaker(_quote(doc, "وكلاء لتمرير")) == "جبهة النصرة"
+    assert _speaker(_quote(doc, "تعاون هؤلاء")) == "جبهة النصرة"
