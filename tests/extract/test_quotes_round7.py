@@ -70,7 +70,7 @@ def test_a_participle_goes_on_with_the_quote_of_its_sentence() -> None:
 def test_in_turn_before_a_bare_verb_makes_it_a_cue() -> None:
     # almadina 2015-08-06 (snn_dev20) and an aleqt story of the unlabelled sample
     text = ("بدوره عبر النائب الخلايلة عن تقدير الأردن لمواقف السعودية الداعمة للأردن في مختلف المجالات.\n"
-            "من جهته بين المحلل حسين الرقيب أن زيادة أرباح سابك جاءت نتيجة ارتفاع أسعار منتجات الشركة.")
+            "من جهته، بين المحلل حسين الرقيب أن زيادة أرباح سابك جاءت نتيجة ارتفاع أسعار منتجات الشركة.")
     doc = _doc(text, ("الخلايلة", "حسين الرقيب"))
     assert _speaker(_quote(doc, "تقدير الأردن لمواقف")) == "الخلايلة"
     assert _speaker(_quote(doc, "زيادة أرباح سابك")) == "حسين الرقيب"

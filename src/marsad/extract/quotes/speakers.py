@@ -23,6 +23,7 @@ _MAX_NAME = 4
 COUNTERPARTS = frozenset({"نظيره", "نظيرته", "نظرايه"})  # لنظيره: an addressee, never part of the subject
 # a demonstrative before a role points back to a speaker already met («وأكد هذا الناطق ...»، «هذه المصادر»)
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هولاء"})
+PARTITIVES = frozenset({"بعض", "احد", "احدي"})  # «بعض هؤلاء»، «أحد هؤلاء»: part of the group already met
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
@@ -118,6 +119,10 @@ class Resolver:
             words.pop()
         if not words:
             return self.memory.latest(paragraph, gender=gender)
+        if len(words) > 1 and words[0].key in PARTITIVES and words[1].key in DEMONSTRATIVES:
+            earlier = self.memory.latest(paragraph)
+            if earlier is not None:
+                return earlier  # «وطالب بعض هؤلاء قوات التحالف «...»» after «وقال مواطنون»: some of the group met
         if len(words) > 1 and words[0].key in DEMONSTRATIVES:
             words = words[1:]
             earlier = self.memory.with_head(_bare(words[0].key))

@@ -345,7 +345,9 @@ class Subjects(Openers):
             if found is None:
                 return None
             mention, person = found
-            inside = next((m for m in self.marks if m.open <= person.span.start < m.close), None)
+            # a quoted name (وتبنت «جبهة النصرة» ...) is no quoted words: marks holding just the mention do not hide it
+            inside = next((m for m in self.marks if m.open <= person.span.start < m.close
+                           and not (mention.start <= m.start and m.end <= mention.end)), None)
             at = self.index(person.span.start)
             prev = self.tokens[at - 1] if at > 0 else None
             in_name = prev is not None and prev.key == "علي" and any(
