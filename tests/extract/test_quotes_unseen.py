@@ -202,3 +202,11 @@ def test_some_of_these_is_the_group_already_met() -> None:
                "الحديدة والإشراف بشكل مباشر على دخول البضائع». وأكدوا أن مواطني الحديدة يرحبون بدخول قوات الشرعية.")
     assert _speaker(_quote(doc, "بالوصول إلى ميناء")) == "مواطنون"
     assert _speaker(_quote(doc, "مواطني الحديدة يرحبون")) == "مواطنون"
+
+
+def test_the_object_after_an_is_not_the_name_of_an_actor() -> None:
+    # fresh sample: «كشف مصدر في قيادة عمليات الأنبار عن انطلاق عملية ... لتطهير مناطق وقرى ...» then «وقال المصدر إن»
+    text = ("في السياق ذاته، كشف مصدر في قيادة عمليات الأنبار عن انطلاق عملية عسكرية واسعة النطاق لتطهير مناطق وقرى "
+            "واقعة عند المحور الشمالي الشرقي لمدينة الرمادي. وقال المصدر إن «القوات الأمنية نفذت هجوما واسعا».")
+    speaker = _speaker(_quote(_doc(text), "القوات الأمنية نفذت"))
+    assert speaker is not None and "مصدر" in speaker and "لتطهير" not in speaker

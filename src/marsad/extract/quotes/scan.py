@@ -144,7 +144,10 @@ class Piece(Emitter):
                         or self._in_timex(t.start))), min(len(words), 7))
                     found = self.resolver.resolve(words[:k], para)
                 elif found is None and self.lex.role(words[0].key) in ("group", "body", "person"):
-                    found = self.resolver.resolve(words, para, zone)
+                    # the object after عن is never the subject's name («كشف مصدر في قيادة العمليات عن انطلاق عملية
+                    # ... لتطهير مناطق ...»)
+                    about = next((n for n, t in enumerate(zone) if t.key == "عن"), len(zone))
+                    found = self.resolver.resolve(words, para, zone[:about])
                 if found is not None:
                     self.resolver.memory.add(para, found, said)
             return
