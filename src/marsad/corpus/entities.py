@@ -67,7 +67,7 @@ from marsad.corpus.names import (
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.terms import STOPWORDS
 from marsad.corpus.unionfind import UnionFind
-from marsad.extract.entities import OUTLET, mention_name
+from marsad.extract.entities import CLUB, OUTLET, mention_name
 from marsad.lexicons import load
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
@@ -559,15 +559,16 @@ def document_names(doc: Document) -> DocumentNames:
     matched: set[str] = set()
     for key, group in _doc_groups(doc).items():
         groups[key] = group
-        entry = _registry_match(group) if OUTLET not in key else None
+        apart = next((tag for tag in (OUTLET, CLUB) if tag in key), None)
+        entry = _registry_match(group) if apart is None else None
         if entry is not None:
             nodes[key] = entry.id
             matched.add(entry.id)
             continue
         name = _fullest(group)
         node = f"{_kind(group.type)}|{name_key(name)}" if name else ""
-        if name and OUTLET in key:
-            node += "|" + OUTLET  # the newspaper الشرق الأوسط, never the region
+        if name and apart:
+            node += "|" + apart  # the newspaper الشرق الأوسط or the club الخليج, never the region
         if name and group.type == "PER" and _lone_given_name(name):
             node += _DOC + doc.id  # صالح alone: each document's stays apart until the surname join
         nodes[key] = node
