@@ -68,7 +68,7 @@ from marsad.corpus.result import CorpusResult
 from marsad.corpus.terms import STOPWORDS
 from marsad.corpus.unionfind import UnionFind
 from marsad.extract.entities import CLUB, OUTLET, mention_name
-from marsad.lexicons import load
+from marsad.lexicons import load, load_table
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
 from marsad.text.normalize import norm_key
@@ -252,6 +252,12 @@ def _first_names_agree(group: _Group, full: str) -> bool:
         return True
     first = words[0]
     return not any(_is_first_name(w) and name_key(w) != first for w in group.before)
+
+
+def _after_first_name(group: _Group, full: str) -> bool:
+    """True when the word right before a one-word mention (its clitic off) is the full name's first name."""
+    words = name_words(full)
+    return len(words) > 1 and any(name_key(w) == words[0] for w in group.before)
 
 
 @registry_cached
@@ -462,7 +468,11 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
     one registered person whose name has it (a batch of the store without بشار الأسد: «نظام الأسد», «نظام بشار»,
     «علي صالح»).
 
-    Not a common given name alone (صالح: weighed document by document above), not a part another
+    A common given name alone (صالح, also «good» and many men's name) joins only as the registered
+    person's surname, when two words around it are words the corpus writes around that surname in
+    the articles naming the person in full (``entity_registry_contexts.tsv``, mined by
+    ``scripts/mine_registry_contexts.py``: قوات، ميليشيات، الحوثي around صالح), or when the registered
+    first name is written right before it («المخلوع علي [صالح]», علي left out of the span).  Not a part another
     multi-word person of the documents has (the joins above weighed it), not under a first name
     that differs from the registered one, and not under a title the registered person is never
     named or has no role under.
@@ -478,11 +488,13 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
     registry = shipped_registry()
     for node, group in list(groups.items()):
         words = compound_words(name_words(_fullest(group)))
-        if (group.type != "PER" or _DOC in node or node.startswith(("per:", "loc:", "org:"))
+        if (group.type != "PER" or node.startswith(("per:", "loc:", "org:"))
                 or longest[uf.find(node)] > len(words)):
             continue  # joined to a longer name already
-        if len(words) == 1 and not is_given_name(words[0]):
-            parts: list[tuple[str, ...]] = [("L", words[0]), ("F", words[0])]
+        if _DOC in node:  # a common given name alone: only as a surname, in the words the corpus writes around it
+            parts: list[tuple[str, ...]] = [("L", words[0])] if len(words) == 1 else []
+        elif len(words) == 1 and not is_given_name(words[0]):
+            parts = [("L", words[0]), ("F", words[0])]
         elif len(words) == 2:
             parts = [("FL", words[0], words[1])]
         else:
@@ -497,9 +509,21 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
             continue
         if group.titles and not group.titles & _entry_titles(entry.id):
             continue  # العقيد المالكي is not the former prime minister
+        if _DOC in node and not (_after_first_name(group, entry.name)
+                                 or len(_registry_contexts().get(entry.id, frozenset()) & set(group.near))
+                                 >= _CONTEXT_SHARED):
+            continue  # «ولد صالح يدعو له» is no mention of علي عبدالله صالح
         groups.setdefault(entry.id, _Group())
         matched.add(entry.id)
         uf.union(node, entry.id)
+
+
+@cache
+def _registry_contexts() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for entry_id, word, *_ in load_table("entity_registry_contexts.tsv"):
+        found.setdefault(entry_id, set()).add(word)
+    return {entry_id: frozenset(words) for entry_id, words in found.items()}
 
 
 def _same_context(group: _Group, full: list[_Group]) -> bool:
