@@ -41,6 +41,7 @@ LONE_SALEH = {
     "member": "http://www.alriyadh.com/1071488",
     "ally": "http://www.alwatan.com.sa/Politics/News_Detail.aspx?ArticleID=231389&CategoryID=1",
     "taiz": "http://www.alweeam.com.sa/351443/خسائر-للحوثيين-في-تعز-والمقاومة-تحشد-ف/",
+    "poetry": "http://www.alriyadh.com/1071471",  # «وذكر رشدي صالح»: another man of the batch named ... صالح
 }
 
 
@@ -117,7 +118,9 @@ def lone_saleh(
 
 
 def test_a_lone_saleh_of_a_batch_without_his_name_finds_him(lone_saleh: dict[str, Document]) -> None:
-    """«وقوات صالح», «ميليشيات الحوثي وصالح» and «المخلوع علي [صالح]» (علي outside the span) are علي عبدالله صالح."""
+    """«وقوات صالح», «ميليشيات الحوثي وصالح» and «المخلوع علي [صالح]» (علي outside the span) are علي عبدالله صالح,
+    though «رشدي صالح» of the same batch is another man named صالح."""
+    assert _entity_of(lone_saleh["poetry"], "رشدي صالح", "وذكر") != {SALEH}
     assert _entity_of(lone_saleh["taiz"], "صالح", "وقوات") == {SALEH}
     assert _entity_of(lone_saleh["taiz"], "صالح", "ميليشيات الحوثي و") == {SALEH}
     assert _entity_of(lone_saleh["border"], "صالح", "المخلوع علي") == {SALEH}

@@ -254,12 +254,6 @@ def _first_names_agree(group: _Group, full: str) -> bool:
     return not any(_is_first_name(w) and name_key(w) != first for w in group.before)
 
 
-def _after_first_name(group: _Group, full: str) -> bool:
-    """True when the word right before a one-word mention (its clitic off) is the full name's first name."""
-    words = name_words(full)
-    return len(words) > 1 and any(name_key(w) == words[0] for w in group.before)
-
-
 @registry_cached
 def _first_name_set() -> frozenset[str]:
     names: set[str] = set()
@@ -471,8 +465,11 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
     A common given name alone (صالح, also «good» and many men's name) joins only as the registered
     person's surname, when two words around it are words the corpus writes around that surname in
     the articles naming the person in full (``entity_registry_contexts.tsv``, mined by
-    ``scripts/mine_registry_contexts.py``: قوات، ميليشيات، الحوثي around صالح), or when the registered
-    first name is written right before it («المخلوع علي [صالح]», علي left out of the span).  Not a part another
+    ``scripts/mine_registry_contexts.py``: قوات، ميليشيات، الحوثي around صالح), or as the registered
+    first and last name when the first name is written right before it («المخلوع علي [صالح]», علي left
+    out of the span: then only another person of the documents with that first and last name stops it;
+    the usual words tell this صالح from another man of the documents named ... صالح, whom the joins above
+    did not give it to).  Not a part another
     multi-word person of the documents has (the joins above weighed it), not under a first name
     that differs from the registered one, and not under a title the registered person is never
     named or has no role under.
@@ -491,8 +488,13 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
         if (group.type != "PER" or node.startswith(("per:", "loc:", "org:"))
                 or longest[uf.find(node)] > len(words)):
             continue  # joined to a longer name already
-        if _DOC in node:  # a common given name alone: only as a surname, in the words the corpus writes around it
-            parts: list[tuple[str, ...]] = [("L", words[0])] if len(words) == 1 else []
+        by_first = False
+        if _DOC in node:  # a common given name alone: as a surname after the first name, or in its usual words
+            if len(words) != 1:
+                continue
+            firsts = [("FL", name_key(w), words[0]) for w in group.before]
+            parts: list[tuple[str, ...]] = [p for p in firsts if p in _registry_parts()] or [("L", words[0])]
+            by_first = parts[0][0] == "FL"
         elif len(words) == 1 and not is_given_name(words[0]):
             parts = [("L", words[0]), ("F", words[0])]
         elif len(words) == 2:
@@ -503,15 +505,14 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
         if len(ids) != 1:
             continue
         entry = registry.entries[ids.pop()]
-        if any(n != entry.id for p in parts for n in carried.get(p, ())):
+        if any(n != entry.id for p in parts for n in carried.get(p, ())) and (_DOC not in node or by_first):
             continue  # another person of the documents has that part: the joins above weighed them
         if len(words) == 1 and not _first_names_agree(group, entry.name):
             continue
         if group.titles and not group.titles & _entry_titles(entry.id):
             continue  # العقيد المالكي is not the former prime minister
-        if _DOC in node and not (_after_first_name(group, entry.name)
-                                 or len(_registry_contexts().get(entry.id, frozenset()) & set(group.near))
-                                 >= _CONTEXT_SHARED):
+        if (_DOC in node and not by_first
+                and len(_registry_contexts().get(entry.id, frozenset()) & set(group.near)) < _CONTEXT_SHARED):
             continue  # «ولد صالح يدعو له» is no mention of علي عبدالله صالح
         groups.setdefault(entry.id, _Group())
         matched.add(entry.id)
