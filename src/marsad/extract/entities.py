@@ -523,7 +523,8 @@ def _organisation_ends(mentions: list[Mention], keys: list[str]) -> dict[str, st
     the longer names, and stands for the one the document names most often (beside «سوانزي سيتي» and
     «ستوك سيتي», «سيتي» is مانشستر سيتي when the article names it more often than either); on a tie it
     stands for none.  A short form that is an Arabic word with the article (الهلال of «نادي الهلال»)
-    is a name of its own.
+    is a name of its own, and so is a registry name (داعش beside «منظمة داعش», which the registry
+    does not list).
     """
     longer: dict[str, Counter[str]] = defaultdict(Counter)
     for m, key in zip(mentions, keys, strict=True):
@@ -532,8 +533,8 @@ def _organisation_ends(mentions: list[Mention], keys: list[str]) -> dict[str, st
             longer[words[-1]][key] += 1
     out: dict[str, str] = {}
     for word, names in longer.items():
-        if word.startswith("ال"):
-            continue
+        if word.startswith("ال") or shipped_registry().lookup(word) is not None:
+            continue  # a registry name is resolved as itself (داعش beside «منظمة داعش»)
         (top, n), *rest = names.most_common()
         if not rest or n > rest[0][1]:
             out[word] = top
