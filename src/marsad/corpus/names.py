@@ -205,21 +205,14 @@ def is_given_name(word: str) -> bool:
     return rate is not None and rate >= GIVEN_NAME_RATE and (partner_count(word) or 0) >= GIVEN_NAME_PARTNERS
 
 
-def name_share(word: str) -> float:
-    """Share of ``word``'s corpus occurrences inside a tagged name, rare words included (0.0 when never in one).
-
-    Unlike :func:`ordinary_rate`, it answers for a word seen a few times only (اليافعي: 27 of 27).
-    """
-    tagged, total, _ = _rates().get(norm_key(word), (0, 0, 0))
-    return tagged / total if total else 0.0
-
-
 def is_person_word(word: str) -> bool:
     """True for a word (key form) mostly inside tagged names and seen beside other name words: a surname (اليافعي).
 
-    A place (إيران) or an organisation word is inside names too, but beside no person's name word.
+    Unlike :func:`ordinary_rate`, rare words count (اليافعي is seen 27 times, always in a name); a
+    place (إيران) or an organisation word is inside names too, but beside no person's name word.
     """
-    return name_share(word) >= PERSON_WORD_RATE and (partner_count(word) or 0) > 0
+    tagged, total, partners = _rates().get(norm_key(word), (0, 0, 0))
+    return total > 0 and tagged / total >= PERSON_WORD_RATE and partners > 0
 
 
 def transliterations(a: str, b: str) -> bool:

@@ -35,7 +35,6 @@ from marsad.corpus.names import (
     is_ordinary,
     is_person_word,
     is_unit,
-    name_share,
     ordinary_rate,
     partner_count,
     tagged_count,
@@ -58,8 +57,6 @@ MIN_REST = 3  # letters a word keeps after its clitic is cut off
 FIRST_WORD_PARTNERS = 30
 # A word with a conjunction inside a span starts a second name when it is mostly a name in the corpus.
 NAME_RATE = 0.6
-# A one-word organisation after a word inside names this often in the corpus is the cut end of another name.
-SHORT_FORM_CUT = 0.5
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 _LILLAH = norm_key("لله")
 _BACK = 30  # characters looked at before a mention for the word right before it
@@ -496,7 +493,7 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
     clubs = _organisation_ends(mentions, keys)
     for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
         m.entity = f"{m.type}:{key}"
-        if m.type == "ORG" and key in clubs and not _cut_name(doc, m):
+        if m.type == "ORG" and key in clubs:
             m.entity = f"ORG:{clubs[key]}"
         if m.type != "PER" or " " in key or key not in full:
             continue
@@ -519,13 +516,6 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
             m.entity = f"PER:{chosen}"
 
 
-def _cut_name(doc: Document, m: Mention) -> bool:
-    """True when the word right before a mention (its clitic off) is mostly inside names in the corpus: the
-    tagger cut a longer name («وهال [سيتي]», Hull City, beside مانشستر سيتي)."""
-    word = _word_before(doc, m.start)
-    return word is not None and any(name_share(v) >= SHORT_FORM_CUT for v in stem_variants(word.key))
-
-
 def _organisation_ends(mentions: list[Mention], keys: list[str]) -> dict[str, str]:
     """One-word organisation keys of the document that stand for a longer organisation of it ending with that word.
 
@@ -534,8 +524,7 @@ def _organisation_ends(mentions: list[Mention], keys: list[str]) -> dict[str, st
     «ستوك سيتي», «سيتي» is مانشستر سيتي when the article names it more often than either); on a tie it
     stands for none.  A short form that is an Arabic word with the article (الهلال of «نادي الهلال»)
     is a name of its own, and so is a registry name (داعش beside «منظمة داعش», which the registry
-    does not list).  A short form right after a word mostly inside names is the cut end of another
-    name and keeps its own key (:func:`_cut_name`).
+    does not list).
     """
     longer: dict[str, Counter[str]] = defaultdict(Counter)
     for m, key in zip(mentions, keys, strict=True):
