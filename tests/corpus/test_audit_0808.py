@@ -13,8 +13,9 @@ from collections.abc import Callable
 import pytest
 from tests.corpus.conftest import mention_entities
 
+from marsad.corpus.registry import entity_keys
 from marsad.corpus.result import CorpusResult
-from marsad.model import Document
+from marsad.model import Document, Entity
 
 SALEH = "per:ali-abdullah-saleh"
 
@@ -150,3 +151,12 @@ def test_a_construct_the_corpus_writes_with_a_preposition_is_no_name_written_bar
     doc = analysed[0]["nation"]
     assert "منها صالح الوطن" in doc.text
     assert not any(m.text == "صالح" and doc.text[m.end:m.end + 7] == " الوطن" for m in doc.mentions)
+
+
+def test_an_organisation_is_not_keyed_in_the_store_by_its_short_form() -> None:
+    """Manchester City with its short form «سيتي» is keyed by its full name only, so that a later batch's lone
+    «سيتي» (Hull City's, «وهال سيتي») does not fold into it; a one-word name keeps its key."""
+    city = Entity("org:manchester-city", "ORG", "مانشستر سيتي", ["سيتي", "مانشسترسيتي"], [], 100)
+    assert entity_keys(city) == ["ORG:مانشسترسيتي"]
+    isis = Entity("org:isis", "ORG", "داعش", ["تنظيم داعش"], [], 10)
+    assert any(k.endswith(":داعش") for k in entity_keys(isis))
