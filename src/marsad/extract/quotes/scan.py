@@ -106,6 +106,16 @@ class Piece(Emitter):
                 if t.key in RELAYED_PRONOUNS:
                     relay, words, relayed = self._cut(zone[:c]), [], True
                     break
+        if words and not relay and tok.key in self.lex.cues:
+            # «وكانت الحكومة التركية اكدت تزامنا مع الغارات وحملات اعتقال، انها»: in a sentence opening with كان,
+            # the subject came before the verb; the words after it are no subject («وما إذا كان الحوار ... قد
+            # تناولها، قال وزير الخارجية» opens otherwise)
+            s0 = i
+            while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
+                s0 -= 1
+            was = self._was_words(i) if self.tokens[s0].key in WAS else None
+            if was:
+                words = was
         fronted = not words and not relayed
         if fronted:
             words = self._before_verb(i)
@@ -578,8 +588,9 @@ class Piece(Emitter):
                 continue
             zone = self.tokens[after + 1:min(len(self.tokens), after + 12)]
             words, relay = self._subject(zone)
-            if not words:
-                continue
+            opened = self._open.get(words[0].start) if words else None
+            if not words or (opened is not None and not self._name_like(opened, self.index(words[0].start))):
+                continue  # «...؟»، أجاب «لا»: quoted words after the cue are its own words, not its subject
             para = self._para[after]
             speaker = self.resolver.resolve(words, para, None)
             self._emit(m.start, m.end, "direct", self._span([self.tokens[after]]), speaker,
