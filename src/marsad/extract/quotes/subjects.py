@@ -229,7 +229,10 @@ class Subjects(Openers):
                     apposed = self.resolver.person_mention_in(words[-1].end, between[-1].end)
                     if apposed is not None and self.text[words[-1].end:apposed[0].start].count("،") == 1:
                         return [t for t in between if apposed[0].start <= t.start and t.end <= apposed[0].end]
-                return words if i - j <= 10 else []
+                # quoted names count as one word («وكانت شبكتا «سي ان ان تورك» و»ان تي في» الاخباريتان أكدتا ان»)
+                far = sum(t.is_word and not any(m.open <= t.start < m.close for m in self.marks)
+                          for t in self.tokens[j + 1:i]) + sum(j < self.index(m.open) < i for m in self.marks if m.closed)
+                return words if far <= 10 else []
         return None
 
     def _fronted_subject(self, i: int) -> list[Token]:
