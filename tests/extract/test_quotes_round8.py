@@ -82,3 +82,13 @@ def test_a_dual_verb_after_kana_and_two_quoted_names_quotes_its_subject() -> Non
             'القاعدة الجوية في دياربكر لشن سلسلة غارات ثانية على مواقع المتطرفين في سوريا.')
     doc = _doc(text)
     assert (_speaker(_quote(doc, "مقاتلات اف-16")) or "").startswith("شبكتا")
+
+
+def test_a_cue_after_ma_is_the_writers_inference_not_a_new_quote() -> None:
+    # aljazirah 2015-08-01 (snn_dev21): «مما يؤكد أن» inside the minister's words (about 40 «ما/مما + present cue +
+    # complementizer» in 20,000 SaudiNewsNet articles, none speech)
+    text = ("في غضون ذلك قال وزير العدل الفلسطيني المستشار سليم السقا:» إن نتائج التشريح للشهيد الطفل الرضيع علي سعد "
+            "دوابشة، اظهرت وجود شحبار في داخل الرغامة مما يؤكد أن الرضيع كان على قيد الحياة عندما أحرق، وأن تقريرا "
+            "اكد أن سبب الوفاة يعود للحروق النارية ومضاعفاتها.")
+    doc = _doc(text, ("سليم السقا", "علي سعد دوابشة"))
+    assert not any(q.text.startswith("الرضيع") for q in doc.quotes), [q.text[:20] for q in doc.quotes]
