@@ -370,7 +370,10 @@ class Resolver:
             people = []
         if people:
             return people[-1]
-        if zone and zone[-1].end > end and not self._addressed(words, zone):
+        body = self.lex.role(words[0].key) in ("body", "group")
+        # «واكدت الحكومة التركية في بيان صادر عن مكتب رئيس الوزراء احمد داود اوغلو ان»: a name closing the words
+        # after a body's subject completes where its statement came from; the body speaks
+        if zone and zone[-1].end > end and not body and not self._addressed(words, zone):
             tail = self._tail_name(zone)
             if tail is not None:
                 named = [m for m in self.doc.mentions

@@ -209,11 +209,17 @@ class Subjects(Openers):
                 return run
         if self.tokens[i].key not in self.lex.cues:
             return []
+        was = self._was_words(i)
+        return was if was is not None else self._fronted_subject(i)
+
+    def _was_words(self, i: int) -> list[Token] | None:
+        """The subject written between «كان/وكانت» and cue ``i`` («وكانت تقارير قالت»، «وكان رئيس هيئة الأركان ...،
+        اللواء محمد المقدشي، قد أعلن»: the name set off by commas); None when no كان opens the clause."""
         lo = max(0, i - 16)
         for j in range(i - 1, lo - 1, -1):
             tok = self.tokens[j]
             if tok.text in ENDERS or self._sent[j] != self._sent[i] or tok.key in CONTRASTIVE:
-                break
+                return None
             if tok.key in WAS:
                 between = [t for t in self.tokens[j + 1:i] if t.key not in ("قد",)]
                 words = self._cut([t for t in between if t.text not in COMMAS]) if between else []
@@ -223,8 +229,11 @@ class Subjects(Openers):
                     apposed = self.resolver.person_mention_in(words[-1].end, between[-1].end)
                     if apposed is not None and self.text[words[-1].end:apposed[0].start].count("،") == 1:
                         return [t for t in between if apposed[0].start <= t.start and t.end <= apposed[0].end]
-                return words if i - j <= 10 else []
-        return self._fronted_subject(i)
+                # quoted names count as one word («وكانت شبكتا «سي ان ان تورك» و»ان تي في» الاخباريتان أكدتا ان»)
+                far = sum(t.is_word and not any(m.open <= t.start < m.close for m in self.marks)
+                          for t in self.tokens[j + 1:i]) + sum(j < self.index(m.open) < i for m in self.marks if m.closed)
+                return words if far <= 10 else []
+        return None
 
     def _fronted_subject(self, i: int) -> list[Token]:
         """The subject written before an unprefixed cue verb, after «لكن» or a clause start: «لكن صحيفة «يني شفق»
