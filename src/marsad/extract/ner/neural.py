@@ -158,7 +158,8 @@ class _ProjectionCache:
 
     Each slot holds one row's projections for every recurrent layer, side by side, and the
     number of calls that met it.  When full, a row met for the first time takes the slot of
-    one of the least used rows (least frequently used replacement).
+    one of the least used rows (least frequently used replacement).  Like the encoder's word
+    table, it belongs to one thread: a run's workers are processes, each with its own.
     """
 
     def __init__(self, width: int, capacity: int) -> None:
