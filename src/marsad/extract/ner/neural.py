@@ -166,8 +166,9 @@ class _ProjectionCache:
         self.capacity = capacity
         self.slots: dict[bytes, int] = {}
         self.keys: list[bytes] = []  # the key held by each slot
-        self.values = np.zeros((min(capacity, 1024), width), dtype=np.float32)
-        self.uses = np.zeros(len(self.values), dtype=np.int64)
+        # allocated whole (the system hands out zero pages as they are first written: memory grows as slots fill)
+        self.values = np.zeros((capacity, width), dtype=np.float32)
+        self.uses = np.zeros(capacity, dtype=np.int64)
 
     def find(self, keys: Sequence[bytes]) -> IntArray:
         """The slot of each key (-1 when absent); the found ones are counted as used."""
@@ -180,12 +181,6 @@ class _ProjectionCache:
         """Store the projections of rows met for the first time: in free slots, then in those of the least used."""
         keys, values = keys[: self.capacity], values[: self.capacity]
         free = min(len(keys), self.capacity - len(self.keys))
-        if len(self.keys) + free > len(self.values):  # grow by doubling, up to the capacity
-            size = min(max(2 * len(self.values), len(self.keys) + free), self.capacity)
-            grown = np.zeros((size, self.values.shape[1]), dtype=np.float32)
-            grown[: len(self.values)] = self.values
-            self.values = grown
-            self.uses = np.concatenate([self.uses, np.zeros(size - len(self.uses), dtype=np.int64)])
         held = len(self.keys)
         slots = list(range(held, held + free))
         self.keys.extend(keys[:free])
@@ -367,22 +362,28 @@ class BiLstmCrf:
         blob = distinct.tobytes()
         keys = [blob[i:i + width] for i in range(0, len(blob), width)]
         slots = self.cache.find(keys)
-        layers, gates = len(self.w_hh), self.w_hh.shape[2]
-        out = np.zeros((len(distinct) + 1, layers, gates), dtype=np.float32)
-        known = np.flatnonzero(slots >= 0)
-        out[known] = self.cache.values[slots[known]].reshape(len(known), layers, gates)
-        new = np.flatnonzero(slots < 0)
+        # the rows kept from earlier calls first, then the new ones (so that each part is one block), then the padding
+        known, new = np.flatnonzero(slots >= 0), np.flatnonzero(slots < 0)
+        position = np.empty(len(distinct), dtype=np.int64)
+        position[known] = np.arange(len(known))
+        position[new] = np.arange(len(known), len(distinct))
+        width = len(self.w_hh) * self.w_hh.shape[2]
+        out = np.zeros((len(distinct) + 1, len(self.w_hh), self.w_hh.shape[2]), dtype=np.float32)
+        np.take(self.cache.values, slots[known], axis=0, out=out[:len(known)].reshape(len(known), width))
         if len(new):
             fresh = distinct[new]
             shared = [self.emb[fresh[:, 0]], self.emb[fresh[:, 1]]]
             chars = fresh[:, 2:2 + MAX_CHARS]
             flags = fresh[:, 2 + MAX_CHARS:].astype(np.float32)
+            block = out[len(known):len(distinct)]
             for m, member in enumerate(self.members):
                 flat = np.concatenate([*shared, member.char_vectors(chars), flags], axis=1)
                 for direction in (0, 1):
-                    out[new, 2 * m + direction] = flat @ member.w_ih[direction] + member.bias[direction]
-            self.cache.keep([keys[i] for i in new.tolist()], out[new].reshape(len(new), -1))
-        return out, which.reshape(-1)
+                    layer = block[:, 2 * m + direction]
+                    np.matmul(flat, member.w_ih[direction], out=layer)
+                    layer += member.bias[direction]
+            self.cache.keep([keys[i] for i in new.tolist()], block.reshape(len(new), width))
+        return out, position[which.reshape(-1)]
 
     def _run(self, projections: FloatArray, which: IntArray, offsets: IntArray, lengths: IntArray) -> FloatArray:
         """Tag scores (B, T, tags) of the sentences whose words' rows start at ``offsets`` in ``which``.
