@@ -87,7 +87,7 @@ def main() -> None:
             chars: list[int] = []
             for batch in _batches(args.source, args.n, args.batch):
                 chars.append(sum(len(d.text) for d in batch))
-                store.write_batch(run, batch, [(d.id, d.sources[0]) for d in batch if d.sources], {}, [])
+                store.write_batch(run, batch, [(d.id, d.sources[0]) for d in batch if d.sources], {}, [], layers=False)
                 began = time.process_time()
                 while relate_batch(store, run, options.stories, args.batch) is not None:
                     pass

@@ -2,8 +2,9 @@
 
 :func:`run` is what ``marsad analyze`` does.  Inputs are read lazily and analysed in
 batches of ``options.batch_size`` documents (in ``options.workers`` processes); each
-batch is committed to the store as soon as it is done (documents, every layer, every
-source, the chrome lines learnt per site, the input errors), so that a kill loses at most
+batch is committed to the store as soon as it is done (documents with every layer, every
+source, the chrome lines learnt per site, the input errors; the rows of the layer tables are
+filed by the batch's corpus steps, with the entity ids they give), so that a kill loses at most
 the batch in flight and a re-run skips what is stored.  A text already stored, or seen
 earlier in the run, is not analysed again: its input is kept as one more source of the
 document.  A fault in any component stays with its document (one error naming the
@@ -313,7 +314,7 @@ def _batch(
                            on_error)
             summary.added += store.write_batch(
                 summary.run, pending.docs, pending.sources + extra, pending.lines, pending.errors, pending.seen,
-                pending.forms,
+                pending.forms, layers=False,
             )
     return _Fresh({doc.id: doc for doc in pending.docs}, pending.prepared)
 

@@ -124,18 +124,25 @@ def _pairs(usable: list[Passage], keys: list[list[BandKey]], source: PassageSour
     buckets: dict[BandKey, list[int]] = {}
     pairs: list[CopyPair] = []
     for i, (passage, own) in enumerate(zip(usable, keys, strict=True)):
-        for n in sorted({n for k in own for n in stored.get(k, ())}):
-            other = known[n]
-            sim = is_copy(other, passage)
-            if sim is not None:
-                pairs.append(CopyPair(other, passage, sim))
-        for j in sorted({j for k in own for j in buckets.get(k, ())}):
+        earlier: set[int] = set()  # the batch's passages before this one that share a band key with it
+        for k in own:  # a passage's band keys are distinct (one a band)
+            bucket = buckets.get(k)
+            if bucket is None:
+                buckets[k] = [i]
+            else:
+                earlier.update(bucket)
+                bucket.append(i)
+        if stored:
+            for n in sorted({n for k in own for n in stored.get(k, ())}):
+                other = known[n]
+                sim = is_copy(other, passage)
+                if sim is not None:
+                    pairs.append(CopyPair(other, passage, sim))
+        for j in sorted(earlier):
             other = usable[j]
             sim = is_copy(other, passage)
             if sim is not None:
                 pairs.append(CopyPair(other, passage, sim))
-        for k in own:
-            buckets.setdefault(k, []).append(i)
     return pairs
 
 

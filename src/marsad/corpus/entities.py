@@ -51,7 +51,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.corpus.known import RegistryEntry, registry_cached, shipped_registry
 from marsad.corpus.names import (
@@ -67,8 +67,8 @@ from marsad.corpus.names import (
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.terms import STOPWORDS
 from marsad.corpus.unionfind import UnionFind
-from marsad.extract.entities import OUTLET, mention_name
-from marsad.lexicons import load
+from marsad.extract.entities import CLUB, OUTLET, mention_name
+from marsad.lexicons import load, load_table
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
 from marsad.text.normalize import norm_key
@@ -139,10 +139,12 @@ class _Group:
         """Add ``other``'s counts to this group."""
         self.types.update(other.types)
         self.forms.update(other.forms)
-        self.titled.update(other.titled)
+        if other.titled:  # most groups merged in are one mention's, with no titled forms and no words near
+            self.titled.update(other.titled)
+        if other.near:
+            self.near.update(other.near)
         self.titles |= other.titles
         self.before |= other.before
-        self.near.update(other.near)
         self.mentions += other.mentions
         self.documents.extend(d for d in other.documents if d not in self.documents)
 
@@ -213,7 +215,13 @@ def _doc_groups(doc: Document) -> dict[str, _Group]:
 def _fullest(group: _Group) -> str:
     if not group.forms:
         return ""
-    return max(group.forms, key=lambda f: (len(norm_key(f).split(" ")), group.forms[f], f))
+    return max(group.forms, key=lambda f: (_words(f), group.forms[f], f))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(form: str) -> int:
+    """How many words the matching key of ``form`` has (asked again for a form at every merge of its group)."""
+    return len(norm_key(form).split(" "))
 
 
 def _kind(kind: EntityType) -> str:
@@ -462,7 +470,14 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
     one registered person whose name has it (a batch of the store without بشار الأسد: «نظام الأسد», «نظام بشار»,
     «علي صالح»).
 
-    Not a common given name alone (صالح: weighed document by document above), not a part another
+    A common given name alone (صالح, also «good» and many men's name) joins only as the registered
+    person's surname, when two words around it are words the corpus writes around that surname in
+    the articles naming the person in full (``entity_registry_contexts.tsv``, mined by
+    ``scripts/mine_registry_contexts.py``: قوات، ميليشيات، الحوثي around صالح), or as the registered
+    first and last name when the first name is written right before it («المخلوع علي [صالح]», علي left
+    out of the span: then only another person of the documents with that first and last name stops it;
+    the usual words tell this صالح from another man of the documents named ... صالح, whom the joins above
+    did not give it to).  Not a part another
     multi-word person of the documents has (the joins above weighed it), not under a first name
     that differs from the registered one, and not under a title the registered person is never
     named or has no role under.
@@ -478,11 +493,18 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
     registry = shipped_registry()
     for node, group in list(groups.items()):
         words = compound_words(name_words(_fullest(group)))
-        if (group.type != "PER" or _DOC in node or node.startswith(("per:", "loc:", "org:"))
+        if (group.type != "PER" or node.startswith(("per:", "loc:", "org:"))
                 or longest[uf.find(node)] > len(words)):
             continue  # joined to a longer name already
-        if len(words) == 1 and not is_given_name(words[0]):
-            parts: list[tuple[str, ...]] = [("L", words[0]), ("F", words[0])]
+        by_first = False
+        if _DOC in node:  # a common given name alone: as a surname after the first name, or in its usual words
+            if len(words) != 1:
+                continue
+            firsts = [("FL", name_key(w), words[0]) for w in group.before]
+            parts: list[tuple[str, ...]] = [p for p in firsts if p in _registry_parts()] or [("L", words[0])]
+            by_first = parts[0][0] == "FL"
+        elif len(words) == 1 and not is_given_name(words[0]):
+            parts = [("L", words[0]), ("F", words[0])]
         elif len(words) == 2:
             parts = [("FL", words[0], words[1])]
         else:
@@ -491,15 +513,26 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
         if len(ids) != 1:
             continue
         entry = registry.entries[ids.pop()]
-        if any(n != entry.id for p in parts for n in carried.get(p, ())):
+        if any(n != entry.id for p in parts for n in carried.get(p, ())) and (_DOC not in node or by_first):
             continue  # another person of the documents has that part: the joins above weighed them
         if len(words) == 1 and not _first_names_agree(group, entry.name):
             continue
         if group.titles and not group.titles & _entry_titles(entry.id):
             continue  # العقيد المالكي is not the former prime minister
+        if (_DOC in node and not by_first
+                and len(_registry_contexts().get(entry.id, frozenset()) & set(group.near)) < _CONTEXT_SHARED):
+            continue  # «ولد صالح يدعو له» is no mention of علي عبدالله صالح
         groups.setdefault(entry.id, _Group())
         matched.add(entry.id)
         uf.union(node, entry.id)
+
+
+@cache
+def _registry_contexts() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for entry_id, word, *_ in load_table("entity_registry_contexts.tsv"):
+        found.setdefault(entry_id, set()).add(word)
+    return {entry_id: frozenset(words) for entry_id, words in found.items()}
 
 
 def _same_context(group: _Group, full: list[_Group]) -> bool:
@@ -559,15 +592,16 @@ def document_names(doc: Document) -> DocumentNames:
     matched: set[str] = set()
     for key, group in _doc_groups(doc).items():
         groups[key] = group
-        entry = _registry_match(group) if OUTLET not in key else None
+        apart = next((tag for tag in (OUTLET, CLUB) if tag in key), None)
+        entry = _registry_match(group) if apart is None else None
         if entry is not None:
             nodes[key] = entry.id
             matched.add(entry.id)
             continue
         name = _fullest(group)
         node = f"{_kind(group.type)}|{name_key(name)}" if name else ""
-        if name and OUTLET in key:
-            node += "|" + OUTLET  # the newspaper الشرق الأوسط, never the region
+        if name and apart:
+            node += "|" + apart  # the newspaper الشرق الأوسط or the club الخليج, never the region
         if name and group.type == "PER" and _lone_given_name(name):
             node += _DOC + doc.id  # صالح alone: each document's stays apart until the surname join
         nodes[key] = node

@@ -39,10 +39,12 @@ def entity_keys(entity: Entity) -> list[str]:
 
     A person named by several words is not keyed by its one-word forms: a surname alone
     (الأسد، الدوسري) is also another person's, and a batch that joined it to سليمان الأسد
-    must not fold سليمان الأسد into بشار الأسد, whom the next batch joined it to.
+    must not fold سليمان الأسد into بشار الأسد, whom the next batch joined it to.  Nor is an
+    organisation: «سيتي», which an article joined to مانشستر سيتي, is Hull City's in the next
+    batch («وهال سيتي», its first word untagged).
     """
     forms = [entity.name, *entity.aliases]
-    if entity.type == "PER" and len(entity.name.split()) > 1:
+    if entity.type in ("PER", "ORG") and len(entity.name.split()) > 1:
         forms = [f for f in forms if len(f.split()) > 1]
     return sorted({f"{entity.type}:{spelling_key(f)}" for f in forms if f.strip()} or {f"{entity.type}:#{entity.id}"})
 

@@ -33,13 +33,13 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from marsad.corpus.background import Background, shipped_background
-from marsad.corpus.terms import UnitTerms, Vector, dot, idf, weigh
+from marsad.corpus.terms import UnitTerms, Vector, dot, heaviest, idf, weigh
 
 FORMAT_VERSION = 1
 
@@ -226,7 +226,7 @@ class StoryIndex:
 
     def _place(self, unit: UnitTerms, linked: set[str]) -> int:
         p = self.params
-        vec = weigh(unit.counts, self._idf)
+        vec = weigh(unit.counts, self._idf())
         query = sorted(vec, key=lambda t: -vec[t])[: p.query_terms]
         hits = self._hits(query)
         copied = {self._alive(self.unit_story[u]) for u in linked if u in self.unit_story}
@@ -325,7 +325,7 @@ class StoryIndex:
     def _trim(self, story: StoryState) -> None:
         size = self.params.centroid_size
         if len(story.centroid) > size:
-            story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:size])
+            story.centroid = dict(heaviest(story.centroid)[:size])
         story.norm = math.sqrt(sum(w * w for w in story.centroid.values()))
 
     def _post(self, sidx: int) -> None:
@@ -336,11 +336,18 @@ class StoryIndex:
                 self._postings(term).append(sidx)
                 self.changes.postings.append((term, sidx))
 
-    def _idf(self, term: str) -> float:
-        """Idf over the background corpus plus the index; entity ids (absent from the background) over the index alone."""
-        if term.startswith("@"):
-            return idf(self.df.get(term, 0), self.n_units)
-        return idf(self.df.get(term, 0) + self.background.df.get(term, 0), self.n_units + self.background.n)
+    def _idf(self) -> Callable[[str], float]:
+        """A term's idf as the index stands: over the background corpus plus the index; entity ids (absent from the
+        background) over the index alone (the counts looked up once per unit, not at every term)."""
+        own, background, units, everything = self.df.get, self.background.df.get, self.n_units, \
+            self.n_units + self.background.n
+
+        def of(term: str) -> float:
+            if term.startswith("@"):
+                return idf(own(term, 0), units)
+            return idf(own(term, 0) + background(term, 0), everything)
+
+        return of
 
     def _join(self, sidx: int, unit: UnitTerms, vec: Vector) -> None:
         p = self.params

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter, mul
 
 from marsad.corpus.names import name_key
 from marsad.corpus.units import Unit
@@ -111,17 +113,24 @@ def idf(df: int, n: int) -> float:
 def weigh(counts: Mapping[str, float], idf_of: Callable[[str], float], size: int = VECTOR_SIZE) -> Vector:
     """The L2-normalised tf-idf vector of ``counts`` (``idf_of(term)``), cut to its ``size`` heaviest terms."""
     raw = {t: (1.0 + math.log(c)) * idf_of(t) for t, c in counts.items() if c >= 1}
-    top = sorted(raw.items(), key=lambda kv: (-kv[1], kv[0]))[:size]
+    top = heaviest(raw)[:size]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {t: w / norm for t, w in top}
+
+
+def heaviest(weights: Mapping[str, float]) -> list[tuple[str, float]]:
+    """The (term, weight) items of ``weights``, heaviest first and equal weights by term: the order of the key
+    (-weight, term), made by two sorts on plain keys (the second, by weight, keeps the first's order on ties)."""
+    return sorted(sorted(weights.items(), key=itemgetter(0)), key=itemgetter(1), reverse=True)
 
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Sparse dot product."""
     if len(a) > len(b):
         a, b = b, a
-    get = b.get
-    return sum([w * get(t, 0.0) for t, w in a.items()])
+    # The products in a's order, summed as the list of them would be (mapped in C, not a Python loop).
+    products: Iterator[float] = map(mul, a.values(), map(b.get, a, repeat(0.0)))
+    return sum(products)
 
 
 def span_terms(text: str, start: int, end: int) -> frozenset[str]:

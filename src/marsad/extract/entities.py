@@ -33,6 +33,7 @@ from marsad.corpus.names import (
     NO_SURNAME_AFTER,
     is_given_name,
     is_ordinary,
+    is_person_word,
     is_unit,
     ordinary_rate,
     partner_count,
@@ -169,7 +170,9 @@ def in_construct(doc: Document, tokens: list[Token], at: int, m: Mention) -> boo
     followed, with nothing but a space between, by a noun with the article («لصالح الجيش»,
     «بحسن النية», «من أجل صالح الوطن»), or after a preposition word by any content word
     («في صالح جيران إيران»), the word is no name; not before a word the corpus shows mostly
-    inside names (a surname the tagger left out).  «وقوات صالح», «لصالح والحوثيين»,
+    inside names (a surname the tagger left out).  A pair the corpus writes mostly that way
+    (``entity_construct_pairs.tsv``, mined by ``scripts/mine_construct_pairs.py``) is the noun
+    even written bare («ونتوخى منها صالح الوطن»).  «وقوات صالح», «لصالح والحوثيين»,
     «سبق لصالح استخدامها» keep their mention.  ``tokens[at]`` is the mention's token.
     """
     word = norm_key(m.text)
@@ -178,6 +181,8 @@ def in_construct(doc: Document, tokens: list[Token], at: int, m: Mention) -> boo
     token, after = tokens[at], tokens[at + 1]
     if not after.is_word or doc.text[token.end:after.start].strip():
         return False
+    if (word, after.key) in _construct_pairs():
+        return True  # a pair the corpus writes mostly as a construct, here written bare (صالح الوطن)
     clitic = norm_key(doc.text[token.start:m.start])
     by_clitic = clitic[-1:] in ("ل", "ب", "ك")
     before = tokens[at - 1] if at else None
@@ -189,6 +194,11 @@ def in_construct(doc: Document, tokens: list[Token], at: int, m: Mention) -> boo
     if (ordinary_rate(following) or 0.0) >= NAME_RATE or after.key in STOPWORDS or after.key[:1] in "وف":
         return False  # a surname the tagger left out (صالح الشيحي), a particle, a coordinated word
     return by_word or (following.startswith("ال") and not _is_adjective(following))
+
+
+@cache
+def _construct_pairs() -> frozenset[tuple[str, str]]:
+    return frozenset((norm_key(name), norm_key(nxt)) for name, nxt, *_ in load_table("entity_construct_pairs.tsv"))
 
 
 @cache
@@ -480,8 +490,11 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
             title = _title_before(doc, m)
             if title:
                 titles[key].add(title)
+    clubs = _organisation_ends(mentions, keys)
     for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
         m.entity = f"{m.type}:{key}"
+        if m.type == "ORG" and key in clubs:
+            m.entity = f"ORG:{clubs[key]}"
         if m.type != "PER" or " " in key or key not in full:
             continue
         by_first = _joins_by_first_word(key, id(m) in titled)
@@ -503,31 +516,98 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
             m.entity = f"PER:{chosen}"
 
 
+def _organisation_ends(mentions: list[Mention], keys: list[str]) -> dict[str, str]:
+    """One-word organisation keys of the document that stand for a longer organisation of it ending with that word.
+
+    «سيتي» for «مانشستر سيتي», «يونايتد» for «مانشستر يونايتد»: the short form is the last word of
+    the longer names, and stands for the one the document names most often (beside «سوانزي سيتي» and
+    «ستوك سيتي», «سيتي» is مانشستر سيتي when the article names it more often than either); on a tie it
+    stands for none.  A short form that is an Arabic word with the article (الهلال of «نادي الهلال»)
+    is a name of its own, and so is a registry name (داعش beside «منظمة داعش», which the registry
+    does not list).
+    """
+    longer: dict[str, Counter[str]] = defaultdict(Counter)
+    for m, key in zip(mentions, keys, strict=True):
+        words = key.split(" ")
+        if m.type == "ORG" and len(words) > 1:
+            longer[words[-1]][key] += 1
+    out: dict[str, str] = {}
+    for word, names in longer.items():
+        if word.startswith("ال") or shipped_registry().lookup(word) is not None:
+            continue  # a registry name is resolved as itself (داعش beside «منظمة داعش»)
+        (top, n), *rest = names.most_common()
+        if not rest or n > rest[0][1]:
+            out[word] = top
+    return out
+
+
 OUTLET = "outlet:"  # the per-document key of a mention naming a news outlet: ORG:outlet:<its name>
-_OPEN_QUOTES = "«\"“"
-_CLOSE_QUOTES = "»\"”"
+CLUB = "club:"  # the per-document key of a place name used as a sports club's name: ORG:club:<its name>
+_OPEN_QUOTES = "«\"“»"  # » opens too: pages written right to left in a left-to-right editor reverse the pair
+_CLOSE_QUOTES = "»\"”«"
+_OWN_BRACKETS = ("(", ")"), ("{", "}")  # how an outlet names itself: «علمت (المدينة)», «النجيفي لـ {الشرق الأوسط}»
 _OUTLET_WORDS = frozenset(norm_key(w) for w in ("صحيفة", "جريدة", "لصحيفة", "لجريدة", "بصحيفة", "بجريدة", "وصحيفة"))
+
+
+def _enclosed(doc: Document, m: Mention, pairs: Sequence[tuple[str, str]]) -> bool:
+    """True when the mention stands between an opening and a closing mark of one of ``pairs``, spaces allowed inside."""
+    before = doc.text[max(0, m.start - 3):m.start].rstrip(" ")[-1:]
+    after = doc.text[m.end:m.end + 3].lstrip(" ")[:1]
+    return any(before and after and before in opening and after in closing for opening, closing in pairs)
 
 
 def _mark_outlets(doc: Document, mentions: list[Mention]) -> None:
     """A mention that names a news outlet of ``outlets.tsv`` in quotation marks or after صحيفة/جريدة is that outlet.
 
     «قال مصدر لـ«الشرق الأوسط»» is the newspaper Asharq al-Awsat, not the region; «صحيفة
-    الرياض» the newspaper, not the city.  Such mentions become organisations keyed apart
-    (``ORG:outlet:`` and the outlet's name), which resolution never joins to a place.
+    الرياض» the newspaper, not the city.  The marks may be reversed (لـ»المدينة») or spaced
+    («جولة "الرياض "»); a page's own outlet may also stand in brackets or braces («علمت
+    (المدينة)» in al-Madina, «لـ {الشرق الأوسط}» in Asharq al-Awsat's titles).  Such mentions
+    become organisations keyed apart (``ORG:outlet:`` and the outlet's name), which resolution
+    never joins to a place.
     """
     table = outlet_table()
+    own = table.canonical(doc.outlet) if doc.outlet else None
     for m in mentions:
-        quoted = (m.start > 0 and doc.text[m.start - 1] in _OPEN_QUOTES
-                  and doc.text[m.end:m.end + 1] in _CLOSE_QUOTES and doc.text[m.end:m.end + 1] != "")
+        quoted = _enclosed(doc, m, [(_OPEN_QUOTES, _CLOSE_QUOTES)])
         word = _word_before(doc, m.start)
         titled = word is not None and word.key in _OUTLET_WORDS
-        if not (quoted or titled):
-            continue
-        outlet = table.canonical(mention_name(doc, m))
-        if outlet is not None:
+        outlet = table.canonical(mention_name(doc, m)) if quoted or titled or own else None
+        if outlet is not None and (quoted or titled or (outlet == own and _enclosed(doc, m, _OWN_BRACKETS))):
             m.type = "ORG"
             m.entity = f"ORG:{OUTLET}{outlet}"
+
+
+@cache
+def _club_heads() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_club_heads.txt"))
+
+
+def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
+    """A place name written after a club word (``entity_club_heads.txt``) names a sports club in the whole document.
+
+    «رئيس نادي الخليج», «وكان فريق الخليج»: the tagger reads الخليج as the Gulf, and resolution
+    would join the club Al-Khaleej to the region.  When one mention of a one-word place name
+    comes right after نادي, فريق, لاعب or مدرب, every mention of that name in the document
+    becomes an organisation keyed apart (``ORG:club:`` and its name; in SaudiNewsNet no article
+    writing «نادي الخليج» or «فريق الخليج» also names the Gulf).  A registry entry keeps its
+    mentions (a country's national team is the country, a city's club too rare to tell), and so
+    does a name the tagger reads as an organisation wherever it is written (النصر).
+    """
+    clubs: set[str] = set()
+    for m in mentions:
+        name = norm_key(mention_name(doc, m))
+        if m.type != "LOC" or " " in name:
+            continue
+        word = _word_before(doc, m.start)
+        if (word is not None and any(v in _club_heads() for v in stem_variants(word.key))
+                and shipped_registry().lookup(name) is None):
+            clubs.add(name)
+    for m in mentions:
+        name = norm_key(mention_name(doc, m))
+        if name in clubs and m.type in ("LOC", "ORG") and OUTLET not in (m.entity or ""):
+            m.type = "ORG"
+            m.entity = f"ORG:{CLUB}{name}"
 
 
 def _speakers_by_surname(
@@ -707,6 +787,46 @@ def qualify_organisations(sentence: _Sentence) -> None:
             tags[b] = "I-ORG"
 
 
+def extend_given_names(sentence: _Sentence) -> None:
+    """A common given name tagged alone takes in the surname right after it, which the tagger left out.
+
+    «أستاذ العلوم السياسية بجامعة تعز، [صالح] اليافعي»: a one-word person span that is a common given
+    name (:func:`marsad.corpus.names.is_given_name`), followed with only a space by an untagged word the
+    corpus shows mostly inside people's names (:func:`marsad.corpus.names.is_person_word`), is that
+    person's full name, not the lone صالح that joins علي عبدالله صالح.  A coordinated word (والحوثيين)
+    or a particle never continues the name.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, label in list(iob_spans(tags)):
+        if label not in ("PERS", "PER") or b != a + 1 or b >= len(tokens) or tags[b] != "O":
+            continue
+        after = tokens[b]
+        if (after.is_word and after.start == tokens[a].end + 1 and after.key[:1] not in "وف"
+                and after.key not in STOPWORDS and any(is_given_name(v) for v in stem_variants(tokens[a].key))
+                and is_person_word(after.key)):
+            tags[b] = "I-" + label
+
+
+@cache
+def _state_heads() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_state_heads.txt"))
+
+
+def qualify_states(sentence: _Sentence) -> None:
+    """A one-word place span naming a form of state (``entity_state_heads.txt``) takes the nisba of a place after it.
+
+    «أن [المملكة] المغربية تدين», «[المملكة] الأردنية»: the tagger leaves the adjective out, and
+    the bare word is another country (المملكة alone is Saudi Arabia in the Saudi press); with it,
+    the span names the country (``ner_aliases.tsv``: المملكة المغربية → المغرب).
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, label in list(iob_spans(tags)):
+        if (label == "LOC" and b == a + 1 and b < len(tokens) and tags[b] == "O" and tokens[b].is_word
+                and any(v in _state_heads() for v in stem_variants(tokens[a].key))
+                and is_place_adjective(tokens[b].key)):
+            tags[b] = "I-LOC"
+
+
 @registry_cached
 def _alias_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
@@ -788,6 +908,8 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
     for sent in sentences:
         extend_organisations(sent)
         qualify_organisations(sent)
+        qualify_states(sent)
+        extend_given_names(sent)
         tag_aliases(sent)
         fill_registry(sent)
     bare = frozenset(t.key for tokens in token_lists for t in tokens)
@@ -808,5 +930,6 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
     mentions.sort(key=lambda m: (m.start, m.end))
     _join_short_forms(doc, mentions, _titled(sentences, spans))
     _mark_outlets(doc, mentions)
+    _mark_clubs(doc, mentions)
     mentions.extend(_join_roles(doc, sentences, spans, bare))
     doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))

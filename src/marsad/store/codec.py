@@ -13,7 +13,7 @@ import dataclasses
 import types
 import typing
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -37,32 +37,60 @@ def to_json(obj: Any) -> Any:
     ``asdict`` deep-copies every string and number it meets; these are immutable, so they
     are taken as they are.  Dataclasses become dicts of their fields, lists, tuples and
     dicts are rebuilt with their own types, anything else is deep-copied, as ``asdict`` does.
+    Each type's encoder is chosen once (:func:`_encoder`), not by a chain of checks at every value.
     """
-    if obj is None or isinstance(obj, (str, int, float)):
-        return obj
-    kind: Any = type(obj)
-    names = _field_names(kind)
-    if names is not None:
-        return {name: to_json(getattr(obj, name)) for name in names}
-    if isinstance(obj, list):
-        return type(obj)(to_json(x) for x in obj)
-    if isinstance(obj, tuple):
-        if hasattr(obj, "_fields"):  # a named tuple
-            return type(obj)(*[to_json(x) for x in obj])
-        return type(obj)(to_json(x) for x in obj)
-    if isinstance(obj, dict):
-        return type(obj)((to_json(k), to_json(v)) for k, v in obj.items())
-    return copy.deepcopy(obj)
+    encode = _ENCODERS.get(type(obj))
+    return encode(obj) if encode is not None else _encoder(type(obj))(obj)
+
+
+def _same(data: Any) -> Any:
+    return data
+
+
+# Types whose values are their own JSON form (None's type included), then every other type met, with its encoder.
+_PLAIN: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+_ENCODERS: dict[type, Callable[[Any], Any]] = dict.fromkeys(_PLAIN, _same)
+
+
+def _encoder(kind: Any) -> Callable[[Any], Any]:
+    """The encoder of values of type ``kind``, by the rules of :func:`to_json` (made once per type)."""
+    encode: Callable[[Any], Any]
+    if issubclass(kind, (str, int, float)):
+        encode = _same
+    elif (names := _field_names(kind)) is not None:
+        encode = partial(_record, names)
+    elif issubclass(kind, list):
+        encode = _list if kind is list else (lambda obj: type(obj)(to_json(x) for x in obj))
+    elif issubclass(kind, tuple):
+        if hasattr(kind, "_fields"):  # a named tuple
+            encode = lambda obj: type(obj)(*[to_json(x) for x in obj])  # noqa: E731
+        else:
+            encode = lambda obj: type(obj)(to_json(x) for x in obj)  # noqa: E731
+    elif issubclass(kind, dict):
+        encode = lambda obj: type(obj)((to_json(k), to_json(v)) for k, v in obj.items())  # noqa: E731
+    else:
+        encode = copy.deepcopy
+    _ENCODERS[kind] = encode
+    return encode
+
+
+def _record(names: tuple[str, ...], obj: Any) -> JSON:
+    """A dataclass's fields as a dict (plain values taken as they are, without a call)."""
+    out: JSON = {}
+    for name in names:
+        value = getattr(obj, name)
+        out[name] = value if type(value) in _PLAIN else to_json(value)
+    return out
+
+
+def _list(obj: list[Any]) -> list[Any]:
+    return [x if type(x) in _PLAIN else to_json(x) for x in obj]
 
 
 def from_json(cls: type[T], data: Any) -> T:
     """Rebuild a dataclass instance of ``cls`` from its ``asdict`` form."""
     hint: Any = cls
     return typing.cast(T, _reader(hint)(data))
-
-
-def _same(data: Any) -> Any:
-    return data
 
 
 @cache

@@ -210,14 +210,16 @@ class PassageTables:
             dates: dict[str, str | None]) -> list[Duplicate]:
         """File the batch's passages and its confirmed pairs; return the new copies with their groups."""
         x = self.store._x
-        for p, own in zip(passages, keys, strict=True):
-            row = self.store._one(
-                'INSERT INTO passage_hashes (unit, document, start, "end", shingles) VALUES (?, ?, ?, ?, ?) RETURNING id',
-                (p.unit, p.document, p.start, p.end, _encode(p.shingles)),
-            )
-            assert row is not None
-            values = [v for band, key in own for v in (key, band, int(row[0]))]
-            x("INSERT INTO passage_bands (key, band, passage) VALUES " + ",".join(["(?, ?, ?)"] * len(own)), values)
+        # Numbered here as the store would number them (one past the highest), so that two statements file them all.
+        row = self.store._one("SELECT COALESCE(max(id), 0) FROM passage_hashes")
+        first = (int(row[0]) if row else 0) + 1
+        self.store._xmany(
+            'INSERT INTO passage_hashes (id, unit, document, start, "end", shingles) VALUES (?, ?, ?, ?, ?, ?)',
+            [(n, p.unit, p.document, p.start, p.end, _encode(p.shingles))
+             for n, (p, _own) in enumerate(zip(passages, keys, strict=True), first)],
+        )
+        self.store._xmany("INSERT INTO passage_bands (key, band, passage) VALUES (?, ?, ?)",
+                          [(key, band, n) for n, own in enumerate(keys, first) for band, key in own])
         self.pair_documents = {}
         if not pairs:
             return []

@@ -96,7 +96,7 @@ def relate_batch(
         index.add([unit_terms(doc, unit, _words(result, doc.id, unit.id)) for doc in docs for unit in units_of(doc)],
                   links)
         tables.save(index)
-        store.update_documents([*docs, *again])
+        store.update_documents([*docs, *again], unfiled=[d for d, kind in queued if kind == "new"])
         store.merge_entities(result.entities, result.entity_registry, result.next_entity, result.merged_entities)
         placed = tables.unit_stories(u.id for doc in [*docs, *again] for u in units_of(doc))
         ids = {sidx: state.id for sidx, state in tables.states(placed.values()).items()}

@@ -261,6 +261,7 @@ class Store:
         errors: list[InputError],
         seen: Iterable[tuple[str, str]] = (),
         forms: dict[str, StoredForm] | None = None,
+        layers: bool = True,
     ) -> int:
         """Commit one batch in one transaction; return how many documents were new.
 
@@ -269,7 +270,9 @@ class Store:
         short-line counts of the batch's new pages per site, ``errors`` its rejected inputs,
         ``seen`` the (document id, input) pairs already stored that the run read again
         (they join the run, so that its report covers them), ``forms`` the documents' stored forms when a worker
-        computed them (:func:`stored_form`; computed here otherwise).
+        computed them (:func:`stored_form`; computed here otherwise).  ``layers=False`` leaves the rows of the new
+        documents' layers to their corpus steps (:meth:`update_documents` files them with the entity ids those
+        give), instead of filing them twice.
         """
         added = 0
         with self.write():
@@ -282,7 +285,8 @@ class Store:
                     added += 1
                     inserted[doc.id] = doc
                     self._queue(doc.id, "new")
-            self._write_layers(list(inserted.values()), new=True)
+            if layers:
+                self._write_layers(list(inserted.values()), new=True)
             for doc_id, source in sources:
                 self._add_source(doc_id, source, run)
                 if doc_id not in inserted:
@@ -390,23 +394,31 @@ class Store:
 
     # -- the corpus state (called inside one write transaction) --------------------------------------
 
-    def update_documents(self, docs: Iterable[Document]) -> int:
-        """Rewrite the report JSON and layer rows of documents the corpus steps changed; return how many."""
+    def update_documents(self, docs: Iterable[Document], unfiled: Iterable[str] = ()) -> int:
+        """Rewrite the report JSON and layer rows of documents the corpus steps changed; return how many.
+
+        ``unfiled``: documents whose layer rows may not be filed yet (new documents written with
+        ``write_batch(..., layers=False)``): their rows are written whether or not the corpus steps changed them.
+        """
         docs = list(docs)
+        unfiled = set(unfiled)
         stored: dict[str, str] = {}
         for chunk in _chunks([doc.id for doc in docs]):
             stored.update((str(i), str(r)) for i, r in self._rows(
                 f"SELECT id, report FROM documents WHERE id IN ({_marks(chunk)})", chunk))
         changed: list[Document] = []
         updates: list[tuple[Any, ...]] = []
+        filed: list[Document] = []
         for doc in docs:
             report = json.dumps(to_json(doc), ensure_ascii=False)
-            if stored.get(doc.id) == report:
+            if stored.get(doc.id) != report:
+                updates.append((report, _value(doc.published), doc.outlet, doc.title, doc.id))
+                changed.append(doc)
+            elif doc.id not in unfiled:
                 continue
-            updates.append((report, _value(doc.published), doc.outlet, doc.title, doc.id))
-            changed.append(doc)
+            filed.append(doc)
         self._xmany("UPDATE documents SET report = ?, published = ?, outlet = ?, title = ? WHERE id = ?", updates)
-        self._write_layers(changed)
+        self._write_layers(filed)
         return len(changed)
 
     def _queue(self, doc_id: str, kind: str) -> None:
@@ -569,51 +581,49 @@ class Store:
         for old, new in removed.items():
             self._delete_story(old)
             self.add_redirect("story", old, new)
+        # Every statement of the stories at once, in the order one story after another would run them.
+        for table, column in _STORY_TABLES:
+            self._xmany(f"DELETE FROM {table} WHERE {column} = ?", [(story.id,) for story in stories])
+        published: dict[str, str] = {}
+        for chunk in _chunks(sorted({doc_id for story in stories for doc_id in story.documents})):
+            published.update((str(d), str(p)) for d, p in self._rows(
+                f"SELECT id, published FROM documents WHERE id IN ({_marks(chunk)})", chunk) if p)
+        rows: list[tuple[Any, ...]] = []
         for story in stories:
-            self._delete_story(story.id)
-            dates = sorted(
-                str(r[0])
-                for doc_id in story.documents
-                if (r := self._one("SELECT published FROM documents WHERE id = ?", (doc_id,))) and r[0]
-            )
-            self._x(
-                "INSERT INTO stories (id, title, size, documents, first_published, last_published, outlets, summary, "
-                "record, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    story.id, story.title, len(story.segments), len(story.documents), dates[0] if dates else None,
-                    dates[-1] if dates else None, json.dumps(story.outlets, ensure_ascii=False),
-                    json.dumps([to_json(s) for s in story.summary], ensure_ascii=False),
-                    json.dumps(to_json(story), ensure_ascii=False), run,
-                ),
-            )
-            for seg in dict.fromkeys(story.segments):
-                self._x(
-                    "INSERT INTO story_members (story, segment, document) VALUES (?, ?, ?) "
-                    "ON CONFLICT (segment) DO UPDATE SET story = excluded.story, document = excluded.document",
-                    (story.id, seg, seg.rsplit(":", 1)[0]),
-                )
-            for n, row in enumerate(story.timeline):
-                self._x(
-                    "INSERT INTO timeline_entries (story, seq, date, label, sources) VALUES (?, ?, ?, ?, ?)",
-                    (story.id, n, row.date, row.label, json.dumps([to_json(s) for s in row.sources], ensure_ascii=False)),
-                )
-            for n, claim in enumerate(story.claims):
-                self._x(
-                    "INSERT INTO claims (story, seq, status, text, count, spans) VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        story.id, n, claim.status, claim.text, claim.count,
-                        json.dumps([to_json(s) for s in claim.spans], ensure_ascii=False),
-                    ),
-                )
+            dates = sorted(published[doc_id] for doc_id in story.documents if doc_id in published)
+            rows.append((
+                story.id, story.title, len(story.segments), len(story.documents), dates[0] if dates else None,
+                dates[-1] if dates else None, json.dumps(story.outlets, ensure_ascii=False),
+                json.dumps([to_json(s) for s in story.summary], ensure_ascii=False),
+                json.dumps(to_json(story), ensure_ascii=False), run,
+            ))
+        self._xmany(
+            "INSERT INTO stories (id, title, size, documents, first_published, last_published, outlets, summary, "
+            "record, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self._file([(story.id, seg) for story in stories for seg in dict.fromkeys(story.segments)])
+        self._xmany(
+            "INSERT INTO timeline_entries (story, seq, date, label, sources) VALUES (?, ?, ?, ?, ?)",
+            [(story.id, n, row.date, row.label, json.dumps([to_json(s) for s in row.sources], ensure_ascii=False))
+             for story in stories for n, row in enumerate(story.timeline)],
+        )
+        self._xmany(
+            "INSERT INTO claims (story, seq, status, text, count, spans) VALUES (?, ?, ?, ?, ?, ?)",
+            [(story.id, n, claim.status, claim.text, claim.count,
+              json.dumps([to_json(s) for s in claim.spans], ensure_ascii=False))
+             for story in stories for n, claim in enumerate(story.claims)],
+        )
 
     def file_members(self, members: dict[str, str]) -> None:
         """Record each unit's story (unit id -> story id) before the stories are described."""
-        for unit, story in members.items():
-            self._x(
-                "INSERT INTO story_members (story, segment, document) VALUES (?, ?, ?) "
-                "ON CONFLICT (segment) DO UPDATE SET story = excluded.story, document = excluded.document",
-                (story, unit, unit.rsplit(":", 1)[0]),
-            )
+        self._file([(story, unit) for unit, story in members.items()])
+
+    def _file(self, members: list[tuple[str, str]]) -> None:
+        """File each (story id, unit id) in ``story_members`` (a unit filed before moves)."""
+        self._xmany(
+            "INSERT INTO story_members (story, segment, document) VALUES (?, ?, ?) "
+            "ON CONFLICT (segment) DO UPDATE SET story = excluded.story, document = excluded.document",
+            [(story, unit, unit.rsplit(":", 1)[0]) for story, unit in members],
+        )
 
     def move_story(self, old: str, new: str) -> None:
         """Story ``old`` was merged into ``new``: its members move, its record goes, a redirect stays."""
@@ -622,7 +632,7 @@ class Store:
         self.add_redirect("story", old, new)
 
     def _delete_story(self, story_id: str) -> None:
-        for table, column in (("stories", "id"), ("story_members", "story"), ("timeline_entries", "story"), ("claims", "story")):
+        for table, column in _STORY_TABLES:
             self._x(f"DELETE FROM {table} WHERE {column} = ?", (story_id,))
 
     # -- reading --------------------------------------------------------------------------------------
@@ -664,6 +674,7 @@ class Store:
 
 _EVENT_COLUMNS = frozenset({"start", "end", "text", "type", "date", "participants"})
 _LAYER_TABLES = ("mentions", "timexes", "quotes", "quote_via", "events", "event_participants")
+_STORY_TABLES = (("stories", "id"), ("story_members", "story"), ("timeline_entries", "story"), ("claims", "story"))
 
 
 def document_of(text: str, sources: list[DocumentSource] | None) -> Document:

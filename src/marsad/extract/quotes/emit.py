@@ -14,6 +14,7 @@ class Emitter(Subjects):
 
     def _emit(self, start: int, end: int, kind: QuoteKind, cue: Span, speaker: Speaker | None,
               via: list[Span], sent: int) -> None:
+        inherited = speaker is None
         if speaker is None:
             speaker = self._fallback_speaker(cue)
         if speaker is None or end - start < 3:
@@ -25,13 +26,21 @@ class Emitter(Subjects):
         via = [v for v in via + self._pending_via.pop(sent, []) if self._is_channel(v)]
         via = [v for v in via if v.text != speaker.span.text]
         self.found.append(Found(start, end, kind, cue, speaker, via))
+        if inherited:
+            # the speaker a subjectless cue took over goes on speaking here: a paragraph without a speaker («وكان
+            # مجلس الوزراء قد وافق ...») between two of his no longer counts against a later «وأضاف:»
+            self.resolver.memory.add(self._para[self.index(cue.start)], speaker)
 
     def _fallback_speaker(self, cue: Span) -> Speaker | None:
         """For words a cue plainly reports when its subject could not be resolved («أما أولاده فيقول إنه ...»،
         «وأشارت إلى أن ...» after the newspaper's sentence), when the cue is a verb opening its sentence or clause
         with و/ف: the latest speaker of the last three paragraphs, else the paragraph's last person named before the
-        cue; None otherwise."""
+        cue; for a participle in the sentence of a quote, that quote's speaker; None otherwise."""
         at = self.index(cue.start)
+        cue_word = self.lex.cue(self.tokens[at].key) if at < len(self.tokens) else None
+        if cue_word is not None and cue_word.role == "participle" and self.found \
+                and self._sent[self.index(self.found[-1].cue.start)] == self._sent[at]:
+            return self.found[-1].speaker  # «وقال: إن ...، معتبراً أن ...»: the quote of its sentence goes on
         if at >= len(self.tokens) or self.tokens[at].text[:1] not in "وف" or self.lex.cue(self.tokens[at].key) is None \
                 or (at > 0 and self._sent[at - 1] == self._sent[at] and self.tokens[at - 1].text not in COMMAS):
             return None  # only a verb opening its sentence or clause with و/ف: «وأضاف: أن ...»
@@ -47,10 +56,13 @@ class Emitter(Subjects):
     def _quote_after(self, c: int, kind_opener: str, cue: Span, speaker: Speaker | None,
                      via: list[Span], sent: int) -> None:
         """Emit the quote opened at token ``c`` (a complementizer, 'عن', a colon or a mark)."""
+        if kind_opener == "mark" and (first := self.mark_at(c)) is not None and first.closed \
+                and self._mark_series(c, cue, speaker, via, sent):
+            return  # «رددوا: "غير جديرة بالثقة" و"لا تتمتع بأية رؤية" و"اشتراكية"»: three quotes
         if kind_opener == "mark":
             m = self.mark_at(c)
             assert m is not None
-            end = m.end if m.closed else self._sentence_end(c + 1)
+            end = m.end if m.closed else self._unclosed_end(c + 1)
             self._emit(m.start, end, "direct", cue, speaker, via, sent)
             return
         k = c + 1
@@ -69,6 +81,20 @@ class Emitter(Subjects):
                 return
         end = self._clause_end(k)
         self._emit(self.tokens[k].start, end, "indirect", cue, speaker, via, sent)
+
+    def _unclosed_end(self, k: int) -> int:
+        """Where the words of a mark never closed (opened before token ``k``) end: at the end of their sentence, or
+        before a comma and a participle opening another attribution («أن "عملية تمشيط واسعة تجري ...، لافتا في نفس
+        الوقت إلى أن ...»)."""
+        end = self._sentence_end(k)
+        j = k + 1
+        while j < len(self.tokens) and self.tokens[j].start < end:
+            tok = self.tokens[j]
+            cue = self.lex.cue(tok.key) if self.tokens[j - 1].text in COMMAS else None
+            if cue is not None and cue.role == "participle" and self._participle_opener(j, cue.lemma) is not None:
+                return self.tokens[j - 2].end
+            j += 1
+        return end
 
     def _mark_series(self, k: int, cue: Span, speaker: Speaker | None, via: list[Span], sent: int) -> bool:
         """'أن "..." و"..."': two or more quoted stretches joined by و are each a direct quote."""

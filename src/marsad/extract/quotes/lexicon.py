@@ -32,6 +32,8 @@ class QuoteLexicon:
     nominal_first: dict[str, list[tuple[tuple[str, ...], str]]]
     channels: frozenset[tuple[str, ...]] = frozenset()
     by: frozenset[str] = frozenset()
+    # nouns that follow a nominal cue but never speak (وفق الضوابط، طبقاً للمواصفات; scripts/mine_quote_sources.py)
+    nonsources: frozenset[str] = frozenset()
 
     def channel_at(self, keys: list[str]) -> int:
         """How many of ``keys`` (a phrase's word keys) a channel name starting the phrase spans (0: none)."""
@@ -118,6 +120,7 @@ def quote_lexicon() -> QuoteLexicon:
         name_heads=frozenset(norm_key(w) for w in load("quote_name_heads.txt")),
         nominal_first=first,
         channels=_channels(),
+        nonsources=frozenset(load("quote_nonsource_nouns.txt")),
     )
 
 

@@ -46,7 +46,9 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
         elif ch == _GUILLEMET_CLOSE:
             _pop(text, stack, out, "g", i)
         elif ch in _DOUBLE:
-            if ch == "“" or _opens(text, i, start, end, any(f == "d" for _, f, _ in stack)):
+            open_double = any(f == "d" for _, f, _ in stack)
+            if ch == "“" or _opens(text, i, start, end, open_double) or (
+                    not open_double and _closes_next(text, i, end)):
                 stack.append((i, "d", paragraph))
             else:
                 _pop(text, stack, out, "d", i)
@@ -71,6 +73,20 @@ def _opens(text: str, i: int, start: int, end: int, open_double: bool) -> bool:
         return True  # glued on both sides with none open: «وقال العلي"نحن مستعدون"» opens
     before = text[i - 2] if i - 1 > start else " "
     return prev in CLITIC_LETTERS and (before.isspace() or before in _BEFORE_OPEN)
+
+
+def _closes_next(text: str, i: int, end: int) -> bool:
+    """True when the straight mark at ``i``, written after a word with none open, is followed in its paragraph by a
+    mark that closes too («وقال" تلقينا الموافقة ... والشباب".»): the first one is the opening mark, glued the
+    wrong way."""
+    if text[i] != '"' or i + 1 >= end or not text[i + 1].isspace() or text[i + 1] == "\n":
+        return False
+    nl = text.find("\n", i, end)
+    nxt = text.find('"', i + 1, end if nl < 0 else nl)
+    if nxt < 0:
+        return False
+    after = text[nxt + 1] if nxt + 1 < end else " "
+    return text[nxt - 1].isalpha() and not after.isalpha()
 
 
 def _pop(text: str, stack: list[tuple[int, str, int]], out: list[Marked], family: str, close: int) -> None:

@@ -42,6 +42,8 @@ class PieceText:
     found: list[Found] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # the dot of an initial or an abbreviated title (أوضح د. الزهراني أن، المتحدث ن.ن. كول) ends no sentence
+        self.tokens = [t for k, t in enumerate(self.tokens) if not _initial_dot(self.text, self.tokens, k)]
         self.marks = find_marked(self.text, self.start, self.end)
         self._starts = [t.start for t in self.tokens]
         self._open: dict[int, Marked] = {}
@@ -102,3 +104,14 @@ class PieceText:
     def _is_channel(self, span: Span) -> bool:
         """True when a relaying phrase names a channel (agency, outlet, platform, statement, interview)."""
         return self.lex.is_channel([t.key for t in self.tokens[self.index(span.start):self.index(span.end)] if t.is_word])
+
+
+def _initial_dot(text: str, tokens: list[Token], k: int) -> bool:
+    """True when token ``k`` is a dot written right after one letter or dotted letters (د.، م.، ن.ن.) with a word
+    after it on the same line: an abbreviation, not a sentence end."""
+    if tokens[k].text != "." or k == 0 or k + 1 >= len(tokens):
+        return False
+    prev, nxt = tokens[k - 1], tokens[k + 1]
+    letters = prev.text.split(".")
+    return (prev.is_word and prev.end == tokens[k].start and all(len(part) == 1 and part.isalpha() for part in letters)
+            and nxt.is_word and "\n" not in text[tokens[k].end:nxt.start])

@@ -21,6 +21,9 @@ from marsad.text.tokens import Token, text_tokens
 
 _MAX_NAME = 4
 COUNTERPARTS = frozenset({"نظيره", "نظيرته", "نظرايه"})  # لنظيره: an addressee, never part of the subject
+# a demonstrative before a role points back to a speaker already met («وأكد هذا الناطق ...»، «هذه المصادر»)
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هولاء"})
+PARTITIVES = frozenset({"بعض", "احد", "احدي"})  # «بعض هؤلاء»، «أحد هؤلاء»: part of the group already met
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
@@ -116,6 +119,15 @@ class Resolver:
             words.pop()
         if not words:
             return self.memory.latest(paragraph, gender=gender)
+        if len(words) > 1 and words[0].key in PARTITIVES and words[1].key in DEMONSTRATIVES:
+            earlier = self.memory.latest(paragraph)
+            if earlier is not None:
+                return earlier  # «وطالب بعض هؤلاء قوات التحالف «...»» after «وقال مواطنون»: some of the group met
+        if len(words) > 1 and words[0].key in DEMONSTRATIVES:
+            words = words[1:]
+            earlier = self.memory.with_head(_bare(words[0].key))
+            if earlier is not None:
+                return earlier  # «وأكد هذا الناطق باسم القوات ...» after «الناطق باسم ... علي الأحمدي»
         heads = frozenset(_bare(t.key) for t in words)
         mention = self._mention(words, zone)
         if mention is not None:
@@ -212,11 +224,15 @@ class Resolver:
         return None
 
     def _latest_person(self, paragraph: int) -> Speaker | None:
-        """The latest named person among the speakers of this or the previous paragraph."""
+        """The latest named person among the speakers of this or the previous paragraph: tagged as a person, or a
+        name the tagger missed that closed a person's role («المتحدث باسم الوزارة ن.ن. كول»)."""
         for met, speaker in reversed(self.memory.items):
             if paragraph - met > 1:
                 return None
-            if any(m.type == "PER" and m.start <= speaker.span.start < m.end for m in self.doc.mentions):
+            tagged = [m.type for m in self.doc.mentions if m.start <= speaker.span.start < m.end]
+            first = norm_key(speaker.span.text.split()[0]) if speaker.span.text.split() else ""
+            if "PER" in tagged or (not tagged and self.lex.role(first) is None and not first.startswith("ال")
+                                   and any(self.lex.role(h) == "person" for h in speaker.heads)):
                 return speaker
         return None
 
@@ -365,10 +381,24 @@ class Resolver:
             if closing is not None:
                 return closing
         if self.lex.role(words[0].key) == "person":
-            return None  # وزير الخارجية الروسي: a person's role, not the ministry
+            # وزير الخارجية الروسي: a person's role, not the ministry; but a name right after the role's complement
+            # completes it («وصف نائب المدير العام للشؤون المالية جاسم الهويدي قرار التأجيل»)
+            return self._completing_name(end, zone) if zone else None
         # the body itself (منظمة الصحة العالمية), not a body completing a person's description (مقررة الأمم المتحدة)
         orgs = [m for m in inside if m.type == "ORG" and m.start < words[0].end]
         return orgs[0] if orgs and len(orgs[0].text) * 2 >= end - start else None
+
+    def _completing_name(self, end: int, zone: list[Token]) -> Mention | None:
+        """The person mention that follows a role subject ending at ``end`` across at most four complement words
+        (للشؤون المالية، بالمنطقة) or ranks (اللواء) and nothing else; None otherwise."""
+        rest = [t for t in zone if t.start >= end]
+        for k, tok in enumerate(rest[:5]):
+            found = next((m for m in self.doc.mentions if m.type == "PER" and m.start == tok.start), None)
+            if found is not None:
+                return found if k > 0 else None
+            if not tok.key.startswith(("ال", "لل", "بال")) and self.lex.role(tok.key) != "person":
+                return None
+        return None
 
     def _addressed(self, words: list[Token], zone: list[Token]) -> bool:
         """True when the zone after the subject's words holds an addressee (لنظيره، لوزير), a channel (لرويترز), a

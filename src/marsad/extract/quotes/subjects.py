@@ -5,7 +5,7 @@ from __future__ import annotations
 from marsad.extract.quotes.marks import Marked
 from marsad.extract.quotes.openers import FA_INNA, PRONOUN_OBJECTS, RELATIVES, Openers
 from marsad.extract.quotes.piece import COMMAS, ENDERS
-from marsad.extract.quotes.speakers import COUNTERPARTS, Speaker
+from marsad.extract.quotes.speakers import COUNTERPARTS, DEMONSTRATIVES, Speaker
 from marsad.model import Span
 from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
@@ -24,12 +24,16 @@ CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "ف
 CONNECTIVES = frozenset({"كما", "وكما", "غير", "الا", "بيد"})
 
 
+FA_QAD = frozenset({"فقد", "فانه", "فانها"})  # «أما X فقد أكد»: the ف of أما ... ف written before the verb
+
+
 class Subjects(Openers):
     """A piece that finds the subjects and channels of cues."""
 
     def _subject(self, zone: list[Token]) -> tuple[list[Token], list[Token]]:
         """Split the tokens between a cue and its quote into (speaker words, relaying words)."""
-        while zone and zone[0].key in PRONOUN_OBJECTS:
+        while zone and zone[0].key in PRONOUN_OBJECTS and not (
+                zone[0].key in DEMONSTRATIVES and len(zone) > 1 and self._pointed(zone[1])):
             zone = zone[1:]
         zone = self._after_addressee(zone)
         for c in range(len(zone) - 1):
@@ -67,6 +71,11 @@ class Subjects(Openers):
                 or rest[0].key.startswith(("بال", "لل", "فال", "كال")) or self._in_timex(rest[0].start):
             return zone  # «وقالت لـ«رويترز» بالبريد الإلكتروني:»: no subject after the outlet
         return rest
+
+    def _pointed(self, tok: Token) -> bool:
+        """True when ``tok`` is a definite role a demonstrative before it points at («هذا الناطق»); «وأكد ذلك مصدر»
+        is the verb's object «ذلك» and an indefinite subject."""
+        return tok.key.startswith("ال") and self.lex.role(tok.key) is not None
 
     def _cut(self, zone: list[Token]) -> list[Token]:
         out: list[Token] = []
@@ -109,6 +118,9 @@ class Subjects(Openers):
             named = named or (tok.text == "علي" and bool(out) and out[-1].key.startswith("ال") and nxt is not None
                               and nxt.is_word and nxt.key not in self.lex.stops and not nxt.key.startswith("ال"))
             named = named or (not out and self._apposed_name(self.index(tok.start)))
+            if not out and tok.key in DEMONSTRATIVES and nxt is not None and self._pointed(nxt):
+                out.append(tok)  # «وأكد هذا الناطق ...»: kept for the resolver, which takes it back to a known speaker
+                continue
             if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
             if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
@@ -171,13 +183,20 @@ class Subjects(Openers):
             if (first.startswith(("ال", "لل", "بال")) or len(run) > 1) and self.lex.role(first) is None and not named:
                 return []
             return run
-        if self.tokens[i].key[:1] == "ف":
-            # «أما علي العباسي من محافظة البيضاء فأشار إلى أن»: the topic before أما ... ف is the subject
-            for j in range(i - 1, max(-1, i - 15), -1):
+        glued = self.tokens[i].key[:1] == "ف"
+        if glued or (i > 0 and self.tokens[i - 1].key in FA_QAD):
+            # «أما علي العباسي من محافظة البيضاء فأشار إلى أن»، «أما المتحدث باسم المقاومة في شبوة، مبارك باراس،
+            # فقد أكد أنهم»: the topic before أما ... ف is the subject, the name set off by commas in it first
+            end = i if glued else i - 1
+            for j in range(end - 1, max(-1, end - 15), -1):
                 if self._sent[j] != self._sent[i] or self.lex.cue(self.tokens[j].key) is not None:
                     break
                 if self.tokens[j].key in ("اما", "واما"):
-                    return self._cut(self.tokens[j + 1:i])
+                    topic = self.tokens[j + 1:end]
+                    apposed = self.resolver.person_mention_in(topic[0].start, topic[-1].end) if topic else None
+                    if apposed is not None and "،" in self.text[topic[0].start:apposed[0].start]:
+                        return [t for t in topic if apposed[0].start <= t.start and t.end <= apposed[0].end]
+                    return self._cut(topic)
         if self.tokens[i].key[:1] in "يت" and self.tokens[i].key in self.lex.cues:
             run = []
             j = i - 1
@@ -326,7 +345,9 @@ class Subjects(Openers):
             if found is None:
                 return None
             mention, person = found
-            inside = next((m for m in self.marks if m.open <= person.span.start < m.close), None)
+            # a quoted name (وتبنت «جبهة النصرة» ...) is no quoted words: marks holding just the mention do not hide it
+            inside = next((m for m in self.marks if m.open <= person.span.start < m.close
+                           and not (mention.start <= m.start and m.end <= mention.end)), None)
             at = self.index(person.span.start)
             prev = self.tokens[at - 1] if at > 0 else None
             in_name = prev is not None and prev.key == "علي" and any(
