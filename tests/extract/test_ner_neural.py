@@ -9,7 +9,7 @@ import pytest
 
 from marsad.extract.ner.conll import read_conll
 from marsad.extract.ner.gazetteers import Gazetteer
-from marsad.extract.ner.neural import FEATURES, BiLstmCrf
+from marsad.extract.ner.neural import FEATURES, BiLstmCrf, _ProjectionCache
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.text.normalize import norm_key
 
@@ -45,6 +45,44 @@ def test_encoder_inputs_unchanged_as_its_word_table_grows(shared_dir: Path) -> N
         for a, b in zip((first.words, first.stems, first.chars, first.flags),
                         (encoded.words, encoded.stems, encoded.chars, encoded.flags), strict=True):
             assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
+def test_projection_cache_keeps_the_most_used_rows() -> None:
+    cache = _ProjectionCache(2, 4)
+    keys = [bytes([i]) for i in range(8)]
+    cache.keep(keys[:3], np.array([[0, 0], [1, 1], [2, 2]], dtype=np.float32))
+    assert cache.find(keys[:4]).tolist() == [0, 1, 2, -1]
+    cache.find(keys[:2])  # rows 0 and 1 met three times, row 2 twice
+    cache.keep(keys[3:6], np.array([[3, 3], [4, 4], [5, 5]], dtype=np.float32))
+    # one free slot, then the least used rows give theirs: row 2 and one of rows 0 and 1
+    assert len(cache.slots) == 4 and keys[2] not in cache.slots and keys[3] in cache.slots
+    assert sorted(cache.slots.values()) == [0, 1, 2, 3]
+    for key, slot in cache.slots.items():
+        assert cache.values[slot].tolist() == [key[0], key[0]] and cache.keys[slot] == key
+
+
+def test_cached_projections_give_the_same_scores() -> None:
+    tagger = shipped_tagger()
+    model = tagger.model
+    sentences = [tagger.encoder.encode(words) for words in (
+        ["قال", "المتحدث", "باسم", "البيت", "الأبيض", "جون", "كيربي", "إن", "واشنطن", "تراقب", "الزيارة"],
+        ["وصل", "الرئيس", "الروسي", "فلاديمير", "بوتين", "إلى", "بيونغ", "يانغ", "."],
+        ["وقال", "الرئيس", "الأمريكي", "إن", "واشنطن", "لن", "تقبل", "."],
+    )]
+    saved = model.cache
+    width = saved.values.shape[1]
+    try:
+        model.cache = _ProjectionCache(width, 0)  # nothing kept: every row computed
+        plain = model.emissions(sentences)
+        model.cache = _ProjectionCache(width, 12)  # fewer slots than rows: rows replace each other
+        first = model.emissions(sentences)
+        again = model.emissions(sentences[::-1])[::-1]
+        assert len(model.cache.slots) == 12
+    finally:
+        model.cache = saved
+    for a, b, c in zip(plain, first, again, strict=True):
+        np.testing.assert_allclose(a, b, atol=1e-6)
+        np.testing.assert_allclose(a, c, atol=1e-6)
 
 
 def test_batches_of_mixed_lengths_give_the_same_tags() -> None:

@@ -26,7 +26,7 @@ from marsad.corpus.units import Unit
 from marsad.lexicons import load
 from marsad.model import Document
 from marsad.text.normalize import norm_key
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import Token, text_tokens, tokenize
 
 TITLE_BOOST = 2
 ENTITY_BOOST = 1.5
@@ -75,16 +75,17 @@ def word_counts(doc: Document, unit: Unit) -> dict[str, int]:
     """The content-word terms of ``unit`` and their counts (title words :data:`TITLE_BOOST` extra times).
 
     They depend on the unit's text alone (not on what the corpus steps change), so a
-    worker computes them with the document (:mod:`marsad.corpus.prepare`).
+    worker computes them with the document (:mod:`marsad.corpus.prepare`), from the tokens the
+    document's components already made (:func:`marsad.text.tokens.text_tokens`).
     """
     counts: Counter[str] = Counter()
     for piece in unit.pieces:
-        for tok in tokenize(doc.text, piece.start, piece.end):
+        for tok in text_tokens(doc.text, piece.start, piece.end):
             term = content_term(tok)
             if term:
                 counts[term] += 1
     if unit.title is not None:
-        for tok in tokenize(doc.text, unit.title.start, unit.title.end):
+        for tok in text_tokens(doc.text, unit.title.start, unit.title.end):
             term = content_term(tok)
             if term:
                 counts[term] += TITLE_BOOST

@@ -896,7 +896,8 @@ def annotate_batch(docs: Sequence[Document]) -> None:
     """:func:`annotate` for several documents, tagging all their sentences in one run of the networks."""
     token_lists = [_sentences(doc) for doc in docs]
     tags = shipped_tagger().tag_documents(
-        [[[t.text for t in tokens] for tokens in doc_tokens] for doc_tokens in token_lists]
+        [[[t.text for t in tokens] for tokens in doc_tokens] for doc_tokens in token_lists],
+        keys=[[[t.key for t in tokens] for tokens in doc_tokens] for doc_tokens in token_lists],
     )
     for doc, doc_tokens, doc_tags in zip(docs, token_lists, tags, strict=True):
         _annotate_tagged(doc, doc_tokens, doc_tags)

@@ -50,14 +50,15 @@ class Gazetteer:
         """Tag each position with ``TYPE-B``/``TYPE-I`` for the longest names found, '' elsewhere."""
         out = [""] * len(keys)
         heads = self._heads
-        i = 0
-        while i < len(keys):
+        # the positions whose word may begin a name (known to, or not yet looked up): most words begin none
+        candidates = [i for i, key in enumerate(keys) if heads.get(key, True)]
+        free = 0  # the first position not inside a name found
+        for i in candidates:
+            if i < free:
+                continue
             found = heads.get(keys[i])
             if found is None:
                 found = self._tails(keys[i])
-            if not found:  # most words begin no name
-                i += 1
-                continue
             best = 0
             best_label = ""
             for tails, most in found:
@@ -72,9 +73,7 @@ class Gazetteer:
                 out[i] = best_label + "-B"
                 for j in range(i + 1, i + best):
                     out[j] = best_label + "-I"
-                i += best
-            else:
-                i += 1
+                free = i + best
         return out
 
 

@@ -191,15 +191,17 @@ class NerTagger:
 
     def tag_documents(
         self, documents: Sequence[Sequence[Sequence[str]]], consistency: bool = True, places: bool = True,
-        surnames: bool = True, trim: bool = True,
+        surnames: bool = True, trim: bool = True, keys: Sequence[Sequence[Sequence[str]]] | None = None,
     ) -> list[list[list[str]]]:
         """:meth:`tag_document` for many documents: the networks see every sentence of every document at once.
 
         Batching across documents lets the network run sentences of similar length
         together (large, lightly padded batches); the document steps then run on each
         document alone, so the tags are those of :meth:`tag_document` document by document.
+        ``keys``: the words' keys (:func:`marsad.text.tokens.word_keys`) when the caller has them from its tokens.
         """
-        keys = [[[word_keys(w)[0] or w for w in words] for words in sentences] for sentences in documents]
+        if keys is None:
+            keys = [[[word_keys(w)[0] or w for w in words] for words in sentences] for sentences in documents]
         encoded = [
             self.encoder.encode(words, sent_keys)
             for sentences, doc_keys in zip(documents, keys, strict=True)
