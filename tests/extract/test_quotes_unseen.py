@@ -6,33 +6,12 @@ its own."""
 
 from __future__ import annotations
 
+from quote_cases import doc_with_people as _doc
+from quote_cases import quote_with as _quote
+from quote_cases import speaker_of as _speaker
+
 from marsad.extract.quotes import annotate
-from marsad.model import Document, Mention, Quote, Segment
-
-
-def _doc(text: str, people: tuple[str, ...] = ()) -> Document:
-    """A document of ``text`` with a PER mention for every occurrence of each name."""
-    mentions = []
-    for name in people:
-        at = text.find(name)
-        assert at >= 0, name
-        while at >= 0:
-            mentions.append(Mention(at, at + len(name), name, "PER"))
-            at = text.find(name, at + 1)
-    doc = Document(id="t", source="t", format="txt", text=text, segments=[Segment("m", "main", 0, len(text))])
-    doc.mentions = sorted(mentions, key=lambda m: m.start)
-    annotate(doc)
-    return doc
-
-
-def _quote(doc: Document, words: str) -> Quote:
-    found = [q for q in doc.quotes if words in q.text]
-    assert found, f"no quote with {words!r}: {[q.text[:30] for q in doc.quotes]}"
-    return found[0]
-
-
-def _speaker(q: Quote) -> str | None:
-    return q.speaker_text.text if q.speaker_text is not None else None
+from marsad.model import Document, Mention, Segment
 
 
 def test_a_phrase_between_a_participle_and_its_complementizer() -> None:
