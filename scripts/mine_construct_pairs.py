@@ -20,24 +20,17 @@ Usage: python scripts/mine_construct_pairs.py ../shared/datasets/saudinewsnet/sa
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import sys
-import zlib
 from collections import Counter
 
 from marsad.corpus.names import is_given_name, is_person_word
 from marsad.lexicons import load, load_table
 from marsad.text.normalize import norm_key
+from marsad.train.saudinewsnet import mining_records
 
 _TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+|[^\s\u0621-\u064a\u0640\u064b-\u0652]")
 _CLITICS = ("ل", "ب", "ك")
-
-
-def _held_out(url: str) -> bool:
-    """The held-out third of SaudiNewsNet (crc32(url) % 3 == 0), never mined."""
-    return zlib.crc32(url.encode("utf-8")) % 3 == 0
 
 
 def mine(path: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
@@ -48,12 +41,9 @@ def mine(path: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]
     total: Counter[tuple[str, str]] = Counter()
     texts: list[list[str]] = []
     frequency: Counter[str] = Counter()
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if not _held_out(record.get("url") or ""):
-                texts.append([norm_key(t) for t in _TOKEN.findall(record.get("content") or "")])
-                frequency.update(texts[-1])
+    for record in mining_records(path):
+        texts.append([norm_key(t) for t in _TOKEN.findall(record.get("content") or "")])
+        frequency.update(texts[-1])
     for keys in texts:
         for i in range(len(keys) - 1):
             word, nxt = keys[i], keys[i + 1]

@@ -14,25 +14,19 @@ Usage: python scripts/mine_quote_cues.py ../shared/datasets/saudinewsnet/saudine
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import sys
-import zlib
 from collections import Counter
+from itertools import islice
 
 from marsad.lexicons import load_table
 from marsad.text.normalize import norm_key
+from marsad.train.saudinewsnet import mining_records
 
 _TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+|[.!?؟:؛،,«»\"“”\n]")
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"})
 _SENTENCE_END = frozenset(".!?؟\n")
 _MARKS = frozenset("«\"“")
-
-
-def _held_out(url: str) -> bool:
-    """The held-out third of SaudiNewsNet (crc32(url) % 3 == 0), never mined."""
-    return zlib.crc32(url.encode("utf-8")) % 3 == 0
 
 
 def mine(path: str, articles: int, window: int) -> tuple[Counter[str], Counter[str], Counter[str], dict[str, str]]:
@@ -42,30 +36,22 @@ def mine(path: str, articles: int, window: int) -> tuple[Counter[str], Counter[s
     colon: Counter[str] = Counter()
     quoting: Counter[str] = Counter()
     example: dict[str, str] = {}
-    done = 0
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            if _held_out(record.get("url", "")):
+    for record in islice(mining_records(path), articles):
+        tokens = _TOKEN.findall(record.get("content") or "")
+        for i, tok in enumerate(tokens):
+            if not tok[0].isalpha() or len(tok) < 3:
                 continue
-            done += 1
-            if done > articles:
-                break
-            tokens = _TOKEN.findall(record.get("content") or "")
-            for i, tok in enumerate(tokens):
-                if not tok[0].isalpha() or len(tok) < 3:
-                    continue
-                prev = tokens[i - 1] if i else "."
-                opens = prev in _SENTENCE_END or prev in "،,:؛" or tok[0] in "وف"
-                if not opens:
-                    continue
-                key = norm_key(tok)
-                seen[key] += 1
-                if tok[0] in "وف" and tokens[i + 1:i + 2] == [":"] and tokens[i + 2:i + 3] and tokens[i + 2] in _MARKS:
-                    colon[key] += 1
-                if _quote_like(tokens, i + 1, window):
-                    quoting[key] += 1
-                    example.setdefault(key, " ".join(tokens[max(0, i - 2):i + window + 2]))
+            prev = tokens[i - 1] if i else "."
+            opens = prev in _SENTENCE_END or prev in "،,:؛" or tok[0] in "وف"
+            if not opens:
+                continue
+            key = norm_key(tok)
+            seen[key] += 1
+            if tok[0] in "وف" and tokens[i + 1:i + 2] == [":"] and tokens[i + 2:i + 3] and tokens[i + 2] in _MARKS:
+                colon[key] += 1
+            if _quote_like(tokens, i + 1, window):
+                quoting[key] += 1
+                example.setdefault(key, " ".join(tokens[max(0, i - 2):i + window + 2]))
     return seen, quoting, colon, example
 
 

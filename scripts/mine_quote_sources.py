@@ -13,16 +13,15 @@ Usage: python scripts/mine_quote_sources.py ../shared/datasets/saudinewsnet/saud
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
-import zlib
 from collections import Counter
+from itertools import islice
 from pathlib import Path
 
 from marsad.lexicons import load_table
 from marsad.text.clitics import bare_word
 from marsad.text.normalize import norm_key
+from marsad.train.saudinewsnet import mining_records
 
 _TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+|[.!?؟:؛،,«»\"“”\n]")
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"})
@@ -40,31 +39,23 @@ def mine(path: str, articles: int, window: int) -> tuple[Counter[str], Counter[s
     nominal |= {"و" + n for n in nominal}
     subjects: Counter[str] = Counter()
     after_cue: Counter[str] = Counter()
-    done = 0
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            if zlib.crc32(record.get("url", "").encode("utf-8")) % 3 == 0:
+    for record in islice(mining_records(path), articles):
+        tokens = [k for k in (norm_key(t) if t[0].isalpha() else t for t in _TOKEN.findall(record.get("content") or "")) if k]
+        for i, tok in enumerate(tokens[:-2]):
+            nxt = tokens[i + 1]
+            if tok in nominal and nxt[0].isalpha():
+                after_cue[bare_word(nxt[1:] if nxt[:1] == "ل" and nxt[:2] != "لل" else nxt)] += 1
+            if tok not in verbs or not nxt[0].isalpha() or nxt in _COMPLEMENTIZERS:
                 continue
-            done += 1
-            if done > articles:
-                break
-            tokens = [k for k in (norm_key(t) if t[0].isalpha() else t for t in _TOKEN.findall(record.get("content") or "")) if k]
-            for i, tok in enumerate(tokens[:-2]):
-                nxt = tokens[i + 1]
-                if tok in nominal and nxt[0].isalpha():
-                    after_cue[bare_word(nxt[1:] if nxt[:1] == "ل" and nxt[:2] != "لل" else nxt)] += 1
-                if tok not in verbs or not nxt[0].isalpha() or nxt in _COMPLEMENTIZERS:
-                    continue
-                for k in range(i + 2, min(len(tokens), i + 2 + window)):
-                    if tokens[k] in _STOP:
-                        break
-                    if tokens[k] in _COMPLEMENTIZERS:
-                        subject = bare_word(nxt)
-                        subjects[subject] += 1
-                        if subject.endswith("ون") and len(subject) > 4:
-                            subjects[subject[:-2] + "ين"] += 1  # the oblique plural (بحسب المحللين) is the same noun
-                        break
+            for k in range(i + 2, min(len(tokens), i + 2 + window)):
+                if tokens[k] in _STOP:
+                    break
+                if tokens[k] in _COMPLEMENTIZERS:
+                    subject = bare_word(nxt)
+                    subjects[subject] += 1
+                    if subject.endswith("ون") and len(subject) > 4:
+                        subjects[subject[:-2] + "ين"] += 1  # the oblique plural (بحسب المحللين) is the same noun
+                    break
     return subjects, after_cue
 
 

@@ -18,10 +18,7 @@ Usage: python scripts/mine_registry_contexts.py ../shared/datasets/saudinewsnet/
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
-import zlib
 from collections import Counter
 
 from marsad.corpus.entities import _near_words, _registry_parts
@@ -30,11 +27,7 @@ from marsad.corpus.names import is_given_name, name_words
 from marsad.model import Document, Mention
 from marsad.text.normalize import norm_key
 from marsad.text.tokens import text_tokens
-
-
-def _held_out(url: str) -> bool:
-    """The held-out third of SaudiNewsNet (crc32(url) % 3 == 0), never mined."""
-    return zlib.crc32(url.encode("utf-8")) % 3 == 0
+from marsad.train.saudinewsnet import mining_records
 
 
 def _people() -> dict[str, tuple[str, list[str], set[str]]]:
@@ -54,24 +47,22 @@ def mine(path: str) -> dict[str, Counter[str]]:
     """Articles per context word of each person's bare surname, over the articles outside the held-out third."""
     people = _people()
     counts: dict[str, Counter[str]] = {pid: Counter() for pid in people}
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            text = record.get("content") or ""
-            if _held_out(record.get("url") or "") or not text:
+    for record in mining_records(path):
+        text = record.get("content") or ""
+        if not text:
+            continue
+        key = norm_key(text)
+        doc = Document(id="", source="", format="txt", text=text)
+        for pid, (surname, forms, words) in people.items():
+            if not any(f in key for f in forms):
                 continue
-            key = norm_key(text)
-            doc = Document(id="", source="", format="txt", text=text)
-            for pid, (surname, forms, words) in people.items():
-                if not any(f in key for f in forms):
-                    continue
-                tokens = [t for t in text_tokens(text, 0, len(text)) if t.is_word]
-                seen: set[str] = set()
-                for i, t in enumerate(tokens):
-                    if t.stem == surname and not (i and tokens[i - 1].stem in words):
-                        start = t.end - len(surname)
-                        seen |= _near_words(doc, Mention(start, t.end, text[start:t.end], "PER"))
-                counts[pid].update(seen)
+            tokens = [t for t in text_tokens(text, 0, len(text)) if t.is_word]
+            seen: set[str] = set()
+            for i, t in enumerate(tokens):
+                if t.stem == surname and not (i and tokens[i - 1].stem in words):
+                    start = t.end - len(surname)
+                    seen |= _near_words(doc, Mention(start, t.end, text[start:t.end], "PER"))
+            counts[pid].update(seen)
     return counts
 
 
