@@ -271,3 +271,20 @@ def test_reader_serves_threads(seeded: Store) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         answers = set(pool.map(ask, range(40)))
     assert len(answers) == 1
+
+
+class _Undo(Exception):
+    """Raised to roll a probing write back."""
+
+
+def test_passages_numbered_by_the_store_leave_the_key_sequence_after_them(seeded: Store) -> None:
+    # the copied-passage index files a batch with ids it chose (max + 1 ...); on PostgreSQL an identity column's
+    # sequence does not move by itself, so an insert without an id would collide with them
+    top = seeded._one("SELECT max(id) FROM passage_hashes")
+    assert top is not None and int(top[0]) > 0  # the seeds' passages are filed
+    with pytest.raises(_Undo), seeded.write():
+        row = seeded._one('INSERT INTO passage_hashes (unit, document, start, "end", shingles) '
+                          "VALUES (?, ?, ?, ?, ?) RETURNING id", ("u", "d", 0, 1, ""))
+        assert row is not None and int(row[0]) == int(top[0]) + 1
+        raise _Undo
+    assert seeded._one("SELECT max(id) FROM passage_hashes") == top

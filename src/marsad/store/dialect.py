@@ -60,6 +60,10 @@ class Dialect(Protocol):
     def execute_many(self, conn: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
         """Run one statement (already in the driver's placeholders) over many rows of parameters."""
 
+    def ids_assigned(self, conn: Connection, table: str, last: int) -> None:
+        """Tell the database that rows of ``table`` up to id ``last`` were inserted with ids the store chose, so that
+        an insert without an id goes on after them."""
+
     def index_terms(self, conn: Connection, rowid: int, terms: str) -> None:
         """Index a segment (by its row id) under ``terms``."""
 
@@ -97,6 +101,9 @@ class SqliteDialect:
     def execute_many(self, conn: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
         """The driver's ``executemany``."""
         cast(sqlite3.Connection, conn).executemany(sql, rows)
+
+    def ids_assigned(self, conn: Connection, table: str, last: int) -> None:
+        """Nothing: an ``INTEGER PRIMARY KEY`` goes on from the highest id by itself."""
 
     def fts_schema(self) -> list[str]:
         """An FTS5 table of segment terms (rowid = segments.rowid)."""
@@ -185,6 +192,10 @@ class PostgresDialect:
         """A cursor's ``executemany`` (psycopg pipelines the rows)."""
         with cast(Any, conn).cursor() as cursor:
             cursor.executemany(sql, rows)
+
+    def ids_assigned(self, conn: Connection, table: str, last: int) -> None:
+        """Move the identity column's sequence past ``last`` (explicit ids do not advance it)."""
+        conn.execute("SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)", (table, last))
 
     def fts_schema(self) -> list[str]:
         """A table of segment term vectors (rowid = segments.rowid) with a GIN index."""

@@ -220,6 +220,8 @@ class PassageTables:
         )
         self.store._xmany("INSERT INTO passage_bands (key, band, passage) VALUES (?, ?, ?)",
                           [(key, band, n) for n, own in enumerate(keys, first) for band, key in own])
+        if passages:
+            self.store.dialect.ids_assigned(self.store._conn, "passage_hashes", first + len(passages) - 1)
         self.pair_documents = {}
         if not pairs:
             return []
