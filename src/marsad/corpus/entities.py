@@ -328,19 +328,13 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Comp
         words = name_words(_fullest(group))
         if group.type == "PER" and len(words) > 1 and words[-2] not in NO_SURNAME_AFTER:
             by_last.setdefault(words[-1], set()).add(node)
-    weight: Counter[str] = Counter()
-    for node, group in groups.items():
-        weight[uf.find(node)] += group.mentions
+    weight = _weights(groups, uf)
     for node, group in groups.items():
         words = name_words(_fullest(group))
         if group.type != "PER" or len(words) != 1 or node.startswith(("per:", "loc:", "org:")):
             continue
-        candidates = sorted({uf.find(n) for n in by_last.get(words[0], ())}, key=lambda r: (-weight[r], r))
-        if not candidates:
-            continue
-        rest = sum(weight[r] for r in candidates[1:])
-        best = candidates[0]
-        if len(candidates) > 1 and weight[best] <= _DOMINANCE * rest:
+        best = _dominant({uf.find(n) for n in by_last.get(words[0], ())}, weight)
+        if best is None:
             continue
         full = max((groups[n] for n in by_last[words[0]] if uf.find(n) == best), key=lambda g: g.mentions)
         if not (_first_names_agree(group, _fullest(full)) and _titles_agree(group, full)):
@@ -364,6 +358,7 @@ def _dominant(candidates: set[str], weight: Counter[str]) -> str | None:
 
 
 def _weights(groups: dict[str, _Group], uf: UnionFind[str]) -> Counter[str]:
+    """Mentions per union root."""
     weight: Counter[str] = Counter()
     for node, group in groups.items():
         weight[uf.find(node)] += group.mentions
