@@ -52,6 +52,7 @@ class PieceText:
                 self._open[m.open] = m
         self._para: list[int] = []
         self._sent: list[int] = []
+        self._sentence_start: list[int] = []  # per token, the index of its sentence's first token
         para, sent = self.paragraph0, 0
         prev_end = self.tokens[0].start if self.tokens else self.start
         for tok in self.tokens:
@@ -59,6 +60,8 @@ class PieceText:
                 para += 1
                 sent += 1
             self._para.append(para)
+            self._sentence_start.append(self._sentence_start[-1] if self._sent and self._sent[-1] == sent
+                                        else len(self._sent))
             self._sent.append(sent)
             if tok.text in ENDERS:
                 sent += 1

@@ -117,9 +117,7 @@ class Piece(Emitter):
             # «وكانت الحكومة التركية اكدت تزامنا مع الغارات وحملات اعتقال، انها»: in a sentence opening with كان,
             # the subject came before the verb; the words after it are no subject («وما إذا كان الحوار ... قد
             # تناولها، قال وزير الخارجية» opens otherwise)
-            s0 = i
-            while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
-                s0 -= 1
+            s0 = self._sentence_start[i]
             was = self._was_words(i) if self.tokens[s0].key in WAS else None
             if was:
                 words = was
@@ -175,9 +173,7 @@ class Piece(Emitter):
             # «وأوضح المدير التنفيذي لـ"باب رزق" بالسعودية جميل الفهيد، أن»: the role's complement, not an addressee
             words, channel = completed, None
         if speaker is None:
-            s0 = i
-            while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
-                s0 -= 1
+            s0 = self._sentence_start[i]
             named = self._before_channel(zone, channel) if channel is not None else zone
             speaker = self.resolver.resolve(words, para, named if words else None, lambda: self._intervening(s0, i),
                                             gender)
@@ -228,9 +224,7 @@ class Piece(Emitter):
     def _sentence_body(self, i: int) -> Speaker | None:
         """The body, country or place that is the subject of the first verb of cue ``i``'s sentence, right after it
         or opening the sentence («انتقدت الإمارات الاتحاد الأوروبي ... وقالت إن»، «وظلت تركيا ... وتقول إن»)."""
-        s0 = i
-        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
-            s0 -= 1
+        s0 = self._sentence_start[i]
         if i - s0 < 2:
             return None
         for k in (s0, s0 + 1):
@@ -246,9 +240,7 @@ class Piece(Emitter):
         ... قال فيه»), else the last person named before the cue in its sentence; None otherwise."""
         if i + 1 >= len(self.tokens) or self.tokens[i + 1].key not in ("فيه", "فيها") or self.tokens[i].key[:1] in "وف":
             return None
-        s0 = i
-        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
-            s0 -= 1
+        s0 = self._sentence_start[i]
         if s0 == i:
             return None
         noun = next((k for k in range(s0, i) if bare_word(self.tokens[k].key) in STATEMENTS), None)
@@ -268,9 +260,7 @@ class Piece(Emitter):
         # a speaker inherited from an earlier sentence agrees with the participle (مضيفا، معتبرة): «وكانت المحكمة
         # العليا ... رفضت ... معتبرة أن» after «وأشار المسؤول الهندي» is the court's, not the official's; within the
         # sentence of a quote the participle goes on with it whatever its form («قالت مصادر ... إن ...، مشيرا»)
-        s0 = i
-        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
-            s0 -= 1
+        s0 = self._sentence_start[i]
         same = bool(self.found) and self.found[-1].cue.start >= self.tokens[s0].start
         gender = None if same else self.lex.gender(self.tokens[i].key)
         memory = self.resolver.memory
@@ -289,9 +279,7 @@ class Piece(Emitter):
     def _was_subject(self, i: int) -> Speaker | None:
         """The description opening the sentence of cue ``i`` after «وكان/وكانت» («وكانت المحكمة العليا في الهند
         رفضت ... معتبرة أن»: the court), resolved; None when the sentence opens otherwise."""
-        s0 = i
-        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
-            s0 -= 1
+        s0 = self._sentence_start[i]
         if i - s0 < 3 or self.tokens[s0].key not in WAS:
             return None
         words = self._cut(self.tokens[s0 + 1:i])
@@ -394,9 +382,7 @@ class Piece(Emitter):
         para = self._para[i]
         if not cut:
             # «أعاد نشر تغريدة للناشط علي النعيمي، جاء فيها “...”»: the person named just before wrote it
-            s0 = i
-            while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
-                s0 -= 1
+            s0 = self._sentence_start[i]
             author = self.resolver.person_in(self.tokens[s0].start, self.tokens[i].start, last=True)
             if author is not None and i > 0 and self.tokens[i - 1].text in COMMAS:
                 self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), author, [], self._sent[i])
@@ -550,9 +536,7 @@ class Piece(Emitter):
     def _tail(self, i: int, speaker: Speaker, via: list[Span], cue: Span) -> None:
         """'..., بحسب X.' — X relays the sentence's quote, says its quoted words, or says the sentence."""
         sent = self._sent[i]
-        s0 = i
-        while s0 > 0 and self._sent[s0 - 1] == sent:
-            s0 -= 1
+        s0 = self._sentence_start[i]
         lo = self.tokens[s0].start
         here = self.tokens[i].start
         for f in self.found:

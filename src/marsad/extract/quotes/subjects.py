@@ -273,9 +273,7 @@ class Subjects(Openers):
         that sentence ('بدوره، أعاد بوتين التذكير ...، وقال: «...»'); when no speaker was met in the paragraph
         at all, the person an earlier sentence of the paragraph is about ('وظهر كيري ... وقال إنه'); else None
         (the latest speaker then).  A dateline before a colon or a dash, and quoted words, are never searched."""
-        s0 = i
-        while s0 > 0 and self._sent[s0 - 1] == self._sent[i]:
-            s0 -= 1
+        s0 = self._sentence_start[i]
         for j in range(i - 1, s0 - 1, -1):
             if self.tokens[j].text in (":", "-", "–"):
                 s0 = j + 1
