@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
 import pytest
 
-from marsad.heap import release_memory
+from marsad.api import _Processes
+from marsad.heap import YOUNG_ALLOCATIONS, fewer_collections, release_memory
 
 
 def _resident() -> int:
@@ -24,3 +26,20 @@ def test_release_memory_returns_free_pages_inside_the_heap() -> None:
     assert release_memory()
     assert before - _resident() > 50 * 2**20
     assert len(kept) == 800
+
+
+def test_fewer_collections_inside_the_block_only_and_not_in_the_workers() -> None:
+    before = gc.get_threshold()
+    with fewer_collections() as saved:
+        assert saved == before
+        assert gc.get_threshold() == (max(before[0], YOUNG_ALLOCATIONS), *before[1:])
+        pool = _Processes(2, saved)
+        try:  # a worker started inside the block collects as the process did before it
+            assert set(pool.map(_threshold, range(2))) == {before}
+        finally:
+            pool.shutdown()
+    assert gc.get_threshold() == before
+
+
+def _threshold(_n: int) -> tuple[int, int, int]:
+    return gc.get_threshold()

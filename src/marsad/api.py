@@ -27,6 +27,7 @@ returning the run's report as records.
 
 from __future__ import annotations
 
+import gc
 import signal
 import tempfile
 import time
@@ -43,7 +44,7 @@ from typing import Any, TypeVar
 from marsad.corpus.known import use_registry
 from marsad.corpus.prepare import Prepared, prepare
 from marsad.corpus.result import CorpusResult
-from marsad.heap import release_memory
+from marsad.heap import fewer_collections, release_memory
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
 from marsad.model import Document, DocumentSource, Duplicate, Entity, InputError, Story
@@ -172,44 +173,48 @@ def run(
         store.start_run(names), timings=dict.fromkeys(PHASES, 0.0), cpu_timings=dict.fromkeys(PHASES, 0.0)
     )
     state = _Seen()
-    pool = _pool(options)
-    try:
-        items = read_inputs(names, options) if read is None else iter(read)
-        fresh = _Fresh()
-        while True:
-            with summary.timed("read"):
-                batch = list(islice(items, options.batch_size))
-            if not batch:
-                break
-            # The corpus steps of the batch before run while the workers analyse this one.
-            fresh = _batch(batch, options, store, summary, state, pool, on_error, progress,
-                           partial(_corpus, store, summary, options, fresh, pool))
-        _corpus(store, summary, options, fresh, pool)
-        summary.documents = len(state.documents)
-        _corpus(store, summary, options, _Fresh(), pool, final=True)
-        if pool is not None:
-            pool.shutdown(wait=True)
-            pool = None
-    except KeyboardInterrupt:  # the corpus steps of the batch in flight roll back and stay due: the next run does them
-        summary.interrupted = True
-        store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
-        raise
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+    # The documents of a batch live while it is related: collected young, they would trigger full collections.
+    with fewer_collections() as collections:
+        pool = _pool(options, collections)
+        try:
+            items = read_inputs(names, options) if read is None else iter(read)
+            fresh = _Fresh()
+            while True:
+                with summary.timed("read"):
+                    batch = list(islice(items, options.batch_size))
+                if not batch:
+                    break
+                # The corpus steps of the batch before run while the workers analyse this one.
+                fresh = _batch(batch, options, store, summary, state, pool, on_error, progress,
+                               partial(_corpus, store, summary, options, fresh, pool))
+            _corpus(store, summary, options, fresh, pool)
+            summary.documents = len(state.documents)
+            _corpus(store, summary, options, _Fresh(), pool, final=True)
+            if pool is not None:
+                pool.shutdown(wait=True)
+                pool = None
+        except KeyboardInterrupt:  # the corpus steps of the batch in flight roll back and stay due: the next run does them
+            summary.interrupted = True
+            store.finish_run(summary.run, "interrupted", len(state.documents), summary.added)
+            raise
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
     store.finish_run(summary.run, "done", summary.documents, summary.added)
     return summary
 
 
-def _ignore_interrupt() -> None:
+def _start_worker(collections: tuple[int, ...]) -> None:
+    """A worker ignores Ctrl-C and collects garbage as the process did before the run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*collections)
 
 
 class _Processes:
     """Worker processes on this machine that ignore Ctrl-C (the main process commits and exits)."""
 
-    def __init__(self, workers: int) -> None:
-        self._executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+    def __init__(self, workers: int, collections: tuple[int, ...]) -> None:
+        self._executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(collections,))
         self.workers = workers
 
     def map(self, function: Callable[..., _T], *iterables: Iterable[Any]) -> Iterator[_T]:
@@ -221,14 +226,14 @@ class _Processes:
         self._executor.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
-def _pool(options: Options) -> Pool | None:
+def _pool(options: Options, collections: tuple[int, ...]) -> Pool | None:
     if options.cluster:
         from marsad.cluster import Cluster
 
         return Cluster(options.cluster)
     if options.workers <= 1:
         return None
-    return _Processes(options.workers)
+    return _Processes(options.workers, collections)
 
 
 @dataclass

@@ -37,6 +37,7 @@ PARAMS_KEY = "story_params"
 UNITS_KEY = "story_units"
 COUNT_KEY = "story_count"
 GROUPS_KEY = "copy_groups"
+_POSTING_TERMS = 50  # terms whose postings one statement reads (SQLite allows 500 parts in a compound select)
 
 
 class StoryTables:
@@ -60,12 +61,16 @@ class StoryTables:
 
     def postings(self, terms: Iterable[str], scan: int) -> dict[str, list[int]]:
         """The last ``scan`` stories posted under each term, oldest first."""
+        # One statement for all the terms (a unit asks for ten or so), each term's part still read through the
+        # (term, seq) index and cut at ``scan`` rows, so that the cost does not grow with the postings.
         out: dict[str, list[int]] = {}
-        for term in terms:
-            rows = self.store._rows(
-                f"SELECT sidx FROM story_postings WHERE term = ? ORDER BY seq DESC LIMIT {int(scan)}", (term,))
-            if rows:
-                out[term] = [int(r[0]) for r in reversed(rows)]
+        wanted = list(dict.fromkeys(terms))
+        for chunk in _chunks(wanted, _POSTING_TERMS):
+            parts = " UNION ALL ".join(
+                f"SELECT * FROM (SELECT term, seq, sidx FROM story_postings WHERE term = ? ORDER BY seq DESC "
+                f"LIMIT {int(scan)}) AS p{n}" for n in range(len(chunk)))
+            for term, _seq, sidx in sorted(self.store._rows(parts, chunk)):
+                out.setdefault(str(term), []).append(int(sidx))
         return out
 
     def states(self, sidxs: Iterable[int]) -> dict[int, StoryState]:
@@ -107,8 +112,8 @@ class StoryTables:
 
     def mark_due(self, sidxs: Iterable[int]) -> None:
         """Mark these stories' descriptions as due."""
-        for sidx in sorted(set(sidxs)):
-            self.store._x("INSERT INTO stories_due (sidx) VALUES (?) ON CONFLICT (sidx) DO NOTHING", (sidx,))
+        self.store._xmany("INSERT INTO stories_due (sidx) VALUES (?) ON CONFLICT (sidx) DO NOTHING",
+                          [(sidx,) for sidx in sorted(set(sidxs))])
 
     def due(self, limit: int, members: int | None = None) -> list[int]:
         """The first ``limit`` stories whose descriptions are due; with ``members``, only as many of them (at least
