@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 Row = tuple[Any, ...]
+WAL_PAGES = 20_000  # pages (4 KiB) the SQLite write-ahead log holds before it is checkpointed
 
 _SQLITE_SEARCH = """
 SELECT s.doc, d.source, d.title, s.segment, s.kind, s.start, s."end"
@@ -84,6 +85,9 @@ class SqliteDialect:
         conn = sqlite3.connect(target, timeout=min(lock_wait, 5.0), isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # Checkpoint the log into the file every 80 MiB rather than every 4 MiB: a page that several batches change
+        # is copied once per checkpoint (a third of the commits' CPU on 2,000 articles), and readers never wait.
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_PAGES}")
         return conn
 
     def sql(self, query: str) -> str:

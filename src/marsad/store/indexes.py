@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import asdict
+from operator import mul
 
 import numpy as np
 
@@ -83,7 +85,8 @@ class StoryTables:
             ):
                 state = StoryState(str(ident), json.loads(centroid), first_day=first, last_day=last,
                                    posted=set(json.loads(posted)), size=int(size))
-                state.norm = float(np.sqrt(sum(w * w for w in state.centroid.values())))
+                weights = state.centroid.values()
+                state.norm = math.sqrt(sum(map(mul, weights, weights)))  # as StoryIndex._trim computes it
                 out[int(sidx)] = state
         return out
 
