@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from marsad.api import run
-from marsad.corpus.duplicates import earliest_document, find_duplicates
+from marsad.corpus.duplicates import CopyPair, earliest_document, find_duplicates
+from marsad.corpus.passages import Passage
 from marsad.corpus.stories import MAX_LINK_DOCUMENTS, place_units
 from marsad.corpus.story_index import StoryIndex, StoryParams
 from marsad.eval.stories import iter_records, read_gold
@@ -21,7 +22,7 @@ from marsad.ingest.read import read_inputs
 from marsad.options import Options
 from marsad.pipeline import analyze_raw
 from marsad.store import Store, relate
-from marsad.store.indexes import StoryTables
+from marsad.store.indexes import PassageTables, StoryTables
 from marsad.store.export import build_report
 from marsad.store.relate import describe_due, relate_queued
 from marsad.store.schema import MIGRATIONS
@@ -301,3 +302,32 @@ def test_copy_groups_and_entities_grown_batch_by_batch_read_as_one_pass_does(
     assert {e for *_, e in copies} == {e for _n, e in groups.values()}
     assert any(e is not None for _n, e in groups.values())
     assert len(copies) >= 11
+
+
+def test_a_stored_copy_group_two_pairs_touch_apart_stays_one_group(
+    shared_dir: Path, store_target: str, tmp_path: Path
+) -> None:
+    """Stored groups 1 (articles 0, 1) and 2 (articles 2, 3); then article 4's passage copies 0's and 2's (groups 1
+    and 2 become one) and article 5's copies 3's only. Group 2 is one group with both: article 5's copy joins group 1
+    too (it was once filed under the merged-away group 2), and the group counts its six documents."""
+    options = Options(progress=False)
+    docs = [analyze_raw(r, options) for r in read_inputs([str(_sample(shared_dir, tmp_path, 6))], options)
+            if isinstance(r, RawDocument)]
+    for doc in docs:
+        doc.sources = [source_of(doc)]
+    passages = [Passage(f"{d.id}:0", d.id, 0, 40, d.text[:40], frozenset({n})) for n, d in enumerate(docs)]
+    dates = {d.id: d.published.value if d.published else None for d in docs}
+    with Store(store_target) as store:
+        store.write_batch(store.start_run(["groups"]), docs, [(d.id, d.sources[0]) for d in docs], {}, [])
+        with store.write():
+            first = PassageTables(store).add(passages[:4], [[], [], [], []], [
+                CopyPair(passages[0], passages[1], 0.9), CopyPair(passages[2], passages[3], 0.9)], dates)
+            later = PassageTables(store).add(passages[4:], [[], []], [
+                CopyPair(passages[0], passages[4], 0.9), CopyPair(passages[2], passages[4], 0.9),
+                CopyPair(passages[3], passages[5], 0.9)], dates)
+        assert [d.group for d in first] == ["copy-1", "copy-2"]
+        assert {d.group for d in later} == {"copy-1"}
+        assert {str(g) for (g,) in store.rows("SELECT copy_group FROM passages")} == {"copy-1"}
+        assert [int(n) for (n,) in store.rows("SELECT documents FROM copy_groups")] == [6]
+        expected = earliest_document([d.id for d in docs], dates)
+        assert {e for (e,) in store.rows("SELECT earliest FROM passages")} == {expected} == {d.earliest for d in later}

@@ -269,9 +269,7 @@ class PassageTables:
         several stored groups into one, all but the largest are loaded whole (what the largest holds beyond them is
         then shared with nothing else the batch counts), so that the cost follows the batch and the groups it merges,
         not the size of the groups it grows."""
-        union: UnionFind[Spot] = UnionFind()
-        for pair in pairs:
-            union.union(_spot(pair.a), _spot(pair.b))
+        union = _components(pairs, stored)
         joined: dict[Spot, set[int]] = {}
         for spot, group in stored.items():
             joined.setdefault(union.find(spot), set()).add(group)
@@ -307,9 +305,7 @@ class PassageTables:
     def _group(self, pairs: list[CopyPair], stored: dict[Spot, int]) -> dict[Spot, int]:
         """Union the pairs with the stored copy groups (``stored``: spot -> group); number new groups, merge
         connected ones (the merged group takes up the others' documents); file the groups."""
-        union: UnionFind[tuple[str, int]] = UnionFind()
-        for pair in pairs:
-            union.union(_spot(pair.a), _spot(pair.b))
+        union = _components(pairs, stored)
         counter = int(self.store.get_meta(GROUPS_KEY) or 0)
         out: dict[tuple[str, int], int] = {}
         x = self.store._x
@@ -426,6 +422,18 @@ class CopyGroup:
     def earliest(self) -> str | None:
         """The document published first, when every one is dated and the first is unique."""
         return self.first_document if not self.undated and self.firsts == 1 else None
+
+
+def _components(pairs: list[CopyPair], stored: dict[Spot, int]) -> UnionFind[Spot]:
+    """The spots of the batch's pairs joined into copy groups: by the pairs, and the spots of one stored group with
+    each other (two pairs that touch one stored group apart join the same group)."""
+    union: UnionFind[Spot] = UnionFind()
+    for pair in pairs:
+        union.union(_spot(pair.a), _spot(pair.b))
+    first: dict[int, Spot] = {}
+    for spot, group in sorted(stored.items()):
+        union.union(first.setdefault(group, spot), spot)
+    return union
 
 
 def _spot(p: Passage) -> Spot:
