@@ -22,8 +22,8 @@ from marsad.ingest.read import read_inputs
 from marsad.options import Options
 from marsad.pipeline import analyze_raw
 from marsad.store import Store, relate
-from marsad.store.indexes import PassageTables, StoryTables
 from marsad.store.export import build_report
+from marsad.store.indexes import PassageTables, StoryTables
 from marsad.store.relate import describe_due, relate_queued
 from marsad.store.schema import MIGRATIONS
 from marsad.store.store import source_of
@@ -331,3 +331,21 @@ def test_a_stored_copy_group_two_pairs_touch_apart_stays_one_group(
         assert [int(n) for (n,) in store.rows("SELECT documents FROM copy_groups")] == [6]
         expected = earliest_document([d.id for d in docs], dates)
         assert {e for (e,) in store.rows("SELECT earliest FROM passages")} == {expected} == {d.earliest for d in later}
+
+
+def test_a_store_of_layout_3_reads_the_same_after_its_findings_move_to_rows(shared_dir: Path, tmp_path: Path) -> None:
+    """A store whose entity records list their documents and whose copies carry their ``earliest`` (layout 3) is
+    brought to layout 4 on opening: the report reads the same entities, copies and stories as before."""
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        run([str(_gold_sample(shared_dir, tmp_path))], Options(progress=False, batch_size=10), store)
+        before = build_report(store)
+    conn = sqlite3.connect(db)
+    _back_to_layout_3(conn)
+    conn.commit()
+    assert conn.execute("SELECT count(*) FROM passages WHERE earliest IS NOT NULL").fetchone()[0] > 0
+    conn.close()
+    with Store(db) as store:
+        assert store.schema_version() == 4
+        assert build_report(store) == before
+        assert max(len(e["documents"]) for e in before["entities"]) >= 10 and before["duplicates"]

@@ -13,6 +13,11 @@ postings always name living stories.
 place, shingles and copy group) and ``passage_bands`` (its MinHash LSH band keys).  A
 batch looks up the stored passages sharing a band with its own; confirmed copies join
 the stored copy groups (groups a batch connects are merged into the lowest numbered).
+Each group's documents are rows of ``copy_group_documents`` and its count of documents and
+first publication a row of ``copy_groups`` (whose ``earliest`` the ``passages`` view gives
+every copy of the group), updated with the documents a batch adds: a batch reads of a
+group only its own documents' rows, however large the group has grown (a template copied
+by thousands of articles), and rewrites none of the group's copies.
 
 Every method runs inside the caller's write transaction.
 """

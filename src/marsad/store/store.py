@@ -538,13 +538,13 @@ class Store:
         documents: dict[str, set[str]] = {e.id: set(e.documents) for e in entities}
         counted: set[str] = set()  # entities whose documents are counted again (they took up a merged one's)
         for old, new in merged.items():
-            stored = self._entity_records([old])
+            was = self._entity_records([old])
             self._x("DELETE FROM entities WHERE id = ?", (old,))
             self._x("DELETE FROM entity_aliases WHERE entity = ?", (old,))
             self.add_redirect("entity", old, new)
-            if old in stored and new in batch:
-                batch[new] = _combine(batch[new], stored[old])
-                self._x("INSERT INTO entity_documents (entity, document) SELECT ?, document FROM entity_documents "
+            if old in was and new in batch:
+                batch[new] = _combine(batch[new], was[old][0])
+                self._x("INSERT INTO entity_documents (entity, document) SELECT CAST(? AS TEXT), document FROM entity_documents "
                         "WHERE entity = ? ON CONFLICT (entity, document) DO NOTHING", (new, old))
                 counted.add(new)
             self._x("DELETE FROM entity_documents WHERE entity = ?", (old,))
@@ -556,15 +556,15 @@ class Store:
         adding = [(ident, d) for ident in batch for d in sorted(documents[ident]) if (ident, d) not in filed]
         self._xmany("INSERT INTO entity_documents (entity, document) VALUES (?, ?)", adding)
         added = Counter(ident for ident, _d in adding)
-        counts = self._entity_counts([ident for ident in batch if ident in stored and ident not in counted])
+        counts = {ident: n + added[ident] for ident, (_record, n) in stored.items()}
         for ident in counted:
             row = self._one("SELECT count(*) FROM entity_documents WHERE entity = ?", (ident,))
             counts[ident] = int(row[0]) if row else 0
         rows: list[tuple[Any, ...]] = []
         aliases: list[tuple[Any, ...]] = []
         for ident, record in batch.items():
-            whole = _combine(stored[ident], record) if ident in stored else record
-            count = counts[ident] if ident in counted else counts.get(ident, 0) + added[ident]
+            whole = _combine(stored[ident][0], record) if ident in stored else record
+            count = counts.get(ident, added[ident])
             rows.append((ident, whole["type"], whole["name"], whole["mentions"], count,
                          json.dumps(whole, ensure_ascii=False)))
             aliases.extend((ident, alias) for alias in dict.fromkeys([whole["name"], *whole["aliases"]]))
@@ -577,20 +577,14 @@ class Store:
                     "ON CONFLICT (key) DO UPDATE SET entity = excluded.entity", list(keys.items()))
         self.set_meta(ENTITY_COUNTER_KEY, str(next_number))
 
-    def _entity_records(self, ids: list[str]) -> dict[str, JSON]:
-        """The stored records of these entities, without their documents."""
-        out: dict[str, JSON] = {}
+    def _entity_records(self, ids: list[str]) -> dict[str, tuple[JSON, int]]:
+        """The stored records of these entities (without their documents), each with its count of documents."""
+        out: dict[str, tuple[JSON, int]] = {}
         for chunk in _chunks(ids):
-            for ident, record in self._rows(f"SELECT id, record FROM entities WHERE id IN ({_marks(chunk)})", chunk):
-                out[str(ident)] = json.loads(record)
-        return out
-
-    def _entity_counts(self, ids: list[str]) -> dict[str, int]:
-        """How many documents name each of these stored entities."""
-        out: dict[str, int] = {}
-        for chunk in _chunks(ids):
-            out.update((str(i), int(n)) for i, n in self._rows(
-                f"SELECT id, documents FROM entities WHERE id IN ({_marks(chunk)})", chunk))
+            for ident, record, documents in self._rows(
+                f"SELECT id, record, documents FROM entities WHERE id IN ({_marks(chunk)})", chunk
+            ):
+                out[str(ident)] = (json.loads(record), int(documents))
         return out
 
     def entity_records(self, ids: list[str]) -> Iterator[JSON]:
