@@ -77,6 +77,17 @@ class Piece(Emitter):
             i += 1
         self._unattributed()
 
+    def _named_before_verb(self, i: int) -> list[Token] | None:
+        """The tokens of a person's name (two words or more) written right before the unprefixed cue ``i`` in its
+        sentence, the verb's fronted subject; None otherwise."""
+        if i == 0 or self._sent[i - 1] != self._sent[i] or not self.tokens[i - 1].is_word:
+            return None
+        found = self.resolver.person_mention_in(self.tokens[self._sentence_start[i]].start, self.tokens[i - 1].end,
+                                                last=True)
+        if found is None or found[0].end != self.tokens[i - 1].end or len(found[0].text.split()) < 2:
+            return None
+        return [t for t in self.tokens[self.index(found[0].start):i]]
+
     def _verb(self, i: int, lemma: str, role: str) -> None:
         tok = self.tokens[i]
         prev = self.tokens[i - 1].key if i > 0 else ""
@@ -121,6 +132,9 @@ class Piece(Emitter):
             was = self._was_words(i) if self.tokens[s0].key in WAS else None
             if was:
                 words = was
+        named = self._named_before_verb(i) if words and not relay and tok.key in self.lex.cues else None
+        if named is not None:
+            words = named  # «وزير الخارجية الإيراني محمد جواد ظريف وصف الاتفاق بأنه»: the words after are its object
         fronted = not words and not relayed
         if fronted:
             words = self._before_verb(i)
