@@ -176,7 +176,11 @@ class Piece(Emitter):
             # not one named after a relative inside words already quoted («... الذي يدعى إبراهيم رشيد أبو ذعيان»)
             described = prev in RELATIVES and any(f.start <= tok.start < f.end for f in self.found)
             if words and role != "impersonal" and prev not in NOT_REPORTING and not in_quote and not described:
-                found = self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
+                # a person's role names the person, not the body completing it («وأشار وكيل وزارة الشؤون البلدية
+                # ... المهندس عبدالله المطيري إلى قيام ...» then «وأضاف: أن»)
+                person = self.lex.role(words[0].key) == "person"
+                found = self.resolver.person_in(words[0].start, words[-1].end) if person else None
+                found = found or self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
                 if found is None and bare_word(words[0].key) in QUANTIFIERS:
                     # «أكد عدد من أصحاب محال بيع الكفرات عدم اطلاعهم ...» then «وقالوا إننا ...»: the subject ends
                     # where the verb's object (a verbal noun: عدم، ضرورة) starts
