@@ -1,7 +1,7 @@
 """Quote speaker rules of issue 13's ninth round (snn_dev22 scored blind, then checked on unlabelled SaudiNewsNet).
 
 The sentences are real spans of SaudiNewsNet articles (snn_dev22: alriyadh 2015-08-09, aawsat 2015-08-06, okaz
-2015-08-02, alyaum 2015-08-07, aleqt 2015-08-08; snn_dev23: alwatan 2015-08-11; and, from the unlabelled samples
+2015-08-02, alyaum 2015-08-07, aleqt 2015-08-08; snn_dev24: alwatan 2015-08-11; and, from the unlabelled samples
 outside the held-out third, sabq 2015-07-31, alwatan 2015-07-23, alriyadh 2015-07-24, aljazirah 2015-08-04 and
 alriyadh 2015-08-10), with the mentions the tagger gives them set by hand so that each rule is tested on its own (a
 tagger's error too, where the rule is about it: «شيخ قبلي», «خالد على»); each test fails on the extractor as it was
@@ -122,7 +122,7 @@ def test_a_name_after_a_preposition_before_a_bare_cue_is_no_subject() -> None:
 
 def test_an_undersecretary_is_a_persons_role_and_the_actor_for_a_later_wa_adaf() -> None:
     # وكيل (127 subjects right after a speech verb in 20,000 SaudiNewsNet articles, all persons); the person, not the
-    # ministry completing the role, is who the later «وأضاف» means (alwatan 2015-08-11, snn_dev23)
+    # ministry completing the role, is who the later «وأضاف» means (alwatan 2015-08-11, snn_dev24)
     text = ("وأشار وكيل وزارة الشؤون البلدية والقروية لشؤون تصنيف المقاولين المهندس عبدالله المطيري إلى قيام الوزارة "
             "بإعداد برنامج آلي لتصنيف الشركات والمكاتب الهندسية.\n"
             "وأضاف: أن الوزارة قامت بتعميم آلية التصنيف المعتمدة بموجب القرار الوزاري.")
