@@ -184,15 +184,28 @@ def in_construct(doc: Document, tokens: list[Token], at: int, m: Mention) -> boo
     if (word, after.key) in _construct_pairs():
         return True  # a pair the corpus writes mostly as a construct, here written bare (صالح الوطن)
     clitic = norm_key(doc.text[token.start:m.start])
-    by_clitic = clitic[-1:] in ("ل", "ب", "ك")
     before = tokens[at - 1] if at else None
-    by_word = (before is not None and before.is_word and not doc.text[before.end:token.start].strip()
-               and before.key in _construct_before())
+    adjacent = before is not None and before.is_word and not doc.text[before.end:token.start].strip()
+    return noun_in_construct(clitic[-1:] in ("ل", "ب", "ك"), before.key if before is not None and adjacent else None,
+                             after.key)
+
+
+def noun_in_construct(by_clitic: bool, before: str | None, after: str) -> bool:
+    """True when a common given name between the word ``before`` it and the word ``after`` it (keys; ``before`` None
+    when no word stands right before it) is an ordinary noun in construct.
+
+    After a preposition clitic (``by_clitic``: ل، ب، ك cut off the name) before a noun with the article
+    that is no adjective, or after a word of ``entity_construct_before.txt`` before any content word; never
+    before a word the corpus shows mostly inside names (a surname the tagger left out: صالح الشيحي), a
+    particle or a coordinated word.  The test :func:`in_construct` makes on a mention, and the one
+    ``scripts/mine_construct_pairs.py`` counts over the corpus.
+    """
+    by_word = before is not None and before in _construct_before()
     if not (by_clitic or by_word):
         return False
-    following = name_word(after.key)
-    if (ordinary_rate(following) or 0.0) >= NAME_RATE or after.key in STOPWORDS or after.key[:1] in "وف":
-        return False  # a surname the tagger left out (صالح الشيحي), a particle, a coordinated word
+    following = name_word(after)
+    if (ordinary_rate(following) or 0.0) >= NAME_RATE or after in STOPWORDS or after[:1] in "وف":
+        return False
     return by_word or (following.startswith("ال") and not _is_adjective(following))
 
 
@@ -543,6 +556,7 @@ def _organisation_ends(mentions: list[Mention], keys: list[str]) -> dict[str, st
 
 OUTLET = "outlet:"  # the per-document key of a mention naming a news outlet: ORG:outlet:<its name>
 CLUB = "club:"  # the per-document key of a place name used as a sports club's name: ORG:club:<its name>
+APART = (OUTLET, CLUB)  # key tags of names resolution keeps apart from the same name untagged (the region, the city)
 _OPEN_QUOTES = "«\"“»"  # » opens too: pages written right to left in a left-to-right editor reverse the pair
 _CLOSE_QUOTES = "»\"”«"
 _OWN_BRACKETS = ("(", ")"), ("{", "}")  # how an outlet names itself: «علمت (المدينة)», «النجيفي لـ {الشرق الأوسط}»
@@ -605,7 +619,7 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
             clubs.add(name)
     for m in mentions:
         name = norm_key(mention_name(doc, m))
-        if name in clubs and m.type in ("LOC", "ORG") and OUTLET not in (m.entity or ""):
+        if name in clubs and m.type in ("LOC", "ORG") and not any(tag in (m.entity or "") for tag in APART):
             m.type = "ORG"
             m.entity = f"ORG:{CLUB}{name}"
 
