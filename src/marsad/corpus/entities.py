@@ -62,12 +62,13 @@ from marsad.corpus.names import (
     name_key,
     name_words,
     short_key,
+    tagged_count,
     transliterations,
 )
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.terms import STOPWORDS
 from marsad.corpus.unionfind import UnionFind
-from marsad.extract.entities import APART, mention_name
+from marsad.extract.entities import APART, CLUB, mention_name
 from marsad.lexicons import load, load_table
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
@@ -573,6 +574,35 @@ def _join_transliterations(groups: dict[str, _Group], uf: UnionFind[str], names:
                     uf.union(node_a, node_b)
 
 
+def _join_clubs(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
+    """A club (a name written after نادي or فريق, keyed apart) joins the same name elsewhere when that is mostly an
+    organisation (النصر), never a place (the Gulf for the club الخليج)."""
+    for node in groups:
+        if node.endswith("|" + CLUB):
+            plain = node[: -len(CLUB) - 1]
+            if plain in groups and groups[plain].type == "ORG":
+                uf.union(plain, node)
+
+
+def _join_article_forms(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
+    """A one-word place or organisation written with the article (الأرسنال) joins the same name written bare (أرسنال)
+    when the corpus tags the bare form more than ``_DOMINANCE`` times as often: a foreign name takes no article, and
+    its article form is a writer's variant.  Not العراق/عراق, الأهلي/أهلي, الهلال/هلال: there the article form is the
+    name (``name_words.tsv`` counts)."""
+    for node, group in groups.items():
+        if not node.startswith("X|"):
+            continue
+        kind, key, *apart = node.split("|")  # a club keeps its tag: الأرسنال after «مدرب» is أرسنال after «لاعب»
+        if not key.startswith("ال") or " " in key:
+            continue
+        bare = "|".join([kind, key[2:], *apart])
+        if bare not in groups:
+            continue
+        article = norm_key(_fullest(group))
+        if article.startswith("ال") and tagged_count(article[2:]) > _DOMINANCE * tagged_count(article):
+            uf.union(bare, node)
+
+
 def _entity_id(node: str) -> str:
     """``E`` and 10 hex digits of a hash of the node (kind and name key, never a document): the same in every run."""
     return "E" + hashlib.blake2b(node.split(_DOC)[0].encode("utf-8"), digest_size=5).hexdigest()
@@ -643,6 +673,8 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
             uf.union(node, short)
     words = _Names.of(nodes)
     _join_transliterations(nodes, uf, words)
+    _join_clubs(nodes, uf)
+    _join_article_forms(nodes, uf)
     doc_nodes: dict[str, set[str]] = {}
     for (doc_id, _), node in node_of.items():
         if node:
@@ -662,7 +694,7 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     # A union is named by its registry id, else by its fullest node (so a surname joining it never renames it).
     final: dict[str, str] = {}
     for root, members in uf.groups().items():
-        best = max(members, key=lambda n: (n in matched, len(words.plain.get(n, ())), nodes[n].mentions, n))
+        best = max(members, key=lambda n: (n in matched, CLUB not in n, len(words.plain.get(n, ())), nodes[n].mentions, n))
         final[root] = best if best in matched else _entity_id(best)
     counts: Counter[str] = Counter()
     for doc in docs:
