@@ -64,7 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("path")
     parser.add_argument("--min-adjective", type=int, default=10)
-    parser.add_argument("--ratio", type=float, default=5.0)
+    parser.add_argument("--ratio", type=float, default=10.0)
     args = parser.parse_args()
     for side, (adjective, place) in mine(args.path).items():
         rows = [(w, n, place[w]) for w, n in adjective.items() if n >= args.min_adjective and n >= args.ratio * place[w]]

@@ -306,7 +306,7 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
     while kind == "PER" and len(tokens) > 1 and _edge_word(tokens[-1]):
         tokens = tokens[:-1]
     while len(tokens) > 1 and _lone_clitic(tokens[-1]):
-        tokens = tokens[:-1]  # «جامعة لـ»: the clitic of the next word, cut off by its tatweel
+        tokens = tokens[:-1]  # «جامعة لـ», «البطولة العربية الـ»: the next word's clitic or article, cut off by tatweel
     parts = [p for piece in _split_at_links(tokens) for p in _split_names(piece)]
     out: list[Mention] = []
     for part in parts:
@@ -325,9 +325,9 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
 
 
 def _lone_clitic(token: Token) -> bool:
-    """True for a proclitic written apart, drawn out with tatweel or not (لـ، بـ، و)."""
+    """True for a proclitic or the article written apart, drawn out with tatweel or not (لـ، بـ، و، الـ)."""
     letters = token.text.replace(_TATWEEL, "")
-    return len(letters) == 1 and letters in CLITIC_LETTERS
+    return letters == "ال" or (len(letters) == 1 and letters in CLITIC_LETTERS)
 
 
 def _not_a_name(name: str, kind: EntityType) -> bool:
