@@ -22,7 +22,6 @@ Usage: python scripts/mine_construct_pairs.py ../shared/datasets/saudinewsnet/sa
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 
@@ -30,9 +29,8 @@ from marsad.corpus.names import is_given_name, is_person_word
 from marsad.extract.entities import noun_in_construct
 from marsad.lexicons import load_table
 from marsad.text.normalize import norm_key
-from marsad.train.saudinewsnet import mining_records
+from marsad.train.saudinewsnet import content_keys, mining_records
 
-_TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+|[^\s\u0621-\u064a\u0640\u064b-\u0652]")
 _CLITICS = ("ل", "ب", "ك")
 
 
@@ -44,7 +42,7 @@ def mine(path: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]
     texts: list[list[str]] = []
     frequency: Counter[str] = Counter()
     for record in mining_records(path):
-        texts.append([norm_key(t) for t in _TOKEN.findall(record.get("content") or "")])
+        texts.append(content_keys(record))
         frequency.update(texts[-1])
     for keys in texts:
         for i in range(len(keys) - 1):

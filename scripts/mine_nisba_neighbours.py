@@ -18,17 +18,13 @@ Usage: python scripts/mine_nisba_neighbours.py ../shared/datasets/saudinewsnet/s
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 
 from marsad.corpus.known import shipped_registry
 from marsad.extract.entities import indefinite_place_adjective, one_word_places
 from marsad.text.clitics import name_word
-from marsad.text.normalize import norm_key
-from marsad.train.saudinewsnet import mining_records
-
-_TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+|[^\s\u0621-\u064a\u0640\u064b-\u0652]")
+from marsad.train.saudinewsnet import content_keys, mining_records
 
 
 def _is_place(key: str) -> bool:
@@ -46,7 +42,7 @@ def mine(path: str) -> dict[str, tuple[Counter[str], Counter[str]]]:
     sides: dict[str, tuple[Counter[str], Counter[str]]] = {"before": (Counter(), Counter()), "after": (Counter(), Counter())}
     kinds: dict[str, int] = {}  # word key -> 1 adjective, 2 place, 0 neither (cached)
     for record in mining_records(path):
-        keys = [name_word(norm_key(t)) for t in _TOKEN.findall(record.get("content") or "")]
+        keys = [name_word(k) for k in content_keys(record)]
         for i, key in enumerate(keys):
             kind = kinds.get(key)
             if kind is None:
