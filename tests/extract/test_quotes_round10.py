@@ -90,14 +90,6 @@ def test_a_sentence_opening_with_wa_anna_goes_on_with_the_reported_words() -> No
     assert _speaker(_quote(doc, "الشركة ستبدأ")) == "إبراهيم العساف"
 
 
-def test_imam_spelt_with_hamza_below_is_a_role_not_the_preposition() -> None:
-    # after a speech verb in 20,000 SaudiNewsNet articles: إمام 24 times, أمام/امام 11
-    text = ("وقال إمام وخطيب المسجد الحرام الدكتور سعود الشريم: “قتل المصلين غرسة من غراس أبي لؤلؤة المجوسي، يقطف منها "
-            "الفاعل لعنة قتل النفس المعصومة”.")
-    doc = _doc(text, ("سعود الشريم",))
-    assert _speaker(_quote(doc, "قتل المصلين")) == "سعود الشريم"
-
-
 def test_a_participle_drawing_attention_to_a_complementizer_opens_a_quote() -> None:
     # «لافتا النظر/الانتباه إلى أن»: 76 in 20,000 SaudiNewsNet articles (aljazirah 2015-07-31)
     text = ("وأوضح المتحدث الرسمي بأمانة المنطقة الشرقية محمد بن عبدالعزيز الصفيان، أن التطبيق يمكن الاطلاع عليه "
@@ -123,3 +115,26 @@ def test_a_participle_after_a_verb_and_its_object_pronoun_takes_the_fronted_subj
             "الصحافة الفرنسية، إن «حزب الاتحاد الديمقراطي، مثل سواه، ليس جزءا من أهداف عملياتنا العسكرية».")
     doc = _doc(text, ("داود أوغلو",))
     assert _speaker(_quote(doc, "ليس جزءا")) == "مسؤولا تركيا"
+
+
+def test_a_common_noun_attributed_inside_a_sentence_speaks_for_nothing() -> None:
+    # alyaum 2015-08-09 (snn_dev23): «وفق استطلاعات الرأي،» with the sentence going on is no source, and the person it
+    # would have hidden inside a quote is who «لكنه قال» means; about half of the 24 mid-sentence attributions of a
+    # 300-article SaudiNewsNet sample were such nouns (وفقًا لميثاق الأمم المتحدة، حسب الاستطاعة)
+    text = ("ويبدو ان ترامب الذي يتصدر المرشحين الجمهوريين استعدادا للانتخابات الرئاسية في 2016 وفق استطلاعات الرأي، "
+            "اشار بشكل غير مباشر الى العادة الشهرية لصحافية مشهورة تعمل في شبكة فوكس نيوز.\n"
+            'وتحدث عن المعاملة "غير المنصفة" له من قبل الصحافية ميغين كيلي خلال هذه المناظرة. لكنه قال لشبكة سي ان ان '
+            'انه "لا يكن الكثير من الاحترام لها".')
+    doc = _doc(text, ("ترامب", "ميغين كيلي"))
+    assert not any(_speaker(q) == "استطلاعات الرأي" for q in doc.quotes), [_speaker(q) for q in doc.quotes]
+    assert _speaker(_quote(doc, "لا يكن الكثير")) == "ترامب"
+
+
+def test_a_speech_verb_inside_a_sentence_still_attributes_the_clause_before_it() -> None:
+    # keeps an older behaviour: «... حسبما قال سياسي يمني وذلك بعد ...» (snn_dev20, alweeam 2015-07-26; its speaker,
+    # resolved to the president named after it, is an error left)
+    text = ("وفي الأسبوع الماضي وصل أربعة من الوزراء إلى عدن في إطار محاولة لاستعادة السيطرة حسبما قال سياسي يمني وذلك "
+            "بعد أربعة أشهر من انتقال الرئيس عبد ربه منصور هادي للسعودية.")
+    doc = _doc(text, ("عبد ربه منصور هادي",))
+    attributed = _quote(doc, "وصل أربعة من الوزراء")
+    assert attributed.cue is not None and attributed.cue.text == "حسبما"

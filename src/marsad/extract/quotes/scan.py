@@ -508,7 +508,8 @@ class Piece(Emitter):
             or (k + 1 < len(self.tokens) and self.tokens[k + 1].key in self.lex.complementizers)
         )
         if at_end or (not starts_sentence and (role == "lead_verb" or not comp_next)):
-            self._tail(i, speaker, via, cue_span)
+            if at_end or role == "lead_verb" or self._speaks(words):
+                self._tail(i, speaker, via, cue_span)
             return k
         # a leading attribution: "وبحسب X، فإن ..." or "وبحسب X، قال Y إن ..."
         if len(zone) >= LEAD_ZONE:
@@ -530,6 +531,17 @@ class Piece(Emitter):
         self._emit(self.tokens[c].start, end, "indirect", cue_span, speaker, via, sent)
         self.resolver.memory.add(para, speaker)
         return self.index(end)
+
+    def _speaks(self, words: list[Token]) -> bool:
+        """True when the object of a nominal cue with no verb of its own, written inside its sentence (the sentence
+        goes on after it: «... يتصدر المرشحين وفق استطلاعات الرأي، اشار ...»), is someone who speaks — a role, a name
+        tagged from its first word, a channel, a statement (وفق تصريح رئيسها) — not a common noun («وفقا لميثاق الأمم
+        المتحدة،»، «حسب الاستطاعة،»: no source; about half of the 24 mid-sentence attributions of a 300-article
+        SaudiNewsNet sample)."""
+        first = words[0]
+        return self.lex.role(first.key) is not None or bare_word(first.key) in STATEMENTS \
+            or self.lex.is_channel([t.key for t in words if t.is_word]) \
+            or any(m.start <= first.start < m.end and m.type != "MISC" for m in self.resolver.doc.mentions)
 
     def _can_speak(self, words: list[Token]) -> bool:
         """False when the object of a nominal cue («بحسب X»، «وفق X») is a noun SaudiNewsNet shows after such cues
