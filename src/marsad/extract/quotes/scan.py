@@ -351,7 +351,6 @@ class Piece(Emitter):
     def _stray_close(self, i: int, last: Found) -> None:
         """«... وأشار إلى أن «...». لذلك لا يمكن القضاء على الإرهاب سوى عبر البيئة التي يتواجد فيها».»: a sentence
         right after a direct quote that ends on a closing guillemet no mark opened goes on with that speaker's words."""
-        closes = {m.close for m in self.marks}
         j = i
         while j < len(self.tokens) and self._sent[j] == self._sent[i]:
             text = self.tokens[j].text
@@ -361,7 +360,7 @@ class Piece(Emitter):
                 return  # a sentence with a mark, colon or cue of its own («وأشار إلى أنه يجب ...».) is scanned as such
             if text == "»":
                 nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
-                if self.tokens[j].start in closes or sum(1 for t in self.tokens[i:j] if t.is_word) < 3 \
+                if self.tokens[j].start in self._closes or sum(1 for t in self.tokens[i:j] if t.is_word) < 3 \
                         or (nxt is not None and self._sent[j + 1] == self._sent[i] and nxt.text not in ENDERS):
                     return  # not the sentence's end: «في مؤتمر»مكافحة التطرف» is a mark written the wrong way
                 self._emit(self.tokens[i].start, self.tokens[j - 1].end, "direct", self._span([self.tokens[i]]),
