@@ -396,9 +396,10 @@ class Subjects(Openers):
             k = at - 1
             while k > 0 and at - k <= 3 and self.tokens[k].key.startswith("ال") and not in_name:
                 k -= 1  # من قبل الصحافية ميغين كيلي: the role's governor governs the name
-            # ... but a place after لدى is no role: «السفير الأمريكي لدى السعودية جوزيف ويستفول» is the subject
-            governed = governed or (k < at - 1 and self.tokens[k].key in GOVERNORS | {"قبل"}
-                                    and self.lex.role(self.tokens[k + 1].key) is not None)
+            # ... but a place after لدى is no role: «السفير الأمريكي لدى السعودية جوزيف ويستفول» is the subject (after
+            # another governor, a title with no entry in the role list still is one: «من قبل الصحافية ميغين كيلي»)
+            governed = governed or (k < at - 1 and self.tokens[k].key in GOVERNORS | {"قبل"} and (
+                self.tokens[k].key != "لدي" or self.lex.role(self.tokens[k + 1].key) is not None))
             if inside is None and not governed and not any(f.start <= person.span.start < f.end for f in self.found):
                 return person
             # past the mention at least: a role resolves to a name that may be written before ``lo``
