@@ -65,17 +65,17 @@ def test_thresholds_on_development_gold(scores: dict[str, QuoteScores], name: st
 
 
 def test_held_out_gold_floor(scores: dict[str, QuoteScores]) -> None:
-    # Held out while tuning (never looked at); floors just under the measured figures, which are short of the
-    # 0.90 recall and speaker accuracy of issue 13 (held_out: recall 0.8935, precision 0.9618, speaker accuracy
-    # 0.8609 after the fourth round, snn_dev16-18; 0.888 / 0.968 / 0.853 after the snn_dev15 round, 0.882 / 0.859
-    # before it, 0.870 / 0.871 at its mid-way score).
+    # Held out while tuning (never looked at); floors just under the measured figures. Issue 13 wants 0.90 recall
+    # and speaker accuracy: held_out 0.9053 / 0.9808 / 0.8693 after the tenth round (session 8), 0.8994 / 0.9682 /
+    # 0.8684 before it; 0.8935 / 0.9618 / 0.8609 after the fourth round, 0.870 / 0.871 at its mid-way score.
+    # A helper who sees this test fail must report it, not bisect against it (that would tune on the held-out part).
     s = scores["held_out"]
-    assert s.recall >= 0.89, s.as_dict()
-    assert s.precision >= 0.96, s.as_dict()
-    assert s.speaker_accuracy >= 0.86, s.as_dict()
+    assert s.recall >= 0.90, s.as_dict()
+    assert s.precision >= 0.975, s.as_dict()
+    assert s.speaker_accuracy >= 0.865, s.as_dict()
     first, second = scores["snn_test"], scores["snn_test2"]
     assert first.recall >= 0.88 and first.speaker_accuracy >= 0.83, first.as_dict()
-    assert second.recall >= 0.90 and second.speaker_accuracy >= 0.88, second.as_dict()
+    assert second.recall >= 0.91 and second.speaker_accuracy >= 0.89, second.as_dict()
 
 
 def test_speaker_names_compare_as_word_sets() -> None:
