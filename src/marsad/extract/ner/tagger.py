@@ -98,17 +98,16 @@ def fill_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places: Ga
     """Tag untagged known place names (whole matches over untagged words) as LOC, in place."""
     for sent_keys, sent_tags in zip(keys, tags, strict=True):
         found = places.match(sent_keys)
-        i = 0
-        while i < len(found):
-            if found[i].endswith("-B"):
-                j = i + 1
-                while j < len(found) and found[j].endswith("-I"):
-                    j += 1
-                if all(t == "O" for t in sent_tags[i:j]) and (j == len(sent_tags) or not sent_tags[j].startswith("I-")):
-                    sent_tags[i:j] = ["B-LOC"] + ["I-LOC"] * (j - i - 1)
-                i = j
-            else:
-                i += 1
+        free = 0  # the first position after the last name met
+        for i in compress(count(), found):  # the positions inside a name ('' elsewhere)
+            if i < free or not found[i].endswith("-B"):
+                continue
+            j = i + 1
+            while j < len(found) and found[j].endswith("-I"):
+                j += 1
+            if all(t == "O" for t in sent_tags[i:j]) and (j == len(sent_tags) or not sent_tags[j].startswith("I-")):
+                sent_tags[i:j] = ["B-LOC"] + ["I-LOC"] * (j - i - 1)
+            free = j
 
 
 def relabel_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places: Gazetteer) -> None:
