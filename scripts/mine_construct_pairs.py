@@ -2,10 +2,12 @@
 
 صالح, حسن, سعيد are common given names and ordinary words: «لصالح الوطن» (in the nation's interest), «بحسن
 نية» (in good faith).  For every word the corpus shows as a common given name (:func:`marsad.corpus.names.is_given_name`)
-and the word right after it, the pair is counted, and counted as a construct when the given name carries a
-preposition clitic (ل، ب، ك; read so only when the word with the clitic is not more frequent than
-the bare word: لجان is «committees», not ل + جان) before a word with the article («لصالح الجيش»; not «ممثلين
-لصالح يجرون», Saleh's representatives), or follows a word of ``entity_construct_before.txt`` (في، أجل...).  Pairs
+and the word right after it, the pair is counted, and counted as a construct when the test the product makes on a
+mention, :func:`marsad.extract.entities.noun_in_construct`, reads it so: the given name carries a preposition clitic
+(ل، ب، ك; read so only when the word with the clitic is not more frequent than the bare word: لجان is «committees»,
+not ل + جان) before a word with the article that is no adjective («لصالح الجيش»; not «ممثلين لصالح يجرون», Saleh's
+representatives), or follows a word of ``entity_construct_before.txt`` (في، أجل...), and the next word is no
+particle, no coordinated word and not mostly inside names.  Pairs
 seen at least ``--min-construct`` times as a construct and in at least ``--min-share`` of all their occurrences, whose
 next word is no coordinated word (و، ف) and no word of people's names (inside tagged names in at least 60% of its
 occurrences and beside other name words, ``name_words.tsv``: «لسعد البريكي» is a man; «لصالح الوطن» a construct), are
@@ -20,29 +22,27 @@ Usage: python scripts/mine_construct_pairs.py ../shared/datasets/saudinewsnet/sa
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 
 from marsad.corpus.names import is_given_name, is_person_word
-from marsad.lexicons import load, load_table
+from marsad.extract.entities import noun_in_construct
+from marsad.lexicons import load_table
 from marsad.text.normalize import norm_key
-from marsad.train.saudinewsnet import mining_records
+from marsad.train.saudinewsnet import content_keys, mining_records
 
-_TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+|[^\s\u0621-\u064a\u0640\u064b-\u0652]")
 _CLITICS = ("ل", "ب", "ك")
 
 
 def mine(path: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
     """Construct and total counts of (given name, next word) pairs over the articles outside the held-out third."""
     given = {w for w in (norm_key(row[0]) for row in load_table("name_words.tsv")) if is_given_name(w)}
-    before = {norm_key(w) for w in load("entity_construct_before.txt")}
     construct: Counter[tuple[str, str]] = Counter()
     total: Counter[tuple[str, str]] = Counter()
     texts: list[list[str]] = []
     frequency: Counter[str] = Counter()
     for record in mining_records(path):
-        texts.append([norm_key(t) for t in _TOKEN.findall(record.get("content") or "")])
+        texts.append(content_keys(record))
         frequency.update(texts[-1])
     for keys in texts:
         for i in range(len(keys) - 1):
@@ -56,7 +56,7 @@ def mine(path: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]
             else:
                 continue
             total[(name, nxt)] += 1
-            if (cut and nxt.startswith("ال")) or (i and keys[i - 1] in before):
+            if noun_in_construct(cut, keys[i - 1] if i else None, nxt):
                 construct[(name, nxt)] += 1
     return construct, total
 

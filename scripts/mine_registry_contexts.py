@@ -5,7 +5,7 @@
 joins him only when two words around it are words of his (:func:`marsad.corpus.entities._join_registered_parts`).
 For every registered person whose surname (a last name, not after بن or آل) is a common given name
 (:func:`marsad.corpus.names.is_given_name`), the articles that write one of the person's multi-word forms are
-read, and the content words around each bare occurrence of the surname (:func:`marsad.corpus.entities._near_words`:
+read, and the content words around each bare occurrence of the surname (:func:`marsad.corpus.entities.near_words`:
 two words either side in the clause, clitics off, stopwords out), not right after another word of the person's
 forms, are counted once per article.  Words seen in at least ``--min-documents`` articles that are no common given
 name themselves (other men of the name: «إبراهيم عسيري») are written
@@ -21,7 +21,7 @@ import argparse
 import sys
 from collections import Counter
 
-from marsad.corpus.entities import _near_words, _registry_parts
+from marsad.corpus.entities import near_words, registry_parts
 from marsad.corpus.known import shipped_registry
 from marsad.corpus.names import is_given_name, name_words
 from marsad.model import Document, Mention
@@ -34,7 +34,7 @@ def _people() -> dict[str, tuple[str, list[str], set[str]]]:
     """Registered persons whose surname is a common given name: id -> (surname, multi-word forms, their words)."""
     registry = shipped_registry()
     out: dict[str, tuple[str, list[str], set[str]]] = {}
-    for part, ids in _registry_parts().items():
+    for part, ids in registry_parts().items():
         if part[0] == "L" and len(ids) == 1 and is_given_name(part[1]):
             entry = registry.entries[next(iter(ids))]
             forms = [" ".join(name_words(f, variants=False)) for f in (entry.name, *entry.variants)]
@@ -61,7 +61,7 @@ def mine(path: str) -> dict[str, Counter[str]]:
             for i, t in enumerate(tokens):
                 if t.stem == surname and not (i and tokens[i - 1].stem in words):
                     start = t.end - len(surname)
-                    seen |= _near_words(doc, Mention(start, t.end, text[start:t.end], "PER"))
+                    seen |= near_words(doc, Mention(start, t.end, text[start:t.end], "PER"))
             counts[pid].update(seen)
     return counts
 

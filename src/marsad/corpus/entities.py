@@ -62,12 +62,13 @@ from marsad.corpus.names import (
     name_key,
     name_words,
     short_key,
+    tagged_count,
     transliterations,
 )
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.terms import STOPWORDS
 from marsad.corpus.unionfind import UnionFind
-from marsad.extract.entities import CLUB, OUTLET, mention_name
+from marsad.extract.entities import APART, CLUB, mention_name
 from marsad.lexicons import load, load_table
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
@@ -162,7 +163,7 @@ def _context(doc: Document, m: Mention) -> tuple[str | None, str | None]:
     return (last.stem, last.key) if _is_title(last.key) else (None, last.key)
 
 
-def _near_words(doc: Document, m: Mention) -> set[str]:
+def near_words(doc: Document, m: Mention) -> set[str]:
     """The content words (clitic-stripped) within ``_NEAR`` words either side of a mention, in its sentence."""
     before = [t for t in tokenize(doc.text, max(0, m.start - _NEAR_CHARS), m.start) if t.end <= m.start]
     after = [t for t in tokenize(doc.text, m.end, min(len(doc.text), m.end + _NEAR_CHARS))]
@@ -205,7 +206,7 @@ def _doc_groups(doc: Document) -> dict[str, _Group]:
             if word and not title and " " not in m.text.strip():
                 group.before.add(word)
             if form.strip() and " " not in form.strip():
-                near = _near_words(doc, m) - set(group.near)
+                near = near_words(doc, m) - set(group.near)
                 group.near.update(near)  # a group is one document's: each word counted once
         if not group.documents:
             group.documents.append(doc.id)
@@ -321,16 +322,31 @@ class _Company:
         return passing > 0 and 2 * passing >= len(group.documents)
 
 
-def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Company) -> None:
+@dataclass(frozen=True)
+class _Names:
+    """The name words of each node's fullest name (:func:`marsad.corpus.names.name_words`), computed once for the joins:
+    ``plain`` word by word, ``compound`` with a compound given name as one word (عبد العزيز)."""
+
+    plain: dict[str, list[str]]
+    compound: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, groups: dict[str, _Group]) -> _Names:
+        """The name words of every node of ``groups``."""
+        plain = {node: name_words(_fullest(group)) for node, group in groups.items()}
+        return cls(plain, {node: compound_words(words) for node, words in plain.items()})
+
+
+def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Company, names: _Names) -> None:
     """One-word persons join the multi-word person whose last word they are (see the module docstring)."""
     by_last: dict[str, set[str]] = {}
     for node, group in groups.items():
-        words = name_words(_fullest(group))
+        words = names.plain[node]
         if group.type == "PER" and len(words) > 1 and words[-2] not in NO_SURNAME_AFTER:
             by_last.setdefault(words[-1], set()).add(node)
     weight = _weights(groups, uf)
     for node, group in groups.items():
-        words = name_words(_fullest(group))
+        words = names.plain[node]
         if group.type != "PER" or len(words) != 1 or node.startswith(("per:", "loc:", "org:")):
             continue
         best = _dominant({uf.find(n) for n in by_last.get(words[0], ())}, weight)
@@ -365,7 +381,7 @@ def _weights(groups: dict[str, _Group], uf: UnionFind[str]) -> Counter[str]:
     return weight
 
 
-def _join_partial_names(groups: dict[str, _Group], uf: UnionFind[str], company: _Company) -> None:
+def _join_partial_names(groups: dict[str, _Group], uf: UnionFind[str], company: _Company, names: _Names) -> None:
     """Persons named by a part of a longer person's name join it: a first and a last name (علي صالح for علي
     عبدالله صالح), or a first name alone (بشار for بشار الأسد).
 
@@ -381,7 +397,7 @@ def _join_partial_names(groups: dict[str, _Group], uf: UnionFind[str], company: 
     by_ends: dict[tuple[str, ...], set[str]] = {}
     surnames: set[str] = set()
     for node, group in groups.items():
-        words = compound_words(name_words(_fullest(group)))
+        words = names.compound[node]
         if group.type != "PER" or len(words) < 2 or _is_title(words[0]):
             continue
         surnames.add(words[-1])
@@ -391,7 +407,7 @@ def _join_partial_names(groups: dict[str, _Group], uf: UnionFind[str], company: 
             by_ends.setdefault((words[0],), set()).add(node)
     weight = _weights(groups, uf)
     for node, group in groups.items():
-        words = compound_words(name_words(_fullest(group)))
+        words = names.compound[node]
         if group.type != "PER" or node.startswith(("per:", "loc:", "org:")) or not 1 <= len(words) <= 2:
             continue
         part = (words[0],) if len(words) == 1 else (words[0], words[1])
@@ -427,7 +443,7 @@ def _parts(words: list[str]) -> list[tuple[str, ...]]:
 
 
 @registry_cached
-def _registry_parts() -> dict[tuple[str, ...], frozenset[str]]:
+def registry_parts() -> dict[tuple[str, ...], frozenset[str]]:
     """Registered persons by the parts of their names (:func:`_parts`)."""
     found: dict[tuple[str, ...], set[str]] = {}
     for entry in shipped_registry().entries.values():
@@ -460,7 +476,7 @@ def _entry_titles(ident: str) -> frozenset[str]:
     return _all_entry_titles().get(ident, frozenset())
 
 
-def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matched: set[str]) -> None:
+def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matched: set[str], names: _Names) -> None:
     """A surname, first name, or first and last name alone that no other person of the documents carries joins the
     one registered person whose name has it (a batch of the store without بشار الأسد: «نظام الأسد», «نظام بشار»,
     «علي صالح»).
@@ -480,14 +496,14 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
     carried: dict[tuple[str, ...], set[str]] = {}  # part -> the multi-word persons of the documents with it
     longest: Counter[str] = Counter()  # the most name words of a person in each union
     for node, group in groups.items():
-        words = compound_words(name_words(_fullest(group)))
+        words = names.compound[node]
         if group.type == "PER" and len(words) > 1 and not _is_title(words[0]):
             for part in _parts(words):
                 carried.setdefault(part, set()).add(node)
             longest[uf.find(node)] = max(longest[uf.find(node)], len(words))
     registry = shipped_registry()
     for node, group in list(groups.items()):
-        words = compound_words(name_words(_fullest(group)))
+        words = names.compound[node]
         if (group.type != "PER" or node.startswith(("per:", "loc:", "org:"))
                 or longest[uf.find(node)] > len(words)):
             continue  # joined to a longer name already
@@ -496,7 +512,7 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
             if len(words) != 1:
                 continue
             firsts = [("FL", name_key(w), words[0]) for w in group.before]
-            parts: list[tuple[str, ...]] = [p for p in firsts if p in _registry_parts()] or [("L", words[0])]
+            parts: list[tuple[str, ...]] = [p for p in firsts if p in registry_parts()] or [("L", words[0])]
             by_first = parts[0][0] == "FL"
         elif len(words) == 1 and not is_given_name(words[0]):
             parts = [("L", words[0]), ("F", words[0])]
@@ -504,7 +520,7 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
             parts = [("FL", words[0], words[1])]
         else:
             continue
-        ids = set().union(*(_registry_parts().get(p, frozenset()) for p in parts))
+        ids = set().union(*(registry_parts().get(p, frozenset()) for p in parts))
         if len(ids) != 1:
             continue
         entry = registry.entries[ids.pop()]
@@ -544,11 +560,11 @@ def _same_context(group: _Group, full: list[_Group]) -> bool:
     return len(usual & set(group.near)) >= _CONTEXT_SHARED
 
 
-def _join_transliterations(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
+def _join_transliterations(groups: dict[str, _Group], uf: UnionFind[str], names: _Names) -> None:
     """Persons with the same surname whose other words are transliterations of each other join (ميشال/ميشيل عون)."""
     by_surname: dict[tuple[str, int], list[tuple[list[str], str]]] = {}
-    for node, group in groups.items():
-        words = name_words(_fullest(group))
+    for node in groups:
+        words = names.plain[node]
         if node.startswith("P|") and len(words) > 1:
             by_surname.setdefault((words[-1], len(words)), []).append((words, node))
     for members in by_surname.values():
@@ -556,6 +572,35 @@ def _join_transliterations(groups: dict[str, _Group], uf: UnionFind[str]) -> Non
             for b, node_b in members[i + 1:]:
                 if all(transliterations(x, y) for x, y in zip(a[:-1], b[:-1], strict=True)):
                     uf.union(node_a, node_b)
+
+
+def _join_clubs(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
+    """A club (a name written after نادي or فريق, keyed apart) joins the same name elsewhere when that is mostly an
+    organisation (النصر), never a place (the Gulf for the club الخليج)."""
+    for node in groups:
+        if node.endswith("|" + CLUB):
+            plain = node[: -len(CLUB) - 1]
+            if plain in groups and groups[plain].type == "ORG":
+                uf.union(plain, node)
+
+
+def _join_article_forms(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
+    """A one-word place or organisation written with the article (الأرسنال) joins the same name written bare (أرسنال)
+    when the corpus tags the bare form more than ``_DOMINANCE`` times as often: a foreign name takes no article, and
+    its article form is a writer's variant.  Not العراق/عراق, الأهلي/أهلي, الهلال/هلال: there the article form is the
+    name (``name_words.tsv`` counts)."""
+    for node, group in groups.items():
+        if not node.startswith("X|"):
+            continue
+        kind, key, *apart = node.split("|")  # a club keeps its tag: الأرسنال after «مدرب» is أرسنال after «لاعب»
+        if not key.startswith("ال") or " " in key:
+            continue
+        bare = "|".join([kind, key[2:], *apart])
+        if bare not in groups:
+            continue
+        article = norm_key(_fullest(group))
+        if article.startswith("ال") and tagged_count(article[2:]) > _DOMINANCE * tagged_count(article):
+            uf.union(bare, node)
 
 
 def _entity_id(node: str) -> str:
@@ -587,7 +632,7 @@ def document_names(doc: Document) -> DocumentNames:
     matched: set[str] = set()
     for key, group in _doc_groups(doc).items():
         groups[key] = group
-        apart = next((tag for tag in (OUTLET, CLUB) if tag in key), None)
+        apart = next((tag for tag in APART if tag in key), None)
         entry = _registry_match(group) if apart is None else None
         if entry is not None:
             nodes[key] = entry.id
@@ -626,15 +671,18 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
         short = f"P|{short_key(_fullest(group))}"
         if node.startswith("P|") and short != node and short in nodes:
             uf.union(node, short)
-    _join_transliterations(nodes, uf)
+    words = _Names.of(nodes)
+    _join_transliterations(nodes, uf, words)
+    _join_clubs(nodes, uf)
+    _join_article_forms(nodes, uf)
     doc_nodes: dict[str, set[str]] = {}
     for (doc_id, _), node in node_of.items():
         if node:
             doc_nodes.setdefault(doc_id, set()).add(node)
     company = _Company(doc_nodes)
-    _join_surnames(nodes, uf, company)
-    _join_partial_names(nodes, uf, company)
-    _join_registered_parts(nodes, uf, matched)
+    _join_surnames(nodes, uf, company, words)
+    _join_partial_names(nodes, uf, company, words)
+    _join_registered_parts(nodes, uf, matched, words)
     lone: dict[str, str] = {}
     taken = {uf.find(n) for n in nodes if _DOC not in n}
     for node in nodes:  # the lone given names no full name took: one entity per name again
@@ -646,7 +694,7 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     # A union is named by its registry id, else by its fullest node (so a surname joining it never renames it).
     final: dict[str, str] = {}
     for root, members in uf.groups().items():
-        best = max(members, key=lambda n: (n in matched, len(name_words(_fullest(nodes[n]))), nodes[n].mentions, n))
+        best = max(members, key=lambda n: (n in matched, CLUB not in n, len(words.plain.get(n, ())), nodes[n].mentions, n))
         final[root] = best if best in matched else _entity_id(best)
     counts: Counter[str] = Counter()
     for doc in docs:

@@ -36,7 +36,7 @@ from marsad.text.normalize import norm_key
 
 _T = TypeVar("_T")
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابق", "سابقا", "المنتهية"))
-_HOUSE = norm_key("آل")  # آل سعود: the house a Gulf lineage ends with
+HOUSE = norm_key("آل")  # آل سعود: the house a Gulf lineage ends with (the key names.py and known.py compare)
 _TYPES: dict[str, EntityType] = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 
 
@@ -210,7 +210,7 @@ class Registry:
 
         ident = self.by_key.get(name_key(name)) or self.by_key.get(short_key(name))
         words = name_words(name)
-        if ident is None and len(words) > 3 and words[-2] == _HOUSE and any(w in LINKS for w in words[:-2]):
+        if ident is None and len(words) > 3 and words[-2] == HOUSE and any(w in LINKS for w in words[:-2]):
             lineage = " ".join(words[:-2])  # محمد بن نايف بن عبدالعزيز [آل سعود]: the house adds nothing to the lineage
             ident = self.by_key.get(name_key(lineage)) or self.by_key.get(short_key(lineage))
         if ident is None and len(words) > 1:

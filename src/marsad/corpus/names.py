@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from marsad.corpus.known import base_registry, on_registry_change, registry_cached
+from marsad.corpus.known import HOUSE, base_registry, on_registry_change, registry_cached
 from marsad.corpus.unionfind import UnionFind
 from marsad.lexicons import load, load_table
 from marsad.text.normalize import norm_key
@@ -38,7 +38,7 @@ PERSON_WORD_RATE = 0.6  # a word inside tagged names at least this often, beside
 LINKS = frozenset({"بن", "ابن", "بنت"})  # the word after بن is a father's name, not a surname
 # A last word after these is no surname a one-word mention may stand for: a father's name, a house (آل سعود), or
 # the second half of a compound name (عبد العزيز: العزيز alone is «dear», as in «ضيف مصر العزيز»).
-NO_SURNAME_AFTER = LINKS | {norm_key("آل"), "عبد"}
+NO_SURNAME_AFTER = LINKS | {HOUSE, "عبد"}
 
 
 def fold(word: str) -> str:
@@ -119,7 +119,7 @@ def _patronymic_free(words: list[str]) -> list[str]:
         kept.append(i)
     if not _name_count(out) >= 2 or len(out) == len(words):
         return words  # عبد العزيز بن زيد is not the lone given name عبد العزيز
-    if len(out) >= 3 and out[-2] == norm_key("آل"):
+    if len(out) >= 3 and out[-2] == HOUSE:
         return words  # عبدالعزيز بن سلمان آل سعود is not عبدالعزيز آل سعود: a house holds many of one given name
     last, at = out[-1], kept[-1]
     father = words[at - 1] if at >= 2 and words[at - 2] in LINKS else ""

@@ -45,7 +45,7 @@ from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.lexicons import load, load_table
 from marsad.model import Document, EntityType, Mention
 from marsad.page.outlets import outlet_table
-from marsad.text.clitics import name_word, separable_length, stem_variants
+from marsad.text.clitics import CLITIC_LETTERS, name_word, separable_length, stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, text_tokens
@@ -60,6 +60,7 @@ NAME_RATE = 0.6
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 _LILLAH = norm_key("لله")
 _BACK = 30  # characters looked at before a mention for the word right before it
+_TATWEEL = "\u0640"
 
 
 @cache
@@ -184,15 +185,28 @@ def in_construct(doc: Document, tokens: list[Token], at: int, m: Mention) -> boo
     if (word, after.key) in _construct_pairs():
         return True  # a pair the corpus writes mostly as a construct, here written bare (صالح الوطن)
     clitic = norm_key(doc.text[token.start:m.start])
-    by_clitic = clitic[-1:] in ("ل", "ب", "ك")
     before = tokens[at - 1] if at else None
-    by_word = (before is not None and before.is_word and not doc.text[before.end:token.start].strip()
-               and before.key in _construct_before())
+    adjacent = before is not None and before.is_word and not doc.text[before.end:token.start].strip()
+    return noun_in_construct(clitic[-1:] in ("ل", "ب", "ك"), before.key if before is not None and adjacent else None,
+                             after.key)
+
+
+def noun_in_construct(by_clitic: bool, before: str | None, after: str) -> bool:
+    """True when a common given name between the word ``before`` it and the word ``after`` it (keys; ``before`` None
+    when no word stands right before it) is an ordinary noun in construct.
+
+    After a preposition clitic (``by_clitic``: ل، ب، ك cut off the name) before a noun with the article
+    that is no adjective, or after a word of ``entity_construct_before.txt`` before any content word; never
+    before a word the corpus shows mostly inside names (a surname the tagger left out: صالح الشيحي), a
+    particle or a coordinated word.  The test :func:`in_construct` makes on a mention, and the one
+    ``scripts/mine_construct_pairs.py`` counts over the corpus.
+    """
+    by_word = before is not None and before in _construct_before()
     if not (by_clitic or by_word):
         return False
-    following = name_word(after.key)
-    if (ordinary_rate(following) or 0.0) >= NAME_RATE or after.key in STOPWORDS or after.key[:1] in "وف":
-        return False  # a surname the tagger left out (صالح الشيحي), a particle, a coordinated word
+    following = name_word(after)
+    if (ordinary_rate(following) or 0.0) >= NAME_RATE or after in STOPWORDS or after[:1] in "وف":
+        return False
     return by_word or (following.startswith("ال") and not _is_adjective(following))
 
 
@@ -229,7 +243,7 @@ def attributive(sentence: _Sentence, at: int, m: Mention) -> bool:
     key = norm_key(m.text)
     if m.type == "PER" or at == 0 or " " in key or not _is_adjective(key):
         return False
-    if key in _one_word_places() or shipped_registry().lookup(key) is not None:
+    if key in one_word_places() or shipped_registry().lookup(key) is not None:
         return False  # a known place is named by its adjective's form (السعودية, الإسكندرية)
     before = sentence.tokens[at - 1]
     if not before.is_word or sentence.tags[at - 1] != "O":
@@ -237,6 +251,39 @@ def attributive(sentence: _Sentence, at: int, m: Mention) -> bool:
     stems = stem_variants(before.key)
     return (any(v.startswith("ال") and len(v) > 3 for v in stems)
             and not any(v in _org_heads() or v in _titles() or v[2:] in _org_heads() for v in stems))
+
+
+def indefinite_place_adjective(key: str) -> bool:
+    """True for the indefinite feminine adjective of a known place (مصرية، عراقية، سورية; ``key`` normalised)."""
+    return not key.startswith("ال") and key.endswith("يه") and is_place_adjective("ال" + key)
+
+
+@cache
+def _nisba_neighbours() -> dict[str, frozenset[str]]:
+    sides: dict[str, set[str]] = {"before": set(), "after": set()}
+    for side, word, *_ in load_table("entity_nisba_neighbours.tsv"):
+        sides[side].add(word)
+    return {side: frozenset(words) for side, words in sides.items()}
+
+
+def adjective_of_place(sentence: _Sentence, at: int, m: Mention) -> bool:
+    """True when a one-word place mention shaped like its own indefinite adjective is that adjective.
+
+    سورية is Syria and «Syrian»: beside a word SaudiNewsNet writes beside other countries' adjectives
+    rather than beside their names (``entity_nisba_neighbours.tsv``, mined by
+    ``scripts/mine_nisba_neighbours.py``: «امرأة سورية», «سورية الجنسية»), or after another country's
+    adjective («قوات مصرية وسورية»), it is the adjective; «في سورية», «أصدقاء سورية» keep their mention.
+    ``sentence.tokens[at]`` is the mention's token.
+    """
+    key = norm_key(m.text)
+    if m.type == "PER" or " " in key or not indefinite_place_adjective(key):
+        return False
+    tokens = sentence.tokens
+    before = name_word(tokens[at - 1].key) if at and tokens[at - 1].is_word else ""
+    after = name_word(tokens[at + 1].key) if at + 1 < len(tokens) and tokens[at + 1].is_word else ""
+    neighbours = _nisba_neighbours()
+    return (before in neighbours["before"] or after in neighbours["after"]
+            or (bool(before) and indefinite_place_adjective(before) and before != key))
 
 
 def _is_speech_verb(token: Token) -> bool:
@@ -258,11 +305,15 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
         tokens = tokens[1:]
     while kind == "PER" and len(tokens) > 1 and _edge_word(tokens[-1]):
         tokens = tokens[:-1]
+    while len(tokens) > 1 and _lone_clitic(tokens[-1]):
+        tokens = tokens[:-1]  # «جامعة لـ», «البطولة العربية الـ»: the next word's clitic or article, cut off by tatweel
     parts = [p for piece in _split_at_links(tokens) for p in _split_names(piece)]
     out: list[Mention] = []
     for part in parts:
         start = part[0].start + clitic_length(part[0].text, bare)
         end = part[-1].end
+        while end > start and doc.text[end - 1] == _TATWEEL:
+            end -= 1  # «آل سعودــ حفظه الله ــ»: the dash drawn with tatweel is no letter of the name
         if start >= end:
             continue
         m = Mention(start, end, doc.text[start:end], kind)
@@ -271,6 +322,12 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
             continue
         out.append(m)
     return out
+
+
+def _lone_clitic(token: Token) -> bool:
+    """True for a proclitic or the article written apart, drawn out with tatweel or not (لـ، بـ، و، الـ)."""
+    letters = token.text.replace(_TATWEEL, "")
+    return letters == "ال" or (len(letters) == 1 and letters in CLITIC_LETTERS)
 
 
 def _not_a_name(name: str, kind: EntityType) -> bool:
@@ -292,7 +349,7 @@ def _not_a_name(name: str, kind: EntityType) -> bool:
     if len(words) > 1:
         return False
     word = words[0]
-    if word in _one_word_places():
+    if word in one_word_places():
         return False
     short = len(word) < MIN_REST and not partner_count(word)
     return is_ordinary(word) or short or (kind != "PER" and (is_place_adjective(word) or _place_with_article(word)))
@@ -305,7 +362,7 @@ def _place_with_article(key: str) -> bool:
     form more frequent than the bare word is a common noun or adjective: السيول (the floods, 132;
     سيول 32), النوم (sleep), البنين (the boys).  ``name_words.tsv`` counts.
     """
-    return key.startswith("ال") and key[2:] in _one_word_places() and tagged_count(key) > tagged_count(key[2:])
+    return key.startswith("ال") and key[2:] in one_word_places() and tagged_count(key) > tagged_count(key[2:])
 
 
 def common_noun_in_document(m: Mention, definite: frozenset[str]) -> bool:
@@ -319,11 +376,11 @@ def common_noun_in_document(m: Mention, definite: frozenset[str]) -> bool:
     """
     key = norm_key(m.text)
     return (m.type != "PER" and " " not in key and not key.startswith("ال") and not key.endswith("ي")
-            and key in _one_word_places() and "ال" + key in definite and "ال" + key not in _one_word_places())
+            and key in one_word_places() and "ال" + key in definite and "ال" + key not in one_word_places())
 
 
 @cache
-def _one_word_places() -> frozenset[str]:
+def one_word_places() -> frozenset[str]:
     """One-word place names of the gazetteer (key form)."""
     return frozenset(w for w, tails in lexicon_resources().places.entries.items() if () in tails)
 
@@ -335,7 +392,7 @@ def is_place_adjective(key: str) -> bool:
     and final alif (المالي ← مالي, اليوناني ← اليونان, السورية ← سوريا, التركي ← تركيا,
     الأمريكية ← أمريكا).  A word that is itself a known place is no adjective.
     """
-    if not key.startswith("ال") or key in _one_word_places():
+    if not key.startswith("ال") or key in one_word_places():
         return False
     for ending in ("يه", "ي"):
         if key.endswith(ending) and len(key) - len(ending) - 2 >= 2:
@@ -345,7 +402,7 @@ def is_place_adjective(key: str) -> bool:
         return False
     registry = shipped_registry()
     for place in (key[2:], stem, "ال" + stem, stem + "ا", stem + "يا"):
-        if place in _one_word_places():
+        if place in one_word_places():
             return True
         entry = registry.lookup(place)
         if entry is not None and entry.type == "LOC":
@@ -543,6 +600,7 @@ def _organisation_ends(mentions: list[Mention], keys: list[str]) -> dict[str, st
 
 OUTLET = "outlet:"  # the per-document key of a mention naming a news outlet: ORG:outlet:<its name>
 CLUB = "club:"  # the per-document key of a place name used as a sports club's name: ORG:club:<its name>
+APART = (OUTLET, CLUB)  # key tags of names resolution keeps apart from the same name untagged (the region, the city)
 _OPEN_QUOTES = "«\"“»"  # » opens too: pages written right to left in a left-to-right editor reverse the pair
 _CLOSE_QUOTES = "»\"”«"
 _OWN_BRACKETS = ("(", ")"), ("{", "}")  # how an outlet names itself: «علمت (المدينة)», «النجيفي لـ {الشرق الأوسط}»
@@ -590,14 +648,16 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
     would join the club Al-Khaleej to the region.  When one mention of a one-word place name
     comes right after نادي, فريق, لاعب or مدرب, every mention of that name in the document
     becomes an organisation keyed apart (``ORG:club:`` and its name; in SaudiNewsNet no article
-    writing «نادي الخليج» or «فريق الخليج» also names the Gulf).  A registry entry keeps its
-    mentions (a country's national team is the country, a city's club too rare to tell), and so
-    does a name the tagger reads as an organisation wherever it is written (النصر).
+    writing «نادي الخليج» or «فريق الخليج» also names the Gulf).  So does a name the tagger reads as an
+    organisation there («المدير الفني لفريق [الخليج]» typed ORG), unless it stands for a longer name of the
+    document (سيتي for مانشستر سيتي: :func:`_organisation_ends`); resolution joins a club back to the same
+    name elsewhere when that is an organisation (النصر), never when it is a place.  A registry entry keeps
+    its mentions (a country's national team is the country, a city's club too rare to tell).
     """
     clubs: set[str] = set()
     for m in mentions:
         name = norm_key(mention_name(doc, m))
-        if m.type != "LOC" or " " in name:
+        if " " in name or not (m.type == "LOC" or (m.type == "ORG" and m.entity == f"ORG:{name}")):
             continue
         word = _word_before(doc, m.start)
         if (word is not None and any(v in _club_heads() for v in stem_variants(word.key))
@@ -605,7 +665,8 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
             clubs.add(name)
     for m in mentions:
         name = norm_key(mention_name(doc, m))
-        if name in clubs and m.type in ("LOC", "ORG") and OUTLET not in (m.entity or ""):
+        if (name in clubs and (m.type == "LOC" or (m.type == "ORG" and m.entity == f"ORG:{name}"))
+                and not any(tag in (m.entity or "") for tag in APART)):
             m.type = "ORG"
             m.entity = f"ORG:{CLUB}{name}"
 
@@ -863,6 +924,27 @@ def tag_aliases(sentence: _Sentence) -> None:
         i = j
 
 
+def join_place_parts(sentence: _Sentence) -> None:
+    """Two or more place spans side by side that together are one multi-word place of the gazetteer become one span.
+
+    The tagger cuts «والمدينة المنورة» into المدينة and المنورة in lists of cities; a place of the gazetteer
+    whose words are all tagged places, the first beginning a span, is tagged whole.
+    """
+    tags = sentence.tags
+    if not any(tags[i] == "B-LOC" and tags[i - 1].endswith("-LOC") for i in range(1, len(tags))):
+        return  # no two place spans touch: the common case, decided without the gazetteer
+    found = lexicon_resources().places.match([t.key for t in sentence.tokens])
+    for i, label in enumerate(found):
+        if not label.endswith("-B"):
+            continue
+        j = i + 1
+        while j < len(found) and found[j].endswith("-I"):
+            j += 1
+        if (j - i > 1 and tags[i] == "B-LOC" and all(t.endswith("-LOC") for t in tags[i:j])
+                and not (j < len(tags) and tags[j] == "I-LOC")):
+            tags[i + 1:j] = ["I-LOC"] * (j - i - 1)
+
+
 @registry_cached
 def _one_word_registry() -> dict[str, str]:
     """One-word registry names and variants (key form) with their tagger label, when not ordinary words."""
@@ -910,6 +992,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         qualify_organisations(sent)
         qualify_states(sent)
         extend_given_names(sent)
+        join_place_parts(sent)
         tag_aliases(sent)
         fill_registry(sent)
     bare = frozenset(t.key for tokens in token_lists for t in tokens)
@@ -921,7 +1004,8 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         for a, b, label in iob_spans(sent.tags):
             for m in _mentions(doc, sent.tokens[a:b], label, bare):
                 if b == a + 1 and (in_construct(doc, sent.tokens, a, m) or in_idiom(sent.tokens, a, m)
-                                   or attributive(sent, a, m) or common_noun_in_document(m, definite)):
+                                   or attributive(sent, a, m) or common_noun_in_document(m, definite)
+                                   or adjective_of_place(sent, a, m)):
                     continue
                 sent_spans.append((a, b, m))
                 mentions.append(m)

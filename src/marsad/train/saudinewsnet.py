@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+
+from marsad.text.normalize import norm_key
+
+# an Arabic word (tatweel and diacritics inside) or any other single character but a space
+_TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+|[^\s\u0621-\u064a\u0640\u064b-\u0652]")
 
 
 def held_out(url: str) -> bool:
@@ -24,3 +30,9 @@ def mining_records(path: str | Path) -> Iterator[dict[str, str]]:
             record = json.loads(line)
             if not held_out(record.get("url") or ""):
                 yield record
+
+
+def content_keys(record: dict[str, str]) -> list[str]:
+    """The keys (:func:`marsad.text.normalize.norm_key`) of a record's content, Arabic words and single other
+    characters, in order: what the word-pair mining scripts count."""
+    return [norm_key(t) for t in _TOKEN.findall(record.get("content") or "")]

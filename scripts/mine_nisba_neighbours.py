@@ -1,0 +1,72 @@
+"""Mine the words SaudiNewsNet writes beside a country's indefinite adjective rather than beside a country's name.
+
+سورية is Syria and the feminine adjective «Syrian»: «امرأة سورية» (a Syrian woman), «ميليشيات سورية», «سورية
+الجنسية» are the adjective, «في سورية», «أصدقاء سورية» the country.  The corpus tells them apart through the
+other countries, whose adjective and name differ: for every word the counts are taken of the times it stands right
+before (side ``before``) or right after (side ``after``) an indefinite adjective of a known place (مصرية, عراقية,
+سعودية: ``marsad.extract.entities.is_place_adjective`` of the form with the article, the form itself no place name)
+and of the times it stands there beside a one-word place name written without the article (مصر, سوريا, إيران).
+Words seen beside such adjectives at least ``--min-adjective`` times and at least ``--ratio`` times as often as
+beside place names are written (tab-separated: side, word, adjective count, place count), most frequent first: a
+one-word place mention shaped like its own adjective beside such a word is the adjective, no mention
+(:func:`marsad.extract.entities.attributive`, from ``entity_nisba_neighbours.tsv``).  Words are read without their
+proclitics (وسورية after مصرية).  The held-out third of the corpus (crc32(url) % 3 == 0) is left out.
+
+Usage: python scripts/mine_nisba_neighbours.py ../shared/datasets/saudinewsnet/saudinewsnet.jsonl.gz > neighbours.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from marsad.corpus.known import shipped_registry
+from marsad.extract.entities import indefinite_place_adjective, one_word_places
+from marsad.text.clitics import name_word
+from marsad.train.saudinewsnet import content_keys, mining_records
+
+
+def _is_place(key: str) -> bool:
+    """A one-word place name written without the article (مصر, سوريا), by the gazetteer or the registry."""
+    if key.startswith("ال"):
+        return False
+    if key in one_word_places():
+        return True
+    entry = shipped_registry().lookup(key)
+    return entry is not None and entry.type == "LOC"
+
+
+def mine(path: str) -> dict[str, tuple[Counter[str], Counter[str]]]:
+    """Per side, the counts of each neighbour word beside indefinite place adjectives and beside place names."""
+    sides: dict[str, tuple[Counter[str], Counter[str]]] = {"before": (Counter(), Counter()), "after": (Counter(), Counter())}
+    kinds: dict[str, int] = {}  # word key -> 1 adjective, 2 place, 0 neither (cached)
+    for record in mining_records(path):
+        keys = [name_word(k) for k in content_keys(record)]
+        for i, key in enumerate(keys):
+            kind = kinds.get(key)
+            if kind is None:
+                kind = kinds[key] = 1 if indefinite_place_adjective(key) else 2 if _is_place(key) else 0
+            if not kind:
+                continue
+            for side, j in (("before", i - 1), ("after", i + 1)):
+                if 0 <= j < len(keys) and keys[j][:1].isalpha():
+                    sides[side][kind - 1][keys[j]] += 1
+    return sides
+
+
+def main() -> None:
+    """Print the neighbour words that pass the thresholds."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("path")
+    parser.add_argument("--min-adjective", type=int, default=10)
+    parser.add_argument("--ratio", type=float, default=10.0)
+    args = parser.parse_args()
+    for side, (adjective, place) in mine(args.path).items():
+        rows = [(w, n, place[w]) for w, n in adjective.items() if n >= args.min_adjective and n >= args.ratio * place[w]]
+        for word, n, p in sorted(rows, key=lambda r: (-r[1], r[0])):
+            sys.stdout.write(f"{side}\t{word}\t{n}\t{p}\n")
+
+
+if __name__ == "__main__":
+    main()
