@@ -39,5 +39,9 @@ def test_group_sizes_as_each_document_comes_do_not_depend_on_batches() -> None:
     assert [whole[a, b] for a, b in pairs] == [2, 3, 3, 4, 2, 6, 6]  # d3's two copies both count d3
     # the same stream cut after d3: the first batch's group is filed (its documents known)
     filed = frozenset({"d1", "d2", "d3"})
-    later = arrival_group_sizes(pairs[3:], {("d1", 0): (1, filed), ("d3", 5): (1, filed)})
+    later = arrival_group_sizes(pairs[3:], {("d1", 0): (1, filed, 0), ("d3", 5): (1, filed, 0)})
     assert later == {pair: whole[pair] for pair in pairs[3:]}
+    # as the store gives it: of the filed group, only the documents the later pairs name (d1, d3), and a count of the rest
+    counted = arrival_group_sizes(pairs[3:], {("d1", 0): (1, frozenset({"d1", "d3"}), 1),
+                                              ("d3", 5): (1, frozenset({"d1", "d3"}), 1)})
+    assert counted == later

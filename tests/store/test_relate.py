@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from marsad.api import run
-from marsad.corpus.duplicates import find_duplicates
+from marsad.corpus.duplicates import CopyPair, earliest_document, find_duplicates
+from marsad.corpus.passages import Passage
 from marsad.corpus.stories import MAX_LINK_DOCUMENTS, place_units
 from marsad.corpus.story_index import StoryIndex, StoryParams
 from marsad.eval.stories import iter_records, read_gold
@@ -21,7 +22,8 @@ from marsad.ingest.read import read_inputs
 from marsad.options import Options
 from marsad.pipeline import analyze_raw
 from marsad.store import Store, relate
-from marsad.store.indexes import StoryTables
+from marsad.store.export import build_report
+from marsad.store.indexes import PassageTables, StoryTables
 from marsad.store.relate import describe_due, relate_queued
 from marsad.store.schema import MIGRATIONS
 from marsad.store.store import source_of
@@ -92,9 +94,28 @@ def test_the_stored_index_places_units_as_the_index_in_memory(shared_dir: Path, 
     assert stored == expected and len(set(expected.values())) >= 3
 
 
+def _back_to_layout_3(conn: sqlite3.Connection) -> None:
+    """Undo step 4 of the schema, as a store of the previous release has it: each entity's documents back in its
+    record, each copied passage's ``earliest`` back in its row."""
+    for ident, record in conn.execute("SELECT id, record FROM entities").fetchall():
+        documents = sorted(str(d) for (d,) in conn.execute("SELECT document FROM entity_documents WHERE entity = ?",
+                                                            (ident,)))
+        conn.execute("UPDATE entities SET record = ? WHERE id = ?",
+                     (json.dumps(json.loads(record) | {"documents": documents}, ensure_ascii=False), ident))
+    earliest = conn.execute("SELECT seq, earliest FROM passages").fetchall()
+    conn.execute("DROP VIEW passages")
+    conn.execute("ALTER TABLE passage_rows RENAME TO passages")
+    conn.execute("ALTER TABLE passages ADD COLUMN earliest TEXT")
+    conn.executemany("UPDATE passages SET earliest = ? WHERE seq = ?", [(e, s) for s, e in earliest])
+    for table in ("entity_documents", "copy_groups", "copy_group_documents", "anchor_days"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DELETE FROM schema_version WHERE version = 4")
+
+
 def _back_to_layout_2(db: Path) -> None:
-    """Undo step 3 of the schema (its tables and indexes), as a store of the previous release has it."""
+    """Undo steps 4 and 3 of the schema (their tables and indexes), as a store of an older release has it."""
     conn = sqlite3.connect(db)
+    _back_to_layout_3(conn)
     for statement in MIGRATIONS[2].statements:
         made = re.match(r"CREATE (TABLE|INDEX) (\w+)", statement)
         if made:
@@ -115,7 +136,7 @@ def test_a_store_of_layout_2_is_taken_up_batch_by_batch(shared_dir: Path, tmp_pa
         added = old.count()
     _back_to_layout_2(db)
     with Store(db) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == MIGRATIONS[-1].version
         assert len(store.queued()) == added
         summary = run([], Options(progress=False, batch_size=8), store)
         assert summary.added == 0 and summary.stories_touched
@@ -224,3 +245,107 @@ def test_a_copy_group_growing_past_the_link_limit_links_the_same_units_in_batche
     partitions.append({frozenset(m.unit for m in s.members) for s in memory.stories if s.members})
     assert partitions[0] == partitions[1] == partitions[2] == partitions[3]
     assert sorted(len(g) for g in partitions[0]) == [1] * (len(docs) - MAX_LINK_DOCUMENTS) + [MAX_LINK_DOCUMENTS]
+
+
+WIRE_2 = ("وأوضح وزير الصحة خالد الفالح في الرياض أن الفرق الطبية باشرت حملة التطعيم الموسمية في المدارس الحكومية "
+          "والأهلية بمحافظات المنطقة الشرقية وتستمر الحملة ثلاثة أسابيع وتشمل أكثر من مئتي ألف طالب وطالبة")
+
+
+def test_copy_groups_and_entities_grown_batch_by_batch_read_as_one_pass_does(
+    shared_dir: Path, store_target: str, tmp_path: Path
+) -> None:
+    """Two wire paragraphs in real articles of thirteen outlets: six carry the first, five the second and two both.
+    Whatever the batches, each copy group counts its documents and names the earliest the way one pass over all of
+    them does (every copy of the group carries it), and the entities of the wire text list every document that names
+    them (each batch adds only its own)."""
+    dump = shared_dir / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
+    records = [r for _, r in itertools.islice(iter_records(dump), 13)]
+    wires = [WIRE] * 6 + [WIRE_2] * 5 + [WIRE + "\n\n" + WIRE_2] * 2
+    path = tmp_path / "wires.jsonl"
+    path.write_text("".join(json.dumps(r | {"source": f"outlet{i}", "url": f"https://outlet{i}.example/news/{i}",
+                                               "date_extracted": f"2015-07-{10 + i:02d} 10:00:00",
+                                               "content": r["content"] + "\n\n" + wire}, ensure_ascii=False) + "\n"
+                            for i, (r, wire) in enumerate(zip(records, wires, strict=True))), encoding="utf-8")
+    options = Options(progress=False)
+    docs = [analyze_raw(r, options) for r in read_inputs([str(path)], options) if isinstance(r, RawDocument)]
+    for doc in docs:
+        doc.sources = [source_of(doc)]
+    found = []
+    for target, size in ((str(tmp_path / "whole.db"), len(docs)), (str(tmp_path / "fours.db"), 4), (store_target, 1)):
+        with Store(target) as store:
+            number = store.start_run(["wires"])
+            for i in range(0, len(docs), size):
+                batch = docs[i : i + size]
+                store.write_batch(number, batch, [(d.id, d.sources[0]) for d in batch], {}, [])
+                relate_queued(store, number, options.stories, len(batch))
+            copies = {(str(a), int(s), str(b), int(t), e) for a, s, b, t, e in store.rows(
+                "SELECT a_document, a_start, b_document, b_start, earliest FROM passages")}
+            members: dict[int, set[str]] = {}
+            for group, document in store.rows("SELECT copy_group, document FROM copy_group_documents"):
+                members.setdefault(int(group), set()).add(str(document))
+            published = {str(i): p for i, p in store.rows("SELECT id, published FROM documents")}
+            groups = {frozenset(members[int(g)]): (int(n), e) for g, n, e in store.rows(
+                "SELECT id, documents, earliest FROM copy_groups")}
+            assert all(n == len(ids) and e == earliest_document(ids, published) for ids, (n, e) in groups.items())
+            entities = build_report(store)["entities"]
+            counted = {str(i): int(n) for i, n in store.rows("SELECT id, documents FROM entities")}
+            found.append((copies, groups))
+            assert all(counted[e["id"]] == len(e["documents"]) for e in entities)
+            # (resolution sees each batch's documents only, so other entities may differ between batchings)
+            named = {e["name"]: set(e["documents"]) for e in entities}
+            assert named["جدة"] >= {d.id for d, w in zip(docs, wires, strict=True) if WIRE in w}
+            assert named["خالد الفالح"] >= {d.id for d, w in zip(docs, wires, strict=True) if WIRE_2 in w}
+    assert found[0] == found[1] == found[2]
+    copies, groups = found[0]
+    by_wire = [frozenset(d.id for d, w in zip(docs, wires, strict=True) if wire in w) for wire in (WIRE, WIRE_2)]
+    assert set(groups) == set(by_wire)  # the doubly copied articles are in both groups
+    assert {e for *_, e in copies} == {e for _n, e in groups.values()}
+    assert any(e is not None for _n, e in groups.values())
+    assert len(copies) >= 11
+
+
+def test_a_stored_copy_group_two_pairs_touch_apart_stays_one_group(
+    shared_dir: Path, store_target: str, tmp_path: Path
+) -> None:
+    """Stored groups 1 (articles 0, 1) and 2 (articles 2, 3); then article 4's passage copies 0's and 2's (groups 1
+    and 2 become one) and article 5's copies 3's only. Group 2 is one group with both: article 5's copy joins group 1
+    too (it was once filed under the merged-away group 2), and the group counts its six documents."""
+    options = Options(progress=False)
+    docs = [analyze_raw(r, options) for r in read_inputs([str(_sample(shared_dir, tmp_path, 6))], options)
+            if isinstance(r, RawDocument)]
+    for doc in docs:
+        doc.sources = [source_of(doc)]
+    passages = [Passage(f"{d.id}:0", d.id, 0, 40, d.text[:40], frozenset({n})) for n, d in enumerate(docs)]
+    dates = {d.id: d.published.value if d.published else None for d in docs}
+    with Store(store_target) as store:
+        store.write_batch(store.start_run(["groups"]), docs, [(d.id, d.sources[0]) for d in docs], {}, [])
+        with store.write():
+            first = PassageTables(store).add(passages[:4], [[], [], [], []], [
+                CopyPair(passages[0], passages[1], 0.9), CopyPair(passages[2], passages[3], 0.9)], dates)
+            later = PassageTables(store).add(passages[4:], [[], []], [
+                CopyPair(passages[0], passages[4], 0.9), CopyPair(passages[2], passages[4], 0.9),
+                CopyPair(passages[3], passages[5], 0.9)], dates)
+        assert [d.group for d in first] == ["copy-1", "copy-2"]
+        assert {d.group for d in later} == {"copy-1"}
+        assert {str(g) for (g,) in store.rows("SELECT copy_group FROM passages")} == {"copy-1"}
+        assert [int(n) for (n,) in store.rows("SELECT documents FROM copy_groups")] == [6]
+        expected = earliest_document([d.id for d in docs], dates)
+        assert {e for (e,) in store.rows("SELECT earliest FROM passages")} == {expected} == {d.earliest for d in later}
+
+
+def test_a_store_of_layout_3_reads_the_same_after_its_findings_move_to_rows(shared_dir: Path, tmp_path: Path) -> None:
+    """A store whose entity records list their documents and whose copies carry their ``earliest`` (layout 3) is
+    brought to layout 4 on opening: the report reads the same entities, copies and stories as before."""
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        run([str(_gold_sample(shared_dir, tmp_path))], Options(progress=False, batch_size=10), store)
+        before = build_report(store)
+    conn = sqlite3.connect(db)
+    _back_to_layout_3(conn)
+    conn.commit()
+    assert conn.execute("SELECT count(*) FROM passages WHERE earliest IS NOT NULL").fetchone()[0] > 0
+    conn.close()
+    with Store(db) as store:
+        assert store.schema_version() == 4
+        assert build_report(store) == before
+        assert max(len(e["documents"]) for e in before["entities"]) >= 10 and before["duplicates"]

@@ -47,7 +47,7 @@ def _sorted(report: dict[str, object]) -> dict[str, object]:
 
 
 def test_schema_is_migrated_and_versioned(seeded: Store) -> None:
-    assert seeded.schema_version() == VERSION == 3
+    assert seeded.schema_version() == VERSION == 4
 
 
 def test_every_layer_round_trips(seeded: Store) -> None:

@@ -167,30 +167,36 @@ Spot = tuple[str, int]  # a passage's place: (document, start)
 
 
 def arrival_group_sizes(
-    pairs: Iterable[tuple[Spot, Spot]], known: dict[Spot, tuple[int, frozenset[str]]] | None = None
+    pairs: Iterable[tuple[Spot, Spot]], known: dict[Spot, tuple[int, frozenset[str], int]] | None = None
 ) -> dict[tuple[Spot, Spot], int]:
     """How many documents each pair's copy group held once the pair's later document had come.
 
     ``pairs``: (earlier spot, later spot), in the arrival order of their later documents;
     ``known``: the spots of copy groups already filed before these pairs, each with its
-    group's number and documents.  A pair is keyed by its two spots in sorted order.  The
-    size of a group as each document comes does not depend on how the stream is cut into
-    batches (unlike its size at the end of a batch), so the story links that leave out
-    boilerplate-sized groups (:func:`marsad.corpus.stories.unit_links`) are the same either way.
+    group's number, the group's documents that matter here (every one that the pairs or
+    the other groups they join may share with it) and how many more documents it holds
+    (shared with none of those, so they are only counted).  A pair is keyed by its two
+    spots in sorted order.  The size of a group as each document comes does not depend on
+    how the stream is cut into batches (unlike its size at the end of a batch), so the story
+    links that leave out boilerplate-sized groups (:func:`marsad.corpus.stories.unit_links`)
+    are the same either way.
     """
     union: UnionFind[Spot] = UnionFind()
     documents: dict[Spot, set[str]] = {}
+    more: dict[Spot, int] = {}
     anchors: dict[int, Spot] = {}
-    for spot, (group, docs) in sorted((known or {}).items()):
+    for spot, (group, docs, others) in sorted((known or {}).items()):
         anchor = anchors.setdefault(group, spot)
         documents.setdefault(anchor, set(docs))
+        more.setdefault(anchor, others)
         union.union(anchor, spot)
     out: dict[tuple[Spot, Spot], int] = {}
     waiting: list[tuple[Spot, Spot]] = []
 
     def settle() -> None:
         for a, b in waiting:
-            out[(a, b) if a <= b else (b, a)] = len(documents[union.find(a)])
+            root = union.find(a)
+            out[(a, b) if a <= b else (b, a)] = len(documents[root]) + more.get(root, 0)
         waiting.clear()
 
     for a, b in pairs:
@@ -198,8 +204,10 @@ def arrival_group_sizes(
             settle()
         ra, rb = union.find(a), union.find(b)
         merged = documents.pop(ra, set()) | documents.pop(rb, set()) | {a[0], b[0]}
+        others = more.pop(ra, 0) + (more.pop(rb, 0) if rb != ra else 0)
         union.union(ra, rb)
         documents[union.find(ra)] = merged
+        more[union.find(ra)] = others
         waiting.append((a, b))
     settle()
     return out

@@ -81,9 +81,9 @@ def _documents(store: Store, ids: list[str]) -> Iterator[dict[str, Any]]:
         yield loaded
 
 
-def _records(store: Store, table: str, ids: list[Any]) -> Iterator[Any]:
-    """The parsed ``record`` of each of ``ids`` in ``table`` (entities or stories), in the order of ``ids``."""
-    for (record,) in _by_key(store, f"SELECT id, record FROM {table} WHERE id", ids):
+def _stories(store: Store, ids: list[Any]) -> Iterator[Any]:
+    """The parsed record of each of these stories, in the order of ``ids``."""
+    for (record,) in _by_key(store, "SELECT id, record FROM stories WHERE id", ids):
         yield json.loads(record)
 
 
@@ -119,8 +119,8 @@ def report_sections(store: Store, selection: Selection = Selection()) -> Iterato
     yield "schema", SCHEMA_ID
     yield "generated_by", {"name": "marsad", "version": __version__}
     yield "documents", _documents(store, ids)
-    yield "entities", _records(store, "entities", entity_ids)
-    yield "stories", _records(store, "stories", story_ids)
+    yield "entities", store.entity_records(entity_ids)
+    yield "stories", _stories(store, story_ids)
     yield "duplicates", (_duplicate(r) for r in _by_key(store, _PASSAGES + " WHERE seq", passage_seqs))
     yield "errors", ({"input": r[0], "reason": r[1]} for r in error_rows)
 

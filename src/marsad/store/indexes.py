@@ -13,6 +13,11 @@ postings always name living stories.
 place, shingles and copy group) and ``passage_bands`` (its MinHash LSH band keys).  A
 batch looks up the stored passages sharing a band with its own; confirmed copies join
 the stored copy groups (groups a batch connects are merged into the lowest numbered).
+Each group's documents are rows of ``copy_group_documents`` and its count of documents and
+first publication a row of ``copy_groups`` (whose ``earliest`` the ``passages`` view gives
+every copy of the group), updated with the documents a batch adds: a batch reads of a
+group only its own documents' rows, however large the group has grown (a template copied
+by thousands of articles), and rewrites none of the group's copies.
 
 Every method runs inside the caller's write transaction.
 """
@@ -22,11 +27,11 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from marsad.corpus.duplicates import BandKey, CopyPair, Spot, arrival_group_sizes, earliest_document
+from marsad.corpus.duplicates import BandKey, CopyPair, Spot, arrival_group_sizes
 from marsad.corpus.passages import Passage
 from marsad.corpus.story_index import IndexChanges, Member, StoryIndex, StoryParams, StoryState
 from marsad.corpus.unionfind import UnionFind
@@ -209,7 +214,6 @@ class PassageTables:
     def add(self, passages: list[Passage], keys: list[list[BandKey]], pairs: list[CopyPair],
             dates: dict[str, str | None]) -> list[Duplicate]:
         """File the batch's passages and its confirmed pairs; return the new copies with their groups."""
-        x = self.store._x
         # Numbered here as the store would number them (one past the highest), so that two statements file them all.
         row = self.store._one("SELECT COALESCE(max(id), 0) FROM passage_hashes")
         first = (int(row[0]) if row else 0) + 1
@@ -225,9 +229,10 @@ class PassageTables:
         self.pair_documents = {}
         if not pairs:
             return []
-        known = self._known({_spot(p) for pair in pairs for p in (pair.a, pair.b)})
+        stored = self._stored_groups({_spot(p) for pair in pairs for p in (pair.a, pair.b)})
+        known = self._known(pairs, stored)
         self.pair_documents = arrival_group_sizes(((_spot(pair.a), _spot(pair.b)) for pair in pairs), known)
-        groups = self._group(pairs, {spot: group for spot, (group, _docs) in known.items()})
+        groups = self._group(pairs, stored)
         texts = self._texts([p for pair in pairs for p in (pair.a, pair.b) if not p.text])
         dates = dict(dates) | self._dates({p.document for pair in pairs for p in (pair.a, pair.b)} - set(dates))
         out: list[Duplicate] = []
@@ -236,32 +241,23 @@ class PassageTables:
             if (dates.get(b.document) or "~") < (dates.get(a.document) or "~"):
                 a, b = b, a
             out.append(Duplicate(_ref(a, texts), _ref(b, texts), round(pair.similarity, 3), f"copy-{groups[_spot(a)]}"))
-        row = self.store._one("SELECT COALESCE(max(seq), -1) FROM passages")
+        row = self.store._one("SELECT COALESCE(max(seq), -1) FROM passage_rows")
         seq = int(row[0]) if row else -1
+        self.store._xmany(
+            "INSERT INTO passage_rows (seq, copy_group, a_document, a_start, a_end, a_text, b_document, b_start, "
+            "b_end, b_text, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(n, d.group, d.a.document, d.a.start, d.a.end, d.a.text, d.b.document, d.b.start, d.b.end, d.b.text,
+              d.similarity) for n, d in enumerate(out, seq + 1)])
+        joining: dict[int, set[str]] = {}
+        for pair in pairs:
+            joining.setdefault(groups[_spot(pair.a)], set()).update((pair.a.document, pair.b.document))
+        firsts = self._join(joining, dates)
         for d in out:
-            seq += 1
-            x("INSERT INTO passages (seq, copy_group, a_document, a_start, a_end, a_text, b_document, b_start, "
-              "b_end, b_text, similarity, earliest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-              (seq, d.group, d.a.document, d.a.start, d.a.end, d.a.text, d.b.document, d.b.start, d.b.end, d.b.text,
-               d.similarity))
-        # Each group's documents: those of the stored groups it took up (loaded once by _known) and the batch's.
-        group_documents: dict[str, set[str]] = {}
-        for spot, (_group, stored_documents) in known.items():
-            group_documents.setdefault(f"copy-{groups[spot]}", set()).update(stored_documents)
-        for d in out:
-            group_documents.setdefault(d.group or "", set()).update((d.a.document, d.b.document))
-        earliest: dict[str, str | None] = {}
-        for label in sorted(group_documents):
-            documents = group_documents[label]
-            dates |= self._dates(documents - set(dates))
-            earliest[label] = earliest_document(documents, dates)
-            x("UPDATE passages SET earliest = ? WHERE copy_group = ?", (earliest[label], label))
-        for d in out:
-            d.earliest = earliest[d.group or ""]
+            d.earliest = firsts[int((d.group or "copy-0")[5:])].earliest
         return out
 
-    def _known(self, spots: set[Spot]) -> dict[Spot, tuple[int, frozenset[str]]]:
-        """The stored copy group of each of ``spots`` filed in one, with the group's documents."""
+    def _stored_groups(self, spots: set[Spot]) -> dict[Spot, int]:
+        """The stored copy group of each of ``spots`` filed in one."""
         stored: dict[Spot, int] = {}
         for document, start in sorted(spots):
             for (group,) in self.store._rows(
@@ -269,36 +265,126 @@ class PassageTables:
                 (document, start),
             ):
                 stored[(document, start)] = int(group)
-        documents = {group: frozenset(str(v) for r in self.store._rows(
-            "SELECT a_document, b_document FROM passages WHERE copy_group = ?", (f"copy-{group}",)) for v in r)
-            for group in sorted(set(stored.values()))}
-        return {spot: (group, documents[group]) for spot, group in stored.items()}
+        return stored
+
+    def _known(self, pairs: list[CopyPair], stored: dict[Spot, int]) -> dict[Spot, tuple[int, frozenset[str], int]]:
+        """The stored groups of ``stored``'s spots as :func:`~marsad.corpus.duplicates.arrival_group_sizes` takes them.
+
+        Of each group, only the documents the pairs name are loaded, and a count of the rest; when the pairs join
+        several stored groups into one, all but the largest are loaded whole (what the largest holds beyond them is
+        then shared with nothing else the batch counts), so that the cost follows the batch and the groups it merges,
+        not the size of the groups it grows."""
+        union = _components(pairs, stored)
+        joined: dict[Spot, set[int]] = {}
+        for spot, group in stored.items():
+            joined.setdefault(union.find(spot), set()).add(group)
+        sizes = self._groups(set(stored.values()))
+        members: dict[int, set[str]] = {group: set() for group in sizes}
+        wanted = {document for pair in pairs for document in (pair.a.document, pair.b.document)}
+        for groups in joined.values():
+            largest = max(groups, key=lambda g: (sizes[g].documents, -g))
+            for group in sorted(groups - {largest}):
+                members[group] = {str(d) for (d,) in self.store._rows(
+                    "SELECT document FROM copy_group_documents WHERE copy_group = ?", (group,))}
+                wanted |= members[group]
+        for chunk in _chunks(sorted(wanted)):
+            for group, document in self.store._rows(
+                f"SELECT copy_group, document FROM copy_group_documents WHERE document IN ({_marks(chunk)})", chunk
+            ):
+                if int(group) in members:
+                    members[int(group)].add(str(document))
+        return {spot: (group, frozenset(members[group]), sizes[group].documents - len(members[group]))
+                for spot, group in stored.items()}
+
+    def _groups(self, groups: set[int]) -> dict[int, CopyGroup]:
+        """The stored documents count and first publication of these copy groups."""
+        out: dict[int, CopyGroup] = {}
+        for chunk in _chunks(sorted(groups)):
+            for ident, *rest in self.store._rows(
+                "SELECT id, documents, first_published, first_document, firsts, undated FROM copy_groups "
+                f"WHERE id IN ({_marks(chunk)})", chunk,
+            ):
+                out[int(ident)] = CopyGroup(*rest)
+        return out
 
     def _group(self, pairs: list[CopyPair], stored: dict[Spot, int]) -> dict[Spot, int]:
         """Union the pairs with the stored copy groups (``stored``: spot -> group); number new groups, merge
-        connected ones; file the groups."""
-        union: UnionFind[tuple[str, int]] = UnionFind()
-        for pair in pairs:
-            union.union(_spot(pair.a), _spot(pair.b))
+        connected ones (the merged group takes up the others' documents); file the groups."""
+        union = _components(pairs, stored)
         counter = int(self.store.get_meta(GROUPS_KEY) or 0)
         out: dict[tuple[str, int], int] = {}
+        x = self.store._x
         for _root, members in sorted(union.groups().items()):
             old = sorted({stored[m] for m in members if m in stored})
             if old:
                 keep = old[0]
                 for other in old[1:]:
-                    self.store._x("UPDATE passage_hashes SET copy_group = ? WHERE copy_group = ?", (keep, other))
-                    self.store._x("UPDATE passages SET copy_group = ? WHERE copy_group = ?",
-                                  (f"copy-{keep}", f"copy-{other}"))
+                    x("UPDATE passage_hashes SET copy_group = ? WHERE copy_group = ?", (keep, other))
+                    x("UPDATE passage_rows SET copy_group = ? WHERE copy_group = ?", (f"copy-{keep}", f"copy-{other}"))
+                    documents = [str(d) for (d,) in self.store._rows(
+                        "SELECT document FROM copy_group_documents WHERE copy_group = ?", (other,))]
+                    x("DELETE FROM copy_group_documents WHERE copy_group = ?", (other,))
+                    x("DELETE FROM copy_groups WHERE id = ?", (other,))
+                    self._join({keep: set(documents)}, self._dates(set(documents)))
             else:
                 counter += 1
                 keep = counter
             for document, start in members:
-                self.store._x("UPDATE passage_hashes SET copy_group = ? WHERE document = ? AND start = ?",
-                              (keep, document, start))
+                x("UPDATE passage_hashes SET copy_group = ? WHERE document = ? AND start = ?", (keep, document, start))
                 out[(document, start)] = keep
         self.store.set_meta(GROUPS_KEY, str(counter))
         return out
+
+    def _join(self, joining: dict[int, set[str]], dates: dict[str, str | None]) -> dict[int, CopyGroup]:
+        """Add documents to copy groups (group -> its documents, some maybe filed already; ``dates``: their
+        publications); return the groups as they now stand."""
+        groups = self._groups(set(joining))
+        filed: set[tuple[int, str]] = set()
+        for group, documents in joining.items():
+            for chunk in _chunks(sorted(documents)):
+                filed.update((int(g), str(d)) for g, d in self.store._rows(
+                    f"SELECT copy_group, document FROM copy_group_documents WHERE copy_group = ? "
+                    f"AND document IN ({_marks(chunk)})", [group, *chunk]))
+        rows: list[tuple[int, str]] = []
+        for group in sorted(joining):
+            state = groups.setdefault(group, CopyGroup())
+            for document in sorted(joining[group]):
+                if (group, document) not in filed:
+                    state.add(document, dates.get(document))
+                    rows.append((group, document))
+        self.store._xmany("INSERT INTO copy_group_documents (copy_group, document) VALUES (?, ?)", rows)
+        self._save_groups({group: groups[group] for group in joining})
+        return groups
+
+    def _save_groups(self, groups: dict[int, CopyGroup]) -> None:
+        self.store._xmany(
+            "INSERT INTO copy_groups (id, documents, first_published, first_document, firsts, undated, earliest) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET documents = excluded.documents, "
+            "first_published = excluded.first_published, first_document = excluded.first_document, "
+            "firsts = excluded.firsts, undated = excluded.undated, earliest = excluded.earliest",
+            [(group, g.documents, g.first_published, g.first_document, g.firsts, g.undated, g.earliest)
+             for group, g in sorted(groups.items())])
+
+    def redate(self, documents: set[str]) -> None:
+        """These documents' publications changed: the copy groups holding them find their first one again (from
+        every member; rare: only a new source of a stored document gives an earlier publication)."""
+        groups: set[int] = set()
+        for chunk in _chunks(sorted(documents)):
+            groups.update(int(g) for (g,) in self.store._rows(
+                f"SELECT copy_group FROM copy_group_documents WHERE document IN ({_marks(chunk)})", chunk))
+        self.refile(groups)
+
+    def refile(self, groups: Iterable[int]) -> None:
+        """Count these copy groups' documents and find their first publications again, from every member."""
+        recounted: dict[int, CopyGroup] = {}
+        for group in sorted(set(groups)):
+            members = {str(d) for (d,) in self.store._rows(
+                "SELECT document FROM copy_group_documents WHERE copy_group = ?", (group,))}
+            dates = self._dates(members)
+            state = recounted[group] = CopyGroup()
+            for document in sorted(members):
+                state.add(document, dates.get(document))
+        self._save_groups(recounted)
 
     def _texts(self, passages: list[Passage]) -> dict[tuple[str, int], str]:
         out: dict[tuple[str, int], str] = {}
@@ -314,6 +400,45 @@ class PassageTables:
             out.update((str(d), p) for d, p in self.store._rows(
                 f"SELECT id, published FROM documents WHERE id IN ({_marks(chunk)})", chunk))
         return out
+
+
+@dataclass
+class CopyGroup:
+    """A stored copy group's count of documents and its first publication (as ``copy_groups`` keeps them), updated
+    document by document: its ``earliest`` is :func:`~marsad.corpus.duplicates.earliest_document` of its documents."""
+
+    documents: int = 0
+    first_published: str | None = None
+    first_document: str | None = None
+    firsts: int = 0  # documents published at first_published
+    undated: int = 0
+
+    def add(self, document: str, published: str | None) -> None:
+        """Count a document new to the group, published at ``published`` (None: undated)."""
+        self.documents += 1
+        if published is None:
+            self.undated += 1
+        elif self.first_published is None or published < self.first_published:
+            self.first_published, self.first_document, self.firsts = published, document, 1
+        elif published == self.first_published:
+            self.firsts += 1
+
+    @property
+    def earliest(self) -> str | None:
+        """The document published first, when every one is dated and the first is unique."""
+        return self.first_document if not self.undated and self.firsts == 1 else None
+
+
+def _components(pairs: list[CopyPair], stored: dict[Spot, int]) -> UnionFind[Spot]:
+    """The spots of the batch's pairs joined into copy groups: by the pairs, and the spots of one stored group with
+    each other (two pairs that touch one stored group apart join the same group)."""
+    union: UnionFind[Spot] = UnionFind()
+    for pair in pairs:
+        union.union(_spot(pair.a), _spot(pair.b))
+    first: dict[int, Spot] = {}
+    for spot, group in sorted(stored.items()):
+        union.union(first.setdefault(group, spot), spot)
+    return union
 
 
 def _spot(p: Passage) -> Spot:

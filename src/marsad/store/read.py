@@ -286,10 +286,10 @@ class Reader:
     def entity(self, entity_id: str) -> JSON | None:
         """One entity: its record, mentions per day, quotes by and about it, co-occurring entities, its stories."""
         live = self.store.resolve_id("entity", entity_id)
-        rows = self._rows("SELECT record FROM entities WHERE id = ?", (live,))
-        if not rows:
+        records = list(self.store.entity_records([live]))
+        if not records:
             return None
-        entity: JSON = json.loads(rows[0][0])
+        entity: JSON = records[0]
         if live != entity_id:
             entity["redirected_from"] = entity_id
         entity["mentions_by_day"] = [

@@ -87,6 +87,7 @@ def relate_batch(
             if step.name == ENTITY_IDS:
                 result.entity_registry = store.entity_keys(k for e in result.entities for k in entity_keys(e))
             step.run(docs, result)
+        dated = {d.id: d.published for d in again}
         apply_sources(again, CorpusResult())  # a new source may give an earlier publication
         tables = StoryTables(store)
         index = tables.open(params)
@@ -97,6 +98,7 @@ def relate_batch(
                   links)
         tables.save(index)
         store.update_documents([*docs, *again], unfiled=[d for d, kind in queued if kind == "new"])
+        passages.redate({d.id for d in again if d.published != dated[d.id]})
         store.merge_entities(result.entities, result.entity_registry, result.next_entity, result.merged_entities)
         placed = tables.unit_stories(u.id for doc in [*docs, *again] for u in units_of(doc))
         ids = {sidx: state.id for sidx, state in tables.states(placed.values()).items()}

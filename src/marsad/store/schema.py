@@ -17,11 +17,20 @@ index (each passage's shingles and copy group, its MinHash LSH band keys), and t
 whose description (title, timeline, claims, summary) is due.  A store of
 layout 2 queues every document and has its corpus findings recomputed batch by batch on
 the next run (entity ids are kept through the key registry; story ids are assigned anew).
+Step 4 keeps what grows with the corpus in rows added batch by batch, so that a batch's
+cost follows what it adds: each entity's documents (``entity_documents``; the stored
+record keeps the rest, its ``documents`` left empty and filled when it is read), each copy
+group's documents and first publication (``copy_group_documents``, ``copy_groups``; the
+copied passages are kept in ``passage_rows`` and read through the view ``passages``, which
+takes each passage's ``earliest`` from its group) and the days publications fall on
+(``anchor_days``).  Its :attr:`Migration.upgrade` moves an existing store's findings there.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class Migration:
     description: str
     statements: tuple[str, ...]
     full_text: bool = False
+    upgrade: Callable[[Any], None] | None = None  # run with the store after the statements (data they cannot move)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -167,6 +177,33 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DELETE FROM redirects WHERE kind = 'story'",
             "DELETE FROM meta WHERE key IN ('story_index', 'corpus_stale')",
         ),
+    ),
+    Migration(
+        4,
+        "what grows with the corpus in rows: entity documents, copy groups, publication days",
+        (
+            """CREATE TABLE entity_documents (entity TEXT NOT NULL, document TEXT NOT NULL,
+                PRIMARY KEY (entity, document))""",
+            "CREATE INDEX entity_documents_document ON entity_documents (document)",
+            """CREATE TABLE copy_groups (id INTEGER PRIMARY KEY, documents INTEGER NOT NULL, first_published TEXT,
+                first_document TEXT, firsts INTEGER NOT NULL, undated INTEGER NOT NULL, earliest TEXT)""",
+            """CREATE TABLE copy_group_documents (copy_group INTEGER NOT NULL, document TEXT NOT NULL,
+                PRIMARY KEY (copy_group, document))""",
+            "CREATE INDEX copy_group_documents_document ON copy_group_documents (document)",
+            "ALTER TABLE passages RENAME TO passage_rows",
+            "ALTER TABLE passage_rows DROP COLUMN earliest",
+            """CREATE VIEW passages AS SELECT p.seq, p.copy_group, p.a_document, p.a_start, p.a_end, p.a_text,
+                p.b_document, p.b_start, p.b_end, p.b_text, p.similarity, g.earliest FROM passage_rows p
+                LEFT JOIN copy_groups g ON g.id = CAST(substr(p.copy_group, 6) AS INTEGER)""",
+            """INSERT INTO copy_group_documents (copy_group, document)
+                SELECT CAST(substr(copy_group, 6) AS INTEGER), a_document FROM passage_rows WHERE copy_group IS NOT NULL
+                UNION SELECT CAST(substr(copy_group, 6) AS INTEGER), b_document FROM passage_rows
+                WHERE copy_group IS NOT NULL""",
+            "CREATE TABLE anchor_days (day TEXT PRIMARY KEY)",
+            """INSERT INTO anchor_days (day) SELECT DISTINCT substr(published, 1, 10) FROM document_sources
+                WHERE published IS NOT NULL AND published <> ''""",
+        ),
+        upgrade=lambda store: store.split_growing(),
     ),
 )
 

@@ -29,7 +29,6 @@ from typing import Any
 from marsad.model import (
     Document,
     DocumentSource,
-    Duplicate,
     Entity,
     InputError,
     Published,
@@ -180,7 +179,25 @@ class Store:
                 if step.full_text:
                     for statement in self.dialect.fts_schema():
                         self._x(statement)
+                if step.upgrade is not None:
+                    step.upgrade(self)
                 self._x("INSERT INTO schema_version (version) VALUES (?)", (step.version,))
+
+    def split_growing(self) -> None:
+        """Schema step 4 for a store that has corpus findings: each entity's documents become rows of
+        ``entity_documents`` and each copy group's count and first publication a row of ``copy_groups`` (the
+        statements of the step filed the groups' documents)."""
+        from marsad.store.indexes import PassageTables  # the copy-group index is built on the store
+
+        rows: list[tuple[Any, ...]] = []
+        records: list[tuple[Any, ...]] = []
+        for ident, record in self._rows("SELECT id, record FROM entities"):
+            whole = json.loads(record)
+            rows.extend((ident, d) for d in dict.fromkeys(whole["documents"]))
+            records.append((json.dumps(whole | {"documents": []}, ensure_ascii=False), ident))
+        self._xmany("INSERT INTO entity_documents (entity, document) VALUES (?, ?)", rows)
+        self._xmany("UPDATE entities SET record = ? WHERE id = ?", records)
+        PassageTables(self).refile(int(g) for (g,) in self._rows("SELECT DISTINCT copy_group FROM copy_group_documents"))
 
     def schema_version(self) -> int:
         """The version the store's schema is at (0 for an empty file)."""
@@ -348,6 +365,8 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document, input) DO UPDATE SET run = excluded.run",
             (doc_id, source.input, source.format, source.url, source.outlet, source.published, source.basis, run, seq),
         )
+        if source.published:
+            self._x("INSERT INTO anchor_days (day) VALUES (?) ON CONFLICT (day) DO NOTHING", (source.published[:10],))
 
     def _write_layers(self, docs: list[Document], new: bool = False) -> None:
         """Replace the rows of documents' layers (mentions, timexes, quotes, events), table by table (only insert
@@ -483,9 +502,9 @@ class Store:
         return out
 
     def anchor_days(self) -> set[str]:
-        """The distinct days (ISO dates) the stored documents' sources give as their publication."""
-        rows = self._rows("SELECT DISTINCT substr(published, 1, 10) FROM document_sources WHERE published IS NOT NULL")
-        return {str(r[0]) for r in rows if r[0]}
+        """The distinct days (ISO dates) the stored documents' sources give as their publication (``anchor_days``,
+        filed as each source is added, holds a row a day however many documents fall on it)."""
+        return {str(r[0]) for r in self._rows("SELECT day FROM anchor_days")}
 
     def entity_keys(self, keys: Iterable[str] | None = None) -> dict[str, str]:
         """The spelling keys of stored entities (key -> entity id), which keep ids stable across runs: every key, or
@@ -511,23 +530,42 @@ class Store:
         An entity already stored keeps its name, type and roles; mentions add up and
         documents and aliases join.  ``merged`` maps stored ids that the batch found to be
         one entity with another to that one: their records fold into it and leave a redirect.
+        An entity's documents are rows of ``entity_documents`` (only the batch's are added, however many the entity
+        has: a country is named in thousands); its record keeps the rest, with ``documents`` empty
+        (:meth:`entity_records` fills it).
         """
-        # Records are combined as JSON objects, not decoded into dataclasses: the stored record of a country names
-        # thousands of documents, and every batch that mentions it folds its own in.
-        batch: dict[str, JSON] = {e.id: to_json(e) for e in entities}
+        batch: dict[str, JSON] = {e.id: to_json(e) | {"documents": []} for e in entities}
+        documents: dict[str, set[str]] = {e.id: set(e.documents) for e in entities}
+        counted: set[str] = set()  # entities whose documents are counted again (they took up a merged one's)
         for old, new in merged.items():
-            stored = self._entity_records([old])
+            was = self._entity_records([old])
             self._x("DELETE FROM entities WHERE id = ?", (old,))
             self._x("DELETE FROM entity_aliases WHERE entity = ?", (old,))
             self.add_redirect("entity", old, new)
-            if old in stored and new in batch:
-                batch[new] = _combine(batch[new], stored[old])
+            if old in was and new in batch:
+                batch[new] = _combine(batch[new], was[old][0])
+                self._x("INSERT INTO entity_documents (entity, document) SELECT CAST(? AS TEXT), document FROM entity_documents "
+                        "WHERE entity = ? ON CONFLICT (entity, document) DO NOTHING", (new, old))
+                counted.add(new)
+            self._x("DELETE FROM entity_documents WHERE entity = ?", (old,))
         stored = self._entity_records(list(batch))
+        filed: set[tuple[str, str]] = set()
+        for chunk in _chunks(sorted({d for docs in documents.values() for d in docs})):
+            filed.update((str(e), str(d)) for e, d in self._rows(
+                f"SELECT entity, document FROM entity_documents WHERE document IN ({_marks(chunk)})", chunk))
+        adding = [(ident, d) for ident in batch for d in sorted(documents[ident]) if (ident, d) not in filed]
+        self._xmany("INSERT INTO entity_documents (entity, document) VALUES (?, ?)", adding)
+        added = Counter(ident for ident, _d in adding)
+        counts = {ident: n + added[ident] for ident, (_record, n) in stored.items()}
+        for ident in counted:
+            row = self._one("SELECT count(*) FROM entity_documents WHERE entity = ?", (ident,))
+            counts[ident] = int(row[0]) if row else 0
         rows: list[tuple[Any, ...]] = []
         aliases: list[tuple[Any, ...]] = []
         for ident, record in batch.items():
-            whole = _combine(stored[ident], record) if ident in stored else record
-            rows.append((ident, whole["type"], whole["name"], whole["mentions"], len(whole["documents"]),
+            whole = _combine(stored[ident][0], record) if ident in stored else record
+            count = counts.get(ident, added[ident])
+            rows.append((ident, whole["type"], whole["name"], whole["mentions"], count,
                          json.dumps(whole, ensure_ascii=False)))
             aliases.extend((ident, alias) for alias in dict.fromkeys([whole["name"], *whole["aliases"]]))
         for chunk in _chunks(list(batch)):
@@ -539,12 +577,31 @@ class Store:
                     "ON CONFLICT (key) DO UPDATE SET entity = excluded.entity", list(keys.items()))
         self.set_meta(ENTITY_COUNTER_KEY, str(next_number))
 
-    def _entity_records(self, ids: list[str]) -> dict[str, JSON]:
-        out: dict[str, JSON] = {}
+    def _entity_records(self, ids: list[str]) -> dict[str, tuple[JSON, int]]:
+        """The stored records of these entities (without their documents), each with its count of documents."""
+        out: dict[str, tuple[JSON, int]] = {}
         for chunk in _chunks(ids):
-            for ident, record in self._rows(f"SELECT id, record FROM entities WHERE id IN ({_marks(chunk)})", chunk):
-                out[str(ident)] = json.loads(record)
+            for ident, record, documents in self._rows(
+                f"SELECT id, record, documents FROM entities WHERE id IN ({_marks(chunk)})", chunk
+            ):
+                out[str(ident)] = (json.loads(record), int(documents))
         return out
+
+    def entity_records(self, ids: list[str]) -> Iterator[JSON]:
+        """The whole records of these entities (those stored, in the order of ``ids``), documents included, read a
+        few hundred at a time."""
+        for chunk in _chunks(ids):
+            records = {str(i): json.loads(r) for i, r in self.rows(
+                f"SELECT id, record FROM entities WHERE id IN ({_marks(chunk)})", chunk)}
+            documents: dict[str, list[str]] = {}
+            for ident, document in self.rows(
+                f"SELECT entity, document FROM entity_documents WHERE entity IN ({_marks(chunk)})", chunk
+            ):
+                documents.setdefault(str(ident), []).append(str(document))
+            for ident in chunk:
+                if ident in records:
+                    records[ident]["documents"] = sorted(documents.get(ident, []))
+                    yield records[ident]
 
     def add_redirect(self, kind: str, old: str, new: str) -> None:
         """Record that id ``old`` (of kind ``entity`` or ``story``) now lives on as ``new``."""
@@ -562,19 +619,6 @@ class Store:
         """Follow redirects from ``ident`` to the id it lives on as."""
         row = self._one("SELECT new FROM redirects WHERE kind = ? AND old = ?", (kind, ident))
         return str(row[0]) if row else ident
-
-    def save_duplicates(self, duplicates: list[Duplicate]) -> None:
-        """Replace the copied passages."""
-        self._x("DELETE FROM passages")
-        for n, d in enumerate(duplicates):
-            self._x(
-                "INSERT INTO passages (seq, copy_group, a_document, a_start, a_end, a_text, b_document, b_start, "
-                "b_end, b_text, similarity, earliest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    n, d.group, d.a.document, d.a.start, d.a.end, d.a.text, d.b.document, d.b.start, d.b.end,
-                    d.b.text, d.similarity, d.earliest,
-                ),
-            )
 
     def save_stories(self, stories: list[Story], removed: dict[str, str], run: int) -> None:
         """Replace the given stories' rows; ``removed`` maps merged-away story ids to the story they joined."""
@@ -698,13 +742,11 @@ def source_of(doc: Document) -> DocumentSource:
 
 
 def _combine(kept: JSON, other: JSON) -> JSON:
-    """``kept`` (an entity record) with ``other``'s mentions, documents and names added (``kept`` keeps its id, name,
-    type and roles)."""
+    """``kept`` (an entity record, its documents kept apart) with ``other``'s mentions and names added (``kept`` keeps
+    its id, name, type and roles)."""
     aliases = (set(kept["aliases"]) | set(other["aliases"]) | {other["name"]}) - {kept["name"], ""}
-    return {
-        **kept, "aliases": sorted(aliases), "documents": sorted(set(kept["documents"]) | set(other["documents"])),
-        "mentions": kept["mentions"] + other["mentions"], "roles": kept["roles"] or other["roles"],
-    }
+    return {**kept, "aliases": sorted(aliases), "mentions": kept["mentions"] + other["mentions"],
+            "roles": kept["roles"] or other["roles"]}
 
 
 def _marks(items: list[Any]) -> str:

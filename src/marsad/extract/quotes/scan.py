@@ -8,7 +8,7 @@ from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import BEFORE_BARE, PRONOUN_OBJECTS, RELATIVES, RELAYED_PRONOUNS
 from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
 from marsad.extract.quotes.speakers import Speaker
-from marsad.extract.quotes.subjects import OBJECT_NOUNS, QUANTIFIERS, WAS
+from marsad.extract.quotes.subjects import GOVERNORS, OBJECT_NOUNS, QUANTIFIERS, WAS
 from marsad.model import Span
 from marsad.text.clitics import bare_word
 from marsad.text.tokens import Token
@@ -77,6 +77,28 @@ class Piece(Emitter):
             i += 1
         self._unattributed()
 
+    def _named_before_verb(self, i: int) -> list[Token] | None:
+        """The tokens of a person's name (two words or more) written right before the unprefixed cue ``i``, with
+        nothing but its description between it and the start of the sentence or of a clause opened by لكن (no
+        verb, no preposition: «... إلى رئيس مجلس الشورى الدكتور X عبر خلالها» is an addressee) — the verb's
+        fronted subject; None otherwise."""
+        if i == 0 or self._sent[i - 1] != self._sent[i] or not self.tokens[i - 1].is_word:
+            return None
+        s0 = self._sentence_start[i]
+        found = self.resolver.person_mention_in(self.tokens[s0].start, self.tokens[i - 1].end, last=True)
+        if found is None or found[0].end != self.tokens[i - 1].end or len(found[0].text.split()) < 2:
+            return None
+        at = self.index(found[0].start)
+        j = at - 1
+        while j >= s0 and at - j <= 6 and not self._contrastive(j):
+            tok = self.tokens[j]
+            if not tok.is_word or tok.key in GOVERNORS or tok.key in self.lex.stops or self.lex.cue(tok.key):
+                return None
+            j -= 1
+        if j >= s0 and not self._contrastive(j):
+            return None
+        return [t for t in self.tokens[at:i]]
+
     def _verb(self, i: int, lemma: str, role: str) -> None:
         tok = self.tokens[i]
         prev = self.tokens[i - 1].key if i > 0 else ""
@@ -89,8 +111,9 @@ class Piece(Emitter):
             # إنها قوة شيعية توسعية» is what they say)
             return
         turn = i > 1 and self.tokens[i - 1].text in COMMAS and self.tokens[i - 2].key in TURN_MARKERS
-        if role == "bare" and not (prefixed or prev in BEFORE_BARE or nxt in PRONOUN_OBJECTS or turn):
-            return
+        if role == "bare" and not (prefixed or prev in BEFORE_BARE or nxt in PRONOUN_OBJECTS or turn
+                                   or self._named_before_verb(i) is not None):
+            return  # «... كمال كيليجدار أوغلو عبر عن تشككه»: a name right before it makes عبر a verb
         by = self._by_mark(i) if lemma in self.lex.by else None
         opener = (by + 1, "mark") if by is not None else self._find_opener(i + 1, lemma in self.lex.about)
         if opener is None and lemma in UNMARKED_DIRECT and nxt in DIRECT_STARTERS and tok.key[:1] in "وف":
@@ -121,6 +144,9 @@ class Piece(Emitter):
             was = self._was_words(i) if self.tokens[s0].key in WAS else None
             if was:
                 words = was
+        named = self._named_before_verb(i) if words and not relay and tok.key in self.lex.cues else None
+        if named is not None:
+            words = named  # «وزير الخارجية الإيراني محمد جواد ظريف وصف الاتفاق بأنه»: the words after are its object
         fronted = not words and not relayed
         if fronted:
             words = self._before_verb(i)
@@ -150,7 +176,11 @@ class Piece(Emitter):
             # not one named after a relative inside words already quoted («... الذي يدعى إبراهيم رشيد أبو ذعيان»)
             described = prev in RELATIVES and any(f.start <= tok.start < f.end for f in self.found)
             if words and role != "impersonal" and prev not in NOT_REPORTING and not in_quote and not described:
-                found = self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
+                # a person's role names the person, not the body completing it («وأشار وكيل وزارة الشؤون البلدية
+                # ... المهندس عبدالله المطيري إلى قيام ...» then «وأضاف: أن»)
+                person = self.lex.role(words[0].key) == "person"
+                found = self.resolver.person_in(words[0].start, words[-1].end) if person else None
+                found = found or self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
                 if found is None and bare_word(words[0].key) in QUANTIFIERS:
                     # «أكد عدد من أصحاب محال بيع الكفرات عدم اطلاعهم ...» then «وقالوا إننا ...»: the subject ends
                     # where the verb's object (a verbal noun: عدم، ضرورة) starts

@@ -115,8 +115,9 @@ class Resolver:
             words.pop()
         while words and not words[0].is_word:
             words.pop(0)
-        if len(words) > 1 and words[-2].key.startswith("ال") and words[-1].text.endswith(("ه", "ها", "هم")):
-            words.pop()
+        if len(words) > 1 and words[-2].key.startswith("ال") and words[-1].text.endswith(("ه", "ها", "هم")) \
+                and not words[-1].key.startswith("باسم"):
+            words.pop()  # «المتحدث باسمه» (his spokesman) keeps its complement: the role alone is someone else
         if not words:
             return self.memory.latest(paragraph, gender=gender)
         if len(words) > 1 and words[0].key in PARTITIVES and words[1].key in DEMONSTRATIVES:
@@ -145,6 +146,9 @@ class Resolver:
                     return holder
             registered = self._role_entity(mention.start, mention.end) if role and self._role_only(role) else None
             return Speaker(Span(mention.start, mention.end, mention.text), registered or mention.entity, heads)
+        named = self._named_by_head(words) if self._role_only(words) else None
+        if named is not None:
+            return self._speaker(named, heads)  # «المبعوث الصيني» after «المبعوث الخاص لرئيس الصين ... لوه شوشنج»
         if self._anaphoric(words):
             earlier = self._described(words, heads) or self.memory.with_head(_bare(words[0].key))
             if earlier is not None:
@@ -153,6 +157,11 @@ class Resolver:
         name = self._name(words, zone) if self.lex.role(words[0].key) not in ("body", "group") else None
         if name is not None:
             return self._speaker(name, heads)
+        if len(words) > 1 and self._namey(words[-1]) and all(
+                t.key.startswith("ال") and self.lex.role(t.key) == "person" for t in words[:-1]):
+            first = self._first_name_of(words[-1])
+            if first is not None:
+                return first  # «أكد الدكتور خالد» after «وقال الدكتور خالد العطية»: a first name after a title
         if len(words) == 1 and not words[0].key.startswith("ال") and self.lex.role(words[0].key) is None:
             earlier = self.memory.with_surname(words[0].key)
             if earlier is not None:
@@ -171,9 +180,10 @@ class Resolver:
             earlier = self.memory.with_head(_bare(words[0].key))
             if earlier is not None and self._anaphoric(words):
                 return earlier
-            definite = words[0].key.startswith("ال") or (len(words) > 1 and words[1].key.startswith("ال"))
+            definite = words[0].key.startswith("ال") or (len(words) > 1 and words[1].key.startswith("ال")) \
+                or self._construct(words, zone)
             person = ((actor() if actor is not None else None) or self._latest_person(paragraph)) if definite else None
-            if person is not None:
+            if person is not None and not self._holds_other(person, words):
                 # «وقال المسؤول التركي» after «أعلن رئيس الحكومة التركية أحمد داود أوغلو»: the person just quoted
                 return person
         if len(words) == 1 and words[0].text.endswith(_POSSESSIVE) and self.lex.role(words[0].key) is None:
@@ -181,6 +191,12 @@ class Resolver:
         named = self._named_before(words) if self.lex.role(words[0].key) == "person" else None
         if named is not None:
             return self._speaker(named, heads)  # «سفير خادم الحرمين الشريفين» after «قطان، سفير خادم الحرمين»
+        if self.lex.role(words[0].key) == "person" and not any(self._namey(t) for t in words[2:]) \
+                and self._construct(words, zone):
+            # «ونفى وزير خارجية الدوحة» (خارجية, an indefinite noun, is no name): definite, the person just quoted
+            person = (actor() if actor is not None else None) or self._latest_person(paragraph)
+            if person is not None and not self._holds_other(person, words):
+                return person
         return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
 
     def _surname_of(self, mention: Mention) -> Speaker | None:
@@ -197,6 +213,17 @@ class Resolver:
             return None
         return Speaker(Span(found.start, found.end, found.text), found.entity,
                        frozenset(_bare(norm_key(w)) for w in found.text.split()))
+
+    def _first_name_of(self, word: Token) -> Speaker | None:
+        """The latest earlier person mention of two to four words whose first word is ``word``; None when there is
+        none or when two different names start with it."""
+        key = _bare(word.key)
+        found = [m for m in self.doc.mentions if m.end <= word.start and m.type == "PER"
+                 and 2 <= len(m.text.split()) <= _MAX_NAME and _bare(norm_key(m.text.split()[0])) == key]
+        if not found or len({norm_key(m.text) for m in found}) > 1:
+            return None
+        m = found[-1]
+        return Speaker(Span(m.start, m.end, m.text), m.entity, frozenset(_bare(norm_key(w)) for w in m.text.split()))
 
     def _described(self, words: list[Token], heads: frozenset[str]) -> Speaker | None:
         """For an anaphor that says more than its head («وأضاف الوزير الأمريكي» after the Qatari minister spoke):
@@ -368,6 +395,8 @@ class Resolver:
         if self.lex.role(words[0].key) in ("body", "group") and not any(m.start == start for m in people):
             # «مكتب رئيس الوزراء التركي»، «مصادر في مكتب الرئيس»: the person completes a body's description
             people = []
+        if len(people) > 1 and self._titled(people[-1]) and not self.doc.text[people[-2].end:people[-1].start].strip():
+            return people[-2]  # «وقال أمين جربوع شيخ قبلي في شبوة»: an indefinite title after a name describes it
         if people:
             return people[-1]
         body = self.lex.role(words[0].key) in ("body", "group")
@@ -390,6 +419,12 @@ class Resolver:
         # the body itself (منظمة الصحة العالمية), not a body completing a person's description (مقررة الأمم المتحدة)
         orgs = [m for m in inside if m.type == "ORG" and m.start < words[0].end]
         return orgs[0] if orgs and len(orgs[0].text) * 2 >= end - start else None
+
+    def _titled(self, mention: Mention) -> bool:
+        """True when a person mention opens with an indefinite person's title or role (شيخ قبلي، وزير سابق) — a
+        description the tagger took for a name."""
+        first = norm_key(mention.text.split()[0]) if mention.text.split() else ""
+        return not first.startswith("ال") and "person" in (self.lex.role(first), self.lex.role("ال" + first))
 
     def _completing_name(self, end: int, zone: list[Token]) -> Mention | None:
         """The person mention that follows a role subject ending at ``end`` across at most four complement words
@@ -554,6 +589,67 @@ class Resolver:
                     return self._tokens_in(person.start, person.end)
         return None
 
+    def _construct(self, words: list[Token], zone: list[Token] | None) -> bool:
+        """True for a role made definite by a definite genitive after one noun («وزير خارجية الدوحة»), with nothing
+        but definite words and particles after it before the quote (a name there is meant: «رئيس منظمة الطاقة الذرية الإيرانية، علي
+        أكبر صالحي، أن»)."""
+        if len(words) < 3 or not words[2].key.startswith("ال") or words[1].key in self.lex.stops \
+                or words[1].key[:1] in "بلكف":  # «مسؤول بقطاع الطاقة»، «متحدث باسم الشرطة»: a preposition
+            return False
+        # nor a bare word that may be an untagged name («مدير عام الصحة في عدن الخضر لصور»)
+        return not any(t.start >= words[-1].end and (t.text in ("،", ",") or (
+            t.is_word and not t.key.startswith("ال") and t.key not in self.lex.stops)) for t in zone or [])
+
+    def _holds_other(self, person: Speaker, words: list[Token]) -> bool:
+        """True when the document writes the role's head before ``person`` with other complements only: «مدير تعليم
+        ينبع محمد العقيبي» holds another office than «مدير هيئة السياحة» (the person met there is not the one meant)."""
+        head = _bare(words[0].key)
+        rest = {_bare(t.key) for t in words[1:]}
+        if not rest:
+            return False
+        if not self._starts:
+            self._starts = [t.start for t in self.tokens]
+        name = norm_key(person.span.text)
+        for m in self.doc.mentions:
+            if m.type != "PER" or norm_key(m.text) != name:
+                continue
+            at = bisect_left(self._starts, m.start)
+            before = self.tokens[max(0, at - 6):at]
+            h = next((k for k in range(len(before) - 1, -1, -1) if _bare(before[k].key) == head), None)
+            stretch = {_bare(t.key) for t in before[h + 1:] if t.is_word} if h is not None else set()
+            if stretch and not stretch & rest and not any(_nisba_noun(r) & stretch for r in rest):
+                return True
+        return False
+
+    def _named_by_head(self, words: list[Token]) -> list[Token] | None:
+        """The person the document names after the same head noun with other words between, when each other word
+        of a definite role is written there too: «وقال المبعوث الصيني» after «المبعوث الخاص لرئيس الصين وزير الثقافة
+        لوه شوشنج» (a nisba adjective, الصيني, matches its noun, الصين). The naming nearest before the role wins,
+        else the first after it; None for a one-word role or when nothing fits."""
+        if len(words) < 2 or not words[0].key.startswith("ال"):
+            return None
+        head = _bare(words[0].key)
+        rest = [_bare(t.key) for t in words[1:]]
+        best: list[Token] | None = None
+        for k, tok in enumerate(self.tokens):
+            if tok.start >= words[0].start and best is not None:
+                break
+            if tok.start == words[0].start or _bare(tok.key) != head:
+                continue
+            between: set[str] = set()
+            for tail in self.tokens[k + 1:k + 9]:
+                person = self._person_at(tail.start)
+                if person is not None and between and 2 <= len(person.text.split()) <= _MAX_NAME \
+                        and not self._genitive(person):
+                    if all(r in between or _nisba_noun(r) & between for r in rest):
+                        best = self._tokens_in(person.start, person.end)
+                    break
+                # the role's complements only: definite words (الخاص، الصين) and roles (لرئيس، وزير)
+                if not tail.is_word or not (tail.key.startswith(("ال", "لل", "بال")) or self.lex.role(tail.key)):
+                    break
+                between.add(_bare(tail.key))
+        return best
+
     def _named_elsewhere(self, words: list[Token]) -> list[Token] | None:
         """The name written after the same role phrase (and its adjectives) elsewhere in the document."""
         if self._norm is None:
@@ -603,6 +699,15 @@ def _described_gender(speaker: Speaker) -> str | None:
     if len(head) >= 5 and (head.endswith("ات") or (head.startswith("ال") and head.endswith("ه"))):
         return "f"
     return None
+
+
+def _nisba_noun(adjective: str) -> set[str]:
+    """The nouns a bare nisba adjective may come from: صيني → صين، امريكي → امريكا (empty when it is none)."""
+    for ending in ("يه", "ي"):
+        if adjective.endswith(ending) and len(adjective) > len(ending) + 2:
+            stem = adjective[:-len(ending)]
+            return {stem, stem + "ا"}
+    return set()
 
 
 def _tail_run(tokens: list[Token], ok: Callable[[Token], bool]) -> list[Token]:

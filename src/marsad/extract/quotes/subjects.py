@@ -111,7 +111,8 @@ class Subjects(Openers):
             # علي الأحمدي, صباح النعماني: a name tagged from this word (a first name, not على or «morning»)
             named = tok.key in self.lex.stops and any(
                 m.type == "PER" and (m.start == tok.start or (
-                    tok.key == "علي" and m.start > tok.end and not self.text[tok.end:m.start].strip()))
+                    tok.key == "علي" and m.start > tok.end and not self.text[tok.end:m.start].strip())
+                    or m.start < tok.start < tok.end < m.end)  # «الصيدلي محمد علي الطويلعي»: inside a name
                 for m in self.resolver.doc.mentions)
             nxt = self.tokens[self.index(tok.start) + 1] if self.index(tok.start) + 1 < len(self.tokens) else None
             # «رئيس المنظمة علي أكبر صالحي»: علي spelt with ya after a description, before a name word
@@ -288,13 +289,29 @@ class Subjects(Openers):
             # with a current speaker, only a name in subject position takes over («بدوره، أعاد بوتين ...، وقال»);
             # a name deep in the verb's object does not («ورفض نفي القبض على ... «عبدالخالق الحوثي» قائلا»)
             lead = next((c + 1 for c in range(start, min(start + 5, i)) if self.tokens[c].text in COMMAS), start)
-            hi = self.tokens[min(lead + 7, i)].start
+            hi = self.tokens[max(min(lead + 7, i), self._role_named(lead, i))].start
         person = self._actor(lo, hi, types)
         if person is None and types == ("PER",):
             person = self._described_actor(s0, i)
         if person is None and types == ("PER",):
             person = self._intervening(s0, i)
         return person
+
+    def _role_named(self, lead: int, i: int) -> int:
+        """The token after a name closing a person's role that opens the clause at ``lead`` (a verb, then the role,
+        its definite words and complements: «كما دان الأمين العام الأسبق للأمم المتحدة بطرس بطرس غالي الحادث»), so
+        that the name counts as the subject; ``lead`` when there is none before ``i``."""
+        for c in range(lead, min(lead + 3, i)):
+            if self.lex.role(self.tokens[c].key) != "person":
+                continue
+            k = c + 1
+            while k < min(c + 7, i) and self.tokens[k].key.startswith(("ال", "لل", "بال")):
+                k += 1
+            found = self.resolver.person_mention_in(self.tokens[k].start, self.tokens[i].start) if k < i else None
+            if found is not None and found[0].start == self.tokens[k].start:
+                return min(self.index(found[0].end), i)
+            return lead
+        return lead
 
     def _after_fronted(self, s0: int, i: int) -> int:
         """The first token after a fronted phrase of the sentence starting at ``s0`` («وبشأن زيارة خالد مشعل إلى
@@ -364,7 +381,9 @@ class Subjects(Openers):
             k = at - 1
             while k > 0 and at - k <= 3 and self.tokens[k].key.startswith("ال") and not in_name:
                 k -= 1  # من قبل الصحافية ميغين كيلي: the role's governor governs the name
-            governed = governed or (k < at - 1 and self.tokens[k].key in GOVERNORS | {"قبل"})
+            # ... but a place after لدى is no role: «السفير الأمريكي لدى السعودية جوزيف ويستفول» is the subject
+            governed = governed or (k < at - 1 and self.tokens[k].key in GOVERNORS | {"قبل"}
+                                    and self.lex.role(self.tokens[k + 1].key) is not None)
             if inside is None and not governed and not any(f.start <= person.span.start < f.end for f in self.found):
                 return person
             # past the mention at least: a role resolves to a name that may be written before ``lo``
