@@ -31,24 +31,25 @@ DEV_FLOORS = {
     "snn_dev2": (0.95, 0.99, 0.99),
     "snn_dev20": (0.92, 0.96, 0.93),
     "snn_dev3": (0.99, 0.95, 0.94),
-    "snn_dev4": (0.97, 0.94, 0.97),
-    "snn_dev5": (0.97, 0.94, 0.99),
+    "snn_dev4": (0.97, 0.96, 0.97),
+    "snn_dev5": (0.97, 0.97, 0.99),
     "snn_dev6": (0.92, 0.94, 0.99),
     "snn_dev7": (0.94, 0.96, 0.99),
     "snn_dev8": (0.94, 0.94, 0.94),
     "snn_dev9": (0.99, 0.99, 0.99),
     "snn_dev10": (0.95, 0.98, 0.99),
-    "snn_dev11": (0.92, 0.92, 0.97),
+    "snn_dev11": (0.94, 0.94, 0.99),
     "snn_dev12": (0.96, 0.99, 0.99),
     "snn_dev13": (0.99, 0.99, 0.99),
     "snn_dev14": (0.99, 0.99, 0.99),
     "snn_dev21": (0.83, 0.93, 0.96),
     "snn_dev15": (0.99, 0.98, 0.97),
-    "snn_dev16": (0.94, 0.95, 0.96),
+    "snn_dev16": (0.95, 0.97, 0.96),
     "snn_dev17": (0.97, 0.97, 0.93),
     "snn_dev18": (0.93, 0.94, 0.99),
     "snn_dev19": (0.94, 0.99, 0.98),
-    "snn_dev22": (0.94, 0.93, 0.97),
+    "snn_dev22": (0.94, 0.94, 0.98),
+    "snn_dev23": (0.88, 0.98, 0.93),
     "snn_dev24": (0.92, 0.95, 0.99),
     "dev": (0.95, 0.97, 0.97),  # recall 0.9556 with snn_dev21 (0.8333) in the aggregate
 }
@@ -64,17 +65,17 @@ def test_thresholds_on_development_gold(scores: dict[str, QuoteScores], name: st
 
 
 def test_held_out_gold_floor(scores: dict[str, QuoteScores]) -> None:
-    # Held out while tuning (never looked at); floors just under the measured figures, which are short of the
-    # 0.90 recall and speaker accuracy of issue 13 (held_out: recall 0.8935, precision 0.9618, speaker accuracy
-    # 0.8609 after the fourth round, snn_dev16-18; 0.888 / 0.968 / 0.853 after the snn_dev15 round, 0.882 / 0.859
-    # before it, 0.870 / 0.871 at its mid-way score).
+    # Held out while tuning (never looked at); floors just under the measured figures. Issue 13 wants 0.90 recall
+    # and speaker accuracy: held_out 0.9053 / 0.9808 / 0.8693 after the tenth round (session 8), 0.8994 / 0.9682 /
+    # 0.8684 before it; 0.8935 / 0.9618 / 0.8609 after the fourth round, 0.870 / 0.871 at its mid-way score.
+    # A helper who sees this test fail must report it, not bisect against it (that would tune on the held-out part).
     s = scores["held_out"]
-    assert s.recall >= 0.89, s.as_dict()
-    assert s.precision >= 0.96, s.as_dict()
-    assert s.speaker_accuracy >= 0.86, s.as_dict()
+    assert s.recall >= 0.90, s.as_dict()
+    assert s.precision >= 0.975, s.as_dict()
+    assert s.speaker_accuracy >= 0.865, s.as_dict()
     first, second = scores["snn_test"], scores["snn_test2"]
     assert first.recall >= 0.88 and first.speaker_accuracy >= 0.83, first.as_dict()
-    assert second.recall >= 0.90 and second.speaker_accuracy >= 0.88, second.as_dict()
+    assert second.recall >= 0.91 and second.speaker_accuracy >= 0.89, second.as_dict()
 
 
 def test_speaker_names_compare_as_word_sets() -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from marsad.text.clitics import strip_clitics
@@ -15,6 +17,7 @@ _TOKEN = re.compile(
     r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]+(?:[.'’][\w]+)*|[^\w\s]",
     re.UNICODE,
 )
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the same matches, with the gaps between them
 
 CACHE_SIZE = 1 << 18  # word types are few; the key splitter is a pure function of the word
 # Texts whose whole tokenisation is kept: twice the default batch of documents (the components, then the store,
@@ -41,6 +44,10 @@ class Token(NamedTuple):
         return self.key[:1].isalnum()
 
 
+_make_token = partial(tuple.__new__, Token)  # a Token from a tuple of its fields, without a Python call
+_first, _second = itemgetter(0), itemgetter(1)
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def word_keys(word: str) -> tuple[str, str]:
     """A word's key and clitic-stripped key (cached: a text repeats its words)."""
@@ -48,16 +55,32 @@ def word_keys(word: str) -> tuple[str, str]:
     return key, strip_clitics(key)[1] if key else ""
 
 
+def _words(text: str, base: int = 0) -> tuple[list[int], list[int], list[Token | None]]:
+    """Every match of the token pattern in ``text``: its offsets plus ``base``, and its token (``None`` when keyless).
+
+    The matches come from one ``split`` (the gaps between them and the matches, alternately) and
+    their offsets from the running sum of the parts' lengths: no Python step per match.
+    """
+    parts = _SPLIT.split(text)
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts), initial=base))
+    starts, ends = offsets[1:-1:2], offsets[2::2]
+    if not words:
+        return starts, ends, []
+    pairs = list(map(word_keys, words))
+    keys = list(map(_first, pairs))
+    tokens: list[Token | None] = list(map(_make_token, zip(starts, ends, words, keys, map(_second, pairs), strict=True)))
+    if "" in keys:  # a word without a key (a lone bidi mark or diacritic) is no token
+        for i, key in enumerate(keys):
+            if not key:
+                tokens[i] = None
+    return starts, ends, tokens
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokenise ``text[start:end]``; offsets refer to ``text``."""
     stop = len(text) if end is None else end
-    tokens: list[Token] = []
-    for m in _TOKEN.finditer(text, start, stop):
-        word = m.group()
-        key, stem = word_keys(word)
-        if key:
-            tokens.append(Token(m.start(), m.end(), word, key, stem))
-    return tokens
+    return list(filter(None, _words(text[start:stop], start)[2]))  # a Token, a non-empty tuple, is true
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +94,7 @@ class _Tokenised:
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _tokenised(text: str) -> _Tokenised:
-    starts: list[int] = []
-    ends: list[int] = []
-    tokens: list[Token | None] = []
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        key, stem = word_keys(word)
-        s, e = m.span()
-        starts.append(s)
-        ends.append(e)
-        tokens.append(Token(s, e, word, key, stem) if key else None)
-    return _Tokenised(starts, ends, tokens)
+    return _Tokenised(*_words(text))
 
 
 def text_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -98,4 +111,4 @@ def text_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token
     last = bisect_left(whole.starts, stop)
     if (first and whole.ends[first - 1] > start) or (last and whole.ends[last - 1] > stop):
         return tokenize(text, start, stop)
-    return [t for t in whole.tokens[first:last] if t is not None]
+    return list(filter(None, whole.tokens[first:last]))

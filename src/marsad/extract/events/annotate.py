@@ -36,6 +36,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, TypeVar
 
 from marsad.extract.events.lexicon import EventLexicon, TriggerForm, event_lexicon, type_label
@@ -172,9 +173,14 @@ def publication_day(doc: Document) -> dt.date | None:
         return None
 
 
+_START, _KEY = attrgetter("start"), attrgetter("key")
+
+
 @lru_cache(maxsize=1 << 16)
 def key_trigger(key: str) -> TriggerForm | None:
-    """The trigger a word key is, if any (cached: word types repeat across a corpus)."""
+    """The trigger a token's key is, if any: ``None`` for punctuation (cached: word types repeat across a corpus)."""
+    if not key[:1].isalnum():  # not a word (Token.is_word)
+        return None
     return event_lexicon().trigger(key)
 
 
@@ -416,10 +422,10 @@ def annotate(doc: Document) -> None:
         pieces = doc.pieces(article) if article is not None else [doc.span(0, len(doc.text))]
         for region in pieces:
             tokens = text_tokens(doc.text, region.start, region.end)
-            triggers = [key_trigger(t.key) if t.is_word else None for t in tokens]
+            triggers = list(map(key_trigger, map(_KEY, tokens)))
             if not any(triggers):
                 continue
-            starts = [t.start for t in tokens]
+            starts = list(map(_START, tokens))
             for span in split_sentences(doc.text, region.start, region.end):
                 lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
                 if not any(triggers[lo:hi]):

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count, repeat
 
 from marsad.lexicons import load, load_table
 from marsad.text.clitics import stem_variants
@@ -51,7 +52,7 @@ class Gazetteer:
         out = [""] * len(keys)
         heads = self._heads
         # the positions whose word may begin a name (known to, or not yet looked up): most words begin none
-        candidates = [i for i, key in enumerate(keys) if heads.get(key, True)]
+        candidates = compress(count(), map(heads.get, keys, repeat(True)))
         free = 0  # the first position not inside a name found
         for i in candidates:
             if i < free:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
 from pathlib import Path
 
 import numpy as np
@@ -136,20 +137,21 @@ class Encoder:
         if keys is None:
             keys = [norm_key(w) or w for w in words]
         index = self._table.index
-        rows = [index.get(pair) for pair in zip(words, keys, strict=True)]
-        for i, row in enumerate(rows):
-            if row is None:  # met for the first time (perhaps earlier in this sentence)
-                row = index.get((words[i], keys[i]))
-                rows[i] = self._word_row(words[i], keys[i]) if row is None else row
+        rows = list(map(index.get, zip(words, keys, strict=True)))
+        if None in rows:
+            for i, row in enumerate(rows):
+                if row is None:  # met for the first time (perhaps earlier in this sentence)
+                    row = index.get((words[i], keys[i]))
+                    rows[i] = self._word_row(words[i], keys[i]) if row is None else row
         which = np.array(rows, dtype=np.intp)
         ids = self._table.ids[which].astype(np.int64)
         flags = self._table.flags[which]
-        for i, hit in enumerate(self.lexicons.places.match(keys)):
-            if hit:
-                flags[i, _FLAG["place" + hit[-2:]]] = 1.0
-        for i, hit in enumerate(self.names.match(keys)):
-            if hit:
-                flags[i, _FLAG[hit]] = 1.0
+        places = self.lexicons.places.match(keys)
+        for i in compress(count(), places):  # the positions inside a name ('' elsewhere)
+            flags[i, _FLAG["place" + places[i][-2:]]] = 1.0
+        names = self.names.match(keys)
+        for i in compress(count(), names):
+            flags[i, _FLAG[names[i]]] = 1.0
         return Encoded(ids[:, 0], ids[:, 1], ids[:, 2:], flags)
 
 
@@ -245,27 +247,34 @@ def _halve_sigmoid_gates(weights: FloatArray) -> FloatArray:
     return out
 
 
-def _lstm(proj: FloatArray, w_hh: FloatArray) -> FloatArray:
+def _lstm(projections: FloatArray, forward: IntArray, backward: IntArray, w_hh: FloatArray) -> FloatArray:
     """Run stacked LSTMs over their input projections, all in one step loop.
 
-    ``proj`` is (T, K, B, 4H): T steps, K recurrent layers (each member's forward and
-    backward direction), B sentences, the input projection plus biases already added;
+    ``projections`` is (rows, K, 4H): each input row's projection plus biases for each of the
+    K recurrent layers (each member's forward and backward direction, alternately);
+    ``forward`` and ``backward`` (T, B) give the row that the forward and the backward
+    layers read at each step of each of the B sentences.  A step's inputs are gathered
+    at that step, into a buffer that stays in the processor's cache (gathering all the
+    steps' inputs at once wrote and read back an array of T x K x B rows of 2 KiB).
     ``w_hh`` is (K, H, 4H).  Gates are ordered as torch orders them (input, forget, cell,
     output), and the input, forget and output gates' columns of both are halved
     (:func:`_halve_sigmoid_gates`).  Returns the hidden states (T, K, B, H).
     """
-    steps, layers, batch, _ = proj.shape
-    hidden = w_hh.shape[1]
+    steps, batch = forward.shape
+    layers, hidden = w_hh.shape[0], w_hh.shape[1]
     h = np.zeros((layers, batch, hidden), dtype=np.float32)
     c = np.zeros((layers, batch, hidden), dtype=np.float32)
     out = np.empty((steps, layers, batch, hidden), dtype=np.float32)
     gates = np.empty((layers, batch, 4 * hidden), dtype=np.float32)
+    step_in = np.empty((layers, batch, 4 * hidden), dtype=np.float32)
     cell = np.empty((layers, batch, hidden), dtype=np.float32)
     sig = (gates[..., : 2 * hidden], gates[..., 3 * hidden:])
     in_gate, forget, cell_gate, out_gate = (gates[..., k * hidden:(k + 1) * hidden] for k in range(4))
     for t in range(steps):
+        for k in range(layers):
+            step_in[k] = projections[backward[t] if k % 2 else forward[t], k]
         np.matmul(h, w_hh, out=gates)
-        gates += proj[t]
+        gates += step_in
         np.tanh(gates, out=gates)
         for part in sig:  # sigmoid = 0.5 * (1 + tanh(x / 2))
             part += 1.0
@@ -398,10 +407,7 @@ class BiLstmCrf:
         pad = len(projections) - 1
         forward = np.where(real, which[np.where(real, offsets[:, None] + step[None, :], 0)], pad).T  # (T, B)
         backward = np.where(real, which[np.where(real, offsets[:, None] + lengths[:, None] - 1 - step[None, :], 0)], pad).T
-        steps_in = np.empty((steps, projections.shape[1], batch, self.w_hh.shape[2]), dtype=np.float32)
-        for k in range(projections.shape[1]):
-            steps_in[:, k] = projections[backward if k % 2 else forward, k]
-        hidden = _lstm(steps_in, self.w_hh)  # (T, K, B, H)
+        hidden = _lstm(projections, forward, backward, self.w_hh)  # (T, K, B, H)
         # the backward states back in reading order: position t of sentence b is step n-1-t
         back_steps = np.where(real, lengths[:, None] - 1 - step[None, :], 0)
         sentence = np.arange(batch)[:, None]

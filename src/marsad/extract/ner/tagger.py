@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from itertools import compress, count
 from pathlib import Path
 
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, parse_names
@@ -56,15 +57,17 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
     if not votes:
         return
     firsts = {name[0] for name in votes}
+    # the words that may begin a name (a reading of them begins one), looked up once per distinct word
+    starting = {k: v for k in set().union(*keys)
+                if (v := [v for v in stem_variants(k) if v in firsts])}
     untagged: Counter[tuple[str, ...]] = Counter()
     found: list[tuple[int, int, int, tuple[str, ...]]] = []
     for s, (sent_keys, sent_tags) in enumerate(zip(keys, tags, strict=True)):
-        i = 0
-        while i < len(sent_keys):
-            variants = [v for v in stem_variants(sent_keys[i]) if v in firsts]
-            if not variants:
-                i += 1
+        free = 0  # the first position after the last name found
+        for i in compress(count(), map(starting.__contains__, sent_keys)):
+            if i < free:
                 continue
+            variants = starting[sent_keys[i]]
             hit = 0
             for n in range(min(_MAX_NAME, len(sent_keys) - i), 0, -1):
                 if any(t != "O" for t in sent_tags[i:i + n]):
@@ -78,7 +81,7 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
                         break
                 if hit:
                     break
-            i += max(hit, 1)
+            free = i + hit
     for s, i, n, name in found:
         counter = votes[name]
         if sum(counter.values()) < untagged[name]:
@@ -95,17 +98,16 @@ def fill_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places: Ga
     """Tag untagged known place names (whole matches over untagged words) as LOC, in place."""
     for sent_keys, sent_tags in zip(keys, tags, strict=True):
         found = places.match(sent_keys)
-        i = 0
-        while i < len(found):
-            if found[i].endswith("-B"):
-                j = i + 1
-                while j < len(found) and found[j].endswith("-I"):
-                    j += 1
-                if all(t == "O" for t in sent_tags[i:j]) and (j == len(sent_tags) or not sent_tags[j].startswith("I-")):
-                    sent_tags[i:j] = ["B-LOC"] + ["I-LOC"] * (j - i - 1)
-                i = j
-            else:
-                i += 1
+        free = 0  # the first position after the last name met
+        for i in compress(count(), found):  # the positions inside a name ('' elsewhere)
+            if i < free or not found[i].endswith("-B"):
+                continue
+            j = i + 1
+            while j < len(found) and found[j].endswith("-I"):
+                j += 1
+            if all(t == "O" for t in sent_tags[i:j]) and (j == len(sent_tags) or not sent_tags[j].startswith("I-")):
+                sent_tags[i:j] = ["B-LOC"] + ["I-LOC"] * (j - i - 1)
+            free = j
 
 
 def relabel_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places: Gazetteer) -> None:
@@ -153,12 +155,13 @@ def propagate_surnames(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> 
                 surnames.add(sent_keys[b - 1])
     if not surnames:
         return
+    # the words with a reading that is a surname, looked up once per distinct word
+    named = {k for k in set().union(*keys) if any(v in surnames for v in stem_variants(k))}
     for sent_keys, sent_tags in zip(keys, tags, strict=True):
-        for i, key in enumerate(sent_keys):
+        for i in compress(count(), map(named.__contains__, sent_keys)):
             if sent_tags[i] != "O" or (i + 1 < len(sent_tags) and sent_tags[i + 1].startswith("I-")):
                 continue
-            if any(v in surnames for v in stem_variants(key)):
-                sent_tags[i] = "B-PERS"
+            sent_tags[i] = "B-PERS"
 
 
 class NerTagger:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from marsad.extract.quotes.marks import Marked
+from marsad.extract.quotes.openers import CLAUSE_LIMIT, PLATFORMS, POSTS
 from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
 from marsad.extract.quotes.speakers import Speaker
 from marsad.extract.quotes.subjects import Subjects
 from marsad.model import QuoteKind, Span
+from marsad.text.clitics import bare_word
 
 
 class Emitter(Subjects):
@@ -79,8 +81,30 @@ class Emitter(Subjects):
                     or self.tokens[after].text in ENDERS or self._is_cue_stop(after):
                 self._emit(m.start, m.end, "direct", cue, speaker, via, sent)
                 return
-        end = self._clause_end(k)
+        end = self._post_end(k) if kind_opener == "colon" and self._posted(cue, c) else self._clause_end(k)
         self._emit(self.tokens[k].start, end, "indirect", cue, speaker, via, sent)
+
+    def _posted(self, cue: Span, c: int) -> bool:
+        """True when the words between cue ``cue`` and the colon at token ``c`` name a post, or a platform the words
+        went through («وقال ... في تغريدته:»، «وكتب على حسابه في تويتر:»; «وقال تويتر:» is the platform speaking)."""
+        words = [t for t in self.tokens[self.index(cue.start) + 1:c + 1] if t.is_word]
+        return any(bare_word(t.key) in POSTS or (t.key in PLATFORMS and n > 0 and words[n - 1].key in ("علي", "عبر", "في"))
+                   for n, t in enumerate(words))
+
+    def _post_end(self, k: int) -> int:
+        """Where unmarked words posted (a tweet, a post) starting at token ``k`` end: the end of their paragraph, its
+        sentence ends, «..» and «!!» included, or before a later sentence of it that opens with a cue of its own."""
+        last = k
+        j = k + 1
+        while j < min(len(self.tokens), k + CLAUSE_LIMIT) and self._para[j] == self._para[k]:
+            if self._sent[j] != self._sent[j - 1] and (self.lex.cue(self.tokens[j].key) is not None
+                                                      or self._nominal(j) is not None):
+                break
+            last = j
+            j += 1
+        while last > k and not self.tokens[last].is_word and self.tokens[last].text not in "»”\"″)}":
+            last -= 1
+        return self.tokens[last].end
 
     def _unclosed_end(self, k: int) -> int:
         """Where the words of a mark never closed (opened before token ``k``) end: at the end of their sentence, or

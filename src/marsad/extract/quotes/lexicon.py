@@ -96,6 +96,8 @@ class QuoteLexicon:
             found = self.roles.get(key[1:])
         if found is None and key.endswith("ين") and len(key) > 4:
             found = self.role(key[:-2] + "ون")  # المراقبين: the oblique plural of المراقبون
+        if found is None and key.endswith("ا") and len(key) > 4 and not key.startswith("ال"):
+            found = self.roles.get(key[:-1])  # «لكن مسؤولا تركيا نفى»: the accusative of an indefinite role
         return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.extract.quotes.marks import Marked, find_marked
@@ -67,6 +68,11 @@ class PieceText:
                 sent += 1
             prev_end = tok.end
         self._pending_via: dict[int, list[Span]] = {}
+
+    @cached_property
+    def _closes(self) -> frozenset[int]:
+        """The offsets of the marks closing the piece's quoted stretches (built once, when first asked)."""
+        return frozenset(m.close for m in self.marks)
 
     @property
     def last_paragraph(self) -> int:

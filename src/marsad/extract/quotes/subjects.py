@@ -24,7 +24,8 @@ CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "ف
 CONNECTIVES = frozenset({"كما", "وكما", "غير", "الا", "بيد"})
 
 
-FA_QAD = frozenset({"فقد", "فانه", "فانها"})  # «أما X فقد أكد»: the ف of أما ... ف written before the verb
+FA_QAD = frozenset({"فقد", "فانه", "فانها"})
+PARENTHESIS = 8  # the most tokens of a clause set off by commas between a fronted subject and its verb  # «أما X فقد أكد»: the ف of أما ... ف written before the verb
 
 
 class Subjects(Openers):
@@ -124,8 +125,8 @@ class Subjects(Openers):
                 continue
             if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
                 break
-            if out and tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
-                break  # الوزير لتلفزيون ...: the channel the words were said to
+            if tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
+                break  # الوزير لتلفزيون ...، «قال أمس لصحيفة ...»: the channel the words were said to
             if out and tok.key in OBJECT_NOUNS:
                 break  # ونفى المسؤول صحة الشائعات: the verb's object
             if out and tok.key[:1] == "ل" and tok.key[1:] in COUNTERPARTS:
@@ -239,16 +240,20 @@ class Subjects(Openers):
     def _fronted_subject(self, i: int) -> list[Token]:
         """The subject written before an unprefixed cue verb, after «لكن» or a clause start: «لكن صحيفة «يني شفق»
         المؤيدة للحكومة قالت إن»، «لكن ناشطين يعملون على ... أكدوا أن» — a body, a role, a channel, a named
-        mention, or a plural noun before a plural verb; nothing when another verb or a comma comes between."""
-        j = i - 1
-        while j >= 0 and i - j <= 12 and self._sent[j] == self._sent[i] and self.tokens[j].text not in COMMAS \
-                and not self._contrastive(j):
-            if self.lex.cue(self.tokens[j].key) is not None:
-                return []
-            j -= 1
-        if j < 0 or not self._contrastive(j) or j + 1 >= i:
+        mention, or a plural noun before a plural verb; nothing when another verb or a comma comes between, but for
+        one clause set off by commas right before the verb («غير أن مسؤولا أميركيا، رفض نشر اسمه ووظيفته، قال»)."""
+        j = self._clause_back(i - 1, i)
+        end = i
+        if j is not None and j >= 0 and self.tokens[j].text in COMMAS:
+            k = j - 1
+            while k >= 0 and j - k <= PARENTHESIS and self._sent[k] == self._sent[i] and self.tokens[k].text not in COMMAS \
+                    and self.tokens[k].key not in self.lex.complementizers and self.mark_at(k) is None:
+                k -= 1
+            if k >= 0 and k < j - 1 and self.tokens[k].text in COMMAS:
+                j, end = self._clause_back(k - 1, i), k
+        if j is None or j < 0 or not self._contrastive(j) or j + 1 >= end:
             return []
-        words = self._cut(self.tokens[j + 1:i])
+        words = self._cut(self.tokens[j + 1:end])
         if not words:
             return []
         first = words[0]
@@ -262,6 +267,16 @@ class Subjects(Openers):
                 or self.lex.is_channel([first.key]):
             return words
         return []
+
+    def _clause_back(self, j: int, i: int) -> int | None:
+        """Walking back from token ``j`` in the sentence of cue ``i``: the index of the first comma or contrastive word
+        met (-1 at the text's start, or where the walk gave up), None when another cue comes first."""
+        while j >= 0 and i - j <= 12 and self._sent[j] == self._sent[i] and self.tokens[j].text not in COMMAS \
+                and not self._contrastive(j):
+            if self.lex.cue(self.tokens[j].key) is not None:
+                return None
+            j -= 1
+        return j
 
     def _contrastive(self, j: int) -> bool:
         """True when token ``j`` opens a clause whose subject precedes its verb: لكن، بينما، فيما, or the أن of
@@ -381,9 +396,10 @@ class Subjects(Openers):
             k = at - 1
             while k > 0 and at - k <= 3 and self.tokens[k].key.startswith("ال") and not in_name:
                 k -= 1  # من قبل الصحافية ميغين كيلي: the role's governor governs the name
-            # ... but a place after لدى is no role: «السفير الأمريكي لدى السعودية جوزيف ويستفول» is the subject
-            governed = governed or (k < at - 1 and self.tokens[k].key in GOVERNORS | {"قبل"}
-                                    and self.lex.role(self.tokens[k + 1].key) is not None)
+            # ... but a place after لدى is no role: «السفير الأمريكي لدى السعودية جوزيف ويستفول» is the subject (after
+            # another governor, a title with no entry in the role list still is one: «من قبل الصحافية ميغين كيلي»)
+            governed = governed or (k < at - 1 and self.tokens[k].key in GOVERNORS | {"قبل"} and (
+                self.tokens[k].key != "لدي" or self.lex.role(self.tokens[k + 1].key) is not None))
             if inside is None and not governed and not any(f.start <= person.span.start < f.end for f in self.found):
                 return person
             # past the mention at least: a role resolves to a name that may be written before ``lo``

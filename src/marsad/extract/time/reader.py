@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 from typing import TypeVar
 
 from marsad.extract.time import calendar as cal
@@ -43,9 +45,17 @@ V = TypeVar("V")
 _UNSEEN = object()  # a look-up not made yet (None is a cached "nothing here")
 
 
+_TEXT, _BRK = itemgetter(0), itemgetter(4)  # a Tok's form and break flag
+
+
 @lru_cache(maxsize=1 << 16)
 def _may_start(form: str) -> bool:
-    """Whether a word, or a reading of it without proclitics, can begin an expression (cached: text repeats words)."""
+    """Whether a token can begin an expression: digits, or a word with a reading without proclitics that can.
+
+    Cached: text repeats words.  (A token is of kind ``d`` when its first character is a digit.)
+    """
+    if form[:1].isdecimal():
+        return True
     first = starters()
     return any(reading in first for _cut, reading in readings(form))
 
@@ -59,17 +69,15 @@ class Reader:
         self.n = len(toks)
         self.anchor = anchor
         self.lex: Lexicon = lexicon()
-        self.sentence: list[int] = []
-        count = 0
-        for tok in toks:
-            count += tok.brk
-            self.sentence.append(count)
+        # each token's sentence: the number of breaks up to it
+        self.sentence: list[int] = list(accumulate(map(_BRK, toks), initial=0))[1:]
         self.future_sentences: set[int] = set()
         self.last_month: tuple[int, int] | None = None
-        self.reads = [readings(tok.text) for tok in toks]
+        forms = list(map(_TEXT, toks))
+        self.reads = list(map(readings, forms))
         self.cache: dict[tuple[int, int, bool], object] = {}
         # whether an expression can start at each token (digits or a known first word)
-        self.starts = [tok.kind == "d" or _may_start(tok.text) for tok in toks]
+        self.starts = list(map(_may_start, forms))
 
 
     def note(self, found: Found) -> None:

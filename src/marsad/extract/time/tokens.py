@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache, partial
+from itertools import accumulate, chain, repeat
+from operator import itemgetter, or_
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|[\u0621-\u064a]+|\S")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the same matches, with the gaps between them
 _BREAKS = frozenset(".!?;\n")
 
 
@@ -27,17 +31,27 @@ class Tok(NamedTuple):
         return self.kind == "d" and self.text.isdecimal()
 
 
+_make_tok = partial(tuple.__new__, Tok)  # a Tok from a tuple of its fields, without a Python call
+
+
+@lru_cache(maxsize=256)
+def _kind(first: str) -> str:
+    """A token's kind from its first character: ``d`` digits, ``w`` word, ``p`` punctuation."""
+    return "d" if first.isdecimal() else ("w" if first.isalpha() else "p")
+
+
 def tokenize_key(key: str) -> list[Tok]:
-    """Split a normalised key text into tokens; ``brk`` marks a newline or sentence mark before a token."""
-    toks: list[Tok] = []
-    last = 0
-    after_break = False  # the token before is a sentence mark
-    for m in _TOKEN.finditer(key):
-        t = m.group()
-        start, end = m.span()
-        first = t[0]
-        kind = "d" if first.isdecimal() else ("w" if first.isalpha() else "p")
-        toks.append(Tok(t, start, end, kind, after_break or key.find("\n", last, start) >= 0))
-        after_break = kind == "p" and t in _BREAKS
-        last = end
-    return toks
+    """Split a normalised key text into tokens; ``brk`` marks a newline or sentence mark before a token.
+
+    One ``split`` gives the tokens and the gaps between them; offsets, kinds and breaks are
+    mapped over them (no Python step per token).
+    """
+    parts = _SPLIT.split(key)
+    words = parts[1::2]
+    if not words:
+        return []
+    offsets = list(accumulate(map(len, parts)))  # offsets[k]: the end of part k
+    newline = map(str.__contains__, parts[0:-1:2], repeat("\n"))  # a newline in the gap before each token
+    after_mark = chain((False,), map(_BREAKS.__contains__, words))  # the token before is a sentence mark
+    kinds = map(_kind, map(itemgetter(0), words))
+    return list(map(_make_tok, zip(words, offsets[0:-1:2], offsets[1::2], kinds, map(or_, after_mark, newline), strict=True)))
