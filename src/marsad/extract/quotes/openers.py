@@ -24,8 +24,9 @@ PRONOUN_OBJECTS = frozenset({
 })
 # a bare form (عبر، بين) after these is a verb; «بدوره عبر النائب ... عن»: "in turn" / "for his part" opens a verb
 # (SaudiNewsNet, 20,000 articles: عبر/بين right after بدوره/جانبه/جهته and their forms 80 times, all verbs)
-BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم", "بدوره", "بدورها", "بدورهم", "جانبه", "جانبها", "جانبهم",
-                         "جهته", "جهتها", "جهتهم"})
+# "in turn" / "for his part" and their forms, which also mark a change of speaker (scan.TURN_MARKERS)
+TURN_WORDS = frozenset({"بدوره", "بدورها", "بدورهم", "جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم"})
+BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"}) | TURN_WORDS
 AFTER_WHILE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
 WHEN = frozenset({"حيث", "اذ", "عندما", "حينما", "بعدما"})  # حيث أوضحت المصادر أن: a new quote
 BUT_HE = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"})

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from marsad.extract.quotes.emit import Emitter
-from marsad.extract.quotes.openers import BEFORE_BARE, POSTS, PRONOUN_OBJECTS, RELATIVES, RELAYED_PRONOUNS
+from marsad.extract.quotes.openers import (
+    BEFORE_BARE,
+    POSTS,
+    PRONOUN_OBJECTS,
+    RELATIVES,
+    RELAYED_PRONOUNS,
+    TURN_WORDS,
+)
 from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
 from marsad.extract.quotes.speakers import Speaker
 from marsad.extract.quotes.subjects import GOVERNORS, OBJECT_NOUNS, QUANTIFIERS, WAS
@@ -37,8 +44,7 @@ STATEMENTS = frozenset({"بيان", "بيانا", "خطاب", "خطابا", "ت�
 
 # «من جهته، بيّن ...»، «بدوره، عبر ...»: a bare form (بين، عبر، علق) after these and a comma is the verb (39 such
 # forms in 10,000 SaudiNewsNet articles, all of them speech)
-TURN_MARKERS = frozenset({"جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم", "بدوره", "بدورها", "بدورهم",
-                          "ناحيته", "ناحيتها"})
+TURN_MARKERS = TURN_WORDS | {"ناحيته", "ناحيتها"}
 # the most tokens between a verb of appeal and the quoted words it reports («ودعا الرئيس المواطنين إلى "..."»); a
 # quoted title further on in its object («... إلى تكثيف الوجود ... بمناسبة «ذكرى خراب الهيكل»») is not its words
 # tokens, unless the words come right after the preposition of what is called for («دعا وزير الخارجية ... الذي
