@@ -55,16 +55,23 @@ def word_keys(word: str) -> tuple[str, str]:
     return key, strip_clitics(key)[1] if key else ""
 
 
+def split_matches(
+    split: re.Pattern[str], text: str, base: int = 0
+) -> tuple[list[str], list[str], list[int], list[int]]:
+    """``split`` (a token pattern in one capturing group) over ``text``: the parts (gaps and matches in turn), the
+    matches, and their start and end offsets plus ``base`` (from the running sum of the parts' lengths)."""
+    parts = split.split(text)
+    offsets = list(accumulate(map(len, parts), initial=base))
+    return parts, parts[1::2], offsets[1:-1:2], offsets[2::2]
+
+
 def _words(text: str, base: int = 0) -> tuple[list[int], list[int], list[Token | None]]:
     """Every match of the token pattern in ``text``: its offsets plus ``base``, and its token (``None`` when keyless).
 
     The matches come from one ``split`` (the gaps between them and the matches, alternately) and
     their offsets from the running sum of the parts' lengths: no Python step per match.
     """
-    parts = _SPLIT.split(text)
-    words = parts[1::2]
-    offsets = list(accumulate(map(len, parts), initial=base))
-    starts, ends = offsets[1:-1:2], offsets[2::2]
+    _parts, words, starts, ends = split_matches(_SPLIT, text, base)
     if not words:
         return starts, ends, []
     pairs = list(map(word_keys, words))

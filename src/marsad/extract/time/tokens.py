@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
-from itertools import accumulate, chain, repeat
+from itertools import chain, repeat
 from operator import itemgetter, or_
 from typing import NamedTuple
+
+from marsad.text.tokens import split_matches
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|[\u0621-\u064a]+|\S")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")  # the same matches, with the gaps between them
@@ -46,12 +48,10 @@ def tokenize_key(key: str) -> list[Tok]:
     One ``split`` gives the tokens and the gaps between them; offsets, kinds and breaks are
     mapped over them (no Python step per token).
     """
-    parts = _SPLIT.split(key)
-    words = parts[1::2]
+    parts, words, starts, ends = split_matches(_SPLIT, key)
     if not words:
         return []
-    offsets = list(accumulate(map(len, parts)))  # offsets[k]: the end of part k
     newline = map(str.__contains__, parts[0:-1:2], repeat("\n"))  # a newline in the gap before each token
     after_mark = chain((False,), map(_BREAKS.__contains__, words))  # the token before is a sentence mark
     kinds = map(_kind, map(itemgetter(0), words))
-    return list(map(_make_tok, zip(words, offsets[0:-1:2], offsets[1::2], kinds, map(or_, after_mark, newline), strict=True)))
+    return list(map(_make_tok, zip(words, starts, ends, kinds, map(or_, after_mark, newline), strict=True)))
