@@ -69,7 +69,7 @@ from marsad.corpus.result import CorpusResult
 from marsad.corpus.terms import STOPWORDS
 from marsad.corpus.unionfind import UnionFind
 from marsad.extract.entities import APART, CLUB, mention_name
-from marsad.lexicons import load, load_table
+from marsad.lexicons import load, load_groups
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
 from marsad.text.normalize import norm_key
@@ -531,19 +531,11 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
         if group.titles and not group.titles & _entry_titles(entry.id):
             continue  # العقيد المالكي is not the former prime minister
         if (_DOC in node and not by_first
-                and len(_registry_contexts().get(entry.id, frozenset()) & set(group.near)) < _CONTEXT_SHARED):
+                and len(load_groups("entity_registry_contexts.tsv").get(entry.id, frozenset()) & set(group.near)) < _CONTEXT_SHARED):
             continue  # «ولد صالح يدعو له» is no mention of علي عبدالله صالح
         groups.setdefault(entry.id, _Group())
         matched.add(entry.id)
         uf.union(node, entry.id)
-
-
-@cache
-def _registry_contexts() -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = {}
-    for entry_id, word, *_ in load_table("entity_registry_contexts.tsv"):
-        found.setdefault(entry_id, set()).add(word)
-    return {entry_id: frozenset(words) for entry_id, words in found.items()}
 
 
 def _same_context(group: _Group, full: list[_Group]) -> bool:

@@ -42,7 +42,7 @@ from marsad.corpus.names import (
 from marsad.corpus.terms import STOPWORDS
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
-from marsad.lexicons import load, load_table
+from marsad.lexicons import load, load_groups, load_table
 from marsad.model import Document, EntityType, Mention
 from marsad.page.outlets import outlet_table
 from marsad.text.clitics import CLITIC_LETTERS, name_word, separable_length, stem_variants
@@ -258,14 +258,6 @@ def indefinite_place_adjective(key: str) -> bool:
     return not key.startswith("ال") and key.endswith("يه") and is_place_adjective("ال" + key)
 
 
-@cache
-def _nisba_neighbours() -> dict[str, frozenset[str]]:
-    sides: dict[str, set[str]] = {"before": set(), "after": set()}
-    for side, word, *_ in load_table("entity_nisba_neighbours.tsv"):
-        sides[side].add(word)
-    return {side: frozenset(words) for side, words in sides.items()}
-
-
 def adjective_of_place(sentence: _Sentence, at: int, m: Mention) -> bool:
     """True when a one-word place mention shaped like its own indefinite adjective is that adjective.
 
@@ -281,8 +273,8 @@ def adjective_of_place(sentence: _Sentence, at: int, m: Mention) -> bool:
     tokens = sentence.tokens
     before = name_word(tokens[at - 1].key) if at and tokens[at - 1].is_word else ""
     after = name_word(tokens[at + 1].key) if at + 1 < len(tokens) and tokens[at + 1].is_word else ""
-    neighbours = _nisba_neighbours()
-    return (before in neighbours["before"] or after in neighbours["after"]
+    neighbours = load_groups("entity_nisba_neighbours.tsv")  # side (before/after) -> words
+    return (before in neighbours.get("before", frozenset()) or after in neighbours.get("after", frozenset())
             or (bool(before) and indefinite_place_adjective(before) and before != key))
 
 

@@ -18,3 +18,12 @@ def load(name: str) -> tuple[str, ...]:
 def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Return the rows of a tab-separated lexicon ``name`` (comments and blanks skipped)."""
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in load(name))
+
+
+@cache
+def load_groups(name: str) -> dict[str, frozenset[str]]:
+    """Return the second column of a tab-separated lexicon ``name`` grouped by its first (extra columns ignored)."""
+    found: dict[str, set[str]] = {}
+    for key, value, *_ in load_table(name):
+        found.setdefault(key, set()).add(value)
+    return {key: frozenset(values) for key, values in found.items()}
