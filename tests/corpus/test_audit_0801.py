@@ -22,6 +22,7 @@ URLS = {
     "makkasa": "http://www.al-jazirah.com/2015/20150801/sp18.htm",  # «صانع ألعاب فريق مصر للمقاصة»
     "identity": "http://www.alyaum.com/article/4081326",  # «أعلنت هيئة الإمارات للهوية»
     "crash": "http://www.alweeam.com.sa/350323/تصادم-13-سيارة-في-وقت-واحد-بــ-الرياض/",  # «في وقـت واحـد بـالرياض»
+    "declaration": "http://www.al-jazirah.com/2015/20150801/ln48.htm",  # «(إعلان القاهرة)», «مباحثات القاهرة»
 }
 
 
@@ -73,3 +74,13 @@ def test_a_span_starts_after_a_tatweel_drawn_after_its_clitic(
     assert "بـالرياض" in doc.text
     assert mention_entities(doc, "الرياض") == {"loc:riyadh"}
     assert not any(m.text.startswith("ـ") for d in analysed[0].values() for m in d.mentions)
+
+
+def test_a_document_named_after_a_city_is_not_the_city(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«أهمية (إعلان القاهرة)», «رحبت الجامعة العربية بإعلان القاهرة» and the title's name the Cairo Declaration (one
+    MISC name, the clitic ب outside the span); «مباحثات القاهرة» in the same article is the city."""
+    doc = analysed[0]["declaration"]
+    declaration = [m for m in doc.mentions if m.text == "إعلان القاهرة"]
+    assert len(declaration) == 3 and {m.type for m in declaration} == {"MISC"}
+    city = mention_entities(doc, "القاهرة")
+    assert len({m.entity for m in declaration}) == 1 and len(city) == 1 and declaration[0].entity not in city

@@ -88,8 +88,8 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
     def attested(rest: str) -> bool:
         if len(rest) < MIN_REST:
             return False
-        if rest in places or rest in _registry_words() or rest in _org_heads():
-            return True  # لمجلس، لرابطة: an organisation's head word after a preposition
+        if rest in places or rest in _registry_words() or rest in _org_heads() or rest in _document_heads():
+            return True  # لمجلس، لرابطة، بإعلان: an organisation's or a named document's head word after a preposition
         if is_ordinary(rest):
             return False
         # كريم is a name more often than ك + ريم; لإسرائيل far less often than إسرائيل.
@@ -941,6 +941,11 @@ def join_place_parts(sentence: _Sentence) -> None:
 
 
 @cache
+def _document_heads() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_document_heads.txt"))
+
+
+@cache
 def place_org_heads() -> frozenset[str]:
     """Head words of organisations named by a place (``entity_place_org_heads.txt``, key forms)."""
     return frozenset(norm_key(w) for w in load("entity_place_org_heads.txt"))
@@ -983,7 +988,9 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     what ends the name (:func:`_place_org_end`).
 
     «هيئة [البحرين] للثقافة والآثار», «فرقة [جدة] للفنون الشعبية», «نادي [جدة] الأدبي», «بنك [إيران] المركزي»: the
-    tagger tags the place alone, and resolution would count the organisation as the place.  A head and place the
+    tagger tags the place alone, and resolution would count the organisation as the place.  So would it a document or
+    meeting the corpus names after a city (``entity_place_documents.tsv``: «إعلان [القاهرة]», «مؤتمر [جنيف]»), which
+    becomes one MISC name.  A head and place the
     document tags as one organisation elsewhere (بنك الرياض) are that organisation wherever the place alone is tagged
     after the head.
     """
@@ -997,8 +1004,12 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
                 named.update((h, tokens[a + 1].key) for h in heads)
             elif label == "LOC" and b == a + 1 and a and tags[a - 1] == "O" and is_place_word(tokens[a].key):
                 found.append((sent, a, b))
+    documents = load_groups("entity_place_documents.tsv")  # head -> the cities it names documents after
     for sent, a, _ in found:
         tokens, tags = sent.tokens, sent.tags
+        if any(tokens[a].key in documents.get(v, ()) for v in stem_variants(tokens[a - 1].key)):
+            tags[a - 1:a + 1] = ["B-MISC", "I-MISC"]  # «إعلان القاهرة», «مؤتمر جنيف»: a document or meeting
+            continue
         heads = [v for v in stem_variants(tokens[a - 1].key) if v in place_org_heads()]
         end = _place_org_end(sent, a) if heads else a + 1
         if heads and (end > a + 1 or any((h, tokens[a].key) in named for h in heads)):
