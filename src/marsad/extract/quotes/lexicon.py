@@ -34,6 +34,9 @@ class QuoteLexicon:
     by: frozenset[str] = frozenset()
     # nouns that follow a nominal cue but never speak (وفق الضوابط، طبقاً للمواصفات; scripts/mine_quote_sources.py)
     nonsources: frozenset[str] = frozenset()
+    # «مستشفى الملك خالد»: the titles and heads of places and institutions named after a person (quote_eponyms.tsv)
+    eponym_titles: frozenset[str] = frozenset()
+    eponym_heads: frozenset[str] = frozenset()
 
     def channel_at(self, keys: list[str]) -> int:
         """How many of ``keys`` (a phrase's word keys) a channel name starting the phrase spans (0: none)."""
@@ -123,6 +126,8 @@ def quote_lexicon() -> QuoteLexicon:
         nominal_first=first,
         channels=_channels(),
         nonsources=frozenset(load("quote_nonsource_nouns.txt")),
+        eponym_titles=frozenset(norm_key(r[1]) for r in load_table("quote_eponyms.tsv") if r[0] == "title"),
+        eponym_heads=frozenset(norm_key(r[1]) for r in load_table("quote_eponyms.tsv") if r[0] == "head"),
     )
 
 

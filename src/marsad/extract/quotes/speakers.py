@@ -26,6 +26,7 @@ DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هولاء"
 PARTITIVES = frozenset({"بعض", "احد", "احدي"})  # «بعض هؤلاء»، «أحد هؤلاء»: part of the group already met
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
+_HEAD_CLITICS = frozenset({"و", "ب", "ل", "ف", "وب", "ول", "فب", "فل"})  # written before an institution's head
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
 
 
@@ -276,7 +277,8 @@ class Resolver:
         tagged as a person resolves to the name written after that role, before or after ``start``)."""
         mentions = reversed(self.doc.mentions) if last else iter(self.doc.mentions)
         for m in mentions:
-            if start <= m.start and m.end <= end and m.type in types and (last or not self._genitive(m)):
+            if start <= m.start and m.end <= end and m.type in types and (last or not self._genitive(m)) \
+                    and not (m.type == "PER" and self.eponymous(m)):
                 following = self._name_after(m)
                 if m.type == "PER" and following is not None:
                     m = following  # «آية الله» «علي خامنئي»: a title tagged apart from the name it precedes
@@ -296,6 +298,19 @@ class Resolver:
                 registered = self._role_entity(m.start, m.end) if role_only else None
                 return m, Speaker(Span(m.start, m.end, m.text), registered or m.entity, heads)
         return None
+
+    def eponymous(self, m: Mention) -> bool:
+        """True when a person mention is part of a place or institution named after someone: its title (الملك،
+        الأمير) is written right after an institution's head («لمستشفى الملك خالد»، «جامعة الملك سعود»)."""
+        if not self._starts:
+            self._starts = [t.start for t in self.tokens]
+        at = bisect_left(self._starts, m.start)
+        if at < len(self.tokens) and self.tokens[at].start == m.start and self.tokens[at].key in self.lex.eponym_titles:
+            at += 1  # the mention holds its title («الملك عبدالعزيز»)
+        if at < 2 or self.tokens[at - 1].key not in self.lex.eponym_titles:
+            return False
+        head = self.tokens[at - 2].key
+        return any(head[k:] in self.lex.eponym_heads for k in range(3) if k == 0 or head[:k] in _HEAD_CLITICS)
 
     def _role_holder(self, m: Mention) -> Speaker | None:
         """The person whose role a body's mention completes (وزير + «الخارجية الإيراني»): the name written after
@@ -334,7 +349,8 @@ class Resolver:
         if words and (len(words[0]) < 2 or words[0].startswith("و")):
             return False
         first = following.text.split()[0]
-        return self.lex.cue(norm_key(first)) is None
+        # «حسين محمد العبدالوهاب شيخ الصاغة»: a title the tagger took for a name describes the name before it
+        return self.lex.cue(norm_key(first)) is None and not self._titled(following)
 
     def _tokens_in(self, start: int, end: int) -> list[Token]:
         """The document's tokens inside ``[start, end)``."""
@@ -391,12 +407,19 @@ class Resolver:
         start, end = words[0].start, words[-1].end
         inside = [m for m in self.doc.mentions if start <= m.start and m.end <= end and m.type in ("PER", "ORG")]
         # a name in the genitive (المستشار لفلاديمير بوتين) is the role's complement, never the speaker
-        people = [m for m in inside if m.type == "PER" and not self._genitive(m)]
+        people = [m for m in inside if m.type == "PER" and not self._genitive(m) and not self.eponymous(m)]
         if self.lex.role(words[0].key) in ("body", "group") and not any(m.start == start for m in people):
             # «مكتب رئيس الوزراء التركي»، «مصادر في مكتب الرئيس»: the person completes a body's description
             people = []
         if len(people) > 1 and self._titled(people[-1]) and not self.doc.text[people[-2].end:people[-1].start].strip():
             return people[-2]  # «وقال أمين جربوع شيخ قبلي في شبوة»: an indefinite title after a name describes it
+        if people and all(self._titled(m) for m in people) and zone and not self._addressed(words, zone):
+            # «وقال أخصائي طب وجراحة العيون رئيس ... الدكتور وسيم عبدالعزيز عالم»: the description the tagger took
+            # for a name opens the subject; the person named at its end speaks
+            named = [m for m in self.doc.mentions if m.type == "PER" and people[-1].end < m.start
+                     and m.end <= zone[-1].end and not self._titled(m) and not self._genitive(m)]
+            if named:
+                return named[-1]
         if people:
             return people[-1]
         body = self.lex.role(words[0].key) in ("body", "group")
