@@ -33,7 +33,10 @@ BUT_HE = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ول�
 # «... أثر في الطلب على الذهب، بيد أنه توقع أن ...»: «بيد/إلا/غير أنه» and a cue verb, like «لكنه قال», open a new quote
 # (30 such before أكد، أشار، أوضح، قال، توقع ... in 20,000 SaudiNewsNet articles)
 BUT_THAT = frozenset({"بيد", "الا", "غير"})
-FA_QAD = frozenset({"فقد", "فانه", "فانها"})  # «أما X فقد أكد»: the ف of أما ... ف written before the verb
+FA_QAD = frozenset({"فقد", "فانه", "فانها"})
+# prepositions after a short quoted stretch right after a cue verb that make it the verb's quoted subject: «وشدد
+# "مغربل" على»، «وأعرب "كميخ" عن»، «وذكر "كيري" في» (about 70 such in 20,000 SaudiNewsNet articles)
+NAME_FOLLOWERS = frozenset({"علي", "عن", "في", "الي", "من", "خلال", "امام", "لدي"})  # «أما X فقد أكد»: the ف of أما ... ف written before the verb
 HE_THAT = frozenset({"انه", "انها", "انهم"})
 # the object of a verbal noun in a clause keeping a source unnamed (رافضة كشف اسمها، طلب عدم نشر اسمه)
 ANONYMITY = frozenset({"اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"})
@@ -267,6 +270,8 @@ class Openers(PieceText):
             return False
         if nxt.text == ":":
             return True
+        if self._words(m) <= 2 and nxt.key in NAME_FOLLOWERS:
+            return True  # «وشدد "الشقيق" على الإسراع ...»، «وأعرب "كميخ" عن سعادته»: the verb's subject, quoted
         return self._find_opener(after, False) is not None if nxt.text in COMMAS or nxt.is_word else False
 
     def _participle_opener(self, i: int, lemma: str) -> tuple[int, str] | None:

@@ -112,10 +112,10 @@ class Resolver:
         document names nowhere (وقال الزعيم الأعلى after «لكن خامنئي قرر ...»); ``gender`` is the cue verb's, which
         an inherited speaker must agree with."""
         words = [t for t in words if t.is_word or t.key in "\"'"]
+        while words and not words[0].is_word:
+            words.pop(0)  # «وأشار "المقبل" إلى أن»: the name's opening mark goes, and so its closing one below
         if words and not words[-1].is_word and sum(not t.is_word for t in words) % 2 == 1:
             words.pop()
-        while words and not words[0].is_word:
-            words.pop(0)
         if len(words) > 1 and words[-2].key.startswith("ال") and words[-1].text.endswith(("ه", "ها", "هم")) \
                 and not words[-1].key.startswith("باسم"):
             words.pop()  # «المتحدث باسمه» (his spokesman) keeps its complement: the role alone is someone else
