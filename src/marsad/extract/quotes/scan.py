@@ -14,7 +14,7 @@ from marsad.extract.quotes.openers import (
     TURN_WORDS,
 )
 from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
-from marsad.extract.quotes.speakers import Speaker
+from marsad.extract.quotes.speakers import JOINT, Speaker, definite_word
 from marsad.extract.quotes.subjects import GOVERNORS, OBJECT_NOUNS, QUANTIFIERS, WAS
 from marsad.model import Span
 from marsad.text.clitics import bare_word
@@ -231,6 +231,7 @@ class Piece(Emitter):
             self.found[-1].via.append(channel)
         if speaker is not None and not in_quote:
             self.resolver.memory.add(para, speaker, said)
+            self._issued(i, opener[0], speaker)
             if self._is_channel(speaker.span) and self.found and self.found[-1].cue.start == tok.start:
                 # «ونقلت وكالة «الأناضول» أن داود أوغلو تحدث ...» then «وقال: ...»: the outlet relays; the person it
                 # reports on is who speaks next
@@ -238,6 +239,22 @@ class Piece(Emitter):
                 reported = self.resolver.person_mention_in(q.start, q.end)
                 if reported is not None and reported[0].start == q.start:
                     self.resolver.memory.add(para, reported[1])
+
+    def _issued(self, i: int, stop: int, speaker: Speaker) -> None:
+        """Remember ``speaker`` as the author of a statement or report its cue's sentence names before the quote
+        («وقالت قوة المهام المشتركة في بيان:»، «وفي بيان صدر في غزة قال المسؤول بحماس إن») — who a later «وأضاف
+        البيان» means; a definite one («البيان») is the subject itself, already resolved. A statement named before
+        another quote of the sentence is that quote's («وأكدت الهيئة في بيانها أن ...، فقال: «...»»)."""
+        cue = self.tokens[i].start
+        if any(f.start <= cue < f.end for f in self.found):
+            return  # a cue inside words already quoted («... أن التكفير ... لم يجز أن نكفر ...») is part of them
+        earlier = max((f.end for f in self.found if f.end <= cue), default=-1)
+        for k in range(self._sentence_start[i], stop):
+            tok = self.tokens[k]
+            joint = k + 1 < len(self.tokens) and bare_word(self.tokens[k + 1].key) in JOINT  # «بيان مشترك»
+            if tok.start > earlier and not definite_word(tok) and not joint \
+                    and (head := self.resolver.document_head(tok)) is not None:
+                self.resolver.memory.wrote(tok.start, head, speaker)
 
     def _post_opener(self, i: int, opener: tuple[int, str] | None) -> tuple[int, str] | None:
         """The post a cue names with its words right after it, no colon or mark between («وقال الاعلامي صلاح
