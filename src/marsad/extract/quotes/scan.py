@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import (
@@ -14,7 +15,7 @@ from marsad.extract.quotes.openers import (
     TURN_WORDS,
 )
 from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
-from marsad.extract.quotes.speakers import JOINT, Speaker, definite_word
+from marsad.extract.quotes.speakers import Speaker, definite_word
 from marsad.extract.quotes.subjects import GOVERNORS, OBJECT_NOUNS, QUANTIFIERS, WAS
 from marsad.model import Span
 from marsad.text.clitics import bare_word
@@ -185,6 +186,14 @@ class Piece(Emitter):
             # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means —
             # not one named after a relative inside words already quoted («... الذي يدعى إبراهيم رشيد أبو ذعيان»)
             described = prev in RELATIVES and any(f.start <= tok.start < f.end for f in self.found)
+            if words:
+                # «وأفاد مصدر أمني عراقي بمقتل شخص»: the object after ب (no article, no body's head, not inside a
+                # name: «سامنتا باور»; not a person's role's complement: «رئيس بلدية المندق») ends the subject
+                zone = _head_run_until(zone, lambda k, t: t.key[:1] == "ب" and t.key not in ("باسم", "بن")
+                                       and not t.key[1:].startswith("ال") and self.lex.role(t.key[1:]) is None
+                                       and self.lex.role(zone[k - 1].key) != "person"
+                                       and self.resolver.entity_mention_at(t.start) is None)
+                words = [t for t in words if zone and t.end <= zone[-1].end]
             if words and role != "impersonal" and prev not in NOT_REPORTING and not in_quote and not described:
                 # a person's role names the person, not the body completing it («وأشار وكيل وزارة الشؤون البلدية
                 # ... المهندس عبدالله المطيري إلى قيام ...» then «وأضاف: أن»)
@@ -251,7 +260,7 @@ class Piece(Emitter):
         earlier = max((f.end for f in self.found if f.end <= cue), default=-1)
         for k in range(self._sentence_start[i], stop):
             tok = self.tokens[k]
-            joint = k + 1 < len(self.tokens) and bare_word(self.tokens[k + 1].key) in JOINT  # «بيان مشترك»
+            joint = k + 1 < len(self.tokens) and bare_word(self.tokens[k + 1].key) in self.lex.joint  # «بيان مشترك»
             if tok.start > earlier and not definite_word(tok) and not joint \
                     and (head := self.resolver.document_head(tok)) is not None:
                 self.resolver.memory.wrote(tok.start, head, speaker)
@@ -694,3 +703,9 @@ class Piece(Emitter):
             speaker = self.resolver.resolve(words, para, None)
             self._emit(m.start, m.end, "direct", self._span([self.tokens[after]]), speaker,
                        [self._span(relay)] if relay else [], self._sent[after])
+
+
+def _head_run_until(tokens: list[Token], stop: Callable[[int, Token], bool]) -> list[Token]:
+    """``tokens`` up to the first one after the first that ``stop`` (given its index) holds for."""
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and stop(k, t)), len(tokens))
+    return tokens[:cut]

@@ -27,9 +27,6 @@ PARTITIVES = frozenset({"بعض", "احد", "احدي"})  # «بعض هؤلاء�
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
-# «البيان الصادر عن ...»، «تقرير صدر عن ...»: words between a document noun and its author's preposition
-_ISSUED = frozenset({"صادر", "صادره", "صدر", "صدرت", "الذي", "التي", "موقع"})
-JOINT = frozenset({"مشترك", "مشتركا"})
 
 
 @dataclass(frozen=True)
@@ -259,7 +256,7 @@ class Resolver:
         follows it."""
         rest = [t for t in zone if t.start > noun.start]
         k = 0
-        while k < len(rest) and k < 2 and bare_word(rest[k].key) in _ISSUED:
+        while k < len(rest) and k < 2 and (rest[k].key in self.lex.issued or bare_word(rest[k].key) in self.lex.issued):
             k += 1
         if k >= len(rest) or not rest[k].is_word:
             return None
@@ -300,7 +297,7 @@ class Resolver:
         if not self._starts:
             self._starts = [t.start for t in self.tokens]
         at = bisect_left(self._starts, noun.start)
-        if any(bare_word(t.key) in JOINT for t in self.tokens[at + 1:at + 3]):
+        if any(bare_word(t.key) in self.lex.joint for t in self.tokens[at + 1:at + 3]):
             return None  # «صدر بيان مشترك»: two authors
         author = self._complement_author(noun, self.tokens[at:at + 8], construct=True)
         if author is not None:
@@ -487,6 +484,10 @@ class Resolver:
                     and (min(end, m.end) - max(start, m.start)) * 2 >= end - start:
                 return m.entity
         return None
+
+    def entity_mention_at(self, at: int) -> Mention | None:
+        """The mention (of any type) holding offset ``at``, if any."""
+        return next((m for m in self.doc.mentions if m.start <= at < m.end), None)
 
     def entity_at(self, start: int, end: int) -> str | None:
         """The entity id of a mention overlapping ``[start, end)``, if NER has linked one."""
