@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import (
@@ -13,7 +14,7 @@ from marsad.extract.quotes.openers import (
     TURN_WORDS,
 )
 from marsad.extract.quotes.piece import COMMAS, ENDERS, Found
-from marsad.extract.quotes.speakers import Speaker
+from marsad.extract.quotes.speakers import Speaker, definite_word
 from marsad.extract.quotes.subjects import GOVERNORS, OBJECT_NOUNS, QUANTIFIERS, WAS
 from marsad.model import Span
 from marsad.text.clitics import bare_word
@@ -184,6 +185,14 @@ class Piece(Emitter):
         if opener is None:
             # a person who acts without being quoted (كرر الوزير فيليب هاموند ...) is who a later «وأضاف» means —
             # not one named after a relative inside words already quoted («... الذي يدعى إبراهيم رشيد أبو ذعيان»)
+            if words:
+                # «وأفاد مصدر أمني عراقي بمقتل شخص»: the object after ب (no article, no body's head, not inside a
+                # name: «سامنتا باور»; not a person's role's complement: «رئيس بلدية المندق») ends the subject
+                zone = _head_run_until(zone, lambda k, t: t.key[:1] == "ب" and t.key not in ("باسم", "بن")
+                                       and not t.key[1:].startswith("ال") and self.lex.role(t.key[1:]) is None
+                                       and self.lex.role(zone[k - 1].key) != "person"
+                                       and self.resolver.entity_mention_at(t.start) is None)
+                words = [t for t in words if zone and t.end <= zone[-1].end]
             # nor the subject of a cue inside words already quoted («... توقع أن يعاود الذهب الارتفاع، إذ تشير التقارير
             # بقوة إلى ذلك» then «مؤكدا أن»: the reports are part of the man's words)
             if words and role != "impersonal" and prev not in NOT_REPORTING and not in_quote:
@@ -234,6 +243,7 @@ class Piece(Emitter):
         own = bool(self.found) and self.found[-1].cue.start == tok.start and prev not in self.lex.complementizers
         if speaker is not None and (own or not in_quote):
             self.resolver.memory.add(para, speaker, said)
+            self._issued(i, opener[0], speaker)
             if self._is_channel(speaker.span) and self.found and self.found[-1].cue.start == tok.start:
                 # «ونقلت وكالة «الأناضول» أن داود أوغلو تحدث ...» then «وقال: ...»: the outlet relays; the person it
                 # reports on is who speaks next
@@ -248,6 +258,22 @@ class Piece(Emitter):
         20,000 SaudiNewsNet articles; the rest quoted names: «واختتم "الشريف" كلمته»)."""
         m = self.mark_at(i + 1)
         return opener == (i + 1, "mark") and m is not None and m.closed and self._words(m) >= 3
+
+    def _issued(self, i: int, stop: int, speaker: Speaker) -> None:
+        """Remember ``speaker`` as the author of a statement or report its cue's sentence names before the quote
+        («وقالت قوة المهام المشتركة في بيان:»، «وفي بيان صدر في غزة قال المسؤول بحماس إن») — who a later «وأضاف
+        البيان» means; a definite one («البيان») is the subject itself, already resolved. A statement named before
+        another quote of the sentence is that quote's («وأكدت الهيئة في بيانها أن ...، فقال: «...»»)."""
+        cue = self.tokens[i].start
+        if any(f.start <= cue < f.end for f in self.found):
+            return  # a cue inside words already quoted («... أن التكفير ... لم يجز أن نكفر ...») is part of them
+        earlier = max((f.end for f in self.found if f.end <= cue), default=-1)
+        for k in range(self._sentence_start[i], stop):
+            tok = self.tokens[k]
+            joint = k + 1 < len(self.tokens) and bare_word(self.tokens[k + 1].key) in self.lex.joint  # «بيان مشترك»
+            if tok.start > earlier and not definite_word(tok) and not joint \
+                    and (head := self.resolver.document_head(tok)) is not None:
+                self.resolver.memory.wrote(tok.start, head, speaker)
 
     def _post_opener(self, i: int, opener: tuple[int, str] | None) -> tuple[int, str] | None:
         """The post a cue names with its words right after it, no colon or mark between («وقال الاعلامي صلاح
@@ -689,3 +715,9 @@ class Piece(Emitter):
             speaker = self.resolver.resolve(words, para, None)
             self._emit(m.start, m.end, "direct", self._span([self.tokens[after]]), speaker,
                        [self._span(relay)] if relay else [], self._sent[after])
+
+
+def _head_run_until(tokens: list[Token], stop: Callable[[int, Token], bool]) -> list[Token]:
+    """``tokens`` up to the first one after the first that ``stop`` (given its index) holds for."""
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and stop(k, t)), len(tokens))
+    return tokens[:cut]
