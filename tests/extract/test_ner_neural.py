@@ -168,3 +168,36 @@ def test_document_steps_trim_propagate_and_relabel() -> None:
     tags = [["O", "O", "B-PERS", "I-PERS"]]
     relabel_places(keys, tags, lexicon_resources().places)
     assert tags[0] == ["O", "O", "B-LOC", "I-LOC"]
+
+
+def test_unlabelled_sentences_for_distillation(shared_dir: Path) -> None:
+    from marsad.train.ner import MAX_WORDS, MIN_WORDS, unlabelled_sentences
+    from marsad.train.saudinewsnet import mining_records
+
+    corpus = shared_dir / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
+    sentences = unlabelled_sentences(corpus, 60)
+    assert len(sentences) == 60 and sentences == unlabelled_sentences(corpus, 60)
+    assert all(MIN_WORDS <= len(words) <= MAX_WORDS for words in sentences)
+    # the pipeline's tokens of the first article outside the held-out third, in order
+    first = next(mining_records(corpus))["content"]
+    assert all(word in first for word in sentences[0]) and first.index(sentences[0][0]) < first.index(sentences[0][-1])
+
+
+def test_student_trains_on_gold_and_teacher_tags(shared_dir: Path) -> None:
+    torch = pytest.importorskip("torch")
+    from marsad.train.ner import TrainConfig, fit, make_encoder
+
+    sentences = read_conll(shared_dir / "datasets" / "anercorp" / "ANERCorp_CamelLab_train.txt")[:20]
+    words = sorted({norm_key(w) for s in sentences for w in s.words})
+    table = np.vstack([np.zeros((1, 8)), np.random.default_rng(0).standard_normal((len(words), 8))]).astype(np.float32)
+    encoder = make_encoder(words, sentences, Gazetteer())
+    encoded = [encoder.encode(s.words) for s in sentences]
+    extra = [encoder.encode(s.words) for s in sentences[:6]]
+    config = TrainConfig(Path("-"), Path("-"), Path("-"), hidden=8, char_filters=6, student_epochs=3,
+                         distill_per_epoch=4, average_last=2)
+    seen: list[float] = []
+    state = fit(config, 0, sentences, encoded, len(encoder.chars) + 2, table,
+                lambda epoch, loss, weights: seen.append(loss), (extra, [["O"] * len(e.words) for e in extra]))
+    # three student epochs, each over the 20 gold sentences and 4 of the 6 machine-tagged ones
+    assert len(seen) == 3 and torch.get_num_threads() == 1
+    assert state["out.weight"].shape == (9, 16)

@@ -59,10 +59,19 @@ def train_ner(
         Path | None,
         typer.Option("--vectors", dir_okay=False, help="Reuse this word2vec text file instead of relearning it."),
     ] = None,
-    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Training epochs.")] = 40,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Training epochs of each teacher network.")] = 40,
     seeds: Annotated[
         list[int] | None,
-        typer.Option("--seed", help="Train one network per seed (repeat the option); default 13 and 14."),
+        typer.Option("--seed", help="Train one teacher network per seed (repeat the option); default 13 and 14."),
+    ] = None,
+    distill: Annotated[
+        int, typer.Option("--distill", min=0, help="Distil the seeds' networks into one: at most this many "
+                          "SaudiNewsNet sentences tagged by them (0: ship the seeds' networks together; 28000 in the card).")
+    ] = 0,
+    teacher: Annotated[
+        Path | None,
+        typer.Option("--teacher", dir_okay=False, exists=True,
+                     help="Reuse this trained ensemble (a ner_teacher.npz) instead of training the teachers."),
     ] = None,
     dev: Annotated[
         float, typer.Option("--dev", min=0.0, max=0.5, help="Hold out this last fraction of train and score it each epoch.")
@@ -83,5 +92,6 @@ def train_ner(
         build_vectors(data / "saudinewsnet" / "saudinewsnet.jsonl.gz", vectors)
     err.print("training the BiLSTM-CRF on ANERcorp train ...")
     train(TrainConfig(data / "anercorp" / "ANERCorp_CamelLab_train.txt", vectors, out_dir, epochs=epochs,
-                      seeds=tuple(seeds or (13, 14))), dev, err.print)
+                      seeds=tuple(seeds or (13, 14)), unlabelled=data / "saudinewsnet" / "saudinewsnet.jsonl.gz",
+                      distill=distill, teacher=teacher), dev, err.print)
     err.print(f"done in {time.monotonic() - started:.0f} s: {out_dir}")

@@ -9,6 +9,10 @@ the network learns how far a gazetteer hit on unseen text can be trusted.
 
 Two networks are trained with different seeds and shipped together; the tagger averages
 their scores (on the development split the pair scored 0.756 against 0.749 and 0.743 alone).
+With ``distill`` > 0 the pair is a teacher instead: it tags unlabelled SaudiNewsNet sentences,
+and one network of the same size (the student) starts from the first teacher network and
+trains a few more epochs on the gold sentences plus those machine-tagged ones (knowledge
+distillation, the candidate described in the model card: one network's cost).
 
 Reproducible: one thread, fixed seeds for torch and for the batch order, a fixed number
 of epochs, and the weights averaged over the last epochs (which also smooths the
@@ -32,10 +36,18 @@ from marsad.extract.ner.conll import TaggedSentence, read_conll
 from marsad.extract.ner.gazetteers import Gazetteer, gazetteer_from_names, lexicon_resources
 from marsad.extract.ner.neural import FEATURES, MAX_CHARS, TAGS, BiLstmCrf, Encoded, Encoder
 from marsad.text.normalize import norm_key
+from marsad.text.sentences import split_sentences
+from marsad.text.tokens import tokenize
+from marsad.train.saudinewsnet import mining_records
 
 FOLDS = 5
 MODEL_FILE = "ner_nn.npz"
 NAMES_FILE = "ner_names.tsv"
+TEACHER_FILE = "ner_teacher.npz"
+# SaudiNewsNet sentences the teacher tags: every ARTICLE_STEP-th article outside the held-out third
+# (all outlets, in file order), sentences of MIN_WORDS to MAX_WORDS tokens
+ARTICLE_STEP = 8
+MIN_WORDS, MAX_WORDS = 5, 80
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,32 @@ class TrainConfig:
     batch: int = 16
     learning_rate: float = 1e-3
     seeds: tuple[int, ...] = (13, 14)
+    unlabelled: Path | None = None  # SaudiNewsNet jsonl.gz, for distillation
+    distill: int = 0  # machine-tagged sentences in the pool, at most (0: ship the seeds' networks together)
+    distill_per_epoch: int = 7000  # of them per student epoch (the pool is cycled through)
+    student_epochs: int = 3
+    student_learning_rate: float = 5e-4
+    teacher: Path | None = None  # a trained ensemble to reuse instead of training the seeds
+
+
+def unlabelled_sentences(path: Path, limit: int) -> list[list[str]]:
+    """Up to ``limit`` SaudiNewsNet sentences as token lists, split and tokenised as the pipeline does.
+
+    Every :data:`ARTICLE_STEP`-th article outside the held-out third, sentences of
+    :data:`MIN_WORDS` to :data:`MAX_WORDS` tokens, in file order.
+    """
+    out: list[list[str]] = []
+    for k, record in enumerate(mining_records(path)):
+        if k % ARTICLE_STEP:
+            continue
+        text = record.get("content") or ""
+        for span in split_sentences(text):
+            words = [t.text for t in tokenize(text, span.start, span.end)]
+            if MIN_WORDS <= len(words) <= MAX_WORDS:
+                out.append(words)
+                if len(out) >= limit:
+                    return out
+    return out
 
 
 def read_vectors(path: Path, limit: int) -> tuple[list[str], NDArray[np.float32]]:
@@ -195,8 +233,8 @@ def _batch(encoded: Sequence[Encoded], tags: Sequence[Sequence[str]]) -> dict[st
     return out
 
 
-def export(states: Sequence[dict[str, NDArray[np.float32]]], encoder: Encoder, path: Path) -> None:
-    """Write the networks' weights (one set per member), the shared word table, vocabulary and characters."""
+def _file_names() -> dict[str, str]:
+    """The model file's name of each network weight (without the member prefix) to its torch name."""
     names = {
         "char_emb": "char_emb.weight", "conv_w": "conv.weight", "conv_b": "conv.bias",
         "out_w": "out.weight", "out_b": "out.bias", "trans": "trans", "start": "start", "end": "end",
@@ -205,8 +243,19 @@ def export(states: Sequence[dict[str, NDArray[np.float32]]], encoder: Encoder, p
         for part in ("w_ih", "w_hh", "b_ih", "b_hh"):
             kind, which = part.split("_")
             names[prefix + part] = f"lstm.{'weight' if kind == 'w' else 'bias'}_{which}_l0{suffix}"
+    return names
+
+
+def member_state(path: Path, member: int = 0) -> dict[str, NDArray[np.float32]]:
+    """One member's weights from a model file written by :func:`export`, under torch's names (no word table)."""
+    with np.load(path) as data:
+        return {key: data[f"m{member}.{name}"] for name, key in _file_names().items()}
+
+
+def export(states: Sequence[dict[str, NDArray[np.float32]]], encoder: Encoder, path: Path) -> None:
+    """Write the networks' weights (one set per member), the shared word table, vocabulary and characters."""
     arrays: dict[str, Any] = {
-        f"m{k}.{name}": state[key] for k, state in enumerate(states) for name, key in names.items()
+        f"m{k}.{name}": state[key] for k, state in enumerate(states) for name, key in _file_names().items()
     }
     arrays["emb"] = states[0]["emb.weight"].astype(np.float16)
     arrays["tags"] = np.array(TAGS)
@@ -219,11 +268,19 @@ def fit(
     config: TrainConfig, seed: int, sentences: Sequence[TaggedSentence], encoded: Sequence[Encoded],
     n_chars: int, table: NDArray[np.float32],
     on_epoch: Callable[[int, float, dict[str, NDArray[np.float32]]], None] | None = None,
+    extra: tuple[Sequence[Encoded], Sequence[Sequence[str]]] = ((), ()),
+    init: dict[str, NDArray[np.float32]] | None = None,
 ) -> dict[str, NDArray[np.float32]]:
     """Train one network on ``sentences`` (``encoded`` by :func:`jackknife_encode`); return its averaged weights.
 
     The weights are averaged over the last ``config.average_last`` epochs; ``n_chars`` is
     the size of the character alphabet (ids 0 and 1 included).
+
+    ``extra``: machine-tagged sentences (encoded, tags).  When given, the network trains
+    ``config.student_epochs`` epochs at ``config.student_learning_rate``, each over every gold
+    sentence plus the next ``config.distill_per_epoch`` extra ones (cycling through them);
+    otherwise ``config.epochs`` at ``config.learning_rate``.  ``init``: weights to start from
+    (torch names; the word table stays ``table``).
 
     ``on_epoch(epoch, loss, weights)`` is called after each epoch with the current (not
     averaged) weights, for development runs.
@@ -233,18 +290,29 @@ def fit(
     torch.manual_seed(seed)
     torch.set_num_threads(1)
     net = _network(config, table, n_chars)
-    optimiser = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=config.learning_rate)
-    order = list(range(len(sentences)))
+    if init is not None:
+        net.load_state_dict({k: torch.tensor(v) for k, v in {**init, "emb.weight": table}.items()})
+    inputs = [*encoded, *extra[0]]
+    targets = [*(s.tags for s in sentences), *extra[1]]
+    pool = list(range(len(sentences), len(inputs)))
+    rate = config.student_learning_rate if pool else config.learning_rate
+    optimiser = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=rate)
     rng = random.Random(seed)
+    rng.shuffle(pool)
+    epochs = config.student_epochs if pool else config.epochs
     averaged: dict[str, NDArray[np.float32]] = {}
-    averaging = min(config.average_last, config.epochs)  # fewer epochs than that: average them all
-    for epoch in range(1, config.epochs + 1):
+    averaging = min(config.average_last, epochs)  # fewer epochs than that: average them all
+    order = list(range(len(sentences)))
+    for epoch in range(1, epochs + 1):
         net.train()
-        rng.shuffle(order)
+        if pool:  # every gold sentence and the next slice of the machine-tagged ones
+            start = (epoch - 1) * config.distill_per_epoch
+            order = [*range(len(sentences)), *(pool[i % len(pool)] for i in range(start, start + config.distill_per_epoch))]
+        rng.shuffle(order)  # (without a pool, the previous epoch's order shuffled again)
         total = 0.0
         for k in range(0, len(order), config.batch):
             idx = order[k:k + config.batch]
-            batch = _batch([encoded[i] for i in idx], [sentences[i].tags for i in idx])
+            batch = _batch([inputs[i] for i in idx], [targets[i] for i in idx])
             if config.word_dropout:  # hide some word vectors so that characters and flags learn to carry names
                 hide = torch.rand(batch["words"].shape) < config.word_dropout
                 batch["words"] = batch["words"].masked_fill(hide, 0)
@@ -256,7 +324,7 @@ def fit(
             optimiser.step()
             total += float(loss.item())
         state = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
-        if epoch > config.epochs - averaging:
+        if epoch > epochs - averaging:
             for k, v in state.items():
                 averaged[k] = averaged.get(k, 0) + v / averaging
         if on_epoch is not None:
@@ -297,15 +365,44 @@ def train(config: TrainConfig, dev_fraction: float = 0.0, log: Callable[[str], N
         emit(line)
 
     encoded = jackknife_encode(sentences, encoder)  # the same input for every seed
+    n_chars = len(encoder.chars) + 2
     members: list[dict[str, NDArray[np.float32]]] = []
-    for seed in config.seeds:
+    if config.teacher is None or not config.distill:
+        for seed in config.seeds:
 
-        def on_epoch(epoch: int, loss: float, state: dict[str, NDArray[np.float32]], seed: int = seed) -> None:
-            report(f"seed {seed} epoch {epoch} loss {loss:.0f}", [state])
+            def on_epoch(epoch: int, loss: float, state: dict[str, NDArray[np.float32]], seed: int = seed) -> None:
+                report(f"seed {seed} epoch {epoch} loss {loss:.0f}", [state])
 
-        members.append(fit(config, seed, sentences, encoded, len(encoder.chars) + 2, table, on_epoch))
-        report(f"seed {seed} averaged", members[-1:])
-    if len(members) > 1:
-        report("ensemble", members)
-    export(members, encoder, path)
+            members.append(fit(config, seed, sentences, encoded, n_chars, table, on_epoch))
+            report(f"seed {seed} averaged", members[-1:])
+        if len(members) > 1:
+            report("ensemble", members)
+    if not config.distill:
+        export(members, encoder, path)
+        return time.monotonic() - started
+    if config.unlabelled is None:
+        raise ValueError("distillation needs the unlabelled SaudiNewsNet file (TrainConfig.unlabelled)")
+    teacher_path = config.teacher or config.out_dir / TEACHER_FILE
+    if config.teacher is None:
+        export(members, encoder, teacher_path)
+    teacher = BiLstmCrf.load(teacher_path)
+    if dict(teacher.chars) != dict(encoder.chars):  # the student starts from a teacher network: same inputs
+        raise ValueError(f"{teacher_path}: the teacher was trained on other sentences (another character set)")
+    raw = unlabelled_sentences(config.unlabelled, config.distill)
+    # the teacher reads its own vocabulary and characters (with this run's names); its networks' own tags
+    # are the targets (the document steps run again on the student's)
+    labels = teacher.tag([teacher.encoder(encoder.lexicons, names).encode(words) for words in raw])
+    extra = [encoder.encode(words) for words in raw]
+    emit(f"teacher tagged {len(raw)} SaudiNewsNet sentences, {sum(map(len, raw))} tokens, "
+         f"{sum(t.startswith('B-') for tags in labels for t in tags)} names, {time.monotonic() - started:.0f} s")
+    student_seed = config.seeds[0]
+
+    def on_student_epoch(epoch: int, loss: float, state: dict[str, NDArray[np.float32]]) -> None:
+        report(f"student (seed {student_seed}) epoch {epoch} loss {loss:.0f}", [state])
+
+    # the student starts from the first teacher network and trains on the word table as shipped (float16)
+    student = fit(config, student_seed, sentences, encoded, n_chars, table.astype(np.float16).astype(np.float32),
+                  on_student_epoch, (extra, labels), members[0] if members else member_state(teacher_path))
+    report("student averaged", [student])
+    export([student], encoder, path)
     return time.monotonic() - started
