@@ -1,7 +1,7 @@
 """The shipped name tagger (BiLSTM-CRF networks run on numpy), with document-level steps.
 
 :meth:`NerTagger.tag_document` tags every sentence of a document, then lets the document
-correct itself (the "one sense per discourse" idea): :func:`trim_overruns`,
+correct itself (the "one sense per discourse" idea): :func:`cut_prepositions`, :func:`trim_overruns`,
 :func:`propagate` (an untagged word sequence equal to a tagged name, its first word
 possibly with clitics, takes the name's majority type when the name is tagged at least as
 often as it is left untagged), :func:`propagate_surnames`, :func:`relabel_places` and
@@ -124,17 +124,18 @@ def trim_overruns(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
     Places are left alone: كوريا الجنوبية must keep its adjective even where كوريا is tagged alone.
 
     كيم جونج أون سيدليان loses سيدليان when كيم جونج أون is tagged alone at least twice
-    elsewhere in the document (a clitic may precede it) and سيدليان is in no other tagged span
-    (in place).
+    elsewhere in the document (a clitic may precede it) and سيدليان is in no other person span
+    (in place): «ووصف شتاينماير [الأكراد]» loses الأكراد, tagged as an organisation elsewhere.
     """
     alone: Counter[tuple[str, ...]] = Counter()
-    words: Counter[str] = Counter()
+    words: Counter[str] = Counter()  # words of person spans
     spans = [iob_spans(sent_tags) for sent_tags in tags]
     for sent_keys, sent_spans in zip(keys, spans, strict=True):
         for a, b, label in sent_spans:
             for first in stem_variants(sent_keys[a]):
                 alone[(label, first, *sent_keys[a + 1:b])] += 1
-            words.update(sent_keys[a:b])
+            if label == "PERS":
+                words.update(sent_keys[a:b])
     for sent_keys, sent_tags, sent_spans in zip(keys, tags, spans, strict=True):
         for a, b, label in sent_spans:
             if label != "PERS" or b - a < 2 or words[sent_keys[b - 1]] > 1:
@@ -143,10 +144,34 @@ def trim_overruns(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
                 sent_tags[b - 1] = "O"
 
 
+def cut_prepositions(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
+    """Cut off a person span's last words that are ل + the article and a noun (in place).
+
+    «جون كيربي [للصحفيين]»: «to the journalists» is never a word of a person's name (لله, three
+    letters, is left alone), and left in it would make للصحفيين a surname for :func:`propagate_surnames`.
+    """
+    for sent_keys, sent_tags in zip(keys, tags, strict=True):
+        for a, b, label in iob_spans(sent_tags):
+            while label == "PERS" and b - a > 1 and sent_keys[b - 1].startswith("لل") and len(sent_keys[b - 1]) >= 5:
+                b -= 1
+                sent_tags[b] = "O"
+
+
+def _article_added(key: str, reading: str) -> bool:
+    """True when ``key`` is ``reading``, shaped like a nisba adjective, with the article before it (الهندي for هندي).
+
+    A family name made of a given name with the article (العبدالعزيز for عبدالعزيز) is not one.
+    """
+    before = key[:len(key) - len(reading)] if key.endswith(reading) else ""
+    return not reading.startswith("ال") and reading.endswith(("ي", "يه")) and before.endswith(("ال", "لل"))
+
+
 def propagate_surnames(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
     """An untagged word that is the last word of a person tagged in the document becomes PERS (in place).
 
-    واتسون after أدريان واتسون, كيربي after جون كيربي; a clitic may precede the word.
+    واتسون after أدريان واتسون, كيربي after جون كيربي; a clitic may precede the word, and the
+    article, except before a surname shaped like a nisba adjective: «[محامي هندي]» (an Indian
+    lawyer, by the networks) does not make «المسؤول الهندي» a person.
     """
     surnames: set[str] = set()
     for sent_keys, sent_tags in zip(keys, tags, strict=True):
@@ -156,7 +181,7 @@ def propagate_surnames(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> 
     if not surnames:
         return
     # the words with a reading that is a surname, looked up once per distinct word
-    named = {k for k in set().union(*keys) if any(v in surnames for v in stem_variants(k))}
+    named = {k for k in set().union(*keys) if any(v in surnames and not _article_added(k, v) for v in stem_variants(k))}
     for sent_keys, sent_tags in zip(keys, tags, strict=True):
         for i in compress(count(), map(named.__contains__, sent_keys)):
             if sent_tags[i] != "O" or (i + 1 < len(sent_tags) and sent_tags[i + 1].startswith("I-")):
@@ -186,7 +211,8 @@ class NerTagger:
         """IOB2 tags (ANERcorp labels: PERS, LOC, ORG, MISC) for every sentence of one document.
 
         The networks tag each sentence; then, over the whole document, person spans that
-        run past a name are trimmed, names tagged somewhere are propagated to their untagged
+        end in ل + article words or run past a name are trimmed, names tagged somewhere are propagated
+        to their untagged
         occurrences, surnames of tagged persons are tagged, and known place names become LOC.
         Each step can be switched off (for development measurements).
         """
@@ -217,6 +243,7 @@ class NerTagger:
             tags = flat[pos:pos + len(doc_keys)]
             pos += len(doc_keys)
             if trim:
+                cut_prepositions(doc_keys, tags)
                 trim_overruns(doc_keys, tags)
             if consistency:
                 propagate(doc_keys, tags)
