@@ -109,7 +109,7 @@ def mention_name(doc: Document, m: Mention) -> str:
     """
     if m.start > 0 and m.text.startswith("ل") and doc.text[m.start - 1] == "ل":
         return "ا" + m.text
-    if norm_key(m.text) == _LILLAH:
+    if "ل" in m.text and norm_key(m.text) == _LILLAH:  # (no other letter becomes ل in a key)
         return "الله"
     return m.text
 
@@ -649,16 +649,15 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
     its mentions (a country's national team is the country, a city's club too rare to tell).
     """
     clubs: set[str] = set()
-    for m in mentions:
-        name = norm_key(mention_name(doc, m))
+    names = [norm_key(mention_name(doc, m)) for m in mentions]
+    for m, name in zip(mentions, names, strict=True):
         if " " in name or not (m.type == "LOC" or (m.type == "ORG" and m.entity == f"ORG:{name}")):
             continue
         word = _word_before(doc, m.start)
         if (word is not None and any(v in _club_heads() for v in stem_variants(word.key))
                 and shipped_registry().lookup(name) is None):
             clubs.add(name)
-    for m in mentions:
-        name = norm_key(mention_name(doc, m))
+    for m, name in zip(mentions, names, strict=True):
         if (name in clubs and (m.type == "LOC" or (m.type == "ORG" and m.entity == f"ORG:{name}"))
                 and not any(tag in (m.entity or "") for tag in APART)):
             m.type = "ORG"
