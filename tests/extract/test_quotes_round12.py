@@ -113,3 +113,11 @@ def test_a_short_quoted_name_before_a_preposition_is_the_verb_subject_not_its_wo
     doc = _doc(text)
     assert not [q for q in doc.quotes if q.text == "الشقيق"]
     assert _speaker(_quote(doc, "أخي رجل كبير")) == "الشقيق"  # the speaker span holds no quotation mark
+
+
+def test_kama_and_a_cue_verb_with_no_subject_go_on_with_the_speaker() -> None:
+    # 18 «...، كما أكد/أشار إلى أن» with no subject in 20,000 SaudiNewsNet articles, all missed before
+    text = ("ووصف البلوي رحيل المدرب بيتوركا بالقرار الصحيح ولا يعتبر خسارة للاتحاد، كما أكد أن صفقة مونتاري تمت لحاجة "
+            "الفريق لهذا اللاعب في هذا المركز وليست صفقة للدعاية أو للإعلان.")
+    doc = _doc(text, ("البلوي", "بيتوركا"))
+    assert _speaker(_quote(doc, "صفقة مونتاري")) == "البلوي"

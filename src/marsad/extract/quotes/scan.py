@@ -564,6 +564,8 @@ class Piece(Emitter):
                 k = self.index(zone[0].end)
                 zone = zone[:1]
         words, relay = self._subject(zone)
+        if not words and role == "lead_verb":
+            return i + 1  # «...، كما أكد أن ...»، «كما أشار إلى أنه»: no subject, the verb goes on with its speaker
         if not words or (role == "lead" and not self._can_speak(words)):
             return k
         para = self._para[i]
