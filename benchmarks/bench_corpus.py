@@ -16,7 +16,11 @@ memory of the process (``ru_maxrss``) and the store's size.  The mean text lengt
 each tenth is printed beside its cost (the cost follows the length of the documents, so a
 tenth of longer articles costs more at any corpus size).  ``--members`` writes each
 article unit's story (id, after redirects); ``--compare`` gives the BCubed precision,
-recall and F1 of one such file against another (units of both).
+recall and F1 of one such file against another (units of both).  ``--prepare`` replays the
+main process of ``marsad analyze`` with workers: each document's stored form is written
+and its corpus part prepared (:func:`marsad.corpus.prepare.prepare`) outside the timer, as
+the workers do, and the corpus steps take the documents as they are (not read back), so the
+cost printed is what the main process spends on the corpus steps of a run.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from marsad.corpus.prepare import Prepared, prepare
 from marsad.eval.stories import bcubed
 from marsad.model import Document, DocumentSource
 from marsad.options import Options
@@ -67,6 +72,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=64, help="documents per batch (default 64, as marsad analyze)")
     parser.add_argument("--members", type=Path, help="write unit -> story (TSV) here")
     parser.add_argument("--db", type=Path, help="keep the replayed store here (default: a temporary one)")
+    parser.add_argument("--prepare", action="store_true",
+                        help="prepare each document's corpus part outside the timer and relate the documents as they "
+                             "are, as a run with workers does (the main process's cost)")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"), help="BCubed of membership A against B")
     args = parser.parse_args()
     if args.compare:
@@ -88,8 +96,12 @@ def main() -> None:
             for batch in _batches(args.source, args.n, args.batch):
                 chars.append(sum(len(d.text) for d in batch))
                 store.write_batch(run, batch, [(d.id, d.sources[0]) for d in batch if d.sources], {}, [], layers=False)
+                fresh: dict[str, Document] | None = None
+                prepared: dict[str, Prepared] | None = None
+                if args.prepare:
+                    fresh, prepared = {d.id: d for d in batch}, {d.id: prepare(d) for d in batch}
                 began = time.process_time()
-                while relate_batch(store, run, options.stories, args.batch) is not None:
+                while relate_batch(store, run, options.stories, args.batch, fresh, prepared) is not None:
                     pass
                 costs.append((len(batch), time.process_time() - began))
             began = time.process_time()
