@@ -30,7 +30,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from marsad.store.store import Store
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class Migration:
     description: str
     statements: tuple[str, ...]
     full_text: bool = False
-    upgrade: Callable[[Any], None] | None = None  # run with the store after the statements (data they cannot move)
+    upgrade: Callable[[Store], None] | None = None  # run with the store after the statements (data they cannot move)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
