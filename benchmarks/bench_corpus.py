@@ -11,7 +11,8 @@ The first ``n`` stored documents (in arrival order, as the per-document pipeline
 them) are committed to a fresh SQLite store ``batch`` at a time, each batch followed by
 the corpus steps (:func:`marsad.store.relate.relate_batch`), exactly as ``marsad analyze``
 does after each batch.  Printed: the CPU milliseconds of the corpus steps per new document
-for every tenth of the run (the growth as the store fills), the total, the peak resident
+for every tenth of the run (the growth as the store fills) and for the first and the last
+thousand documents, the total, the peak resident
 memory of the process (``ru_maxrss``) and the store's size.  The mean text length of
 each tenth is printed beside its cost (the cost follows the length of the documents, so a
 tenth of longer articles costs more at any corpus size).  ``--members`` writes each
@@ -62,6 +63,16 @@ def _batches(source: Path, n: int, size: int) -> Iterator[list[Document]]:
 
 def _members(store: Store) -> dict[str, str]:
     return {str(u): store.resolve_id("story", str(s)) for u, s in store.rows("SELECT segment, story FROM story_members")}
+
+
+def _thousand(costs: list[tuple[int, float]]) -> float:
+    """CPU ms a document of the first batches of ``costs`` that hold at least 1,000 documents."""
+    count, spent = 0, 0.0
+    for n, t in costs:
+        if count >= 1000:
+            break
+        count, spent = count + n, spent + t
+    return 1000 * spent / count
 
 
 def main() -> None:
@@ -117,6 +128,9 @@ def main() -> None:
                 print(f"documents {done - count + 1:6d}-{done:6d}: {1000 * sum(t for _, t in part) / count:7.2f} ms/doc "
                       f"({size:5.0f} characters/doc)")
             relating, documents = sum(t for _, t in costs), sum(c for c, _ in costs)
+            if documents >= 2000:  # the growth: the first and the last thousand documents (whole batches)
+                first, last = _thousand(costs), _thousand(costs[::-1])
+                print(f"first thousand {first:.2f} ms/doc, last thousand {last:.2f} ms/doc")
             total = relating + describing
             print(f"relating {1000 * relating / documents:.2f} ms/doc; describing {described} stories at the end "
                   f"{describing:.1f} cpu-s, {1000 * describing / documents:.2f} ms/doc")
