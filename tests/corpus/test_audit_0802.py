@@ -23,6 +23,9 @@ URLS = {
     "woman": "http://www.alweeam.com.sa/350380/امن-طرق-مكة-ضبط-امرأة-مطلوبة-بجوار-الطر/",  # «امرأة سورية»
     "invasion": "http://aawsat.com/home/article/420346/أبرز-المراحل-التاريخية-ما-قبل-الغزو-إلى-التحرير",
     "friends": "http://www.aleqt.com/2015/08/02/article_978209.html",  # «مجموعة أصدقاء سورية»: the country
+    "jordan_tribes": "http://www.okaz.com.sa/new/Issues/20150802/Con20150802786933.htm",  # «المملكة الأردنيةشرقا»
+    "crash_uk": "http://www.alwatan.com.sa/Nation/News_Detail.aspx?ArticleID=230778&CategoryID=3",  # «لدفنها في المملكة»
+    "troupes": "http://www.alweeam.com.sa/350464/الفرق-الشعبية-بالمملكة-تستعرض-فنونها/",  # «وفرقة جدة للفنون الشعبية»
 }
 
 
@@ -81,3 +84,14 @@ def test_a_country_shaped_like_its_adjective_is_the_adjective_beside_its_noun(
     assert "امرأة سورية" in docs["woman"].text and "loc:syria" not in _after(docs["woman"], "سورية", "امرأة")
     assert "مصرية وسورية" in docs["invasion"].text and "loc:syria" not in _after(docs["invasion"], "سورية", "مصرية و")
     assert _after(docs["friends"], "سورية", "أصدقاء") == {"loc:syria"}
+
+
+def test_the_left_kingdoms_and_troupe_of_the_first_audit(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """Left by this audit, fixed by 2015-08-01's: «لتوسع المملكة الأردنيةشرقا» (a missing space) in an article on Jordan
+    is Jordan; «فرقة جدة للفنون الشعبية» is a troupe, not Jeddah.  «لدفنها في المملكة» in an article on the Saudi embassy
+    in the United Kingdom stays Saudi Arabia (the Saudi press never calls the UK المملكة alone)."""
+    docs = analysed[0]
+    assert mention_entities(docs["jordan_tribes"], "المملكة") == {"loc:jordan"}
+    assert mention_entities(docs["crash_uk"], "المملكة") == {"loc:saudi-arabia"}
+    troupe = [m for m in docs["troupes"].mentions if m.text == "فرقة جدة للفنون الشعبية"]
+    assert troupe and all(m.type == "ORG" and m.entity != "loc:jeddah" for m in troupe)

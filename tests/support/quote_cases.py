@@ -9,15 +9,17 @@ from marsad.extract.quotes import annotate
 from marsad.model import Document, Mention, Quote, Segment
 
 
-def doc_with_people(text: str, people: tuple[str, ...] = ()) -> Document:
-    """A document of ``text`` with a PER mention for every occurrence of each name, after the quote component."""
+def doc_with_people(text: str, people: tuple[str, ...] = (), bodies: tuple[str, ...] = ()) -> Document:
+    """A document of ``text`` with a PER mention for every occurrence of each name (an ORG one for each of
+    ``bodies``), after the quote component."""
     mentions = []
-    for name in people:
-        at = text.find(name)
-        assert at >= 0, name
-        while at >= 0:
-            mentions.append(Mention(at, at + len(name), name, "PER"))
-            at = text.find(name, at + 1)
+    for names, kind in ((people, "PER"), (bodies, "ORG")):
+        for name in names:
+            at = text.find(name)
+            assert at >= 0, name
+            while at >= 0:
+                mentions.append(Mention(at, at + len(name), name, kind))
+                at = text.find(name, at + 1)
     doc = Document(id="t", source="t", format="txt", text=text, segments=[Segment("m", "main", 0, len(text))])
     doc.mentions = sorted(mentions, key=lambda m: m.start)
     annotate(doc)

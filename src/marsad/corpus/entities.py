@@ -68,7 +68,7 @@ from marsad.corpus.names import (
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.terms import STOPWORDS
 from marsad.corpus.unionfind import UnionFind
-from marsad.extract.entities import APART, CLUB, mention_name
+from marsad.extract.entities import APART, CLUB, is_place_adjective, mention_name
 from marsad.lexicons import load, load_groups
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
@@ -85,6 +85,7 @@ _NEAR = 2  # words either side of a one-word person mention that make its contex
 _NEAR_CHARS = 40
 _CONTEXT_DOCS = 2  # a context word of a full name's one-word mentions seen in this many of its documents
 _CONTEXT_SHARED = 2  # such words a lone given name's document must have around it to join that full name
+_STATE_MENTIONS = 2  # mentions of another kingdom that make a lone «المملكة» of the document that kingdom
 
 
 @cache
@@ -637,7 +638,56 @@ def document_names(doc: Document) -> DocumentNames:
         if name and group.type == "PER" and _lone_given_name(name):
             node += _DOC + doc.id  # صالح alone: each document's stays apart until the surname join
         nodes[key] = node
+    _name_state_words(groups, nodes)
     return DocumentNames(groups, nodes, frozenset(matched))
+
+
+@cache
+def _state_words() -> frozenset[str]:
+    return frozenset(norm_key(w).removeprefix("ال") for w in load("entity_state_heads.txt"))
+
+
+@registry_cached
+def _states_by_word() -> dict[str, frozenset[str]]:
+    """The registered places named by a form of state and their own name or nisba (مملكة البحرين, المملكة المغربية),
+    by that word; not the United Kingdom (المملكة المتحدة: the Saudi press never calls it المملكة alone)."""
+    found: dict[str, set[str]] = {}
+    for entry in shipped_registry().entries.values():
+        own = {norm_key(f) for f in (entry.name, *entry.variants)}
+        for form in (entry.name, *entry.variants):
+            words = norm_key(form).split()
+            head = words[0].removeprefix("ال")
+            if (entry.type == "LOC" and len(words) == 2 and head in _state_words()
+                    and (words[1] in own or is_place_adjective(words[1]))):
+                found.setdefault(head, set()).add(entry.id)
+    return {word: frozenset(ids) for word, ids in found.items()}
+
+
+def _name_state_words(groups: dict[str, _Group], nodes: dict[str, str]) -> None:
+    """A form of state alone (المملكة) names the document's leading place of that form when the document never names
+    the place the registry gives the bare word by another name.
+
+    المملكة alone is Saudi Arabia in the Saudi press, but «الصورة المشرقة للمملكة» in an article on travellers to
+    Bahrain that names البحرين and never السعودية is Bahrain: the registered place named by that state word with more
+    (مملكة البحرين, المملكة المغربية) named at least twice in the document and more often than any other place.
+    """
+    places: Counter[str] = Counter()
+    for key, group in groups.items():
+        if nodes[key] and group.type == "LOC":
+            places[nodes[key]] += group.mentions
+    for key, group in groups.items():
+        words = {norm_key(f).removeprefix("ال") for f in group.forms}
+        default = nodes[key]
+        if len(words) != 1 or not words <= _state_words() or not default:
+            continue
+        if sum(1 for k in groups if nodes[k] == default) > 1:
+            continue  # the document names that place in another way too (السعودية)
+        states = _states_by_word().get(next(iter(words)), frozenset()) - {default}
+        ranked = sorted(places.items(), key=lambda p: -p[1])
+        rivals = [(node, n) for node, n in ranked if node != default]
+        if rivals and rivals[0][0] in states and rivals[0][1] >= _STATE_MENTIONS and (
+                len(rivals) == 1 or rivals[1][1] < rivals[0][1]):
+            nodes[key] = rivals[0][0]
 
 
 def resolve(docs: list[Document], result: CorpusResult) -> None:

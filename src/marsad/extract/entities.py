@@ -88,8 +88,8 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
     def attested(rest: str) -> bool:
         if len(rest) < MIN_REST:
             return False
-        if rest in places or rest in _registry_words() or rest in _org_heads():
-            return True  # لمجلس، لرابطة: an organisation's head word after a preposition
+        if rest in places or rest in _registry_words() or rest in _org_heads() or rest in _document_heads():
+            return True  # لمجلس، لرابطة، بإعلان: an organisation's or a named document's head word after a preposition
         if is_ordinary(rest):
             return False
         # كريم is a name more often than ك + ريم; لإسرائيل far less often than إسرائيل.
@@ -207,7 +207,7 @@ def noun_in_construct(by_clitic: bool, before: str | None, after: str) -> bool:
     following = name_word(after)
     if (ordinary_rate(following) or 0.0) >= NAME_RATE or after in STOPWORDS or after[:1] in "وف":
         return False
-    return by_word or (following.startswith("ال") and not _is_adjective(following))
+    return by_word or (following.startswith("ال") and not is_adjective(following))
 
 
 @cache
@@ -241,7 +241,7 @@ def attributive(sentence: _Sentence, at: int, m: Mention) -> bool:
     mention's token.
     """
     key = norm_key(m.text)
-    if m.type == "PER" or at == 0 or " " in key or not _is_adjective(key):
+    if m.type == "PER" or at == 0 or " " in key or not is_adjective(key):
         return False
     if key in one_word_places() or shipped_registry().lookup(key) is not None:
         return False  # a known place is named by its adjective's form (السعودية, الإسكندرية)
@@ -304,6 +304,8 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
     for part in parts:
         start = part[0].start + clitic_length(part[0].text, bare)
         end = part[-1].end
+        while start < end and doc.text[start] == _TATWEEL:
+            start += 1  # «بـالرياض»: the tatweel drawn after the clitic is no letter of the name
         while end > start and doc.text[end - 1] == _TATWEEL:
             end -= 1  # «آل سعودــ حفظه الله ــ»: the dash drawn with tatweel is no letter of the name
         if start >= end:
@@ -779,7 +781,8 @@ def _org_heads() -> frozenset[str]:
     return frozenset(norm_key(w) for w in load("ner_org_heads.txt"))
 
 
-def _is_adjective(key: str) -> bool:
+def is_adjective(key: str) -> bool:
+    """True for a definite word shaped like a nisba adjective (ال…ي/ية, five letters or more)."""
     return key.startswith("ال") and len(key) >= 5 and key.endswith(("يه", "ي"))
 
 
@@ -801,7 +804,7 @@ def extend_organisations(sentence: _Sentence) -> None:
         for j in range(i + 1, min(i + 6, len(tokens))):
             if not tokens[j].key.startswith("ال") or tags[j].endswith("PERS"):
                 break
-            if _is_adjective(tokens[j].key):
+            if is_adjective(tokens[j].key):
                 end = j
         continues = end + 1 < len(tags) and tags[end + 1].startswith("I-")
         if end > i and not continues and not tags[i].startswith("I-"):
@@ -832,7 +835,7 @@ def qualify_organisations(sentence: _Sentence) -> None:
         if label != "ORG":
             continue
         key = tokens[a].key
-        if (b == a + 1 and a and tags[a - 1].endswith("-ORG") and _is_adjective(key)
+        if (b == a + 1 and a and tags[a - 1].endswith("-ORG") and is_adjective(key)
                 and not is_place_adjective(key) and key not in _org_heads()):
             tags[a] = "I-ORG"
         if (tags[a] == "B-ORG" and b == a + 1 and key.startswith("ال") and b < len(tokens) and tags[b] == "O"
@@ -937,6 +940,82 @@ def join_place_parts(sentence: _Sentence) -> None:
             tags[i + 1:j] = ["I-LOC"] * (j - i - 1)
 
 
+@cache
+def _document_heads() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_document_heads.txt"))
+
+
+@cache
+def place_org_heads() -> frozenset[str]:
+    """Head words of organisations named by a place (``entity_place_org_heads.txt``, key forms)."""
+    return frozenset(norm_key(w) for w in load("entity_place_org_heads.txt"))
+
+
+@cache
+def _place_org_adjectives() -> frozenset[str]:
+    return frozenset(norm_key(line.split("\t")[0]) for line in load("entity_place_org_adjectives.txt"))
+
+
+def is_place_word(key: str) -> bool:
+    """True for a one-word place: the gazetteer's (جدة) or a registered place's name (الإمارات)."""
+    if key in one_word_places():
+        return True
+    entry = shipped_registry().lookup(key)
+    return entry is not None and entry.type == "LOC"
+
+
+def _place_org_end(sentence: _Sentence, place: int) -> int:
+    """Where an organisation named by the place at ``place`` ends (``place + 1`` when nothing names one): adjectives
+    that name organisations after a place (``entity_place_org_adjectives.txt``: نادي جدة [الأدبي]), then a ل +
+    definite noun with up to two definite or coordinated definite words after it (هيئة البحرين [للثقافة والآثار]),
+    all untagged."""
+    tokens, tags = sentence.tokens, sentence.tags
+    end = place + 1
+    while end < len(tokens) and tags[end] == "O" and tokens[end].key in _place_org_adjectives():
+        end += 1
+    if end < len(tokens) and tags[end] == "O" and tokens[end].key.startswith("لل") and len(tokens[end].key) >= 5:
+        end += 1
+        for _ in range(2):
+            word = tokens[end] if end < len(tokens) and tags[end] == "O" and tokens[end].is_word else None
+            if word is None or not word.text.startswith(("ال", "وال")) or word.key in STOPWORDS:  # not ألوان
+                break
+            end += 1
+    return end
+
+
+def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
+    """Tag an organisation named by a place whole: a head of ``entity_place_org_heads.txt``, a one-word place span and
+    what ends the name (:func:`_place_org_end`).
+
+    «هيئة [البحرين] للثقافة والآثار», «فرقة [جدة] للفنون الشعبية», «نادي [جدة] الأدبي», «بنك [إيران] المركزي»: the
+    tagger tags the place alone, and resolution would count the organisation as the place.  So would it a document or
+    meeting the corpus names after a city (``entity_place_documents.tsv``: «إعلان [القاهرة]», «مؤتمر [جنيف]»), which
+    becomes one MISC name.  A head and place the
+    document tags as one organisation elsewhere (بنك الرياض) are that organisation wherever the place alone is tagged
+    after the head.
+    """
+    named: set[tuple[str, str]] = set()
+    found: list[tuple[_Sentence, int, int]] = []
+    for sent in sentences:
+        tokens, tags = sent.tokens, sent.tags
+        for a, b, label in iob_spans(tags):
+            heads = [v for v in stem_variants(tokens[a].key) if v in place_org_heads()]
+            if label == "ORG" and b == a + 2 and heads and is_place_word(tokens[a + 1].key):
+                named.update((h, tokens[a + 1].key) for h in heads)
+            elif label == "LOC" and b == a + 1 and a and tags[a - 1] == "O" and is_place_word(tokens[a].key):
+                found.append((sent, a, b))
+    documents = load_groups("entity_place_documents.tsv")  # head -> the cities it names documents after
+    for sent, a, _ in found:
+        tokens, tags = sent.tokens, sent.tags
+        if any(tokens[a].key in documents.get(v, ()) for v in stem_variants(tokens[a - 1].key)):
+            tags[a - 1:a + 1] = ["B-MISC", "I-MISC"]  # «إعلان القاهرة», «مؤتمر جنيف»: a document or meeting
+            continue
+        heads = [v for v in stem_variants(tokens[a - 1].key) if v in place_org_heads()]
+        end = _place_org_end(sent, a) if heads else a + 1
+        if heads and (end > a + 1 or any((h, tokens[a].key) in named for h in heads)):
+            tags[a - 1:end] = ["B-ORG"] + ["I-ORG"] * (end - a)
+
+
 @registry_cached
 def _one_word_registry() -> dict[str, str]:
     """One-word registry names and variants (key form) with their tagger label, when not ordinary words."""
@@ -987,6 +1066,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         join_place_parts(sent)
         tag_aliases(sent)
         fill_registry(sent)
+    name_place_organisations(sentences)
     bare = frozenset(t.key for tokens in token_lists for t in tokens)
     definite = frozenset(v for tokens in token_lists for t in tokens for v in stem_variants(t.key) if v.startswith("ال"))
     spans: list[list[tuple[int, int, Mention]]] = []

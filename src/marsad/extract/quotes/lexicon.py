@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.lexicons import load, load_table
+from marsad.lexicons import load, load_groups, load_table
 from marsad.text.normalize import norm_key
 
 
@@ -34,6 +34,12 @@ class QuoteLexicon:
     by: frozenset[str] = frozenset()
     # nouns that follow a nominal cue but never speak (وفق الضوابط، طبقاً للمواصفات; scripts/mine_quote_sources.py)
     nonsources: frozenset[str] = frozenset()
+    # «مستشفى الملك خالد»: the titles and heads of places and institutions named after a person (quote_eponyms.tsv)
+    eponym_titles: frozenset[str] = frozenset()
+    eponym_heads: frozenset[str] = frozenset()
+    # words between a document noun and its author («البيان الصادر عن»), and after a joint one (بيان مشترك)
+    issued: frozenset[str] = frozenset()
+    joint: frozenset[str] = frozenset()
 
     def channel_at(self, keys: list[str]) -> int:
         """How many of ``keys`` (a phrase's word keys) a channel name starting the phrase spans (0: none)."""
@@ -123,7 +129,16 @@ def quote_lexicon() -> QuoteLexicon:
         nominal_first=first,
         channels=_channels(),
         nonsources=frozenset(load("quote_nonsource_nouns.txt")),
+        eponym_titles=frozenset(norm_key(r[1]) for r in load_table("quote_eponyms.tsv") if r[0] == "title"),
+        eponym_heads=frozenset(norm_key(r[1]) for r in load_table("quote_eponyms.tsv") if r[0] == "head"),
+        issued=_links("issued"),
+        joint=_links("joint"),
     )
+
+
+def _links(kind: str) -> frozenset[str]:
+    """The normalised words of one class of quote_document_links.tsv."""
+    return frozenset(norm_key(w) for w in load_groups("quote_document_links.tsv").get(kind, ()))
 
 
 def _channels() -> frozenset[tuple[str, ...]]:

@@ -26,6 +26,7 @@ DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هولاء"
 PARTITIVES = frozenset({"بعض", "احد", "احدي"})  # «بعض هؤلاء»، «أحد هؤلاء»: part of the group already met
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
+_HEAD_CLITICS = frozenset({"و", "ب", "ل", "ف", "وب", "ول", "فب", "فل"})  # written before an institution's head
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
 
 
@@ -36,6 +37,8 @@ class Speaker:
     span: Span
     entity: str | None
     heads: frozenset[str]
+    # the document noun («البيان») the speaker was reached through: a later verb may agree with either
+    through: str | None = None
 
 
 @dataclass
@@ -45,6 +48,7 @@ class SpeakerMemory:
     items: list[tuple[int, Speaker]] = field(default_factory=list)
     aliases: list[tuple[int, Speaker]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    authors: list[tuple[int, str, Speaker]] = field(default_factory=list)
 
     def add(self, paragraph: int, speaker: Speaker, gender: str | None = None) -> None:
         """Remember ``speaker`` as the latest one (met in ``paragraph``), with the gender («m», «f», or «p» for a
@@ -61,9 +65,18 @@ class SpeakerMemory:
         for met, speaker in reversed(self.items):
             if paragraph - met > reach:
                 return None
-            if gender is None or self.genders.get(speaker.span.text, gender) == gender:
-                return speaker
+            if gender is None or speaker.through is not None or self.genders.get(speaker.span.text, gender) == gender:
+                return speaker  # «أعلنت الهيئة ...» then «وأضاف البيان ...» then «وتابع»: the statement or the body
         return None
+
+    def wrote(self, at: int, head: str, speaker: Speaker) -> None:
+        """Remember ``speaker`` as the author of a statement or report (``head``: بيان، تقرير) named at offset
+        ``at`` («وقالت قوة المهام المشتركة في بيان»، «البيان الصادر عن الخارجية الروسية»)."""
+        self.authors.append((at, head, speaker))
+
+    def author(self, head: str, before: int) -> tuple[int, Speaker] | None:
+        """The latest author of a ``head`` document named before offset ``before``, with where it was named."""
+        return next(((at, s) for at, h, s in reversed(self.authors) if h == head and at < before), None)
 
     def alias(self, speaker: Speaker) -> None:
         """Remember a relaying source, for anaphors only (الصحيفة after «إندبندنت»)."""
@@ -111,10 +124,10 @@ class Resolver:
         document names nowhere (وقال الزعيم الأعلى after «لكن خامنئي قرر ...»); ``gender`` is the cue verb's, which
         an inherited speaker must agree with."""
         words = [t for t in words if t.is_word or t.key in "\"'"]
+        while words and not words[0].is_word:
+            words.pop(0)  # «وأشار "المقبل" إلى أن»: the name's opening mark goes, and so its closing one below
         if words and not words[-1].is_word and sum(not t.is_word for t in words) % 2 == 1:
             words.pop()
-        while words and not words[0].is_word:
-            words.pop(0)
         if len(words) > 1 and words[-2].key.startswith("ال") and words[-1].text.endswith(("ه", "ها", "هم")) \
                 and not words[-1].key.startswith("باسم"):
             words.pop()  # «المتحدث باسمه» (his spokesman) keeps its complement: the role alone is someone else
@@ -129,6 +142,12 @@ class Resolver:
             earlier = self.memory.with_head(_bare(words[0].key))
             if earlier is not None:
                 return earlier  # «وأكد هذا الناطق باسم القوات ...» after «الناطق باسم ... علي الأحمدي»
+        document = self.document_head(words[0])
+        if document is not None:
+            # «وأضاف البيان»، «وأشار البيان الصادر عن الخارجية الروسية»: a statement or report speaks for its author
+            author = self._statement_author(words, zone, document)
+            if author is not None:
+                return author
         heads = frozenset(_bare(t.key) for t in words)
         mention = self._mention(words, zone)
         if mention is not None:
@@ -198,6 +217,95 @@ class Resolver:
             if person is not None and not self._holds_other(person, words):
                 return person
         return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
+
+    def document_head(self, tok: Token) -> str | None:
+        """The document noun (a ``document`` head of quote_roles.tsv, without its article) a token names —
+        بيان for «بيان»، «بيانا»، «البيان»، «بيانه» — or None."""
+        key = bare_word(tok.key)
+        for ending in ("", "ا", "ه", "ها", "هم"):
+            stem = key[:len(key) - len(ending)] if ending else key
+            if key.endswith(ending) and len(stem) > 2 and self.lex.role(stem) == "document":
+                return stem
+        return None
+
+    def _statement_author(self, words: list[Token], zone: list[Token] | None, head: str) -> Speaker | None:
+        """The author of the statement or report a subject names: the body or person after «الصادر عن»/«عن»/«من»
+        or a ل-genitive inside its description («بيان لوزارة الخارجية»); for a definite one with no author of its
+        own («وأضاف البيان»، «وقال البيان الفرنسي»), the author of the latest statement of that kind the document
+        named before it — unless a newer one was named whose author is unknown; None when none is found."""
+        author = self._complement_author(words[0], zone or words)
+        if author is not None and not definite_word(words[0]) and words[-1].end >= author.span.end:
+            # «وقال بيان للجيش التركي»: the subject names its author already; remembered for a later «البيان»
+            self.memory.wrote(words[0].start, head, author)
+            return None
+        if author is None and definite_word(words[0]):
+            latest = self.memory.author(head, words[0].start)
+            newer = [t for t in self.tokens if (latest[0] if latest else -1) < t.start < words[0].start
+                     and not definite_word(t) and self.document_head(t) == head]
+            if newer:
+                author = self._issuer(newer[-1])
+            elif latest is not None:
+                author = latest[1]
+        if author is None:
+            return None
+        self.memory.wrote(words[0].start, head, author)
+        return Speaker(author.span, author.entity, author.heads, head)
+
+    def _complement_author(self, noun: Token, zone: list[Token], construct: bool = False) -> Speaker | None:
+        """The author a document noun's complement names: «البيان الصادر عن الخارجية الروسية», «بيان صادر من
+        مكتب ...», «بيان للجيش التركي», and with ``construct`` the genitive of «تقرير الهيئة»; None when none
+        follows it."""
+        rest = [t for t in zone if t.start > noun.start]
+        k = 0
+        while k < len(rest) and k < 2 and (rest[k].key in self.lex.issued or bare_word(rest[k].key) in self.lex.issued):
+            k += 1
+        if k >= len(rest) or not rest[k].is_word:
+            return None
+        if rest[k].key in ("عن", "من", "باسم") and k + 1 < len(rest):
+            first, genitive = rest[k + 1], False
+        elif construct and k == 0 and bare_word(noun.key) == self.document_head(noun) and rest[0].key.startswith("ال") \
+                and noun.end == rest[0].start - 1 and (self.lex.role(rest[0].key) in ("body", "person", "group") or any(
+                    m.start == rest[0].start and m.type in ("PER", "ORG", "GPE") for m in self.doc.mentions)):
+            # «أوضح تقرير الهيئة العامة للسياحة»: the genitive (a body, a person) after an indefinite noun with no
+            # pronoun (تقريرها السنوي: an adjective); its words, not a tagged part of them
+            return self._issuer_words(rest)
+        elif rest[k].key[:1] == "ل" and len(rest[k].key) > 3 and rest[k].key not in ("لها", "له", "لهم"):
+            first, genitive = rest[k], True
+        else:
+            return None
+        found = self.person_mention_in(first.start, rest[-1].end, ("PER", "ORG", "GPE", "LOC"), last=False) \
+            if not genitive else None
+        if genitive:
+            found = next(((m, Speaker(Span(m.start, m.end, m.text), m.entity, frozenset(_bare(w) for w in m.text.split())))
+                          for m in self.doc.mentions if first.start <= m.start < first.end
+                          and m.type in ("PER", "ORG", "GPE", "LOC")), None)
+        if found is not None and found[0].start < first.end:
+            return found[1]
+        return None if genitive else self._issuer_words(rest[k + 1:])
+
+    def _issuer_words(self, rest: list[Token]) -> Speaker | None:
+        """The author's words opening ``rest`` (up to four, to a stop word, complementizer, cue or punctuation),
+        when they start definite or with a body's or person's head; None otherwise."""
+        run = _head_run(rest[:5], lambda t: t.is_word and t.key not in self.lex.stops
+                        and t.key not in self.lex.complementizers and self.lex.cue(t.key) is None)[:4]
+        if not run or not (run[0].key.startswith("ال") or self.lex.role(run[0].key) in ("body", "person")):
+            return None
+        return self._speaker(run, frozenset(_bare(t.key) for t in run))
+
+    def _issuer(self, noun: Token) -> Speaker | None:
+        """Who issued a statement named with no speech cue («وأصدرت وزارة الخارجية الروسية أمس بيانا»): its
+        complement's author, else the first body or person of its sentence before it; None when neither."""
+        if not self._starts:
+            self._starts = [t.start for t in self.tokens]
+        at = bisect_left(self._starts, noun.start)
+        if any(bare_word(t.key) in self.lex.joint for t in self.tokens[at + 1:at + 3]):
+            return None  # «صدر بيان مشترك»: two authors
+        author = self._complement_author(noun, self.tokens[at:at + 8], construct=True)
+        if author is not None:
+            return author
+        text = self.doc.text
+        start = max(text.rfind(".", 0, noun.start), text.rfind("\n", 0, noun.start)) + 1
+        return self.person_in(start, noun.start, ("PER", "ORG"))
 
     def _surname_of(self, mention: Mention) -> Speaker | None:
         """The latest earlier full name (two to four words) of a one-word person mention that is its last word."""
@@ -276,7 +384,8 @@ class Resolver:
         tagged as a person resolves to the name written after that role, before or after ``start``)."""
         mentions = reversed(self.doc.mentions) if last else iter(self.doc.mentions)
         for m in mentions:
-            if start <= m.start and m.end <= end and m.type in types and (last or not self._genitive(m)):
+            if start <= m.start and m.end <= end and m.type in types and (last or not self._genitive(m)) \
+                    and not (m.type == "PER" and self.eponymous(m)):
                 following = self._name_after(m)
                 if m.type == "PER" and following is not None:
                     m = following  # «آية الله» «علي خامنئي»: a title tagged apart from the name it precedes
@@ -296,6 +405,19 @@ class Resolver:
                 registered = self._role_entity(m.start, m.end) if role_only else None
                 return m, Speaker(Span(m.start, m.end, m.text), registered or m.entity, heads)
         return None
+
+    def eponymous(self, m: Mention) -> bool:
+        """True when a person mention is part of a place or institution named after someone: its title (الملك،
+        الأمير) is written right after an institution's head («لمستشفى الملك خالد»، «جامعة الملك سعود»)."""
+        if not self._starts:
+            self._starts = [t.start for t in self.tokens]
+        at = bisect_left(self._starts, m.start)
+        if at < len(self.tokens) and self.tokens[at].start == m.start and self.tokens[at].key in self.lex.eponym_titles:
+            at += 1  # the mention holds its title («الملك عبدالعزيز»)
+        if at < 2 or self.tokens[at - 1].key not in self.lex.eponym_titles:
+            return False
+        head = self.tokens[at - 2].key
+        return any(head[k:] in self.lex.eponym_heads for k in range(3) if k == 0 or head[:k] in _HEAD_CLITICS)
 
     def _role_holder(self, m: Mention) -> Speaker | None:
         """The person whose role a body's mention completes (وزير + «الخارجية الإيراني»): the name written after
@@ -334,7 +456,8 @@ class Resolver:
         if words and (len(words[0]) < 2 or words[0].startswith("و")):
             return False
         first = following.text.split()[0]
-        return self.lex.cue(norm_key(first)) is None
+        # «حسين محمد العبدالوهاب شيخ الصاغة»: a title the tagger took for a name describes the name before it
+        return self.lex.cue(norm_key(first)) is None and not self._titled(following)
 
     def _tokens_in(self, start: int, end: int) -> list[Token]:
         """The document's tokens inside ``[start, end)``."""
@@ -378,6 +501,10 @@ class Resolver:
                 return m.entity
         return None
 
+    def entity_mention_at(self, at: int) -> Mention | None:
+        """The mention (of any type) holding offset ``at``, if any."""
+        return next((m for m in self.doc.mentions if m.start <= at < m.end), None)
+
     def entity_at(self, start: int, end: int) -> str | None:
         """The entity id of a mention overlapping ``[start, end)``, if NER has linked one."""
         for m in self.doc.mentions:
@@ -391,12 +518,19 @@ class Resolver:
         start, end = words[0].start, words[-1].end
         inside = [m for m in self.doc.mentions if start <= m.start and m.end <= end and m.type in ("PER", "ORG")]
         # a name in the genitive (المستشار لفلاديمير بوتين) is the role's complement, never the speaker
-        people = [m for m in inside if m.type == "PER" and not self._genitive(m)]
+        people = [m for m in inside if m.type == "PER" and not self._genitive(m) and not self.eponymous(m)]
         if self.lex.role(words[0].key) in ("body", "group") and not any(m.start == start for m in people):
             # «مكتب رئيس الوزراء التركي»، «مصادر في مكتب الرئيس»: the person completes a body's description
             people = []
         if len(people) > 1 and self._titled(people[-1]) and not self.doc.text[people[-2].end:people[-1].start].strip():
             return people[-2]  # «وقال أمين جربوع شيخ قبلي في شبوة»: an indefinite title after a name describes it
+        if people and all(self._titled(m) for m in people) and zone and not self._addressed(words, zone):
+            # «وقال أخصائي طب وجراحة العيون رئيس ... الدكتور وسيم عبدالعزيز عالم»: the description the tagger took
+            # for a name opens the subject; the person named at its end speaks
+            named = [m for m in self.doc.mentions if m.type == "PER" and people[-1].end < m.start
+                     and m.end <= zone[-1].end and not self._titled(m) and not self._genitive(m)]
+            if named:
+                return named[-1]
         if people:
             return people[-1]
         body = self.lex.role(words[0].key) in ("body", "group")
@@ -715,6 +849,11 @@ def _tail_run(tokens: list[Token], ok: Callable[[Token], bool]) -> list[Token]:
     while i > 0 and ok(tokens[i - 1]):
         i -= 1
     return tokens[i:]
+
+
+def definite_word(tok: Token) -> bool:
+    """True when a word carries the article, after a clitic or not (البيان، للبيان، والتقرير)."""
+    return tok.key.startswith(("ال", "لل", "وال", "فال", "بال", "كال"))
 
 
 def _head_run(tokens: list[Token], ok: Callable[[Token], bool]) -> list[Token]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marsad.extract.quotes.marks import Marked
-from marsad.extract.quotes.openers import FA_INNA, PRONOUN_OBJECTS, RELATIVES, Openers
+from marsad.extract.quotes.openers import FA_INNA, FA_QAD, PRONOUN_OBJECTS, RELATIVES, Openers
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import COUNTERPARTS, DEMONSTRATIVES, Speaker
 from marsad.model import Span
@@ -23,9 +23,7 @@ CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "ف
 # «كما أن»، «غير أن»، «إلا أن»، «بيد أن»: like لكن, a clause whose subject comes before its verb
 CONNECTIVES = frozenset({"كما", "وكما", "غير", "الا", "بيد"})
 
-
-FA_QAD = frozenset({"فقد", "فانه", "فانها"})
-PARENTHESIS = 8  # the most tokens of a clause set off by commas between a fronted subject and its verb  # «أما X فقد أكد»: the ف of أما ... ف written before the verb
+PARENTHESIS = 8  # the most tokens of a clause set off by commas between a fronted subject and its verb
 
 
 class Subjects(Openers):
@@ -393,6 +391,10 @@ class Subjects(Openers):
                 m.type == "PER" and m.end <= prev.start and not self.text[m.end:prev.start].strip()
                 for m in self.resolver.doc.mentions)  # آية الله علي خامنئي: علي is a name here
             governed = prev is not None and prev.key in GOVERNORS and not in_name  # دون الأسد: a preposition's object
+            # «كما تحدث عن رحيل ماركينهو وقال إنه»: the name completes a noun a preposition governs
+            governed = governed or (at > 1 and prev is not None and self.tokens[at - 2].key in GOVERNORS - {"و"}
+                                    and prev.is_word and not prev.key.startswith("ال") and prev.key not in self.lex.stops
+                                    and self.lex.role(prev.key) is None and not in_name)
             k = at - 1
             while k > 0 and at - k <= 3 and self.tokens[k].key.startswith("ال") and not in_name:
                 k -= 1  # من قبل الصحافية ميغين كيلي: the role's governor governs the name
