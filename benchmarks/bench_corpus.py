@@ -11,12 +11,17 @@ The first ``n`` stored documents (in arrival order, as the per-document pipeline
 them) are committed to a fresh SQLite store ``batch`` at a time, each batch followed by
 the corpus steps (:func:`marsad.store.relate.relate_batch`), exactly as ``marsad analyze``
 does after each batch.  Printed: the CPU milliseconds of the corpus steps per new document
-for every tenth of the run (the growth as the store fills), the total, the peak resident
+for every tenth of the run (the growth as the store fills) and for the first and the last
+thousand documents, the total, the peak resident
 memory of the process (``ru_maxrss``) and the store's size.  The mean text length of
 each tenth is printed beside its cost (the cost follows the length of the documents, so a
 tenth of longer articles costs more at any corpus size).  ``--members`` writes each
 article unit's story (id, after redirects); ``--compare`` gives the BCubed precision,
-recall and F1 of one such file against another (units of both).
+recall and F1 of one such file against another (units of both).  ``--prepare`` replays the
+main process of ``marsad analyze`` with workers: each document's stored form is written
+and its corpus part prepared (:func:`marsad.corpus.prepare.prepare`) outside the timer, as
+the workers do, and the corpus steps take the documents as they are (not read back), so the
+cost printed is what the main process spends on the corpus steps of a run.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from marsad.corpus.prepare import Prepared, prepare
 from marsad.eval.stories import bcubed
 from marsad.model import Document, DocumentSource
 from marsad.options import Options
@@ -59,6 +65,16 @@ def _members(store: Store) -> dict[str, str]:
     return {str(u): store.resolve_id("story", str(s)) for u, s in store.rows("SELECT segment, story FROM story_members")}
 
 
+def _thousand(costs: list[tuple[int, float]]) -> float:
+    """CPU ms a document of the first batches of ``costs`` that hold at least 1,000 documents."""
+    count, spent = 0, 0.0
+    for n, t in costs:
+        if count >= 1000:
+            break
+        count, spent = count + n, spent + t
+    return 1000 * spent / count
+
+
 def main() -> None:
     """Replay stored documents through the corpus stage, or compare two memberships."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -67,6 +83,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=64, help="documents per batch (default 64, as marsad analyze)")
     parser.add_argument("--members", type=Path, help="write unit -> story (TSV) here")
     parser.add_argument("--db", type=Path, help="keep the replayed store here (default: a temporary one)")
+    parser.add_argument("--prepare", action="store_true",
+                        help="prepare each document's corpus part outside the timer and relate the documents as they "
+                             "are, as a run with workers does (the main process's cost)")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"), help="BCubed of membership A against B")
     args = parser.parse_args()
     if args.compare:
@@ -88,8 +107,12 @@ def main() -> None:
             for batch in _batches(args.source, args.n, args.batch):
                 chars.append(sum(len(d.text) for d in batch))
                 store.write_batch(run, batch, [(d.id, d.sources[0]) for d in batch if d.sources], {}, [], layers=False)
+                fresh: dict[str, Document] | None = None
+                prepared: dict[str, Prepared] | None = None
+                if args.prepare:
+                    fresh, prepared = {d.id: d for d in batch}, {d.id: prepare(d) for d in batch}
                 began = time.process_time()
-                while relate_batch(store, run, options.stories, args.batch) is not None:
+                while relate_batch(store, run, options.stories, args.batch, fresh, prepared) is not None:
                     pass
                 costs.append((len(batch), time.process_time() - began))
             began = time.process_time()
@@ -105,6 +128,9 @@ def main() -> None:
                 print(f"documents {done - count + 1:6d}-{done:6d}: {1000 * sum(t for _, t in part) / count:7.2f} ms/doc "
                       f"({size:5.0f} characters/doc)")
             relating, documents = sum(t for _, t in costs), sum(c for c, _ in costs)
+            if documents >= 2000:  # the growth: the first and the last thousand documents (whole batches)
+                first, last = _thousand(costs), _thousand(costs[::-1])
+                print(f"first thousand {first:.2f} ms/doc, last thousand {last:.2f} ms/doc")
             total = relating + describing
             print(f"relating {1000 * relating / documents:.2f} ms/doc; describing {described} stories at the end "
                   f"{describing:.1f} cpu-s, {1000 * describing / documents:.2f} ms/doc")

@@ -61,6 +61,19 @@ def test_projection_cache_keeps_the_most_used_rows() -> None:
         assert cache.values[slot].tolist() == [key[0], key[0]] and cache.keys[slot] == key
 
 
+def test_projection_cache_ages_its_counts() -> None:
+    rows = np.zeros((1, 1), dtype=np.float32)
+    for halve_every, kept in ((0, b"early"), (2, b"now")):
+        cache = _ProjectionCache(1, 2, halve_every=halve_every)
+        cache.keep([b"early", b"now"], np.zeros((2, 1), dtype=np.float32))
+        for _ in range(4):
+            cache.find([b"early"])  # used much early in the run
+        for _ in range(3):
+            cache.find([b"now"])  # then less, but lately: 5 uses against 4, or 1 against 2 halving every 2 calls
+        cache.keep([b"new"], rows)  # a new row takes the slot of the least used
+        assert set(cache.slots) == {kept, b"new"}, halve_every
+
+
 def test_cached_projections_give_the_same_scores() -> None:
     tagger = shipped_tagger()
     model = tagger.model

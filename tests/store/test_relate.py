@@ -16,12 +16,13 @@ from marsad.corpus.duplicates import CopyPair, earliest_document, find_duplicate
 from marsad.corpus.passages import Passage
 from marsad.corpus.stories import MAX_LINK_DOCUMENTS, place_units
 from marsad.corpus.story_index import StoryIndex, StoryParams
+from marsad.corpus.units import units_of
 from marsad.eval.stories import iter_records, read_gold
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
 from marsad.options import Options
 from marsad.pipeline import analyze_raw
-from marsad.store import Store, relate
+from marsad.store import Store, indexes, relate
 from marsad.store.export import build_report
 from marsad.store.indexes import PassageTables, StoryTables
 from marsad.store.relate import describe_due, relate_queued
@@ -181,6 +182,67 @@ def test_two_batches_give_the_same_stories_in_either_order(shared_dir: Path, sto
     units = {u for g in partitions[0] for u in g}
     assert len(units) == len(docs) == 45  # merged-away stories' earlier members stay filed (moved, not dropped)
     assert sorted(len(g) for g in partitions[0] if len(g) > 1) == [2, 2, 3, 3, 3, 14]
+
+
+STORY_TABLES = ("story_states", "story_units", "story_postings", "story_terms", "story_members", "redirects")
+
+
+def test_the_index_kept_between_batches_stores_what_one_opened_afresh_does(
+    shared_dir: Path, store_target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = Options(progress=False)
+    docs = [analyze_raw(r, options) for r in read_inputs([str(_gold_sample(shared_dir, tmp_path))], options)
+            if isinstance(r, RawDocument)]
+    for doc in docs:
+        doc.sources = [source_of(doc)]
+    tables = []
+    for target, keep in ((str(tmp_path / "afresh.db"), None), (store_target, (4000, 400_000)),
+                         (str(tmp_path / "small.db"), (1, 1))):
+        with Store(target) as store:
+            number = store.start_run(["kept"])
+            opened = []
+            for n in range(0, len(docs), 5):
+                if keep is None:
+                    indexes._KEPT.clear()  # every batch opens the stored index afresh
+                else:
+                    monkeypatch.setattr(indexes, "KEEP_STATES", keep[0])
+                    monkeypatch.setattr(indexes, "KEEP_TERMS", keep[1])
+                batch = docs[n : n + 5]
+                store.write_batch(number, batch, [(d.id, d.sources[0]) for d in batch], {}, [])
+                relate_queued(store, number, options.stories, len(batch))
+                opened.append(indexes._KEPT[store][1])  # the index the batch saved, kept for the next
+            assert all(a is b for a, b in itertools.pairwise(opened)) == (keep is not None)
+            if keep == (1, 1):  # opened again, the kept index is cut to the bounds
+                with store.write():
+                    last = StoryTables(store).open(options.stories)
+                assert last is opened[-1] and len(last.states) <= 1 and not last.postings and not last.df
+            tables.append({t: sorted(map(tuple, store.rows(f"SELECT * FROM {t}"))) for t in STORY_TABLES})
+    assert tables[0] == tables[1] == tables[2]
+    assert len(tables[0]["redirects"]) >= 1 and len(tables[0]["story_states"]) > 20
+
+
+def test_a_batch_rolled_back_after_saving_the_index_makes_the_next_open_it_afresh(
+    shared_dir: Path, store_target: str
+) -> None:
+    options = Options(progress=False)
+    docs = [analyze_raw(r, options) for r in read_inputs([str(shared_dir / "seeds")], options)
+            if isinstance(r, RawDocument)]
+    with Store(store_target) as store:
+        tables = StoryTables(store)
+        with store.write():
+            first = tables.open(options.stories)
+            place_units(docs[:2], [], first)
+            tables.save(first)
+        with pytest.raises(RuntimeError), store.write():
+            kept = tables.open(options.stories)
+            place_units(docs[2:], [], kept)
+            tables.save(kept)
+            raise RuntimeError("the rest of the batch failed")
+        with store.write():
+            again = tables.open(options.stories)
+        assert kept is first and again is not first and not again.states
+        placed = sum(len(units_of(d)) for d in docs[:2])
+        assert again.n_units == len(store.rows("SELECT unit FROM story_units")) == placed > 0
 
 
 def test_describing_in_chunks_of_few_members_gives_the_same_stories(

@@ -25,7 +25,11 @@ An index may instead be backed by a :class:`IndexSource` (the store's story tabl
 document frequencies of its terms, the recent postings of its query terms, the stories it
 scores, the stories of its units and of the units it shares a copied passage with), loads
 them on demand, and records what changed (:class:`IndexChanges`) for the source to save,
-so that the cost of a new unit does not grow with the corpus.
+so that the cost of a new unit does not grow with the corpus.  Such an index may also be
+kept for the next batch (:meth:`StoryIndex.keep`), so that what it holds is not loaded
+again: its source decides whether it is still current (no other writer, no rolled-back
+batch), and :meth:`StoryIndex.shrink` bounds what it holds (the stories least recently
+scored are dropped and loaded again when needed).
 """
 
 from __future__ import annotations
@@ -157,6 +161,8 @@ class StoryIndex:
         self.unit_story: dict[str, int] = {}
         self.merged: dict[int, int] = {}
         self.changes = IndexChanges()
+        self.batches = 0  # batches placed (for a kept index, the age of what it holds)
+        self._used: dict[int, int] = {}  # story number -> the batch that last scored or changed it
 
     @property
     def stories(self) -> list[StoryState]:
@@ -172,6 +178,7 @@ class StoryIndex:
         the same stories.
         """
         links = links or {}
+        self.batches += 1
         if self.source is not None:
             self._load_units([u.id for u in units] + [x for u in units for x in links.get(u.id, ())])
             terms = {t for u in units for t in u.counts}
@@ -206,7 +213,9 @@ class StoryIndex:
         return state
 
     def _load_states(self, sidxs: Iterable[int]) -> None:
-        missing = [s for s in dict.fromkeys(sidxs) if s not in self.states]
+        wanted = dict.fromkeys(sidxs, self.batches)
+        self._used.update(wanted)
+        missing = [s for s in wanted if s not in self.states]
         if missing and self.source is not None:
             self.states.update(self.source.states(missing))
 
@@ -248,6 +257,7 @@ class StoryIndex:
             best = self.count
             self.count += 1
             self.states[best] = StoryState(f"story-{best + 1}")
+            self._used[best] = self.batches
         self._join(best, unit, vec)
         return best
 
@@ -367,9 +377,45 @@ class StoryIndex:
         self.changes.stories.add(sidx)
         self._post(sidx)
 
-    def redirects(self) -> dict[str, str]:
-        """The id of every story merged into another, mapped to the id of the story it lives on in."""
-        return {self._story(drop).id: self._story(self._alive(drop)).id for drop in sorted(self.merged)}
+    def redirects(self, drops: Iterable[int] | None = None) -> dict[str, str]:
+        """The id of every story merged into another (of ``drops``, the numbers of some of them, when given), mapped
+        to the id of the story it lives on in."""
+        merged = sorted(self.merged if drops is None else set(drops))
+        return {self._story(drop).id: self._story(self._alive(drop)).id for drop in merged}
+
+    def story_ids(self, sidxs: Iterable[int]) -> dict[int, str]:
+        """The id of each of these stories (loaded from the source when not held)."""
+        wanted = list(dict.fromkeys(sidxs))
+        self._load_states(wanted)
+        return {sidx: self.states[sidx].id for sidx in wanted}
+
+    def keep(self, saved: IndexChanges) -> None:
+        """The source has stored ``saved``, what this store-backed index changed: keep the index for the next batch.
+
+        What the source holds need not be held here: the members of the changed stories are dropped (a story loaded
+        from the source has none), and the postings the changes grew are cut to the ``posting_scan`` most recent (all
+        that is ever scanned)."""
+        scan = self.params.posting_scan
+        for sidx in saved.stories:
+            self.states[sidx].members = []
+        for term in {term for term, _sidx in saved.postings}:
+            posted = self.postings.get(term)
+            if posted is not None and len(posted) > scan:
+                del posted[:-scan]
+
+    def shrink(self, max_states: int, max_terms: int) -> None:
+        """Bound what a kept index holds: at most ``max_states`` stories (the most recently scored or changed; the
+        others are loaded again from the source when needed), and the postings and document frequencies of at most
+        ``max_terms`` terms (all forgotten when there are more)."""
+        if len(self.states) > max_states:
+            ranked = sorted(self.states, key=lambda sidx: (self._used.get(sidx, -1), sidx))
+            for sidx in ranked[: len(ranked) - max_states]:
+                del self.states[sidx]
+                self._used.pop(sidx, None)
+        if len(self.postings) > max_terms:
+            self.postings = {}
+        if len(self.df) > max_terms:
+            self.df = Counter()
 
     def story_of(self, unit_id: str) -> StoryState | None:
         """The story a unit was placed in, if any (the story it lives on in, when that one was merged)."""

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count, repeat
 
 from marsad.corpus.known import registry_cached, shipped_registry
 from marsad.corpus.names import (
@@ -48,7 +49,7 @@ from marsad.page.outlets import outlet_table
 from marsad.text.clitics import CLITIC_LETTERS, name_word, separable_length, stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
-from marsad.text.tokens import Token, text_tokens
+from marsad.text.tokens import Token, last_token, text_tokens
 
 _TYPES: dict[str, EntityType] = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 _MAX_ROLE = 4
@@ -60,6 +61,7 @@ NAME_RATE = 0.6
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا"))
 _LILLAH = norm_key("لله")
 _BACK = 30  # characters looked at before a mention for the word right before it
+_LABELS_KEPT = 1 << 18  # word keys whose one-word registry label is kept (emptied when full)
 _TATWEEL = "\u0640"
 
 
@@ -107,7 +109,7 @@ def mention_name(doc: Document, m: Mention) -> str:
     """
     if m.start > 0 and m.text.startswith("ل") and doc.text[m.start - 1] == "ل":
         return "ا" + m.text
-    if norm_key(m.text) == _LILLAH:
+    if "ل" in m.text and norm_key(m.text) == _LILLAH:  # (no other letter becomes ل in a key)
         return "الله"
     return m.text
 
@@ -498,10 +500,10 @@ def _is_surname(name: str, word: str) -> bool:
 
 def _word_before(doc: Document, start: int) -> Token | None:
     """The word right before offset ``start``, with nothing but spaces between (None after punctuation)."""
-    tokens = text_tokens(doc.text, max(0, start - _BACK), start)
-    if not tokens or not tokens[-1].is_word or doc.text[tokens[-1].end:start].strip():
+    token = last_token(doc.text, max(0, start - _BACK), start)
+    if token is None or not token.is_word or doc.text[token.end:start].strip():
         return None
-    return tokens[-1]
+    return token
 
 
 def _title_before(doc: Document, m: Mention) -> str | None:
@@ -668,16 +670,15 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
     its mentions (a country's national team is the country, a city's club too rare to tell).
     """
     clubs: set[str] = set()
-    for m in mentions:
-        name = norm_key(mention_name(doc, m))
+    names = [norm_key(mention_name(doc, m)) for m in mentions]
+    for m, name in zip(mentions, names, strict=True):
         if " " in name or not (m.type == "LOC" or (m.type == "ORG" and m.entity == f"ORG:{name}")):
             continue
         word = _word_before(doc, m.start)
         if (word is not None and any(v in _club_heads() for v in stem_variants(word.key))
                 and shipped_registry().lookup(name) is None):
             clubs.add(name)
-    for m in mentions:
-        name = norm_key(mention_name(doc, m))
+    for m, name in zip(mentions, names, strict=True):
         if (name in clubs and (m.type == "LOC" or (m.type == "ORG" and m.entity == f"ORG:{name}"))
                 and not any(tag in (m.entity or "") for tag in APART)):
             m.type = "ORG"
@@ -936,10 +937,8 @@ def tag_aliases(sentence: _Sentence) -> None:
     """
     tags = sentence.tags
     found = _alias_gazetteer().match([t.key for t in sentence.tokens])
-    i = 0
-    while i < len(found):
+    for i in compress(count(), found):  # the words of names found ('' elsewhere): visit each name's first
         if not found[i].endswith("-B"):
-            i += 1
             continue
         j = i + 1
         while j < len(found) and found[j].endswith("-I"):
@@ -948,7 +947,6 @@ def tag_aliases(sentence: _Sentence) -> None:
         if not crosses:
             label = found[i][:-2]
             tags[i:j] = ["B-" + label] + ["I-" + label] * (j - i - 1)
-        i = j
 
 
 def join_place_parts(sentence: _Sentence) -> None:
@@ -1087,8 +1085,11 @@ def fill_registered_surnames(sentence: _Sentence) -> None:
     joins such a lone name to him by the same words (``marsad.corpus.entities``).
     """
     surnames = _registered_surnames()
+    ends = tuple(surnames)
     tokens, tags = sentence.tokens, sentence.tags
     for i, token in enumerate(tokens):
+        if not token.key.endswith(ends):  # most words: no reading of them is such a surname
+            continue
         usual = next((surnames[v] for v in stem_variants(token.key) if v in surnames), None)
         if usual is None or tags[i] != "O" or (i + 1 < len(tags) and tags[i + 1].startswith("I-")):
             continue
@@ -1109,16 +1110,36 @@ def fill_registered_surnames(sentence: _Sentence) -> None:
             tags[i] = "B-PERS"
 
 
-def fill_registry(sentence: _Sentence) -> None:
-    """Tag an untagged word that is a one-word registry name (لافروف، داعش، واس), a clitic allowed before it."""
-    tags = sentence.tags
+@registry_cached
+def _registry_labels() -> dict[str, str | None]:
+    """Each word key met so far with the label of its first reading that is a one-word registry name (or None)."""
+    return {}
+
+
+def _registry_label(key: str) -> str | None:
     known = _one_word_registry()
-    for i, token in enumerate(sentence.tokens):
-        if tags[i] != "O" or (i + 1 < len(tags) and tags[i + 1].startswith("I-")):
+    label = next((known[v] for v in stem_variants(key) if v in known), None)
+    labels = _registry_labels()
+    if len(labels) >= _LABELS_KEPT:
+        labels.clear()
+    labels[key] = label
+    return label
+
+
+def fill_registry(sentence: _Sentence) -> None:
+    """Tag an untagged word that is a one-word registry name (لافروف، داعش، واس), a clitic allowed before it.
+
+    A key's label is looked up once (most words are no name): only the words with one are visited.
+    """
+    tags = sentence.tags
+    keys = [t.key for t in sentence.tokens]
+    labels = list(map(_registry_labels().get, keys, repeat(True)))  # True where not looked up yet
+    for i in compress(count(), labels):
+        found = labels[i]
+        label = _registry_label(keys[i]) if isinstance(found, bool) else found
+        if label is None or tags[i] != "O" or (i + 1 < len(tags) and tags[i + 1].startswith("I-")):
             continue
-        label = next((known[v] for v in stem_variants(token.key) if v in known), None)
-        if label is not None:
-            tags[i] = "B-" + label
+        tags[i] = "B-" + label
 
 
 def annotate(doc: Document) -> None:

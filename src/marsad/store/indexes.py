@@ -7,7 +7,10 @@ size, dates and posted terms), ``story_postings`` (term -> story, in posting ord
 loads the frequencies of its terms, the recent postings of its query terms and the
 stories it scores; :meth:`StoryTables.save` writes back what the batch changed.  A merge
 rewrites the merged story's postings and units to the story it joined, so that stored
-postings always name living stories.
+postings always name living stories.  The index a batch used is kept for the next batch of the same
+:class:`~marsad.store.store.Store` (what it loaded need not be loaded again), as long as the store's
+``story_generation`` (a new token at each save) is the one it saved: another writer, or a batch
+rolled back after its save, makes the next batch open the index afresh.
 
 :class:`PassageTables` is the copied-passage index: ``passage_hashes`` (each passage's
 place, shingles and copy group) and ``passage_bands`` (its MinHash LSH band keys).  A
@@ -27,6 +30,8 @@ from __future__ import annotations
 import base64
 import json
 import math
+import uuid
+import weakref
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from operator import mul
@@ -44,7 +49,16 @@ PARAMS_KEY = "story_params"
 UNITS_KEY = "story_units"
 COUNT_KEY = "story_count"
 GROUPS_KEY = "copy_groups"
+GENERATION_KEY = "story_generation"
+# What an index kept between batches may hold: stories (a centroid of up to 200 terms each, about 25 KB), and terms
+# with their postings and document frequencies; beyond these the least recently used stories are loaded again.
+KEEP_STATES = 4000
+KEEP_TERMS = 400_000
 _POSTING_TERMS = 50  # terms whose postings one statement reads (SQLite allows 500 parts in a compound select)
+
+
+# The index each open store saved last, with the generation token it saved (see the module's docstring).
+_KEPT: weakref.WeakKeyDictionary[Store, tuple[str, StoryIndex]] = weakref.WeakKeyDictionary()
 
 
 class StoryTables:
@@ -54,10 +68,17 @@ class StoryTables:
         self.store = store
 
     def open(self, params: StoryParams) -> StoryIndex:
-        """The stored index, empty but for its counters; ``params`` apply when the store has none yet."""
+        """The stored index: the one this store's last batch saved when it is still current, else one empty but for
+        its counters; ``params`` apply when the store has none yet."""
         saved = self.store.get_meta(PARAMS_KEY)
         if saved is not None:
             params = StoryParams(**json.loads(saved))
+        kept = _KEPT.pop(self.store, None)
+        if kept is not None and kept[0] == self.store.get_meta(GENERATION_KEY) and kept[1].params == params:
+            index = kept[1]
+            index.source = self
+            index.shrink(KEEP_STATES, KEEP_TERMS)
+            return index
         units = self.store.get_meta(UNITS_KEY)
         count = self.store.get_meta(COUNT_KEY)
         return StoryIndex(params, source=self, n_units=int(units or 0), count=int(count or 0))
@@ -175,6 +196,10 @@ class StoryTables:
         self.store.set_meta(PARAMS_KEY, json.dumps(asdict(index.params)))
         self.store.set_meta(UNITS_KEY, str(index.n_units))
         self.store.set_meta(COUNT_KEY, str(index.count))
+        generation = uuid.uuid4().hex
+        self.store.set_meta(GENERATION_KEY, generation)
+        index.keep(changes)
+        _KEPT[self.store] = (generation, index)
 
 
 def _encode(shingles: frozenset[int]) -> str:

@@ -96,14 +96,15 @@ def relate_batch(
         links = unit_links(by_id | copied, result.duplicates, passages.pair_documents)
         index.add([unit_terms(doc, unit, _words(result, doc.id, unit.id)) for doc in docs for unit in units_of(doc)],
                   links)
+        merges = [drop for drop, _keep in index.changes.merges]
         tables.save(index)
         store.update_documents([*docs, *again], unfiled=[d for d, kind in queued if kind == "new"])
         passages.redate({d.id for d in again if d.published != dated[d.id]})
         store.merge_entities(result.entities, result.entity_registry, result.next_entity, result.merged_entities)
         placed = tables.unit_stories(u.id for doc in [*docs, *again] for u in units_of(doc))
-        ids = {sidx: state.id for sidx, state in tables.states(placed.values()).items()}
+        ids = index.story_ids(placed.values())
         store.file_members({unit: ids[sidx] for unit, sidx in placed.items()})
-        for old, new in index.redirects().items():
+        for old, new in index.redirects(merges).items():
             store.move_story(old, new)
         tables.mark_due(ids)
         store.unqueue(d for d, _kind in queued)

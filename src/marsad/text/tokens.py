@@ -119,3 +119,25 @@ def text_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token
     if (first and whole.ends[first - 1] > start) or (last and whole.ends[last - 1] > stop):
         return tokenize(text, start, stop)
     return list(filter(None, whole.tokens[first:last]))
+
+
+_SPACE = re.compile(r"\s")
+
+
+def last_token(text: str, start: int, end: int) -> Token | None:
+    """The last of ``tokenize(text, start, end)`` (None when there is none), from the text's one tokenisation.
+
+    The whole text's tokens give the same last token when no match runs across ``end`` and a
+    space lies between ``start`` and that token (no match holds a space, so past it the two
+    tokenisations meet): the word before an offset without tokenising the range again.
+    """
+    whole = _tokenised(text)
+    i = bisect_left(whole.starts, end) - 1  # the last match beginning before ``end``
+    if i >= 0 and whole.ends[i] <= end:
+        while i > 0 and whole.tokens[i] is None and whole.starts[i] > start:  # keyless matches are no tokens
+            i -= 1
+        token, first = whole.tokens[i], whole.starts[i]
+        if token is not None and first >= start and (start == 0 or _SPACE.search(text, start, first)):
+            return token
+    tokens = tokenize(text, start, end)
+    return tokens[-1] if tokens else None

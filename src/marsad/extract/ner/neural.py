@@ -35,6 +35,9 @@ BATCH_WORDS = 4096
 # Replaying the first 3,200 SaudiNewsNet articles in batches of 64, the rows computed fall from 419,490 to about
 # 239,000 (-43%) with this many kept; twice as many would save 59%, an unbounded cache 75%.
 PROJECTION_ROWS = 16384
+# The use counts of the kept rows are halved every this many calls (one call per batch of documents), so that rows
+# used much early in a run give way to those used now (see benchmarks/bench_projection_cache.py).
+HALVE_EVERY = 32
 FEATURES = (
     "digit", "punct", "latin", "arabic", "proclitic", "title", "orghead", "loctrig",
     "place-B", "place-I",
@@ -155,17 +158,39 @@ class Encoder:
         return Encoded(ids[:, 0], ids[:, 1], ids[:, 2:], flags)
 
 
+def input_rows(sentences: Sequence[Encoded]) -> tuple[IntArray, list[bytes], IntArray]:
+    """The distinct input rows of the sentences' words (word row, reading row, characters, flags), each row's bytes
+    (its key in the projection cache) and each word's index among the distinct rows."""
+    rows = np.concatenate([
+        np.concatenate([s.words for s in sentences])[:, None],
+        np.concatenate([s.stems for s in sentences])[:, None],
+        np.concatenate([s.chars for s in sentences]),
+        np.concatenate([s.flags for s in sentences]).astype(np.int64),
+    ], axis=1)
+    # rows compared as raw bytes (far quicker than np.unique(axis=0)'s column-by-column comparison)
+    width = rows.dtype.itemsize * rows.shape[1]
+    as_bytes = rows.view(np.dtype((np.void, width))).reshape(-1)
+    _, first, which = np.unique(as_bytes, return_index=True, return_inverse=True)
+    distinct = rows[first]
+    blob = distinct.tobytes()
+    return distinct, [blob[i:i + width] for i in range(0, len(blob), width)], which
+
+
 class _ProjectionCache:
     """The input projections of the input rows used most, kept between calls: a row's key (its bytes) to a slot.
 
     Each slot holds one row's projections for every recurrent layer, side by side, and the
-    number of calls that met it.  When full, a row met for the first time takes the slot of
-    one of the least used rows (least frequently used replacement).  Like the encoder's word
-    table, it belongs to one thread: a run's workers are processes, each with its own.
+    number of calls that met it, halved every ``halve_every`` calls (0: never).  When full, a row
+    met for the first time takes the slot of one of the least used rows (least frequently used
+    replacement with ageing: without the halving, rows met often early in a run would hold their
+    slots for good).  Like the encoder's word table, it belongs to one thread: a run's workers are
+    processes, each with its own.
     """
 
-    def __init__(self, width: int, capacity: int) -> None:
+    def __init__(self, width: int, capacity: int, halve_every: int = HALVE_EVERY) -> None:
         self.capacity = capacity
+        self.halve_every = halve_every
+        self.calls = 0
         self.slots: dict[bytes, int] = {}
         self.keys: list[bytes] = []  # the key held by each slot
         # allocated whole (the system hands out zero pages as they are first written: memory grows as slots fill)
@@ -174,6 +199,9 @@ class _ProjectionCache:
 
     def find(self, keys: Sequence[bytes]) -> IntArray:
         """The slot of each key (-1 when absent); the found ones are counted as used."""
+        self.calls += 1
+        if self.halve_every and self.calls % self.halve_every == 0:
+            self.uses >>= 1
         get = self.slots.get
         found = np.array([get(k, -1) for k in keys], dtype=np.int64)
         self.uses[found[found >= 0]] += 1
@@ -357,19 +385,7 @@ class BiLstmCrf:
         most, :data:`PROJECTION_ROWS` of them).  The projections come as one (rows + 1, layers,
         4H) array whose last row, all zeros, is the padding's.
         """
-        rows = np.concatenate([
-            np.concatenate([s.words for s in sentences])[:, None],
-            np.concatenate([s.stems for s in sentences])[:, None],
-            np.concatenate([s.chars for s in sentences]),
-            np.concatenate([s.flags for s in sentences]).astype(np.int64),
-        ], axis=1)
-        # rows compared as raw bytes (far quicker than np.unique(axis=0)'s column-by-column comparison)
-        width = rows.dtype.itemsize * rows.shape[1]
-        as_bytes = rows.view(np.dtype((np.void, width))).reshape(-1)
-        _, first, which = np.unique(as_bytes, return_index=True, return_inverse=True)
-        distinct = rows[first]
-        blob = distinct.tobytes()
-        keys = [blob[i:i + width] for i in range(0, len(blob), width)]
+        distinct, keys, which = input_rows(sentences)
         slots = self.cache.find(keys)
         # the rows kept from earlier calls first, then the new ones (so that each part is one block), then the padding
         known, new = np.flatnonzero(slots >= 0), np.flatnonzero(slots < 0)

@@ -23,6 +23,7 @@ CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "ف
 # «كما أن»، «غير أن»، «إلا أن»، «بيد أن»: like لكن, a clause whose subject comes before its verb
 CONNECTIVES = frozenset({"كما", "وكما", "غير", "الا", "بيد"})
 
+_DESCRIPTION = 14  # the most tokens of a verb's described subject closed by a name and a comma
 PARENTHESIS = 8  # the most tokens of a clause set off by commas between a fronted subject and its verb
 
 
@@ -302,12 +303,13 @@ class Subjects(Openers):
             # with a current speaker, only a name in subject position takes over («بدوره، أعاد بوتين ...، وقال»);
             # a name deep in the verb's object does not («ورفض نفي القبض على ... «عبدالخالق الحوثي» قائلا»)
             lead = next((c + 1 for c in range(start, min(start + 5, i)) if self.tokens[c].text in COMMAS), start)
-            hi = self.tokens[max(min(lead + 7, i), self._role_named(lead, i))].start
+            hi = max(self.tokens[max(min(lead + 7, i), self._role_named(lead, i))].start,
+                     self._described_subject_end(start, i))
         person = self._actor(lo, hi, types)
         if person is None and types == ("PER",):
             person = self._described_actor(s0, i)
         if person is None and types == ("PER",):
-            person = self._intervening(s0, i)
+            person = self._intervening(s0, i, described=True)
         return person
 
     def _role_named(self, lead: int, i: int) -> int:
@@ -347,9 +349,13 @@ class Subjects(Openers):
         words = self._cut(self.tokens[s0 + 1:i])
         return self.resolver.resolve(words, self._para[i]) if words else None
 
-    def _intervening(self, s0: int, i: int) -> Speaker | None:
+    def _intervening(self, s0: int, i: int, described: bool = False) -> Speaker | None:
         """The person an earlier sentence (of this paragraph or the one before) is about, when no quote came after it:
-        «وقال X ...» then «لكن Y قرر ...» then «وقال:» — Y, not X (with no speaker met yet, the paragraph's actor)."""
+        «وقال X ...» then «لكن Y قرر ...» then «وقال:» — Y, not X (with no speaker met yet, the paragraph's actor).
+
+        With ``described`` (a cue with no subject of its own), a name closing a long description of a clause's subject
+        counts too («على صعيد ثان، أرجع المتحدث باسم حماية المستهلك الدكتور عبيد العبدلي، ...» then «وقال»); a role
+        subject never takes it (that person holds the other role the description gives)."""
         p0 = s0
         while p0 > 0 and self._para[p0 - 1] >= self._para[i] - 1:  # this paragraph and the one before
             p0 -= 1
@@ -369,11 +375,29 @@ class Subjects(Openers):
                        and self.tokens[c].key.startswith("و") and self.lex.cue(self.tokens[c].key) is None]
             for c in [*clauses, self._after_fronted(k, j)]:
                 head = self.tokens[min(c + 8, j - 1)].end
+                if described:
+                    head = max(head, self._described_subject_end(c, j))
                 person = self._actor(self.tokens[c].start, head, ("PER",))
                 if person is not None:
                     return person
             j = k
         return None
+
+    def _described_subject_end(self, c: int, j: int) -> int:
+        """The end of a name closing a long description that is the subject of the clause opening at ``c`` (before
+        ``j``): an optional opening phrase set off by a comma, a verb, a person's role word, any words of its
+        description and the name, all before the next comma («على صعيد ثان، أرجع المتحدث باسم حماية المستهلك الدكتور
+        عبيد العبدلي، أسباب ...»); 0 when the clause has no such subject."""
+        lead = next((t + 1 for t in range(c, min(c + 5, j)) if self.tokens[t].text in COMMAS), c)
+        if lead + 2 >= j or self.lex.role(self.tokens[lead + 1].key) != "person":
+            return 0
+        stop = lead + 2
+        while stop < min(lead + _DESCRIPTION, j) and self.tokens[stop].text not in COMMAS and not self.ends_sentence(stop):
+            stop += 1
+        if stop >= j or self.tokens[stop].text not in COMMAS:
+            return 0  # the name must close the description right before a comma
+        found = self.resolver.person_mention_in(self.tokens[lead + 1].start, self.tokens[stop].start)
+        return found[0].end if found is not None and found[0].end == self.tokens[stop - 1].end else 0
 
     def _actor(self, lo: int, hi: int, types: tuple[str, ...]) -> Speaker | None:
         """The first mention of ``types`` in ``[lo, hi)`` outside quotes and quoted stretches."""
