@@ -66,7 +66,7 @@ from marsad.corpus.names import (
     transliterations,
 )
 from marsad.corpus.result import CorpusResult
-from marsad.corpus.terms import STOPWORDS
+from marsad.corpus.terms import near_content_stems
 from marsad.corpus.unionfind import UnionFind
 from marsad.extract.entities import APART, CLUB, is_place_adjective, mention_name
 from marsad.lexicons import load, load_groups
@@ -168,22 +168,7 @@ def near_words(doc: Document, m: Mention) -> set[str]:
     """The content words (clitic-stripped) within ``_NEAR`` words either side of a mention, in its sentence."""
     before = [t for t in tokenize(doc.text, max(0, m.start - _NEAR_CHARS), m.start) if t.end <= m.start]
     after = [t for t in tokenize(doc.text, m.end, min(len(doc.text), m.end + _NEAR_CHARS))]
-    words: set[str] = set()
-    for side in (reversed(before), after):
-        taken = 0
-        for t in side:
-            if not t.is_word:
-                if t.text.strip(" ،,"):
-                    break  # a full stop, a quotation mark: the sentence or clause ends
-                continue
-            if len(t.key) < 2:
-                continue  # the clitic cut off the mention's own word (و of وصالح)
-            if taken == _NEAR:
-                break
-            taken += 1
-            if len(t.stem) >= 3 and t.key not in STOPWORDS and t.stem not in STOPWORDS:
-                words.add(t.stem)
-    return words
+    return near_content_stems((reversed(before), after), _NEAR)
 
 
 def _doc_groups(doc: Document) -> dict[str, _Group]:

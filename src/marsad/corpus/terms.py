@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter, mul
@@ -34,6 +34,29 @@ MIN_STEM = 3
 VECTOR_SIZE = 100
 
 STOPWORDS = frozenset(norm_key(w) for w in load("corpus_stopwords.txt"))
+
+
+def near_content_stems(sides: Iterable[Iterable[Token]], words: int) -> set[str]:
+    """The content-word stems among the first ``words`` words of each side of a mention (each side in reading
+    order away from it), a side ending at a clause mark (a full stop, a quotation mark; commas and spaces pass).
+    One-letter keys (a clitic cut off the mention's own word) are passed over; stems of 3+ letters that are no
+    stopword are kept."""
+    found: set[str] = set()
+    for side in sides:
+        taken = 0
+        for t in side:
+            if not t.is_word:
+                if t.text.strip(" ،,"):
+                    break
+                continue
+            if len(t.key) < 2:
+                continue
+            if taken == words:
+                break
+            taken += 1
+            if len(t.stem) >= MIN_STEM and t.key not in STOPWORDS and t.stem not in STOPWORDS:
+                found.add(t.stem)
+    return found
 
 Vector = dict[str, float]
 

@@ -40,7 +40,7 @@ from marsad.corpus.names import (
     partner_count,
     tagged_count,
 )
-from marsad.corpus.terms import STOPWORDS
+from marsad.corpus.terms import STOPWORDS, near_content_stems
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.lexicons import load, load_groups, load_table
@@ -1093,19 +1093,7 @@ def fill_registered_surnames(sentence: _Sentence) -> None:
         usual = next((surnames[v] for v in stem_variants(token.key) if v in surnames), None)
         if usual is None or tags[i] != "O" or (i + 1 < len(tags) and tags[i + 1].startswith("I-")):
             continue
-        near: set[str] = set()
-        for side in (reversed(range(i)), range(i + 1, len(tokens))):
-            taken = 0
-            for j in side:
-                if not tokens[j].is_word:
-                    if tokens[j].text.strip(" ،,"):
-                        break  # a full stop, a quotation mark: the clause ends
-                    continue
-                if taken == _USUAL_NEAR:
-                    break
-                taken += 1
-                if len(tokens[j].stem) >= 3 and tokens[j].key not in STOPWORDS and tokens[j].stem not in STOPWORDS:
-                    near.add(tokens[j].stem)
+        near = near_content_stems(((tokens[j] for j in reversed(range(i))), tokens[i + 1:]), _USUAL_NEAR)
         if len(near & usual) >= _USUAL_SHARED:
             tags[i] = "B-PERS"
 
