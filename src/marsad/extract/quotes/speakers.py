@@ -113,6 +113,7 @@ class Resolver:
     _norm: Normalized | None = None
     _persons_at: dict[int, Mention] | None = None
     _starts: list[int] = field(default_factory=list)
+    _with_repeats: list[Mention] | None = None
 
     def resolve(
         self, words: list[Token], paragraph: int, zone: list[Token] | None = None,
@@ -382,7 +383,8 @@ class Resolver:
     ) -> tuple[Mention, Speaker] | None:
         """:meth:`person_in` with the mention found in ``[start, end)`` (the speaker may be named elsewhere: a role
         tagged as a person resolves to the name written after that role, before or after ``start``)."""
-        mentions = reversed(self.doc.mentions) if last else iter(self.doc.mentions)
+        every = self.with_repeats()
+        mentions = reversed(every) if last else iter(every)
         for m in mentions:
             if start <= m.start and m.end <= end and m.type in types and (last or not self._genitive(m)) \
                     and not (m.type == "PER" and self.eponymous(m)):
@@ -405,6 +407,52 @@ class Resolver:
                 registered = self._role_entity(m.start, m.end) if role_only else None
                 return m, Speaker(Span(m.start, m.end, m.text), registered or m.entity, heads)
         return None
+
+    def with_repeats(self) -> list[Mention]:
+        """The document's mentions and, in text order with them, every untagged repeat of a person's tagged name:
+        the tagger tags «البلوي» in «وأكد البلوي أن» and misses it in «ووصف البلوي رحيل المدرب بيتوركا», where the
+        coach named after it would otherwise be the clause's actor. A repeat is the same words at word boundaries
+        (its first word may carry و، ف، ب or ل, left out of the span) overlapping no mention; the name is two words or
+        more, or one definite word (a family name, البلوي) — never a role, a title or an eponym's name."""
+        if self._with_repeats is not None:
+            return self._with_repeats
+        names: dict[tuple[str, ...], Mention] = {}
+        for m in self.doc.mentions:
+            words = text_tokens(self.doc.text, m.start, m.end)  # «لمنصور البلوي»: the mention starts after ل
+            if m.type != "PER" or not words or not all(t.is_word for t in words) or self.eponymous(m):
+                continue
+            keys = tuple(t.key for t in words)
+            if len(keys) == 1 and not (keys[0].startswith("ال") and len(keys[0]) > 4):
+                continue
+            if any(self.lex.role(k) is not None or k in self.lex.stops or self.lex.cue(k) is not None for k in keys):
+                continue
+            names.setdefault(keys, m)
+        if not names:
+            self._with_repeats = self.doc.mentions
+            return self._with_repeats
+        taken = sorted((m.start, m.end) for m in self.doc.mentions)
+        found: list[Mention] = []
+        for at, tok in enumerate(self.tokens):
+            if not tok.is_word:
+                continue
+            for keys, m in names.items():
+                first = keys[0]
+                if tok.key == first:
+                    start = tok.start
+                elif len(tok.key) == len(first) + 1 and tok.key[0] in "وفبل" and tok.key[1:] == first:
+                    start = tok.start + 1
+                else:
+                    continue
+                run = self.tokens[at:at + len(keys)]
+                if len(run) < len(keys) or any(t.key != k for t, k in zip(run[1:], keys[1:], strict=True)):
+                    continue
+                end = run[-1].end
+                if any(start < e for _, e in taken[:bisect_left(taken, (end, end))]):  # every mention starting before
+                    continue
+                found.append(Mention(start, end, self.doc.text[start:end], "PER", m.entity))
+                break
+        self._with_repeats = sorted([*self.doc.mentions, *found], key=lambda n: n.start) if found else self.doc.mentions
+        return self._with_repeats
 
     def eponymous(self, m: Mention) -> bool:
         """True when a person mention is part of a place or institution named after someone: its title (الملك،
