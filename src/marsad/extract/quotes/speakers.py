@@ -430,19 +430,17 @@ class Resolver:
         if not names:
             self._with_repeats = self.doc.mentions
             return self._with_repeats
+        by_first: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+        for keys, m in names.items():
+            by_first.setdefault(keys[0], []).append((keys, m))
         taken = sorted((m.start, m.end) for m in self.doc.mentions)
         found: list[Mention] = []
         for at, tok in enumerate(self.tokens):
             if not tok.is_word:
                 continue
-            for keys, m in names.items():
-                first = keys[0]
-                if tok.key == first:
-                    start = tok.start
-                elif len(tok.key) == len(first) + 1 and tok.key[0] in "وفبل" and tok.key[1:] == first:
-                    start = tok.start + 1
-                else:
-                    continue
+            clitic = tok.key not in by_first and tok.key[:1] in ("و", "ف", "ب", "ل") and tok.key[1:] in by_first
+            for keys, m in by_first.get(tok.key[1:] if clitic else tok.key, []):
+                start = tok.start + 1 if clitic else tok.start
                 run = self.tokens[at:at + len(keys)]
                 if len(run) < len(keys) or any(t.key != k for t, k in zip(run[1:], keys[1:], strict=True)):
                     continue
