@@ -20,6 +20,7 @@ from marsad.corpus.units import units_of
 from marsad.eval.stories import iter_records, read_gold
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
+from marsad.model import Document
 from marsad.options import Options
 from marsad.pipeline import analyze_raw
 from marsad.store import Store, indexes, relate
@@ -161,12 +162,18 @@ def _gold_sample(shared_dir: Path, folder: Path) -> Path:
     return path
 
 
-def test_two_batches_give_the_same_stories_in_either_order(shared_dir: Path, store_target: str, tmp_path: Path) -> None:
-    options = Options(progress=False)
-    docs = [analyze_raw(r, options) for r in read_inputs([str(_gold_sample(shared_dir, tmp_path))], options)
+def _gold_documents(shared_dir: Path, folder: Path, options: Options) -> list[Document]:
+    """The gold sample analysed, each document with its own source (as a run's writer receives them)."""
+    docs = [analyze_raw(r, options) for r in read_inputs([str(_gold_sample(shared_dir, folder))], options)
             if isinstance(r, RawDocument)]
     for doc in docs:
         doc.sources = [source_of(doc)]
+    return docs
+
+
+def test_two_batches_give_the_same_stories_in_either_order(shared_dir: Path, store_target: str, tmp_path: Path) -> None:
+    options = Options(progress=False)
+    docs = _gold_documents(shared_dir, tmp_path, options)
     first, second = docs[::2], docs[1::2]  # each story's articles in both batches
     partitions = []
     orders = ((store_target, [first, second]), (str(tmp_path / "reversed.db"), [second, first]),
@@ -191,10 +198,7 @@ def test_the_index_kept_between_batches_stores_what_one_opened_afresh_does(
     shared_dir: Path, store_target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     options = Options(progress=False)
-    docs = [analyze_raw(r, options) for r in read_inputs([str(_gold_sample(shared_dir, tmp_path))], options)
-            if isinstance(r, RawDocument)]
-    for doc in docs:
-        doc.sources = [source_of(doc)]
+    docs = _gold_documents(shared_dir, tmp_path, options)
     tables = []
     for target, keep in ((str(tmp_path / "afresh.db"), None), (store_target, (4000, 400_000)),
                          (str(tmp_path / "small.db"), (1, 1))):
@@ -249,10 +253,7 @@ def test_describing_in_chunks_of_few_members_gives_the_same_stories(
     shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     options = Options(progress=False)
-    docs = [analyze_raw(r, options) for r in read_inputs([str(_gold_sample(shared_dir, tmp_path))], options)
-            if isinstance(r, RawDocument)]
-    for doc in docs:
-        doc.sources = [source_of(doc)]
+    docs = _gold_documents(shared_dir, tmp_path, options)
     records = []
     for name, members in (("whole.db", relate.DESCRIBE_MEMBERS), ("small.db", 3)):
         monkeypatch.setattr(relate, "DESCRIBE_MEMBERS", members)
