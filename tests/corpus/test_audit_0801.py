@@ -23,6 +23,7 @@ URLS = {
     "identity": "http://www.alyaum.com/article/4081326",  # «أعلنت هيئة الإمارات للهوية»
     "crash": "http://www.alweeam.com.sa/350323/تصادم-13-سيارة-في-وقت-واحد-بــ-الرياض/",  # «في وقـت واحـد بـالرياض»
     "declaration": "http://www.al-jazirah.com/2015/20150801/ln48.htm",  # «(إعلان القاهرة)», «مباحثات القاهرة»
+    "saif": "http://www.al-jazirah.com/2015/20150801/ln45.htm",  # «سيف الإسلام القذافي»: آه لو عاد بي الزمن
 }
 
 
@@ -84,3 +85,15 @@ def test_a_document_named_after_a_city_is_not_the_city(analysed: tuple[dict[str,
     assert len(declaration) == 3 and {m.type for m in declaration} == {"MISC"}
     city = mention_entities(doc, "القاهرة")
     assert len({m.entity for m in declaration}) == 1 and len(city) == 1 and declaration[0].entity not in city
+
+
+def test_the_second_word_of_a_compound_given_name_is_not_the_religion(
+    analysed: tuple[dict[str, Document], CorpusResult],
+) -> None:
+    """«وقد بذل سيف الإسلام جهوداً», «ويا سيف الإسلام القذافي»: the tagger tags سيف as a person and الإسلام alone
+    as MISC (10 times in the article, all joined to the religion before); الإسلام is part of the person's name."""
+    doc = analysed[0]["saif"]
+    assert not [m for m in doc.mentions if m.text.startswith("الإسلام")]
+    persons = [m for m in doc.mentions if m.type == "PER" and "سيف الإسلام" in m.text]
+    assert len(persons) == 10 and all(m.end - m.start > 3 for m in persons)
+    assert len({m.entity for m in persons if m.text == "سيف الإسلام"}) == 1

@@ -897,6 +897,34 @@ def extend_given_names(sentence: _Sentence) -> None:
 
 
 @cache
+def _compound_name_ends() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_compound_name_ends.txt"))
+
+
+def join_compound_given_names(sentence: _Sentence) -> None:
+    """The second word of a compound given name, tagged apart, joins the person span before it.
+
+    «سيف [الإسلام] القذافي», «بذل سيف [الإسلام] جهوداً»: the tagger tags the common given name سيف as a
+    person and الإسلام (the religion) as MISC on its own.  A span of another type starting with a word of
+    ``entity_compound_name_ends.txt`` (الإسلام، الدين), written with only a space after a person span that
+    ends with a common given name (:func:`marsad.corpus.names.is_given_name`), is the rest of that name: it
+    and the rest of its span («الإسلام القذافي») become part of the person span.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    for _a, b, label in list(iob_spans(tags)):
+        if (label not in ("PERS", "PER") or b >= len(tokens) or not tags[b].startswith("B-")
+                or tags[b][2:] == label or tokens[b].start != tokens[b - 1].end + 1
+                or tokens[b].key not in _compound_name_ends()
+                or not any(is_given_name(v) for v in stem_variants(tokens[b - 1].key))):
+            continue
+        tags[b] = "I-" + label
+        for c in range(b + 1, len(tokens)):
+            if not tags[c].startswith("I-"):
+                break
+            tags[c] = "I-" + label
+
+
+@cache
 def _state_heads() -> frozenset[str]:
     return frozenset(norm_key(w) for w in load("entity_state_heads.txt"))
 
@@ -1153,6 +1181,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         extend_organisations(sent)
         qualify_organisations(sent)
         qualify_states(sent)
+        join_compound_given_names(sent)
         extend_given_names(sent)
         join_place_parts(sent)
         tag_aliases(sent)
