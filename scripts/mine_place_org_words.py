@@ -20,9 +20,8 @@ from collections import defaultdict
 
 from marsad.corpus.known import shipped_registry
 from marsad.corpus.terms import STOPWORDS
-from marsad.extract.entities import is_adjective, is_place_adjective, is_place_word, place_org_heads
+from marsad.extract.entities import is_adjective, is_place_adjective, is_place_word, place_org_heads_of
 from marsad.extract.ner.gazetteers import lexicon_resources
-from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
 from marsad.train.saudinewsnet import content_keys, mining_records
 
@@ -43,7 +42,7 @@ def mine(path: str) -> dict[str, set[tuple[str, str]]]:
     for record in mining_records(path):
         keys = [k for k in content_keys(record) if k[:1].isalpha()]
         for i in range(len(keys) - 2):
-            heads = [v for v in stem_variants(keys[i]) if v in place_org_heads()]
+            heads = place_org_heads_of(keys[i])
             head, place, adjective = heads[0] if heads else "", keys[i + 1], keys[i + 2]
             if (head and is_place_word(place) and is_adjective(adjective) and adjective not in STOPWORDS
                     and not is_place_adjective(adjective) and adjective not in endings):

@@ -68,7 +68,7 @@ from marsad.corpus.names import (
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.terms import near_content_stems
 from marsad.corpus.unionfind import UnionFind
-from marsad.extract.entities import APART, CLUB, is_place_adjective, mention_name
+from marsad.extract.entities import APART, CLUB, is_place_adjective, mention_name, state_heads
 from marsad.lexicons import load, load_groups
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
@@ -629,7 +629,7 @@ def document_names(doc: Document) -> DocumentNames:
 
 @cache
 def _state_words() -> frozenset[str]:
-    return frozenset(norm_key(w).removeprefix("ال") for w in load("entity_state_heads.txt"))
+    return frozenset(w.removeprefix("ال") for w in state_heads())
 
 
 @registry_cached

@@ -46,7 +46,13 @@ from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.lexicons import load, load_groups, load_table
 from marsad.model import Document, EntityType, Mention
 from marsad.page.outlets import outlet_table
-from marsad.text.clitics import CLITIC_LETTERS, name_word, separable_length, stem_variants
+from marsad.text.clitics import (
+    CLITIC_LETTERS,
+    is_lam_article_word,
+    name_word,
+    separable_length,
+    stem_variants,
+)
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, last_token, text_tokens
@@ -412,14 +418,7 @@ def is_place_adjective(key: str) -> bool:
             break
     else:
         return False
-    registry = shipped_registry()
-    for place in (key[2:], stem, "ال" + stem, stem + "ا", stem + "يا"):
-        if place in one_word_places():
-            return True
-        entry = registry.lookup(place)
-        if entry is not None and entry.type == "LOC":
-            return True
-    return False
+    return any(is_place_word(place) for place in (key[2:], stem, "ال" + stem, stem + "ا", stem + "يا"))
 
 
 def _split_at_links(tokens: list[Token]) -> list[list[Token]]:
@@ -670,17 +669,18 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
     its mentions (a country's national team is the country, a city's club too rare to tell).
     """
     clubs: set[str] = set()
-    names = [norm_key(mention_name(doc, m)) for m in mentions]
-    for m, name in zip(mentions, names, strict=True):
-        if " " in name or not (m.type == "LOC" or (m.type == "ORG" and m.entity == f"ORG:{name}")):
+    named = ((m, norm_key(mention_name(doc, m))) for m in mentions)
+    # places, and organisations keyed by their own name (no club yet, no part of a longer name)
+    candidates = [(m, name) for m, name in named if m.type == "LOC" or (m.type == "ORG" and m.entity == f"ORG:{name}")]
+    for m, name in candidates:
+        if " " in name:
             continue
         word = _word_before(doc, m.start)
         if (word is not None and any(v in _club_heads() for v in stem_variants(word.key))
                 and shipped_registry().lookup(name) is None):
             clubs.add(name)
-    for m, name in zip(mentions, names, strict=True):
-        if (name in clubs and (m.type == "LOC" or (m.type == "ORG" and m.entity == f"ORG:{name}"))
-                and not any(tag in (m.entity or "") for tag in APART)):
+    for m, name in candidates:
+        if name in clubs and not any(tag in (m.entity or "") for tag in APART):
             m.type = "ORG"
             m.entity = f"ORG:{CLUB}{name}"
 
@@ -925,7 +925,8 @@ def join_compound_given_names(sentence: _Sentence) -> None:
 
 
 @cache
-def _state_heads() -> frozenset[str]:
+def state_heads() -> frozenset[str]:
+    """Words naming a form of state (``entity_state_heads.txt``, key forms: المملكة, جمهورية)."""
     return frozenset(norm_key(w) for w in load("entity_state_heads.txt"))
 
 
@@ -939,7 +940,7 @@ def qualify_states(sentence: _Sentence) -> None:
     tokens, tags = sentence.tokens, sentence.tags
     for a, b, label in list(iob_spans(tags)):
         if (label == "LOC" and b == a + 1 and b < len(tokens) and tags[b] == "O" and tokens[b].is_word
-                and any(v in _state_heads() for v in stem_variants(tokens[a].key))
+                and any(v in state_heads() for v in stem_variants(tokens[a].key))
                 and is_place_adjective(tokens[b].key)):
             tags[b] = "I-LOC"
 
@@ -1009,9 +1010,14 @@ def place_org_heads() -> frozenset[str]:
     return frozenset(norm_key(w) for w in load("entity_place_org_heads.txt"))
 
 
+def place_org_heads_of(key: str) -> list[str]:
+    """The readings of ``key`` (clitics stripped) that are heads of organisations named by a place."""
+    return [v for v in stem_variants(key) if v in place_org_heads()]
+
+
 @cache
 def _place_org_adjectives() -> frozenset[str]:
-    return frozenset(norm_key(line.split("\t")[0]) for line in load("entity_place_org_adjectives.txt"))
+    return frozenset(norm_key(row[0]) for row in load_table("entity_place_org_adjectives.txt"))
 
 
 def is_place_word(key: str) -> bool:
@@ -1031,7 +1037,7 @@ def _place_org_end(sentence: _Sentence, place: int) -> int:
     end = place + 1
     while end < len(tokens) and tags[end] == "O" and tokens[end].key in _place_org_adjectives():
         end += 1
-    if end < len(tokens) and tags[end] == "O" and tokens[end].key.startswith("لل") and len(tokens[end].key) >= 5:
+    if end < len(tokens) and tags[end] == "O" and is_lam_article_word(tokens[end].key):
         end += 1
         for _ in range(2):
             word = tokens[end] if end < len(tokens) and tags[end] == "O" and tokens[end].is_word else None
@@ -1058,8 +1064,8 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     for sent in sentences:
         tokens, tags = sent.tokens, sent.tags
         for a, b, label in iob_spans(tags):
-            heads = [v for v in stem_variants(tokens[a].key) if v in place_org_heads()]
-            if label == "ORG" and b == a + 2 and heads and is_place_word(tokens[a + 1].key):
+            if label == "ORG" and b == a + 2 and (heads := place_org_heads_of(tokens[a].key)) \
+                    and is_place_word(tokens[a + 1].key):
                 named.update((h, tokens[a + 1].key) for h in heads)
                 end = _place_org_end(sent, a + 1)  # «[بنك إيران] المركزي»: the tagger left out what ends the name
                 tags[b:end] = ["I-ORG"] * (end - b)
@@ -1071,7 +1077,7 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
         if any(tokens[a].key in documents.get(v, ()) for v in stem_variants(tokens[a - 1].key)):
             tags[a - 1:a + 1] = ["B-MISC", "I-MISC"]  # «إعلان القاهرة», «مؤتمر جنيف»: a document or meeting
             continue
-        heads = [v for v in stem_variants(tokens[a - 1].key) if v in place_org_heads()]
+        heads = place_org_heads_of(tokens[a - 1].key)
         end = _place_org_end(sent, a) if heads else a + 1
         if heads and (end > a + 1 or any((h, tokens[a].key) in named for h in heads)):
             tags[a - 1:end] = ["B-ORG"] + ["I-ORG"] * (end - a)
@@ -1087,6 +1093,12 @@ def _one_word_registry() -> dict[str, str]:
             if " " not in key and not is_ordinary(key):
                 out.setdefault(key, "PERS" if entry.type == "PER" else entry.type)
     return out
+
+
+@registry_cached
+def _registered_surname_endings() -> tuple[str, ...]:
+    """The keys of :func:`_registered_surnames`, for ``str.endswith`` (a word no reading of which is one)."""
+    return tuple(_registered_surnames())
 
 
 @registry_cached
@@ -1112,8 +1124,7 @@ def fill_registered_surnames(sentence: _Sentence) -> None:
     only) are words the corpus writes around صالح in the articles naming علي عبدالله صالح; the corpus step
     joins such a lone name to him by the same words (``marsad.corpus.entities``).
     """
-    surnames = _registered_surnames()
-    ends = tuple(surnames)
+    surnames, ends = _registered_surnames(), _registered_surname_endings()
     tokens, tags = sentence.tokens, sentence.tags
     for i, token in enumerate(tokens):
         if not token.key.endswith(ends):  # most words: no reading of them is such a surname

@@ -28,6 +28,12 @@ ARTICLE_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "ب�
 # Conjunction/preposition sequences a mention span may leave out, longest first.
 SEPARABLE = ("وبال", "وكال", "فبال", "ولل", "فلل", "وب", "ول", "وك", "فب", "فل", "فك", "لل", "و", "ف", "ب", "ل", "ك")
 _DOUBLE_L = ("لل", "ولل", "فلل")
+MIN_LAM_ARTICLE_WORD = 5  # لل + a noun of 3+ letters: لله (three letters) is no such word
+
+
+def is_lam_article_word(key: str) -> bool:
+    """True for a word written ل + the article + a noun (للصحفيين, للثقافة): "to the ...", never a name's word."""
+    return key.startswith("لل") and len(key) >= MIN_LAM_ARTICLE_WORD
 MIN_STEM = 2
 CACHE_SIZE = 1 << 18  # word types are few; the splitters are pure functions of the key
 

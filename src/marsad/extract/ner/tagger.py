@@ -19,7 +19,7 @@ from pathlib import Path
 
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, parse_names
 from marsad.extract.ner.neural import BiLstmCrf, Encoder
-from marsad.text.clitics import stem_variants
+from marsad.text.clitics import is_lam_article_word, stem_variants
 from marsad.text.tokens import word_keys
 
 _MAX_NAME = 6
@@ -152,7 +152,7 @@ def cut_prepositions(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> No
     """
     for sent_keys, sent_tags in zip(keys, tags, strict=True):
         for a, b, label in iob_spans(sent_tags):
-            while label == "PERS" and b - a > 1 and sent_keys[b - 1].startswith("لل") and len(sent_keys[b - 1]) >= 5:
+            while label == "PERS" and b - a > 1 and is_lam_article_word(sent_keys[b - 1]):
                 b -= 1
                 sent_tags[b] = "O"
 

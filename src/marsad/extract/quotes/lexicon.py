@@ -129,16 +129,16 @@ def quote_lexicon() -> QuoteLexicon:
         nominal_first=first,
         channels=_channels(),
         nonsources=frozenset(load("quote_nonsource_nouns.txt")),
-        eponym_titles=frozenset(norm_key(r[1]) for r in load_table("quote_eponyms.tsv") if r[0] == "title"),
-        eponym_heads=frozenset(norm_key(r[1]) for r in load_table("quote_eponyms.tsv") if r[0] == "head"),
-        issued=_links("issued"),
-        joint=_links("joint"),
+        eponym_titles=_group("quote_eponyms.tsv", "title"),
+        eponym_heads=_group("quote_eponyms.tsv", "head"),
+        issued=_group("quote_document_links.tsv", "issued"),
+        joint=_group("quote_document_links.tsv", "joint"),
     )
 
 
-def _links(kind: str) -> frozenset[str]:
-    """The normalised words of one class of quote_document_links.tsv."""
-    return frozenset(norm_key(w) for w in load_groups("quote_document_links.tsv").get(kind, ()))
+def _group(name: str, kind: str) -> frozenset[str]:
+    """The normalised words of one class (first column) of the two-column lexicon ``name``."""
+    return frozenset(norm_key(w) for w in load_groups(name).get(kind, ()))
 
 
 def _channels() -> frozenset[tuple[str, ...]]:
