@@ -241,8 +241,8 @@ class Resolver:
             return None
         if author is None and definite_word(words[0]):
             latest = self.memory.author(head, words[0].start)
-            newer = [t for t in self.tokens if (latest[0] if latest else -1) < t.start < words[0].start
-                     and not definite_word(t) and self.document_head(t) == head]
+            newer = [t for t in self._tokens_in((latest[0] if latest else -1) + 1, words[0].start)
+                     if not definite_word(t) and self.document_head(t) == head]
             if newer:
                 author = self._issuer(newer[-1])
             elif latest is not None:
