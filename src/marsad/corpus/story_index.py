@@ -37,13 +37,14 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
 from marsad.corpus.background import Background, shipped_background
-from marsad.corpus.terms import UnitTerms, Vector, dot, heaviest, idf, weigh
+from marsad.corpus.terms import UnitTerms, Vector, dot, heaviest, normalised
 
 FORMAT_VERSION = 1
 
@@ -235,8 +236,8 @@ class StoryIndex:
 
     def _place(self, unit: UnitTerms, linked: set[str]) -> int:
         p = self.params
-        vec = weigh(unit.counts, self._idf())
-        query = sorted(vec, key=lambda t: -vec[t])[: p.query_terms]
+        vec = self._weigh(unit.counts)
+        query = list(islice(vec, p.query_terms))  # a vector is heaviest first
         hits = self._hits(query)
         copied = {self._alive(self.unit_story[u]) for u in linked if u in self.unit_story}
         candidates = {sidx for sidx, _ in hits.most_common(p.max_candidates)} | copied
@@ -292,7 +293,7 @@ class StoryIndex:
             story = self._story(sidx)
             if not story.size or not story.norm:
                 continue
-            hits = self._hits(sorted(story.centroid, key=lambda t: -story.centroid[t])[: p.posted_terms])
+            hits = self._hits(_top(story.centroid, p.posted_terms))
             hits.pop(sidx, None)
             best, best_score = -1, p.merge_threshold
             top = [other for other, _ in hits.most_common(p.max_candidates)]
@@ -340,24 +341,26 @@ class StoryIndex:
 
     def _post(self, sidx: int) -> None:
         story = self.states[sidx]
-        for term in sorted(story.centroid, key=lambda t: -story.centroid[t])[: self.params.posted_terms]:
+        for term in _top(story.centroid, self.params.posted_terms):
             if term not in story.posted:
                 story.posted.add(term)
                 self._postings(term).append(sidx)
                 self.changes.postings.append((term, sidx))
 
-    def _idf(self) -> Callable[[str], float]:
-        """A term's idf as the index stands: over the background corpus plus the index; entity ids (absent from the
-        background) over the index alone (the counts looked up once per unit, not at every term)."""
-        own, background, units, everything = self.df.get, self.background.df.get, self.n_units, \
-            self.n_units + self.background.n
-
-        def of(term: str) -> float:
-            if term.startswith("@"):
-                return idf(own(term, 0), units)
-            return idf(own(term, 0) + background(term, 0), everything)
-
-        return of
+    def _weigh(self, counts: Mapping[str, float]) -> Vector:
+        """A unit's tf-idf vector (:func:`~marsad.corpus.terms.normalised`) as the index stands: each term's count,
+        sublinear, times its idf (:func:`~marsad.corpus.terms.idf`, computed here term by term in one loop) over the
+        background corpus plus the index; entity ids (absent from the background) over the index alone."""
+        own, background, log = self.df.get, self.background.df.get, math.log
+        units, everything = self.n_units + 1, self.n_units + self.background.n + 1
+        raw: dict[str, float] = {}
+        for term, count in counts.items():
+            if count >= 1:
+                if term.startswith("@"):
+                    raw[term] = (1.0 + log(count)) * (log(units / (own(term, 0) + 1)) + 1.0)
+                else:
+                    raw[term] = (1.0 + log(count)) * (log(everything / (own(term, 0) + background(term, 0) + 1)) + 1.0)
+        return normalised(raw)
 
     def _join(self, sidx: int, unit: UnitTerms, vec: Vector) -> None:
         p = self.params
@@ -365,7 +368,7 @@ class StoryIndex:
         for t, w in vec.items():
             story.centroid[t] = story.centroid.get(t, 0.0) + w
         self._trim(story)
-        trimmed = dict(sorted(vec.items(), key=lambda kv: -kv[1])[: p.member_terms])
+        trimmed = dict(islice(vec.items(), p.member_terms))  # a vector is heaviest first
         member = Member(unit.id, unit.document, unit.outlet, unit.day, unit.title, trimmed, unit.titled)
         story.members.append(member)
         story.size += 1
@@ -480,3 +483,8 @@ class StoryIndex:
     def load(cls, path: Path) -> StoryIndex:
         """Read an index written by :meth:`save`."""
         return cls.from_json(path.read_text(encoding="utf-8"))
+
+
+def _top(weights: dict[str, float], n: int) -> list[str]:
+    """The ``n`` heaviest terms of ``weights``, equal weights in the dict's order (a stable sort on the weight in C)."""
+    return sorted(weights, key=weights.__getitem__, reverse=True)[:n]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter, mul
@@ -133,9 +133,9 @@ def idf(df: int, n: int) -> float:
     return math.log((n + 1) / (df + 1)) + 1.0
 
 
-def weigh(counts: Mapping[str, float], idf_of: Callable[[str], float], size: int = VECTOR_SIZE) -> Vector:
-    """The L2-normalised tf-idf vector of ``counts`` (``idf_of(term)``), cut to its ``size`` heaviest terms."""
-    raw = {t: (1.0 + math.log(c)) * idf_of(t) for t, c in counts.items() if c >= 1}
+def normalised(raw: Mapping[str, float], size: int = VECTOR_SIZE) -> Vector:
+    """The L2-normalised vector of the ``size`` heaviest of ``raw``'s (tf-idf) weights, heaviest first (the order of
+    :func:`heaviest`)."""
     top = heaviest(raw)[:size]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {t: w / norm for t, w in top}

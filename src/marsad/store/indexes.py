@@ -263,9 +263,10 @@ class PassageTables:
         if not pairs:
             return []
         stored = self._stored_groups({_spot(p) for pair in pairs for p in (pair.a, pair.b)})
-        known = self._known(pairs, stored)
+        union = _components(pairs, stored)
+        known = self._known(pairs, stored, union)
         self.pair_documents = arrival_group_sizes(((_spot(pair.a), _spot(pair.b)) for pair in pairs), known)
-        groups = self._group(pairs, stored)
+        groups = self._group(union, stored)
         texts = self._texts([p for pair in pairs for p in (pair.a, pair.b) if not p.text])
         dates = dict(dates) | self._dates({p.document for pair in pairs for p in (pair.a, pair.b)} - set(dates))
         out: list[Duplicate] = []
@@ -290,24 +291,26 @@ class PassageTables:
         return out
 
     def _stored_groups(self, spots: set[Spot]) -> dict[Spot, int]:
-        """The stored copy group of each of ``spots`` filed in one."""
+        """The stored copy group of each of ``spots`` filed in one (read by document, a few hundred at a time)."""
         stored: dict[Spot, int] = {}
-        for document, start in sorted(spots):
-            for (group,) in self.store._rows(
-                "SELECT copy_group FROM passage_hashes WHERE document = ? AND start = ? AND copy_group IS NOT NULL",
-                (document, start),
+        for chunk in _chunks(sorted({document for document, _start in spots})):
+            for document, start, group in self.store._rows(
+                f"SELECT document, start, copy_group FROM passage_hashes WHERE document IN ({_marks(chunk)}) "
+                "AND copy_group IS NOT NULL", chunk,
             ):
-                stored[(document, start)] = int(group)
+                spot = (str(document), int(start))
+                if spot in spots:
+                    stored[spot] = int(group)
         return stored
 
-    def _known(self, pairs: list[CopyPair], stored: dict[Spot, int]) -> dict[Spot, tuple[int, frozenset[str], int]]:
+    def _known(self, pairs: list[CopyPair], stored: dict[Spot, int],
+               union: UnionFind[Spot]) -> dict[Spot, tuple[int, frozenset[str], int]]:
         """The stored groups of ``stored``'s spots as :func:`~marsad.corpus.duplicates.arrival_group_sizes` takes them.
 
         Of each group, only the documents the pairs name are loaded, and a count of the rest; when the pairs join
         several stored groups into one, all but the largest are loaded whole (what the largest holds beyond them is
         then shared with nothing else the batch counts), so that the cost follows the batch and the groups it merges,
-        not the size of the groups it grows."""
-        union = _components(pairs, stored)
+        not the size of the groups it grows.  ``union``: the pairs' spots joined into groups (:func:`_components`)."""
         joined: dict[Spot, set[int]] = {}
         for spot, group in stored.items():
             joined.setdefault(union.find(spot), set()).add(group)
@@ -340,33 +343,45 @@ class PassageTables:
                 out[int(ident)] = CopyGroup(*rest)
         return out
 
-    def _group(self, pairs: list[CopyPair], stored: dict[Spot, int]) -> dict[Spot, int]:
-        """Union the pairs with the stored copy groups (``stored``: spot -> group); number new groups, merge
-        connected ones (the merged group takes up the others' documents); file the groups."""
-        union = _components(pairs, stored)
+    def _group(self, union: UnionFind[Spot], stored: dict[Spot, int]) -> dict[Spot, int]:
+        """Number the batch's copy groups (``union``: its pairs' spots joined with the stored copy groups, ``stored``:
+        spot -> group): new groups, and connected stored ones merged into the lowest numbered; file the groups."""
         counter = int(self.store.get_meta(GROUPS_KEY) or 0)
         out: dict[tuple[str, int], int] = {}
-        x = self.store._x
         for _root, members in sorted(union.groups().items()):
             old = sorted({stored[m] for m in members if m in stored})
             if old:
                 keep = old[0]
                 for other in old[1:]:
-                    x("UPDATE passage_hashes SET copy_group = ? WHERE copy_group = ?", (keep, other))
-                    x("UPDATE passage_rows SET copy_group = ? WHERE copy_group = ?", (f"copy-{keep}", f"copy-{other}"))
-                    documents = [str(d) for (d,) in self.store._rows(
-                        "SELECT document FROM copy_group_documents WHERE copy_group = ?", (other,))]
-                    x("DELETE FROM copy_group_documents WHERE copy_group = ?", (other,))
-                    x("DELETE FROM copy_groups WHERE id = ?", (other,))
-                    self._join({keep: set(documents)}, self._dates(set(documents)))
+                    self._merge(keep, other)
             else:
                 counter += 1
                 keep = counter
-            for document, start in members:
-                x("UPDATE passage_hashes SET copy_group = ? WHERE document = ? AND start = ?", (keep, document, start))
-                out[(document, start)] = keep
+            for spot in members:
+                out[spot] = keep
+        self.store._xmany("UPDATE passage_hashes SET copy_group = ? WHERE document = ? AND start = ?",
+                          [(keep, document, start) for (document, start), keep in out.items()])
         self.store.set_meta(GROUPS_KEY, str(counter))
         return out
+
+    def _merge(self, keep: int, other: int) -> None:
+        """Merge the stored copy group ``other`` into ``keep``: its copies and the documents ``keep`` lacks move over
+        (in the store: only the moving documents' publications are read, to count them in ``keep``)."""
+        x = self.store._x
+        x("UPDATE passage_hashes SET copy_group = ? WHERE copy_group = ?", (keep, other))
+        x("UPDATE passage_rows SET copy_group = ? WHERE copy_group = ?", (f"copy-{keep}", f"copy-{other}"))
+        moving = sorted((str(d), p) for d, p in self.store._rows(
+            "SELECT c.document, d.published FROM copy_group_documents c LEFT JOIN documents d ON d.id = c.document "
+            "WHERE c.copy_group = ? AND NOT EXISTS (SELECT 1 FROM copy_group_documents k WHERE k.copy_group = ? "
+            "AND k.document = c.document)", (other, keep)))
+        x("UPDATE copy_group_documents SET copy_group = ? WHERE copy_group = ? AND document NOT IN "
+          "(SELECT document FROM copy_group_documents WHERE copy_group = ?)", (keep, other, keep))
+        x("DELETE FROM copy_group_documents WHERE copy_group = ?", (other,))
+        x("DELETE FROM copy_groups WHERE id = ?", (other,))
+        state = self._groups({keep}).get(keep, CopyGroup())
+        for document, published in moving:
+            state.add(document, published)
+        self._save_groups({keep: state})
 
     def _join(self, joining: dict[int, set[str]], dates: dict[str, str | None]) -> dict[int, CopyGroup]:
         """Add documents to copy groups (group -> its documents, some maybe filed already; ``dates``: their
