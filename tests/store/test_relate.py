@@ -396,6 +396,42 @@ def test_a_stored_copy_group_two_pairs_touch_apart_stays_one_group(
         assert {e for (e,) in store.rows("SELECT earliest FROM passages")} == {expected} == {d.earliest for d in later}
 
 
+def test_merging_stored_copy_groups_that_share_a_document_counts_it_once(
+    shared_dir: Path, store_target: str, tmp_path: Path
+) -> None:
+    """Article 1 has one passage copied in article 0 (group 1) and another in article 2 (group 2); article 3 then copies
+    0's and 2's, so group 2 merges into group 1. The merged group lists articles 0-3 once each, and its count and first
+    publication are what counting its documents afresh gives (only the documents group 1 lacked move over)."""
+    options = Options(progress=False)
+    docs = [analyze_raw(r, options) for r in read_inputs([str(_sample(shared_dir, tmp_path, 4))], options)
+            if isinstance(r, RawDocument)]
+    for doc in docs:
+        doc.sources = [source_of(doc)]
+    p0, p1, p2, p3 = (Passage(f"{d.id}:0", d.id, 0, 40, d.text[:40], frozenset({n})) for n, d in enumerate(docs))
+    p1b = Passage(f"{docs[1].id}:0", docs[1].id, 50, 90, docs[1].text[50:90], frozenset({9}))
+    dates = {d.id: d.published.value if d.published else None for d in docs}
+    with Store(store_target) as store:
+        store.write_batch(store.start_run(["groups"]), docs, [(d.id, d.sources[0]) for d in docs], {}, [])
+        with store.write():
+            tables = PassageTables(store)
+            first = tables.add([p0, p1, p1b, p2], [[], [], [], []],
+                               [CopyPair(p0, p1, 0.9), CopyPair(p1b, p2, 0.9)], dates)
+            later = tables.add([p3], [[]], [CopyPair(p0, p3, 0.9), CopyPair(p2, p3, 0.9)], dates)
+            merged = store.rows("SELECT id, documents, first_published, first_document, firsts, undated, earliest "
+                                "FROM copy_groups")
+            tables.refile([1])
+            recounted = store.rows("SELECT id, documents, first_published, first_document, firsts, undated, earliest "
+                                   "FROM copy_groups")
+        assert [d.group for d in first] == ["copy-1", "copy-2"]
+        assert {d.group for d in later} == {"copy-1"}
+        assert sorted((int(g), str(d)) for g, d in store.rows("SELECT copy_group, document FROM copy_group_documents")) \
+            == sorted((1, d.id) for d in docs)
+        assert [tuple(r) for r in merged] == [tuple(r) for r in recounted]
+        assert int(merged[0][1]) == 4
+        assert {str(g) for (g,) in store.rows("SELECT copy_group FROM passages")} == {"copy-1"}
+        assert {int(g) for (g,) in store.rows("SELECT copy_group FROM passage_hashes")} == {1}
+
+
 def test_a_store_of_layout_3_reads_the_same_after_its_findings_move_to_rows(shared_dir: Path, tmp_path: Path) -> None:
     """A store whose entity records list their documents and whose copies carry their ``earliest`` (layout 3) is
     brought to layout 4 on opening: the report reads the same entities, copies and stories as before."""
