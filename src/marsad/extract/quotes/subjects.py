@@ -116,8 +116,15 @@ class Subjects(Openers):
                 for m in self.resolver.doc.mentions)
             nxt = self.tokens[self.index(tok.start) + 1] if self.index(tok.start) + 1 < len(self.tokens) else None
             # «رئيس المنظمة علي أكبر صالحي»: علي spelt with ya after a description, before a name word
-            named = named or (tok.text == "علي" and bool(out) and out[-1].key.startswith("ال") and nxt is not None
-                              and nxt.is_word and nxt.key not in self.lex.stops and not nxt.key.startswith("ال"))
+            ali = tok.text == "علي" and nxt is not None and nxt.is_word and nxt.key not in self.lex.stops \
+                and not nxt.key.startswith("ال")
+            named = named or (ali and bool(out) and out[-1].key.startswith("ال"))
+            # «وقال علي أكبر صالحي إن»، «نقلت ... عن علي شمخاني قوله»: so spelt opening the subject, before a word that
+            # is no cue nor a verb's object, it is the first name (about 60 of 66 such subjects in 20,000 SaudiNewsNet
+            # articles) — never after a feminine verb («فردت علي بعنف»: "replied to me")
+            named = named or (ali and not out and nxt is not None and self.lex.cue(nxt.key) is None
+                              and nxt.key not in OBJECT_NOUNS
+                              and self.lex.gender(self.tokens[self.index(tok.start) - 1].key) != "f")
             named = named or (not out and self._apposed_name(self.index(tok.start)))
             if not out and tok.key in DEMONSTRATIVES and nxt is not None and self._pointed(nxt):
                 out.append(tok)  # «وأكد هذا الناطق ...»: kept for the resolver, which takes it back to a known speaker

@@ -1,0 +1,39 @@
+"""Quote rules of issue 13's sixteenth round (helper qfix-k: regional and economic wire news, snn_dev28).
+
+The sentences are real spans of SaudiNewsNet articles (snn_dev28: alyaum 2015-08-01; sample articles outside the
+held-out third: alyaum 2015-08-03 and 2015-08-02), with the mentions the tagger gives them set by hand — it tags no
+person in «علي أكبر صالحي» or «علي عيدة» — so that the rule is tested on its own; each test fails on the extractor as
+it was before the round, but the one marked as keeping an older behaviour."""
+
+from __future__ import annotations
+
+from quote_cases import doc_with_people as _doc
+from quote_cases import quote_with as _quote
+from quote_cases import speaker_of as _speaker
+
+
+def test_ali_spelt_with_ya_opens_a_relayed_speaker() -> None:
+    # «علي» read as the preposition «على» ended the subject before it began: the lead's quote was lost
+    text = ("نقلت وكالة أنباء الجمهورية الإسلامية الإيرانية عن علي أكبر صالحي كبير المفاوضين الإيرانيين في الملف "
+            "النووي قوله اليوم السبت إن البرلمان لا يملك سلطة على الاتفاق النووي الذي وقع مع القوى الدولية الشهر "
+            "الماضي.")
+    doc = _doc(text, bodies=("الجمهورية الإسلامية الإيرانية",))
+    q = _quote(doc, "البرلمان لا يملك سلطة")
+    assert (_speaker(q) or "").startswith("علي أكبر صالحي")  # the untagged name and its role
+    assert q.text.endswith("الشهر الماضي")
+
+
+def test_ali_spelt_with_ya_right_after_the_verb_is_its_subject() -> None:
+    text = ("وقال علي عيدة القيادي البارز في المقاومة الشعبية: إن المقاومة ستحرر المحافظة بالكامل خلال ثلاثة أيام، "
+            "وتعمل بالتنسيق مع قوات التحالف.")
+    doc = _doc(text)
+    assert (_speaker(_quote(doc, "المقاومة ستحرر")) or "").startswith("علي عيدة")
+
+
+def test_ali_after_a_feminine_verb_is_the_preposition() -> None:
+    # keeps an older behaviour: «فردت علي بعنف» is "she answered me harshly"; «علي» names nobody there
+    text = ("التقيت مرشدة سياحية تشرح لنا معالم المدينة القديمة، فلما انتهينا تحدثت معها حول الإسلام فردت علي بعنف "
+            "أنا أعرف الإسلام، فقلت لها: هل تعرفت على الإسلام من خلال القراءة أم الإعلام؟ ثم ردت علي قائلة: سؤالك "
+            "ذكي، ولم أفكر فيه من قبل.")
+    doc = _doc(text)
+    assert all("علي" not in (_speaker(q) or "").split() for q in doc.quotes)
