@@ -39,6 +39,8 @@ class QuoteLexicon:
     eponym_heads: frozenset[str] = frozenset()
     # the words of «تعالى»، «عز وجل»، «صلى الله عليه وسلم»: a speaker made of them cites scripture
     scripture: frozenset[str] = frozenset()
+    # «معاليه»، «سموه»، «فضيلته»: a dignitary already met, as a verb's subject
+    honorifics: frozenset[str] = frozenset()
     # words between a document noun and its author («البيان الصادر عن»), and after a joint one (بيان مشترك)
     issued: frozenset[str] = frozenset()
     joint: frozenset[str] = frozenset()
@@ -134,6 +136,7 @@ def quote_lexicon() -> QuoteLexicon:
         eponym_titles=_group("quote_eponyms.tsv", "title"),
         eponym_heads=_group("quote_eponyms.tsv", "head"),
         scripture=frozenset(norm_key(w) for w in load("quote_scripture_formulas.txt")),
+        honorifics=frozenset(norm_key(w) for w in load("quote_honorifics.txt")),
         issued=_group("quote_document_links.tsv", "issued"),
         joint=_group("quote_document_links.tsv", "joint"),
     )

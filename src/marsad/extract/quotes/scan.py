@@ -362,7 +362,8 @@ class Piece(Emitter):
         same = bool(self.found) and self.found[-1].cue.start >= self.tokens[s0].start
         gender = None if same else self.lex.gender(self.tokens[i].key)
         memory = self.resolver.memory
-        speaker = self._verb_subject(i) or self._subjectless(i) or memory.latest(self._para[i], 0, gender) \
+        speaker = self._verb_subject(i) or self._honorific_actor(i) or self._subjectless(i) \
+            or memory.latest(self._para[i], 0, gender) \
             or self._subjectless(i, ("ORG", "LOC", "GPE")) or memory.latest(self._para[i], gender=gender) \
             or self._was_subject(i) or self._agreeing_subject(i)
         if not same and self.tokens[i].key.endswith(("ين", "ون")) and speaker is not None \

@@ -319,6 +319,16 @@ class Subjects(Openers):
             person = self._intervening(s0, i, described=True)
         return person
 
+    def _honorific_actor(self, i: int) -> Speaker | None:
+        """The dignitary an honorific pronoun right after the verb opening cue ``i``'s sentence stands for («وأدان
+        معاليه ... هذا العمل، مشيرا إلى أن»، «ورحب سموه بالفريق ...، موضحا بأن»): the latest speaker met, not a name
+        in the verb's object (المجلس الأعلى، «بحماس»), else the first person named before the sentence (the story's
+        dignitary: «شجب وزير العدل ... الدكتور وليد بن محمد الصمعاني ...»); None when the sentence opens otherwise."""
+        s0 = self._sentence_start[i]
+        if s0 + 1 >= i or not self.tokens[s0].is_word or self.tokens[s0 + 1].key not in self.lex.honorifics:
+            return None
+        return self.resolver.memory.latest(self._para[i]) or self.resolver.person_in(self.start, self.tokens[s0].start)
+
     def _role_named(self, lead: int, i: int) -> int:
         """The token after a name closing a person's role that opens the clause at ``lead`` (a verb, then the role,
         its definite words and complements: «كما دان الأمين العام الأسبق للأمم المتحدة بطرس بطرس غالي الحادث»), so
