@@ -83,3 +83,12 @@ def test_a_participle_after_an_honorific_subject_is_not_given_a_name_in_the_obje
             "أن يتصف بالعزيمة والثبات.")
     doc = _doc(text, ("سعود بن إبراهيم الشريم",), ("حماس",))
     assert _speaker(_quote(doc, "أن يتصف بالعزيمة")) == "سعود بن إبراهيم الشريم"
+
+
+def test_an_honorific_subject_with_no_speaker_met_is_the_dignitary_named_before() -> None:
+    # «وقال معاليه: إن» right after the lead, where the minister «شجب» (quotes nothing): nobody was met, quote lost
+    text = ("شجب وزير العدل رئيس المجلس الأعلى للقضاء الدكتور وليد بن محمد الصمعاني العمل الإرهابي الآثم، الذي استهدف "
+            "مسجداً في مقر قوات الطوارئ الخاصة بمنطقة عسير.\n"
+            "وقال معاليه: إن استهداف رجال الأمن وفي بيت من بيوت الله فعلٌ مجرّمٌ لا يقره دين ولا عقل.")
+    doc = _doc(text, ("وليد بن محمد الصمعاني",), ("المجلس الأعلى",))
+    assert _speaker(_quote(doc, "استهداف رجال الأمن")) == "وليد بن محمد الصمعاني"

@@ -230,6 +230,9 @@ class Piece(Emitter):
             if speaker is None and not words and tok.key not in self.lex.cues:
                 # «انتقدت الإمارات الاتحاد الأوروبي ... وقالت إن»: nobody met agrees with the verb; the sentence's body
                 speaker = self._sentence_body(i)
+            if speaker is None and len(words) == 1 and words[0].key in self.lex.honorifics \
+                    and not self.resolver.memory.items:
+                speaker = self._dignitary(i)  # «وقال معاليه: إن ...» with no speaker met yet: the story's dignitary
             if speaker is None and obj:
                 speaker = self.resolver.resolve(obj, para, named)  # nobody else to say it: keep the quote
         via = [self._span(relay)] if relay else []

@@ -327,7 +327,13 @@ class Subjects(Openers):
         s0 = self._sentence_start[i]
         if s0 + 1 >= i or not self.tokens[s0].is_word or self.tokens[s0 + 1].key not in self.lex.honorifics:
             return None
-        return self.resolver.memory.latest(self._para[i]) or self.resolver.person_in(self.start, self.tokens[s0].start)
+        return self._dignitary(i)
+
+    def _dignitary(self, i: int) -> Speaker | None:
+        """Who an honorific pronoun in cue ``i``'s sentence stands for: the latest speaker met, else the first person
+        named before the sentence."""
+        before = self.tokens[self._sentence_start[i]].start
+        return self.resolver.memory.latest(self._para[i]) or self.resolver.person_in(self.start, before)
 
     def _role_named(self, lead: int, i: int) -> int:
         """The token after a name closing a person's role that opens the clause at ``lead`` (a verb, then the role,
