@@ -37,6 +37,10 @@ class QuoteLexicon:
     # «مستشفى الملك خالد»: the titles and heads of places and institutions named after a person (quote_eponyms.tsv)
     eponym_titles: frozenset[str] = frozenset()
     eponym_heads: frozenset[str] = frozenset()
+    # the words of «تعالى»، «عز وجل»، «صلى الله عليه وسلم»: a speaker made of them cites scripture
+    scripture: frozenset[str] = frozenset()
+    # «معاليه»، «سموه»، «فضيلته»: a dignitary already met, as a verb's subject
+    honorifics: frozenset[str] = frozenset()
     # words between a document noun and its author («البيان الصادر عن»), and after a joint one (بيان مشترك)
     issued: frozenset[str] = frozenset()
     joint: frozenset[str] = frozenset()
@@ -133,6 +137,8 @@ def quote_lexicon() -> QuoteLexicon:
         nonsources=frozenset(load("quote_nonsource_nouns.txt")),
         eponym_titles=_group("quote_eponyms.tsv", "title"),
         eponym_heads=_group("quote_eponyms.tsv", "head"),
+        scripture=frozenset(norm_key(w) for w in load("quote_scripture_formulas.txt")),
+        honorifics=frozenset(norm_key(w) for w in load("quote_honorifics.txt")),
         issued=_group("quote_document_links.tsv", "issued"),
         joint=_group("quote_document_links.tsv", "joint"),
         honorifics={norm_key(r[0]): frozenset(norm_key(w) for w in r[1:] if w) for r in load_table("quote_honorifics.tsv")},

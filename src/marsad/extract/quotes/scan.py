@@ -233,6 +233,9 @@ class Piece(Emitter):
             if speaker is None and not words and tok.key not in self.lex.cues:
                 # «انتقدت الإمارات الاتحاد الأوروبي ... وقالت إن»: nobody met agrees with the verb; the sentence's body
                 speaker = self._sentence_body(i)
+            if speaker is None and len(words) == 1 and words[0].key in self.lex.honorifics \
+                    and not self.resolver.memory.items:
+                speaker = self._dignitary(i)  # «وقال معاليه: إن ...» with no speaker met yet: the story's dignitary
             if speaker is None and obj:
                 speaker = self.resolver.resolve(obj, para, named)  # nobody else to say it: keep the quote
         via = [self._span(relay)] if relay else []
@@ -365,7 +368,8 @@ class Piece(Emitter):
         same = bool(self.found) and self.found[-1].cue.start >= self.tokens[s0].start
         gender = None if same else self.lex.gender(self.tokens[i].key)
         memory = self.resolver.memory
-        speaker = self._verb_subject(i) or self._subjectless(i) or memory.latest(self._para[i], 0, gender) \
+        speaker = self._verb_subject(i) or self._honorific_actor(i) or self._subjectless(i) \
+            or memory.latest(self._para[i], 0, gender) \
             or self._subjectless(i, ("ORG", "LOC", "GPE")) or memory.latest(self._para[i], gender=gender) \
             or self._was_subject(i) or self._agreeing_subject(i)
         if not same and self.tokens[i].key.endswith(("ين", "ون")) and speaker is not None \

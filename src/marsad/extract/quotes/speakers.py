@@ -49,6 +49,8 @@ class SpeakerMemory:
     aliases: list[tuple[int, Speaker]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     authors: list[tuple[int, str, Speaker]] = field(default_factory=list)
+    # the words of the formulas after God's or the Prophet's name (QuoteLexicon.scripture)
+    scripture: frozenset[str] = frozenset()
 
     def add(self, paragraph: int, speaker: Speaker, gender: str | None = None) -> None:
         """Remember ``speaker`` as the latest one (met in ``paragraph``), with the gender («m», «f», or «p» for a
@@ -65,9 +67,17 @@ class SpeakerMemory:
         for met, speaker in reversed(self.items):
             if paragraph - met > reach:
                 return None
+            if met != paragraph and self.cites(speaker):
+                continue  # a verse or hadith cited in an earlier paragraph names nobody who speaks now
             if gender is None or speaker.through is not None or self.genders.get(speaker.span.text, gender) == gender:
                 return speaker  # «أعلنت الهيئة ...» then «وأضاف البيان ...» then «وتابع»: the statement or the body
         return None
+
+    def cites(self, speaker: Speaker) -> bool:
+        """True when ``speaker`` is a cited verse's or hadith's («قال تعالى»، «الله عز وجل»، «عليه وسلم»: its first two
+        words, or its only one, are a formula's)."""
+        words = [norm_key(w) for w in speaker.span.text.split()[:2]]
+        return bool(words) and all(w in self.scripture for w in words)
 
     def wrote(self, at: int, head: str, speaker: Speaker) -> None:
         """Remember ``speaker`` as the author of a statement or report (``head``: بيان، تقرير) named at offset
@@ -116,6 +126,9 @@ class Resolver:
     _with_repeats: list[Mention] | None = None
     # every quote found so far in the document (start, end, speaker), in the order found
     quoted: list[tuple[int, int, Speaker]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.memory.scripture = self.lex.scripture
 
     def resolve(
         self, words: list[Token], paragraph: int, zone: list[Token] | None = None,
