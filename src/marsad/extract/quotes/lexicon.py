@@ -39,12 +39,11 @@ class QuoteLexicon:
     eponym_heads: frozenset[str] = frozenset()
     # the words of «تعالى»، «عز وجل»، «صلى الله عليه وسلم»: a speaker made of them cites scripture
     scripture: frozenset[str] = frozenset()
-    # «معاليه»، «سموه»، «فضيلته»: a dignitary already met, as a verb's subject
-    honorifics: frozenset[str] = frozenset()
     # words between a document noun and its author («البيان الصادر عن»), and after a joint one (بيان مشترك)
     issued: frozenset[str] = frozenset()
     joint: frozenset[str] = frozenset()
-    # «وقال سموه»: an honorific pronoun and the titles of the person it stands for (quote_honorifics.tsv)
+    # «وقال سموه»، «وأدان معاليه»: an honorific pronoun, a dignitary's stand-in as a verb's subject, and the titles of
+    # the person it stands for (quote_honorifics.tsv)
     honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def channel_at(self, keys: list[str]) -> int:
@@ -138,7 +137,6 @@ def quote_lexicon() -> QuoteLexicon:
         eponym_titles=_group("quote_eponyms.tsv", "title"),
         eponym_heads=_group("quote_eponyms.tsv", "head"),
         scripture=frozenset(norm_key(w) for w in load("quote_scripture_formulas.txt")),
-        honorifics=frozenset(norm_key(w) for w in load("quote_honorifics.txt")),
         issued=_group("quote_document_links.tsv", "issued"),
         joint=_group("quote_document_links.tsv", "joint"),
         honorifics={norm_key(r[0]): frozenset(norm_key(w) for w in r[1:] if w) for r in load_table("quote_honorifics.tsv")},

@@ -149,7 +149,8 @@ class Resolver:
             words.pop()  # «المتحدث باسمه» (his spokesman) keeps its complement: the role alone is someone else
         if not words:
             return self.memory.latest(paragraph, gender=gender)
-        if len(words) == 1 and words[0].key in self.lex.honorifics:
+        if len(words) == 1 and words[0].key in self.lex.honorifics and self.memory.items:
+            # (before anyone spoke, the story's dignitary of the lead: Subjects._dignitary)
             honoured = self._honoured(words[0])
             if honoured is not None:
                 return honoured  # «وقال سموه»، «وبين فضيلته»: the person so titled, not whoever spoke last
@@ -239,9 +240,9 @@ class Resolver:
         return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
 
     def _honoured(self, tok: Token) -> Speaker | None:
-        """The person an honorific pronoun subject stands for («وعبر سموه»، «وأكد معاليه»، «وبين فضيلته»): the nearest
-        person the document titles so before it, outside words already quoted (سمو، الأمير; معالي، الوزير; فضيلة،
-        الشيخ: ``quote_honorifics.tsv``) — «وبعث سمو ولي العهد الأمير محمد بن نايف برقية مماثلة ... وعبر سموه» after
+        """The person an honorific pronoun subject stands for («وعبر سموه»، «وأكد معاليه»، «وبين فضيلته») once someone
+        has spoken: the nearest person the document titles so before it, outside words already quoted (سمو، الأمير;
+        معالي، الوزير; فضيلة، الشيخ: ``quote_honorifics.tsv``) — «وبعث سمو ولي العهد الأمير محمد بن نايف برقية مماثلة ... وعبر سموه» after
         the king spoke, an imam's «وبين فضيلته» past the titles his sermon quotes —, unless the latest quote came after
         that person was named and its speaker is titled so too («أكد الأمير خالد الفيصل خلال استقباله الأمير فيصل بن
         ... أن ...» then «وقال سموه»); None when the document titles nobody so."""
