@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from marsad.lexicons import load, load_groups, load_table
@@ -39,11 +39,12 @@ class QuoteLexicon:
     eponym_heads: frozenset[str] = frozenset()
     # the words of «تعالى»، «عز وجل»، «صلى الله عليه وسلم»: a speaker made of them cites scripture
     scripture: frozenset[str] = frozenset()
-    # «معاليه»، «سموه»، «فضيلته»: a dignitary already met, as a verb's subject
-    honorifics: frozenset[str] = frozenset()
     # words between a document noun and its author («البيان الصادر عن»), and after a joint one (بيان مشترك)
     issued: frozenset[str] = frozenset()
     joint: frozenset[str] = frozenset()
+    # «وقال سموه»، «وأدان معاليه»: an honorific pronoun, a dignitary's stand-in as a verb's subject, and the titles of
+    # the person it stands for (quote_honorifics.tsv)
+    honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def channel_at(self, keys: list[str]) -> int:
         """How many of ``keys`` (a phrase's word keys) a channel name starting the phrase spans (0: none)."""
@@ -136,9 +137,9 @@ def quote_lexicon() -> QuoteLexicon:
         eponym_titles=_group("quote_eponyms.tsv", "title"),
         eponym_heads=_group("quote_eponyms.tsv", "head"),
         scripture=frozenset(norm_key(w) for w in load("quote_scripture_formulas.txt")),
-        honorifics=frozenset(norm_key(w) for w in load("quote_honorifics.txt")),
         issued=_group("quote_document_links.tsv", "issued"),
         joint=_group("quote_document_links.tsv", "joint"),
+        honorifics={norm_key(r[0]): frozenset(norm_key(w) for w in r[1:] if w) for r in load_table("quote_honorifics.tsv")},
     )
 
 

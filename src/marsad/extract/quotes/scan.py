@@ -201,7 +201,10 @@ class Piece(Emitter):
                 person = self.lex.role(words[0].key) == "person"
                 found = self.resolver.person_in(words[0].start, words[-1].end) if person else None
                 found = found or self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"))
-                if found is None and bare_word(words[0].key) in QUANTIFIERS:
+                # «وفيما وصف عدد القضايا ضد السعوديين بالقليل، أفاد بأن»: a count in construct with a definite noun
+                # is the verb's object, not a quantity of people (9 of 9 after a cue verb in 20,000 articles)
+                counted = bare_word(words[0].key) == "عدد" and len(words) > 1 and words[1].key.startswith("ال")
+                if found is None and bare_word(words[0].key) in QUANTIFIERS and not counted:
                     # «أكد عدد من أصحاب محال بيع الكفرات عدم اطلاعهم ...» then «وقالوا إننا ...»: the subject ends
                     # where the verb's object (a verbal noun: عدم، ضرورة) starts
                     k = next((n for n, t in enumerate(words) if n >= 2 and (

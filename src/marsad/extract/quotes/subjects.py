@@ -7,7 +7,9 @@ from marsad.extract.quotes.openers import FA_INNA, FA_QAD, PRONOUN_OBJECTS, RELA
 from marsad.extract.quotes.piece import COMMAS, ENDERS
 from marsad.extract.quotes.speakers import COUNTERPARTS, DEMONSTRATIVES, Speaker
 from marsad.model import Span
+from marsad.page.outlets import outlet_table
 from marsad.text.clitics import bare_word
+from marsad.text.normalize import norm_key
 from marsad.text.tokens import Token
 
 CHAIN = frozenset({"نقلا", "نقلاً"})
@@ -56,6 +58,13 @@ class Subjects(Openers):
             if close is None:
                 return zone
             rest = zone[close + 1:]
+        elif (quoted := self._open.get(first.start)) is not None and quoted.closed and self._outlet_named(quoted):
+            # «وأبلغ "الوطن" المسؤول عن شؤون السعوديين ...»، «أبلغ "الاقتصادية" مصدر»: a news outlet in marks right
+            # after the verb, before a speaker's role or name, is who the words were said to
+            rest = [t for t in zone if t.start > quoted.close]
+            if not rest or not (self.lex.role(rest[0].key) in ("person", "group", "body") or any(
+                    m.start == rest[0].start and m.type == "PER" for m in self.resolver.doc.mentions)):
+                return zone
         elif first.key[:1] == "ل" and len(first.key) > 2 and self.lex.channel_at([t.key for t in zone if t.is_word]):
             # لوكالة الصحافة الفرنسية، لرويترز: the channel and its article words
             k = 1
@@ -71,6 +80,14 @@ class Subjects(Openers):
                 or rest[0].key.startswith(("بال", "لل", "فال", "كال")) or self._in_timex(rest[0].start):
             return zone  # «وقالت لـ«رويترز» بالبريد الإلكتروني:»: no subject after the outlet
         return rest
+
+    def _outlet_named(self, m: Marked) -> bool:
+        """True when a quoted stretch names a news outlet of ``outlets.tsv``, or the document's own outlet by its name
+        without the qualifier that tells it from a namesake («الوطن» in «الوطن (السعودية)»)."""
+        words = self.text[m.start:m.end].strip()
+        own = self.resolver.doc.outlet
+        return outlet_table().canonical(words) is not None or (
+            own is not None and norm_key(own.split("(")[0]) == norm_key(words))
 
     def _pointed(self, tok: Token) -> bool:
         """True when ``tok`` is a definite role a demonstrative before it points at («هذا الناطق»); «وأكد ذلك مصدر»
@@ -348,8 +365,30 @@ class Subjects(Openers):
             found = self.resolver.person_mention_in(self.tokens[k].start, self.tokens[i].start) if k < i else None
             if found is not None and found[0].start == self.tokens[k].start:
                 return min(self.index(found[0].end), i)
-            return lead
+            return self._coordinated_named(c, i) or lead
         return lead
+
+    def _coordinated_named(self, c: int, i: int) -> int:
+        """The token after a name closing roles joined by و, the first at ``c`` («ووصف الخبير العسكري ومدير مركز
+        الجمهورية للدراسات السياسية والاستراتيجية اللواء سامح سيف اليزل الزيارة»: one man's two roles, then his
+        name); 0 when no such name comes before ``i``. Only role words, their definite complements and a second role
+        after و lead to the name, within 14 tokens."""
+        joined = False
+        k = c + 1
+        while k < min(c + _DESCRIPTION, i) and self.tokens[k].is_word:
+            tok = self.tokens[k]
+            role = self.lex.role(tok.key)
+            if tok.key[:1] == "و" and tok.key not in self.lex.roles and self.lex.role(tok.key[1:]) == "person":
+                joined = True  # ومدير (وزير is one word)
+            elif role is None and not tok.key.startswith(("ال", "لل", "بال", "وال")):
+                break
+            k += 1
+        if not joined or k >= i:
+            return 0
+        found = self.resolver.person_mention_in(self.tokens[k].start, self.tokens[i].start)
+        if found is None or found[0].start != self.tokens[k].start or len(found[0].text.split()) < 2:
+            return 0
+        return min(self.index(found[0].end), i)
 
     def _after_fronted(self, s0: int, i: int) -> int:
         """The first token after a fronted phrase of the sentence starting at ``s0`` («وبشأن زيارة خالد مشعل إلى
