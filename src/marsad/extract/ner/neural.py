@@ -137,10 +137,15 @@ class Encoder:
         self._table.index[(word, key)] = row
         return row
 
-    def encode(self, words: Sequence[str], keys: Sequence[str] | None = None) -> Encoded:
-        """Encode one sentence; ``keys`` are the words' keys when the caller already has them."""
+    def encode(
+        self, words: Sequence[str], keys: Sequence[str] | None = None, places: Sequence[str] | None = None,
+    ) -> Encoded:
+        """Encode one sentence; ``keys`` are the words' keys and ``places`` their place-name matches
+        (``self.lexicons.places.match(keys)``) when the caller already has them."""
         if keys is None:
             keys = [norm_key(w) or w for w in words]
+        if places is None:
+            places = self.lexicons.places.match(keys)
         index = self._table.index
         rows = list(map(index.get, zip(words, keys, strict=True)))
         if None in rows:
@@ -151,7 +156,6 @@ class Encoder:
         which = np.array(rows, dtype=np.intp)
         ids = self._table.ids[which].astype(np.int64)
         flags = self._table.flags[which]
-        places = self.lexicons.places.match(keys)
         for i in compress(count(), places):  # the positions inside a name ('' elsewhere)
             flags[i, _FLAG["place" + places[i][-2:]]] = 1.0
         names = self.names.match(keys)
