@@ -368,11 +368,9 @@ class Store:
         if source.published:
             self._x("INSERT INTO anchor_days (day) VALUES (?) ON CONFLICT (day) DO NOTHING", (source.published[:10],))
 
-    def _write_layers(self, docs: list[Document], new: bool = False, records: dict[str, JSON] | None = None) -> None:
+    def _write_layers(self, docs: list[Document], new: bool = False) -> None:
         """Replace the rows of documents' layers (mentions, timexes, quotes, events), table by table (only insert
-        them when the documents are ``new``); ``records``: the documents' JSON forms (:func:`to_json`) when made
-        already, whose quote and event records are then taken as they are."""
-        records = records or {}
+        them when the documents are ``new``)."""
         ids = [] if new else [doc.id for doc in docs]
         for table in _LAYER_TABLES:
             for chunk in _chunks(ids):
@@ -389,8 +387,8 @@ class Store:
         )
         self._xmany(
             'INSERT INTO quotes (document, seq, start, "end", text, kind, speaker, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            [(doc.id, n, q.start, q.end, q.text, q.kind, q.speaker, json.dumps(record, ensure_ascii=False))
-             for doc in docs for n, (q, record) in enumerate(zip(doc.quotes, _layer(doc, "quotes", records), strict=True))],
+            [(doc.id, n, q.start, q.end, q.text, q.kind, q.speaker, json.dumps(to_json(q), ensure_ascii=False))
+             for doc in docs for n, q in enumerate(doc.quotes)],
         )
         self._xmany(
             "INSERT INTO quote_via (document, seq, entity) VALUES (?, ?, ?)",
@@ -398,7 +396,8 @@ class Store:
         )
         events = []
         for doc in docs:
-            for n, (e, record) in enumerate(zip(doc.events, _layer(doc, "events", records), strict=True)):
+            for n, e in enumerate(doc.events):
+                record = to_json(e)
                 extra = {k: v for k, v in record.items() if k not in _EVENT_COLUMNS}
                 events.append((doc.id, n, e.start, e.end, e.text, e.type, e.date,
                                json.dumps(e.participants, ensure_ascii=False), json.dumps(extra, ensure_ascii=False)))
@@ -429,10 +428,8 @@ class Store:
         changed: list[Document] = []
         updates: list[tuple[Any, ...]] = []
         filed: list[Document] = []
-        records: dict[str, JSON] = {}
         for doc in docs:
-            record = records[doc.id] = to_json(doc)
-            report = json.dumps(record, ensure_ascii=False)
+            report = json.dumps(to_json(doc), ensure_ascii=False)
             if stored.get(doc.id) != report:
                 updates.append((report, _value(doc.published), doc.outlet, doc.title, doc.id))
                 changed.append(doc)
@@ -440,7 +437,7 @@ class Store:
                 continue
             filed.append(doc)
         self._xmany("UPDATE documents SET report = ?, published = ?, outlet = ?, title = ? WHERE id = ?", updates)
-        self._write_layers(filed, records=records)
+        self._write_layers(filed)
         return len(changed)
 
     def _queue(self, doc_id: str, kind: str) -> None:
@@ -750,12 +747,6 @@ def _combine(kept: JSON, other: JSON) -> JSON:
     aliases = (set(kept["aliases"]) | set(other["aliases"]) | {other["name"]}) - {kept["name"], ""}
     return {**kept, "aliases": sorted(aliases), "mentions": kept["mentions"] + other["mentions"],
             "roles": kept["roles"] or other["roles"]}
-
-
-def _layer(doc: Document, name: str, records: dict[str, JSON]) -> list[JSON]:
-    """The JSON records of a document's layer ``name`` (quotes, events): from its JSON form when made, else made."""
-    record = records.get(doc.id)
-    return record[name] if record is not None else [to_json(x) for x in getattr(doc, name)]
 
 
 def _marks(items: list[Any]) -> str:
