@@ -110,7 +110,13 @@ def strip_titles(form: str) -> str:
 
 
 def _is_name_form(form: str, text: str) -> bool:
-    """False for a bare title (الرئيس) and for what is left of a role phrase once its title is off (السابق, الأمريكي)."""
+    """False for a bare title (الرئيس) and for what is left of a role phrase once its title is off (السابق, الأمريكي).
+
+    A title in the construct state (رئيس، وزير، نائب: no article) governs the noun after it, the body the
+    holder heads, not his name: what «رئيس الوزراء», «رئيس مجلس الوزراء», «رئيس الحكومة» leave once the
+    title is off (definite or ordinary words only) names nobody, and as a name it joined every prime minister
+    of a batch into one (Yemen's and Turkey's into Iraq's al-Abadi on 2015-08-10).
+    """
     words = norm_key(form).split()
     if all(_is_title(w) for w in words):
         return False  # الرئيس alone names nobody
@@ -118,7 +124,11 @@ def _is_name_form(form: str, text: str) -> bool:
         return True
     last = words[-1]
     adjective = last.startswith("ال") and last.endswith(("ي", "يه"))
-    return not (adjective or last in _FORMER or is_ordinary(last))
+    if adjective or last in _FORMER or is_ordinary(last):
+        return False
+    titles = norm_key(text).split()[: -len(words)]
+    governed = bool(titles) and not titles[-1].startswith("ال")
+    return not (governed and all(w.startswith("ال") or is_ordinary(w) for w in words))
 
 
 @dataclass
