@@ -602,6 +602,19 @@ def _lone_given_name(name: str) -> bool:
     return len(words) == 1 and is_given_name(words[0])
 
 
+def _masculine_qualifier(name: str) -> str:
+    """A two-word event name ending in a place's feminine adjective, keyed with the masculine one.
+
+    The adjective agrees with the word written before the name, not with the event: «كأس السوبر الأوروبي» and
+    «بطولة السوبر الأوروبية» are one cup (``السوبر الأوروبية`` → ``السوبر الأوروبي``).
+    """
+    words = name.split(" ")
+    last = norm_key(words[-1])
+    if len(words) == 2 and last.endswith("يه") and is_place_adjective(last):
+        return f"{words[0]} {words[1][:-1]}"
+    return name
+
+
 @dataclass(frozen=True)
 class DocumentNames:
     """One document's part of resolution: the counts of each of its per-document entity keys (a mention's
@@ -627,7 +640,8 @@ def document_names(doc: Document) -> DocumentNames:
             matched.add(entry.id)
             continue
         name = _fullest(group)
-        node = f"{_kind(group.type)}|{name_key(name)}" if name else ""
+        keyed = _masculine_qualifier(name) if group.type == "MISC" else name
+        node = f"{_kind(group.type)}|{name_key(keyed)}" if name else ""
         if name and apart:
             node += "|" + apart  # the newspaper الشرق الأوسط or the club الخليج, never the region
         if name and group.type == "PER" and _lone_given_name(name):
