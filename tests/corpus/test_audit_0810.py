@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from tests.corpus.conftest import mention_entities
 
+from marsad.corpus.registry import entity_keys
 from marsad.corpus.result import CorpusResult
-from marsad.model import Document
+from marsad.model import Document, Entity
 
 URLS = {
     "abadi": "http://aawsat.com/home/article/426181/حزمة-إصلاحات-العبادي-تفاجئ-شركاءه-السياسيين-وتجبرهم-على-ركوب-موجة-تأييدها",
@@ -71,3 +72,11 @@ def test_a_competition_keeps_the_country_adjective_after_it(
     assert len({m.entity for m in tennis}) == 1  # one sense per document
     lone = {m.entity for name in ("super_europe", "super_both") for m in docs[name].mentions if m.text == "السوبر"}
     assert not lone & {m.entity for m in europe + tennis}  # the article on two cups leaves its bare word alone
+
+
+def test_a_batch_event_meets_the_stored_one_whatever_its_adjective_gender() -> None:
+    """The store's registry keys an event as resolution does: a batch writing only «السوبر الإسبانية» (2015-08-10,
+    two articles) finds the «السوبر الإسباني» another batch stored, and the European and Spanish cups stay apart."""
+    spanish = set(entity_keys(Entity("E1", "MISC", "السوبر الإسباني", ["السوبر الأسباني"])))
+    assert spanish & set(entity_keys(Entity("E2", "MISC", "السوبر الإسبانية")))
+    assert not spanish & set(entity_keys(Entity("E3", "MISC", "السوبر الأوروبية")))

@@ -602,11 +602,12 @@ def _lone_given_name(name: str) -> bool:
     return len(words) == 1 and is_given_name(words[0])
 
 
-def _masculine_qualifier(name: str) -> str:
+def masculine_qualifier(name: str) -> str:
     """A two-word event name ending in a place's feminine adjective, keyed with the masculine one.
 
     The adjective agrees with the word written before the name, not with the event: «كأس السوبر الأوروبي» and
-    «بطولة السوبر الأوروبية» are one cup (``السوبر الأوروبية`` → ``السوبر الأوروبي``).
+    «بطولة السوبر الأوروبية» are one cup (``السوبر الأوروبية`` → ``السوبر الأوروبي``), in a batch and in the
+    store's registry of entities (:func:`marsad.corpus.registry.entity_keys`).
     """
     words = name.split(" ")
     last = norm_key(words[-1])
@@ -640,7 +641,7 @@ def document_names(doc: Document) -> DocumentNames:
             matched.add(entry.id)
             continue
         name = _fullest(group)
-        keyed = _masculine_qualifier(name) if group.type == "MISC" else name
+        keyed = masculine_qualifier(name) if group.type == "MISC" else name
         node = f"{_kind(group.type)}|{name_key(keyed)}" if name else ""
         if name and apart:
             node += "|" + apart  # the newspaper الشرق الأوسط or the club الخليج, never the region
