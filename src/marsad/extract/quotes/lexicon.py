@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from marsad.lexicons import load, load_groups, load_table
@@ -37,9 +37,14 @@ class QuoteLexicon:
     # «مستشفى الملك خالد»: the titles and heads of places and institutions named after a person (quote_eponyms.tsv)
     eponym_titles: frozenset[str] = frozenset()
     eponym_heads: frozenset[str] = frozenset()
+    # the words of «تعالى»، «عز وجل»، «صلى الله عليه وسلم»: a speaker made of them cites scripture
+    scripture: frozenset[str] = frozenset()
     # words between a document noun and its author («البيان الصادر عن»), and after a joint one (بيان مشترك)
     issued: frozenset[str] = frozenset()
     joint: frozenset[str] = frozenset()
+    # «وقال سموه»، «وأدان معاليه»: an honorific pronoun, a dignitary's stand-in as a verb's subject, and the titles of
+    # the person it stands for (quote_honorifics.tsv)
+    honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def channel_at(self, keys: list[str]) -> int:
         """How many of ``keys`` (a phrase's word keys) a channel name starting the phrase spans (0: none)."""
@@ -131,8 +136,10 @@ def quote_lexicon() -> QuoteLexicon:
         nonsources=frozenset(load("quote_nonsource_nouns.txt")),
         eponym_titles=_group("quote_eponyms.tsv", "title"),
         eponym_heads=_group("quote_eponyms.tsv", "head"),
+        scripture=frozenset(norm_key(w) for w in load("quote_scripture_formulas.txt")),
         issued=_group("quote_document_links.tsv", "issued"),
         joint=_group("quote_document_links.tsv", "joint"),
+        honorifics={norm_key(r[0]): frozenset(norm_key(w) for w in r[1:] if w) for r in load_table("quote_honorifics.tsv")},
     )
 
 
