@@ -617,6 +617,9 @@ def document_names(doc: Document) -> DocumentNames:
             matched.add(entry.id)
             continue
         name = _fullest(group)
+        if apart == CLUB and " " in (club := key.split(CLUB, 1)[1]):
+            name = club  # a club named with its country («الأهلي المصري») wherever the document writes it bare
+            group.forms = Counter({club: group.mentions})
         node = f"{_kind(group.type)}|{name_key(name)}" if name else ""
         if name and apart:
             node += "|" + apart  # the newspaper الشرق الأوسط or the club الخليج, never the region
@@ -625,6 +628,7 @@ def document_names(doc: Document) -> DocumentNames:
         nodes[key] = node
     _name_state_words(groups, nodes)
     return DocumentNames(groups, nodes, frozenset(matched))
+
 
 
 @cache
