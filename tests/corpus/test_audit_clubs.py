@@ -23,6 +23,7 @@ URLS = {
     "camps": "http://www.alwatan.com.sa/Sports/News_Detail.aspx?ArticleID=230762&CategoryID=6",  # «وقرر النصر والهلال»
     # «ضيفه فريق الرياض» (Al-Riyadh SC) in an article that names the city too
     "futsal": "http://aawsat.com/home/article/420006/الهلال-يلتقي-العين-اليوم-ومدربه-يرفض-نقل-المواجهة-«تلفزيونيًا»",
+    "paper": "http://www.alriyadh.com/1069822",  # «قال ل"الرياض"»: the newspaper
     # «جيش [الإسلام]» twice, «جيش الإسلام» tagged whole once
     "jaysh": "http://aawsat.com/home/article/419701/«جيش-الإسلام»-ينظم-حفل-زفاف-جماعيًا-في-الغوطة-الشرقية",
 }
@@ -59,11 +60,15 @@ def test_a_clubs_name_in_an_article_without_sport_is_the_word(
 
 
 def test_a_city_after_a_club_word_is_the_club(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
-    """«فوزًا ساحقًا على ضيفه فريق الرياض»: Al-Riyadh SC, not the city (the registry's الرياض)."""
+    """«فوزًا ساحقًا على ضيفه فريق الرياض»: Al-Riyadh SC, neither the city (the registry's الرياض) nor the newspaper
+    al-Riyadh («قال ل"الرياض"»)."""
     doc = analysed[0]["futsal"]
     at = doc.text.index("فريق الرياض") + len("فريق ")
     club = [m for m in doc.mentions if m.start == at]
+    paper = mention_entities(analysed[0]["paper"], "الرياض")
     assert club and club[0].type == "ORG" and club[0].entity != "loc:riyadh"
+    assert paper and club[0].entity not in paper
+    assert {e.name for e in analysed[1].entities if e.id == club[0].entity} == {"نادي الرياض"}
 
 
 def test_an_organisation_head_and_a_word_tagged_whole_elsewhere_are_that_organisation(

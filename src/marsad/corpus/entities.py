@@ -618,7 +618,7 @@ def document_names(doc: Document) -> DocumentNames:
             continue
         name = _fullest(group)
         if apart == CLUB and " " in (club := key.split(CLUB, 1)[1]):
-            name = club  # a club named with its country («الأهلي المصري») wherever the document writes it bare
+            name = club  # a club named with its country («الأهلي المصري») or as a city's club («نادي الرياض»)
             group.forms = Counter({club: group.mentions})
         node = f"{_kind(group.type)}|{name_key(name)}" if name else ""
         if name and apart:

@@ -611,6 +611,7 @@ def _organisation_ends(mentions: list[Mention], keys: list[str]) -> dict[str, st
 
 OUTLET = "outlet:"  # the per-document key of a mention naming a news outlet: ORG:outlet:<its name>
 CLUB = "club:"  # the per-document key of a place name used as a sports club's name: ORG:club:<its name>
+CLUB_WORD = "نادي"  # names the club of a registered place (نادي الرياض), apart from the city and its newspaper
 APART = (OUTLET, CLUB)  # key tags of names resolution keeps apart from the same name untagged (the region, the city)
 _USUAL_NEAR = 2  # words either side of a registered surname that make its context (as the corpus step counts them)
 _USUAL_SHARED = 2  # such words that must be the surname's usual ones
@@ -712,7 +713,8 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
     name elsewhere when that is an organisation (النصر), never when it is a place.  A registry entry keeps
     its other mentions (a country's national team is the country; a city names its club rarely): only the mention
     after the club word is the club, and only when the corpus writes that name after club words
-    (``entity_club_names.tsv``: «ضيفه فريق [الرياض]», Al-Riyadh SC, beside the city in the same article).
+    (``entity_club_names.tsv``: «ضيفه فريق [الرياض]», Al-Riyadh SC, beside the city in the same article), named
+    «نادي الرياض» (``CLUB_WORD``) so that neither the city nor the newspaper of that name takes it.
     """
     clubs: set[str] = set()
     named = ((m, norm_key(mention_name(doc, m))) for m in mentions)
@@ -728,7 +730,7 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
             clubs.add(name)
         elif name in _club_table():  # «ضيفه فريق الرياض»: this mention is the club, the others the city
             m.type = "ORG"
-            m.entity = f"ORG:{CLUB}{name}"
+            m.entity = f"ORG:{CLUB}{CLUB_WORD} {mention_name(doc, m)}"
     for m, name in candidates:
         if name in clubs and not any(tag in (m.entity or "") for tag in APART):
             m.type = "ORG"
