@@ -1,0 +1,45 @@
+"""Comparing two stores (benchmarks/compare_stores.py): equal runs are identical, and each kind of change is named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from marsad.api import run
+from marsad.options import Options
+from marsad.store import Store
+from marsad.store.compare import compare_stores
+
+
+def test_same_inputs_are_identical_and_changes_are_named(shared_dir: Path, tmp_path: Path, store_target: str) -> None:
+    with Store(tmp_path / "a.db") as a, Store(store_target) as b:
+        for store in (a, b):
+            run([str(shared_dir / "seeds")], Options(progress=False), store)
+        sections, groupings = compare_stores(a, b)
+        assert all(d.same for diffs in sections.values() for d in diffs), [
+            line for diffs in sections.values() for d in diffs for line in d.lines()]
+        assert all(g.f1 == 1.0 and g.same_ids == g.items >= 5 for g in groupings), [g.line() for g in groupings]
+
+        # One mention moved to another entity, a unit of a story of several dropped, one document's stored title changed.
+        (doc, seq, entity), *_ = b.rows("SELECT document, seq, entity FROM mentions WHERE entity IS NOT NULL "
+                                         "ORDER BY document, seq")
+        other = b.rows("SELECT id FROM entities WHERE id <> ? ORDER BY id", (entity,))[0][0]
+        (unit,), *_ = b.rows("SELECT segment FROM story_members WHERE story IN (SELECT story FROM story_members "
+                             "GROUP BY story HAVING count(*) > 1) ORDER BY segment")
+        report = json.loads(b.rows("SELECT report FROM documents WHERE id = ?", (doc,))[0][0])
+        report["title"] = "changed"
+        with b.write():  # a change no command makes: written behind the store's methods
+            b._x("UPDATE mentions SET entity = ? WHERE document = ? AND seq = ?", (other, doc, seq))
+            b._x("DELETE FROM story_members WHERE segment = ?", (unit,))
+            b._x("UPDATE documents SET report = ? WHERE id = ?", (json.dumps(report, ensure_ascii=False), doc))
+        sections, groupings = compare_stores(a, b)
+
+    diffs = {d.table: d for section in sections.values() for d in section}
+    assert {t for t, d in diffs.items() if not d.same} == {"mentions", "story_members", "documents"}
+    assert diffs["mentions"].differing == [(doc, seq)] and diffs["mentions"].columns == {"entity": 1}
+    assert diffs["story_members"].only_a == [(unit,)] and not diffs["story_members"].only_b
+    assert diffs["documents"].columns == {"report": 1} and diffs["documents"].json_keys == {"report.title": 1}
+    assert "1 differ" in diffs["mentions"].lines()[0] and "entity 1" in diffs["mentions"].lines()[1]
+    entity, stories = groupings
+    assert entity.same_ids == entity.items - 1 and entity.f1 < 1.0
+    assert stories.same_ids == stories.items - 1 and stories.recall < 1.0
