@@ -20,18 +20,16 @@ from collections import Counter
 
 from marsad.corpus.names import is_ordinary
 from marsad.corpus.terms import STOPWORDS
-from marsad.extract.entities import is_place_adjective
+from marsad.extract.entities import NAMING_CLUB_WORDS, is_place_adjective
 from marsad.text.clitics import name_word
-from marsad.text.normalize import norm_key
 from marsad.train.saudinewsnet import content_keys, mining_records
 
-HEADS = frozenset(norm_key(w) for w in ("نادي", "فريق", "ناديي"))
 _CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 
 
 def _club_word(key: str) -> bool:
     """True for نادي، فريق، ناديي with proclitics but without the article (not «الفريق الكروي»)."""
-    return key in HEADS or any(key.startswith(c) and key[len(c):] in HEADS for c in _CLITICS)
+    return key in NAMING_CLUB_WORDS or any(key.startswith(c) and key[len(c):] in NAMING_CLUB_WORDS for c in _CLITICS)
 
 
 def mine(path: str) -> tuple[Counter[str], Counter[str]]:

@@ -635,6 +635,7 @@ def _qualified_events(mentions: list[Mention], keys: list[str]) -> dict[str, str
 OUTLET = "outlet:"  # the per-document key of a mention naming a news outlet: ORG:outlet:<its name>
 CLUB = "club:"  # the per-document key of a place name used as a sports club's name: ORG:club:<its name>
 CLUB_WORD = "نادي"  # names the club of a registered place (نادي الرياض), apart from the city and its newspaper
+NAMING_CLUB_WORDS = frozenset(norm_key(w) for w in ("نادي", "فريق", "ناديي"))  # words a club's name is written after
 APART = (OUTLET, CLUB)  # key tags of names resolution keeps apart from the same name untagged (the region, the city)
 _USUAL_NEAR = 2  # words either side of a registered surname that make its context (as the corpus step counts them)
 _USUAL_SHARED = 2  # such words that must be the surname's usual ones
@@ -761,15 +762,19 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
 
 
 def _country_of_clubs(doc: Document, mentions: list[Mention]) -> dict[str, str]:
-    """The one qualified form («الأهلي المصري») the document gives each club name it qualifies, by the bare name's
-    key: an organisation span ending with a club's name (:func:`club_names`) and a place's nisba."""
+    """The one qualified form («الأهلي المصري») the document gives each club name it introduces with its country, by the
+    bare name's key: a club word that names a club (``NAMING_CLUB_WORDS``: «النادي الأهلي المصري», «نادي الأهلي
+    المصري»), a club's name (:func:`club_names`) and a place's nisba ending an organisation span.  An opponent named
+    with its country («أمام النصر الإماراتي» in a story on the Saudi Al-Nassr) introduces no club."""
     found: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         words = mention_name(doc, m).split()
-        keys = [norm_key(w) for w in words[-2:]]
-        if (m.type == "ORG" and len(keys) == 2 and keys[0] in club_names() and is_place_adjective(keys[1])
+        keys = [norm_key(w) for w in words]
+        before = keys[-3] if len(keys) > 2 else (word.key if (word := _word_before(doc, m.start)) else "")
+        if (m.type == "ORG" and len(keys) >= 2 and keys[-2] in club_names() and is_place_adjective(keys[-1])
+                and any(v.removeprefix("ال") in NAMING_CLUB_WORDS for v in stem_variants(before))
                 and shipped_registry().lookup(" ".join(words[-2:])) is None):
-            found[keys[0]].add(" ".join(words[-2:]))
+            found[keys[-2]].add(" ".join(words[-2:]))
     return {name: forms.pop() for name, forms in found.items() if len(forms) == 1}
 
 
@@ -778,8 +783,8 @@ def _qualify_clubs(doc: Document, mentions: list[Mention]) -> None:
 
     الأهلي is a Saudi, an Egyptian, a Kuwaiti club: «وافق مجلس إدارة النادي الأهلي المصري ... لحصول الأهلي على نسبة
     مالية» names Egypt's Al-Ahly, whose bare mentions resolution
-    joined to the Saudi club.  In a document that writes a club word (:func:`speaks_of_sport`) and qualifies a club
-    name one way (:func:`_country_of_clubs`), each mention of that name, bare or qualified, is keyed as the
+    joined to the Saudi club.  In a document that writes a club word (:func:`speaks_of_sport`) and introduces a club
+    with its country one way (:func:`_country_of_clubs`), each mention of that name, bare or qualified, is keyed as the
     qualified club (``ORG:club:`` and the qualified form); resolution names it so and keeps it apart from the bare
     name, the home club.
     """
