@@ -28,6 +28,7 @@ class Emitter(Subjects):
         via = [v for v in via + self._pending_via.pop(sent, []) if self._is_channel(v)]
         via = [v for v in via if v.text != speaker.span.text]
         self.found.append(Found(start, end, kind, cue, speaker, via))
+        self.resolver.quoted.append((start, end, speaker))
         if inherited:
             # the speaker a subjectless cue took over goes on speaking here: a paragraph without a speaker («وكان
             # مجلس الوزراء قد وافق ...») between two of his no longer counts against a later «وأضاف:»

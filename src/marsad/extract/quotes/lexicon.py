@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from marsad.lexicons import load, load_groups, load_table
@@ -37,12 +37,20 @@ class QuoteLexicon:
     # «مستشفى الملك خالد»: the titles and heads of places and institutions named after a person (quote_eponyms.tsv)
     eponym_titles: frozenset[str] = frozenset()
     eponym_heads: frozenset[str] = frozenset()
+    # the words of «تعالى»، «عز وجل»، «صلى الله عليه وسلم»: a speaker made of them cites scripture
+    scripture: frozenset[str] = frozenset()
     # words between a document noun and its author («البيان الصادر عن»), and after a joint one (بيان مشترك)
     issued: frozenset[str] = frozenset()
     joint: frozenset[str] = frozenset()
+    # «وقال سموه»، «وأدان معاليه»: an honorific pronoun, a dignitary's stand-in as a verb's subject, and the titles of
+    # the person it stands for (quote_honorifics.tsv)
+    honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def channel_at(self, keys: list[str]) -> int:
-        """How many of ``keys`` (a phrase's word keys) a channel name starting the phrase spans (0: none)."""
+        """How many of ``keys`` (a phrase's word keys) the longest channel name starting the phrase spans (0: none).
+
+        The longest name wins («وكالة رويترز» over «وكالة»), so the answer never depends on set order.
+        """
         if not keys:
             return 0
         first = keys[0]
@@ -51,12 +59,13 @@ class QuoteLexicon:
             if first.startswith(pre) and len(first) - len(pre) >= 2:
                 rest = first[len(pre):]
                 candidates.update({rest, "ال" + rest} if pre in ("لل", "وال", "بال", "فال") else {rest})
+        longest = 0
         for cand in candidates:
             for bare in (cand, cand[2:] if cand.startswith("ال") else "ال" + cand):
                 for name in self.channels:
-                    if name[0] == bare and tuple(keys[1:len(name)]) == name[1:]:
-                        return len(name)
-        return 0
+                    if len(name) > longest and name[0] == bare and tuple(keys[1:len(name)]) == name[1:]:
+                        longest = len(name)
+        return longest
 
     def is_channel(self, keys: list[str]) -> bool:
         """True when the phrase (word keys, marks left out) is a channel: it starts with a channel word or name."""
@@ -131,8 +140,10 @@ def quote_lexicon() -> QuoteLexicon:
         nonsources=frozenset(load("quote_nonsource_nouns.txt")),
         eponym_titles=_group("quote_eponyms.tsv", "title"),
         eponym_heads=_group("quote_eponyms.tsv", "head"),
+        scripture=frozenset(norm_key(w) for w in load("quote_scripture_formulas.txt")),
         issued=_group("quote_document_links.tsv", "issued"),
         joint=_group("quote_document_links.tsv", "joint"),
+        honorifics={norm_key(r[0]): frozenset(norm_key(w) for w in r[1:] if w) for r in load_table("quote_honorifics.tsv")},
     )
 
 

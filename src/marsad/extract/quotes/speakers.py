@@ -49,6 +49,8 @@ class SpeakerMemory:
     aliases: list[tuple[int, Speaker]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     authors: list[tuple[int, str, Speaker]] = field(default_factory=list)
+    # the words of the formulas after God's or the Prophet's name (QuoteLexicon.scripture)
+    scripture: frozenset[str] = frozenset()
 
     def add(self, paragraph: int, speaker: Speaker, gender: str | None = None) -> None:
         """Remember ``speaker`` as the latest one (met in ``paragraph``), with the gender («m», «f», or «p» for a
@@ -65,9 +67,17 @@ class SpeakerMemory:
         for met, speaker in reversed(self.items):
             if paragraph - met > reach:
                 return None
+            if met != paragraph and self.cites(speaker):
+                continue  # a verse or hadith cited in an earlier paragraph names nobody who speaks now
             if gender is None or speaker.through is not None or self.genders.get(speaker.span.text, gender) == gender:
                 return speaker  # «أعلنت الهيئة ...» then «وأضاف البيان ...» then «وتابع»: the statement or the body
         return None
+
+    def cites(self, speaker: Speaker) -> bool:
+        """True when ``speaker`` is a cited verse's or hadith's («قال تعالى»، «الله عز وجل»، «عليه وسلم»: its first two
+        words, or its only one, are a formula's)."""
+        words = [norm_key(w) for w in speaker.span.text.split()[:2]]
+        return bool(words) and all(w in self.scripture for w in words)
 
     def wrote(self, at: int, head: str, speaker: Speaker) -> None:
         """Remember ``speaker`` as the author of a statement or report (``head``: بيان، تقرير) named at offset
@@ -114,6 +124,11 @@ class Resolver:
     _persons_at: dict[int, Mention] | None = None
     _starts: list[int] = field(default_factory=list)
     _with_repeats: list[Mention] | None = None
+    # every quote found so far in the document (start, end, speaker), in the order found
+    quoted: list[tuple[int, int, Speaker]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.memory.scripture = self.lex.scripture
 
     def resolve(
         self, words: list[Token], paragraph: int, zone: list[Token] | None = None,
@@ -134,6 +149,11 @@ class Resolver:
             words.pop()  # «المتحدث باسمه» (his spokesman) keeps its complement: the role alone is someone else
         if not words:
             return self.memory.latest(paragraph, gender=gender)
+        if len(words) == 1 and words[0].key in self.lex.honorifics and self.memory.items:
+            # (before anyone spoke, the story's dignitary of the lead: Subjects._dignitary)
+            honoured = self._honoured(words[0])
+            if honoured is not None:
+                return honoured  # «وقال سموه»، «وبين فضيلته»: the person so titled, not whoever spoke last
         if len(words) > 1 and words[0].key in PARTITIVES and words[1].key in DEMONSTRATIVES:
             earlier = self.memory.latest(paragraph)
             if earlier is not None:
@@ -218,6 +238,41 @@ class Resolver:
             if person is not None and not self._holds_other(person, words):
                 return person
         return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
+
+    def _honoured(self, tok: Token) -> Speaker | None:
+        """The person an honorific pronoun subject stands for («وعبر سموه»، «وأكد معاليه»، «وبين فضيلته») once someone
+        has spoken: the nearest person the document titles so before it, outside words already quoted (سمو، الأمير;
+        معالي، الوزير; فضيلة، الشيخ: ``quote_honorifics.tsv``) — «وبعث سمو ولي العهد الأمير محمد بن نايف برقية مماثلة ... وعبر سموه» after
+        the king spoke, an imam's «وبين فضيلته» past the titles his sermon quotes —, unless the latest quote came after
+        that person was named and its speaker is titled so too («أكد الأمير خالد الفيصل خلال استقباله الأمير فيصل بن
+        ... أن ...» then «وقال سموه»); None when the document titles nobody so."""
+        titles = self.lex.honorifics[tok.key]
+        titled = [m for m in self.with_repeats() if m.type == "PER" and m.end <= tok.start and not self.eponymous(m)
+                  and not any(s <= m.start < e for s, e, _ in self.quoted) and self._titled_as(m, titles)]
+        if not titled:
+            return None
+        nearest = titled[-1]
+        last = next((q for q in reversed(self.quoted) if q[1] <= tok.start), None)
+        said = text_tokens(self.doc.text, last[2].span.start, last[2].span.end)[:1] if last is not None else []
+        if last is not None and last[0] > nearest.start and (
+                any(_same_person(last[2], m) for m in titled) or any(t.key in titles for t in said)):
+            return last[2]  # «وقال سمو أمير منطقة تبوك: ...» then «وأضاف سموه»: a description opening with the title
+        return self._person_speaker(nearest)
+
+    def _person_speaker(self, m: Mention) -> Speaker:
+        """A person mention as a speaker: a one-word one by its earlier full name when the document gives it."""
+        full = self._surname_of(m) if len(m.text.split()) == 1 else None
+        return full or Speaker(Span(m.start, m.end, m.text), m.entity, frozenset(_bare(norm_key(w)) for w in m.text.split()))
+
+    def _titled_as(self, m: Mention, titles: frozenset[str]) -> bool:
+        """True when a person mention opens with one of ``titles`` or one stands among the four words before it in
+        its sentence («صاحب السمو الملكي الأمير خالد الفيصل»، «معالي وزير الحج الدكتور بندر حجار»): a title further
+        back is another person's («فضيلة الشيخ ... أن العبد المسلم»)."""
+        text = self.doc.text
+        lo = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start), m.start - 120) + 1
+        before = text_tokens(text, lo, m.start)[-4:]
+        inside = text_tokens(text, m.start, m.end)[:1]
+        return any(t.key in titles for t in [*before, *inside])
 
     def document_head(self, tok: Token) -> str | None:
         """The document noun (a ``document`` head of quote_roles.tsv, without its article) a token names —
@@ -879,6 +934,14 @@ def _described_gender(speaker: Speaker) -> str | None:
     if len(head) >= 5 and (head.endswith("ات") or (head.startswith("ال") and head.endswith("ه"))):
         return "f"
     return None
+
+
+def _same_person(speaker: Speaker, mention: Mention) -> bool:
+    """True when a speaker and a person mention name the same person: one entity, or the same last name word."""
+    if speaker.entity is not None and speaker.entity == mention.entity:
+        return True
+    said, named = speaker.span.text.split(), mention.text.split()
+    return bool(said and named) and _bare(norm_key(said[-1])) == _bare(norm_key(named[-1]))
 
 
 def _nisba_noun(adjective: str) -> set[str]:
