@@ -641,6 +641,9 @@ def document_names(doc: Document) -> DocumentNames:
             matched.add(entry.id)
             continue
         name = _fullest(group)
+        if apart == CLUB and " " in (club := key.split(CLUB, 1)[1]):
+            name = club  # a club named with its country («الأهلي المصري») or as a city's club («نادي الرياض»)
+            group.forms = Counter({club: group.mentions})
         keyed = masculine_qualifier(name) if group.type == "MISC" else name
         node = f"{_kind(group.type)}|{name_key(keyed)}" if name else ""
         if name and apart:
@@ -650,6 +653,7 @@ def document_names(doc: Document) -> DocumentNames:
         nodes[key] = node
     _name_state_words(groups, nodes)
     return DocumentNames(groups, nodes, frozenset(matched))
+
 
 
 @cache
