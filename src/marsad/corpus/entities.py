@@ -110,7 +110,13 @@ def strip_titles(form: str) -> str:
 
 
 def _is_name_form(form: str, text: str) -> bool:
-    """False for a bare title (الرئيس) and for what is left of a role phrase once its title is off (السابق, الأمريكي)."""
+    """False for a bare title (الرئيس) and for what is left of a role phrase once its title is off (السابق, الأمريكي).
+
+    A title in the construct state (رئيس، وزير، نائب: no article) governs the noun after it, the body the
+    holder heads, not his name: what «رئيس الوزراء», «رئيس مجلس الوزراء», «رئيس الحكومة» leave once the
+    title is off (definite or ordinary words only) names nobody, and as a name it joined every prime minister
+    of a batch into one (Yemen's and Turkey's into Iraq's al-Abadi on 2015-08-10).
+    """
     words = norm_key(form).split()
     if all(_is_title(w) for w in words):
         return False  # الرئيس alone names nobody
@@ -118,7 +124,11 @@ def _is_name_form(form: str, text: str) -> bool:
         return True
     last = words[-1]
     adjective = last.startswith("ال") and last.endswith(("ي", "يه"))
-    return not (adjective or last in _FORMER or is_ordinary(last))
+    if adjective or last in _FORMER or is_ordinary(last):
+        return False
+    titles = norm_key(text).split()[: -len(words)]
+    governed = bool(titles) and not titles[-1].startswith("ال")
+    return not (governed and all(w.startswith("ال") or is_ordinary(w) for w in words))
 
 
 @dataclass
@@ -592,6 +602,20 @@ def _lone_given_name(name: str) -> bool:
     return len(words) == 1 and is_given_name(words[0])
 
 
+def masculine_qualifier(name: str) -> str:
+    """A two-word event name ending in a place's feminine adjective, keyed with the masculine one.
+
+    The adjective agrees with the word written before the name, not with the event: «كأس السوبر الأوروبي» and
+    «بطولة السوبر الأوروبية» are one cup (``السوبر الأوروبية`` → ``السوبر الأوروبي``), in a batch and in the
+    store's registry of entities (:func:`marsad.corpus.registry.entity_keys`).
+    """
+    words = name.split(" ")
+    last = norm_key(words[-1])
+    if len(words) == 2 and last.endswith("يه") and is_place_adjective(last):
+        return f"{words[0]} {words[1][:-1]}"
+    return name
+
+
 @dataclass(frozen=True)
 class DocumentNames:
     """One document's part of resolution: the counts of each of its per-document entity keys (a mention's
@@ -617,7 +641,11 @@ def document_names(doc: Document) -> DocumentNames:
             matched.add(entry.id)
             continue
         name = _fullest(group)
-        node = f"{_kind(group.type)}|{name_key(name)}" if name else ""
+        if apart == CLUB and " " in (club := key.split(CLUB, 1)[1]):
+            name = club  # a club named with its country («الأهلي المصري») or as a city's club («نادي الرياض»)
+            group.forms = Counter({club: group.mentions})
+        keyed = masculine_qualifier(name) if group.type == "MISC" else name
+        node = f"{_kind(group.type)}|{name_key(keyed)}" if name else ""
         if name and apart:
             node += "|" + apart  # the newspaper الشرق الأوسط or the club الخليج, never the region
         if name and group.type == "PER" and _lone_given_name(name):
@@ -625,6 +653,7 @@ def document_names(doc: Document) -> DocumentNames:
         nodes[key] = node
     _name_state_words(groups, nodes)
     return DocumentNames(groups, nodes, frozenset(matched))
+
 
 
 @cache

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from marsad.corpus.entities import masculine_qualifier
 from marsad.corpus.names import name_key as spelling_key
 from marsad.corpus.result import CorpusResult
 from marsad.model import Document, Entity
@@ -41,11 +42,14 @@ def entity_keys(entity: Entity) -> list[str]:
     (الأسد، الدوسري) is also another person's, and a batch that joined it to سليمان الأسد
     must not fold سليمان الأسد into بشار الأسد, whom the next batch joined it to.  Nor is an
     organisation: «سيتي», which an article joined to مانشستر سيتي, is Hull City's in the next
-    batch («وهال سيتي», its first word untagged).
+    batch («وهال سيتي», its first word untagged).  An event is keyed by its masculine qualifier too, as resolution
+    keys it (a batch's «السوبر الإسبانية» is the store's «السوبر الإسباني»).
     """
     forms = [entity.name, *entity.aliases]
     if entity.type in ("PER", "ORG") and len(entity.name.split()) > 1:
         forms = [f for f in forms if len(f.split()) > 1]
+    if entity.type == "MISC":
+        forms += [masculine_qualifier(f) for f in forms]
     return sorted({f"{entity.type}:{spelling_key(f)}" for f in forms if f.strip()} or {f"{entity.type}:#{entity.id}"})
 
 

@@ -69,6 +69,7 @@ _LILLAH = norm_key("لله")
 _BACK = 30  # characters looked at before a mention for the word right before it
 _LABELS_KEPT = 1 << 18  # word keys whose one-word registry label is kept (emptied when full)
 _TATWEEL = "\u0640"
+_TANWIN = ("\u064b", "\u064c", "\u064d")  # fathatan, dammatan, kasratan: the marks of an indefinite word
 
 
 @cache
@@ -357,9 +358,13 @@ def _not_a_name(name: str, kind: EntityType) -> bool:
     place, organisation or misc, the adjective of a known place (المالي «financial», which the
     tagger reads as Mali's; السورية, اليوناني).  A person's one-word surname may be a nisba
     (المصري), so the last test is not made for persons.  Known places and registry names are
-    always names.
+    always names, unless written with tanwin: a one-word place, organisation or misc that carries it is an
+    indefinite word, the accusative of a nisba («لاجئًا سوريًا», «مواطنًا تركيًا») or a common noun, never a name
+    (every one of the 43 gazetteer places written with tanwin in SaudiNewsNet without its held-out third is one).
     """
     words = norm_key(name).split()
+    if kind != "PER" and len(words) == 1 and any(mark in name for mark in _TANWIN):
+        return True
     if not words or shipped_registry().lookup(name) is not None:
         return False
     if is_unit(words[0]):
@@ -559,10 +564,13 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
             if title:
                 titles[key].add(title)
     clubs = _organisation_ends(mentions, keys)
+    qualified = _qualified_events(mentions, keys)
     for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
         m.entity = f"{m.type}:{key}"
         if m.type == "ORG" and key in clubs:
             m.entity = f"ORG:{clubs[key]}"
+        if m.type == "MISC" and key in qualified:
+            m.entity = f"MISC:{qualified[key]}"
         if m.type != "PER" or " " in key or key not in full:
             continue
         by_first = _joins_by_first_word(key, id(m) in titled)
@@ -609,14 +617,33 @@ def _organisation_ends(mentions: list[Mention], keys: list[str]) -> dict[str, st
     return out
 
 
+def _qualified_events(mentions: list[Mention], keys: list[str]) -> dict[str, str]:
+    """One-word event keys of the document that stand for the one name of it made of that word and a place's adjective.
+
+    An article on the US tennis «بطولة السوبر الأمريكية» goes on with «ذهبيتي السوبر»: the bare word is that
+    event (one sense per document), not the Saudi Super Cup of other articles; an article writing two such names
+    («السوبر الأوربي والإسباني») leaves its bare word alone.
+    """
+    qualified: dict[str, set[str]] = defaultdict(set)
+    for m, key in zip(mentions, keys, strict=True):
+        words = key.split(" ")
+        if m.type == "MISC" and len(words) == 2 and is_place_adjective(words[1]):
+            qualified[words[0]].add(key)
+    return {word: next(iter(names)) for word, names in qualified.items() if len(names) == 1}
+
+
 OUTLET = "outlet:"  # the per-document key of a mention naming a news outlet: ORG:outlet:<its name>
 CLUB = "club:"  # the per-document key of a place name used as a sports club's name: ORG:club:<its name>
+CLUB_WORD = "نادي"  # names the club of a registered place (نادي الرياض), apart from the city and its newspaper
+NAMING_CLUB_WORDS = frozenset(norm_key(w) for w in ("نادي", "فريق", "ناديي"))  # words a club's name is written after
 APART = (OUTLET, CLUB)  # key tags of names resolution keeps apart from the same name untagged (the region, the city)
 _USUAL_NEAR = 2  # words either side of a registered surname that make its context (as the corpus step counts them)
 _USUAL_SHARED = 2  # such words that must be the surname's usual ones
 DESCRIPTION_RATE = 0.01  # an adjective inside tagged names less often than this describes an organisation
 _OPEN_QUOTES = "«\"“»"  # » opens too: pages written right to left in a left-to-right editor reverse the pair
 _CLOSE_QUOTES = "»\"”«"
+CLUB_NAME_RATE = 0.9  # a club's name inside tagged names less often than this is also an ordinary word
+CLUB_SHARE = 0.1  # a word written after a club word in this share of its articles or more is mostly a club's name
 _OWN_BRACKETS = ("(", ")"), ("{", "}")  # how an outlet names itself: «علمت (المدينة)», «النجيفي لـ {الشرق الأوسط}»
 _OUTLET_WORDS = frozenset(norm_key(w) for w in ("صحيفة", "جريدة", "لصحيفة", "لجريدة", "بصحيفة", "بجريدة", "وصحيفة"))
 
@@ -655,6 +682,48 @@ def _club_heads() -> frozenset[str]:
     return frozenset(norm_key(w) for w in load("entity_club_heads.txt"))
 
 
+@cache
+def _club_table() -> dict[str, tuple[int, int]]:
+    """Names written after club words (key form) → (articles writing them so, articles writing them at all)."""
+    return {norm_key(name): (int(after), int(written)) for name, after, written in load_table("entity_club_names.tsv")}
+
+
+@cache
+def club_names() -> frozenset[str]:
+    """Sports clubs' names (key form: النصر، الأهلي، الزمالك): words SaudiNewsNet writes after نادي or فريق in at least
+    ``CLUB_SHARE`` of the articles that write them (``entity_club_names.tsv``, mined by ``scripts/mine_club_names.py``;
+    not الرياض or الخليج, mostly the city and the Gulf)."""
+    return frozenset(name for name, (after, written) in _club_table().items() if after >= CLUB_SHARE * written)
+
+
+def speaks_of_sport(sentences: Sequence[_Sentence]) -> bool:
+    """True when a document writes a club word (``entity_club_heads.txt``, a proclitic or the article allowed:
+    «النادي», «ولاعبي») or tags two clubs' names alone (:func:`club_names`: «يعسكر النصر والهلال», «الرياض x
+    الهلال»; not الاتحاد of «الاتحاد السوفياتي», tagged with its adjective, nor untagged words such as «للوحدة»)."""
+    clubs: set[str] = set()
+    for sent in sentences:
+        if any(v in _club_heads() or v.removeprefix("ال") in _club_heads() for t in sent.tokens
+               for v in stem_variants(t.key)):
+            return True
+        clubs.update(name_word(sent.tokens[a].key) for a, b, _ in iob_spans(sent.tags) if b == a + 1)
+    return len(clubs & club_names()) > 1
+
+
+def club_word_out_of_sport(m: Mention, sport: bool) -> bool:
+    """True for a one-word mention named like a club that is also an ordinary word, in a document with no club word.
+
+    النصر is a club and «victory»: «ولودر تتكلل بالنصر», «وتحقق النصر عبر ثمانية قرارات» in articles on wars
+    that never write نادي، فريق، لاعب or مدرب.  A club's name (``entity_club_names.tsv``) that the corpus writes
+    outside tagged names at least ``1 - CLUB_NAME_RATE`` of the time (النصر 16%; not الأهلي 2%, الخليج 1%) is the
+    ordinary word there, no mention.
+    """
+    if sport or m.type == "PER":
+        return False
+    key = norm_key(m.text)
+    rate = ordinary_rate(key) if key in club_names() else None
+    return rate is not None and rate < CLUB_NAME_RATE
+
+
 def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
     """A place name written after a club word (``entity_club_heads.txt``) names a sports club in the whole document.
 
@@ -666,7 +735,10 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
     organisation there («المدير الفني لفريق [الخليج]» typed ORG), unless it stands for a longer name of the
     document (سيتي for مانشستر سيتي: :func:`_organisation_ends`); resolution joins a club back to the same
     name elsewhere when that is an organisation (النصر), never when it is a place.  A registry entry keeps
-    its mentions (a country's national team is the country, a city's club too rare to tell).
+    its other mentions (a country's national team is the country; a city names its club rarely): only the mention
+    after the club word is the club, and only when the corpus writes that name after club words
+    (``entity_club_names.tsv``: «ضيفه فريق [الرياض]», Al-Riyadh SC, beside the city in the same article), named
+    «نادي الرياض» (``CLUB_WORD``) so that neither the city nor the newspaper of that name takes it.
     """
     clubs: set[str] = set()
     named = ((m, norm_key(mention_name(doc, m))) for m in mentions)
@@ -676,13 +748,54 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
         if " " in name:
             continue
         word = _word_before(doc, m.start)
-        if (word is not None and any(v in _club_heads() for v in stem_variants(word.key))
-                and shipped_registry().lookup(name) is None):
+        if word is None or not any(v in _club_heads() for v in stem_variants(word.key)):
+            continue
+        if shipped_registry().lookup(name) is None:
             clubs.add(name)
+        elif name in _club_table():  # «ضيفه فريق الرياض»: this mention is the club, the others the city
+            m.type = "ORG"
+            m.entity = f"ORG:{CLUB}{CLUB_WORD} {mention_name(doc, m)}"
     for m, name in candidates:
         if name in clubs and not any(tag in (m.entity or "") for tag in APART):
             m.type = "ORG"
             m.entity = f"ORG:{CLUB}{name}"
+
+
+def _country_of_clubs(doc: Document, mentions: list[Mention]) -> dict[str, str]:
+    """The one qualified form («الأهلي المصري») the document gives each club name it introduces with its country, by the
+    bare name's key: a club word that names a club (``NAMING_CLUB_WORDS``: «النادي الأهلي المصري», «نادي الأهلي
+    المصري»), a club's name (:func:`club_names`) and a place's nisba ending an organisation span.  An opponent named
+    with its country («أمام النصر الإماراتي» in a story on the Saudi Al-Nassr) introduces no club."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = mention_name(doc, m).split()
+        keys = [norm_key(w) for w in words]
+        before = keys[-3] if len(keys) > 2 else (word.key if (word := _word_before(doc, m.start)) else "")
+        if (m.type == "ORG" and len(keys) >= 2 and keys[-2] in club_names() and is_place_adjective(keys[-1])
+                and any(v.removeprefix("ال") in NAMING_CLUB_WORDS for v in stem_variants(before))
+                and shipped_registry().lookup(" ".join(words[-2:])) is None):
+            found[keys[-2]].add(" ".join(words[-2:]))
+    return {name: forms.pop() for name, forms in found.items() if len(forms) == 1}
+
+
+def _qualify_clubs(doc: Document, mentions: list[Mention]) -> None:
+    """A club's bare name in a document on another country's club of that name is that club, apart from the home one.
+
+    الأهلي is a Saudi, an Egyptian, a Kuwaiti club: «وافق مجلس إدارة النادي الأهلي المصري ... لحصول الأهلي على نسبة
+    مالية» names Egypt's Al-Ahly, whose bare mentions resolution
+    joined to the Saudi club.  In a document that writes a club word (:func:`speaks_of_sport`) and introduces a club
+    with its country one way (:func:`_country_of_clubs`), each mention of that name, bare or qualified, is keyed as the
+    qualified club (``ORG:club:`` and the qualified form); resolution names it so and keeps it apart from the bare
+    name, the home club.
+    """
+    qualified = _country_of_clubs(doc, mentions)
+    by_form = {norm_key(form): form for form in qualified.values()}
+    for m in mentions:
+        key = norm_key(mention_name(doc, m))
+        form = by_form.get(key) or qualified.get(key)
+        if form is not None and m.type != "PER" and OUTLET not in (m.entity or ""):
+            m.type = "ORG"
+            m.entity = f"ORG:{CLUB}{form}"
 
 
 def _speakers_by_surname(
@@ -754,7 +867,8 @@ def _join_roles(
     tagging slip, حفلا موسيقيا after الرئيس الروسي, than a second holder of the role).
     A name after a cut clitic (ولي ولي العهد وهادي) is coordinated with the role phrase, not
     named by it.  A role phrase followed by السابق (former) is not the role itself: الرئيس الأمريكي
-    السابق never stands for the person named after الرئيس الأمريكي.  A registered role
+    السابق never stands for the person named after الرئيس الأمريكي; nor is one followed by a place's adjective
+    (رئيس الوزراء التركي is not the رئيس الوزراء of an Iraqi name in the same press review).  A registered role
     names a person only when the registry does not give it to someone else at the
     document's date.
     """
@@ -779,8 +893,9 @@ def _join_roles(
     for sent, sent_spans in zip(sentences, spans, strict=True):
         starts = {a for a, _, _ in sent_spans}
         for b in range(2, len(sent.tokens) + 1):
-            if b in starts or (b < len(sent.tags) and (sent.tags[b] != "O" or sent.tokens[b].key in _FORMER)):
-                continue
+            if b in starts or (b < len(sent.tags) and (sent.tags[b] != "O" or sent.tokens[b].key in _FORMER
+                                                        or is_place_adjective(sent.tokens[b].key))):
+                continue  # «رئيس الوزراء [التركي]» is another role than «رئيس الوزراء» (Turkey's, not Iraq's PM)
             found = _role_before(sent, b)
             if found is None or found[1] not in unique:
                 continue
@@ -861,19 +976,21 @@ def qualify_organisations(sentence: _Sentence) -> None:
       (بنك قطر الوطني + الأهلي), which continues that name instead of naming the bare club.
 
     A longer name keeps its span: its qualifier only describes it (حزب الله اللبناني is حزب الله).
-    Words separated by punctuation are left alone.
+    Words separated by punctuation are left alone.  The first rule holds for a one-word event or competition
+    (MISC) too: «كأس السوبر الأوروبي», «السوبر الإسباني» are not the Saudi «السوبر» (34 mentions of other
+    countries' cups joined it on 2015-08-10).
     """
     tokens, tags = sentence.tokens, sentence.tags
     for a, b, label in list(iob_spans(tags)):
-        if label != "ORG":
+        if label not in ("ORG", "MISC"):
             continue
         key = tokens[a].key
-        if (b == a + 1 and a and tags[a - 1].endswith("-ORG") and is_adjective(key)
+        if (label == "ORG" and b == a + 1 and a and tags[a - 1].endswith("-ORG") and is_adjective(key)
                 and not is_place_adjective(key) and key not in _org_heads()):
             tags[a] = "I-ORG"
-        if (tags[a] == "B-ORG" and b == a + 1 and key.startswith("ال") and b < len(tokens) and tags[b] == "O"
+        if (tags[a] == f"B-{label}" and b == a + 1 and key.startswith("ال") and b < len(tokens) and tags[b] == "O"
                 and tokens[b].is_word and is_place_adjective(tokens[b].key)):
-            tags[b] = "I-ORG"
+            tags[b] = f"I-{label}"
 
 
 def extend_given_names(sentence: _Sentence) -> None:
@@ -1015,6 +1132,12 @@ def place_org_heads_of(key: str) -> list[str]:
     return [v for v in stem_variants(key) if v in place_org_heads()]
 
 
+def _organisation_heads_of(key: str) -> list[str]:
+    """The readings of ``key`` (clitics stripped) that are organisation heads (``ner_org_heads.txt``: جيش، حركة), not
+    club words (a name after نادي names the club in the whole document: :func:`_mark_clubs`)."""
+    return [v for v in stem_variants(key) if v in _org_heads() and v.removeprefix("ال") not in _club_heads()]
+
+
 @cache
 def _place_org_adjectives() -> frozenset[str]:
     return frozenset(norm_key(row[0]) for row in load_table("entity_place_org_adjectives.txt"))
@@ -1057,10 +1180,12 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     becomes one MISC name.  A head and place the
     document tags as one organisation elsewhere (بنك الرياض) are that organisation wherever the place alone is tagged
     after the head.  A head and place tagged together as one organisation take in what ends the name the same way
-    («[بنك إيران] المركزي»).
+    («[بنك إيران] المركزي»).  So does any organisation head (``ner_org_heads.txt``) and word: «جيش [الإسلام]» (the
+    religion tagged MISC alone, twice in an article that tags «جيش الإسلام» whole once) is the armed group.
     """
     named: set[tuple[str, str]] = set()
     found: list[tuple[_Sentence, int, int]] = []
+    cut: list[tuple[_Sentence, int]] = []  # one-word spans of another name after an untagged organisation head
     for sent in sentences:
         tokens, tags = sent.tokens, sent.tags
         for a, b, label in iob_spans(tags):
@@ -1069,8 +1194,15 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
                 named.update((h, tokens[a + 1].key) for h in heads)
                 end = _place_org_end(sent, a + 1)  # «[بنك إيران] المركزي»: the tagger left out what ends the name
                 tags[b:end] = ["I-ORG"] * (end - b)
+            elif label == "ORG" and b == a + 2:  # «جيش الإسلام» tagged whole
+                named.update((h, tokens[a + 1].key) for h in _organisation_heads_of(tokens[a].key))
             elif label == "LOC" and b == a + 1 and a and tags[a - 1] == "O" and is_place_word(tokens[a].key):
                 found.append((sent, a, b))
+            elif label in ("MISC", "LOC") and b == a + 1 and a and tags[a - 1] == "O":
+                cut.append((sent, a))
+    for sent, a in cut:  # «جيش [الإسلام]» where the document tags «جيش الإسلام» whole elsewhere: that organisation
+        if any((h, sent.tokens[a].key) in named for h in _organisation_heads_of(sent.tokens[a - 1].key)):
+            sent.tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]
     documents = load_groups("entity_place_documents.tsv")  # head -> the cities it names documents after
     for sent, a, _ in found:
         tokens, tags = sent.tokens, sent.tags
@@ -1201,6 +1333,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
     name_place_organisations(sentences)
     bare = frozenset(t.key for tokens in token_lists for t in tokens)
     definite = frozenset(v for tokens in token_lists for t in tokens for v in stem_variants(t.key) if v.startswith("ال"))
+    sport = speaks_of_sport(sentences)
     spans: list[list[tuple[int, int, Mention]]] = []
     mentions: list[Mention] = []
     for sent in sentences:
@@ -1209,7 +1342,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
             for m in _mentions(doc, sent.tokens[a:b], label, bare):
                 if b == a + 1 and (in_construct(doc, sent.tokens, a, m) or in_idiom(sent.tokens, a, m)
                                    or attributive(sent, a, m) or common_noun_in_document(m, definite)
-                                   or adjective_of_place(sent, a, m)):
+                                   or adjective_of_place(sent, a, m) or club_word_out_of_sport(m, sport)):
                     continue
                 sent_spans.append((a, b, m))
                 mentions.append(m)
@@ -1219,5 +1352,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
     _join_short_forms(doc, mentions, _titled(sentences, spans))
     _mark_outlets(doc, mentions)
     _mark_clubs(doc, mentions)
+    if sport:
+        _qualify_clubs(doc, mentions)
     mentions.extend(_join_roles(doc, sentences, spans, bare))
     doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
