@@ -5,11 +5,12 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import weakref
 
 import pytest
 
 from marsad.api import _Processes
-from marsad.heap import YOUNG_ALLOCATIONS, fewer_collections, release_memory
+from marsad.heap import YOUNG_ALLOCATIONS, fewer_collections, release_memory, set_aside_survivors
 
 
 def _resident() -> int:
@@ -43,3 +44,24 @@ def test_fewer_collections_inside_the_block_only_and_not_in_the_workers() -> Non
 
 def _threshold(_n: int) -> tuple[int, int, int]:
     return gc.get_threshold()
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+def test_set_aside_survivors_collects_garbage_and_freezes_the_rest() -> None:
+    lasting = [_Node() for _ in range(100)]
+    cycle = _Node()
+    cycle.other = _Node()
+    cycle.other.other = cycle  # garbage only a collection frees
+    gone = weakref.ref(cycle)
+    del cycle
+    gc.unfreeze()
+    try:
+        set_aside_survivors()
+        assert gone() is None  # collected first
+        assert gc.get_freeze_count() >= len(lasting)  # the survivors are left out of later collections
+    finally:
+        gc.unfreeze()

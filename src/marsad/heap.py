@@ -62,3 +62,14 @@ def fewer_collections() -> Iterator[tuple[int, int, int]]:
     finally:
         gc.set_threshold(*saved)
 
+
+def set_aside_survivors() -> None:
+    """Collect the garbage now, then leave every object still alive out of all later collections (``gc.freeze``).
+
+    For a worker between two chunks of documents: what survives a chunk is its lasting state (models, lexicons,
+    caches), which each full collection would otherwise walk again; objects set aside are still freed by their
+    reference counts, and later garbage is collected as before.
+    """
+    gc.collect()
+    gc.freeze()
+

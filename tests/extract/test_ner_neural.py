@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from marsad.extract.ner import neural
 from marsad.extract.ner.conll import read_conll
 from marsad.extract.ner.gazetteers import Gazetteer
-from marsad.extract.ner.neural import FEATURES, BiLstmCrf, _ProjectionCache
+from marsad.extract.ner.neural import FEATURES, BiLstmCrf, _ProjectionCache, input_rows
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.text.normalize import norm_key
 
@@ -96,6 +97,22 @@ def test_cached_projections_give_the_same_scores() -> None:
     for a, b, c in zip(plain, first, again, strict=True):
         np.testing.assert_allclose(a, b, atol=1e-6)
         np.testing.assert_allclose(a, c, atol=1e-6)
+
+
+def test_input_rows_are_the_distinct_rows_in_the_order_of_their_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    encoder = shipped_tagger().encoder
+    sentences = [encoder.encode(words) for words in (
+        ["قال", "الرئيس", "الروسي", "إن", "الرئيس", "الأمريكي", "لن", "يزور", "موسكو", "."],
+        ["وزار", "الرئيس", "الروسي", "موسكو", "."],
+    )]
+    rows = np.concatenate([np.stack([s.words, s.stems], axis=1) for s in sentences])
+    found = input_rows(sentences)
+    monkeypatch.setattr(neural, "_ROW_MIX", np.zeros_like(neural._ROW_MIX))  # every row mixed alike: bytes alone
+    for distinct, keys, which in (found, input_rows(sentences)):
+        assert len(distinct) == len(keys) == 10 and keys == sorted(keys)  # 15 words, 10 distinct (الرئيس thrice ...)
+        assert keys == [row.tobytes() for row in distinct]
+        assert np.array_equal(distinct[which][:, :2], rows)
+    assert all(np.array_equal(a, b) for a, b in zip(found, input_rows(sentences), strict=True))
 
 
 def test_batches_of_mixed_lengths_give_the_same_tags() -> None:

@@ -84,3 +84,13 @@ def test_a_sentence_ending_on_a_stray_closing_mark_goes_on_with_the_last_quote()
     # a sentence with its own cue is an indirect quote of that cue, not a stretch from its first word
     assert _quote(doc, "يجب أن يتم العمل").text.startswith("يجب")
     assert not any(q.text.startswith("ولفت") for q in doc.quotes)  # »مكافحة: a mark written the wrong way
+
+
+def test_a_channel_name_is_read_whole_where_a_shorter_one_starts_it() -> None:
+    """«رويترز للأنباء» spans two words though «رويترز» alone is a channel too; the longest name wins in any process
+    (the lexicon's sets are iterated in hash order, which used to decide between the two)."""
+    lex = quote_lexicon()
+    names = sorted(lex.channels)
+    nested = [long for short in names for long in names if len(long) > len(short) and long[: len(short)] == short]
+    assert len(nested) >= 15 and ("رويترز", "للانباء") in nested
+    assert all(lex.channel_at(list(name)) == len(name) for name in nested)

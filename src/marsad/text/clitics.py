@@ -97,8 +97,12 @@ def name_word(key: str) -> str:
     return "ال" + stem
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def bare_word(key: str, min_rest: int = MIN_STEM) -> str:
-    """``key`` without its article and the conjunction/preposition before it (والرئيس → رئيس)."""
+    """``key`` without its article and the conjunction/preposition before it (والرئيس → رئيس).
+
+    Cached: the quote and entity steps ask it of the same words again and again.
+    """
     for pre in ARTICLE_PREFIXES:
         if key.startswith(pre) and len(key) - len(pre) >= min_rest:
             return key[len(pre):]

@@ -24,9 +24,9 @@ class Gazetteer:
 
     entries: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     longest: int = 1
-    # per word key, the names' tails of each of its readings that begins a name, with the most words a name
-    # beginning with that reading has (filled as keys are met)
-    _heads: dict[str, tuple[tuple[dict[tuple[str, ...], str], int], ...]] = field(
+    # per word key, the names' tails of each of its readings that begins a name, with the numbers of words the
+    # names beginning with that reading have, most first (filled as keys are met)
+    _heads: dict[str, tuple[tuple[dict[tuple[str, ...], str], tuple[int, ...]], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -38,12 +38,14 @@ class Gazetteer:
         self.longest = max(self.longest, len(keys))
         self._heads.clear()
 
-    def _tails(self, key: str) -> tuple[tuple[dict[tuple[str, ...], str], int], ...]:
-        """The tails of the names beginning with each reading of ``key`` (the word itself first), with their most words."""
+    def _tails(self, key: str) -> tuple[tuple[dict[tuple[str, ...], str], tuple[int, ...]], ...]:
+        """The tails of the names beginning with each reading of ``key`` (the word itself first), with the numbers
+        of words of those names, most first."""
         found = self._heads.get(key)
         if found is None:
             found = self._heads[key] = tuple(
-                (t, 1 + max(map(len, t))) for t in (self.entries.get(v) for v in stem_variants(key)) if t
+                (t, tuple(sorted({1 + len(tail) for tail in t}, reverse=True)))
+                for t in (self.entries.get(v) for v in stem_variants(key)) if t
             )
         return found
 
@@ -62,10 +64,12 @@ class Gazetteer:
                 found = self._tails(keys[i])
             best = 0
             best_label = ""
-            for tails, most in found:
-                for n in range(min(most, len(keys) - i), 0, -1):
+            for tails, sizes in found:
+                for n in sizes:  # only the lengths some name has
                     if n <= best:
                         break
+                    if i + n > len(keys):
+                        continue
                     label = tails.get(tuple(keys[i + 1:i + n]))
                     if label is not None:
                         best, best_label = n, label

@@ -46,6 +46,8 @@ FEATURES = (
 _FLAG = {name: i for i, name in enumerate(FEATURES)}
 FloatArray = NDArray[np.float32]
 IntArray = NDArray[np.int64]
+# odd 64-bit multipliers, one per column of an input row, that mix a row into one integer (:func:`input_rows`)
+_ROW_MIX = np.random.default_rng(0).integers(1, 2**62, size=2 + MAX_CHARS + len(FEATURES), dtype=np.int64) | 1
 
 
 @dataclass(frozen=True)
@@ -135,10 +137,15 @@ class Encoder:
         self._table.index[(word, key)] = row
         return row
 
-    def encode(self, words: Sequence[str], keys: Sequence[str] | None = None) -> Encoded:
-        """Encode one sentence; ``keys`` are the words' keys when the caller already has them."""
+    def encode(
+        self, words: Sequence[str], keys: Sequence[str] | None = None, places: Sequence[str] | None = None,
+    ) -> Encoded:
+        """Encode one sentence; ``keys`` are the words' keys and ``places`` their place-name matches
+        (``self.lexicons.places.match(keys)``) when the caller already has them."""
         if keys is None:
             keys = [norm_key(w) or w for w in words]
+        if places is None:
+            places = self.lexicons.places.match(keys)
         index = self._table.index
         rows = list(map(index.get, zip(words, keys, strict=True)))
         if None in rows:
@@ -149,7 +156,6 @@ class Encoder:
         which = np.array(rows, dtype=np.intp)
         ids = self._table.ids[which].astype(np.int64)
         flags = self._table.flags[which]
-        places = self.lexicons.places.match(keys)
         for i in compress(count(), places):  # the positions inside a name ('' elsewhere)
             flags[i, _FLAG["place" + places[i][-2:]]] = 1.0
         names = self.names.match(keys)
@@ -158,19 +164,38 @@ class Encoder:
         return Encoded(ids[:, 0], ids[:, 1], ids[:, 2:], flags)
 
 
+def _first_and_inverse(rows: IntArray) -> tuple[IntArray, IntArray]:
+    """Where each distinct row of ``rows`` first occurs, in the order of their bytes, and each row's distinct row."""
+    # rows compared as raw bytes (far quicker than np.unique(axis=0)'s column-by-column comparison)
+    as_bytes = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).reshape(-1)
+    _, first, which = np.unique(as_bytes, return_index=True, return_inverse=True)
+    return first, which.reshape(-1)
+
+
 def input_rows(sentences: Sequence[Encoded]) -> tuple[IntArray, list[bytes], IntArray]:
     """The distinct input rows of the sentences' words (word row, reading row, characters, flags), each row's bytes
-    (its key in the projection cache) and each word's index among the distinct rows."""
+    (its key in the projection cache) and each word's index among the distinct rows.
+
+    Most words repeat: the rows are first told apart by a 64-bit mix of their values (an integer
+    sort), then the few distinct ones by their bytes, which order them; when two different rows
+    share a mix (checked), all the rows are compared by their bytes.
+    """
     rows = np.concatenate([
         np.concatenate([s.words for s in sentences])[:, None],
         np.concatenate([s.stems for s in sentences])[:, None],
         np.concatenate([s.chars for s in sentences]),
         np.concatenate([s.flags for s in sentences]).astype(np.int64),
     ], axis=1)
-    # rows compared as raw bytes (far quicker than np.unique(axis=0)'s column-by-column comparison)
     width = rows.dtype.itemsize * rows.shape[1]
-    as_bytes = rows.view(np.dtype((np.void, width))).reshape(-1)
-    _, first, which = np.unique(as_bytes, return_index=True, return_inverse=True)
+    with np.errstate(over="ignore"):
+        mixed = rows @ _ROW_MIX[: rows.shape[1]]
+    _, mix_first, mix_which = np.unique(mixed, return_index=True, return_inverse=True)
+    mix_which = mix_which.reshape(-1)
+    if np.array_equal(rows[mix_first][mix_which], rows):
+        first, which = _first_and_inverse(rows[mix_first])
+        first, which = mix_first[first], which[mix_which]
+    else:
+        first, which = _first_and_inverse(rows)
     distinct = rows[first]
     blob = distinct.tobytes()
     return distinct, [blob[i:i + width] for i in range(0, len(blob), width)], which
@@ -275,43 +300,53 @@ def _halve_sigmoid_gates(weights: FloatArray) -> FloatArray:
     return out
 
 
-def _lstm(projections: FloatArray, forward: IntArray, backward: IntArray, w_hh: FloatArray) -> FloatArray:
+def _lstm(
+    projections: FloatArray, forward: IntArray, backward: IntArray, w_hh: FloatArray, done: Sequence[int],
+) -> FloatArray:
     """Run stacked LSTMs over their input projections, all in one step loop.
 
     ``projections`` is (rows, K, 4H): each input row's projection plus biases for each of the
     K recurrent layers (each member's forward and backward direction, alternately);
     ``forward`` and ``backward`` (T, B) give the row that the forward and the backward
-    layers read at each step of each of the B sentences.  A step's inputs are gathered
-    at that step, into a buffer that stays in the processor's cache (gathering all the
-    steps' inputs at once wrote and read back an array of T x K x B rows of 2 KiB).
-    ``w_hh`` is (K, H, 4H).  Gates are ordered as torch orders them (input, forget, cell,
-    output), and the input, forget and output gates' columns of both are halved
-    (:func:`_halve_sigmoid_gates`).  Returns the hidden states (T, K, B, H).
+    layers read at each step of each of the B sentences, the sentences in order of length
+    (shortest first) and ``-1`` past a sentence's end.  A step computes only the sentences
+    still running (the last ones: padding costs nothing), but at least two while there are two,
+    so that each step's product is a matrix product like that of the whole batch (numpy
+    multiplies a single row by another routine, whose sums are rounded differently); past its
+    end a sentence's states are left at zero.  A step's inputs are gathered at that step, into
+    a buffer that stays in the processor's cache (gathering all the steps' inputs at once wrote
+    and read back an array of T x K x B rows of 2 KiB).  ``w_hh`` is (K, H, 4H).  Gates are
+    ordered as torch orders them (input, forget, cell, output), and the input, forget and
+    output gates' columns of both are halved (:func:`_halve_sigmoid_gates`).  Returns the
+    hidden states (T, K, B, H).
     """
     steps, batch = forward.shape
     layers, hidden = w_hh.shape[0], w_hh.shape[1]
     h = np.zeros((layers, batch, hidden), dtype=np.float32)
     c = np.zeros((layers, batch, hidden), dtype=np.float32)
     out = np.empty((steps, layers, batch, hidden), dtype=np.float32)
-    gates = np.empty((layers, batch, 4 * hidden), dtype=np.float32)
-    step_in = np.empty((layers, batch, 4 * hidden), dtype=np.float32)
-    cell = np.empty((layers, batch, hidden), dtype=np.float32)
-    sig = (gates[..., : 2 * hidden], gates[..., 3 * hidden:])
-    in_gate, forget, cell_gate, out_gate = (gates[..., k * hidden:(k + 1) * hidden] for k in range(4))
+    gates_all = np.empty((layers, batch, 4 * hidden), dtype=np.float32)
+    step_all = np.empty((layers, batch, 4 * hidden), dtype=np.float32)
+    cell_all = np.empty((layers, batch, hidden), dtype=np.float32)
     for t in range(steps):
+        s = min(done[t], max(batch - 2, 0))  # the first sentence computed at this step
+        gates, step_in, cell, c_run = gates_all[:, s:], step_all[:, s:], cell_all[:, s:], c[:, s:]
+        rows = (forward[t, s:], backward[t, s:])
         for k in range(layers):
-            step_in[k] = projections[backward[t] if k % 2 else forward[t], k]
-        np.matmul(h, w_hh, out=gates)
+            step_in[k] = projections[rows[k % 2], k]
+        np.matmul(h[:, s:], w_hh, out=gates)
         gates += step_in
         np.tanh(gates, out=gates)
-        for part in sig:  # sigmoid = 0.5 * (1 + tanh(x / 2))
+        for part in (gates[..., : 2 * hidden], gates[..., 3 * hidden:]):  # sigmoid = 0.5 * (1 + tanh(x / 2))
             part += 1.0
             part *= 0.5
-        c *= forget
-        np.multiply(in_gate, cell_gate, out=cell)
-        c += cell
-        np.tanh(c, out=cell)
-        h = np.multiply(out_gate, cell, out=out[t])
+        c_run *= gates[..., hidden: 2 * hidden]
+        np.multiply(gates[..., : hidden], gates[..., 2 * hidden: 3 * hidden], out=cell)
+        c_run += cell
+        np.tanh(c_run, out=cell)
+        np.multiply(gates[..., 3 * hidden:], cell, out=out[t, :, s:])
+        out[t, :, :s] = 0.0
+        h = out[t]
     return out
 
 
@@ -413,17 +448,20 @@ class BiLstmCrf:
     def _run(self, projections: FloatArray, which: IntArray, offsets: IntArray, lengths: IntArray) -> FloatArray:
         """Tag scores (B, T, tags) of the sentences whose words' rows start at ``offsets`` in ``which``.
 
-        The sentences run as one padded batch: sentence ``b`` fills steps ``0..n-1`` of
-        the forward input and, reversed, of the backward input, so padding never reaches
-        a real position.
+        The sentences run as one padded batch, in order of length: sentence ``b`` fills steps
+        ``0..n-1`` of the forward input and, reversed, of the backward input, so padding never
+        reaches a real position (and is not computed, :func:`_lstm`).
         """
-        batch, steps = len(lengths), int(lengths.max())
+        order = np.argsort(lengths, kind="stable")
+        offsets, lengths = offsets[order], lengths[order]
+        batch, steps = len(lengths), int(lengths[-1])
         step = np.arange(steps)
         real = step[None, :] < lengths[:, None]  # (B, T)
         pad = len(projections) - 1
         forward = np.where(real, which[np.where(real, offsets[:, None] + step[None, :], 0)], pad).T  # (T, B)
         backward = np.where(real, which[np.where(real, offsets[:, None] + lengths[:, None] - 1 - step[None, :], 0)], pad).T
-        hidden = _lstm(projections, forward, backward, self.w_hh)  # (T, K, B, H)
+        done = np.searchsorted(lengths, step, side="right").tolist()
+        hidden = _lstm(projections, forward, backward, self.w_hh, done)  # (T, K, B, H)
         # the backward states back in reading order: position t of sentence b is step n-1-t
         back_steps = np.where(real, lengths[:, None] - 1 - step[None, :], 0)
         sentence = np.arange(batch)[:, None]
@@ -433,7 +471,11 @@ class BiLstmCrf:
             bwd = hidden[:, 2 * k + 1][back_steps, sentence]
             total += np.concatenate([fwd, bwd], axis=2) @ member.out_w + member.out_b
         total /= len(self.members)
-        return total
+        if np.array_equal(order, np.arange(batch)):
+            return total  # given in order of length (as :meth:`tag` gives them)
+        unsorted = np.empty_like(total)
+        unsorted[order] = total
+        return unsorted
 
     def viterbi(self, scores: FloatArray) -> list[str]:
         """Best tag sequence for one sentence's emission scores."""
@@ -444,26 +486,37 @@ class BiLstmCrf:
     def decode(self, scores: FloatArray, lengths: IntArray) -> list[list[str]]:
         """Best tag sequence of each sentence of a padded batch (B, T, tags) of non-empty sentences.
 
-        The Viterbi recursion runs over the whole batch at once; a sentence's scores stop
-        changing after its last word, so its end scores are those of its own last step.
+        The Viterbi recursion runs over the whole batch at once, the sentences in order of
+        length: a step computes only the sentences still running (the last ones), and a
+        sentence's end scores are those of its own last step.
         """
+        order = np.argsort(lengths, kind="stable")
+        scores, lengths = scores[order], lengths[order]
         batch, steps, _ = scores.shape
-        trans = self.trans
+        done = np.searchsorted(lengths, np.arange(steps), side="right").tolist()  # the sentences ended before step t
+        trans = np.ascontiguousarray(self.trans.T)  # (to, from): each candidate's maximum over the last axis
         best = self.start + scores[:, 0]
         back = np.zeros(scores.shape, dtype=np.int64)
         for t in range(1, steps):
-            cand = best[:, :, None] + trans
-            back[:, t] = cand.argmax(axis=1)
-            best = np.where((t < lengths)[:, None], cand.max(axis=1) + scores[:, t], best)
+            s = done[t]
+            cand = best[s:, None, :] + trans  # (sentences, to, from)
+            came = cand.argmax(axis=2)
+            back[s:, t] = came
+            # the maxima read at their positions (numpy's max over a short last axis is far slower than its argmax)
+            best[s:] = np.take_along_axis(cand, came[..., None], axis=2)[..., 0] + scores[s:, t]
         current = (best + self.end).argmax(axis=1)
         path = np.zeros((batch, steps), dtype=np.int64)
         rows = np.arange(batch)
         for t in range(steps - 1, -1, -1):
             path[:, t] = current
             if t:
-                current = np.where(t < lengths, back[rows, t, current], current)
+                s = done[t]
+                current[s:] = back[rows[s:], t, current[s:]]
         tags = self.tags
-        return [[tags[i] for i in row[:n]] for row, n in zip(path.tolist(), lengths.tolist(), strict=True)]
+        out: list[list[str]] = [[] for _ in range(batch)]
+        for b, row, n in zip(order.tolist(), path.tolist(), lengths.tolist(), strict=True):
+            out[b] = [tags[i] for i in row[:n]]
+        return out
 
     def tag(self, sentences: Sequence[Encoded]) -> list[list[str]]:
         """IOB2 tags for each encoded sentence.

@@ -94,10 +94,12 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
             tags[s][j] = "I-" + label
 
 
-def fill_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places: Gazetteer) -> None:
-    """Tag untagged known place names (whole matches over untagged words) as LOC, in place."""
-    for sent_keys, sent_tags in zip(keys, tags, strict=True):
-        found = places.match(sent_keys)
+def fill_places(tags: list[list[str]], matches: Sequence[Sequence[str]]) -> None:
+    """Tag untagged known place names (whole matches over untagged words) as LOC, in place.
+
+    ``matches`` are each sentence's place names (:meth:`Gazetteer.match` of the place gazetteer).
+    """
+    for sent_tags, found in zip(tags, matches, strict=True):
         free = 0  # the first position after the last name met
         for i in compress(count(), found):  # the positions inside a name ('' elsewhere)
             if i < free or not found[i].endswith("-B"):
@@ -231,15 +233,18 @@ class NerTagger:
         """
         if keys is None:
             keys = [[[word_keys(w)[0] or w for w in words] for words in sentences] for sentences in documents]
+        place_names = self.encoder.lexicons.places
+        # the place names found in each sentence, for the encoder and for fill_places
+        matches = [[place_names.match(sent_keys) for sent_keys in doc_keys] for doc_keys in keys]
         encoded = [
-            self.encoder.encode(words, sent_keys)
-            for sentences, doc_keys in zip(documents, keys, strict=True)
-            for words, sent_keys in zip(sentences, doc_keys, strict=True)
+            self.encoder.encode(words, sent_keys, sent_places)
+            for sentences, doc_keys, doc_places in zip(documents, keys, matches, strict=True)
+            for words, sent_keys, sent_places in zip(sentences, doc_keys, doc_places, strict=True)
         ]
         flat = self.model.tag(encoded)
         out: list[list[list[str]]] = []
         pos = 0
-        for doc_keys in keys:
+        for doc_keys, doc_places in zip(keys, matches, strict=True):
             tags = flat[pos:pos + len(doc_keys)]
             pos += len(doc_keys)
             if trim:
@@ -250,8 +255,8 @@ class NerTagger:
             if surnames:
                 propagate_surnames(doc_keys, tags)
             if places:
-                relabel_places(doc_keys, tags, self.encoder.lexicons.places)
-                fill_places(doc_keys, tags, self.encoder.lexicons.places)
+                relabel_places(doc_keys, tags, place_names)
+                fill_places(tags, doc_places)
             out.append(tags)
         return out
 

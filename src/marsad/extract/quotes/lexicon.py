@@ -47,7 +47,10 @@ class QuoteLexicon:
     honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def channel_at(self, keys: list[str]) -> int:
-        """How many of ``keys`` (a phrase's word keys) a channel name starting the phrase spans (0: none)."""
+        """How many of ``keys`` (a phrase's word keys) the longest channel name starting the phrase spans (0: none).
+
+        The longest name wins («وكالة رويترز» over «وكالة»), so the answer never depends on set order.
+        """
         if not keys:
             return 0
         first = keys[0]
@@ -56,12 +59,13 @@ class QuoteLexicon:
             if first.startswith(pre) and len(first) - len(pre) >= 2:
                 rest = first[len(pre):]
                 candidates.update({rest, "ال" + rest} if pre in ("لل", "وال", "بال", "فال") else {rest})
+        longest = 0
         for cand in candidates:
             for bare in (cand, cand[2:] if cand.startswith("ال") else "ال" + cand):
                 for name in self.channels:
-                    if name[0] == bare and tuple(keys[1:len(name)]) == name[1:]:
-                        return len(name)
-        return 0
+                    if len(name) > longest and name[0] == bare and tuple(keys[1:len(name)]) == name[1:]:
+                        longest = len(name)
+        return longest
 
     def is_channel(self, keys: list[str]) -> bool:
         """True when the phrase (word keys, marks left out) is a channel: it starts with a channel word or name."""

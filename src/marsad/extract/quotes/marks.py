@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marsad.text.clitics import CLITIC_LETTERS
@@ -11,6 +12,8 @@ _GUILLEMET_CLOSE = "»"
 _DOUBLE = "“”\"″"
 _BEFORE_OPEN = ":،,؛;(«[-–"
 _MAX_PARAGRAPHS = 8
+# the characters find_marked acts on (every other one is passed over)
+_ACTED_ON = re.compile("[\n" + re.escape(_GUILLEMET_OPEN + _GUILLEMET_CLOSE + _DOUBLE) + "]")
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,8 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
     out: list[Marked] = []
     stack: list[tuple[int, str, int]] = []  # (offset, family, paragraph)
     paragraph = 0
-    for i in range(start, end):
-        ch = text[i]
+    for found in _ACTED_ON.finditer(text, start, end):
+        i, ch = found.start(), found.group()
         if ch == "\n":
             paragraph += 1
             _close_stale(text, stack, out, i, paragraph)

@@ -62,7 +62,7 @@ class Piece(Emitter):
         n = len(self.tokens)
         while i < n:
             m = self.mark_at(i)
-            holder = next((f for f in self.found if m is not None and f.start <= m.start < f.end), None)
+            holder = None if m is None else next((f for f in self.found if f.start <= m.start < f.end), None)
             if m is not None and m.closed and holder is not None:
                 i = max(i + 1, self.index(min(m.close, holder.end)))
                 continue
