@@ -376,7 +376,7 @@ class Piece(Emitter):
                 and any(m.type == "PER" and m.start <= speaker.span.start < m.end for m in self.resolver.doc.mentions):
             # a plural participle (مضيفين، معتبرين) does not go on with one person: «وكان مغردو "تويتر" قد احتفوا
             # ...، مضيفين أن» after «وقال معاذ الخلف»
-            speaker = self._was_subject(i) or speaker
+            speaker = self._was_subject(i) or self._agreeing_subject(i) or speaker
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
         if speaker is not None:
             self.resolver.memory.add(self._para[i], speaker)
@@ -392,10 +392,13 @@ class Piece(Emitter):
                 or self.lex.cue(first.key) is not None or any(m.start == first.start for m in self.resolver.doc.mentions):
             return None
         feminine = self.lex.gender(key) == "f" and first.key.endswith("ت")
-        plural = key.endswith(("ين", "ون")) and first.key.endswith("وا")
+        words = self._cut(self.tokens[s0 + 1:i])
+        # a feminine verb before a sound feminine plural subject agrees with it too: «ورحبت قيادات سنية وشيعية، بدعوة
+        # شيخ الأزهر، مؤكدين أن» (the leaders, not the sheikh whose call they welcomed)
+        plural = key.endswith(("ين", "ون")) and (first.key.endswith("وا") or (
+            first.key.endswith("ت") and bool(words) and words[0].key.endswith("ات") and not words[0].key.startswith("ال")))
         if not (feminine or plural):
             return None
-        words = self._cut(self.tokens[s0 + 1:i])
         return self.resolver.resolve(words, self._para[i]) if words else None
 
     def _was_subject(self, i: int) -> Speaker | None:

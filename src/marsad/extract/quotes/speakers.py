@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.corpus.known import resolve_role, shipped_registry
+from marsad.corpus.names import tagged_count
 from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.model import Document, Mention, Span
 from marsad.text.clitics import bare_word
@@ -733,6 +734,7 @@ class Resolver:
             and key not in self.lex.complementizers
             and self.lex.cue(key) is None
             and key not in ("باسم", "بن", "ابن", "عن", "نقلا")
+            and not _glued_ordinary(key)
         ) or key in ("بن", "ابن")
 
     def _name(self, words: list[Token], zone: list[Token] | None) -> list[Token] | None:
@@ -924,6 +926,13 @@ class Resolver:
             if fits and (best is None or run[0].start < words[0].start):
                 best = run
         return best
+
+
+def _glued_ordinary(key: str) -> bool:
+    """True for a word with a proclitic glued before its article whose rest the corpus never shows inside a name
+    («بالإيجابي والبناء» of «ووصف ... لقاءه بالإيجابي والبناء وأنه»: a name word never carries و، ف، ب or ك before
+    the article; «والتر» is read و+التر, and التر is a name word of ``name_words.tsv``)."""
+    return len(key) > 4 and key[0] in "وفبك" and key[1:3] == "ال" and tagged_count(key[1:]) == 0
 
 
 def _described_gender(speaker: Speaker) -> str | None:
