@@ -22,6 +22,8 @@ URLS = {
     "super_europe": "http://www.alweeam.com.sa/351817/برشلونة-يواجه-أشبيلية-على-كأس-السوبر-ا/",
     "super_both": "http://www.3alyoum.com/sports/a/نيمار-يغيب-عن-السوبر-الأوربي-والاسبان/",
     "super_tennis": "http://www.al-jazirah.com/2015/20150810/sp30.htm",  # «بطل السوبر الأمريكية» (tennis)
+    "faisal_sons": "http://www.al-jazirah.com/2015/20150810/rj2.htm",  # «الشهيد الفيصل» beside four of his sons
+    "asiri": "http://www.arreyadi.com.sa/Home/Details/NTkxOQ==",  # 2015-07: «عبدالفتاح عسيري», junk «رد عبدالفتاح»
 }
 
 
@@ -72,6 +74,28 @@ def test_a_competition_keeps_the_country_adjective_after_it(
     assert len({m.entity for m in tennis}) == 1  # one sense per document
     lone = {m.entity for name in ("super_europe", "super_both") for m in docs[name].mentions if m.text == "السوبر"}
     assert not lone & {m.entity for m in europe + tennis}  # the article on two cups leaves its bare word alone
+
+
+def test_a_surname_two_full_names_carry_is_none_of_them(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """An essay on the exhibition «الفيصل.. شاهد وشهيد» names four sons of King Faisal (خالد، تركي، سعود، عبدالله
+    الفيصل) and the king himself 26 times as a lone «الفيصل» («الشهيد الفيصل», «والده الفيصل البطل الشهيد»): the
+    lone family name joined the most frequent full name, خالد الفيصل.  A surname that two full names of its document
+    with different first names carry is none of them, here or across the batch; each son keeps his own entity."""
+    docs, result = analysed
+    doc = docs["faisal_sons"]
+    sons = {text: next(m.entity for m in doc.mentions if m.text == text)
+            for text in ("خالد الفيصل", "تركي الفيصل", "سعود الفيصل", "عبدالله الفيصل")}
+    assert len(set(sons.values())) == 4
+    lone = {m.entity for m in doc.mentions if m.text == "الفيصل"}
+    assert len([m for m in doc.mentions if m.text == "الفيصل"]) == 26
+    assert len(lone) == 1 and not lone & set(sons.values())
+    faisal = next(e for e in result.entities if e.id in lone)
+    assert faisal.type == "PER" and faisal.name == "الفيصل"
+    # a surname one full name of its document carries still joins it
+    assert "العبادي" in _texts(docs["abadi"], "per:haider-al-abadi")
+    # a given name that begins a full name of its document is that first name, whatever junk spans end with it
+    asiri = next(m.entity for m in docs["asiri"].mentions if m.text == "عبدالفتاح عسيري")
+    assert len(_texts(docs["asiri"], asiri)) > 20
 
 
 def test_a_batch_event_meets_the_stored_one_whatever_its_adjective_gender() -> None:

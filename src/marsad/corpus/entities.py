@@ -29,7 +29,9 @@ Each document's entities (mentions sharing a per-document key from
    («الحوثي وقوات صالح» beside الحوثيين، عدن، هادي), or when two words around it are words
    seen around the full name's own one-word mentions in two of its documents or more
    («لميليشيات صالح والمتمردين الحوثيين»); the documents it joins nowhere make one entity of
-   that name.  (A given name used as an ordinary noun, «لصالح الجيش», is no mention at all:
+   that name.  A family name that two full names of its own document carry (الفيصل in an essay
+   naming خالد, تركي and سعود الفيصل: there mostly their father, King Faisal) was keyed apart by
+   :func:`marsad.extract.entities._join_short_forms` and joins nobody here or in 4.  (A given name used as an ordinary noun, «لصالح الجيش», is no mention at all:
    :func:`marsad.extract.entities.in_construct`.)  The dominance is weighed on the unions as
    they grow.
 4. **Parts of a name.** A first and last name without the middle name (علي صالح) or a
@@ -68,7 +70,7 @@ from marsad.corpus.names import (
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.terms import near_content_stems
 from marsad.corpus.unionfind import UnionFind
-from marsad.extract.entities import APART, CLUB, is_place_adjective, mention_name, state_heads
+from marsad.extract.entities import APART, CLUB, SHARED_SURNAME, is_place_adjective, mention_name, state_heads
 from marsad.lexicons import load, load_groups
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
@@ -343,7 +345,7 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Comp
     weight = _weights(groups, uf)
     for node, group in groups.items():
         words = names.plain[node]
-        if group.type != "PER" or len(words) != 1 or node.startswith(("per:", "loc:", "org:")):
+        if group.type != "PER" or len(words) != 1 or _settled(node):
             continue
         best = _dominant({uf.find(n) for n in by_last.get(words[0], ())}, weight)
         if best is None:
@@ -358,6 +360,12 @@ def _join_surnames(groups: dict[str, _Group], uf: UnionFind[str], company: _Comp
         joined = weight[best] + (weight[uf.find(node)] if uf.find(node) != best else 0)
         uf.union(node, best)
         weight[uf.find(best)] = joined  # the union's root may change: its weight moves with it
+
+
+def _settled(node: str) -> bool:
+    """True for a node no shorter-name join may take: a registry entry's, or a lone surname two persons of its
+    document carry (الفيصل beside خالد الفيصل and سعود الفيصل is neither of them; it stays its own entity)."""
+    return node.startswith(("per:", "loc:", "org:")) or SHARED_SURNAME in node
 
 
 def _dominant(candidates: set[str], weight: Counter[str]) -> str | None:
@@ -404,7 +412,7 @@ def _join_partial_names(groups: dict[str, _Group], uf: UnionFind[str], company: 
     weight = _weights(groups, uf)
     for node, group in groups.items():
         words = names.compound[node]
-        if group.type != "PER" or node.startswith(("per:", "loc:", "org:")) or not 1 <= len(words) <= 2:
+        if group.type != "PER" or _settled(node) or not 1 <= len(words) <= 2:
             continue
         part = (words[0],) if len(words) == 1 else (words[0], words[1])
         if len(part) == 1 and words[0] in surnames:
@@ -500,7 +508,7 @@ def _join_registered_parts(groups: dict[str, _Group], uf: UnionFind[str], matche
     registry = shipped_registry()
     for node, group in list(groups.items()):
         words = names.compound[node]
-        if (group.type != "PER" or node.startswith(("per:", "loc:", "org:"))
+        if (group.type != "PER" or _settled(node)
                 or longest[uf.find(node)] > len(words)):
             continue  # joined to a longer name already
         by_first = False
@@ -725,7 +733,7 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     uf: UnionFind[str] = UnionFind(nodes)
     for node, group in nodes.items():  # عادل بن أحمد الجبير = عادل الجبير
         short = f"P|{short_key(_fullest(group))}"
-        if node.startswith("P|") and short != node and short in nodes:
+        if node.startswith("P|") and short != node and short in nodes and SHARED_SURNAME not in node:
             uf.union(node, short)
     words = _Names.of(nodes)
     _join_transliterations(nodes, uf, words)

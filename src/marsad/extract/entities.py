@@ -32,10 +32,12 @@ from itertools import compress, count, repeat
 from marsad.corpus.known import registry_cached, shipped_registry
 from marsad.corpus.names import (
     NO_SURNAME_AFTER,
+    compound_words,
     is_given_name,
     is_ordinary,
     is_person_word,
     is_unit,
+    name_words,
     ordinary_rate,
     partner_count,
     tagged_count,
@@ -496,6 +498,26 @@ def _joins_by_first_word(word: str, titled: bool) -> bool:
     return partners is not None and partners <= FIRST_WORD_PARTNERS and not is_ordinary(word)
 
 
+def _shared_surname(word: str, names: list[str]) -> bool:
+    """True when ``word`` is a family name that the document's full names (``names``, those with the word) give to
+    two different persons: two of them ending with it begin with different words the corpus writes mostly inside
+    names (خالد الفيصل, سعود الفيصل; not a title or a junk span's «المخلوع صالح», «رد عبدالفتاح»), and none begins
+    with it (عبدالفتاح عسيري).  The word alone may then be any of them or the family itself (لأسرة الصفيان, the
+    exhibition «الفيصل» on King Faisal).  A common given name (صالح, as a father's name in أحمد علي عبدالله صالح) is
+    no family name: it is weighed as before.
+    """
+    if is_given_name(word) or any(name.split(" ")[0] == word for name in names):
+        return False
+    firsts = {_first_word(name) for name in names if _is_surname(name, word)}
+    return len({first for first in firsts if is_person_word(first)}) > 1
+
+
+def _first_word(name: str) -> str:
+    """The given name a full name begins with, a compound عبد X as one word (عبد الله الفيصل, عبدالله الفيصل)."""
+    words = compound_words(name_words(name))
+    return words[0] if words else name
+
+
 def _is_surname(name: str, word: str) -> bool:
     """True when ``word`` ends ``name`` as a family name (not the father's name after بن: فيصل بن خالد; not a house: آل سعود)."""
     words = name.split(" ")
@@ -549,7 +571,9 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
     and a title right before the word must be one seen right before that full name when any
     is (الملك [الفيصل] is not الأمير خالد الفيصل).  Among equally frequent full names, the
     last one before the word wins, else the first one after it (a headline's أسرة المالكي
-    is the المالكي the article names).
+    is the المالكي the article names).  A family name two persons of the document carry
+    (:func:`_shared_surname`: الفيصل beside خالد الفيصل and سعود الفيصل) joins none of them: it is
+    keyed ``PER:`` + :data:`SHARED_SURNAME` + the word, which resolution keeps apart.
     """
     keys = [_key(mention_name(doc, m)) for m in mentions]
     _extend_first_names(doc, mentions, keys)
@@ -579,6 +603,9 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
                 if (_is_surname(name, key) or (by_first and name.split(" ")[0] == key))
                 and (title is None or not titles[name] or title in titles[name])]
         if not pool:
+            continue
+        if _shared_surname(key, [name for _, name in full[key]]):
+            m.entity = f"PER:{SHARED_SURNAME}{key}"  # الفيصل beside خالد الفيصل and سعود الفيصل: none of them
             continue
         counts = Counter(name for _, name in pool)
         before = [name for j, name in pool if j < i]
@@ -636,7 +663,8 @@ OUTLET = "outlet:"  # the per-document key of a mention naming a news outlet: OR
 CLUB = "club:"  # the per-document key of a place name used as a sports club's name: ORG:club:<its name>
 CLUB_WORD = "نادي"  # names the club of a registered place (نادي الرياض), apart from the city and its newspaper
 NAMING_CLUB_WORDS = frozenset(norm_key(w) for w in ("نادي", "فريق", "ناديي"))  # words a club's name is written after
-APART = (OUTLET, CLUB)  # key tags of names resolution keeps apart from the same name untagged (the region, the city)
+SHARED_SURNAME = "surname:"  # the per-document key of a lone surname two persons of its document carry: PER:surname:<it>
+APART = (OUTLET, CLUB, SHARED_SURNAME)  # key tags of names resolution keeps apart from the same name untagged (the region, the city)
 _USUAL_NEAR = 2  # words either side of a registered surname that make its context (as the corpus step counts them)
 _USUAL_SHARED = 2  # such words that must be the surname's usual ones
 DESCRIPTION_RATE = 0.01  # an adjective inside tagged names less often than this describes an organisation
