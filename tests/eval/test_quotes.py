@@ -56,10 +56,12 @@ DEV_FLOORS = {
     "snn_dev27": (0.91, 0.98, 0.99),  # blind first score 0.9136 / 0.9867 / 0.9324, 0.9136 / 0.9867 / 1.0 after its round
     "snn_dev28": (0.98, 0.99, 0.96),  # blind first score 0.9623 / 1.0 / 0.9608, 0.9811 / 1.0 / 0.9615 after its round
     "snn_dev29": (0.92, 0.99, 0.94),  # blind first score 0.9231 / 1.0 / 0.7222, 0.9231 / 1.0 / 0.9444 after its round
+    "snn_dev30": (0.99, 0.99, 0.93),  # blind first score 0.931 / 1.0 / 0.9259, 1.0 / 1.0 / 0.931 after its round
     # 0.9494 / 0.9768 / 0.9749 over 1,639 quotes after the twelfth round (the blind snn_dev25 and snn_dev26 added);
     # 0.9488 / 0.9772 / 0.9792 over 1,720 quotes after the fifteenth (snn_dev27 added), 0.9515 / 0.9775 / 0.9776 over
     # 1,692 after the sixteenth (snn_dev28 added); both rounds merged, 29 files: 0.9498 / 0.9779 / 0.9786 over 1,773
     # quotes; 30 files after the seventeenth (snn_dev29 added): 0.9492 / 0.9784 / 0.9785 over 1,812
+    # 31 files after the eighteenth (snn_dev30 added): 0.9500 / 0.9787 / 0.9777 over 1,841 quotes
     "dev": (0.945, 0.97, 0.97),
 }
 

@@ -937,10 +937,12 @@ def _glued_ordinary(key: str) -> bool:
 
 def _described_gender(speaker: Speaker) -> str | None:
     """"f" for a description whose head is a definite feminine noun or a feminine plural (الوزارة، الصحيفة،
-    استطلاعات الرأي, which take a feminine verb), else None (a name tells nothing)."""
+    استطلاعات الرأي, which take a feminine verb), else None (a name tells nothing).  The feminine noun ends in
+    ة as written: the matching key folds ة into ه, and a name ending in ه is no feminine noun («الوجيه»)."""
     words = speaker.span.text.split()
     head = norm_key(words[0]) if words else ""
-    if len(head) >= 5 and (head.endswith("ات") or (head.startswith("ال") and head.endswith("ه"))):
+    written = [c for c in words[0] if norm_key(c)] if words else []
+    if len(head) >= 5 and (head.endswith("ات") or (head.startswith("ال") and written[-1:] == ["ة"])):
         return "f"
     return None
 
