@@ -68,8 +68,10 @@ def set_aside_survivors() -> None:
 
     For a worker between two chunks of documents: what survives a chunk is its lasting state (models, lexicons,
     caches), which each full collection would otherwise walk again; objects set aside are still freed by their
-    reference counts, and later garbage is collected as before.
+    reference counts, and later garbage is collected as before.  What an earlier call set aside is taken back
+    first, so that a cycle among objects set aside (a cache entry evicted since) is not kept for ever.
     """
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 

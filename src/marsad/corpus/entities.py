@@ -733,7 +733,7 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     uf: UnionFind[str] = UnionFind(nodes)
     for node, group in nodes.items():  # عادل بن أحمد الجبير = عادل الجبير
         short = f"P|{short_key(_fullest(group))}"
-        if node.startswith("P|") and short != node and short in nodes and SHARED_SURNAME not in node:
+        if node.startswith("P|") and short != node and short in nodes and not _settled(node):
             uf.union(node, short)
     words = _Names.of(nodes)
     _join_transliterations(nodes, uf, words)

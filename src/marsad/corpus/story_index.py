@@ -349,8 +349,9 @@ class StoryIndex:
 
     def _weigh(self, counts: Mapping[str, float]) -> Vector:
         """A unit's tf-idf vector (:func:`~marsad.corpus.terms.normalised`) as the index stands: each term's count,
-        sublinear, times its idf (:func:`~marsad.corpus.terms.idf`, computed here term by term in one loop) over the
-        background corpus plus the index; entity ids (absent from the background) over the index alone."""
+        sublinear, times its smoothed idf, ``log((n + 1) / (df + 1)) + 1``, over the background corpus plus the index;
+        entity ids (absent from the background) over the index alone.  Written out in one loop: the hottest loop of
+        the writing process."""
         own, background, log = self.df.get, self.background.df.get, math.log
         units, everything = self.n_units + 1, self.n_units + self.background.n + 1
         raw: dict[str, float] = {}

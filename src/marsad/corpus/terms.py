@@ -128,11 +128,6 @@ def unit_terms(doc: Document, unit: Unit, words: Mapping[str, int] | None = None
     )
 
 
-def idf(df: int, n: int) -> float:
-    """Smoothed inverse document frequency."""
-    return math.log((n + 1) / (df + 1)) + 1.0
-
-
 def normalised(raw: Mapping[str, float], size: int = VECTOR_SIZE) -> Vector:
     """The L2-normalised vector of the ``size`` heaviest of ``raw``'s (tf-idf) weights, heaviest first (the order of
     :func:`heaviest`)."""

@@ -589,6 +589,7 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
                 titles[key].add(title)
     clubs = _organisation_ends(mentions, keys)
     qualified = _qualified_events(mentions, keys)
+    shared: dict[str, bool] = {}  # a lone word -> whether two full names of the document carry it
     for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
         m.entity = f"{m.type}:{key}"
         if m.type == "ORG" and key in clubs:
@@ -604,7 +605,9 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
                 and (title is None or not titles[name] or title in titles[name])]
         if not pool:
             continue
-        if _shared_surname(key, [name for _, name in full[key]]):
+        if key not in shared:
+            shared[key] = _shared_surname(key, [name for _, name in full[key]])
+        if shared[key]:
             m.entity = f"PER:{SHARED_SURNAME}{key}"  # الفيصل beside خالد الفيصل and سعود الفيصل: none of them
             continue
         counts = Counter(name for _, name in pool)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from marsad.lexicons import load, load_groups, load_table
 from marsad.text.normalize import norm_key
@@ -62,10 +62,18 @@ class QuoteLexicon:
         longest = 0
         for cand in candidates:
             for bare in (cand, cand[2:] if cand.startswith("ال") else "ال" + cand):
-                for name in self.channels:
-                    if len(name) > longest and name[0] == bare and tuple(keys[1:len(name)]) == name[1:]:
+                for name in self._channels_by_first.get(bare, ()):
+                    if len(name) > longest and tuple(keys[1:len(name)]) == name[1:]:
                         longest = len(name)
         return longest
+
+    @cached_property
+    def _channels_by_first(self) -> dict[str, list[tuple[str, ...]]]:
+        """The channel names by their first word (channel_at looks up only the names a phrase can start)."""
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in self.channels:
+            by_first.setdefault(name[0], []).append(name)
+        return by_first
 
     def is_channel(self, keys: list[str]) -> bool:
         """True when the phrase (word keys, marks left out) is a channel: it starts with a channel word or name."""
