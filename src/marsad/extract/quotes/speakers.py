@@ -263,7 +263,7 @@ class Resolver:
     def _person_speaker(self, m: Mention) -> Speaker:
         """A person mention as a speaker: a one-word one by its earlier full name when the document gives it."""
         full = self._surname_of(m) if len(m.text.split()) == 1 else None
-        return full or Speaker(Span(m.start, m.end, m.text), m.entity, frozenset(_bare(norm_key(w)) for w in m.text.split()))
+        return full or _mention_speaker(m)
 
     def _titled_as(self, m: Mention, titles: frozenset[str]) -> bool:
         """True when a person mention opens with one of ``titles`` or one stands among the four words before it in
@@ -376,8 +376,7 @@ class Resolver:
                 found = m
         if found is None:
             return None
-        return Speaker(Span(found.start, found.end, found.text), found.entity,
-                       frozenset(_bare(norm_key(w)) for w in found.text.split()))
+        return _mention_speaker(found)
 
     def _first_name_of(self, word: Token) -> Speaker | None:
         """The latest earlier person mention of two to four words whose first word is ``word``; None when there is
@@ -387,8 +386,7 @@ class Resolver:
                  and 2 <= len(m.text.split()) <= _MAX_NAME and _bare(norm_key(m.text.split()[0])) == key]
         if not found or len({norm_key(m.text) for m in found}) > 1:
             return None
-        m = found[-1]
-        return Speaker(Span(m.start, m.end, m.text), m.entity, frozenset(_bare(norm_key(w)) for w in m.text.split()))
+        return _mention_speaker(found[-1])
 
     def _described(self, words: list[Token], heads: frozenset[str]) -> Speaker | None:
         """For an anaphor that says more than its head («وأضاف الوزير الأمريكي» after the Qatari minister spoke):
@@ -981,6 +979,11 @@ def _head_run(tokens: list[Token], ok: Callable[[Token], bool]) -> list[Token]:
     while i < len(tokens) and ok(tokens[i]):
         i += 1
     return tokens[:i]
+
+
+def _mention_speaker(m: Mention) -> Speaker:
+    """A person mention as a speaker: its span, its entity and the bare keys of its words."""
+    return Speaker(Span(m.start, m.end, m.text), m.entity, frozenset(_bare(norm_key(w)) for w in m.text.split()))
 
 
 def _bare(key: str) -> str:
