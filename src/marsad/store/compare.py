@@ -216,7 +216,9 @@ def _mention_entities(store: Store) -> dict[str, str]:
 
 
 def _unit_stories(store: Store) -> dict[str, str]:
-    return {str(u): store.resolve_id("story", str(s)) for u, s in store.rows("SELECT segment, story FROM story_members")}
+    """Each story unit's story, after redirects (as :meth:`Store.resolve_id` follows them, read in one statement)."""
+    moved = {str(old): str(new) for old, new in store.rows("SELECT old, new FROM redirects WHERE kind = 'story'")}
+    return {str(u): moved.get(str(s), str(s)) for u, s in store.rows("SELECT segment, story FROM story_members")}
 
 
 def compare_stores(a: Store, b: Store) -> tuple[dict[str, list[TableDiff]], list[Grouping]]:
