@@ -70,7 +70,15 @@ from marsad.corpus.names import (
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.terms import near_content_stems
 from marsad.corpus.unionfind import UnionFind
-from marsad.extract.entities import APART, CLUB, SHARED_SURNAME, is_place_adjective, mention_name, state_heads
+from marsad.extract.entities import (
+    APART,
+    CLUB,
+    OUTLET,
+    SHARED_SURNAME,
+    is_place_adjective,
+    mention_name,
+    state_heads,
+)
 from marsad.lexicons import load, load_groups
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
@@ -245,6 +253,13 @@ def _registry_match(group: _Group) -> RegistryEntry | None:
             continue
         return entry
     return None
+
+
+def _registered_outlet(group: _Group) -> RegistryEntry | None:
+    """The registry's organisation a quoted outlet names (SPA for «لـ"واس"»), None when the registry gives its name
+    to no organisation (the newspapers الرياض and الشرق الأوسط share their names with a city and a region)."""
+    entry = _registry_match(group)
+    return entry if entry is not None and entry.type == "ORG" else None
 
 
 def _one_name(form: str) -> bool:
@@ -643,7 +658,7 @@ def document_names(doc: Document) -> DocumentNames:
     for key, group in _doc_groups(doc).items():
         groups[key] = group
         apart = next((tag for tag in APART if tag in key), None)
-        entry = _registry_match(group) if apart is None else None
+        entry = _registry_match(group) if apart is None else _registered_outlet(group) if apart == OUTLET else None
         if entry is not None:
             nodes[key] = entry.id
             matched.add(entry.id)
