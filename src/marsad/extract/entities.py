@@ -207,15 +207,18 @@ def noun_in_construct(by_clitic: bool, before: str | None, after: str) -> bool:
     when no word stands right before it) is an ordinary noun in construct.
 
     After a preposition clitic (``by_clitic``: ل، ب، ك cut off the name) before a noun with the article
-    that is no adjective, or after a word of ``entity_construct_before.txt`` before any content word; never
-    before a word the corpus shows mostly inside names (a surname the tagger left out: صالح الشيحي), a
-    particle or a coordinated word.  The test :func:`in_construct` makes on a mention, and the one
+    that is no adjective or before a one-word place written without the article (لصالح طهران: no one is named
+    after a given name and a place), or after a word of ``entity_construct_before.txt`` before any content word;
+    otherwise never before a word the corpus shows mostly inside names (a surname the tagger left out: صالح
+    الشيحي), a particle or a coordinated word.  The test :func:`in_construct` makes on a mention, and the one
     ``scripts/mine_construct_pairs.py`` counts over the corpus.
     """
     by_word = before is not None and before in _construct_before()
     if not (by_clitic or by_word):
         return False
     following = name_word(after)
+    if by_clitic and after[:1] not in "وف" and not following.startswith("ال") and is_place_word(following):
+        return True  # «واختطافها لصالح طهران», «لصالح إيران»: in favour of a place, not Saleh's
     if (ordinary_rate(following) or 0.0) >= NAME_RATE or after in STOPWORDS or after[:1] in "وف":
         return False
     return by_word or (following.startswith("ال") and not is_adjective(following))
@@ -308,6 +311,8 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
         tokens = tokens[1:]
     while kind == "PER" and len(tokens) > 1 and _edge_word(tokens[-1]):
         tokens = tokens[:-1]
+    if kind == "PER" and len(tokens) > 2 and _runs_past_registered_name(tokens):
+        tokens = tokens[:-1]  # «الرئيس عبد ربه هادي [الشرعية]», «منصور هادي [سبق] له»
     while kind == "ORG" and len(tokens) > 2 and _describes(tokens[-2], tokens[-1]):
         tokens = tokens[:-1]  # «منظمة داعش [الإرهابية]»: a description, not a word of the name
     while len(tokens) > 1 and _lone_clitic(tokens[-1]):
@@ -329,6 +334,40 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
             continue
         out.append(m)
     return out
+
+
+@registry_cached
+def _registered_first_last() -> frozenset[tuple[str, str]]:
+    """The first and last name words (compound عبد X as one word) of the registered persons named with two or more."""
+    found: set[tuple[str, str]] = set()
+    for entry in shipped_registry().entries.values():
+        if entry.type == "PER":
+            for form in (entry.name, *entry.variants):
+                words = [w for w in compound_words(name_words(form)) if w not in _titles()]
+                if len(words) > 1:
+                    found.add((words[0], words[-1]))
+    return frozenset(found)
+
+
+def _runs_past_registered_name(tokens: list[Token]) -> bool:
+    """True when a person span is a registered person's name, or the first and last words of one whose first word is
+    no common given name, and one word more that is no name word: never inside a tagged name in the corpus or mostly
+    an ordinary word (``name_words.tsv``).  A common given name and a lineage's last word are many men's names
+    (محمد عبدالعزيز العويفير is not محمد بن نايف بن عبدالعزيز).
+
+    The tagger runs a name on into the next word, a verb («عبد ربه منصور هادي سبق له»), an adjective of the noun
+    before the name («لحكومة الرئيس عبد ربه هادي الشرعية») or a title («محمد بن سلمان اللواء ركن»); a rarer
+    surname after a registered name is a name word in the corpus counts and stays (سلمان بن عبدالعزيز آل سعود).
+    """
+    last = name_word(tokens[-1].key)
+    if is_person_word(last) or (tagged_count(last) > 0 and not is_ordinary(last)):
+        return False
+    rest = " ".join(t.text for t in tokens[:-1])
+    entry = shipped_registry().lookup(rest)
+    if entry is not None and entry.type == "PER":
+        return True
+    words = [w for w in compound_words(name_words(rest)) if w not in _titles()]
+    return len(words) > 1 and not is_given_name(words[0]) and (words[0], words[-1]) in _registered_first_last()
 
 
 def _describes(before: Token, token: Token) -> bool:
