@@ -16,6 +16,9 @@ URLS = {
     "hadi_legitimate": "http://aawsat.com/home/article/426566/المقاومة-على-بعد-120-كيلومترا-من-صنعاء",
     "hadi_verb": "http://aawsat.com/home/article/426166/مقاومة-تعز-تكبد-الحوثيين-خسائر-فادحة-في-الأرواح-والعتاد",
     "mbs_title": "http://www.3alyoum.com/news/local/a/ولي-ولي-العهد-ومسؤول-قطري-يستعرضان-الم/",
+    "super_bare": "http://www.aleqt.com/2015/08/10/article_980560.html",  # «السوبر» alone
+    "super_saudi": "http://www.aleqt.com/2015/08/10/article_980592.html",  # «السوبر السعودي»
+    "super_europe": "http://www.alweeam.com.sa/351817/برشلونة-يواجه-أشبيلية-على-كأس-السوبر-ا/",  # «السوبر الأوروبي»
 }
 
 
@@ -55,3 +58,15 @@ def test_a_registered_name_does_not_run_on_into_the_next_word(
         at = doc.text.index(f"{text} {after}")
         found = [m for m in doc.mentions if m.start <= at < m.end]
         assert [(m.text, m.entity) for m in found] == [(text, ident)], name
+
+
+def test_the_bare_super_cup_is_the_saudi_one(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«السوبر» alone is the Saudi Super Cup in the Saudi press (SaudiNewsNet writes «السوبر السعودي» 261 times of the
+    416 it writes the word with a country's adjective): the bare word of an article naming no other country's cup
+    and «السوبر السعودي» are one entity; the European cup stays apart."""
+    docs = analysed[0]
+    bare = {m.entity for m in docs["super_bare"].mentions if m.text == "السوبر"}
+    saudi = {m.entity for m in docs["super_saudi"].mentions if m.text == "السوبر السعودي"}
+    europe = {m.entity for m in docs["super_europe"].mentions if m.text == "السوبر الأوروبي"}
+    assert bare and bare == saudi
+    assert europe and not europe & saudi

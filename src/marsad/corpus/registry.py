@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.corpus.entities import masculine_qualifier
+from marsad.corpus.entities import event_home, masculine_qualifier
 from marsad.corpus.names import name_key as spelling_key
 from marsad.corpus.result import CorpusResult
 from marsad.model import Document, Entity
@@ -49,7 +49,7 @@ def entity_keys(entity: Entity) -> list[str]:
     if entity.type in ("PER", "ORG") and len(entity.name.split()) > 1:
         forms = [f for f in forms if len(f.split()) > 1]
     if entity.type == "MISC":
-        forms += [masculine_qualifier(f) for f in forms]
+        forms += [event_home(masculine_qualifier(f)) for f in forms]
     return sorted({f"{entity.type}:{spelling_key(f)}" for f in forms if f.strip()} or {f"{entity.type}:#{entity.id}"})
 
 
