@@ -43,13 +43,17 @@ def entity_keys(entity: Entity) -> list[str]:
     must not fold سليمان الأسد into بشار الأسد, whom the next batch joined it to.  Nor is an
     organisation: «سيتي», which an article joined to مانشستر سيتي, is Hull City's in the next
     batch («وهال سيتي», its first word untagged).  An event is keyed by its masculine qualifier too, as resolution
-    keys it (a batch's «السوبر الإسبانية» is the store's «السوبر الإسباني»).
+    keys it (a batch's «السوبر الإسبانية» is the store's «السوبر الإسباني»), and an event named by its bare word with the
+    adjective resolution gives it (:func:`marsad.corpus.entities.event_home`); not an event's bare alias: «السوبر» of an
+    article on the French cup is not the Saudi one.
     """
     forms = [entity.name, *entity.aliases]
     if entity.type in ("PER", "ORG") and len(entity.name.split()) > 1:
         forms = [f for f in forms if len(f.split()) > 1]
     if entity.type == "MISC":
-        forms += [event_home(masculine_qualifier(f)) for f in forms]
+        forms += [masculine_qualifier(f) for f in forms]
+        if " " not in entity.name.strip():
+            forms.append(event_home(entity.name))  # a batch's bare «السوبر» is the stored «السوبر السعودي»
     return sorted({f"{entity.type}:{spelling_key(f)}" for f in forms if f.strip()} or {f"{entity.type}:#{entity.id}"})
 
 
