@@ -44,13 +44,16 @@ def entity_keys(entity: Entity) -> list[str]:
     organisation: «سيتي», which an article joined to مانشستر سيتي, is Hull City's in the next
     batch («وهال سيتي», its first word untagged).  An event is keyed by its masculine qualifier too, as resolution
     keys it (a batch's «السوبر الإسبانية» is the store's «السوبر الإسباني»), and an event named by its bare word with the
-    adjective resolution gives it (:func:`marsad.corpus.entities.event_home`); not an event's bare alias: «السوبر» of an
-    article on the French cup is not the Saudi one.
+    adjective resolution gives it (:func:`marsad.corpus.entities.event_home`); another country's event is not keyed by
+    such a bare alias: the French cup's «السوبر» (an article on it) took the stored id of the bare Saudi cup on
+    2015-08-02, and the Saudi cup's stored id with it.
     """
     forms = [entity.name, *entity.aliases]
     if entity.type in ("PER", "ORG") and len(entity.name.split()) > 1:
         forms = [f for f in forms if len(f.split()) > 1]
     if entity.type == "MISC":
+        own = spelling_key(event_home(masculine_qualifier(entity.name)))
+        forms = [f for f in forms if event_home(f) == f or spelling_key(event_home(f)) == own]
         forms += [masculine_qualifier(f) for f in forms]
         if " " not in entity.name.strip():
             forms.append(event_home(entity.name))  # a batch's bare «السوبر» is the stored «السوبر السعودي»
