@@ -767,7 +767,8 @@ class Resolver:
         if 2 <= len(run) <= _MAX_NAME and len(run) < len(pool) and not any(t.key.isdigit() for t in run) \
                 and run[-1].key not in _RANK_ADJECTIVES:
             before = pool[len(pool) - len(run) - 1]
-            if before.key.startswith("ال") or self.lex.role(before.key) == "person" or before.text in "،,)":
+            # a definite word, with ل glued before its article too: «الحائزة على جائزة نوبل للسلام توكل كرمان»
+            if before.key.startswith(("ال", "لل")) or self.lex.role(before.key) == "person" or before.text in "،,)":
                 return run
         return None
 
@@ -900,8 +901,9 @@ class Resolver:
                 continue
             follow = text_tokens(self.doc.text, end, min(len(self.doc.text), end + 80))
             skip = 0
+            # إلى (الي) is no adjective, nor a name opening with ال (ألكساندر نوفاك, الوليد بن طلال)
             while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow) \
-                    and follow[skip].key not in self.lex.stops:  # إلى (الي) is no adjective
+                    and follow[skip].key not in self.lex.stops and self._person_at(follow[skip].start) is None:
                 skip += 1
             person = self._person_at(follow[skip].start) if follow[skip:] else None
             apposed = False
