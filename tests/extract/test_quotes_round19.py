@@ -37,3 +37,33 @@ def test_a_name_closing_a_description_after_a_definite_word_with_lam() -> None:
     # definite word with ل glued before its article, which did not count as the description's last word
     doc = _doc(_KARMAN, ("توكل كرمان",))
     assert _speaker(_quote(doc, "سيظل يكرر")) == "توكل كرمان"
+
+
+_CAMPAIGN = (
+    "حيث لمست الحملة مقدار الاهمية والفائدة التي حققها هذا البرنامج بعد نجاحه في الاردن ما عزز من الرغبة في اطلاقه في "
+    "لبنان في وقت سابق. \n"
+    "وقال مدير مكتب الحملة في لبنان وليد بن علي الجلال في بيان أمس إن هذا البرنامج يسعى لتأهيل ما مجموعه خمسة آلاف "
+    "شقيق سوري من الطلبة واولياء الامور.")
+
+_SAN_DIEGO = (
+    "وأوضح رئيس اللجنة الثقافية بالبيت السعودي في سان دييغو الدكتور عبدالعزيز الحربي في كلمة ألقاه بأن البيت السعودي "
+    "يهدف إلى لم شمل الطلاب المبتعثين وعوائلهم. \n"
+    "وبينت نائبة النادي للسعودي في جامعة sdsu رانيا السواد في كلمة ألقتها خلال الحفل شكرها لمنظمة البيت السعودي على "
+    "أتاحة الفرصة للنادي بالمشاركة في احتفال الطلبة بعيد الفطر المبارك، مؤكداً بأن النادي حريص على المشاركة في "
+    "الفعاليات والمناسبات الإسلامية.")
+
+
+def test_a_role_completed_by_a_place_after_fi_takes_the_name_after_it() -> None:
+    # alriyadh 2015-08-02: the subject is cut at «في»; the person named after «في لبنان» completes the role, which
+    # stayed the speaker («مدير مكتب الحملة»)
+    doc = _doc(_CAMPAIGN, ("وليد بن علي الجلال",), places=("لبنان",))
+    assert _speaker(_quote(doc, "يسعى لتأهيل")) == "وليد بن علي الجلال"
+
+
+def test_a_feminine_role_does_not_take_the_man_just_quoted() -> None:
+    # aljazirah 2015-07-31: the director is named after «في سان دييغو»; the club's vice-president (her name untagged)
+    # then speaks through a participle the writer put in the masculine — «نائبة النادي», a feminine role, is not the
+    # man just quoted after the masculine «وأوضح»
+    doc = _doc(_SAN_DIEGO, ("عبدالعزيز الحربي",), places=("سان دييغو",))
+    assert _speaker(_quote(doc, "يهدف إلى لم شمل")) == "عبدالعزيز الحربي"
+    assert _speaker(_quote(doc, "حريص على المشاركة")) == "نائبة النادي"
