@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import compress, count, repeat
 
+from marsad.corpus.background import shipped_background
 from marsad.corpus.known import registry_cached, shipped_registry
 from marsad.corpus.names import (
     NO_SURNAME_AFTER,
@@ -336,6 +337,9 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
     return out
 
 
+COMMON_WORD_DF = 100  # articles of the story background (story_df.tsv) a word's stem is in, at least, to be common
+
+
 @registry_cached
 def _registered_first_last() -> frozenset[tuple[str, str]]:
     """The first and last name words (compound عبد X as one word) of the registered persons named with two or more."""
@@ -351,16 +355,19 @@ def _registered_first_last() -> frozenset[tuple[str, str]]:
 
 def _runs_past_registered_name(tokens: list[Token]) -> bool:
     """True when a person span is a registered person's name, or the first and last words of one whose first word is
-    no common given name, and one word more that is no name word: never inside a tagged name in the corpus or mostly
-    an ordinary word (``name_words.tsv``).  A common given name and a lineage's last word are many men's names
-    (محمد عبدالعزيز العويفير is not محمد بن نايف بن عبدالعزيز).
+    no common given name, and one word more that is no name word: mostly an ordinary word (``name_words.tsv``), or
+    never inside a tagged name and common (its stem in ``COMMON_WORD_DF`` articles of ``story_df.tsv`` or more): not
+    the rare last word of «كيم إيل سونج», which is no run-on of كيم جونج إيل (first and last words كيم … إيل).  A
+    common given name and a lineage's last word are many men's names (محمد عبدالعزيز العويفير is not محمد بن نايف بن
+    عبدالعزيز).
 
     The tagger runs a name on into the next word, a verb («عبد ربه منصور هادي سبق له»), an adjective of the noun
     before the name («لحكومة الرئيس عبد ربه هادي الشرعية») or a title («محمد بن سلمان اللواء ركن»); a rarer
     surname after a registered name is a name word in the corpus counts and stays (سلمان بن عبدالعزيز آل سعود).
     """
     last = name_word(tokens[-1].key)
-    if is_person_word(last) or (tagged_count(last) > 0 and not is_ordinary(last)):
+    common = tagged_count(last) == 0 and shipped_background().df.get(tokens[-1].stem, 0) >= COMMON_WORD_DF
+    if is_person_word(last) or not (is_ordinary(last) or common):
         return False
     rest = " ".join(t.text for t in tokens[:-1])
     entry = shipped_registry().lookup(rest)
