@@ -1,0 +1,33 @@
+"""Errors found by auditing the 40 largest entities of SaudiNewsNet 2015-08-03 (tests/gold/entities/audit_2015-08-03.md).
+
+Real articles of that day run through the product pipeline (page stage, components, corpus steps), as
+``marsad analyze`` runs them.
+"""
+
+from __future__ import annotations
+
+from tests.corpus.conftest import mention_entities
+
+from marsad.corpus.result import CorpusResult
+from marsad.model import Document
+
+URLS = {
+    "jazan_city": "http://www.aleqt.com/2015/08/03/article_978656.html",  # «مدينة جازان الاقتصادية» ×4
+    "jazan_city_sabq": "http://sabq.org/OrDgde",  # «بإدارة وتشغيل مدينة جازان الاقتصادية»
+}
+
+
+def test_a_city_institution_is_not_its_place(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«مدينة جازان الاقتصادية» (Jazan Economic City) is an institution named like «مدينة الملك عبدالله الاقتصادية», not
+    the region of Jazan: the adjective is one the corpus writes after «مدينة» + a royal's name, so the three words are
+    one name, and no mention of the region is taken from it; «مصفاة نفط جازان» in the same article stays the region."""
+    docs = analysed[0]
+    for name in ("jazan_city", "jazan_city_sabq"):
+        doc = docs[name]
+        city = [m for m in doc.mentions if m.text == "مدينة جازان الاقتصادية"]
+        assert len(city) >= 3, name
+        assert {m.type for m in city} == {"ORG"}
+        region = mention_entities(doc, "جازان")
+        assert region and not region & {m.entity for m in city}, name
+        assert not any(m.text == "جازان" and doc.text[m.end:m.end + 11] == " الاقتصادية" for m in doc.mentions)
+
