@@ -14,6 +14,8 @@ from marsad.model import Document
 URLS = {
     "jazan_city": "http://www.aleqt.com/2015/08/03/article_978656.html",  # «مدينة جازان الاقتصادية» ×4
     "jazan_city_sabq": "http://sabq.org/OrDgde",  # «بإدارة وتشغيل مدينة جازان الاقتصادية»
+    "fighter": "http://aawsat.com/home/article/421316/مقتل-31-شخصًا-بسقوط-مقاتلة-سورية-على-سوق-في-أريحا",
+    "fighter_idlib": "http://www.aleqt.com/2015/08/03/article_978647.html",  # «سقوط مقاتلة سورية في إدلب»
 }
 
 
@@ -31,3 +33,14 @@ def test_a_city_institution_is_not_its_place(analysed: tuple[dict[str, Document]
         assert region and not region & {m.entity for m in city}, name
         assert not any(m.text == "جازان" and doc.text[m.end:m.end + 11] == " الاقتصادية" for m in doc.mentions)
 
+
+def test_a_fighter_jet_of_syria_is_its_adjective(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«سقطت مقاتلة سورية على سوق»: «مقاتلة» is a word the corpus writes before other countries' indefinite
+    adjectives (مقاتلة روسية) and never before a country's name, so «سورية» after it is «Syrian», no mention of
+    Syria; «سوريا» of the same articles stays the country."""
+    docs = analysed[0]
+    for name in ("fighter", "fighter_idlib"):
+        doc = docs[name]
+        assert doc.text.count("مقاتلة سورية") >= 2, name
+        assert not [m for m in doc.mentions if m.text == "سورية" and doc.text[:m.start].endswith("مقاتلة ")], name
+    assert mention_entities(docs["fighter"], "سوريا") == {"loc:syria"}
