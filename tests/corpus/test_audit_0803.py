@@ -16,6 +16,9 @@ URLS = {
     "jazan_city_sabq": "http://sabq.org/OrDgde",  # «بإدارة وتشغيل مدينة جازان الاقتصادية»
     "fighter": "http://aawsat.com/home/article/421316/مقتل-31-شخصًا-بسقوط-مقاتلة-سورية-على-سوق-في-أريحا",
     "fighter_idlib": "http://www.aleqt.com/2015/08/03/article_978647.html",  # «سقوط مقاتلة سورية في إدلب»
+    "kerry_doha": "http://aawsat.com/home/article/421336/وزير-الخارجية-الأميركي-في-الدوحة-لإقناع-دول-الخليج-بمنافع-الاتفاق-النووي",
+    "uae_cell": "http://www.alyaum.com/article/4081607",  # «أعلنت دولة الإمارات العربية كشف مجموعة إرهابية»
+    "uae_ghosts": "http://www.alyaum.com/article/4081657",  # «أعلنت دولة الإمارات المتحدة»
 }
 
 
@@ -44,3 +47,15 @@ def test_a_fighter_jet_of_syria_is_its_adjective(analysed: tuple[dict[str, Docum
         assert doc.text.count("مقاتلة سورية") >= 2, name
         assert not [m for m in doc.mentions if m.text == "سورية" and doc.text[:m.start].endswith("مقاتلة ")], name
     assert mention_entities(docs["fighter"], "سوريا") == {"loc:syria"}
+
+
+def test_the_gulf_and_the_emirates_are_one_place_however_written(
+    analysed: tuple[dict[str, Document], CorpusResult],
+) -> None:
+    """«دول الخليج» and «دول الخليج العربية» of one article are one place, the registered Gulf; the Emirates written
+    «الإمارات العربية» or «الإمارات المتحدة» (a word of the long name left out) are the registered UAE."""
+    docs = analysed[0]
+    gulf = docs["kerry_doha"]
+    assert mention_entities(gulf, "الخليج") == mention_entities(gulf, "الخليج العربية") == {"loc:gulf"}
+    assert mention_entities(docs["uae_cell"], "الإمارات العربية") == {"loc:uae"}
+    assert mention_entities(docs["uae_ghosts"], "الإمارات المتحدة") == {"loc:uae"}
