@@ -19,6 +19,9 @@ URLS = {
     "kerry_doha": "http://aawsat.com/home/article/421336/وزير-الخارجية-الأميركي-في-الدوحة-لإقناع-دول-الخليج-بمنافع-الاتفاق-النووي",
     "uae_cell": "http://www.alyaum.com/article/4081607",  # «أعلنت دولة الإمارات العربية كشف مجموعة إرهابية»
     "uae_ghosts": "http://www.alyaum.com/article/4081657",  # «أعلنت دولة الإمارات المتحدة»
+    "copa": "http://aawsat.com/home/article/420891/المعيبد-تمييز-الأندية-الكبيرة-حقيقة-لا-يمكن-إنكارها",
+    "box_office": "http://www.aleqt.com/2015/08/03/article_978582.html",  # «دور السينما في أمريكا الشمالية»
+    "mers": "http://www.alyaum.com/article/4081630",  # «وباء متلازمة الشرق الأوسط التنفسية»
 }
 
 
@@ -59,3 +62,17 @@ def test_the_gulf_and_the_emirates_are_one_place_however_written(
     assert mention_entities(gulf, "الخليج") == mention_entities(gulf, "الخليج العربية") == {"loc:gulf"}
     assert mention_entities(docs["uae_cell"], "الإمارات العربية") == {"loc:uae"}
     assert mention_entities(docs["uae_ghosts"], "الإمارات المتحدة") == {"loc:uae"}
+
+
+def test_a_name_that_contains_a_place_is_not_the_place(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«كوبا أمريكا» (the Copa América), «أمريكا الشمالية» (North America) and «متلازمة الشرق الأوسط التنفسية» (MERS):
+    the tagger tagged «أمريكا» or «الشرق الأوسط» alone, and resolution made them the United States and the Middle East;
+    the registry names them whole, so no mention of either place comes from them."""
+    docs = analysed[0]
+    cases = {"copa": ("كوبا أميركا", "misc:copa-america"), "box_office": ("أمريكا الشمالية", "loc:north-america"),
+             "mers": ("متلازمة الشرق الأوسط التنفسية", "misc:mers")}
+    for name, (text, entity) in cases.items():
+        doc = docs[name]
+        assert mention_entities(doc, text) == {entity}, name
+        wrong = {"loc:united-states", "loc:middle-east"}
+        assert not [m for m in doc.mentions if m.entity in wrong and text in doc.text[m.start - 12:m.end + 20]], name
