@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.corpus.known import resolve_role, shipped_registry
-from marsad.corpus.names import tagged_count
+from marsad.corpus.names import is_person_word, tagged_count
 from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.model import Document, Mention, Span
 from marsad.text.clitics import bare_word
@@ -758,7 +758,11 @@ class Resolver:
         run = _tail_run(pool, self._namey)
         if not run and len(pool) > 3 and pool[-1].key.startswith("ال"):
             run = [*_tail_run(pool[:-1], self._namey), pool[-1]]
-            if not any(t.key in ("بن", "ابن") for t in run):
+            # «الخبير في قطاع الفنادق مشعل النافع»: a family name with the article after words the corpus shows
+            # mostly inside persons' names (مشعل), or after بن
+            if not any(t.key in ("بن", "ابن") for t in run) and not (
+                    len(run) >= 2 and all(is_person_word(t.key) for t in run[:-1])
+                    and self.lex.role(run[-1].key) is None and run[-1].key not in self.lex.stops):
                 run = []
         at = len(pool) - len(run) - 1
         if run and at > 0 and pool[at].key == "علي" and len(run) < _MAX_NAME and (
