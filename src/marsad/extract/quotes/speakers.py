@@ -191,7 +191,7 @@ class Resolver:
         if named is not None:
             return self._speaker(named, heads)  # «المبعوث الصيني» after «المبعوث الخاص لرئيس الصين ... لوه شوشنج»
         if self._anaphoric(words):
-            earlier = self._described(words, heads) or self.memory.with_head(_bare(words[0].key))
+            earlier = self._described(words, heads) or self._same_head(words, heads)
             if earlier is not None:
                 return earlier
         # a name after a body's head completes it (مكتب رئيس الوزراء التركي أحمد داود أوغلو): the body speaks
@@ -412,6 +412,17 @@ class Resolver:
                 if rest | {head} <= near | speaker.heads:
                     return speaker
         return None
+
+    def _same_head(self, words: list[Token], heads: frozenset[str]) -> Speaker | None:
+        """The latest speaker met under the anaphor's head, unless both descriptions say more than the head and
+        nothing of it alike: «الخبراء السويسريين» is not «الخبراء المكلفون» met before."""
+        head = _bare(words[0].key)
+        earlier = self.memory.with_head(head)
+        if earlier is None:
+            return None
+        anaphors = {_bare(t.key) for t in words if self.lex.role(t.key) == "anaphor"}
+        rest, other = heads - {head} - anaphors, earlier.heads - {head}
+        return None if rest and other and not rest & other else earlier
 
     def _latest_person(self, paragraph: int) -> Speaker | None:
         """The latest named person among the speakers of this or the previous paragraph: tagged as a person, or a
