@@ -1,7 +1,7 @@
 """Quote rules of issue 13's twentieth round (helper qfix-o: speakers on unseen news, snn_dev32).
 
 The sentences are real spans of SaudiNewsNet articles outside the held-out third (almadina 2015-08-11 and okaz
-2015-07-22 of snn_dev32; alwatan 231682 and alriyadh 1066755 of the round's unlabelled samples), with the mentions the
+2015-07-22 of snn_dev32; alwatan 231682, alriyadh 1066755 and aawsat 413996 of the round's unlabelled samples), with the mentions the
 tagger gives them set by hand, so that each rule is tested on its own; each test fails on the extractor as it was
 before the round."""
 
@@ -71,3 +71,18 @@ def test_group_anaphor_with_another_adjective_is_another_group() -> None:
     doc = _doc(_EXPERTS, ("عرفات",))
     assert _speaker(_quote(doc, "وجود الغاز المشع")) == "الخبراء المكلفون"
     assert _speaker(_quote(doc, "نظرية التسميم")) == "الخبراء السويسريين"
+
+
+_SPOKESMAN = (
+    "التقى وزير الخارجية المصري سامح شكري أمس مع وزير خارجية الإمارات الشيخ عبد الله بن زايد آل نهيان حيث يأتي اللقاء في "
+    "إطار التنسيق المتواصل والمستمر بين البلدين الشقيقين.\n\n"
+    " وذكر المتحدث باسم وزارة الخارجية أن المشاورات أكدت على متانة وصلابة العلاقات المصرية الإماراتية ووحدة الأهداف.\n\n"
+    " وأضاف المتحدث أن الوزير شكري توجه فور انتهاء زيارته إلى الإمارات إلى دولة الكويت الشقيقة.")
+
+
+def test_a_spokesman_is_not_the_minister_just_met() -> None:
+    # a definite role went to the person the story had just named: the ministry's unnamed spokesman became the
+    # minister he speaks about
+    doc = _doc(_SPOKESMAN, ("سامح شكري", "عبد الله بن زايد آل نهيان"))
+    assert _speaker(_quote(doc, "متانة وصلابة")) == "المتحدث باسم وزارة الخارجية"
+    assert _speaker(_quote(doc, "توجه فور انتهاء")) == "المتحدث باسم وزارة الخارجية"
