@@ -29,6 +29,7 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
 _HEAD_CLITICS = frozenset({"و", "ب", "ل", "ف", "وب", "ول", "فب", "فل"})  # written before an institution's head
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
+SPOKESMEN = frozenset({"متحدث", "ناطق", "متحدثه", "ناطقه"})  # the heads of a spokesman's role (clitic-stripped keys)
 
 
 @dataclass(frozen=True)
@@ -855,11 +856,16 @@ class Resolver:
         ينبع محمد العقيبي» holds another office than «مدير هيئة السياحة» (the person met there is not the one meant)."""
         head = _bare(words[0].key)
         rest = {_bare(t.key) for t in words[1:]}
-        if not rest:
-            return False
         if not self._starts:
             self._starts = [t.start for t in self.tokens]
         name = norm_key(person.span.text)
+        if head in SPOKESMEN:
+            # «وذكر المتحدث باسم وزارة الخارجية أن» after the minister spoke: a spokesman speaks for someone else, so
+            # he is the person met only when the document calls that person a spokesman
+            return not person.heads & SPOKESMEN and not any(
+                m.type == "PER" and norm_key(m.text) == name and self._called_spokesman(m) for m in self.doc.mentions)
+        if not rest:
+            return False
         for m in self.doc.mentions:
             if m.type != "PER" or norm_key(m.text) != name:
                 continue
@@ -870,6 +876,17 @@ class Resolver:
             if stretch and not stretch & rest and not any(_nisba_noun(r) & stretch for r in rest):
                 return True
         return False
+
+    def _called_spokesman(self, m: Mention) -> bool:
+        """True when a spokesman's role describes person mention ``m``: its head among the twelve words before the
+        name with no other person between («المتحدث الرسمي باسم الأجهزة الأمنية الفلسطينية اللواء عدنان الضميري»), or
+        right after it and a comma («كريس فيليرز، المتحدث باسم ...»)."""
+        at, end = bisect_left(self._starts, m.start), bisect_left(self._starts, m.end)
+        lo = max(0, at - 12)
+        for other in self.doc.mentions:
+            if other.type == "PER" and other.end <= m.start:
+                lo = max(lo, bisect_left(self._starts, other.end))
+        return any(_bare(t.key) in SPOKESMEN for t in self.tokens[lo:at] + self.tokens[end:end + 2])
 
     def _named_by_head(self, words: list[Token]) -> list[Token] | None:
         """The person the document names after the same head noun with other words between, when each other word
