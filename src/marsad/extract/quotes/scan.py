@@ -292,9 +292,9 @@ class Piece(Emitter):
         earlier = max((f.end for f in self.found if f.end <= cue), default=-1)
         for k in range(self._sentence_start[i], stop):
             tok = self.tokens[k]
-            joint = k + 1 < len(self.tokens) and bare_word(self.tokens[k + 1].key) in self.lex.joint  # «بيان مشترك»
-            if tok.start > earlier and not definite_word(tok) and not joint \
-                    and (head := self.resolver.document_head(tok)) is not None:
+            if tok.start <= earlier or definite_word(tok) or (head := self.resolver.document_head(tok)) is None:
+                continue
+            if not (k + 1 < len(self.tokens) and bare_word(self.tokens[k + 1].key) in self.lex.joint):  # «بيان مشترك»
                 self.resolver.memory.wrote(tok.start, head, speaker)
 
     def _post_opener(self, i: int, opener: tuple[int, str] | None) -> tuple[int, str] | None:
