@@ -227,7 +227,7 @@ class Resolver:
             definite = words[0].key.startswith("ال") or (len(words) > 1 and words[1].key.startswith("ال")) \
                 or self._construct(words, zone)
             person = ((actor() if actor is not None else None) or self._latest_person(paragraph)) if definite else None
-            if person is not None and not self._holds_other(person, words):
+            if person is not None and not self._holds_other(person, words) and not self._other_gender(person, words):
                 # «وقال المسؤول التركي» after «أعلن رئيس الحكومة التركية أحمد داود أوغلو»: the person just quoted
                 return person
         if len(words) == 1 and words[0].text.endswith(_POSSESSIVE) and self.lex.role(words[0].key) is None:
@@ -239,7 +239,7 @@ class Resolver:
                 and self._construct(words, zone):
             # «ونفى وزير خارجية الدوحة» (خارجية, an indefinite noun, is no name): definite, the person just quoted
             person = (actor() if actor is not None else None) or self._latest_person(paragraph)
-            if person is not None and not self._holds_other(person, words):
+            if person is not None and not self._holds_other(person, words) and not self._other_gender(person, words):
                 return person
         return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
 
@@ -668,14 +668,23 @@ class Resolver:
 
     def _completing_name(self, end: int, zone: list[Token]) -> Mention | None:
         """The person mention that follows a role subject ending at ``end`` across at most four complement words
-        (للشؤون المالية، بالمنطقة) or ranks (اللواء) and nothing else; None otherwise."""
+        (للشؤون المالية، بالمنطقة), ranks (اللواء) or a place after في («مدير مكتب الحملة في لبنان وليد بن علي الجلال»)
+        and nothing else; None otherwise."""
         rest = [t for t in zone if t.start >= end]
-        for k, tok in enumerate(rest[:5]):
+        k = 0
+        while k < min(len(rest), 5):
+            tok = rest[k]
             found = next((m for m in self.doc.mentions if m.type == "PER" and m.start == tok.start), None)
             if found is not None:
                 return found if k > 0 else None
+            place = next((m for m in self.doc.mentions if m.type == "LOC" and k + 1 < len(rest)
+                          and m.start == rest[k + 1].start), None) if tok.key == "في" else None
+            if place is not None:
+                k = next((n for n in range(k + 1, len(rest)) if rest[n].start >= place.end), len(rest))
+                continue
             if not tok.key.startswith(("ال", "لل", "بال")) and self.lex.role(tok.key) != "person":
                 return None
+            k += 1
         return None
 
     def _addressed(self, words: list[Token], zone: list[Token]) -> bool:
@@ -773,7 +782,8 @@ class Resolver:
         if 2 <= len(run) <= _MAX_NAME and len(run) < len(pool) and not any(t.key.isdigit() for t in run) \
                 and run[-1].key not in _RANK_ADJECTIVES:
             before = pool[len(pool) - len(run) - 1]
-            if before.key.startswith("ال") or self.lex.role(before.key) == "person" or before.text in "،,)":
+            # a definite word, with ل glued before its article too: «الحائزة على جائزة نوبل للسلام توكل كرمان»
+            if before.key.startswith(("ال", "لل")) or self.lex.role(before.key) == "person" or before.text in "،,)":
                 return run
         return None
 
@@ -862,6 +872,12 @@ class Resolver:
                 return True
         return False
 
+    def _other_gender(self, person: Speaker, words: list[Token]) -> bool:
+        """True when a feminine role (its head written with a final ة: «نائبة النادي»، «الوزيرة») meets a person remembered
+        as the subject of a masculine verb («وأوضح ... الدكتور عبدالعزيز الحربي»): someone else is meant."""
+        written = [c for c in words[0].text if norm_key(c)]
+        return written[-1:] == ["ة"] and self.memory.genders.get(person.span.text) == "m"
+
     def _named_by_head(self, words: list[Token]) -> list[Token] | None:
         """The person the document names after the same head noun with other words between, when each other word
         of a definite role is written there too: «وقال المبعوث الصيني» after «المبعوث الخاص لرئيس الصين وزير الثقافة
@@ -906,8 +922,9 @@ class Resolver:
                 continue
             follow = text_tokens(self.doc.text, end, min(len(self.doc.text), end + 80))
             skip = 0
+            # إلى (الي) is no adjective, nor a name opening with ال (ألكساندر نوفاك, الوليد بن طلال)
             while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow) \
-                    and follow[skip].key not in self.lex.stops:  # إلى (الي) is no adjective
+                    and follow[skip].key not in self.lex.stops and self._person_at(follow[skip].start) is None:
                 skip += 1
             person = self._person_at(follow[skip].start) if follow[skip:] else None
             apposed = False
