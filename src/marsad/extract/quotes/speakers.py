@@ -15,7 +15,7 @@ from itertools import compress, count
 from operator import attrgetter
 
 from marsad.corpus.known import resolve_role, shipped_registry
-from marsad.corpus.names import tagged_count
+from marsad.corpus.names import is_person_word, tagged_count
 from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.model import Document, Mention, Span
 from marsad.text.clitics import bare_word
@@ -32,6 +32,7 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
 _HEAD_CLITICS = frozenset({"و", "ب", "ل", "ف", "وب", "ول", "فب", "فل"})  # written before an institution's head
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
+SPOKESMEN = frozenset({"متحدث", "ناطق", "متحدثه", "ناطقه"})  # the heads of a spokesman's role (clitic-stripped keys)
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ class Resolver:
         if named is not None:
             return self._speaker(named, heads)  # «المبعوث الصيني» after «المبعوث الخاص لرئيس الصين ... لوه شوشنج»
         if self._anaphoric(words):
-            earlier = self._described(words, heads) or self.memory.with_head(_bare(words[0].key))
+            earlier = self._described(words, heads) or self._same_head(words, heads)
             if earlier is not None:
                 return earlier
         # a name after a body's head completes it (مكتب رئيس الوزراء التركي أحمد داود أوغلو): the body speaks
@@ -415,6 +416,17 @@ class Resolver:
                 if rest | {head} <= near | speaker.heads:
                     return speaker
         return None
+
+    def _same_head(self, words: list[Token], heads: frozenset[str]) -> Speaker | None:
+        """The latest speaker met under the anaphor's head, unless both descriptions say more than the head and
+        nothing of it alike: «الخبراء السويسريين» is not «الخبراء المكلفون» met before."""
+        head = _bare(words[0].key)
+        earlier = self.memory.with_head(head)
+        if earlier is None:
+            return None
+        anaphors = {_bare(t.key) for t in words if self.lex.role(t.key) == "anaphor"}
+        rest, other = heads - {head} - anaphors, earlier.heads - {head}
+        return None if rest and other and not rest & other else earlier
 
     def _latest_person(self, paragraph: int) -> Speaker | None:
         """The latest named person among the speakers of this or the previous paragraph: tagged as a person, or a
@@ -773,7 +785,11 @@ class Resolver:
         run = _tail_run(pool, self._namey)
         if not run and len(pool) > 3 and pool[-1].key.startswith("ال"):
             run = [*_tail_run(pool[:-1], self._namey), pool[-1]]
-            if not any(t.key in ("بن", "ابن") for t in run):
+            # «الخبير في قطاع الفنادق مشعل النافع»: a family name with the article after words the corpus shows
+            # mostly inside persons' names (مشعل), or after بن
+            if not any(t.key in ("بن", "ابن") for t in run) and not (
+                    len(run) >= 2 and all(is_person_word(t.key) for t in run[:-1])
+                    and self.lex.role(run[-1].key) is None and run[-1].key not in self.lex.stops):
                 run = []
         at = len(pool) - len(run) - 1
         if run and at > 0 and pool[at].key == "علي" and len(run) < _MAX_NAME and (
@@ -856,11 +872,16 @@ class Resolver:
         ينبع محمد العقيبي» holds another office than «مدير هيئة السياحة» (the person met there is not the one meant)."""
         head = _bare(words[0].key)
         rest = {_bare(t.key) for t in words[1:]}
-        if not rest:
-            return False
         if not self._starts:
             self._starts = [t.start for t in self.tokens]
         name = norm_key(person.span.text)
+        if head in SPOKESMEN:
+            # «وذكر المتحدث باسم وزارة الخارجية أن» after the minister spoke: a spokesman speaks for someone else, so
+            # he is the person met only when the document calls that person a spokesman
+            return not person.heads & SPOKESMEN and not any(
+                m.type == "PER" and norm_key(m.text) == name and self._called_spokesman(m) for m in self.doc.mentions)
+        if not rest:
+            return False
         for m in self.doc.mentions:
             if m.type != "PER" or norm_key(m.text) != name:
                 continue
@@ -871,6 +892,17 @@ class Resolver:
             if stretch and not stretch & rest and not any(_nisba_noun(r) & stretch for r in rest):
                 return True
         return False
+
+    def _called_spokesman(self, m: Mention) -> bool:
+        """True when a spokesman's role describes person mention ``m``: its head among the twelve words before the
+        name with no other person between («المتحدث الرسمي باسم الأجهزة الأمنية الفلسطينية اللواء عدنان الضميري»), or
+        right after it and a comma («كريس فيليرز، المتحدث باسم ...»)."""
+        at, end = bisect_left(self._starts, m.start), bisect_left(self._starts, m.end)
+        lo = max(0, at - 12)
+        for other in self.doc.mentions:
+            if other.type == "PER" and other.end <= m.start:
+                lo = max(lo, bisect_left(self._starts, other.end))
+        return any(_bare(t.key) in SPOKESMEN for t in self.tokens[lo:at] + self.tokens[end:end + 2])
 
     def _other_gender(self, person: Speaker, words: list[Token]) -> bool:
         """True when a feminine role (its head written with a final ة: «نائبة النادي»، «الوزيرة») meets a person remembered
