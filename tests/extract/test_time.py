@@ -11,6 +11,8 @@ from marsad.corpus.dates import infer_dates
 from marsad.corpus.result import CorpusResult
 from marsad.extract.time import annotate, tag_text
 from marsad.extract.time.calendar import Anchor
+from marsad.extract.time.reader import NO_START, RANGE_START, START, _may_start
+from marsad.extract.time.words import range_openers_only
 from marsad.ingest.raw import RawDocument
 from marsad.model import Document, Published, Segment, Timex
 from marsad.options import Options
@@ -151,6 +153,20 @@ def test_ranges_and_lists() -> None:
     assert (t.value, t.end_value) == ("2000", "2005")
     t = _one("من 18 إلى 20 يونيو الجاري")
     assert (t.value, t.end_value) == ("2024-06-18", "2024-06-20")
+
+
+def test_range_openers_start_ranges_only() -> None:
+    """من and بين (with a clitic too) start nothing but a range: the grammar tries only the range rule there, and the
+    ranges they open are still read; منذ, a lexicon word, and digits start anything."""
+    assert range_openers_only() == {"من", "بين"}
+    assert [_may_start(w) for w in ("من", "ومن", "لمن", "وبين", "منذ", "2015", "قال")] == [
+        RANGE_START, RANGE_START, RANGE_START, RANGE_START, START, START, NO_START]
+    t = _one("ومن 18 إلى 20 يونيو الجاري")
+    assert (t.text, t.value, t.end_value) == ("من 18 إلى 20 يونيو الجاري", "2024-06-18", "2024-06-20")
+    t = _one("وبين عامي 2000 و2005")
+    assert (t.text, t.value, t.end_value) == ("بين عامي 2000 و2005", "2000", "2005")
+    assert [(t.text, t.value) for t in tag_text("من جهته قال منذ عامين", 0, 21, Anchor.parse("2024-06-18"))] == [
+        ("منذ عامين", "2022")]
 
 
 def test_unanchored_relative_values() -> None:

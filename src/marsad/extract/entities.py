@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress, count, repeat
 
 from marsad.corpus.background import shipped_background
@@ -777,13 +777,19 @@ def speaks_of_sport(sentences: Sequence[_Sentence]) -> bool:
     """True when a document writes a club word (``entity_club_heads.txt``, a proclitic or the article allowed:
     «النادي», «ولاعبي») or tags two clubs' names alone (:func:`club_names`: «يعسكر النصر والهلال», «الرياض x
     الهلال»; not الاتحاد of «الاتحاد السوفياتي», tagged with its adjective, nor untagged words such as «للوحدة»)."""
+    if any(map(_is_club_word, {t.key for sent in sentences for t in sent.tokens})):  # each key once
+        return True
     clubs: set[str] = set()
     for sent in sentences:
-        if any(v in _club_heads() or v.removeprefix("ال") in _club_heads() for t in sent.tokens
-               for v in stem_variants(t.key)):
-            return True
         clubs.update(name_word(sent.tokens[a].key) for a, b, _ in iob_spans(sent.tags) if b == a + 1)
     return len(clubs & club_names()) > 1
+
+
+@lru_cache(maxsize=1 << 16)  # a text repeats its words
+def _is_club_word(key: str) -> bool:
+    """True when a word key is a club word (``entity_club_heads.txt``), a proclitic or the article allowed."""
+    heads = _club_heads()
+    return any(v in heads or v.removeprefix("ال") in heads for v in stem_variants(key))
 
 
 def club_word_out_of_sport(m: Mention, sport: bool) -> bool:
@@ -970,12 +976,13 @@ def _join_roles(
     for sent, sent_spans in zip(sentences, spans, strict=True):
         starts = {a for a, _, _ in sent_spans}
         for b in range(2, len(sent.tokens) + 1):
-            if b in starts or (b < len(sent.tags) and (sent.tags[b] != "O" or sent.tokens[b].key in _FORMER
-                                                        or is_place_adjective(sent.tokens[b].key))):
-                continue  # «رئيس الوزراء [التركي]» is another role than «رئيس الوزراء» (Turkey's, not Iraq's PM)
+            if b in starts or (b < len(sent.tags) and (sent.tags[b] != "O" or sent.tokens[b].key in _FORMER)):
+                continue
             found = _role_before(sent, b)
             if found is None or found[1] not in unique:
                 continue
+            if b < len(sent.tags) and is_place_adjective(sent.tokens[b].key):
+                continue  # «رئيس الوزراء [التركي]» is another role than «رئيس الوزراء» (Turkey's, not Iraq's PM)
             first = sent.tokens[found[0]]
             start = first.start + clitic_length(first.text, bare)
             end = sent.tokens[b - 1].end
@@ -1426,7 +1433,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         fill_registered_surnames(sent)
     name_place_organisations(sentences)
     bare = frozenset(t.key for tokens in token_lists for t in tokens)
-    definite = frozenset(v for tokens in token_lists for t in tokens for v in stem_variants(t.key) if v.startswith("ال"))
+    definite = frozenset(v for key in bare for v in stem_variants(key) if v.startswith("ال"))  # each key once
     sport = speaks_of_sport(sentences)
     spans: list[list[tuple[int, int, Mention]]] = []
     mentions: list[Mention] = []

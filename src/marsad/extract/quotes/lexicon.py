@@ -81,6 +81,13 @@ class QuoteLexicon:
         """True when the phrase (word keys, marks left out) is a channel: it starts with a channel word or name."""
         return self.channel_at(keys) > 0
 
+    @cached_property
+    def scan_triggers(self) -> frozenset[str]:
+        """Every word key for which :meth:`cue` or :meth:`nominal_at` may answer (a cue form, with و or ف before it
+        too; a nominal cue's first word, with و before it too): the quote scan steps over the other words."""
+        return frozenset({*self.cues, *(c + key for c in "وف" for key in self.cues),
+                          *self.nominal_first, *("و" + key for key in self.nominal_first)})
+
     def nominal_at(self, key: str) -> list[tuple[tuple[str, ...], str]]:
         """The nominal cue phrases that may start with a word of key ``key`` (a leading و allowed)."""
         found = self.nominal_first.get(key)

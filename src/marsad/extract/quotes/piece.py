@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate, compress, count, repeat
+from operator import add, attrgetter, mul, or_
 
 from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.extract.quotes.marks import Marked, find_marked
@@ -14,6 +16,7 @@ from marsad.text.tokens import Token
 
 ENDERS = frozenset(".!?؟…")
 COMMAS = frozenset("،,؛;")
+_TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")
 
 
 @dataclass
@@ -44,29 +47,29 @@ class PieceText:
 
     def __post_init__(self) -> None:
         # the dot of an initial or an abbreviated title (أوضح د. الزهراني أن، المتحدث ن.ن. كول) ends no sentence
-        self.tokens = [t for k, t in enumerate(self.tokens) if not _initial_dot(self.text, self.tokens, k)]
+        texts = list(map(_TEXT, self.tokens))
+        dots = {k for k in compress(count(), map(".".__eq__, texts)) if _initial_dot(self.text, self.tokens, k)}
+        if dots:
+            self.tokens = [t for k, t in enumerate(self.tokens) if k not in dots]
+            texts = list(map(_TEXT, self.tokens))
         self.marks = find_marked(self.text, self.start, self.end)
-        self._starts = [t.start for t in self.tokens]
+        self._starts = list(map(_START, self.tokens))
         self._open: dict[int, Marked] = {}
         for m in self.marks:
             if m.open not in self._open or m.close > self._open[m.open].close:
                 self._open[m.open] = m
-        self._para: list[int] = []
-        self._sent: list[int] = []
-        self._sentence_start: list[int] = []  # per token, the index of its sentence's first token
-        para, sent = self.paragraph0, 0
-        prev_end = self.tokens[0].start if self.tokens else self.start
-        for tok in self.tokens:
-            if "\n" in self.text[prev_end:tok.start]:
-                para += 1
-                sent += 1
-            self._para.append(para)
-            self._sentence_start.append(self._sentence_start[-1] if self._sent and self._sent[-1] == sent
-                                        else len(self._sent))
-            self._sent.append(sent)
-            if tok.text in ENDERS:
-                sent += 1
-            prev_end = tok.end
+        # Per token: its paragraph (one more after each gap holding a newline), its sentence (one more after such a
+        # gap and one more after a sentence mark) and its sentence's first token (where the sentence number
+        # changes), summed over flags rather than stepped through token by token.
+        n = len(self.tokens)
+        # a newline in the gap before each token (none before the first); the token before is a sentence mark
+        gaps = map(self.text.__getitem__, map(slice, map(_END, self.tokens), self._starts[1:]))
+        newline = [False, *map(str.__contains__, gaps, repeat("\n"))][:n]
+        after_mark = [False, *map(ENDERS.__contains__, texts[:-1])][:n]
+        self._para: list[int] = list(accumulate(newline, initial=self.paragraph0))[1:]
+        self._sent: list[int] = list(accumulate(map(add, newline, after_mark)))
+        opens = [True, *map(or_, newline[1:], after_mark[1:])][:n]
+        self._sentence_start: list[int] = list(accumulate(map(mul, opens, range(n)), max))
         self._pending_via: dict[int, list[Span]] = {}
 
     @cached_property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from marsad.extract.quotes.emit import Emitter
@@ -59,10 +60,17 @@ class Piece(Emitter):
     """A piece scanned for quotes: :meth:`scan` fills ``found``."""
 
     def scan(self) -> None:
-        """Find every quote of the piece into ``self.found``."""
+        """Find every quote of the piece into ``self.found``.
+
+        Only the tokens of :meth:`_stops` can do anything; the walk goes from one to the next.
+        """
+        stops = self._stops()
         i = 0
-        n = len(self.tokens)
-        while i < n:
+        while True:
+            k = bisect_left(stops, i)
+            if k == len(stops):
+                break
+            i = stops[k]
             m = self.mark_at(i)
             holder = None if m is None else next((f for f in self.found if f.start <= m.start < f.end), None)
             if m is not None and m.closed and holder is not None:
@@ -87,6 +95,14 @@ class Piece(Emitter):
                     self._verb(i, cue.lemma, cue.role)
             i += 1
         self._unattributed()
+
+    def _stops(self) -> list[int]:
+        """The tokens where the scan may act, in order: where a quotation mark opens, a sentence starts, or a cue or
+        a nominal cue may begin (its key among the lexicon's scan triggers); at any other token the scan does
+        nothing but step on."""
+        triggers, opens = self.lex.scan_triggers, self._open
+        return [i for i, (tok, first) in enumerate(zip(self.tokens, self._sentence_start, strict=True))
+                if first == i or tok.key in triggers or tok.start in opens]
 
     def _named_before_verb(self, i: int) -> list[Token] | None:
         """The tokens of a person's name (two words or more) written right before the unprefixed cue ``i``, with
@@ -278,9 +294,9 @@ class Piece(Emitter):
         earlier = max((f.end for f in self.found if f.end <= cue), default=-1)
         for k in range(self._sentence_start[i], stop):
             tok = self.tokens[k]
-            joint = k + 1 < len(self.tokens) and bare_word(self.tokens[k + 1].key) in self.lex.joint  # «بيان مشترك»
-            if tok.start > earlier and not definite_word(tok) and not joint \
-                    and (head := self.resolver.document_head(tok)) is not None:
+            if tok.start <= earlier or definite_word(tok) or (head := self.resolver.document_head(tok)) is None:
+                continue
+            if not (k + 1 < len(self.tokens) and bare_word(self.tokens[k + 1].key) in self.lex.joint):  # «بيان مشترك»
                 self.resolver.memory.wrote(tok.start, head, speaker)
 
     def _post_opener(self, i: int, opener: tuple[int, str] | None) -> tuple[int, str] | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import attrgetter
 
 from marsad.corpus.known import resolve_role, shipped_registry
 from marsad.corpus.names import is_person_word, tagged_count
@@ -20,6 +22,7 @@ from marsad.text.clitics import bare_word
 from marsad.text.normalize import Normalized, norm_key, normalize
 from marsad.text.tokens import Token, text_tokens
 
+_KEY = attrgetter("key")  # a token's key
 _MAX_NAME = 4
 COUNTERPARTS = frozenset({"نظيره", "نظيرته", "نظرايه"})  # لنظيره: an addressee, never part of the subject
 # a demonstrative before a role points back to a speaker already met («وأكد هذا الناطق ...»، «هذه المصادر»)
@@ -501,7 +504,10 @@ class Resolver:
             by_first.setdefault(keys[0], []).append((keys, m))
         taken = sorted((m.start, m.end) for m in self.doc.mentions)
         found: list[Mention] = []
-        for at, tok in enumerate(self.tokens):
+        # only a token whose key is a name's first word, or one with و ف ب or ل before it, can begin a repeat
+        firsts = {*by_first, *(c + key for c in "وفبل" for key in by_first)}
+        for at in compress(count(), map(firsts.__contains__, map(_KEY, self.tokens))):
+            tok = self.tokens[at]
             if not tok.is_word:
                 continue
             clitic = tok.key not in by_first and tok.key[:1] in ("و", "ف", "ب", "ل") and tok.key[1:] in by_first

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from marsad.extract.time import calendar as cal
 from marsad.extract.time.calendar import Anchor
 from marsad.extract.time.dates import DateRules
+from marsad.extract.time.reader import RANGE_START
 from marsad.extract.time.records import Clue, Found
 from marsad.extract.time.tokens import Tok
 from marsad.extract.time.words import (
@@ -55,14 +56,18 @@ class Grammar(DateRules):
             if not starts[i]:
                 i += 1
                 continue
-            skip = self.skip(i)
-            if skip is not None:
-                i = skip
-                continue
-            for rule in self.rules:
-                found = rule(i)
-                if found is not None and found.end > i and (best is None or found.end > best.end):
-                    best = found
+            if starts[i] == RANGE_START:  # a range opener and nothing else (من، بين): only the range rule can match
+                found = self.r_range(i)
+                best = found if found is not None and found.end > i else None
+            else:
+                skip = self.skip(i)
+                if skip is not None:
+                    i = skip
+                    continue
+                for rule in self.rules:
+                    found = rule(i)
+                    if found is not None and found.end > i and (best is None or found.end > best.end):
+                        best = found
             if best is None:
                 i += 1
                 continue

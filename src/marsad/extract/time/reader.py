@@ -37,6 +37,7 @@ from marsad.extract.time.words import (
     YEAR_NOUNS,
     YEAR_WORDS,
     keys,
+    range_openers_only,
     starters,
 )
 from marsad.text.clitics import readings
@@ -48,16 +49,24 @@ _UNSEEN = object()  # a look-up not made yet (None is a cached "nothing here")
 _TEXT, _BRK = itemgetter(0), itemgetter(4)  # a Tok's form and break flag
 
 
+NO_START, RANGE_START, START = 0, 1, 2  # what can begin at a token: nothing, a range only, any expression
+
+
 @lru_cache(maxsize=1 << 16)
-def _may_start(form: str) -> bool:
-    """Whether a token can begin an expression: digits, or a word with a reading without proclitics that can.
+def _may_start(form: str) -> int:
+    """What can begin at a token: ``START`` for digits or a word with a reading without proclitics that can begin an
+    expression, ``RANGE_START`` when every such reading is a range opener and nothing else (only the range rule can
+    match there: :func:`~marsad.extract.time.words.range_openers_only`), ``NO_START`` otherwise.
 
     Cached: text repeats words.  (A token is of kind ``d`` when its first character is a digit.)
     """
     if form[:1].isdecimal():
-        return True
+        return START
     first = starters()
-    return any(reading in first for _cut, reading in readings(form))
+    found = [reading for _cut, reading in readings(form) if reading in first]
+    if not found:
+        return NO_START
+    return RANGE_START if all(reading in range_openers_only() for reading in found) else START
 
 
 class Reader:
@@ -76,7 +85,7 @@ class Reader:
         forms = list(map(_TEXT, toks))
         self.reads = list(map(readings, forms))
         self.cache: dict[tuple[int, int, bool], object] = {}
-        # whether an expression can start at each token (digits or a known first word)
+        # what can start at each token (NO_START, RANGE_START or START: digits or a known first word)
         self.starts = list(map(_may_start, forms))
 
 

@@ -21,13 +21,29 @@ def group(name: str) -> frozenset[str]:
 
 
 @cache
-def starters() -> frozenset[str]:
-    """Every word an expression can start with: first words of lexicon entries, definite units, grammar words."""
+def _lexicon_starters() -> frozenset[str]:
+    """First words of lexicon entries, and definite units and numbers (اليومين، الستة)."""
     lex = lexicon()
     tables: list[Iterable[tuple[str, ...]]] = [lex.months, lex.weekdays, lex.numbers, lex.units, lex.words]
     firsts = {key[0] for table in tables for key in table}
     definite = {"ال" + key[0] for key in lex.units} | {"ال" + key[0] for key in lex.numbers}
-    return frozenset(firsts | definite | STARTERS)
+    return frozenset(firsts | definite)
+
+
+@cache
+def starters() -> frozenset[str]:
+    """Every word an expression can start with: first words of lexicon entries, definite units, grammar words."""
+    return _lexicon_starters() | STARTERS
+
+
+@cache
+def range_openers_only() -> frozenset[str]:
+    """The range openers (من، بين) that are no other starter: no lexicon entry's first word, no other grammar word.
+
+    Of the rules, only the range rule reads a range opener at an expression's start: at a word whose every reading
+    that is a starter is one of these, the range rule alone can match (nor does a skip phrase start there).
+    """
+    return RANGE_OPEN - _lexicon_starters() - OTHER_STARTERS
 
 
 FROM = group("from")
@@ -77,9 +93,10 @@ YEAR_EVENTS = group("year_events")
 AGE_WORDS = group("age_words")
 ADVERB_PARTS = group("adverb_parts")
 CLOCK_PARTS = {"MO", "AF", "EV", "NI"}
-# Words (besides lexicon entries) an expression can start with.
-STARTERS = (
-    RANGE_OPEN | YEAR_WORDS | YEARS_DUAL | DAY_WORD | DAYS_DUAL | MONTH_WORD | HOUR | EACH | HALVES
+# Words (besides lexicon entries and range openers) an expression can start with.
+OTHER_STARTERS = (
+    YEAR_WORDS | YEARS_DUAL | DAY_WORD | DAYS_DUAL | MONTH_WORD | HOUR | EACH | HALVES
     | QUARTERS | LAST_FIRST | SIX | MONTHS_PL | WEEK | WEEK_BARE | SEASON_WORD | keys("قبل", "ال")
 )
+STARTERS = RANGE_OPEN | OTHER_STARTERS
 PREFIX_FUTURE = ("سي", "ست", "سن")
