@@ -17,9 +17,11 @@ from marsad.corpus.passages import Passage
 from marsad.corpus.stories import MAX_LINK_DOCUMENTS, place_units
 from marsad.corpus.story_index import StoryIndex, StoryParams
 from marsad.corpus.units import units_of
+from marsad.eval.shared import saudinewsnet_records
 from marsad.eval.stories import iter_records, read_gold
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
+from marsad.ingest.records import record_document
 from marsad.model import Document
 from marsad.options import Options
 from marsad.pipeline import analyze_raw
@@ -448,3 +450,41 @@ def test_a_store_of_layout_3_reads_the_same_after_its_findings_move_to_rows(shar
         assert store.schema_version() == 4
         assert build_report(store) == before
         assert max(len(e["documents"]) for e in before["entities"]) >= 10 and before["duplicates"]
+
+
+RABIAH = [  # the nine 2015-08-01 articles naming عبدالله الربيعة; one at a time, a later one joins two stored entities
+    "http://aawsat.com/home/article/419661/وصول-رابع-طائرة-مساعدات-سعودية-إلى-عدن",
+    "http://www.aleqt.com/2015/08/01/article_977902.html",
+    "http://www.aleqt.com/2015/08/01/article_977903.html",
+    "http://www.al-jazirah.com/2015/20150801/ln49.htm",
+    "http://www.al-jazirah.com/2015/20150801/ln58.htm",
+    "http://www.alriyadh.com/1069589",
+    "http://www.alwatan.com.sa/Politics/News_Detail.aspx?ArticleID=230633&CategoryID=1",
+    "http://www.alyaum.com/article/4081193",
+    "http://www.okaz.com.sa/new/Issues/20150801/Con20150801786872.htm",
+]
+
+
+def test_an_entity_merged_away_is_named_by_no_stored_document(shared_dir: Path, store_target: str) -> None:
+    """A batch that finds two stored entities to be one person leaves a redirect, and the stored documents that named
+    the merged-away id (their mentions, quote speakers, event participants, in the rows and the report JSON) now name
+    the entity it lives on as: no document names an entity the report does not list."""
+    records = saudinewsnet_records(shared_dir, set(RABIAH))
+    options = Options(progress=False)
+    docs = [analyze_raw(record_document(records[u], f"saudinewsnet:{u}", "jsonl"), options) for u in RABIAH]
+    with Store(store_target) as store:
+        number = store.start_run(["rabiah"])
+        for doc in docs:
+            store.write_batch(number, [doc], [(doc.id, source_of(doc))], {}, [])
+            relate_queued(store, number, options.stories, 1)
+        merged = {str(old): str(new) for old, new in store.rows("SELECT old, new FROM redirects WHERE kind = 'entity'")}
+        assert merged  # the batches did merge stored entities (else this test proves nothing)
+        report = build_report(store)
+        listed = {e["id"] for e in report["entities"]}
+        named = {str(e) for (e,) in store.rows(
+            "SELECT entity FROM mentions WHERE entity IS NOT NULL UNION SELECT speaker FROM quotes WHERE speaker IS NOT "
+            "NULL UNION SELECT participant FROM event_participants UNION SELECT entity FROM quote_via")}
+        in_json = set(re.findall(r'"(E\d+|[a-z]+:[a-z0-9-]+)"', json.dumps(report["documents"])))
+        assert named <= listed and not (in_json & set(merged))
+        rabiah = next(e for e in report["entities"] if e["name"].endswith("الربيعة"))
+        assert set(rabiah["documents"]) == {d.id for d in docs}

@@ -4,7 +4,8 @@ Entity resolution numbers entities afresh on every run (``E1`` is the most menti
 The store keeps a registry mapping the spelling key (:func:`marsad.corpus.names.name_key`)
 of every name form an entity was ever known by to its stable id.  After resolution, each
 entity takes the stable id its forms already point to (the oldest, when they point to
-several: those entities were merged, and the others become redirects); an entity none of
+several: those entities were merged, and the others become redirects, unless they are known entities, which are
+never merged away); an entity none of
 whose forms is known gets a new number, never reused.  Entities are matched most
 mentioned first, and an old id goes to one entity only (an entity split in two keeps its
 id on the larger part).
@@ -28,6 +29,13 @@ class Renumbering:
     keys: dict[str, str] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)
     next_number: int = 1
+
+
+def _known(entity_id: str) -> bool:
+    """Whether an id is one of the registry of known entities (:mod:`marsad.corpus.known`): stable already, and never
+    merged into another entity by a shared spelling key (a batch's Saudi Arabia called «المملكة», a key a Bahraini
+    article had given Bahrain, must not fold Bahrain into it)."""
+    return ":" in entity_id
 
 
 def _number(entity_id: str) -> int:
@@ -71,7 +79,7 @@ def renumber(entities: list[Entity], known: dict[str, str], next_number: int) ->
     Each entity scores the stored ids its keys point to (one point a key, ten more when
     its name's key points there); pairs are granted best first, an id to one entity only.
     The other stored ids an entity points to, when no entity took them, were merged into
-    it and become redirects.  Registry keys go to the entity whose name they spell, else
+    it and become redirects (never a known entity's id).  Registry keys go to the entity whose name they spell, else
     to the most mentioned entity carrying them.
     """
     out = Renumbering(next_number=next_number)
@@ -85,7 +93,7 @@ def renumber(entities: list[Entity], known: dict[str, str], next_number: int) ->
         pairs.extend((-score, -e.mentions, _number(e.id), e.id, old) for old, score in scores.items())
     taken: set[str] = set()
     for e in entities:
-        if ":" in e.id:  # an id of the registry of known entities (marsad.corpus.known) is stable already
+        if _known(e.id):
             out.ids[e.id] = e.id
             taken.add(e.id)
     for _score, _mentions, _n, local, old in sorted(pairs):
@@ -97,7 +105,7 @@ def renumber(entities: list[Entity], known: dict[str, str], next_number: int) ->
             out.ids[e.id] = f"E{out.next_number}"
             out.next_number += 1
     for _score, _mentions, _n, local, old in sorted(pairs):
-        if old not in taken:
+        if old not in taken and not _known(old):
             out.redirects[old] = out.ids[local]
             taken.add(old)
     ranked = sorted(entities, key=lambda e: (e.mentions, -_number(e.id)))

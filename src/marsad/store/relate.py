@@ -12,8 +12,9 @@ batch in flight and the next run takes up what is left.  A batch:
    the registry entries of the spelling keys of the batch's entities;
 3. places its article units in the stored story index (:class:`~marsad.store.indexes.StoryTables`,
    which loads only the terms, postings and stories the batch scores);
-4. writes the documents back, folds the batch's entities into the stored ones, files its
-   units' stories (merged stories leave redirects) and marks the stories it touched as due.
+4. writes the documents back, folds the batch's entities into the stored ones (a stored entity the batch found
+   to be one with another leaves a redirect, and the stored documents naming it are rewritten to the id it lives
+   on as), files its units' stories (merged stories leave redirects) and marks the stories it touched as due.
 
 :func:`describe_due` then describes again (title, timeline, claims, summary) only the
 stories marked due, from their members' stored documents and copies, a few hundred
@@ -29,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from marsad.corpus.prepare import Prepared
-from marsad.corpus.registry import entity_keys
+from marsad.corpus.registry import apply_ids, entity_keys
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.sources import apply_sources
 from marsad.corpus.stories import describe, unit_links
@@ -92,13 +93,15 @@ def relate_batch(
         tables = StoryTables(store)
         index = tables.open(params)
         by_id = {d.id: d for d in docs}
+        renamed = _renamed(store, result.merged_entities, set(by_id) | {d.id for d in again})
+        apply_ids(again, [], result.merged_entities)
         copied = {d.id: d for d in _documents(store, _copy_documents(result.duplicates) - set(by_id))}
         links = unit_links(by_id | copied, result.duplicates, passages.pair_documents)
         index.add([unit_terms(doc, unit, _words(result, doc.id, unit.id)) for doc in docs for unit in units_of(doc)],
                   links)
         merges = [drop for drop, _keep in index.changes.merges]
         tables.save(index)
-        store.update_documents([*docs, *again], unfiled=[d for d, kind in queued if kind == "new"])
+        store.update_documents([*docs, *again, *renamed], unfiled=[d for d, kind in queued if kind == "new"])
         passages.redate({d.id for d in again if d.published != dated[d.id]})
         store.merge_entities(result.entities, result.entity_registry, result.next_entity, result.merged_entities)
         placed = tables.unit_stories(u.id for doc in [*docs, *again] for u in units_of(doc))
@@ -132,6 +135,16 @@ def _words(result: CorpusResult, doc_id: str, unit_id: str) -> dict[str, int] | 
     """A unit's content-word counts as its document's worker found them (None when it did not)."""
     prepared = result.prepared.get(doc_id)
     return prepared.words.get(unit_id) if prepared is not None else None
+
+
+def _renamed(store: Store, merged: dict[str, str], batch: set[str]) -> list[Document]:
+    """The stored documents outside the batch that name an entity the batch merged into another, with the merged
+    ids rewritten to the ids they now live on as (so no layer names an entity the store no longer has)."""
+    if not merged:
+        return []
+    renamed = _documents(store, set(store.documents_naming(merged)) - batch)
+    apply_ids(renamed, [], merged)
+    return renamed
 
 
 def _copy_documents(duplicates: list[Duplicate]) -> set[str]:

@@ -501,6 +501,19 @@ class Store:
                 out[str(doc_id)] = (str(report), sources.get(str(doc_id)))
         return out
 
+    def documents_naming(self, entity_ids: Iterable[str]) -> list[str]:
+        """The stored documents whose layers name any of these entities (a mention, a quote's speaker or via, an
+        event's participant), sorted."""
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(entity_ids))):
+            marks = _marks(chunk)
+            found.update(str(r[0]) for r in self._rows(
+                f"SELECT document FROM mentions WHERE entity IN ({marks}) "
+                f"UNION SELECT document FROM quotes WHERE speaker IN ({marks}) "
+                f"UNION SELECT document FROM quote_via WHERE entity IN ({marks}) "
+                f"UNION SELECT document FROM event_participants WHERE participant IN ({marks})", chunk * 4))
+        return sorted(found)
+
     def anchor_days(self) -> set[str]:
         """The distinct days (ISO dates) the stored documents' sources give as their publication (``anchor_days``,
         filed as each source is added, holds a row a day however many documents fall on it)."""
