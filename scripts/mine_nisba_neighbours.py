@@ -59,7 +59,7 @@ def main() -> None:
     """Print the neighbour words that pass the thresholds."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("path")
-    parser.add_argument("--min-adjective", type=int, default=10)
+    parser.add_argument("--min-adjective", type=int, default=5)
     parser.add_argument("--ratio", type=float, default=10.0)
     args = parser.parse_args()
     for side, (adjective, place) in mine(args.path).items():

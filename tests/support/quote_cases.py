@@ -9,11 +9,13 @@ from marsad.extract.quotes import annotate
 from marsad.model import Document, Mention, Quote, Segment
 
 
-def doc_with_people(text: str, people: tuple[str, ...] = (), bodies: tuple[str, ...] = ()) -> Document:
+def doc_with_people(
+    text: str, people: tuple[str, ...] = (), bodies: tuple[str, ...] = (), places: tuple[str, ...] = (),
+) -> Document:
     """A document of ``text`` with a PER mention for every occurrence of each name (an ORG one for each of
-    ``bodies``), after the quote component."""
+    ``bodies``, a LOC one for each of ``places``), after the quote component."""
     mentions = []
-    for names, kind in ((people, "PER"), (bodies, "ORG")):
+    for names, kind in ((people, "PER"), (bodies, "ORG"), (places, "LOC")):
         for name in names:
             at = text.find(name)
             assert at >= 0, name

@@ -1174,6 +1174,21 @@ def _place_org_adjectives() -> frozenset[str]:
     return frozenset(norm_key(row[0]) for row in load_table("entity_place_org_adjectives.txt"))
 
 
+@cache
+def _city_institution_adjectives() -> frozenset[str]:
+    return frozenset(norm_key(row[0]) for row in load_table("entity_city_institution_adjectives.txt"))
+
+
+def _city_institution(sentence: _Sentence, place: int) -> bool:
+    """True when the one-word place span at ``place`` is inside an institution called a city: «مدينة [جازان]
+    الاقتصادية» (``entity_city_institution_adjectives.txt``, the adjectives the corpus writes after «مدينة الملك فهد»),
+    «بمدينة» and the adjective untagged.  The span is the tagger's, so a place the gazetteer lacks (جازان) counts."""
+    tokens, tags = sentence.tokens, sentence.tags
+    return (0 < place < len(tokens) - 1 and tags[place - 1] == tags[place + 1] == "O"
+            and "مدينه" in stem_variants(tokens[place - 1].key)
+            and tokens[place + 1].key in _city_institution_adjectives())
+
+
 def is_place_word(key: str) -> bool:
     """True for a one-word place: the gazetteer's (جدة) or a registered place's name (الإمارات)."""
     if key in one_word_places():
@@ -1227,6 +1242,8 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
                 tags[b:end] = ["I-ORG"] * (end - b)
             elif label == "ORG" and b == a + 2:  # «جيش الإسلام» tagged whole
                 named.update((h, tokens[a + 1].key) for h in _organisation_heads_of(tokens[a].key))
+            elif label == "LOC" and b == a + 1 and _city_institution(sent, a):
+                tags[a - 1:a + 2] = ["B-ORG", "I-ORG", "I-ORG"]  # «مدينة جازان الاقتصادية»: Jazan Economic City
             elif label == "LOC" and b == a + 1 and a and tags[a - 1] == "O" and is_place_word(tokens[a].key):
                 found.append((sent, a, b))
             elif label in ("MISC", "LOC") and b == a + 1 and a and tags[a - 1] == "O":

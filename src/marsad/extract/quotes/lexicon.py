@@ -45,6 +45,8 @@ class QuoteLexicon:
     # «وقال سموه»، «وأدان معاليه»: an honorific pronoun, a dignitary's stand-in as a verb's subject, and the titles of
     # the person it stands for (quote_honorifics.tsv)
     honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
+    # heads of a plural subject of people other than sound plurals and group roles (البعض، أهالي، ذوو)
+    plural_heads: frozenset[str] = frozenset()
 
     def channel_at(self, keys: list[str]) -> int:
         """How many of ``keys`` (a phrase's word keys) the longest channel name starting the phrase spans (0: none).
@@ -152,6 +154,7 @@ def quote_lexicon() -> QuoteLexicon:
         issued=_group("quote_document_links.tsv", "issued"),
         joint=_group("quote_document_links.tsv", "joint"),
         honorifics={norm_key(r[0]): frozenset(norm_key(w) for w in r[1:] if w) for r in load_table("quote_honorifics.tsv")},
+        plural_heads=frozenset(norm_key(w) for w in load("quote_plural_heads.txt")),
     )
 
 

@@ -31,6 +31,8 @@ VERBAL_NOUN = re.compile(r"ان..ا.|است..ا.|ت..ي.")  # إفعال left ou
 # the words of «وقال لن نسمح ...» follow a verb of saying with no mark, colon or complementizer; a subject never
 # starts with these
 UNMARKED_DIRECT = frozenset({"قال", "اضاف", "تابع"})
+# words after which a clause opens with its verb («فيما سخر كثيرون من القضية، معتبرين أن»)
+CLAUSE_OPENERS = frozenset({"فيما", "وفيما", "حيث", "بينما", "وبينما", "كما", "وقد", "قد"})
 DIRECT_STARTERS = frozenset({"لن", "لم", "لا", "لسنا", "نحن", "ليس", "لقد"})
 CONTINUING = ("إنه", "إنها", "إنهم", "إننا")  # a bare إن opens many a sentence of an opinion piece
 # «... أكد الوزير أن X. وأن Y.»: a sentence opening with و and the complementizer goes on with the reported words
@@ -368,7 +370,9 @@ class Piece(Emitter):
         same = bool(self.found) and self.found[-1].cue.start >= self.tokens[s0].start
         gender = None if same else self.lex.gender(self.tokens[i].key)
         memory = self.resolver.memory
-        speaker = self._verb_subject(i) or self._honorific_actor(i) or self._subjectless(i) \
+        plural = not same and self.tokens[i].key.endswith(("ين", "ون"))
+        speaker = self._verb_subject(i) or (self._plural_subject(i) if plural else None) \
+            or self._honorific_actor(i) or self._subjectless(i) \
             or memory.latest(self._para[i], 0, gender) \
             or self._subjectless(i, ("ORG", "LOC", "GPE")) or memory.latest(self._para[i], gender=gender) \
             or self._was_subject(i) or self._agreeing_subject(i)
@@ -379,7 +383,63 @@ class Piece(Emitter):
             speaker = self._was_subject(i) or self._agreeing_subject(i) or speaker
         self._quote_after(opener[0], opener[1], self._span([self.tokens[i]]), speaker, [], self._sent[i])
         if speaker is not None:
-            self.resolver.memory.add(self._para[i], speaker)
+            # a plural participle's speaker is plural: «وأضافت» after it goes to someone else
+            self.resolver.memory.add(self._para[i], speaker, "p" if plural else None)
+
+    def _plural_subject(self, i: int) -> Speaker | None:
+        """The plural subject right after the verb opening the clause of plural participle ``i`` (the sentence, the
+        words after فيما، حيث، بينما، كما، قد, after a short fronted phrase and its comma, or a clause after a comma
+        opening with و), the nearest clause first: «وأبدى البعض استياءهم مما يحدث، مؤكدين أن»، «حيث تبادل الموظفون
+        التهاني ... مؤكدين أن»، «فيما سخر كثيرون من القضية، معتبرين أن». A verb before its subject stays singular, so
+        its form tells nothing; the subject opens with a sound plural, a group role, a quantifier or a plural head of
+        ``quote_plural_heads.txt`` (:meth:`_plural_words` ends it before the verb's object). None otherwise."""
+        s0 = self._sentence_start[i]
+        starts = [s0, *(v for v in range(s0 + 1, i - 1) if self.tokens[v - 1].key in CLAUSE_OPENERS or (
+            self.tokens[v - 1].text in COMMAS and (v - s0 <= 4 or self.tokens[v].key[:1] == "و")))]
+        mentions = {m.start: m for m in self.resolver.doc.mentions}
+        for v in reversed(starts):
+            verb, head = self.tokens[v], self.tokens[v + 1]
+            if not verb.is_word or verb.key in self.lex.stops or verb.key.startswith(("ال", "وال")) \
+                    or verb.start in mentions or head.start in mentions or not self._plural_head(head):
+                continue
+            words = self._plural_words(self.tokens[v + 1:i])
+            return self.resolver.resolve(words, self._para[i])
+        return None
+
+    def _plural_words(self, run: list[Token]) -> list[Token]:
+        """The words of a plural subject opening ``run``, before the verb's object: the head, «من» and its noun after a
+        quantifier («عدد من خطباء الجوامع»), the definite genitive of a construct head («بعض الخبراء»، «مسؤولو الهلال
+        الأحمر»), and plural adjectives («محللون سياسيون أردنيون»، «الموظفون المسرحون»); «تصرفات»، «التهاني»، «بشدة»
+        end it."""
+        head = run[0]
+        quantity = bare_word(head.key) in QUANTIFIERS
+        construct = quantity or bare_word(head.key) in self.lex.plural_heads \
+            or (head.key.endswith("و") and not head.key.startswith("ال"))
+        words = [head]
+        k = 1
+        while k < len(run) and run[k].is_word:
+            key = run[k].key
+            if key == "من" and quantity and k == 1 and k + 1 < len(run) and run[k + 1].is_word:
+                words += run[k:k + 2]  # «عدد من خطباء الجوامع»: the noun after من takes its genitive too
+                k += 2
+                continue
+            plural = key.endswith(("ون", "ين")) and len(bare_word(key)) >= 4
+            if bare_word(key) in self.lex.plural_heads and len(words) == 1 and quantity:
+                construct = True  # «بعض أصحاب المحال الذهبية»
+            elif not (plural or (construct and key.startswith("ال"))) or key in self.lex.stops:
+                break
+            words.append(run[k])
+            k += 1
+        return words
+
+    def _plural_head(self, tok: Token) -> bool:
+        """True when ``tok`` can open a plural subject of people (see :meth:`_plural_subject`)."""
+        key = bare_word(tok.key)
+        if tok.key in self.lex.plural_heads or key in self.lex.plural_heads or key in QUANTIFIERS \
+                or self.lex.role(tok.key) == "group":
+            return True
+        return tok.key.endswith(("ون", "ين")) and len(key) >= 5 and tok.key not in self.lex.stops \
+            and self.lex.cue(tok.key) is None
 
     def _agreeing_subject(self, i: int) -> Speaker | None:
         """The subject of the verb opening the sentence of participle ``i`` when the verb is no cue but agrees with

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.corpus.known import resolve_role, shipped_registry
-from marsad.corpus.names import tagged_count
+from marsad.corpus.names import is_person_word, tagged_count
 from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.model import Document, Mention, Span
 from marsad.text.clitics import bare_word
@@ -29,6 +29,7 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
 _HEAD_CLITICS = frozenset({"و", "ب", "ل", "ف", "وب", "ول", "فب", "فل"})  # written before an institution's head
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
+SPOKESMEN = frozenset({"متحدث", "ناطق", "متحدثه", "ناطقه"})  # the heads of a spokesman's role (clitic-stripped keys)
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ class Resolver:
         if named is not None:
             return self._speaker(named, heads)  # «المبعوث الصيني» after «المبعوث الخاص لرئيس الصين ... لوه شوشنج»
         if self._anaphoric(words):
-            earlier = self._described(words, heads) or self.memory.with_head(_bare(words[0].key))
+            earlier = self._described(words, heads) or self._same_head(words, heads)
             if earlier is not None:
                 return earlier
         # a name after a body's head completes it (مكتب رئيس الوزراء التركي أحمد داود أوغلو): the body speaks
@@ -224,7 +225,7 @@ class Resolver:
             definite = words[0].key.startswith("ال") or (len(words) > 1 and words[1].key.startswith("ال")) \
                 or self._construct(words, zone)
             person = ((actor() if actor is not None else None) or self._latest_person(paragraph)) if definite else None
-            if person is not None and not self._holds_other(person, words):
+            if person is not None and not self._holds_other(person, words) and not self._other_gender(person, words):
                 # «وقال المسؤول التركي» after «أعلن رئيس الحكومة التركية أحمد داود أوغلو»: the person just quoted
                 return person
         if len(words) == 1 and words[0].text.endswith(_POSSESSIVE) and self.lex.role(words[0].key) is None:
@@ -236,7 +237,7 @@ class Resolver:
                 and self._construct(words, zone):
             # «ونفى وزير خارجية الدوحة» (خارجية, an indefinite noun, is no name): definite, the person just quoted
             person = (actor() if actor is not None else None) or self._latest_person(paragraph)
-            if person is not None and not self._holds_other(person, words):
+            if person is not None and not self._holds_other(person, words) and not self._other_gender(person, words):
                 return person
         return self._registered_mention(words[0].start, words[-1].end, heads) or self._speaker(words, heads)
 
@@ -412,6 +413,17 @@ class Resolver:
                 if rest | {head} <= near | speaker.heads:
                     return speaker
         return None
+
+    def _same_head(self, words: list[Token], heads: frozenset[str]) -> Speaker | None:
+        """The latest speaker met under the anaphor's head, unless both descriptions say more than the head and
+        nothing of it alike: «الخبراء السويسريين» is not «الخبراء المكلفون» met before."""
+        head = _bare(words[0].key)
+        earlier = self.memory.with_head(head)
+        if earlier is None:
+            return None
+        anaphors = {_bare(t.key) for t in words if self.lex.role(t.key) == "anaphor"}
+        rest, other = heads - {head} - anaphors, earlier.heads - {head}
+        return None if rest and other and not rest & other else earlier
 
     def _latest_person(self, paragraph: int) -> Speaker | None:
         """The latest named person among the speakers of this or the previous paragraph: tagged as a person, or a
@@ -662,14 +674,23 @@ class Resolver:
 
     def _completing_name(self, end: int, zone: list[Token]) -> Mention | None:
         """The person mention that follows a role subject ending at ``end`` across at most four complement words
-        (للشؤون المالية، بالمنطقة) or ranks (اللواء) and nothing else; None otherwise."""
+        (للشؤون المالية، بالمنطقة), ranks (اللواء) or a place after في («مدير مكتب الحملة في لبنان وليد بن علي الجلال»)
+        and nothing else; None otherwise."""
         rest = [t for t in zone if t.start >= end]
-        for k, tok in enumerate(rest[:5]):
+        k = 0
+        while k < min(len(rest), 5):
+            tok = rest[k]
             found = next((m for m in self.doc.mentions if m.type == "PER" and m.start == tok.start), None)
             if found is not None:
                 return found if k > 0 else None
+            place = next((m for m in self.doc.mentions if m.type == "LOC" and k + 1 < len(rest)
+                          and m.start == rest[k + 1].start), None) if tok.key == "في" else None
+            if place is not None:
+                k = next((n for n in range(k + 1, len(rest)) if rest[n].start >= place.end), len(rest))
+                continue
             if not tok.key.startswith(("ال", "لل", "بال")) and self.lex.role(tok.key) != "person":
                 return None
+            k += 1
         return None
 
     def _addressed(self, words: list[Token], zone: list[Token]) -> bool:
@@ -758,7 +779,11 @@ class Resolver:
         run = _tail_run(pool, self._namey)
         if not run and len(pool) > 3 and pool[-1].key.startswith("ال"):
             run = [*_tail_run(pool[:-1], self._namey), pool[-1]]
-            if not any(t.key in ("بن", "ابن") for t in run):
+            # «الخبير في قطاع الفنادق مشعل النافع»: a family name with the article after words the corpus shows
+            # mostly inside persons' names (مشعل), or after بن
+            if not any(t.key in ("بن", "ابن") for t in run) and not (
+                    len(run) >= 2 and all(is_person_word(t.key) for t in run[:-1])
+                    and self.lex.role(run[-1].key) is None and run[-1].key not in self.lex.stops):
                 run = []
         at = len(pool) - len(run) - 1
         if run and at > 0 and pool[at].key == "علي" and len(run) < _MAX_NAME and (
@@ -767,7 +792,8 @@ class Resolver:
         if 2 <= len(run) <= _MAX_NAME and len(run) < len(pool) and not any(t.key.isdigit() for t in run) \
                 and run[-1].key not in _RANK_ADJECTIVES:
             before = pool[len(pool) - len(run) - 1]
-            if before.key.startswith("ال") or self.lex.role(before.key) == "person" or before.text in "،,)":
+            # a definite word, with ل glued before its article too: «الحائزة على جائزة نوبل للسلام توكل كرمان»
+            if before.key.startswith(("ال", "لل")) or self.lex.role(before.key) == "person" or before.text in "،,)":
                 return run
         return None
 
@@ -840,11 +866,16 @@ class Resolver:
         ينبع محمد العقيبي» holds another office than «مدير هيئة السياحة» (the person met there is not the one meant)."""
         head = _bare(words[0].key)
         rest = {_bare(t.key) for t in words[1:]}
-        if not rest:
-            return False
         if not self._starts:
             self._starts = [t.start for t in self.tokens]
         name = norm_key(person.span.text)
+        if head in SPOKESMEN:
+            # «وذكر المتحدث باسم وزارة الخارجية أن» after the minister spoke: a spokesman speaks for someone else, so
+            # he is the person met only when the document calls that person a spokesman
+            return not person.heads & SPOKESMEN and not any(
+                m.type == "PER" and norm_key(m.text) == name and self._called_spokesman(m) for m in self.doc.mentions)
+        if not rest:
+            return False
         for m in self.doc.mentions:
             if m.type != "PER" or norm_key(m.text) != name:
                 continue
@@ -855,6 +886,23 @@ class Resolver:
             if stretch and not stretch & rest and not any(_nisba_noun(r) & stretch for r in rest):
                 return True
         return False
+
+    def _called_spokesman(self, m: Mention) -> bool:
+        """True when a spokesman's role describes person mention ``m``: its head among the twelve words before the
+        name with no other person between («المتحدث الرسمي باسم الأجهزة الأمنية الفلسطينية اللواء عدنان الضميري»), or
+        right after it and a comma («كريس فيليرز، المتحدث باسم ...»)."""
+        at, end = bisect_left(self._starts, m.start), bisect_left(self._starts, m.end)
+        lo = max(0, at - 12)
+        for other in self.doc.mentions:
+            if other.type == "PER" and other.end <= m.start:
+                lo = max(lo, bisect_left(self._starts, other.end))
+        return any(_bare(t.key) in SPOKESMEN for t in self.tokens[lo:at] + self.tokens[end:end + 2])
+
+    def _other_gender(self, person: Speaker, words: list[Token]) -> bool:
+        """True when a feminine role (its head written with a final ة: «نائبة النادي»، «الوزيرة») meets a person remembered
+        as the subject of a masculine verb («وأوضح ... الدكتور عبدالعزيز الحربي»): someone else is meant."""
+        written = [c for c in words[0].text if norm_key(c)]
+        return written[-1:] == ["ة"] and self.memory.genders.get(person.span.text) == "m"
 
     def _named_by_head(self, words: list[Token]) -> list[Token] | None:
         """The person the document names after the same head noun with other words between, when each other word
@@ -900,8 +948,9 @@ class Resolver:
                 continue
             follow = text_tokens(self.doc.text, end, min(len(self.doc.text), end + 80))
             skip = 0
+            # إلى (الي) is no adjective, nor a name opening with ال (ألكساندر نوفاك, الوليد بن طلال)
             while skip < min(3, len(follow)) and follow[skip].key.startswith("ال") and skip + 1 < len(follow) \
-                    and follow[skip].key not in self.lex.stops:  # إلى (الي) is no adjective
+                    and follow[skip].key not in self.lex.stops and self._person_at(follow[skip].start) is None:
                 skip += 1
             person = self._person_at(follow[skip].start) if follow[skip:] else None
             apposed = False

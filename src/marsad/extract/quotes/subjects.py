@@ -129,7 +129,9 @@ class Subjects(Openers):
             named = tok.key in self.lex.stops and any(
                 m.type == "PER" and (m.start == tok.start or (
                     tok.key == "علي" and m.start > tok.end and not self.text[tok.end:m.start].strip())
-                    or m.start < tok.start < tok.end < m.end)  # «الصيدلي محمد علي الطويلعي»: inside a name
+                    or m.start < tok.start < tok.end < m.end  # «الصيدلي محمد علي الطويلعي»: inside a name
+                    # «وقال المهندس عبدالله علي سابق: إن»: so spelt closing a tagged name, the father's name
+                    or (tok.text == "علي" and m.start < tok.start and tok.end == m.end))
                 for m in self.resolver.doc.mentions)
             nxt = self.tokens[self.index(tok.start) + 1] if self.index(tok.start) + 1 < len(self.tokens) else None
             # «رئيس المنظمة علي أكبر صالحي»: علي spelt with ya after a description, before a name word

@@ -1,0 +1,80 @@
+"""Errors found by auditing the 40 largest entities of SaudiNewsNet 2015-08-03 (tests/gold/entities/audit_2015-08-03.md).
+
+Real articles of that day run through the product pipeline (page stage, components, corpus steps), as
+``marsad analyze`` runs them.
+"""
+
+from __future__ import annotations
+
+from tests.corpus.conftest import mention_entities
+
+from marsad.corpus.result import CorpusResult
+from marsad.model import Document
+
+URLS = {
+    "jazan_city": "http://www.aleqt.com/2015/08/03/article_978656.html",  # «مدينة جازان الاقتصادية» ×4
+    "jazan_city_sabq": "http://sabq.org/OrDgde",  # «بإدارة وتشغيل مدينة جازان الاقتصادية»
+    "fighter": "http://aawsat.com/home/article/421316/مقتل-31-شخصًا-بسقوط-مقاتلة-سورية-على-سوق-في-أريحا",
+    "fighter_idlib": "http://www.aleqt.com/2015/08/03/article_978647.html",  # «سقوط مقاتلة سورية في إدلب»
+    "kerry_doha": "http://aawsat.com/home/article/421336/وزير-الخارجية-الأميركي-في-الدوحة-لإقناع-دول-الخليج-بمنافع-الاتفاق-النووي",
+    "kerry_tripartite": "http://www.alwatan.com.sa/Politics/News_Detail.aspx?ArticleID=230832&CategoryID=1",
+    "uae_cell": "http://www.alyaum.com/article/4081607",  # «أعلنت دولة الإمارات العربية كشف مجموعة إرهابية»
+    "uae_ghosts": "http://www.alyaum.com/article/4081657",  # «أعلنت دولة الإمارات المتحدة»
+    "copa": "http://aawsat.com/home/article/420891/المعيبد-تمييز-الأندية-الكبيرة-حقيقة-لا-يمكن-إنكارها",
+    "box_office": "http://www.aleqt.com/2015/08/03/article_978582.html",  # «دور السينما في أمريكا الشمالية»
+    "mers": "http://www.alyaum.com/article/4081630",  # «وباء متلازمة الشرق الأوسط التنفسية»
+}
+
+
+def test_a_city_institution_is_not_its_place(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«مدينة جازان الاقتصادية» (Jazan Economic City) is an institution named like «مدينة الملك عبدالله الاقتصادية», not
+    the region of Jazan: the adjective is one the corpus writes after «مدينة» + a royal's name, so the three words are
+    one name, and no mention of the region is taken from it; «مصفاة نفط جازان» in the same article stays the region."""
+    docs = analysed[0]
+    for name in ("jazan_city", "jazan_city_sabq"):
+        doc = docs[name]
+        city = [m for m in doc.mentions if m.text == "مدينة جازان الاقتصادية"]
+        assert len(city) >= 3, name
+        assert {m.type for m in city} == {"ORG"}
+        region = mention_entities(doc, "جازان")
+        assert region and not region & {m.entity for m in city}, name
+        assert not any(m.text == "جازان" and doc.text[m.end:m.end + 11] == " الاقتصادية" for m in doc.mentions)
+
+
+def test_a_fighter_jet_of_syria_is_its_adjective(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«سقطت مقاتلة سورية على سوق»: «مقاتلة» is a word the corpus writes before other countries' indefinite
+    adjectives (مقاتلة روسية) and never before a country's name, so «سورية» after it is «Syrian», no mention of
+    Syria; «سوريا» of the same articles stays the country."""
+    docs = analysed[0]
+    for name in ("fighter", "fighter_idlib"):
+        doc = docs[name]
+        assert doc.text.count("مقاتلة سورية") >= 2, name
+        assert not [m for m in doc.mentions if m.text == "سورية" and doc.text[:m.start].endswith("مقاتلة ")], name
+    assert mention_entities(docs["fighter"], "سوريا") == {"loc:syria"}
+
+
+def test_the_gulf_and_the_emirates_are_one_place_however_written(
+    analysed: tuple[dict[str, Document], CorpusResult],
+) -> None:
+    """«دول الخليج العربية» and «دول الخليج العربي» are one place, the registered Gulf (the bare «الخليج» is not
+    registered: it names the club Al-Khaleej in a club's article); the Emirates written «الإمارات العربية» or «الإمارات
+    المتحدة» (a word of the long name left out) are the registered UAE."""
+    docs = analysed[0]
+    assert mention_entities(docs["kerry_doha"], "الخليج العربية") == {"loc:gulf"}
+    assert mention_entities(docs["kerry_tripartite"], "الخليج العربي") == {"loc:gulf"}
+    assert mention_entities(docs["uae_cell"], "الإمارات العربية") == {"loc:uae"}
+    assert mention_entities(docs["uae_ghosts"], "الإمارات المتحدة") == {"loc:uae"}
+
+
+def test_a_name_that_contains_a_place_is_not_the_place(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«كوبا أمريكا» (the Copa América), «أمريكا الشمالية» (North America) and «متلازمة الشرق الأوسط التنفسية» (MERS):
+    the tagger tagged «أمريكا» or «الشرق الأوسط» alone, and resolution made them the United States and the Middle East;
+    the registry names them whole, so no mention of either place comes from them."""
+    docs = analysed[0]
+    cases = {"copa": ("كوبا أميركا", "misc:copa-america"), "box_office": ("أمريكا الشمالية", "loc:north-america"),
+             "mers": ("متلازمة الشرق الأوسط التنفسية", "misc:mers")}
+    for name, (text, entity) in cases.items():
+        doc = docs[name]
+        assert mention_entities(doc, text) == {entity}, name
+        wrong = {"loc:united-states", "loc:middle-east"}
+        assert not [m for m in doc.mentions if m.entity in wrong and text in doc.text[m.start - 12:m.end + 20]], name
