@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from marsad.cli.app import app
-from marsad.eval.ner import chunks, evaluate
+from marsad.eval.ner import chunks, evaluate, keep_types, outermost
 
 # The shipped tagger (two networks) scores 0.7457 on the whole test split (model card); issue 14 allows a
 # faster model within 0.003 of it.
@@ -68,6 +68,16 @@ def test_per_type_counts() -> None:
     assert report.overall.correct == 1
 
 
+def test_keep_types_and_outermost() -> None:
+    assert keep_types([["B-PERS", "B-MISC", "I-MISC", "B-LOC"]], {"PERS", "LOC"}) == [["B-PERS", "O", "O", "B-LOC"]]
+    wojood = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+    # Wojood's «المندوب الدائم للمغرب لدى منظمة التعاون الإسلامي»: OCC outside, GPE and ORG inside
+    assert outermost(["I-OCC", "I-OCC", "B-GPE"], wojood) == "B-LOC"
+    assert outermost(["I-OCC", "I-OCC", "B-ORG"], wojood) == "B-ORG"
+    assert outermost(["I-ORG", "B-GPE"], wojood) == "I-ORG"  # «فلسطين» inside «حكومة فلسطين»
+    assert outermost(["B-DATE"], wojood) == "O"
+
+
 def test_shape_mismatch_is_an_error() -> None:
     with pytest.raises(ValueError):
         evaluate([["O", "O"]], [["O"]])
@@ -83,6 +93,11 @@ def test_eval_command_json(shared_dir: Path, tmp_path: Path) -> None:
     assert set(data) >= {"precision", "recall", "f1", "per_type"}
     assert 0.5 < data["f1"] <= 1.0
     assert set(data["per_type"]) <= {"PERS", "LOC", "ORG", "MISC"}
+    only = CliRunner().invoke(app, ["eval", "ner", "--conll", str(sample), "--json", "--types", "PERS,LOC"])
+    assert only.exit_code == 0, only.output
+    kept = json.loads(only.stdout)
+    assert set(kept["per_type"]) == {"PERS", "LOC"}
+    assert kept["support"] == data["per_type"]["PERS"]["support"] + data["per_type"]["LOC"]["support"]
 
 
 def test_shipped_tagger_on_anercorp_test(shared_dir: Path) -> None:

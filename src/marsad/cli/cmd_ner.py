@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from marsad.cli.apps import eval_app, train_app
-from marsad.eval.ner import evaluate, report_json, tag_conll
+from marsad.eval.ner import evaluate, keep_types, report_json, tag_conll
 
 _DATA = Path("..") / "shared" / "datasets"
 out = Console()
@@ -33,12 +33,20 @@ def eval_ner(
             help="Sentences per pseudo-document for the consistency step (0: whole file).",
         ),
     ] = 50,
+    types: Annotated[
+        str | None,
+        typer.Option("--types", help="Score only these types, comma-separated (e.g. PERS,LOC,ORG for a gold file "
+                     "without MISC); tags of other types count as O on both sides."),
+    ] = None,
 ) -> None:
     """Entity-level exact-match precision, recall and F1 (seqeval semantics), overall and per type."""
     from marsad.extract.ner.tagger import NerTagger, shipped_tagger
 
     tagger = shipped_tagger() if model_dir is None else NerTagger.from_folder(model_dir)
     gold, predicted = tag_conll(conll, tagger, doc_sentences)
+    if types:
+        kept = set(types.split(","))
+        gold, predicted = keep_types(gold, kept), keep_types(predicted, kept)
     data = report_json(evaluate(gold, predicted))
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -76,6 +84,18 @@ def train_ner(
     dev: Annotated[
         float, typer.Option("--dev", min=0.0, max=0.5, help="Hold out this last fraction of train and score it each epoch.")
     ] = 0.0,
+    student_epochs: Annotated[int, typer.Option("--student-epochs", min=1, help="Epochs of the distilled student.")] = 3,
+    distill_per_epoch: Annotated[
+        int, typer.Option("--distill-per-epoch", min=1, help="Machine-tagged sentences per student epoch.")
+    ] = 7000,
+    student_hidden: Annotated[
+        int | None, typer.Option("--student-hidden", min=1, help="LSTM units each way of the student "
+                                 "(default the teachers' 128; another size trains it from scratch).")
+    ] = None,
+    student_filters: Annotated[
+        int | None, typer.Option("--student-filters", min=1, help="Character CNN filters of the student "
+                                 "(default the teachers' 100; another size trains it from scratch).")
+    ] = None,
 ) -> None:
     """Rebuild the NER model files from ANERcorp train and SaudiNewsNet into OUT (then copy them to marsad/models).
 
@@ -93,5 +113,7 @@ def train_ner(
     err.print("training the BiLSTM-CRF on ANERcorp train ...")
     train(TrainConfig(data / "anercorp" / "ANERCorp_CamelLab_train.txt", vectors, out_dir, epochs=epochs,
                       seeds=tuple(seeds or (13, 14)), unlabelled=data / "saudinewsnet" / "saudinewsnet.jsonl.gz",
-                      distill=distill, teacher=teacher), dev, err.print)
+                      distill=distill, teacher=teacher, student_epochs=student_epochs,
+                      distill_per_epoch=distill_per_epoch, student_hidden=student_hidden,
+                      student_filters=student_filters), dev, err.print)
     err.print(f"done in {time.monotonic() - started:.0f} s: {out_dir}")

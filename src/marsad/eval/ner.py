@@ -8,7 +8,7 @@ recall and F1 are micro-averaged over all chunks; per type they are computed the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,6 +104,23 @@ def evaluate(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) 
         for t in types
     }
     return Report(_score(len(true_set & pred_set), len(pred_set), len(true_set)), per_type)
+
+
+def keep_types(sentences: Sequence[Sequence[str]], types: set[str]) -> list[list[str]]:
+    """The tag lists with every tag whose type is not in ``types`` made ``O``."""
+    return [[tag if tag.partition("-")[2] in types else "O" for tag in sent] for sent in sentences]
+
+
+def outermost(tags: Sequence[str], mapping: Mapping[str, str]) -> str:
+    """One flat IOB2 tag for a token of a nested corpus (tags listed outermost first, as in Wojood).
+
+    The outermost tag whose type ``mapping`` knows, renamed by it (``{"GPE": "LOC"}``); ``O`` when none is.
+    """
+    for tag in tags:
+        prefix, _, label = tag.partition("-")
+        if label in mapping:
+            return f"{prefix}-{mapping[label]}"
+    return "O"
 
 
 def tag_sentences(

@@ -25,7 +25,7 @@ import random
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,10 @@ class TrainConfig:
     student_epochs: int = 3
     student_learning_rate: float = 5e-4
     teacher: Path | None = None  # a trained ensemble to reuse instead of training the seeds
+    # the student's size: None keeps the teachers' (and starts from the first teacher network); a smaller
+    # student starts from scratch at ``learning_rate``
+    student_hidden: int | None = None
+    student_filters: int | None = None
 
 
 def unlabelled_sentences(path: Path, limit: int) -> list[list[str]]:
@@ -400,9 +404,14 @@ def train(config: TrainConfig, dev_fraction: float = 0.0, log: Callable[[str], N
     def on_student_epoch(epoch: int, loss: float, state: dict[str, NDArray[np.float32]]) -> None:
         report(f"student (seed {student_seed}) epoch {epoch} loss {loss:.0f}", [state])
 
-    # the student starts from the first teacher network and trains on the word table as shipped (float16)
-    student = fit(config, student_seed, sentences, encoded, n_chars, table.astype(np.float16).astype(np.float32),
-                  on_student_epoch, (extra, labels), members[0] if members else member_state(teacher_path))
+    # the student trains on the word table as shipped (float16); of the teachers' size it starts from the first
+    # teacher network, smaller it starts from scratch at the teachers' learning rate
+    hidden, filters = config.student_hidden or config.hidden, config.student_filters or config.char_filters
+    resized = (hidden, filters) != (config.hidden, config.char_filters)
+    student_config = replace(config, hidden=hidden, char_filters=filters, student_learning_rate=config.learning_rate)
+    init = None if resized else members[0] if members else member_state(teacher_path)
+    student = fit(student_config if resized else config, student_seed, sentences, encoded, n_chars,
+                  table.astype(np.float16).astype(np.float32), on_student_epoch, (extra, labels), init)
     report("student averaged", [student])
     export([student], encoder, path)
     return time.monotonic() - started
