@@ -50,11 +50,13 @@ from marsad.lexicons import load, load_groups, load_table
 from marsad.model import Document, EntityType, Mention
 from marsad.page.outlets import outlet_table
 from marsad.text.clitics import (
+    ARTICLE_PREFIXES,
     CLITIC_LETTERS,
     is_lam_article_word,
     name_word,
     separable_length,
     stem_variants,
+    strip_clitics,
 )
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
@@ -1250,6 +1252,24 @@ def is_place_word(key: str) -> bool:
     return entry is not None and entry.type == "LOC"
 
 
+def is_place_org_ending(key: str) -> bool:
+    """True for a word that goes on with an organisation's name after a place: an organisation adjective
+    (``entity_place_org_adjectives.txt``: الأدبي) or a ل + definite noun (للثقافة)."""
+    return key in _place_org_adjectives() or is_lam_article_word(key)
+
+
+@cache
+def _place_org_short_heads() -> frozenset[str]:
+    return frozenset(norm_key(row[0]) for row in load_table("entity_place_org_short_heads.tsv"))
+
+
+def _short_name(head: str, readings: list[str]) -> bool:
+    """True when ``head`` (a word with ``readings`` of organisation heads) before a one-word place names an
+    organisation with nothing after the place: a head of ``entity_place_org_short_heads.tsv`` without the article
+    («[بنك] الرياض», «ل[بنك] الرياض»; «طالبت الشركة فرنسا» is no name)."""
+    return strip_clitics(head)[0] not in ARTICLE_PREFIXES and any(h in _place_org_short_heads() for h in readings)
+
+
 def _place_org_end(sentence: _Sentence, place: int) -> int:
     """Where an organisation named by the place at ``place`` ends (``place + 1`` when nothing names one): adjectives
     that name organisations after a place (``entity_place_org_adjectives.txt``: نادي جدة [الأدبي]), then a ل +
@@ -1274,7 +1294,9 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     what ends the name (:func:`_place_org_end`).
 
     «هيئة [البحرين] للثقافة والآثار», «فرقة [جدة] للفنون الشعبية», «نادي [جدة] الأدبي», «بنك [إيران] المركزي»: the
-    tagger tags the place alone, and resolution would count the organisation as the place.  So would it a document or
+    tagger tags the place alone, and resolution would count the organisation as the place.  A head whose place
+    phrases mostly go on with such an ending in the corpus (``entity_place_org_short_heads.tsv``: بنك، شركة) names the
+    organisation with nothing after the place too: «بنك [الرياض]», «مؤسسة [قطر]» (:func:`_short_name`).  So would it a document or
     meeting the corpus names after a city (``entity_place_documents.tsv``: «إعلان [القاهرة]», «مؤتمر [جنيف]»), which
     becomes one MISC name.  A head and place the
     document tags as one organisation elsewhere (بنك الرياض) are that organisation wherever the place alone is tagged
@@ -1312,7 +1334,8 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
             continue
         heads = place_org_heads_of(tokens[a - 1].key)
         end = _place_org_end(sent, a) if heads else a + 1
-        if heads and (end > a + 1 or any((h, tokens[a].key) in named for h in heads)):
+        if heads and (end > a + 1 or any((h, tokens[a].key) in named for h in heads)
+                      or _short_name(tokens[a - 1].key, heads)):
             tags[a - 1:end] = ["B-ORG"] + ["I-ORG"] * (end - a)
 
 
