@@ -8,8 +8,9 @@ city's by the audits' convention) or a mere location.  For every head (a proclit
 (:func:`marsad.extract.entities.is_place_word`), the phrase is counted, and counted as ended when the next word is an
 organisation adjective (``entity_place_org_adjectives.txt``) or a ل + definite noun.  Heads seen at least
 ``--min-count`` times with an ended share of at least ``--min-share`` are written with their counts
-(``entity_place_org_short_heads.tsv``, read by ``marsad.extract.entities.name_place_organisations``).  The held-out
-third of the corpus (crc32(url) % 3 == 0) is left out.
+(``entity_place_org_short_heads.tsv``, read by ``marsad.extract.entities.name_place_organisations``; the file leaves
+out «مركز», whose bare phrases were read and are often a country's standing: see its header).  The held-out third
+of the corpus (crc32(url) % 3 == 0) is left out.
 
 Usage: python scripts/mine_place_org_short_heads.py ../shared/datasets/saudinewsnet/saudinewsnet.jsonl.gz > heads.tsv
 """
