@@ -488,3 +488,35 @@ def test_an_entity_merged_away_is_named_by_no_stored_document(shared_dir: Path, 
         assert named <= listed and not (in_json & set(merged))
         rabiah = next(e for e in report["entities"] if e["name"].endswith("الربيعة"))
         assert set(rabiah["documents"]) == {d.id for d in docs}
+
+
+SUPER_CUPS = [  # 2015-08-01: the Saudi Super Cup (bare and qualified), then the Egyptian and the London ones
+    "http://aawsat.com/home/article/419826/دونيس-يعتمد-كعبي-والسالم-والعليوي-في-هجوم-الهلال",
+    "http://www.al-jazirah.com/2015/20150801/sp8.htm",  # «السوبر المصري» once, «السوبر» twice: the entity «السوبر»
+    "http://www.alriyadh.com/1069620",
+    "http://www.okaz.com.sa/new/Issues/20150801/Con20150801786793.htm",  # «السوبر اللندني» once, «السوبر» three times
+    "http://www.okaz.com.sa/new/Issues/20150801/Con20150801786810.htm",
+]
+
+
+def test_another_cup_named_by_the_bare_word_takes_no_registry_key_of_the_home_cup(
+    shared_dir: Path, store_target: str
+) -> None:
+    """An article on the Egyptian Super Cup names it «السوبر» more often than «السوبر المصري», so resolution names the
+    entity «السوبر»; related one article at a time, that name's registry key went to the Egyptian cup and the next
+    Saudi article's bare «السوبر» folded the Saudi cup into it (then the London one likewise).  The cups stay apart,
+    as one pass over the five articles keeps them."""
+    records = saudinewsnet_records(shared_dir, set(SUPER_CUPS))
+    options = Options(progress=False)
+    docs = [analyze_raw(record_document(records[u], f"saudinewsnet:{u}", "jsonl"), options) for u in SUPER_CUPS]
+    with Store(store_target) as store:
+        number = store.start_run(["cups"])
+        for doc in docs:
+            store.write_batch(number, [doc], [(doc.id, source_of(doc))], {}, [])
+            relate_queued(store, number, options.stories, 1)
+        assert not store.rows("SELECT old FROM redirects WHERE kind = 'entity'")
+        cups = {frozenset([e["name"], *e["aliases"]]): set(e["documents"]) for e in build_report(store)["entities"]
+                if e["name"].startswith("السوبر")}
+    by_form = {form: named for forms, named in cups.items() for form in forms if " " in form}
+    assert by_form["السوبر السعودي"] == {docs[i].id for i in (0, 1, 2, 4)}  # the Egyptian article names it once too
+    assert by_form["السوبر المصري"] == {docs[1].id} and by_form["السوبر اللندني"] == {docs[3].id}

@@ -54,17 +54,22 @@ def entity_keys(entity: Entity) -> list[str]:
     keys it (a batch's «السوبر الإسبانية» is the store's «السوبر الإسباني»), and an event named by its bare word with the
     adjective resolution gives it (:func:`marsad.corpus.entities.event_home`); another country's event is not keyed by
     such a bare alias: the French cup's «السوبر» (an article on it) took the stored id of the bare Saudi cup on
-    2015-08-02, and the Saudi cup's stored id with it.
+    2015-08-02, and the Saudi cup's stored id with it.  Nor is an event named by its bare word whose aliases qualify
+    it one way: an article calling the Egyptian cup «السوبر» twice and «السوبر المصري» once names the entity «السوبر»,
+    which the home key had folded into the stored Saudi cup (2015-08-01, with the London one).
     """
     forms = [entity.name, *entity.aliases]
     if entity.type in ("PER", "ORG") and len(entity.name.split()) > 1:
         forms = [f for f in forms if len(f.split()) > 1]
     if entity.type == "MISC":
-        own = spelling_key(event_home(masculine_qualifier(entity.name)))
+        bare = entity.name.strip() if " " not in entity.name.strip() else None
+        qualified = {spelling_key(masculine_qualifier(f)) for f in entity.aliases
+                     if bare is not None and len(f.split()) == 2 and f.split()[0] == bare}
+        own = next(iter(qualified)) if len(qualified) == 1 else spelling_key(event_home(masculine_qualifier(entity.name)))
         forms = [f for f in forms if event_home(f) == f or spelling_key(event_home(f)) == own]
         forms += [masculine_qualifier(f) for f in forms]
-        if " " not in entity.name.strip():
-            forms.append(event_home(entity.name))  # a batch's bare «السوبر» is the stored «السوبر السعودي»
+        if bare is not None and not qualified:
+            forms.append(event_home(bare))  # a batch's bare «السوبر» is the stored «السوبر السعودي»
     return sorted({f"{entity.type}:{spelling_key(f)}" for f in forms if f.strip()} or {f"{entity.type}:#{entity.id}"})
 
 
@@ -79,8 +84,8 @@ def renumber(entities: list[Entity], known: dict[str, str], next_number: int) ->
     Each entity scores the stored ids its keys point to (one point a key, ten more when
     its name's key points there); pairs are granted best first, an id to one entity only.
     The other stored ids an entity points to, when no entity took them, were merged into
-    it and become redirects (never a known entity's id).  Registry keys go to the entity whose name they spell, else
-    to the most mentioned entity carrying them.
+    it and become redirects (never a known entity's id).  Registry keys go to the entity whose name they spell (when
+    the name's key is one of its keys), else to the most mentioned entity carrying them.
     """
     out = Renumbering(next_number=next_number)
     keys = {e.id: entity_keys(e) for e in entities}
@@ -113,7 +118,8 @@ def renumber(entities: list[Entity], known: dict[str, str], next_number: int) ->
         for key in keys[e.id]:
             out.keys[key] = out.ids[e.id]
     for e in ranked:
-        out.keys[name_key(e)] = out.ids[e.id]
+        if name_key(e) in keys[e.id]:  # not the bare «السوبر» of an entity its aliases call the Egyptian cup
+            out.keys[name_key(e)] = out.ids[e.id]
     return out
 
 
