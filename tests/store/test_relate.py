@@ -452,6 +452,18 @@ def test_a_store_of_layout_3_reads_the_same_after_its_findings_move_to_rows(shar
         assert max(len(e["documents"]) for e in before["entities"]) >= 10 and before["duplicates"]
 
 
+def _related_one_by_one(shared_dir: Path, store: Store, urls: list[str]) -> list[Document]:
+    """These SaudiNewsNet articles analysed and related into ``store`` one batch each, in order; their documents."""
+    records = saudinewsnet_records(shared_dir, set(urls))
+    options = Options(progress=False)
+    docs = [analyze_raw(record_document(records[u], f"saudinewsnet:{u}", "jsonl"), options) for u in urls]
+    number = store.start_run(["one by one"])
+    for doc in docs:
+        store.write_batch(number, [doc], [(doc.id, source_of(doc))], {}, [])
+        relate_queued(store, number, options.stories, 1)
+    return docs
+
+
 RABIAH = [  # the nine 2015-08-01 articles naming عبدالله الربيعة; one at a time, a later one joins two stored entities
     "http://aawsat.com/home/article/419661/وصول-رابع-طائرة-مساعدات-سعودية-إلى-عدن",
     "http://www.aleqt.com/2015/08/01/article_977902.html",
@@ -469,14 +481,8 @@ def test_an_entity_merged_away_is_named_by_no_stored_document(shared_dir: Path, 
     """A batch that finds two stored entities to be one person leaves a redirect, and the stored documents that named
     the merged-away id (their mentions, quote speakers, event participants, in the rows and the report JSON) now name
     the entity it lives on as: no document names an entity the report does not list."""
-    records = saudinewsnet_records(shared_dir, set(RABIAH))
-    options = Options(progress=False)
-    docs = [analyze_raw(record_document(records[u], f"saudinewsnet:{u}", "jsonl"), options) for u in RABIAH]
     with Store(store_target) as store:
-        number = store.start_run(["rabiah"])
-        for doc in docs:
-            store.write_batch(number, [doc], [(doc.id, source_of(doc))], {}, [])
-            relate_queued(store, number, options.stories, 1)
+        docs = _related_one_by_one(shared_dir, store, RABIAH)
         merged = {str(old): str(new) for old, new in store.rows("SELECT old, new FROM redirects WHERE kind = 'entity'")}
         assert merged  # the batches did merge stored entities (else this test proves nothing)
         report = build_report(store)
@@ -506,14 +512,8 @@ def test_another_cup_named_by_the_bare_word_takes_no_registry_key_of_the_home_cu
     entity «السوبر»; related one article at a time, that name's registry key went to the Egyptian cup and the next
     Saudi article's bare «السوبر» folded the Saudi cup into it (then the London one likewise).  The cups stay apart,
     as one pass over the five articles keeps them."""
-    records = saudinewsnet_records(shared_dir, set(SUPER_CUPS))
-    options = Options(progress=False)
-    docs = [analyze_raw(record_document(records[u], f"saudinewsnet:{u}", "jsonl"), options) for u in SUPER_CUPS]
     with Store(store_target) as store:
-        number = store.start_run(["cups"])
-        for doc in docs:
-            store.write_batch(number, [doc], [(doc.id, source_of(doc))], {}, [])
-            relate_queued(store, number, options.stories, 1)
+        docs = _related_one_by_one(shared_dir, store, SUPER_CUPS)
         assert not store.rows("SELECT old FROM redirects WHERE kind = 'entity'")
         cups = {frozenset([e["name"], *e["aliases"]]): set(e["documents"]) for e in build_report(store)["entities"]
                 if e["name"].startswith("السوبر")}
