@@ -412,7 +412,7 @@ class Piece(Emitter):
         s0 = self._sentence_start[i]
         starts = [s0, *(v for v in range(s0 + 1, i - 1) if self.tokens[v - 1].key in CLAUSE_OPENERS or (
             self.tokens[v - 1].text in COMMAS and (v - s0 <= 4 or self.tokens[v].key[:1] == "و")))]
-        mentions = {m.start: m for m in self.resolver.doc.mentions}
+        mentions = {m.start for m in self.resolver.doc.mentions}  # where a mention starts
         for v in reversed(starts):
             verb, head = self.tokens[v], self.tokens[v + 1]
             if not verb.is_word or verb.key in self.lex.stops or verb.key.startswith(("ال", "وال")) \

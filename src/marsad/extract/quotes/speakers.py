@@ -686,7 +686,7 @@ class Resolver:
         k = 0
         while k < min(len(rest), 5):
             tok = rest[k]
-            found = next((m for m in self.doc.mentions if m.type == "PER" and m.start == tok.start), None)
+            found = self._person_at(tok.start)
             if found is not None:
                 return found if k > 0 else None
             place = next((m for m in self.doc.mentions if m.type == "LOC" and k + 1 < len(rest)
