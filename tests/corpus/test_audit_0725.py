@@ -16,6 +16,7 @@ URLS = {
     "ahli_board": "http://aawsat.com/home/article/414216/الزويهري-يشرع-في-ترتيب-إدارة-الأهلي-الجديدة",
     "ahli_president": "http://www.okaz.com.sa/new/Issues/20150725/Con20150725785537.htm",  # «رئيس نادي الاهلي»
     "ahli_sabq": "http://sabq.org/4GCgde",  # «عضو شرف النادي الأهلي», «رئيساً للنادي الأهلي»
+    "qadsiah": "http://www.alyaum.com/article/4080054",  # «واصل الفريق الأول لكرة القدم بنادي القادسية»
     "roots": "http://www.alriyadh.com/1029850",  # «في قصة جده كونتا كونتي» (his grandfather)
     "draw": "http://aawsat.com/home/article/414256/موسكو-تتأهب-لـ«بداية-الحلم»-بقرعة-مثيرة-لتصفيات-مونديال-2018",
     "luxor": "http://www.alriyadh.com/1067704",  # «ومنطقة آثار مصر العليا» ×2
@@ -33,6 +34,15 @@ def test_a_club_word_is_no_part_of_the_clubs_name(analysed: tuple[dict[str, Docu
     assert len(clubs) == 1
     assert sum(m.entity in clubs for doc in docs.values() for m in doc.mentions) >= 18
     assert mention_entities(docs["ahli_board"], "الأهلي") == mention_entities(docs["ahli_president"], "الاهلي")
+
+
+def test_a_clubs_team_is_no_rank(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«واصل الفريق الأول لكرة القدم بنادي القادسية»: with the club word out of the club's span, the role join must
+    still not read «الفريق» (the team) as the rank before a person; the club is «القادسية»."""
+    doc = analysed[0]["qadsiah"]
+    assert not [m for m in doc.mentions if m.type == "PER" and m.text.startswith("الفريق")]
+    assert "نادي القادسية" not in {m.text for m in doc.mentions}
+    assert "القادسية" in {m.text for m in doc.mentions if m.type == "ORG"}
 
 
 def test_a_grandfather_is_not_jeddah(analysed: tuple[dict[str, Document], CorpusResult]) -> None:

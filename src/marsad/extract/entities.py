@@ -874,8 +874,19 @@ def untag_club_words(sentence: _Sentence) -> None:
     tokens, tags = sentence.tokens, sentence.tags
     for a, b, label in iob_spans(tags):
         if (label == "ORG" and b == a + 2 and name_word(tokens[a + 1].key) in club_names()
-                and any(v.removeprefix("ال") in NAMING_CLUB_WORDS for v in stem_variants(tokens[a].key))):
+                and _naming_club_word(tokens[a].key)):
             tags[a:b] = ["O", "B-ORG"]
+
+
+def _naming_club_word(key: str) -> bool:
+    """True for a word a club's name is written after (``NAMING_CLUB_WORDS``, the article or a proclitic allowed)."""
+    return any(v.removeprefix("ال") in NAMING_CLUB_WORDS for v in stem_variants(key))
+
+
+def _before_club(sentence: _Sentence, at: int) -> bool:
+    """True when the token at ``at`` is a club word right before an organisation's name (بنادي [القادسية])."""
+    return (at + 1 < len(sentence.tags) and sentence.tags[at + 1] == "B-ORG"
+            and _naming_club_word(sentence.tokens[at].key))
 
 
 def _country_of_clubs(doc: Document, mentions: list[Mention]) -> dict[str, str]:
@@ -889,7 +900,7 @@ def _country_of_clubs(doc: Document, mentions: list[Mention]) -> dict[str, str]:
         keys = [norm_key(w) for w in words]
         before = keys[-3] if len(keys) > 2 else (word.key if (word := _word_before(doc, m.start)) else "")
         if (m.type == "ORG" and len(keys) >= 2 and keys[-2] in club_names() and is_place_adjective(keys[-1])
-                and any(v.removeprefix("ال") in NAMING_CLUB_WORDS for v in stem_variants(before))
+                and _naming_club_word(before)
                 and shipped_registry().lookup(" ".join(words[-2:])) is None):
             found[keys[-2]].add(" ".join(words[-2:]))
     return {name: forms.pop() for name, forms in found.items() if len(forms) == 1}
@@ -1012,6 +1023,8 @@ def _join_roles(
         for b in range(2, len(sent.tokens) + 1):
             if b in starts or (b < len(sent.tags) and (sent.tags[b] != "O" or sent.tokens[b].key in _FORMER)):
                 continue
+            if _before_club(sent, b):
+                continue  # «واصل الفريق الأول لكرة القدم بنادي القادسية»: the team of a club, not the rank «الفريق»
             found = _role_before(sent, b)
             if found is None or found[1] not in unique:
                 continue
