@@ -1264,6 +1264,9 @@ def is_place_org_ending(key: str) -> bool:
     return key in _place_org_adjectives() or is_lam_article_word(key)
 
 
+_BARE_PREFIXES = ("", "و", "ال", "وال")  # a place written with no preposition
+
+
 @cache
 def _place_org_lam_words() -> frozenset[str]:
     return frozenset(norm_key(row[0]) for row in load_table("entity_place_org_lam_words.tsv"))
@@ -1273,10 +1276,16 @@ def _named_by_lam_word(sentence: _Sentence, place: int) -> bool:
     """True when the one-word place span at ``place`` goes on with a ل + definite noun that continues organisation
     names after a place (``entity_place_org_lam_words.tsv``: «جهاز [قطر] للاستثمار», «و[الإمارات] للاتصالات
     المتكاملة»; not the purpose of «إلى سوريا للمشاركة»), untagged, and no head of a place's organisation is before
-    it (:func:`name_place_organisations` reads those with any ل + definite noun)."""
+    it (:func:`name_place_organisations` reads those with any ل + definite noun).  A place written with a preposition
+    («مساعد المدير العام للتعليم ب[جدة] للخدمات المساندة») or after a place word («بمنطقة [الرياض] للخدمات العلاجية»,
+    ``ner_loc_triggers.txt``) is where an office serves, no organisation's name."""
     tokens, tags = sentence.tokens, sentence.tags
-    return (place + 1 < len(tokens) and tags[place + 1] == "O" and tokens[place + 1].key in _place_org_lam_words()
-            and not (place and tags[place - 1] == "O" and place_org_heads_of(tokens[place - 1].key)))
+    if not (place + 1 < len(tokens) and tags[place + 1] == "O" and tokens[place + 1].key in _place_org_lam_words()):
+        return False
+    before = tokens[place - 1].key if place else ""
+    return (strip_clitics(tokens[place].key)[0] in _BARE_PREFIXES
+            and not any(v in lexicon_resources().loc_triggers for v in stem_variants(before))
+            and not (place and tags[place - 1] == "O" and place_org_heads_of(before)))
 
 
 @cache
