@@ -34,6 +34,8 @@ URLS = {
     "qia_aleqt": "http://www.aleqt.com/2015/08/03/article_978515.html",  # «جهاز قطر للاستثمار حريص»
     "troupes": "http://www.al-jazirah.com/2015/20150803/fe11.htm",  # «بمشاركة فرقة الرياض، وفرقة جدة للفنون الشعبية»
     "jeddah_services": "http://www.al-jazirah.com/2015/20150803/ln27.htm",  # «للتعليم بجدة للخدمات المساندة»
+    "karate": "http://www.alwatan.com.sa/Sports/News_Detail.aspx?ArticleID=230901&CategoryID=6",  # «منتخب المملكة للكاراتيه»
+    "tourists": "http://www.aleqt.com/2015/07/20/article_974727.html",  # «السياح السعوديين إلى أوروبا للسياحة»
     "kerry_doha_weeam": "http://www.alweeam.com.sa/350579/كيري-يلتقي-وزراء-خارجية-دول-الخليج-في-م/",  # «إلى الدوحة، للقاء»
 }
 
@@ -127,7 +129,9 @@ def test_a_place_before_an_organisations_lam_word_is_the_organisation(
     (``entity_place_org_lam_words.tsv``: للاستثمار 31 of 40, للاتصالات 6 of 8) ends an organisation's name begun at the
     place, so no mention of the country comes from them.  The purpose after a direction stays the place: «وصل ...
     إلى [الدوحة]، للقاء وزراء خارجية دول مجلس التعاون» (للقاء is never headed: no such word); so does the place
-    written with a preposition, where an office serves: «مساعد المدير العام للتعليم ب[جدة] للخدمات المساندة»."""
+    written with a preposition, where an office serves: «مساعد المدير العام للتعليم ب[جدة] للخدمات المساندة», the
+    place after a function word («إلى [أوروبا] للسياحة») and after a national team's head, which is its country's
+    («منتخب [المملكة] للكاراتيه»)."""
     docs = analysed[0]
     cases = (("qia", "قطر", " للاستثمار"), ("qia_aleqt", "قطر", " للاستثمار"),
              ("bank_muscat", "والإمارات", " للاتصالات"))
@@ -138,6 +142,9 @@ def test_a_place_before_an_organisations_lam_word_is_the_organisation(
         assert org and {m.type for m in org} == {"ORG"}, name
         assert not any(doc.text[m.end:m.end + len(after)] == after for m in doc.mentions
                        if m.entity in ("loc:qatar", "loc:uae")), name
+    for name, after, entity in (("karate", " للكاراتيه", "loc:saudi-arabia"), ("tourists", " للسياحة", "loc:europe")):
+        doc = docs[name]
+        assert any(m.entity == entity and doc.text[m.end:m.end + len(after)] == after for m in doc.mentions), name
     services = docs["jeddah_services"]
     assert any(m.entity == "loc:jeddah" and services.text[m.end:m.end + 8] == " للخدمات" for m in services.mentions)
     doha = docs["kerry_doha_weeam"]

@@ -1278,14 +1278,16 @@ def _named_by_lam_word(sentence: _Sentence, place: int) -> bool:
     المتكاملة»; not the purpose of «إلى سوريا للمشاركة»), untagged, and no head of a place's organisation is before
     it (:func:`name_place_organisations` reads those with any ل + definite noun).  A place written with a preposition
     («مساعد المدير العام للتعليم ب[جدة] للخدمات المساندة») or after a place word («بمنطقة [الرياض] للخدمات العلاجية»,
-    ``ner_loc_triggers.txt``) is where an office serves, no organisation's name."""
+    ``ner_loc_triggers.txt``) is where an office serves, no organisation's name; after a function word («إلى [أوروبا]
+    للسياحة») it is a purpose's place, and after another organisation head («منتخب [المملكة] للكاراتيه»,
+    ``ner_org_heads.txt``: a national team, an army, a ministry) the country's own body."""
     tokens, tags = sentence.tokens, sentence.tags
     if not (place + 1 < len(tokens) and tags[place + 1] == "O" and tokens[place + 1].key in _place_org_lam_words()):
         return False
     before = tokens[place - 1].key if place else ""
-    return (strip_clitics(tokens[place].key)[0] in _BARE_PREFIXES
+    return (strip_clitics(tokens[place].key)[0] in _BARE_PREFIXES and before not in STOPWORDS
             and not any(v in lexicon_resources().loc_triggers for v in stem_variants(before))
-            and not (place and tags[place - 1] == "O" and place_org_heads_of(before)))
+            and not is_organisation_head(before))
 
 
 @cache
@@ -1328,8 +1330,8 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     phrases mostly go on with such an ending in the corpus (``entity_place_org_short_heads.tsv``: بنك، شركة) names the
     organisation with nothing after the place too: «بنك [الرياض]», «مؤسسة [قطر]» (:func:`_short_name`).  Without such a
     head, a ل + definite noun that the corpus writes after a place mostly behind an organisation head
-    (``entity_place_org_lam_words.tsv``) ends an organisation's name that begins at the place, or at an organisation
-    head before it: «جهاز [قطر] للاستثمار», «و[الإمارات] للاتصالات المتكاملة» (:func:`_named_by_lam_word`).  So would it a document or
+    (``entity_place_org_lam_words.tsv``) ends an organisation's name that begins at the place: «جهاز [قطر] للاستثمار»,
+    «و[الإمارات] للاتصالات المتكاملة» (:func:`_named_by_lam_word`).  So would it a document or
     meeting the corpus names after a city (``entity_place_documents.tsv``: «إعلان [القاهرة]», «مؤتمر [جنيف]»), which
     becomes one MISC name.  A head and place the
     document tags as one organisation elsewhere (بنك الرياض) are that organisation wherever the place alone is tagged
@@ -1353,9 +1355,8 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
             elif label == "LOC" and b == a + 1 and _city_institution(sent, a):
                 tags[a - 1:a + 2] = ["B-ORG", "I-ORG", "I-ORG"]  # «مدينة جازان الاقتصادية»: Jazan Economic City
             elif label == "LOC" and b == a + 1 and _named_by_lam_word(sent, a):
-                start = a - 1 if a and tags[a - 1] == "O" and _organisation_heads_of(tokens[a - 1].key) else a
                 end = _place_org_end(sent, a)
-                tags[start:end] = ["B-ORG"] + ["I-ORG"] * (end - start - 1)  # «قطر للاستثمار»: the company
+                tags[a:end] = ["B-ORG"] + ["I-ORG"] * (end - a - 1)  # «جهاز [قطر للاستثمار]»: the organisation
             elif label == "LOC" and b == a + 1 and a and tags[a - 1] == "O" and is_place_word(tokens[a].key):
                 found.append((sent, a, b))
             elif label in ("MISC", "LOC") and b == a + 1 and a and tags[a - 1] == "O":
