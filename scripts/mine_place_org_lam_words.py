@@ -20,18 +20,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from functools import cache
 
-from marsad.corpus.terms import STOPWORDS
-from marsad.extract.entities import is_organisation_head, is_place_word
-from marsad.text.clitics import is_lam_article_word, stem_variants
+from marsad.extract.entities import is_definite_word, is_organisation_head, is_place_word
+from marsad.text.clitics import is_lam_article_word
 from marsad.train.saudinewsnet import content_keys, mining_records
-
-
-@cache
-def _definite(key: str) -> bool:
-    """True for a definite word (a proclitic allowed), not a function word spelt like one («الي», «التي»)."""
-    return key not in STOPWORDS and any(v.startswith("ال") for v in stem_variants(key))
 
 
 def mine(path: str) -> tuple[Counter[str], Counter[str]]:
@@ -46,7 +38,7 @@ def mine(path: str) -> tuple[Counter[str], Counter[str]]:
                 continue
             if is_organisation_head(keys[i - 1]):
                 headed[word] += 1
-            elif _definite(keys[i - 1]):
+            elif is_definite_word(keys[i - 1]):
                 continue  # «العاصمة العربية للثقافة»: the place word is the adjective of the word before
             phrases[word] += 1
     return phrases, headed

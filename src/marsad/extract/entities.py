@@ -1280,14 +1280,23 @@ def _named_by_lam_word(sentence: _Sentence, place: int) -> bool:
     («مساعد المدير العام للتعليم ب[جدة] للخدمات المساندة») or after a place word («بمنطقة [الرياض] للخدمات العلاجية»,
     ``ner_loc_triggers.txt``) is where an office serves, no organisation's name; after a function word («إلى [أوروبا]
     للسياحة») it is a purpose's place, and after another organisation head («منتخب [المملكة] للكاراتيه»,
-    ``ner_org_heads.txt``: a national team, an army, a ministry) the country's own body."""
+    ``ner_org_heads.txt``: a national team, an army, a ministry) the country's own body.  A definite place after a
+    definite word is that word's adjective («الجامعات [السعودية] للتعاون»)."""
     tokens, tags = sentence.tokens, sentence.tags
     if not (place + 1 < len(tokens) and tags[place + 1] == "O" and tokens[place + 1].key in _place_org_lam_words()):
         return False
     before = tokens[place - 1].key if place else ""
-    return (strip_clitics(tokens[place].key)[0] in _BARE_PREFIXES and before not in STOPWORDS
+    prefix = strip_clitics(tokens[place].key)[0]
+    return (prefix in _BARE_PREFIXES and before not in STOPWORDS
+            and not (prefix == "ال" and is_definite_word(before))  # «الجامعات [السعودية] للتعاون»: the adjective
             and not any(v in lexicon_resources().loc_triggers for v in stem_variants(before))
             and not is_organisation_head(before))
+
+
+@lru_cache(maxsize=1 << 16)
+def is_definite_word(key: str) -> bool:
+    """True for a definite word (a proclitic allowed), not a function word spelt like one («الي», «التي»)."""
+    return key not in STOPWORDS and any(v.startswith("ال") for v in stem_variants(key))
 
 
 @cache
