@@ -9,8 +9,10 @@ city's by the audits' convention) or a mere location.  For every head (a proclit
 organisation adjective (``entity_place_org_adjectives.txt``) or a ل + definite noun.  Heads seen at least
 ``--min-count`` times with an ended share of at least ``--min-share`` are written with their counts
 (``entity_place_org_short_heads.tsv``, read by ``marsad.extract.entities.name_place_organisations``; the file leaves
-out «مركز», whose bare phrases were read and are often a country's standing: see its header).  The held-out third
-of the corpus (crc32(url) % 3 == 0) is left out.
+out «مركز», whose bare phrases were read and are often a country's standing: see its header).  Club words
+(``entity_club_heads.txt``: نادي، فريق) are left out: a place after them is a club's name, which
+:func:`marsad.extract.entities._mark_clubs` keys in the whole document.  The held-out third of the corpus
+(crc32(url) % 3 == 0) is left out.
 
 Usage: python scripts/mine_place_org_short_heads.py ../shared/datasets/saudinewsnet/saudinewsnet.jsonl.gz > heads.tsv
 """
@@ -21,7 +23,7 @@ import argparse
 import sys
 from collections import Counter
 
-from marsad.extract.entities import is_place_org_ending, is_place_word, place_org_heads_of
+from marsad.extract.entities import is_club_word, is_place_org_ending, is_place_word, place_org_heads_of
 from marsad.train.saudinewsnet import content_keys, mining_records
 
 
@@ -46,11 +48,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("path")
     parser.add_argument("--min-count", type=int, default=20)
-    parser.add_argument("--min-share", type=float, default=0.5)
+    parser.add_argument("--min-share", type=float, default=0.25)
     args = parser.parse_args()
     phrases, ended = mine(args.path)
     for head, n in phrases.most_common():
-        if n >= args.min_count and ended[head] >= args.min_share * n:
+        if n >= args.min_count and ended[head] >= args.min_share * n and not is_club_word(head):
             sys.stdout.write(f"{head}\t{n}\t{ended[head]}\n")
         sys.stderr.write(f"{head}\t{n}\t{ended[head]}\t{ended[head] / n:.2f}\n")
 

@@ -795,7 +795,7 @@ def speaks_of_sport(sentences: Sequence[_Sentence]) -> bool:
     """True when a document writes a club word (``entity_club_heads.txt``, a proclitic or the article allowed:
     «النادي», «ولاعبي») or tags two clubs' names alone (:func:`club_names`: «يعسكر النصر والهلال», «الرياض x
     الهلال»; not الاتحاد of «الاتحاد السوفياتي», tagged with its adjective, nor untagged words such as «للوحدة»)."""
-    if any(map(_is_club_word, {t.key for sent in sentences for t in sent.tokens})):  # each key once
+    if any(map(is_club_word, {t.key for sent in sentences for t in sent.tokens})):  # each key once
         return True
     clubs: set[str] = set()
     for sent in sentences:
@@ -804,7 +804,7 @@ def speaks_of_sport(sentences: Sequence[_Sentence]) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)  # a text repeats its words
-def _is_club_word(key: str) -> bool:
+def is_club_word(key: str) -> bool:
     """True when a word key is a club word (``entity_club_heads.txt``), a proclitic or the article allowed."""
     heads = _club_heads()
     return any(v in heads or v.removeprefix("ال") in heads for v in stem_variants(key))
@@ -1263,6 +1263,12 @@ def place_org_heads_of(key: str) -> list[str]:
     return [v for v in stem_variants(key) if v in place_org_heads()]
 
 
+def is_organisation_head(key: str) -> bool:
+    """True when a reading of ``key`` (clitics stripped) is a head of organisations named by a place
+    (``entity_place_org_heads.txt``) or an organisation head (``ner_org_heads.txt``)."""
+    return bool(place_org_heads_of(key) or _organisation_heads_of(key))
+
+
 def _organisation_heads_of(key: str) -> list[str]:
     """The readings of ``key`` (clitics stripped) that are organisation heads (``ner_org_heads.txt``: جيش، حركة), not
     club words (a name after نادي names the club in the whole document: :func:`_mark_clubs`)."""
@@ -1303,6 +1309,41 @@ def is_place_org_ending(key: str) -> bool:
     return key in _place_org_adjectives() or is_lam_article_word(key)
 
 
+_BARE_PREFIXES = ("", "و", "ال", "وال")  # a place written with no preposition
+
+
+@cache
+def _place_org_lam_words() -> frozenset[str]:
+    return frozenset(norm_key(row[0]) for row in load_table("entity_place_org_lam_words.tsv"))
+
+
+def _named_by_lam_word(sentence: _Sentence, place: int) -> bool:
+    """True when the one-word place span at ``place`` goes on with a ل + definite noun that continues organisation
+    names after a place (``entity_place_org_lam_words.tsv``: «جهاز [قطر] للاستثمار», «و[الإمارات] للاتصالات
+    المتكاملة»; not the purpose of «إلى سوريا للمشاركة»), untagged, and no head of a place's organisation is before
+    it (:func:`name_place_organisations` reads those with any ل + definite noun).  A place written with a preposition
+    («مساعد المدير العام للتعليم ب[جدة] للخدمات المساندة») or after a place word («بمنطقة [الرياض] للخدمات العلاجية»,
+    ``ner_loc_triggers.txt``) is where an office serves, no organisation's name; after a function word («إلى [أوروبا]
+    للسياحة») it is a purpose's place, and after another organisation head («منتخب [المملكة] للكاراتيه»,
+    ``ner_org_heads.txt``: a national team, an army, a ministry) the country's own body.  A definite place after a
+    definite word is that word's adjective («الجامعات [السعودية] للتعاون»)."""
+    tokens, tags = sentence.tokens, sentence.tags
+    if not (place + 1 < len(tokens) and tags[place + 1] == "O" and tokens[place + 1].key in _place_org_lam_words()):
+        return False
+    before = tokens[place - 1].key if place else ""
+    prefix = strip_clitics(tokens[place].key)[0]
+    return (prefix in _BARE_PREFIXES and before not in STOPWORDS
+            and not (prefix == "ال" and is_definite_word(before))  # «الجامعات [السعودية] للتعاون»: the adjective
+            and not any(v in lexicon_resources().loc_triggers for v in stem_variants(before))
+            and not is_organisation_head(before))
+
+
+@lru_cache(maxsize=1 << 16)
+def is_definite_word(key: str) -> bool:
+    """True for a definite word (a proclitic allowed), not a function word spelt like one («الي», «التي»)."""
+    return key not in STOPWORDS and any(v.startswith("ال") for v in stem_variants(key))
+
+
 @cache
 def _place_org_short_heads() -> frozenset[str]:
     return frozenset(norm_key(row[0]) for row in load_table("entity_place_org_short_heads.tsv"))
@@ -1341,7 +1382,10 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     «هيئة [البحرين] للثقافة والآثار», «فرقة [جدة] للفنون الشعبية», «نادي [جدة] الأدبي», «بنك [إيران] المركزي»: the
     tagger tags the place alone, and resolution would count the organisation as the place.  A head whose place
     phrases mostly go on with such an ending in the corpus (``entity_place_org_short_heads.tsv``: بنك، شركة) names the
-    organisation with nothing after the place too: «بنك [الرياض]», «مؤسسة [قطر]» (:func:`_short_name`).  So would it a document or
+    organisation with nothing after the place too: «بنك [الرياض]», «مؤسسة [قطر]» (:func:`_short_name`).  Without such a
+    head, a ل + definite noun that the corpus writes after a place mostly behind an organisation head
+    (``entity_place_org_lam_words.tsv``) ends an organisation's name that begins at the place: «جهاز [قطر] للاستثمار»,
+    «و[الإمارات] للاتصالات المتكاملة» (:func:`_named_by_lam_word`).  So would it a document or
     meeting the corpus names after a city (``entity_place_documents.tsv``: «إعلان [القاهرة]», «مؤتمر [جنيف]»), which
     becomes one MISC name.  A head and place the
     document tags as one organisation elsewhere (بنك الرياض) are that organisation wherever the place alone is tagged
@@ -1364,6 +1408,9 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
                 named.update((h, tokens[a + 1].key) for h in _organisation_heads_of(tokens[a].key))
             elif label == "LOC" and b == a + 1 and _city_institution(sent, a):
                 tags[a - 1:a + 2] = ["B-ORG", "I-ORG", "I-ORG"]  # «مدينة جازان الاقتصادية»: Jazan Economic City
+            elif label == "LOC" and b == a + 1 and _named_by_lam_word(sent, a):
+                end = _place_org_end(sent, a)
+                tags[a:end] = ["B-ORG"] + ["I-ORG"] * (end - a - 1)  # «جهاز [قطر للاستثمار]»: the organisation
             elif label == "LOC" and b == a + 1 and a and tags[a - 1] == "O" and is_place_word(tokens[a].key):
                 found.append((sent, a, b))
             elif label in ("MISC", "LOC") and b == a + 1 and a and tags[a - 1] == "O":
