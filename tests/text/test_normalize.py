@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from marsad.eval.shared import saudinewsnet_records
 from marsad.text.normalize import norm_key, normalize
 
 
@@ -28,3 +31,13 @@ def test_offset_map_points_back_to_the_original() -> None:
     start, end = norm.to_original(pos, pos + len("سنواصل"))
     assert text[start:end] == "سنواصل"
     assert len(norm.offsets) == len(norm.text) + 1
+
+
+def test_long_texts_key_as_their_characters_one_by_one(shared_dir: Path) -> None:
+    """A text of 100 characters or more is keyed by replacements over the whole text, a shorter one character by
+    character: the same key either way, on a real article and on every character up to U+206F."""
+    url = "http://aawsat.com/home/article/409681/السعودية-تطيح-خلايا-عنقودية-مرتبطة-بـ«داعش»-وتديرها-دول"
+    article = saudinewsnet_records(shared_dir, {url})[url]["content"]
+    for text in (article, "".join(map(chr, range(0x20, 0x2070))) + "\ufeff"):
+        assert normalize(text).text == "".join(normalize(c).text for c in text)
+        assert norm_key(text) == " ".join("".join(normalize(c).text for c in text).split())

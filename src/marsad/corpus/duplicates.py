@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 import numpy as np
@@ -90,17 +91,24 @@ def usable_passages(passages: Iterable[Passage]) -> list[Passage]:
     return [p for p in passages if len(p.shingles) >= MIN_SHARED]
 
 
+@cache
+def _permutations() -> np.ndarray:
+    """The MinHash permutations of seed 1, drawn once (drawing them cost more than hashing a news article's
+    passages)."""
+    permutations: np.ndarray = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_hash, scheme="affine32").permutations
+    return permutations
+
+
 def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
     """The LSH band keys of each passage (MinHash of its shingles, cut into :data:`BANDS` bands)."""
     if not passages:
         return []
-    template = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_hash, scheme="affine32")
     hashes = MinHash.bulk(
         [sorted(p.shingles) for p in passages],
         num_perm=NUM_PERM,
         seed=1,
         hashfunc=_hash,
-        permutations=template.permutations,
+        permutations=_permutations(),
         scheme="affine32",
     )
     assert ROWS == 2  # two 32-bit values make one 64-bit key

@@ -46,6 +46,26 @@ _DROPPED = re.compile("[" + re.escape("".join(sorted(_DROP))) + "]+")
 _TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
 _TABLE.update({ord(k): v for k, v in _MAP.items()})
 _TABLE.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})  # ASCII lower case, length-preserving
+# The table as (character, replacement) pairs: no replacement is itself a character of the table, so replacing
+# them one after the other, in any order, is the table's translation.
+_REPLACED = tuple((chr(c), r or "") for c, r in _TABLE.items())
+_REPLACE_FROM = 100  # characters: from this length on, replacing pair by pair beats str.translate
+
+
+def _translated(text: str) -> str:
+    """``text.translate(_TABLE)``, computed faster on long texts.
+
+    ``str.translate`` looks every character up in the table (about 0.15 µs a character of Arabic
+    text); a search (and, where found, a replacement) per table entry runs in C at a few
+    nanoseconds a character and costs about 10 µs whatever the length: about 7 times faster on
+    a news article, slower on a word.
+    """
+    if len(text) < _REPLACE_FROM:
+        return text.translate(_TABLE)
+    for char, replacement in _REPLACED:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 @dataclass(frozen=True)
@@ -73,7 +93,7 @@ def normalize(text: str) -> Normalized:
     Every mapping is one character to one character or a deletion, so the key's
     characters are exactly the original's kept characters, in order.
     """
-    key = text.translate(_TABLE)
+    key = _translated(text)
     if len(key) == len(text):
         return Normalized(key, tuple(range(len(text) + 1)))
     offsets: list[int] = []
@@ -96,4 +116,4 @@ def norm_key(text: str) -> str:
     Cached: the components key the same words and mention texts again and again (about 1,200 calls a
     news article, most of them repeats).
     """
-    return _SPACES.sub(" ", text.translate(_TABLE)).strip()
+    return _SPACES.sub(" ", _translated(text)).strip()

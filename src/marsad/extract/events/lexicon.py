@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.lexicons import load_table
+from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
 
 
@@ -33,8 +34,6 @@ class EventLexicon:
 
         A verb form does not match after the article (البحث is a noun, not بحث "discussed").
         """
-        from marsad.text.clitics import stem_variants
-
         for variant in stem_variants(key):
             found = self.triggers.get(variant)
             if found is None and len(variant) > 4 and variant[0] == "س" and variant[1] in "يتن":
