@@ -485,13 +485,16 @@ class BiLstmCrf:
         trans = np.ascontiguousarray(self.trans.T)  # (to, from): each candidate's maximum over the last axis
         best = self.start + scores[:, 0]
         back = np.zeros(scores.shape, dtype=np.int64)
+        # the maxima are read at their argmax positions (numpy's max over a short last axis is far slower than its
+        # argmax), through the candidates as rows of a flat (sentences * to, from) array
+        candidate_rows = np.arange(batch * len(trans))
         for t in range(1, steps):
             s = done[t]
             cand = best[s:, None, :] + trans  # (sentences, to, from)
             came = cand.argmax(axis=2)
             back[s:, t] = came
-            # the maxima read at their positions (numpy's max over a short last axis is far slower than its argmax)
-            best[s:] = np.take_along_axis(cand, came[..., None], axis=2)[..., 0] + scores[s:, t]
+            picked = cand.reshape(-1, cand.shape[2])[candidate_rows[:came.size], came.reshape(-1)]
+            best[s:] = picked.reshape(came.shape) + scores[s:, t]
         current = (best + self.end).argmax(axis=1)
         path = np.zeros((batch, steps), dtype=np.int64)
         rows = np.arange(batch)
