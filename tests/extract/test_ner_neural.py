@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +13,14 @@ import pytest
 from marsad.extract.ner import neural
 from marsad.extract.ner.conll import read_conll
 from marsad.extract.ner.gazetteers import Gazetteer
-from marsad.extract.ner.neural import FEATURES, BiLstmCrf, _ProjectionCache, input_rows
+from marsad.extract.ner.neural import (
+    FEATURES,
+    BiLstmCrf,
+    _ProjectionCache,
+    input_rows,
+    recurrence,
+    recurrence_session,
+)
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.text.normalize import norm_key
 
@@ -94,7 +104,7 @@ def test_cached_projections_give_the_same_scores() -> None:
         assert len(model.cache.slots) == 12
     finally:
         model.cache = saved
-    # float32 sums taken in another order (another batch shape) may differ in the last bit of a score near 9
+    # a sentence's place in the batch may change the last bit of a float32 sum: relative 1e-6
     for a, b, c in zip(plain, first, again, strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-6)
         np.testing.assert_allclose(a, c, rtol=1e-6, atol=1e-6)
@@ -232,3 +242,33 @@ def test_student_trains_on_gold_and_teacher_tags(shared_dir: Path) -> None:
     # three student epochs, each over the 20 gold sentences and 4 of the 6 machine-tagged ones
     assert len(seen) == 3 and torch.get_num_threads() == 1
     assert state["out.weight"].shape == (9, 16)
+
+
+def test_recurrence_graph_is_rebuilt_byte_identical(tmp_path: Path) -> None:
+    pytest.importorskip("onnx")
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, str(root / "scripts" / "build_ner_onnx.py"), str(tmp_path / "g.onnx")], check=True)
+    shipped = resources.files("marsad.models").joinpath("ner_lstm.onnx").read_bytes()
+    assert (tmp_path / "g.onnx").read_bytes() == shipped and len(shipped) < 4096  # a graph, no weights
+
+
+def test_recurrence_matches_an_lstm_step_by_step() -> None:
+    rng = np.random.default_rng(0)
+    layers, hidden, rows = 2, 8, 6
+    projections = rng.standard_normal((rows + 1, layers, 4 * hidden)).astype(np.float32)
+    projections[-1] = 0.0  # the padding row
+    w_hh = rng.standard_normal((layers, hidden, 4 * hidden)).astype(np.float32) * 0.5
+    forward = np.array([[0, 3], [1, 4], [2, 6]])  # two sentences of 3 and 2 words, the second padded
+    backward = np.array([[2, 4], [1, 3], [0, 6]])
+    out = recurrence(recurrence_session(), projections, forward, backward, w_hh)
+    assert out.shape == (3, layers, 2, hidden)
+    for k, steps in enumerate((forward, backward)):
+        h = np.zeros((2, hidden))
+        c = np.zeros((2, hidden))
+        for t in range(3):
+            gates = projections[steps[t], k] + h @ w_hh[k]  # gate columns: input, forget, output, cell
+            i, f, o = (1 / (1 + np.exp(-gates[:, j * hidden:(j + 1) * hidden])) for j in range(3))
+            c = f * c + i * np.tanh(gates[:, 3 * hidden:])
+            h = o * np.tanh(c)
+            real = [b for b in range(2) if t < (3, 2)[b]]
+            np.testing.assert_allclose(out[t, k, real], h[real], rtol=1e-5, atol=1e-6)
