@@ -767,8 +767,10 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     nodes = {node: _union(own) for node, own in parts.items()}
     uf: UnionFind[str] = UnionFind(nodes)
     for node, group in nodes.items():  # عادل بن أحمد الجبير = عادل الجبير
+        if not node.startswith("P|"):
+            continue
         short = f"P|{short_key(_fullest(group))}"
-        if node.startswith("P|") and short != node and short in nodes and not _settled(node):
+        if short != node and short in nodes and not _settled(node):
             uf.union(node, short)
     words = _Names.of(nodes)
     _join_transliterations(nodes, uf, words)

@@ -95,9 +95,10 @@ def renumber(
     pairs: list[tuple[int, int, int, str, str]] = []
     for e in entities:
         scores: dict[str, int] = {}
+        own = name_key(e)
         for key in keys[e.id]:
             if key in known:
-                scores[known[key]] = scores.get(known[key], 0) + 1 + (10 if key == name_key(e) else 0)
+                scores[known[key]] = scores.get(known[key], 0) + 1 + (10 if key == own else 0)
         pairs.extend((-score, -e.mentions, _number(e.id), e.id, old) for old, score in scores.items())
     taken: set[str] = set()
     for e in entities:
