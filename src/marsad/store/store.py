@@ -547,7 +547,7 @@ class Store:
         has: a country is named in thousands); its record keeps the rest, with ``documents`` empty
         (:meth:`entity_records` fills it).
         """
-        batch: dict[str, JSON] = {e.id: to_json(e) | {"documents": []} for e in entities}
+        batch: dict[str, JSON] = {e.id: _entity_record(e) for e in entities}
         documents: dict[str, set[str]] = {e.id: set(e.documents) for e in entities}
         counted: set[str] = set()  # entities whose documents are counted again (they took up a merged one's)
         for old, new in merged.items():
@@ -766,6 +766,13 @@ def _combine(kept: JSON, other: JSON) -> JSON:
     aliases = (set(kept["aliases"]) | set(other["aliases"]) | {other["name"]}) - {kept["name"], ""}
     return {**kept, "aliases": sorted(aliases), "mentions": kept["mentions"] + other["mentions"],
             "roles": kept["roles"] or other["roles"]}
+
+
+def _entity_record(entity: Entity) -> JSON:
+    """``to_json(entity)`` with its documents left out (``documents`` empty: they are rows of ``entity_documents``),
+    written out (a batch files thousands; the fields in their order, as ``to_json`` lists them)."""
+    return {"id": entity.id, "type": entity.type, "name": entity.name, "aliases": list(entity.aliases),
+            "documents": [], "mentions": entity.mentions, "roles": list(entity.roles)}
 
 
 def _names(record: JSON) -> dict[str, None]:
