@@ -356,6 +356,12 @@ def test_copy_groups_and_entities_grown_batch_by_batch_read_as_one_pass_does(
             counted = {str(i): int(n) for i, n in store.rows("SELECT id, documents FROM entities")}
             found.append((copies, groups))
             assert all(counted[e["id"]] == len(e["documents"]) for e in entities)
+            # the alias rows, written as the names grow, are each record's name and aliases
+            filed: dict[str, set[str]] = {}
+            for entity, alias in store.rows("SELECT entity, alias FROM entity_aliases"):
+                filed.setdefault(str(entity), set()).add(str(alias))
+            records = {str(i): json.loads(r) for i, r in store.rows("SELECT id, record FROM entities")}
+            assert filed == {i: {r["name"], *r["aliases"]} for i, r in records.items()}
             # (resolution sees each batch's documents only, so other entities may differ between batchings)
             named = {e["name"]: set(e["documents"]) for e in entities}
             assert named["جدة"] >= {d.id for d, w in zip(docs, wires, strict=True) if WIRE in w}

@@ -14,16 +14,16 @@ import pytest
 from marsad.api import run
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_inputs
-from marsad.model import Document, Event, Published, Segment
+from marsad.model import Document, Entity, Event, Published, Segment
 from marsad.options import Options
 from marsad.pipeline import Job, analyze_batch
 from marsad.report.build import dumps, schema
 from marsad.store import Store
-from marsad.store.codec import from_json
+from marsad.store.codec import from_json, to_json
 from marsad.store.export import Selection, build_report, export, write_report
 from marsad.store.read import Reader
 from marsad.store.schema import VERSION
-from marsad.store.store import source_of, stored_form
+from marsad.store.store import _entity_record, source_of, stored_form
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -78,6 +78,15 @@ class RichEvent(Event):
     """An event with a field the store's columns do not know (as the events layer grows)."""
 
     polarity: str = "positive"
+
+
+def test_an_entity_record_is_its_json_form_without_its_documents() -> None:
+    """An entity's stored record (its documents are rows of their own) is its JSON form with ``documents`` empty, the
+    fields in the same order (the record is compared as text between stores)."""
+    entity = Entity("E7", "PER", "عادل الجبير", ["الجبير", "عادل بن أحمد الجبير"], ["d1", "d2"], 5, ["وزير الخارجية"])
+    record = _entity_record(entity)
+    assert json.dumps(record, ensure_ascii=False) == json.dumps(to_json(entity) | {"documents": []}, ensure_ascii=False)
+    assert record["aliases"] is not entity.aliases
 
 
 def test_events_keep_fields_they_do_not_know(tmp_path: Path) -> None:

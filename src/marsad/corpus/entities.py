@@ -155,6 +155,8 @@ class _Group:
     @property
     def type(self) -> EntityType:
         """The majority type of the group's mentions."""
+        if len(self.types) == 1:  # most groups (asked again by every join)
+            return next(iter(self.types))
         return max(self.types, key=lambda t: (self.types[t], t))
 
     def merge(self, other: _Group) -> None:
@@ -757,15 +759,18 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
             groups[(doc.id, key)] = group
             node_of[(doc.id, key)] = names.nodes[key]
         matched |= names.matched
-    nodes: dict[str, _Group] = {}
+    parts: dict[str, list[_Group]] = {}
     for gid, group in groups.items():
         node = node_of[gid]
         if node:
-            nodes.setdefault(node, _Group()).merge(group)
+            parts.setdefault(node, []).append(group)
+    nodes = {node: _union(own) for node, own in parts.items()}
     uf: UnionFind[str] = UnionFind(nodes)
     for node, group in nodes.items():  # عادل بن أحمد الجبير = عادل الجبير
+        if not node.startswith("P|"):
+            continue
         short = f"P|{short_key(_fullest(group))}"
-        if node.startswith("P|") and short != node and short in nodes and not _settled(node):
+        if short != node and short in nodes and not _settled(node):
             uf.union(node, short)
     words = _Names.of(nodes)
     _join_transliterations(nodes, uf, words)
@@ -784,12 +789,11 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     for node in nodes:  # the lone given names no full name took: one entity per name again
         if _DOC in node and uf.find(node) not in taken:
             uf.union(lone.setdefault(node.split(_DOC)[0], node), node)
-    merged: dict[str, _Group] = {}
-    for node, group in nodes.items():
-        merged.setdefault(uf.find(node), _Group()).merge(group)
+    unions = uf.groups()
+    merged = {root: _union([nodes[n] for n in members]) for root, members in unions.items()}
     # A union is named by its registry id, else by its fullest node (so a surname joining it never renames it).
     final: dict[str, str] = {}
-    for root, members in uf.groups().items():
+    for root, members in unions.items():
         best = max(members, key=lambda n: (n in matched, CLUB not in n, len(words.plain.get(n, ())), nodes[n].mentions, n))
         final[root] = best if best in matched else _entity_id(best)
     counts: Counter[str] = Counter()
@@ -797,12 +801,15 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
         local: dict[str, str] = {}
         kept = []
         for m in doc.mentions:
-            node = node_of.get((doc.id, _local_key(m)), "")
-            if not node:
-                continue  # a mention with no name (nothing but a title) is not an entity
             key = _local_key(m)
-            m.entity = local[key] = final[uf.find(node)]
-            counts[m.entity] += 1
+            ident = local.get(key)
+            if ident is None:
+                node = node_of.get((doc.id, key), "")
+                if not node:
+                    continue  # a mention with no name (nothing but a title) is not an entity
+                ident = local[key] = final[uf.find(node)]
+            m.entity = ident
+            counts[ident] += 1
             kept.append(m)
         doc.mentions = kept
         for q in doc.quotes:  # speakers were linked to per-document keys before resolution
@@ -819,6 +826,17 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
         entities.append(Entity(ident, kind, name, aliases, sorted(group.documents), counts[ident], roles))
     entities.sort(key=lambda e: (-e.mentions, e.id))
     result.entities = entities
+
+
+def _union(groups: list[_Group]) -> _Group:
+    """The counts of ``groups`` together: the one group itself when alone (it is read, never changed, from here on:
+    a copy of it would be equal), else a new group they are merged into, in order."""
+    if len(groups) == 1:
+        return groups[0]
+    out = _Group()
+    for group in groups:
+        out.merge(group)
+    return out
 
 
 def _display_name(group: _Group) -> str:

@@ -78,8 +78,11 @@ def name_key(entity: Entity) -> str:
     return f"{entity.type}:{spelling_key(entity.name)}" if entity.name.strip() else f"{entity.type}:#{entity.id}"
 
 
-def renumber(entities: list[Entity], known: dict[str, str], next_number: int) -> Renumbering:
-    """Choose the stable id of every entity from the registry ``known`` (key -> id).
+def renumber(
+    entities: list[Entity], known: dict[str, str], next_number: int, keyed: dict[str, list[str]] | None = None
+) -> Renumbering:
+    """Choose the stable id of every entity from the registry ``known`` (key -> id); ``keyed``: the entities'
+    :func:`entity_keys` by id, when already computed.
 
     Each entity scores the stored ids its keys point to (one point a key, ten more when
     its name's key points there); pairs are granted best first, an id to one entity only.
@@ -88,13 +91,14 @@ def renumber(entities: list[Entity], known: dict[str, str], next_number: int) ->
     the name's key is one of its keys), else to the most mentioned entity carrying them.
     """
     out = Renumbering(next_number=next_number)
-    keys = {e.id: entity_keys(e) for e in entities}
+    keys = {e.id: keyed[e.id] if keyed and e.id in keyed else entity_keys(e) for e in entities}
     pairs: list[tuple[int, int, int, str, str]] = []
     for e in entities:
         scores: dict[str, int] = {}
+        own = name_key(e)
         for key in keys[e.id]:
             if key in known:
-                scores[known[key]] = scores.get(known[key], 0) + 1 + (10 if key == name_key(e) else 0)
+                scores[known[key]] = scores.get(known[key], 0) + 1 + (10 if key == own else 0)
         pairs.extend((-score, -e.mentions, _number(e.id), e.id, old) for old, score in scores.items())
     taken: set[str] = set()
     for e in entities:
@@ -143,7 +147,7 @@ def apply_ids(docs: list[Document], entities: list[Entity], ids: dict[str, str])
 
 def stabilise_ids(docs: list[Document], result: CorpusResult) -> None:
     """Corpus step: give the resolved entities their stable ids and extend ``result.entity_registry``."""
-    numbering = renumber(result.entities, result.entity_registry, result.next_entity)
+    numbering = renumber(result.entities, result.entity_registry, result.next_entity, result.entity_keys)
     apply_ids(docs, result.entities, numbering.ids)
     result.entity_registry.update(numbering.keys)
     result.next_entity = numbering.next_number

@@ -22,7 +22,8 @@ class CorpusResult:
     ``merged_stories`` then maps the ids of stories merged away to the story they joined.
     ``entity_registry`` (spelling key -> stable entity id, from the store) and
     ``next_entity`` keep entity ids stable across runs; the entity-id step extends the
-    registry and fills ``merged_entities`` with the ids merged away.
+    registry and fills ``merged_entities`` with the ids merged away; ``entity_keys`` holds the registry keys of each
+    resolved entity (by its run-local id) when they were computed to look the registry up.
 
     When the corpus steps run batch by batch against a store: ``anchor_days`` are the
     publication days (ISO dates) of the stored documents, which date inference uses as
@@ -39,6 +40,7 @@ class CorpusResult:
     entity_registry: dict[str, str] = field(default_factory=dict)
     next_entity: int = 1
     merged_entities: dict[str, str] = field(default_factory=dict)
+    entity_keys: dict[str, list[str]] = field(default_factory=dict)
     anchor_days: set[str] = field(default_factory=set)
     passages: PassageSource | None = None
     prepared: dict[str, Prepared] = field(default_factory=dict)

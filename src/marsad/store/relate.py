@@ -86,7 +86,8 @@ def relate_batch(
             if step.name == STORIES:
                 continue  # placed below, in the stored index
             if step.name == ENTITY_IDS:
-                result.entity_registry = store.entity_keys(k for e in result.entities for k in entity_keys(e))
+                result.entity_keys = {e.id: entity_keys(e) for e in result.entities}
+                result.entity_registry = store.entity_keys(k for keys in result.entity_keys.values() for k in keys)
             step.run(docs, result)
         dated = {d.id: d.published for d in again}
         apply_sources(again, CorpusResult())  # a new source may give an earlier publication

@@ -547,7 +547,7 @@ class Store:
         has: a country is named in thousands); its record keeps the rest, with ``documents`` empty
         (:meth:`entity_records` fills it).
         """
-        batch: dict[str, JSON] = {e.id: to_json(e) | {"documents": []} for e in entities}
+        batch: dict[str, JSON] = {e.id: _entity_record(e) for e in entities}
         documents: dict[str, set[str]] = {e.id: set(e.documents) for e in entities}
         counted: set[str] = set()  # entities whose documents are counted again (they took up a merged one's)
         for old, new in merged.items():
@@ -575,16 +575,22 @@ class Store:
             counts[ident] = int(row[0]) if row else 0
         rows: list[tuple[Any, ...]] = []
         aliases: list[tuple[Any, ...]] = []
+        dropped: list[tuple[Any, ...]] = []
         for ident, record in batch.items():
             whole = _combine(stored[ident][0], record) if ident in stored else record
             count = counts.get(ident, added[ident])
             rows.append((ident, whole["type"], whole["name"], whole["mentions"], count,
                          json.dumps(whole, ensure_ascii=False)))
-            aliases.extend((ident, alias) for alias in dict.fromkeys([whole["name"], *whole["aliases"]]))
-        for chunk in _chunks(list(batch)):
-            self._x(f"DELETE FROM entities WHERE id IN ({_marks(chunk)})", chunk)
-            self._x(f"DELETE FROM entity_aliases WHERE entity IN ({_marks(chunk)})", chunk)
-        self._xmany("INSERT INTO entities (id, type, name, mentions, documents, record) VALUES (?, ?, ?, ?, ?, ?)", rows)
+            # An entity's alias rows are its record's name and aliases: only the difference is written (a stored
+            # entity's names only grow, and a country's run to hundreds).
+            names = _names(whole)
+            had = _names(stored[ident][0]) if ident in stored else {}
+            aliases.extend((ident, alias) for alias in names if alias not in had)
+            dropped.extend((ident, alias) for alias in had if alias not in names)
+        self._xmany("DELETE FROM entity_aliases WHERE entity = ? AND alias = ?", dropped)
+        self._xmany("INSERT INTO entities (id, type, name, mentions, documents, record) VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, "
+                    "mentions = excluded.mentions, documents = excluded.documents, record = excluded.record", rows)
         self._xmany("INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)", aliases)
         self._xmany("INSERT INTO entity_keys (key, entity) VALUES (?, ?) "
                     "ON CONFLICT (key) DO UPDATE SET entity = excluded.entity", list(keys.items()))
@@ -760,6 +766,18 @@ def _combine(kept: JSON, other: JSON) -> JSON:
     aliases = (set(kept["aliases"]) | set(other["aliases"]) | {other["name"]}) - {kept["name"], ""}
     return {**kept, "aliases": sorted(aliases), "mentions": kept["mentions"] + other["mentions"],
             "roles": kept["roles"] or other["roles"]}
+
+
+def _entity_record(entity: Entity) -> JSON:
+    """``to_json(entity)`` with its documents left out (``documents`` empty: they are rows of ``entity_documents``),
+    written out (a batch files thousands; the fields in their order, as ``to_json`` lists them)."""
+    return {"id": entity.id, "type": entity.type, "name": entity.name, "aliases": list(entity.aliases),
+            "documents": [], "mentions": entity.mentions, "roles": list(entity.roles)}
+
+
+def _names(record: JSON) -> dict[str, None]:
+    """The names an entity record files in ``entity_aliases``: its name, then its aliases."""
+    return dict.fromkeys([record["name"], *record["aliases"]])
 
 
 def _marks(items: list[Any]) -> str:
