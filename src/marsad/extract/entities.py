@@ -33,6 +33,7 @@ from marsad.corpus.background import shipped_background
 from marsad.corpus.known import registry_cached, shipped_registry
 from marsad.corpus.names import (
     NO_SURNAME_AFTER,
+    PERSON_WORD_RATE,
     compound_words,
     is_given_name,
     is_ordinary,
@@ -316,6 +317,8 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
         tokens = tokens[:-1]
     if kind == "PER" and len(tokens) > 2 and _runs_past_registered_name(tokens):
         tokens = tokens[:-1]  # «الرئيس عبد ربه هادي [الشرعية]», «منصور هادي [سبق] له»
+    elif len(tokens) > 1 and _runs_on(tokens):
+        tokens = tokens[:-1]  # «أمير نجران [يواسي] والد الشهيد», «الأمريكي كيري [مثمر]»
     while kind == "ORG" and len(tokens) > 2 and _describes(tokens[-2], tokens[-1]):
         tokens = tokens[:-1]  # «منظمة داعش [الإرهابية]»: a description, not a word of the name
     while len(tokens) > 1 and _lone_clitic(tokens[-1]):
@@ -377,6 +380,34 @@ def _runs_past_registered_name(tokens: list[Token]) -> bool:
         return True
     words = [w for w in compound_words(name_words(rest)) if w not in _titles()]
     return len(words) > 1 and not is_given_name(words[0]) and (words[0], words[-1]) in _registered_first_last()
+
+
+RUN_ON_DF = 10  # articles of story_df.tsv a word's stem is in, at least, to be an ordinary word a name runs on into
+NAME_WORD_TAGGED = 10  # times inside a tagged name in the name_words.tsv sample, at least, for a name word
+
+
+def _runs_on(tokens: list[Token]) -> bool:
+    """True when a span's last word is an ordinary word the tagger ran a name on into: a verb or an indefinite adjective.
+
+    A name is definite, and an adjective of it carries the article; a last word written without it that the corpus
+    never sees inside a tagged name (``name_words.tsv``) and writes in ``RUN_ON_DF`` articles or more
+    (``story_df.tsv``) is no part of the name before it, when that is a registered name or a name word of the corpus
+    (inside tagged names ``NAME_WORD_TAGGED`` times or more, mostly): «أمير نجران يواسي والد الشهيد», «جيزان يعايد
+    المرضى», «الأمريكي كيري مثمر» (a headline's verb, a predicate adjective).  «واشنطن بوست», «غينيا بيساو» keep
+    their last word, which the corpus tags inside names.
+    """
+    last = tokens[-1]
+    word = name_word(last.key)
+    if not word.isalpha() or word.startswith("ال") or tagged_count(word):
+        return False
+    if shipped_background().df.get(last.stem, 0) < RUN_ON_DF:
+        return False
+    if shipped_registry().lookup(" ".join(t.text for t in tokens)) is not None:
+        return False
+    rest = shipped_registry().lookup(" ".join(t.text for t in tokens[:-1]))
+    before = name_word(tokens[-2].key)
+    rate = ordinary_rate(before)
+    return rest is not None or (tagged_count(before) >= NAME_WORD_TAGGED and (rate is None or rate >= PERSON_WORD_RATE))
 
 
 def _describes(before: Token, token: Token) -> bool:
