@@ -31,7 +31,6 @@ from marsad.text.clitics import name_word
 from marsad.text.normalize import norm_key
 from marsad.train.saudinewsnet import content_words, mining_records
 
-
 FEMININE = "feminine"  # the before side, counted only where the word is written with ة
 
 

@@ -296,6 +296,29 @@ def adjective_of_place(sentence: _Sentence, at: int, m: Mention) -> bool:
             or (bool(before) and indefinite_place_adjective(before) and before != key))
 
 
+@cache
+def _fine_units() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_fine_units.txt"))
+
+
+def measured(sentence: _Sentence, at: int, m: Mention) -> bool:
+    """True when a one-word place mention is followed by a number and a unit of length finer than the metre
+    (``entity_fine_units.txt``): «خوازيق قطر 800 مم», «الخط الرئيسي قطر (800) ملم» measure a diameter, no place.
+    ``sentence.tokens[at]`` is the mention's token.
+    """
+    if m.type != "LOC":
+        return False
+    tokens = sentence.tokens[at + 1:at + 8]
+    i = 0
+    while i < len(tokens) and tokens[i].text in "(":
+        i += 1
+    if i == len(tokens) or not tokens[i].key[:1].isdigit():
+        return False
+    while i < len(tokens) and (tokens[i].key[:1].isdigit() or tokens[i].text in ".,٫)"):
+        i += 1
+    return i < len(tokens) and name_word(tokens[i].key) in _fine_units()
+
+
 def _is_speech_verb(token: Token) -> bool:
     """True for a speech verb or participle of the quote cue lexicon, a و or ف allowed before it (واستنكر)."""
     key = token.key
@@ -317,8 +340,8 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
         tokens = tokens[:-1]
     if kind == "PER" and len(tokens) > 2 and _runs_past_registered_name(tokens):
         tokens = tokens[:-1]  # «الرئيس عبد ربه هادي [الشرعية]», «منصور هادي [سبق] له»
-    elif len(tokens) > 1 and _runs_on(tokens):
-        tokens = tokens[:-1]  # «أمير نجران [يواسي] والد الشهيد», «الأمريكي كيري [مثمر]»
+    elif len(tokens) > 1 and runs_on(tokens):
+        tokens = tokens[:-1]  # «الأمريكي كيري [مثمر]», «الملك سلمان [يصافح]»
     while kind == "ORG" and len(tokens) > 2 and _describes(tokens[-2], tokens[-1]):
         tokens = tokens[:-1]  # «منظمة داعش [الإرهابية]»: a description, not a word of the name
     while len(tokens) > 1 and _lone_clitic(tokens[-1]):
@@ -382,32 +405,38 @@ def _runs_past_registered_name(tokens: list[Token]) -> bool:
     return len(words) > 1 and not is_given_name(words[0]) and (words[0], words[-1]) in _registered_first_last()
 
 
-RUN_ON_DF = 10  # articles of story_df.tsv a word's stem is in, at least, to be an ordinary word a name runs on into
 NAME_WORD_TAGGED = 10  # times inside a tagged name in the name_words.tsv sample, at least, for a name word
 
 
-def _runs_on(tokens: list[Token]) -> bool:
+@cache
+def _run_on_words() -> frozenset[str]:
+    return frozenset(row[0] for row in load_table("entity_run_on_words.tsv"))
+
+
+def runs_on(tokens: list[Token]) -> bool:
     """True when a span's last word is an ordinary word the tagger ran a name on into: a verb or an indefinite adjective.
 
     A name is definite, and an adjective of it carries the article; a last word written without it that the corpus
-    never sees inside a tagged name (``name_words.tsv``) and writes in ``RUN_ON_DF`` articles or more
-    (``story_df.tsv``) is no part of the name before it, when that is a registered name or a name word of the corpus
-    (inside tagged names ``NAME_WORD_TAGGED`` times or more, mostly): «أمير نجران يواسي والد الشهيد», «جيزان يعايد
-    المرضى», «الأمريكي كيري مثمر» (a headline's verb, a predicate adjective).  «واشنطن بوست», «غينيا بيساو» keep
-    their last word, which the corpus tags inside names.
+    seldom writes after a name word (``entity_run_on_words.tsv``, mined by ``scripts/mine_run_on_words.py``) is no
+    part of the name before it, when that is a registered name or a name word of the corpus (inside tagged names
+    ``NAME_WORD_TAGGED`` times or more, mostly): «الأمريكي كيري مثمر», «الجبير سيركز», «الملك سلمان يصافح» (a
+    headline's verb, a predicate adjective).  A surname the corpus writes after a given name most of the time («خليفة
+    حفتر», «كارلوس تيفيز») is not listed and stays, and so does a whole registered name.
     """
-    last = tokens[-1]
-    word = name_word(last.key)
-    if not word.isalpha() or word.startswith("ال") or tagged_count(word):
-        return False
-    if shipped_background().df.get(last.stem, 0) < RUN_ON_DF:
+    word = name_word(tokens[-1].key)
+    if word.startswith("ال") or word not in _run_on_words():
         return False
     if shipped_registry().lookup(" ".join(t.text for t in tokens)) is not None:
         return False
-    rest = shipped_registry().lookup(" ".join(t.text for t in tokens[:-1]))
-    before = name_word(tokens[-2].key)
-    rate = ordinary_rate(before)
-    return rest is not None or (tagged_count(before) >= NAME_WORD_TAGGED and (rate is None or rate >= PERSON_WORD_RATE))
+    return shipped_registry().lookup(" ".join(t.text for t in tokens[:-1])) is not None or is_name_word(
+        name_word(tokens[-2].key))
+
+
+def is_name_word(word: str) -> bool:
+    """A word (key form) the ``name_words.tsv`` sample has inside tagged names ``NAME_WORD_TAGGED`` times or more, and
+    mostly when it is seen often enough to tell: نجران, كيري, جيزان."""
+    rate = ordinary_rate(word)
+    return tagged_count(word) >= NAME_WORD_TAGGED and (rate is None or rate >= PERSON_WORD_RATE)
 
 
 def _describes(before: Token, token: Token) -> bool:
@@ -1497,7 +1526,8 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
             for m in _mentions(doc, sent.tokens[a:b], label, bare):
                 if b == a + 1 and (in_construct(doc, sent.tokens, a, m) or in_idiom(sent.tokens, a, m)
                                    or attributive(sent, a, m) or common_noun_in_document(m, definite)
-                                   or adjective_of_place(sent, a, m) or club_word_out_of_sport(m, sport)):
+                                   or adjective_of_place(sent, a, m) or measured(sent, a, m)
+                                   or club_word_out_of_sport(m, sport)):
                     continue
                 sent_spans.append((a, b, m))
                 mentions.append(m)
