@@ -292,7 +292,10 @@ def adjective_of_place(sentence: _Sentence, at: int, m: Mention) -> bool:
     before = name_word(tokens[at - 1].key) if at and tokens[at - 1].is_word else ""
     after = name_word(tokens[at + 1].key) if at + 1 < len(tokens) and tokens[at + 1].is_word else ""
     neighbours = load_groups("entity_nisba_neighbours.tsv")  # side (before/after) -> words
-    return (before in neighbours.get("before", frozenset()) or after in neighbours.get("after", frozenset())
+    nouns = neighbours.get("before", frozenset())
+    # «للاجئة سورية»: the word before read with its ل off too (name_word reads لل as the article)
+    return (before in nouns or (bool(before) and any(v in nouns for v in stem_variants(tokens[at - 1].key)))
+            or after in neighbours.get("after", frozenset())
             or (bool(before) and indefinite_place_adjective(before) and before != key))
 
 
