@@ -6,11 +6,10 @@ name is definite, and its adjective would carry the article, so a span's last wo
 name's own (حفتر of «خليفة حفتر», تيفيز of «كارلوس تيفيز», written nearly always after a given name) or an ordinary
 word (يواسي, مثمر, written after anything).  The corpus tells them apart: for every word written without the article
 (proclitics off, letters only, three letters or more), the times it stands in the text and the times it stands right
-after a name word (:func:`marsad.extract.entities.is_name_word`: inside tagged names in the ``name_words.tsv`` sample
-often, and mostly: نجران, كيري, جيزان).  Words seen
+after a name word (inside tagged names in the ``name_words.tsv`` sample often, and mostly: نجران, كيري, جيزان).  Words seen
 at least ``--min-text`` times, after a name word at least ``--min-after`` times (a name may run on into them) but at
 most ``--max-share`` of their occurrences are written (tab-separated: word, times after a name word, times in the
-text), most frequent first: a span's last word among them is cut off (:func:`marsad.extract.entities.runs_on`, from
+text), most frequent first: a registered name's span whose last word is among them ends before it (:func:`marsad.extract.entities.runs_on`, from
 ``entity_run_on_words.tsv``).  The held-out third of the corpus (crc32(url) % 3 == 0) is left out.
 
 Usage: python scripts/mine_run_on_words.py ../shared/datasets/saudinewsnet/saudinewsnet.jsonl.gz > run_on.tsv
@@ -22,9 +21,18 @@ import argparse
 import sys
 from collections import Counter
 
-from marsad.extract.entities import is_name_word
+from marsad.corpus.names import PERSON_WORD_RATE, ordinary_rate, tagged_count
 from marsad.text.clitics import name_word
 from marsad.train.saudinewsnet import content_keys, mining_records
+
+NAME_WORD_TAGGED = 10  # times inside a tagged name in the name_words.tsv sample, at least, for a name word
+
+
+def _name_word(word: str) -> bool:
+    """A word (key form) the ``name_words.tsv`` sample has inside tagged names ``NAME_WORD_TAGGED`` times or more, and
+    mostly when it is seen often enough to tell: نجران, كيري, جيزان."""
+    rate = ordinary_rate(word)
+    return tagged_count(word) >= NAME_WORD_TAGGED and (rate is None or rate >= PERSON_WORD_RATE)
 
 
 def mine(path: str) -> tuple[Counter[str], Counter[str]]:
@@ -41,7 +49,7 @@ def mine(path: str) -> tuple[Counter[str], Counter[str]]:
             before = keys[i - 1] if i else ""
             named = names.get(before)
             if named is None:
-                named = names[before] = is_name_word(before)
+                named = names[before] = _name_word(before)
             if named:
                 after[key] += 1
     return text, after

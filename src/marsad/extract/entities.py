@@ -33,7 +33,6 @@ from marsad.corpus.background import shipped_background
 from marsad.corpus.known import registry_cached, shipped_registry
 from marsad.corpus.names import (
     NO_SURNAME_AFTER,
-    PERSON_WORD_RATE,
     compound_words,
     is_given_name,
     is_ordinary,
@@ -408,38 +407,29 @@ def _runs_past_registered_name(tokens: list[Token]) -> bool:
     return len(words) > 1 and not is_given_name(words[0]) and (words[0], words[-1]) in _registered_first_last()
 
 
-NAME_WORD_TAGGED = 10  # times inside a tagged name in the name_words.tsv sample, at least, for a name word
-
-
 @cache
 def _run_on_words() -> frozenset[str]:
     return frozenset(row[0] for row in load_table("entity_run_on_words.tsv"))
 
 
 def runs_on(tokens: list[Token]) -> bool:
-    """True when a span's last word is an ordinary word the tagger ran a name on into: a verb or an indefinite adjective.
+    """True when a span is a registered name run on into an ordinary word: a verb or an indefinite adjective.
 
     A name is definite, and an adjective of it carries the article; a last word written without it that the corpus
     seldom writes after a name word (``entity_run_on_words.tsv``, mined by ``scripts/mine_run_on_words.py``) is no
-    part of the name before it, when that is a registered name or a name word of the corpus (inside tagged names
-    ``NAME_WORD_TAGGED`` times or more, mostly): «الأمريكي كيري مثمر», «الجبير سيركز», «الملك سلمان يصافح» (a
-    headline's verb, a predicate adjective).  A surname the corpus writes after a given name most of the time («خليفة
-    حفتر», «كارلوس تيفيز») is not listed and stays, and so does a whole registered name.
+    part of a registered name before it: «الأمريكي كيري مثمر», «عادل الجبير سيركز» (a headline's verb, a predicate
+    adjective).  Not after a lone common given name, which is many men's first name («عبد الله قابل» is not King
+    Abdullah), and not when the whole span is registered.
     """
     word = name_word(tokens[-1].key)
-    if word.startswith("ال") or word not in _run_on_words():
-        return False
+    if word.startswith("ال") or word not in _run_on_words() or is_given_name(word) or is_person_word(word):
+        return False  # علي is «on» (على) and Ali
     if shipped_registry().lookup(" ".join(t.text for t in tokens)) is not None:
         return False
-    return shipped_registry().lookup(" ".join(t.text for t in tokens[:-1])) is not None or is_name_word(
-        name_word(tokens[-2].key))
-
-
-def is_name_word(word: str) -> bool:
-    """A word (key form) the ``name_words.tsv`` sample has inside tagged names ``NAME_WORD_TAGGED`` times or more, and
-    mostly when it is seen often enough to tell: نجران, كيري, جيزان."""
-    rate = ordinary_rate(word)
-    return tagged_count(word) >= NAME_WORD_TAGGED and (rate is None or rate >= PERSON_WORD_RATE)
+    rest = " ".join(t.text for t in tokens[:-1])
+    words = compound_words(name_words(rest))
+    return (shipped_registry().lookup(rest) is not None and bool(words)
+            and (len(words) > 1 or not is_given_name(words[0])))
 
 
 def _describes(before: Token, token: Token) -> bool:
