@@ -9,7 +9,7 @@ word (يواسي, مثمر, written after anything).  The corpus tells them apar
 after a name word (inside tagged names in the ``name_words.tsv`` sample often, and mostly: نجران, كيري, جيزان).  Words seen
 at least ``--min-text`` times, after a name word at least ``--min-after`` times (a name may run on into them) but at
 most ``--max-share`` of their occurrences are written (tab-separated: word, times after a name word, times in the
-text), most frequent first: a registered name's span whose last word is among them ends before it (:func:`marsad.extract.entities.runs_on`, from
+text), most frequent first: a registered person's span whose last word is among them ends before it (:func:`marsad.extract.entities.runs_on`, from
 ``entity_run_on_words.tsv``).  The held-out third of the corpus (crc32(url) % 3 == 0) is left out.
 
 Usage: python scripts/mine_run_on_words.py ../shared/datasets/saudinewsnet/saudinewsnet.jsonl.gz > run_on.tsv

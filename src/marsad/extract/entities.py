@@ -342,7 +342,7 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
         tokens = tokens[:-1]
     if kind == "PER" and len(tokens) > 2 and _runs_past_registered_name(tokens):
         tokens = tokens[:-1]  # «الرئيس عبد ربه هادي [الشرعية]», «منصور هادي [سبق] له»
-    elif len(tokens) > 1 and runs_on(tokens):
+    elif kind == "PER" and len(tokens) > 1 and runs_on(tokens):
         tokens = tokens[:-1]  # «الأمريكي كيري [مثمر]», «الملك سلمان [يصافح]»
     while kind == "ORG" and len(tokens) > 2 and _describes(tokens[-2], tokens[-1]):
         tokens = tokens[:-1]  # «منظمة داعش [الإرهابية]»: a description, not a word of the name
@@ -413,13 +413,14 @@ def _run_on_words() -> frozenset[str]:
 
 
 def runs_on(tokens: list[Token]) -> bool:
-    """True when a span is a registered name run on into an ordinary word: a verb or an indefinite adjective.
+    """True when a person span is a registered name run on into an ordinary word: a verb or an indefinite adjective.
 
     A name is definite, and an adjective of it carries the article; a last word written without it that the corpus
     seldom writes after a name word (``entity_run_on_words.tsv``, mined by ``scripts/mine_run_on_words.py``) is no
     part of a registered name before it: «الأمريكي كيري مثمر», «عادل الجبير سيركز» (a headline's verb, a predicate
     adjective).  Not after a lone common given name, which is many men's first name («عبد الله قابل» is not King
-    Abdullah), and not when the whole span is registered.
+    Abdullah), and not when the whole span is registered.  Persons only: after a place or an organisation the word
+    may name a thing the place names («السفينة مصر جاز») or the name a common noun («حماس سلمى», Salma's zeal).
     """
     word = name_word(tokens[-1].key)
     if word.startswith("ال") or word not in _run_on_words() or is_given_name(word) or is_person_word(word):
