@@ -7,7 +7,11 @@ before (side ``before``) or right after (side ``after``) an indefinite adjective
 سعودية: ``marsad.extract.entities.is_place_adjective`` of the form with the article, the form itself no place name)
 and of the times it stands there beside a one-word place name written without the article (مصر, سوريا, إيران).
 Words seen beside such adjectives at least ``--min-adjective`` times and at least ``--ratio`` times as often as
-beside place names are written (tab-separated: side, word, adjective count, place count), most frequent first: a
+beside place names are written (tab-separated: side, word, adjective count, place count), most frequent first; so
+is, on the ``before`` side, an indefinite feminine noun (ending in ة, no article: the adjective after it agrees with
+it, «طائرة سورية», «أسرة سورية») seen before such adjectives at least ``--feminine-min`` times and at least as often
+as before place names (``--feminine-ratio``; both counted only where the word is written with ة): a construct with the country is written with its name as often
+(«حكومة سوريا», «دولة قطر», «مدينة حلب»), so those stay out.  A
 one-word place mention shaped like its own adjective beside such a word is the adjective, no mention
 (:func:`marsad.extract.entities.attributive`, from ``entity_nisba_neighbours.tsv``).  Words are read without their
 proclitics (وسورية after مصرية).  The held-out third of the corpus (crc32(url) % 3 == 0) is left out.
@@ -24,7 +28,10 @@ from collections import Counter
 from marsad.corpus.known import shipped_registry
 from marsad.extract.entities import indefinite_place_adjective, one_word_places
 from marsad.text.clitics import name_word
-from marsad.train.saudinewsnet import content_keys, mining_records
+from marsad.text.normalize import norm_key
+from marsad.train.saudinewsnet import content_words, mining_records
+
+FEMININE = "feminine"  # the before side, counted only where the word is written with ة
 
 
 def _is_place(key: str) -> bool:
@@ -39,10 +46,12 @@ def _is_place(key: str) -> bool:
 
 def mine(path: str) -> dict[str, tuple[Counter[str], Counter[str]]]:
     """Per side, the counts of each neighbour word beside indefinite place adjectives and beside place names."""
-    sides: dict[str, tuple[Counter[str], Counter[str]]] = {"before": (Counter(), Counter()), "after": (Counter(), Counter())}
+    sides: dict[str, tuple[Counter[str], Counter[str]]] = {
+        side: (Counter(), Counter()) for side in ("before", "after", FEMININE)}
     kinds: dict[str, int] = {}  # word key -> 1 adjective, 2 place, 0 neither (cached)
     for record in mining_records(path):
-        keys = [name_word(k) for k in content_keys(record)]
+        words = content_words(record)
+        keys = [name_word(norm_key(w)) for w in words]
         for i, key in enumerate(keys):
             kind = kinds.get(key)
             if kind is None:
@@ -52,7 +61,14 @@ def mine(path: str) -> dict[str, tuple[Counter[str], Counter[str]]]:
             for side, j in (("before", i - 1), ("after", i + 1)):
                 if 0 <= j < len(keys) and keys[j][:1].isalpha():
                     sides[side][kind - 1][keys[j]] += 1
+            if i and _feminine(words[i - 1], keys[i - 1]):
+                sides[FEMININE][kind - 1][keys[i - 1]] += 1
     return sides
+
+
+def _feminine(written: str, key: str) -> bool:
+    """A word written with the feminine ending ة and without the article: «طائرة», «أسرة» (not the pronoun of «بلده»)."""
+    return written.endswith("ة") and not key.startswith("ال") and len(key) > 2
 
 
 def main() -> None:
@@ -61,9 +77,17 @@ def main() -> None:
     parser.add_argument("path")
     parser.add_argument("--min-adjective", type=int, default=5)
     parser.add_argument("--ratio", type=float, default=10.0)
+    parser.add_argument("--feminine-min", type=int, default=1)
+    parser.add_argument("--feminine-ratio", type=float, default=1.0)
     args = parser.parse_args()
-    for side, (adjective, place) in mine(args.path).items():
+    sides = mine(args.path)
+    feminine_adjective, feminine_place = sides.pop(FEMININE)
+    for side, (adjective, place) in sides.items():
         rows = [(w, n, place[w]) for w, n in adjective.items() if n >= args.min_adjective and n >= args.ratio * place[w]]
+        if side == "before":
+            rows += [(w, n, feminine_place[w]) for w, n in feminine_adjective.items()
+                     if n >= args.feminine_min and n >= args.feminine_ratio * feminine_place[w]
+                     and not (n >= args.min_adjective and n >= args.ratio * place[w])]
         for word, n, p in sorted(rows, key=lambda r: (-r[1], r[0])):
             sys.stdout.write(f"{side}\t{word}\t{n}\t{p}\n")
 

@@ -150,6 +150,7 @@ class _Group:
     titles: set[str] = field(default_factory=set)
     before: set[str] = field(default_factory=set)  # words right before a one-word person mention
     near: Counter[str] = field(default_factory=Counter)  # words around one-word person mentions: documents each
+    after: Counter[str] = field(default_factory=Counter)  # words with the article right after a one-word mention
     mentions: int = 0
 
     @property
@@ -167,6 +168,8 @@ class _Group:
             self.titled.update(other.titled)
         if other.near:
             self.near.update(other.near)
+        if other.after:
+            self.after.update(other.after)
         self.titles |= other.titles
         self.before |= other.before
         self.mentions += other.mentions
@@ -216,9 +219,17 @@ def _doc_groups(doc: Document) -> dict[str, _Group]:
             if form.strip() and " " not in form.strip():
                 near = near_words(doc, m) - set(group.near)
                 group.near.update(near)  # a group is one document's: each word counted once
+        elif " " not in m.text.strip() and (following := _word_after(doc, m)).startswith("ال"):
+            group.after[following] += 1  # «[القرآن] الكريم»: the tagger cut the name before the word
         if not group.documents:
             group.documents.append(doc.id)
     return groups
+
+
+def _word_after(doc: Document, m: Mention) -> str:
+    """The key of the word right after a mention ("" when none follows within ``_NEAR_CHARS``)."""
+    words = [t for t in tokenize(doc.text, m.end, min(len(doc.text), m.end + _NEAR_CHARS)) if t.is_word]
+    return words[0].key if words else ""
 
 
 def _fullest(group: _Group) -> str:
@@ -597,6 +608,22 @@ def _join_clubs(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
                 uf.union(plain, node)
 
 
+def _join_cut_pairs(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
+    """A two-word name whose second word has the article joins its first word's name when the tagger cut the pair
+    there, before that word, at least as often as it tagged the pair whole in the batch: «القرآن الكريم» (tagged whole
+    twice) is «[القرآن] الكريم» (cut 30 times), one referent.  «المدينة المنورة», tagged whole, stays whole; a
+    place's adjective after a name («الأهلي المصري») names another referent and is left to the clubs' keys."""
+    for node, group in groups.items():
+        if not node.startswith("X|"):
+            continue
+        words = norm_key(_fullest(group)).split()
+        if len(words) != 2 or not words[1].startswith("ال") or is_place_adjective(words[1]):
+            continue
+        short = f"X|{name_key(words[0])}"
+        if short != node and short in groups and groups[short].after[words[1]] >= group.mentions:
+            uf.union(short, node)
+
+
 def _join_article_forms(groups: dict[str, _Group], uf: UnionFind[str]) -> None:
     """A one-word place or organisation written with the article (الأرسنال) joins the same name written bare (أرسنال)
     when the corpus tags the bare form more than ``_DOMINANCE`` times as often: a foreign name takes no article, and
@@ -775,6 +802,7 @@ def resolve(docs: list[Document], result: CorpusResult) -> None:
     words = _Names.of(nodes)
     _join_transliterations(nodes, uf, words)
     _join_clubs(nodes, uf)
+    _join_cut_pairs(nodes, uf)
     _join_article_forms(nodes, uf)
     doc_nodes: dict[str, set[str]] = {}
     for (doc_id, _), node in node_of.items():

@@ -291,8 +291,34 @@ def adjective_of_place(sentence: _Sentence, at: int, m: Mention) -> bool:
     before = name_word(tokens[at - 1].key) if at and tokens[at - 1].is_word else ""
     after = name_word(tokens[at + 1].key) if at + 1 < len(tokens) and tokens[at + 1].is_word else ""
     neighbours = load_groups("entity_nisba_neighbours.tsv")  # side (before/after) -> words
-    return (before in neighbours.get("before", frozenset()) or after in neighbours.get("after", frozenset())
+    nouns = neighbours.get("before", frozenset())
+    # «للاجئة سورية»: the word before read with its ل off too (name_word reads لل as the article)
+    return (before in nouns or (bool(before) and any(v in nouns for v in stem_variants(tokens[at - 1].key)))
+            or after in neighbours.get("after", frozenset())
             or (bool(before) and indefinite_place_adjective(before) and before != key))
+
+
+@cache
+def _fine_units() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_fine_units.txt"))
+
+
+def measured(sentence: _Sentence, at: int, m: Mention) -> bool:
+    """True when a one-word place mention is followed by a number and a unit of length finer than the metre
+    (``entity_fine_units.txt``): «خوازيق قطر 800 مم», «الخط الرئيسي قطر (800) ملم» measure a diameter, no place.
+    ``sentence.tokens[at]`` is the mention's token.
+    """
+    if m.type != "LOC":
+        return False
+    tokens = sentence.tokens[at + 1:at + 8]
+    i = 0
+    while i < len(tokens) and tokens[i].text in "(":
+        i += 1
+    if i == len(tokens) or not tokens[i].key[:1].isdigit():
+        return False
+    while i < len(tokens) and (tokens[i].key[:1].isdigit() or tokens[i].text in ".,٫)"):
+        i += 1
+    return i < len(tokens) and name_word(tokens[i].key) in _fine_units()
 
 
 def _is_speech_verb(token: Token) -> bool:
@@ -316,6 +342,8 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
         tokens = tokens[:-1]
     if kind == "PER" and len(tokens) > 2 and _runs_past_registered_name(tokens):
         tokens = tokens[:-1]  # «الرئيس عبد ربه هادي [الشرعية]», «منصور هادي [سبق] له»
+    elif kind == "PER" and len(tokens) > 1 and runs_on(tokens):
+        tokens = tokens[:-1]  # «الأمريكي كيري [مثمر]», «الملك سلمان [يصافح]»
     while kind == "ORG" and len(tokens) > 2 and _describes(tokens[-2], tokens[-1]):
         tokens = tokens[:-1]  # «منظمة داعش [الإرهابية]»: a description, not a word of the name
     while len(tokens) > 1 and _lone_clitic(tokens[-1]):
@@ -377,6 +405,32 @@ def _runs_past_registered_name(tokens: list[Token]) -> bool:
         return True
     words = [w for w in compound_words(name_words(rest)) if w not in _titles()]
     return len(words) > 1 and not is_given_name(words[0]) and (words[0], words[-1]) in _registered_first_last()
+
+
+@cache
+def _run_on_words() -> frozenset[str]:
+    return frozenset(row[0] for row in load_table("entity_run_on_words.tsv"))
+
+
+def runs_on(tokens: list[Token]) -> bool:
+    """True when a person span is a registered name run on into an ordinary word: a verb or an indefinite adjective.
+
+    A name is definite, and an adjective of it carries the article; a last word written without it that the corpus
+    seldom writes after a name word (``entity_run_on_words.tsv``, mined by ``scripts/mine_run_on_words.py``) is no
+    part of a registered name before it: «الأمريكي كيري مثمر», «عادل الجبير سيركز» (a headline's verb, a predicate
+    adjective).  Not after a lone common given name, which is many men's first name («عبد الله قابل» is not King
+    Abdullah), and not when the whole span is registered.  Persons only: after a place or an organisation the word
+    may name a thing the place names («السفينة مصر جاز») or the name a common noun («حماس سلمى», Salma's zeal).
+    """
+    word = name_word(tokens[-1].key)
+    if word.startswith("ال") or word not in _run_on_words() or is_given_name(word) or is_person_word(word):
+        return False  # علي is «on» (على) and Ali
+    if shipped_registry().lookup(" ".join(t.text for t in tokens)) is not None:
+        return False
+    rest = " ".join(t.text for t in tokens[:-1])
+    words = compound_words(name_words(rest))
+    return (shipped_registry().lookup(rest) is not None and bool(words)
+            and (len(words) > 1 or not is_given_name(words[0])))
 
 
 def _describes(before: Token, token: Token) -> bool:
@@ -1559,8 +1613,8 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
             for m in _mentions(doc, sent.tokens[a:b], label, bare):
                 if b == a + 1 and (in_construct(doc, sent.tokens, a, m) or in_idiom(sent.tokens, a, m)
                                    or attributive(sent, a, m) or common_noun_in_document(m, definite)
-                                   or adjective_of_place(sent, a, m) or club_word_out_of_sport(m, sport)
-                                   or pronoun_spelling(doc, m)):
+                                   or adjective_of_place(sent, a, m) or measured(sent, a, m)
+                                   or club_word_out_of_sport(m, sport) or pronoun_spelling(doc, m)):
                     continue
                 sent_spans.append((a, b, m))
                 mentions.append(m)

@@ -32,7 +32,12 @@ def mining_records(path: str | Path) -> Iterator[dict[str, str]]:
                 yield record
 
 
+def content_words(record: dict[str, str]) -> list[str]:
+    """A record's content as written, Arabic words and single other characters, in order."""
+    return _TOKEN.findall(record.get("content") or "")
+
+
 def content_keys(record: dict[str, str]) -> list[str]:
     """The keys (:func:`marsad.text.normalize.norm_key`) of a record's content, Arabic words and single other
     characters, in order: what the word-pair mining scripts count."""
-    return [norm_key(t) for t in _TOKEN.findall(record.get("content") or "")]
+    return [norm_key(t) for t in content_words(record)]
