@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from marsad.corpus.duplicates import find_duplicates
@@ -46,3 +47,22 @@ def test_json_round_trip(seed_docs: dict[str, Document]) -> None:
     index, _ = place_units(docs, find_duplicates(docs))
     again = StoryIndex.from_json(index.to_json())
     assert again.to_json() == index.to_json()
+
+
+def test_hits_count_merged_stories_as_the_story_they_live_in(seed_docs: dict[str, Document]) -> None:
+    # Candidates are counted over the postings in C, then merged-away stories are folded into the story they live in:
+    # the counts and their order (which breaks ties in most_common) are those of counting posting by posting.
+    docs = list(seed_docs.values())
+    index, _ = place_units(docs, find_duplicates(docs))
+    terms = sorted(index.postings)
+    posted = sorted({sidx for term in terms for sidx in index.postings[term]})
+    assert len(posted) >= 3
+    index.merged.update({posted[0]: posted[-1], posted[1]: posted[0]})  # a chain: 1 -> 0 -> last
+    scan = index.params.posting_scan
+    for chunk in (terms[i : i + 10] for i in range(0, len(terms), 10)):
+        expected: Counter[int] = Counter()
+        for term in chunk:
+            expected.update(index._alive(x) for x in index.postings[term][-scan:])
+        got = index._hits(chunk)
+        assert list(got.items()) == list(expected.items())
+        assert got.most_common(2) == expected.most_common(2)

@@ -229,9 +229,17 @@ class StoryIndex:
                 loaded = self.source.postings(wanted, scan)
                 for t in wanted:
                     self.postings[t] = loaded.get(t, [])
-        hits: Counter[int] = Counter()
+        posted: Counter[int] = Counter()
         for term in terms:
-            hits.update(self._alive(x) for x in self._postings(term)[-scan:])
+            posted.update(self._postings(term)[-scan:])  # counted in C
+        if self.merged.keys().isdisjoint(posted.keys()):
+            return posted
+        # Each merged-away story counted as the one it lives in; a story's first sight (the order of equal counts
+        # in ``most_common``) is that of the first of the stories it stands for, so taking them in their own order
+        # keeps it.
+        hits: Counter[int] = Counter()
+        for sidx, n in posted.items():
+            hits[self._alive(sidx)] += n
         return hits
 
     def _place(self, unit: UnitTerms, linked: set[str]) -> int:

@@ -414,31 +414,30 @@ class Store:
     # -- the corpus state (called inside one write transaction) --------------------------------------
 
     def update_documents(self, docs: Iterable[Document], unfiled: Iterable[str] = ()) -> int:
-        """Rewrite the report JSON and layer rows of documents the corpus steps changed; return how many.
+        """Rewrite the report JSON and layer rows of documents the corpus steps changed; return how many were rewritten.
 
         ``unfiled``: documents whose layer rows may not be filed yet (new documents written with
-        ``write_batch(..., layers=False)``): their rows are written whether or not the corpus steps changed them.
+        ``write_batch(..., layers=False)``): they are rewritten, rows and report, whether or not the corpus steps
+        changed them.
         """
         docs = list(docs)
         unfiled = set(unfiled)
         stored: dict[str, str] = {}
-        for chunk in _chunks([doc.id for doc in docs]):
+        # An unfiled document is rewritten whatever its stored report (so that is not read back): unchanged, the
+        # rewrite stores the same values.
+        for chunk in _chunks([doc.id for doc in docs if doc.id not in unfiled]):
             stored.update((str(i), str(r)) for i, r in self._rows(
                 f"SELECT id, report FROM documents WHERE id IN ({_marks(chunk)})", chunk))
-        changed: list[Document] = []
         updates: list[tuple[Any, ...]] = []
         filed: list[Document] = []
         for doc in docs:
             report = json.dumps(to_json(doc), ensure_ascii=False)
-            if stored.get(doc.id) != report:
+            if doc.id in unfiled or stored.get(doc.id) != report:
                 updates.append((report, _value(doc.published), doc.outlet, doc.title, doc.id))
-                changed.append(doc)
-            elif doc.id not in unfiled:
-                continue
-            filed.append(doc)
+                filed.append(doc)
         self._xmany("UPDATE documents SET report = ?, published = ?, outlet = ?, title = ? WHERE id = ?", updates)
         self._write_layers(filed)
-        return len(changed)
+        return len(filed)
 
     def _queue(self, doc_id: str, kind: str) -> None:
         """Queue a document for the corpus steps: ``new`` (never related yet) or ``source`` (a source was added)."""
