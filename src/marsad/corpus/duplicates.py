@@ -18,16 +18,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-from datasketch import MinHash
 
 from marsad.corpus.passages import Passage, passages_of
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.unionfind import UnionFind
 from marsad.corpus.units import units_of
 from marsad.model import Document, Duplicate, SpanRef
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 64
 MIN_CONTAINMENT = 0.5
@@ -92,10 +94,20 @@ def usable_passages(passages: Iterable[Passage]) -> list[Passage]:
 
 
 @cache
+def _minhash() -> type[MinHash]:
+    """datasketch's MinHash, imported on first use: the package imports scipy's integration and optimisation
+    modules (about 0.8 s), which every ``marsad`` command and worker would pay at start-up."""
+    from datasketch import MinHash as minhash
+
+    loaded: type[MinHash] = minhash
+    return loaded
+
+
+@cache
 def _permutations() -> np.ndarray:
     """The MinHash permutations of seed 1, drawn once (drawing them cost more than hashing a news article's
     passages)."""
-    permutations: np.ndarray = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_hash, scheme="affine32").permutations
+    permutations: np.ndarray = _minhash()(num_perm=NUM_PERM, seed=1, hashfunc=_hash, scheme="affine32").permutations
     return permutations
 
 
@@ -103,7 +115,7 @@ def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
     """The LSH band keys of each passage (MinHash of its shingles, cut into :data:`BANDS` bands)."""
     if not passages:
         return []
-    hashes = MinHash.bulk(
+    hashes = _minhash().bulk(
         [sorted(p.shingles) for p in passages],
         num_perm=NUM_PERM,
         seed=1,
