@@ -515,8 +515,10 @@ def pronoun_spelling(doc: Document, m: Mention) -> bool:
     never «جدة» hold 24 «جده/جدّه»: 22 are «his grandfather», 2 Jeddah («سائلة من جده», «الرياض و جده»); a document
     that writes «جدة» keeps its «جده» (half of those 12 are the city).
     """
-    plain = "".join(c for c in m.text.strip() if not unicodedata.combining(c))
-    if m.type != "LOC" or " " in plain or not plain.endswith("ه"):
+    if m.type != "LOC":
+        return False
+    plain = _written(m.text.strip())
+    if " " in plain or not plain.endswith("ه"):
         return False
     entry = shipped_registry().lookup(plain)
     return entry is not None and entry.name == plain[:-1] + "ة" and entry.name not in doc.text
