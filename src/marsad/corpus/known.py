@@ -38,6 +38,7 @@ _T = TypeVar("_T")
 _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابق", "سابقا", "المنتهية"))
 HOUSE = norm_key("آل")  # آل سعود: the house a Gulf lineage ends with (the key names.py and known.py compare)
 _TYPES: dict[str, EntityType] = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+_LOOKUPS_KEPT = 1 << 16  # names whose lookup a registry keeps (emptied when full)
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ class Registry:
     by_key: dict[str, str] = field(default_factory=dict)
     by_surname: dict[tuple[str, int], set[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     holders: dict[str, list[RegistryEntry]] = field(default_factory=dict)
+    # name -> the id :meth:`lookup` found for it (None: none); emptied when the keys change or it is full
+    _found: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, entries: Iterable[RegistryEntry], roles: Iterable[tuple[str, ...]]) -> Registry:
@@ -188,6 +191,7 @@ class Registry:
         """Key every name and variant (after the word variants are known to the name keys)."""
         from marsad.corpus.names import name_key, name_words, short_key
 
+        self._found.clear()
         for entry in self.entries.values():
             for form in (entry.name, *entry.variants):
                 self.by_key.setdefault(name_key(form), entry.id)
@@ -204,8 +208,19 @@ class Registry:
 
         Failing that, the one person whose registered name has the same surname and, word for
         word, transliterations of the other words (سرجي لافروف → سيرغي لافروف;
-        :func:`marsad.corpus.names.transliterations`).
+        :func:`marsad.corpus.names.transliterations`).  The id found is kept for the name (the entity steps ask
+        for the same names again and again).
         """
+        if name in self._found:
+            ident = self._found[name]
+        else:
+            if len(self._found) >= _LOOKUPS_KEPT:
+                self._found.clear()
+            ident = self._found[name] = self._ident(name)
+        return self.entries.get(ident) if ident else None
+
+    def _ident(self, name: str) -> str | None:
+        """The id :meth:`lookup` finds for ``name`` (None when none)."""
         from marsad.corpus.names import LINKS, name_key, name_words, short_key, transliterations
 
         ident = self.by_key.get(name_key(name)) or self.by_key.get(short_key(name))
@@ -217,7 +232,7 @@ class Registry:
             found = {i for names, i in self.by_surname.get((words[-1], len(words)), ())
                      if all(transliterations(a, b) for a, b in zip(words[:-1], names[:-1], strict=True))}
             ident = found.pop() if len(found) == 1 else None
-        return self.entries.get(ident) if ident else None
+        return ident
 
     def role_of(self, phrase: str) -> tuple[str, bool] | None:
         """The role id a phrase names and whether it is a former role (الرئيس الأمريكي السابق)."""

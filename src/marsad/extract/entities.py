@@ -27,7 +27,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
+from operator import attrgetter
 
 from marsad.corpus.background import shipped_background
 from marsad.corpus.known import registry_cached, shipped_registry
@@ -75,6 +76,7 @@ _BACK = 30  # characters looked at before a mention for the word right before it
 _LABELS_KEPT = 1 << 18  # word keys whose one-word registry label is kept (emptied when full)
 _TATWEEL = "\u0640"
 _TANWIN = ("\u064b", "\u064c", "\u064d")  # fathatan, dammatan, kasratan: the marks of an indefinite word
+_KEY = attrgetter("key")  # a token's key
 
 
 @cache
@@ -646,8 +648,14 @@ def _is_surname(name: str, word: str) -> bool:
 
 def _word_before(doc: Document, start: int) -> Token | None:
     """The word right before offset ``start``, with nothing but spaces between (None after punctuation)."""
-    token = last_token(doc.text, max(0, start - _BACK), start)
-    if token is None or not token.is_word or doc.text[token.end:start].strip():
+    return _last_word(doc.text, start)
+
+
+@lru_cache(maxsize=1 << 11)  # the document steps ask for the word before each mention several times
+def _last_word(text: str, start: int) -> Token | None:
+    """:func:`_word_before` in ``text``."""
+    token = last_token(text, max(0, start - _BACK), start)
+    if token is None or not token.is_word or text[token.end:start].strip():
         return None
     return token
 
@@ -862,8 +870,18 @@ def speaks_of_sport(sentences: Sequence[_Sentence]) -> bool:
 @lru_cache(maxsize=1 << 16)  # a text repeats its words
 def is_club_word(key: str) -> bool:
     """True when a word key is a club word (``entity_club_heads.txt``), a proclitic or the article allowed."""
+    if not key.endswith(_club_head_ends()):  # most words: no reading of them is a club word
+        return False
     heads = _club_heads()
     return any(v in heads or v.removeprefix("ال") in heads for v in stem_variants(key))
+
+
+@cache
+def _club_head_ends() -> tuple[str, ...]:
+    """What a word a reading of which is a club word ends with: the club word, or what follows its article (a
+    reading is the word's end, or ال + its end)."""
+    heads = _club_heads()
+    return tuple({*heads, *(h[2:] for h in heads if h.startswith("ال"))})
 
 
 def club_word_out_of_sport(m: Mention, sport: bool) -> bool:
@@ -1000,10 +1018,12 @@ def _speakers_by_surname(
     out: list[Mention] = []
     if not surnames:
         return out
+    # a reading of a word is the word's end, or ال + its end (للمالكي → المالكي): the words that may be one
+    ends = tuple({*surnames, *(s[2:] for s in surnames if s.startswith("ال"))})
     for sent, sent_spans in zip(sentences, spans, strict=True):
-        for i in range(1, len(sent.tokens)):
+        for i in compress(count(), map(str.endswith, map(_KEY, sent.tokens), repeat(ends))):
             token = sent.tokens[i]
-            if sent.tags[i] != "O" or not _is_speech_verb(sent.tokens[i - 1]):
+            if i == 0 or sent.tags[i] != "O" or not _is_speech_verb(sent.tokens[i - 1]):
                 continue
             if not any(v in surnames for v in stem_variants(token.key)):
                 continue
@@ -1074,9 +1094,12 @@ def _join_roles(
     if not unique:
         return []
     out: list[Mention] = []
+    titles = _titles()
     for sent, sent_spans in zip(sentences, spans, strict=True):
         starts = {a for a, _, _ in sent_spans}
-        for b in range(2, len(sent.tokens) + 1):
+        heads = [i for i, t in enumerate(sent.tokens) if t.key in titles or t.stem in titles]
+        # a role phrase ends two to _MAX_ROLE words after its title word (:func:`_role_before`): few words are titles
+        for b in sorted({h + n for h in heads for n in range(2, _MAX_ROLE + 1) if h + n <= len(sent.tokens)}):
             if b in starts or (b < len(sent.tags) and (sent.tags[b] != "O" or sent.tokens[b].key in _FORMER)):
                 continue
             if _before_club(sent, b):
@@ -1116,11 +1139,10 @@ def extend_organisations(sentence: _Sentence) -> None:
     adjective (…ية/…ي), over words not tagged as a person.
     """
     tokens, tags = sentence.tokens, sentence.tags
-    i = 0
-    while i < len(tokens):
-        head = tokens[i]
-        if not (head.key in _org_heads() or head.stem in _org_heads()) or tags[i].endswith("PERS"):
-            i += 1
+    heads = _org_heads()
+    free = 0  # the first word not inside an organisation tagged here
+    for i in [i for i, head in enumerate(tokens) if head.key in heads or head.stem in heads]:
+        if i < free or tags[i].endswith("PERS"):
             continue
         end = i
         for j in range(i + 1, min(i + 6, len(tokens))):
@@ -1131,9 +1153,7 @@ def extend_organisations(sentence: _Sentence) -> None:
         continues = end + 1 < len(tags) and tags[end + 1].startswith("I-")
         if end > i and not continues and not tags[i].startswith("I-"):
             tags[i:end + 1] = ["B-ORG"] + ["I-ORG"] * (end - i)
-            i = end + 1
-        else:
-            i += 1
+            free = end + 1
 
 
 def untag_quoted_name_heads(sentence: _Sentence) -> None:
@@ -1289,7 +1309,7 @@ def join_place_parts(sentence: _Sentence) -> None:
     whose words are all tagged places, the first beginning a span, is tagged whole.
     """
     tags = sentence.tags
-    if not any(tags[i] == "B-LOC" and tags[i - 1].endswith("-LOC") for i in range(1, len(tags))):
+    if "B-LOC" not in tags or not any(tags[i] == "B-LOC" and tags[i - 1].endswith("-LOC") for i in range(1, len(tags))):
         return  # no two place spans touch: the common case, decided without the gazetteer
     found = lexicon_resources().places.match([t.key for t in sentence.tokens])
     for i, label in enumerate(found):
@@ -1530,9 +1550,8 @@ def fill_registered_surnames(sentence: _Sentence) -> None:
     """
     surnames, ends = _registered_surnames(), _registered_surname_endings()
     tokens, tags = sentence.tokens, sentence.tags
-    for i, token in enumerate(tokens):
-        if not token.key.endswith(ends):  # most words: no reading of them is such a surname
-            continue
+    for i in compress(count(), map(str.endswith, map(_KEY, tokens), repeat(ends))):  # most words: no reading is one
+        token = tokens[i]
         usual = next((surnames[v] for v in stem_variants(token.key) if v in surnames), None)
         if usual is None or tags[i] != "O" or (i + 1 < len(tags) and tags[i + 1].startswith("I-")):
             continue
@@ -1573,6 +1592,12 @@ def fill_registry(sentence: _Sentence) -> None:
         tags[i] = "B-" + label
 
 
+@lru_cache(maxsize=1 << 16)  # a text repeats its words, and the corpus its texts' words
+def _definite_readings(key: str) -> tuple[str, ...]:
+    """The readings of a word key (:func:`marsad.text.clitics.stem_variants`) that have the article."""
+    return tuple(v for v in stem_variants(key) if v.startswith("ال"))
+
+
 def annotate(doc: Document) -> None:
     """Fill ``doc.mentions`` for the document's articles, with per-document entity keys."""
     annotate_batch([doc])
@@ -1604,8 +1629,8 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         fill_registry(sent)
         fill_registered_surnames(sent)
     name_place_organisations(sentences)
-    bare = frozenset(t.key for tokens in token_lists for t in tokens)
-    definite = frozenset(v for key in bare for v in stem_variants(key) if v.startswith("ال"))  # each key once
+    bare = frozenset(map(_KEY, chain.from_iterable(token_lists)))
+    definite = frozenset(chain.from_iterable(map(_definite_readings, bare)))  # each key once
     sport = speaks_of_sport(sentences)
     spans: list[list[tuple[int, int, Mention]]] = []
     mentions: list[Mention] = []

@@ -35,6 +35,8 @@ def is_lam_article_word(key: str) -> bool:
     """True for a word written ل + the article + a noun (للصحفيين, للثقافة): "to the ...", never a name's word."""
     return key.startswith("لل") and len(key) >= MIN_LAM_ARTICLE_WORD
 MIN_STEM = 2
+# The proclitic sequences by their first letter, longest first: a word is tried only with those it may begin with.
+_BY_LETTER = {letter: tuple(p for p in PROCLITICS if p[0] == letter) for letter in dict.fromkeys(p[0] for p in PROCLITICS)}
 CACHE_SIZE = 1 << 18  # word types are few; the splitters are pure functions of the key
 
 
@@ -45,7 +47,7 @@ def strip_clitics(key: str) -> tuple[str, str]:
     >>> strip_clitics("وبالكرملين")
     ('وبال', 'كرملين')
     """
-    for pre in PROCLITICS:
+    for pre in _BY_LETTER.get(key[:1], ()):
         if key.startswith(pre) and len(key) - len(pre) >= MIN_STEM:
             return pre, key[len(pre):]
     return "", key
@@ -55,7 +57,7 @@ def strip_clitics(key: str) -> tuple[str, str]:
 def stem_variants(key: str) -> tuple[str, ...]:
     """All readings of a key with zero or more proclitics removed (the word itself first)."""
     out = [key]
-    for pre in PROCLITICS:
+    for pre in _BY_LETTER.get(key[:1], ()):
         if key.startswith(pre) and len(key) - len(pre) >= MIN_STEM:
             rest = key[len(pre):]
             if rest not in out:
