@@ -243,6 +243,7 @@ def ordinary_rate(word: str) -> float | None:
 _ENDINGS = ("ات", "ين", "ان", "ا")  # plural, dual and accusative endings: دولارات، دولارين، ريالا
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every one-word mention
 def is_unit(word: str) -> bool:
     """True for a currency, unit or other common noun the tagger mistakes for a name (دولار، الريال، ريالًا، كيلومترات)."""
     key = norm_key(word)

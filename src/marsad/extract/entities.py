@@ -99,6 +99,8 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
     places = lexicon_resources().places.entries
 
     key = norm_key(word)
+    if not key or key[0] not in CLITIC_LETTERS:  # no conjunction or preposition to leave out
+        return 0
     whole = tagged_count(key)
 
     def attested(rest: str) -> bool:
@@ -859,7 +861,7 @@ def speaks_of_sport(sentences: Sequence[_Sentence]) -> bool:
     """True when a document writes a club word (``entity_club_heads.txt``, a proclitic or the article allowed:
     «النادي», «ولاعبي») or tags two clubs' names alone (:func:`club_names`: «يعسكر النصر والهلال», «الرياض x
     الهلال»; not الاتحاد of «الاتحاد السوفياتي», tagged with its adjective, nor untagged words such as «للوحدة»)."""
-    if any(map(is_club_word, {t.key for sent in sentences for t in sent.tokens})):  # each key once
+    if any(map(is_club_word, set(map(_KEY, chain.from_iterable(sent.tokens for sent in sentences))))):  # each key once
         return True
     clubs: set[str] = set()
     for sent in sentences:
@@ -1289,7 +1291,7 @@ def tag_aliases(sentence: _Sentence) -> None:
     such as كوريا tagged alone, are absorbed).
     """
     tags = sentence.tags
-    found = _alias_gazetteer().match([t.key for t in sentence.tokens])
+    found = _alias_gazetteer().match(list(map(_KEY, sentence.tokens)))
     for i in compress(count(), found):  # the words of names found ('' elsewhere): visit each name's first
         if not found[i].endswith("-B"):
             continue
@@ -1582,7 +1584,7 @@ def fill_registry(sentence: _Sentence) -> None:
     A key's label is looked up once (most words are no name): only the words with one are visited.
     """
     tags = sentence.tags
-    keys = [t.key for t in sentence.tokens]
+    keys = list(map(_KEY, sentence.tokens))
     labels = list(map(_registry_labels().get, keys, repeat(True)))  # True where not looked up yet
     for i in compress(count(), labels):
         found = labels[i]
