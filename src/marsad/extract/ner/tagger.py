@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from itertools import compress, count
+from itertools import chain, compress, count
 from pathlib import Path
 
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, parse_names
@@ -236,11 +236,9 @@ class NerTagger:
         place_names = self.encoder.lexicons.places
         # the place names found in each sentence, for the encoder and for fill_places
         matches = [[place_names.match(sent_keys) for sent_keys in doc_keys] for doc_keys in keys]
-        encoded = [
-            self.encoder.encode(words, sent_keys, sent_places)
-            for sentences, doc_keys, doc_places in zip(documents, keys, matches, strict=True)
-            for words, sent_keys, sent_places in zip(sentences, doc_keys, doc_places, strict=True)
-        ]
+        encoded = self.encoder.encode_many(
+            list(chain.from_iterable(documents)), list(chain.from_iterable(keys)), list(chain.from_iterable(matches)),
+        )
         flat = self.model.tag(encoded)
         out: list[list[list[str]]] = []
         pos = 0
