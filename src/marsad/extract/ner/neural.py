@@ -48,6 +48,7 @@ FEATURES = (
     "PERS-B", "PERS-I", "LOC-B", "LOC-I", "ORG-B", "ORG-I", "MISC-B", "MISC-I",
 )
 _FLAG = {name: i for i, name in enumerate(FEATURES)}
+_PROCLITIC, _TITLE, _ORG_HEAD, _LOC_TRIGGER = (_FLAG[name] for name in ("proclitic", "title", "orghead", "loctrig"))
 FloatArray = NDArray[np.float32]
 IntArray = NDArray[np.int64]
 # odd 64-bit multipliers, one per column of an input row, that mix a row into one integer (:func:`input_rows`)
@@ -118,8 +119,7 @@ class Encoder:
         readings is the most frequent one.
         """
         own = self.vocab.get(key, 0)
-        known = [r for r in (self.vocab.get(v, 0) for v in stem_variants(key)) if r]
-        return own, min(known) if known else 0
+        return own, min(filter(None, map(self.vocab.get, stem_variants(key))), default=0)  # rows start at 1
 
     def _word_inputs(self, word: str, key: str) -> tuple[list[int], list[float]]:
         """The word table's row of ``(word, key)``: its ids (word row, reading row, characters) and its flags."""
@@ -136,15 +136,12 @@ class Encoder:
             shape = "arabic"
         flags = [0.0] * len(FEATURES)
         flags[_FLAG[shape]] = 1.0
-        for name, on in (
-            ("proclitic", bool(pre)),
-            ("title", key in lex.titles or stem in lex.titles),
-            ("orghead", key in lex.org_heads or stem in lex.org_heads),
-            ("loctrig", key in lex.loc_triggers or stem in lex.loc_triggers),
-        ):
-            flags[_FLAG[name]] = float(on)
-        chars = [self.chars.get(c, 1) for c in key[:MAX_CHARS]]
-        return [own, reading, *chars, *[0] * (MAX_CHARS - len(chars))], flags
+        flags[_PROCLITIC] = float(bool(pre))
+        flags[_TITLE] = float(key in lex.titles or stem in lex.titles)
+        flags[_ORG_HEAD] = float(key in lex.org_heads or stem in lex.org_heads)
+        flags[_LOC_TRIGGER] = float(key in lex.loc_triggers or stem in lex.loc_triggers)
+        chars = list(map(self.chars.get, key[:MAX_CHARS], repeat(1)))
+        return [own, reading, *chars, *repeat(0, MAX_CHARS - len(chars))], flags
 
     def encode(
         self, words: Sequence[str], keys: Sequence[str] | None = None, places: Sequence[str] | None = None,
