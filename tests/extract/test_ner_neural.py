@@ -58,6 +58,24 @@ def test_encoder_inputs_unchanged_as_its_word_table_grows(shared_dir: Path) -> N
             assert a.dtype == b.dtype and np.array_equal(a, b)
 
 
+def test_encoding_a_batch_equals_encoding_each_sentence(shared_dir: Path) -> None:
+    tagger = shipped_tagger()
+    lexicons, names = tagger.encoder.lexicons, tagger.encoder.names
+    sentences = [s.words for s in read_conll(shared_dir / "datasets" / "anercorp" / "ANERCorp_CamelLab_train.txt")[:400]]
+    keys = [[norm_key(w) or w for w in words] for words in sentences]
+    places = [lexicons.places.match(k) for k in keys]
+    batch = tagger.model.encoder(lexicons, names)  # a fresh word table, grown from 1,024 rows by one batch
+    together = batch.encode_many(sentences[:200], keys[:200], places[:200]) + batch.encode_many(
+        sentences[200:], keys[200:], places[200:])
+    assert len(batch._table.index) > 4096
+    alone = tagger.model.encoder(lexicons, names)
+    for words, encoded in zip(sentences, together, strict=True):
+        one = alone.encode(words)
+        for a, b in zip((one.words, one.stems, one.chars, one.flags),
+                        (encoded.words, encoded.stems, encoded.chars, encoded.flags), strict=True):
+            assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
 def test_projection_cache_keeps_the_most_used_rows() -> None:
     cache = _ProjectionCache(2, 4)
     keys = [bytes([i]) for i in range(8)]

@@ -29,6 +29,10 @@ class Gazetteer:
     _heads: dict[str, tuple[tuple[dict[tuple[str, ...], str], tuple[int, ...]], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # the same for each first word of a name (made on first use)
+    _firsts: dict[str, tuple[dict[tuple[str, ...], str], tuple[int, ...]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def add(self, keys: Sequence[str], label: str) -> None:
         """Add one name given as its word keys."""
@@ -37,16 +41,18 @@ class Gazetteer:
         self.entries.setdefault(keys[0], {})[tuple(keys[1:])] = label
         self.longest = max(self.longest, len(keys))
         self._heads.clear()
+        self._firsts.clear()
 
     def _tails(self, key: str) -> tuple[tuple[dict[tuple[str, ...], str], tuple[int, ...]], ...]:
         """The tails of the names beginning with each reading of ``key`` (the word itself first), with the numbers
         of words of those names, most first."""
-        found = self._heads.get(key)
-        if found is None:
-            found = self._heads[key] = tuple(
-                (t, tuple(sorted({1 + len(tail) for tail in t}, reverse=True)))
-                for t in (self.entries.get(v) for v in stem_variants(key)) if t
+        firsts = self._firsts
+        if not firsts:
+            firsts.update(
+                (first, (tails, tuple(sorted({1 + len(tail) for tail in tails}, reverse=True))))
+                for first, tails in self.entries.items() if tails
             )
+        found = self._heads[key] = tuple(map(firsts.__getitem__, filter(firsts.__contains__, stem_variants(key))))
         return found
 
     def match(self, keys: Sequence[str]) -> list[str]:

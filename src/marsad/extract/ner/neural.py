@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import compress, count
+from itertools import accumulate, chain, compress, count, pairwise, repeat
+from operator import is_
 from pathlib import Path
 
 import numpy as np
@@ -47,6 +48,7 @@ FEATURES = (
     "PERS-B", "PERS-I", "LOC-B", "LOC-I", "ORG-B", "ORG-I", "MISC-B", "MISC-I",
 )
 _FLAG = {name: i for i, name in enumerate(FEATURES)}
+_PROCLITIC, _TITLE, _ORG_HEAD, _LOC_TRIGGER = (_FLAG[name] for name in ("proclitic", "title", "orghead", "loctrig"))
 FloatArray = NDArray[np.float32]
 IntArray = NDArray[np.int64]
 # odd 64-bit multipliers, one per column of an input row, that mix a row into one integer (:func:`input_rows`)
@@ -68,8 +70,9 @@ class _WordTable:
 
     Row ``i`` of ``ids`` holds the word's row in the word table, its reading's row and its
     :data:`MAX_CHARS` character ids (0-padded); row ``i`` of ``flags`` its :data:`FEATURES`
-    flags with the gazetteer flags left at 0.  A sentence is encoded by gathering its words'
-    rows (one numpy index) rather than building arrays from Python tuples word by word.
+    flags with the gazetteer flags left at 0.  A batch of sentences is encoded by gathering its words'
+    rows (one numpy index) rather than building arrays from Python tuples word by word; the words met for
+    the first time in a batch are added together (one numpy assignment).
     """
 
     def __init__(self) -> None:
@@ -77,15 +80,21 @@ class _WordTable:
         self.ids = np.zeros((1024, 2 + MAX_CHARS), dtype=np.int32)  # widened to int64 when gathered
         self.flags = np.zeros((1024, len(FEATURES)), dtype=np.float32)
 
-    def add(self, ids: list[int], flags: list[float]) -> int:
-        """Append one word's row (growing the arrays by doubling) and return its index."""
-        row = len(self.index)
-        if row == len(self.ids):
-            self.ids = np.concatenate([self.ids, np.zeros_like(self.ids)])
-            self.flags = np.concatenate([self.flags, np.zeros_like(self.flags)])
-        self.ids[row] = ids
-        self.flags[row] = flags
-        return row
+    def extend(self, pairs: Sequence[tuple[str, str]], ids: list[list[int]], flags: list[list[float]]) -> None:
+        """Append the rows of words met for the first time (growing the arrays by doubling), all at once."""
+        start = len(self.index)
+        end = start + len(pairs)
+        size = len(self.ids)
+        while size < end:
+            size *= 2
+        if size > len(self.ids):
+            self.ids = np.concatenate([self.ids, np.zeros((size - len(self.ids), self.ids.shape[1]), dtype=self.ids.dtype)])
+            self.flags = np.concatenate([
+                self.flags, np.zeros((size - len(self.flags), self.flags.shape[1]), dtype=self.flags.dtype),
+            ])
+        self.ids[start:end] = ids
+        self.flags[start:end] = flags
+        self.index.update(zip(pairs, range(start, end), strict=True))
 
 
 @dataclass(frozen=True)
@@ -110,11 +119,10 @@ class Encoder:
         readings is the most frequent one.
         """
         own = self.vocab.get(key, 0)
-        known = [r for r in (self.vocab.get(v, 0) for v in stem_variants(key)) if r]
-        return own, min(known) if known else 0
+        return own, min(filter(None, map(self.vocab.get, stem_variants(key))), default=0)  # rows start at 1
 
-    def _word_row(self, word: str, key: str) -> int:
-        """The row of ``(word, key)`` in the word table, computing it the first time the pair is met."""
+    def _word_inputs(self, word: str, key: str) -> tuple[list[int], list[float]]:
+        """The word table's row of ``(word, key)``: its ids (word row, reading row, characters) and its flags."""
         pre, stem = strip_clitics(key)
         lex = self.lexicons
         own, reading = self.rows(key)
@@ -128,17 +136,12 @@ class Encoder:
             shape = "arabic"
         flags = [0.0] * len(FEATURES)
         flags[_FLAG[shape]] = 1.0
-        for name, on in (
-            ("proclitic", bool(pre)),
-            ("title", key in lex.titles or stem in lex.titles),
-            ("orghead", key in lex.org_heads or stem in lex.org_heads),
-            ("loctrig", key in lex.loc_triggers or stem in lex.loc_triggers),
-        ):
-            flags[_FLAG[name]] = float(on)
-        chars = [self.chars.get(c, 1) for c in key[:MAX_CHARS]]
-        row = self._table.add([own, reading, *chars, *[0] * (MAX_CHARS - len(chars))], flags)
-        self._table.index[(word, key)] = row
-        return row
+        flags[_PROCLITIC] = float(bool(pre))
+        flags[_TITLE] = float(key in lex.titles or stem in lex.titles)
+        flags[_ORG_HEAD] = float(key in lex.org_heads or stem in lex.org_heads)
+        flags[_LOC_TRIGGER] = float(key in lex.loc_triggers or stem in lex.loc_triggers)
+        chars = list(map(self.chars.get, key[:MAX_CHARS], repeat(1)))
+        return [own, reading, *chars, *repeat(0, MAX_CHARS - len(chars))], flags
 
     def encode(
         self, words: Sequence[str], keys: Sequence[str] | None = None, places: Sequence[str] | None = None,
@@ -149,22 +152,44 @@ class Encoder:
             keys = [norm_key(w) or w for w in words]
         if places is None:
             places = self.lexicons.places.match(keys)
-        index = self._table.index
-        rows = list(map(index.get, zip(words, keys, strict=True)))
-        if None in rows:
-            for i, row in enumerate(rows):
-                if row is None:  # met for the first time (perhaps earlier in this sentence)
-                    row = index.get((words[i], keys[i]))
-                    rows[i] = self._word_row(words[i], keys[i]) if row is None else row
+        return self.encode_many([words], [keys], [places])[0]
+
+    def encode_many(
+        self, words: Sequence[Sequence[str]], keys: Sequence[Sequence[str]], places: Sequence[Sequence[str]],
+    ) -> list[Encoded]:
+        """:meth:`encode` for many sentences, given their words, keys and place-name matches.
+
+        The words met for the first time are added to the word table together, and the rows of
+        every word of every sentence are gathered with one numpy index: a sentence's arrays are
+        views of the batch's.
+        """
+        pairs = list(zip(chain.from_iterable(words), chain.from_iterable(keys), strict=True))
+        table = self._table
+        rows = list(map(table.index.get, pairs))
+        if None in rows:  # words met for the first time (each computed once, in the order met)
+            new = list(dict.fromkeys(compress(pairs, map(is_, rows, repeat(None)))))
+            inputs = [self._word_inputs(word, key) for word, key in new]
+            table.extend(new, [ids for ids, _ in inputs], [flags for _, flags in inputs])
+            rows = list(map(table.index.__getitem__, pairs))
         which = np.array(rows, dtype=np.intp)
-        ids = self._table.ids[which].astype(np.int64)
-        flags = self._table.flags[which]
-        for i in compress(count(), places):  # the positions inside a name ('' elsewhere)
-            flags[i, _FLAG["place" + places[i][-2:]]] = 1.0
-        names = self.names.match(keys)
-        for i in compress(count(), names):
-            flags[i, _FLAG[names[i]]] = 1.0
-        return Encoded(ids[:, 0], ids[:, 1], ids[:, 2:], flags)
+        ids = table.ids[which].astype(np.int64)
+        flags = table.flags[which]
+        bounds = [0, *accumulate(map(len, keys))]
+        # the gazetteer flags: (position in the batch, column) of every word inside a known place or training name
+        at: list[int] = []
+        column: list[int] = []
+        for start, sent_keys, sent_places in zip(bounds[:-1], keys, places, strict=True):
+            for i in compress(count(), sent_places):  # the positions inside a name ('' elsewhere)
+                at.append(start + i)
+                column.append(_FLAG["place" + sent_places[i][-2:]])
+            names = self.names.match(sent_keys)
+            for i in compress(count(), names):
+                at.append(start + i)
+                column.append(_FLAG[names[i]])
+        flags[at, column] = 1.0
+        return [
+            Encoded(ids[a:b, 0], ids[a:b, 1], ids[a:b, 2:], flags[a:b]) for a, b in pairwise(bounds)
+        ]
 
 
 def _first_and_inverse(rows: IntArray) -> tuple[IntArray, IntArray]:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from itertools import compress, count
+from itertools import chain, compress, count
 from pathlib import Path
 
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, parse_names
@@ -58,8 +58,8 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
         return
     firsts = {name[0] for name in votes}
     # the words that may begin a name (a reading of them begins one), looked up once per distinct word
-    starting = {k: v for k in set().union(*keys)
-                if (v := [v for v in stem_variants(k) if v in firsts])}
+    starting = {k: [v for v in forms if v in firsts] for k in set().union(*keys)
+                if not firsts.isdisjoint(forms := stem_variants(k))}
     untagged: Counter[tuple[str, ...]] = Counter()
     found: list[tuple[int, int, int, tuple[str, ...]]] = []
     for s, (sent_keys, sent_tags) in enumerate(zip(keys, tags, strict=True)):
@@ -69,9 +69,10 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
                 continue
             variants = starting[sent_keys[i]]
             hit = 0
-            for n in range(min(_MAX_NAME, len(sent_keys) - i), 0, -1):
-                if any(t != "O" for t in sent_tags[i:i + n]):
-                    continue
+            untagged_run = 0  # the untagged words from i on (a name found there is no longer)
+            while untagged_run < _MAX_NAME and i + untagged_run < len(sent_tags) and sent_tags[i + untagged_run] == "O":
+                untagged_run += 1
+            for n in range(untagged_run, 0, -1):
                 for first in variants:
                     name = (first, *sent_keys[i + 1:i + n])
                     if name in votes:
@@ -183,7 +184,8 @@ def propagate_surnames(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> 
     if not surnames:
         return
     # the words with a reading that is a surname, looked up once per distinct word
-    named = {k for k in set().union(*keys) if any(v in surnames and not _article_added(k, v) for v in stem_variants(k))}
+    named = {k for k in set().union(*keys) if not surnames.isdisjoint(variants := stem_variants(k))
+             and any(v in surnames and not _article_added(k, v) for v in variants)}
     for sent_keys, sent_tags in zip(keys, tags, strict=True):
         for i in compress(count(), map(named.__contains__, sent_keys)):
             if sent_tags[i] != "O" or (i + 1 < len(sent_tags) and sent_tags[i + 1].startswith("I-")):
@@ -236,11 +238,9 @@ class NerTagger:
         place_names = self.encoder.lexicons.places
         # the place names found in each sentence, for the encoder and for fill_places
         matches = [[place_names.match(sent_keys) for sent_keys in doc_keys] for doc_keys in keys]
-        encoded = [
-            self.encoder.encode(words, sent_keys, sent_places)
-            for sentences, doc_keys, doc_places in zip(documents, keys, matches, strict=True)
-            for words, sent_keys, sent_places in zip(sentences, doc_keys, doc_places, strict=True)
-        ]
+        encoded = self.encoder.encode_many(
+            list(chain.from_iterable(documents)), list(chain.from_iterable(keys)), list(chain.from_iterable(matches)),
+        )
         flat = self.model.tag(encoded)
         out: list[list[list[str]]] = []
         pos = 0
