@@ -56,8 +56,9 @@ class Grammar(DateRules):
             if not starts[i]:
                 i += 1
                 continue
-            if starts[i] == RANGE_START:  # a range opener and nothing else (من، بين): only the range rule can match
-                found = self.r_range(i)
+            if starts[i] == RANGE_START:  # a range opener and nothing else (من، بين): only the range rule can match,
+                # and only before a day, a date or a year
+                found = self.r_range(i) if self.range_may_follow(i) else None
                 best = found if found is not None and found.end > i else None
             else:
                 skip = self.skip(i)

@@ -36,6 +36,7 @@ from marsad.extract.time.words import (
     THE_YEAR,
     YEAR_NOUNS,
     YEAR_WORDS,
+    YEARS_DUAL,
     keys,
     range_openers_only,
     starters,
@@ -69,6 +70,21 @@ def _may_start(form: str) -> int:
     return RANGE_START if all(reading in range_openers_only() for reading in found) else START
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_open_range_end(form: str) -> bool:
+    """Whether a token right after a range opener (من، بين) can begin the range's first end.
+
+    The range rule reads there a day or a date (digits, الـ + digits, or a number word:
+    :meth:`Reader.day`, :meth:`Reader.numeric`, :meth:`Reader.partial_numeric`) or a year (digits,
+    perhaps in parentheses, or عامي + digits: :meth:`Reader.year_number`); each first asks for
+    one of these tokens.  Cached: text repeats words.
+    """
+    if form[:1].isdecimal() or form in ("ال", "(") or form in YEARS_DUAL:
+        return True
+    firsts = lexicon().firsts(lexicon().numbers)
+    return any(reading in firsts for _cut, reading in readings(form))
+
+
 class Reader:
     """Token access, lexicon look-ups, date parts and their resolution for one segment."""
 
@@ -88,6 +104,10 @@ class Reader:
         # what can start at each token (NO_START, RANGE_START or START: digits or a known first word)
         self.starts = list(map(_may_start, forms))
 
+
+    def range_may_follow(self, i: int) -> bool:
+        """Whether a range can follow the range opener at token ``i`` (see :func:`_may_open_range_end`)."""
+        return i + 1 < self.n and _may_open_range_end(self.t[i + 1].text)
 
     def note(self, found: Found) -> None:
         """Remember what later expressions lean on: the last month named, future sentences."""
