@@ -39,6 +39,7 @@ from marsad.extract.time.words import (
     keys,
     range_openers_only,
     starters,
+    starters_but_words,
 )
 from marsad.text.clitics import readings
 
@@ -79,6 +80,24 @@ def _may_open_range_end(form: str) -> bool:
         return True
     firsts = lexicon().firsts(lexicon().numbers)
     return any(reading in firsts for _cut, reading in readings(form))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_entry_only(form: str) -> bool:
+    """Whether an expression can begin at a token only as an entry of ``time_words.tsv`` (its readings that can
+    start one are first words of such entries, and it is no digit): nothing begins there unless an entry matches.
+
+    Proof, rule by rule at such a token: the range rule asks for a range opener, عامي/يومي, digits or a number
+    word; the time rule for الساعة, digits, a number word or a weekday, else a day part (a temporal word); the
+    date rules for يوم/شهر/عام and other grammar words, a month, weekday or number word, digits, else a temporal
+    word (هذا، اليوم، الماضي، مطلع، الشتاء، التسعينات، عيد); the duration rule for منذ (a temporal word), قبل, a
+    number or unit word or a definite unit; the set and reference rules and the skip phrases for a temporal word.
+    None of the others is among the token's readings (:func:`~marsad.extract.time.words.starters_but_words`).
+    """
+    if form[:1].isdecimal():
+        return False
+    others = starters_but_words()
+    return not any(reading in others for _cut, reading in readings(form))
 
 
 class _Readings(dict[int, tuple[tuple[int, str], ...]]):
