@@ -9,7 +9,6 @@ text, never from the keys.  The index itself is the dialect's (FTS5 on SQLite).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
@@ -61,18 +60,12 @@ def own_pieces(doc: Document, seg: Segment) -> list[Span]:
     return [doc.span(seg.start, seg.end)]
 
 
-@lru_cache(maxsize=1 << 16)
-def _variants(key: str) -> tuple[str, ...]:
-    """:func:`~marsad.text.clitics.stem_variants`, cached (a text repeats its words)."""
-    return stem_variants(key)
-
-
 def _terms(text: str, piece: Span) -> list[str]:
-    return list(chain.from_iterable(map(_variants, map(_key, word_tokens(text_tokens(text, piece.start, piece.end))))))
+    return list(chain.from_iterable(map(stem_variants, map(_key, word_tokens(text_tokens(text, piece.start, piece.end))))))
 
 
 def _matches(token: Token, keys: set[str]) -> bool:
-    return token.is_word and not keys.isdisjoint(_variants(token.key))
+    return token.is_word and not keys.isdisjoint(stem_variants(token.key))
 
 
 def cut(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:

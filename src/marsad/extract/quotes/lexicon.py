@@ -9,6 +9,8 @@ from marsad.lexicons import load, load_groups, load_table
 from marsad.text.clitics import bare_word
 from marsad.text.normalize import norm_key
 
+DOCUMENT_NOUNS_KEPT = 1 << 16  # word keys whose document noun is kept (strings and None: a dict no collection walks)
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -136,6 +138,8 @@ class QuoteLexicon:
             if bare.endswith(ending) and len(stem) > 2 and self.role(stem) == "document":
                 found = stem
                 break
+        if len(self._document_nouns) >= DOCUMENT_NOUNS_KEPT:
+            self._document_nouns.clear()
         self._document_nouns[key] = found
         return found
 

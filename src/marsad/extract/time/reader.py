@@ -67,7 +67,7 @@ def _may_start(form: str) -> int:
     return RANGE_START if all(reading in range_openers_only() for reading in found) else START
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # asked at range openers only: a small cache (every collection walks its entries)
 def _may_open_range_end(form: str) -> bool:
     """Whether a token right after a range opener (من، بين) can begin the range's first end.
 
@@ -82,7 +82,7 @@ def _may_open_range_end(form: str) -> bool:
     return any(reading in firsts for _cut, reading in readings(form))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # asked at possible starts only: a small cache (every collection walks its entries)
 def _word_entry_only(form: str) -> bool:
     """Whether an expression can begin at a token only as an entry of ``time_words.tsv`` (its readings that can
     start one are first words of such entries, and it is no digit): nothing begins there unless an entry matches.
