@@ -10,12 +10,14 @@ import pytest
 
 from marsad.eval.shared import saudinewsnet_records
 from marsad.extract.quotes import annotate
+from marsad.extract.quotes.lexicon import quote_lexicon
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.records import record_document
 from marsad.model import Document, Mention, Published, Quote, Segment
 from marsad.options import Options
 from marsad.page.build import build_document
 from marsad.pipeline import analyze_raw
+from marsad.text.normalize import norm_key
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "quotes"
 SEEDS = {
@@ -551,3 +553,12 @@ def test_a_clause_opening_cue_with_no_resolvable_subject_keeps_its_quote() -> No
     doc = _doc("وقال رئيس لجنة التمور محمد الشعيبي إن الموسم كان ناجحا.\n\nآن الأوان لإنشاء شركات حكومية لشراء التمور\n\n"
                "وتابع: أقل من ربع مصانع التمور في المملكة هي صناعة حقيقية.")
     assert "الشعيبي" in _speaker(_quote(doc, "أقل من ربع مصانع التمور"))
+
+
+def test_document_noun_of_a_word_key() -> None:
+    lex = quote_lexicon()
+    for word in ("بيان", "البيان", "بيانه", "والبيان"):
+        assert lex.document_noun(norm_key(word)) == "بيان", word
+    assert lex.document_noun(norm_key("بيانا")) is not None
+    assert lex.document_noun(norm_key("قال")) is None
+    assert lex.document_noun(norm_key("بيانه")) == "بيان"  # asked again: kept

@@ -11,12 +11,14 @@ from marsad.corpus.dates import infer_dates
 from marsad.corpus.result import CorpusResult
 from marsad.extract.time import annotate, tag_text
 from marsad.extract.time.calendar import Anchor
-from marsad.extract.time.reader import NO_START, RANGE_START, START, _may_start
+from marsad.extract.time.reader import NO_START, RANGE_START, START, _may_open_range_end, _may_start
+from marsad.extract.time.tokens import tokenize_key
 from marsad.extract.time.words import range_openers_only
 from marsad.ingest.raw import RawDocument
 from marsad.model import Document, Published, Segment, Timex
 from marsad.options import Options
 from marsad.page.build import build_document
+from marsad.text.normalize import norm_key
 
 SEEDS = ["000_0c3bafbd90cf7e4b.txt", "001_c4de4682c1a3ca3f.txt", "002_08a461d4136db840.txt",
          "003_3f40048d4173b7d0.txt", "004_1db56f28e93c3289.txt"]
@@ -242,3 +244,27 @@ def test_day_part_with_a_weekday_is_a_clue() -> None:
     text = "في قصر السلام بجدة، مساء اليوم (الاثنين)، وزير"
     clues = [c for _s, _e, found in scan_text(text, 0, len(text), None) for c in found.clues]
     assert [c.weekday for c in clues] == [1]
+
+
+def test_key_tokens_are_parallel_lists() -> None:
+    key = "وقال في 18/6/2024. الساعة 10:30\nمن يونيو"
+    toks = tokenize_key(key)
+    assert [key[s:e] for s, e in zip(toks.starts, toks.ends, strict=True)] == toks.forms
+    assert toks.forms[:5] == ["وقال", "في", "18", "/", "6"]
+    # a break before the word after a sentence mark and before the first word of a new line
+    assert [f for f, b in zip(toks.forms, toks.breaks, strict=True) if b] == ["الساعة", "من"]
+    assert tokenize_key("").forms == []
+
+
+@pytest.mark.parametrize(("follower", "may"), [
+    ("18", True), ("ال", True), ("(", True), ("الخامس", True), ("عامي", True),  # a day, a year, a number word
+    ("جهته", False), ("أجل", False), ("قبل", False),
+])
+def test_a_range_can_follow_an_opener_only_before_a_day_or_year(follower: str, may: bool) -> None:
+    assert _may_open_range_end(norm_key(follower)) is may
+
+
+def test_ranges_after_openers_still_found() -> None:
+    text = "يقام المعرض من 18 إلى 20 يونيو، وبين عامي 2000 و2005، ومن جهته قال إن ذلك من أجل الطلاب"
+    found = [(t.text, t.value, t.end_value) for t in tag_text(text, 0, len(text), Anchor.parse("2015-06-01"))]
+    assert found == [("من 18 إلى 20 يونيو", "2015-06-18", "2015-06-20"), ("بين عامي 2000 و2005", "2000", "2005")]

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from operator import itemgetter
 
 from marsad.corpus.units import Unit
-from marsad.text.tokens import text_tokens
+from marsad.text.tokens import text_tokens, word_tokens
 
 SHINGLE_SIZE = 3
 MIN_WORDS = 8
 _LINE = re.compile(r"[^\n]+")
+_stem = itemgetter(4)  # a Token's clitic-stripped key
 
 
 @dataclass(frozen=True)
@@ -28,14 +30,16 @@ class Passage:
 
 def word_stems(text: str, start: int, end: int) -> list[str]:
     """The clitic-stripped keys of the word tokens of ``text[start:end]`` (cut from the text's one tokenisation)."""
-    return [t.stem for t in text_tokens(text, start, end) if t.is_word]
+    return list(map(_stem, word_tokens(text_tokens(text, start, end))))
 
 
 def shingles(stems: list[str], size: int = SHINGLE_SIZE) -> frozenset[int]:
     """The ``size``-word shingles of a stem sequence, each hashed to 32 bits (CRC-32 of the joined words)."""
     if len(stems) < size:
         return frozenset()
-    return frozenset(zlib.crc32(" ".join(stems[i : i + size]).encode("utf-8")) for i in range(len(stems) - size + 1))
+    runs = zip(*(stems[k:] for k in range(size)), strict=False)  # each run of ``size`` stems (the shorter lists end it)
+    joined = map(" ".join, runs)
+    return frozenset(map(zlib.crc32, map(str.encode, joined)))
 
 
 def passages_of(unit: Unit, text: str, min_words: int = MIN_WORDS) -> list[Passage]:

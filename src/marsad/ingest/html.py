@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-import trafilatura
 from lxml.etree import LxmlError
 
 from marsad.ingest.raw import RawDocument
@@ -38,6 +37,8 @@ def html_document(html: str, source: str, url: str | None = None) -> RawDocument
     separated by blank lines (the title is left out when the main text already opens with
     it); title, author, site name, canonical URL and date come from the page metadata.
     """
+    import trafilatura  # on first use: about a fifth of every command's start-up, and most commands read no HTML
+
     try:
         extracted = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,

@@ -9,12 +9,15 @@ text, never from the keys.  The index itself is the dialect's (FTS5 on SQLite).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 from marsad.model import Document, Segment, Span
 from marsad.text.clitics import stem_variants
-from marsad.text.tokens import Token, text_tokens, tokenize
+from marsad.text.tokens import Token, text_tokens, tokenize, word_tokens
 
 SNIPPET_CONTEXT = 80
+_key = itemgetter(3)  # a Token's key
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def indexed_segments(doc: Document) -> list[Segment]:
 
 def segment_terms(doc: Document, seg: Segment) -> str:
     """The index terms of a segment's own text (its nested segments are indexed on their own)."""
-    return " ".join(t for piece in own_pieces(doc, seg) for t in _terms(doc.text, piece))
+    return " ".join(chain.from_iterable(_terms(doc.text, piece) for piece in own_pieces(doc, seg)))
 
 
 def own_pieces(doc: Document, seg: Segment) -> list[Span]:
@@ -58,11 +61,7 @@ def own_pieces(doc: Document, seg: Segment) -> list[Span]:
 
 
 def _terms(text: str, piece: Span) -> list[str]:
-    terms: list[str] = []
-    for token in text_tokens(text, piece.start, piece.end):
-        if token.is_word:
-            terms.extend(stem_variants(token.key))
-    return terms
+    return list(chain.from_iterable(map(stem_variants, map(_key, word_tokens(text_tokens(text, piece.start, piece.end))))))
 
 
 def _matches(token: Token, keys: set[str]) -> bool:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -46,6 +46,12 @@ class Token(NamedTuple):
 
 _make_token = partial(tuple.__new__, Token)  # a Token from a tuple of its fields, without a Python call
 _first, _second = itemgetter(0), itemgetter(1)
+_key, _lead = itemgetter(3), itemgetter(slice(0, 1))  # a Token's key; a string's first character ('' when empty)
+
+
+def word_tokens(tokens: list[Token]) -> list[Token]:
+    """The tokens of ``tokens`` that are words (:attr:`Token.is_word`), tested without a Python call per token."""
+    return list(compress(tokens, map(str.isalnum, map(_lead, map(_key, tokens)))))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -19,15 +19,18 @@ from importlib import resources
 from itertools import accumulate, chain, compress, count, pairwise, repeat
 from operator import is_
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
-from onnxruntime import ExecutionMode, InferenceSession, SessionOptions
 from threadpoolctl import threadpool_limits
 
 from marsad.extract.ner.gazetteers import Gazetteer, Lexicons
 from marsad.text.clitics import stem_variants, strip_clitics
 from marsad.text.normalize import norm_key
+
+if TYPE_CHECKING:  # onnxruntime is imported when a session is made: commands that never tag do not pay for it
+    from onnxruntime import InferenceSession
 
 MAX_CHARS = 20
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -333,6 +336,8 @@ def recurrence_session() -> InferenceSession:
     like the numpy products around it: the matrices are small, and more threads would only
     contend with other workers.
     """
+    from onnxruntime import ExecutionMode, InferenceSession, SessionOptions
+
     options = SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1

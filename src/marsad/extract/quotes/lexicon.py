@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from marsad.lexicons import load, load_groups, load_table
+from marsad.text.clitics import bare_word
 from marsad.text.normalize import norm_key
+
+DOCUMENT_NOUNS_KEPT = 1 << 16  # word keys whose document noun is kept (strings and None: a dict no collection walks)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class QuoteLexicon:
     honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
     # heads of a plural subject of people other than sound plurals and group roles (البعض، أهالي، ذوو)
     plural_heads: frozenset[str] = frozenset()
+    _document_nouns: dict[str, str | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def channel_at(self, keys: list[str]) -> int:
         """How many of ``keys`` (a phrase's word keys) the longest channel name starting the phrase spans (0: none).
@@ -120,6 +124,24 @@ class QuoteLexicon:
         if key.endswith(("ون", "ان")) or key[:1] not in "يت":
             return None
         return "m" if key[0] == "ي" else "f"
+
+    def document_noun(self, key: str) -> str | None:
+        """The document noun (a ``document`` head of quote_roles.tsv, without its article) a word key names —
+        بيان for «بيان»، «بيانا»، «البيان»، «بيانه» — or None.  Kept per key: the quote scan asks it of many words."""
+        found = self._document_nouns.get(key, "")
+        if found != "":
+            return found
+        bare = bare_word(key)
+        found = None
+        for ending in ("", "ا", "ه", "ها", "هم"):
+            stem = bare[:len(bare) - len(ending)] if ending else bare
+            if bare.endswith(ending) and len(stem) > 2 and self.role(stem) == "document":
+                found = stem
+                break
+        if len(self._document_nouns) >= DOCUMENT_NOUNS_KEPT:
+            self._document_nouns.clear()
+        self._document_nouns[key] = found
+        return found
 
     def role(self, key: str) -> str | None:
         """The role class of a description head (person, group, body, document, anaphor)."""

@@ -282,12 +282,7 @@ class Resolver:
     def document_head(self, tok: Token) -> str | None:
         """The document noun (a ``document`` head of quote_roles.tsv, without its article) a token names —
         بيان for «بيان»، «بيانا»، «البيان»، «بيانه» — or None."""
-        key = bare_word(tok.key)
-        for ending in ("", "ا", "ه", "ها", "هم"):
-            stem = key[:len(key) - len(ending)] if ending else key
-            if key.endswith(ending) and len(stem) > 2 and self.lex.role(stem) == "document":
-                return stem
-        return None
+        return self.lex.document_noun(tok.key)
 
     def _statement_author(self, words: list[Token], zone: list[Token] | None, head: str) -> Speaker | None:
         """The author of the statement or report a subject names: the body or person after «الصادر عن»/«عن»/«من»

@@ -8,7 +8,7 @@ from functools import lru_cache
 from marsad.extract.time.calendar import Anchor, nearest_weekday
 from marsad.extract.time.grammar import Grammar
 from marsad.extract.time.records import Found
-from marsad.extract.time.tokens import Tok, tokenize_key
+from marsad.extract.time.tokens import KeyTokens, tokenize_key
 from marsad.model import Document, Published, Segment, Timex
 from marsad.text.normalize import Normalized, normalize
 
@@ -34,7 +34,7 @@ def _past_marks(text: str, e: int, limit: int) -> int:
 
 
 @lru_cache(maxsize=KEYED_CACHE_SIZE)
-def _keyed(text: str, start: int, end: int) -> tuple[Normalized, list[Tok]]:
+def _keyed(text: str, start: int, end: int) -> tuple[Normalized, KeyTokens]:
     """The key text of ``text[start:end]`` and its tokens, kept for the next scan of the same range.
 
     :func:`tag_text` scans a range again with another anchor right after the first scan; the
@@ -50,8 +50,8 @@ def scan_text(text: str, start: int, end: int, anchor: Anchor | None) -> list[tu
     key, toks = _keyed(text, start, end)
     out: list[tuple[int, int, Found]] = []
     for found in Grammar(toks, anchor).scan():
-        k0 = toks[found.start].start + found.cut
-        k1 = toks[found.end - 1].end
+        k0 = toks.starts[found.start] + found.cut
+        k1 = toks.ends[found.end - 1]
         s, e = key.to_original(k0, k1)
         out.append((s + start, _past_marks(text, e + start, end), found))
     return out

@@ -94,7 +94,7 @@ class DateRules(Reader):
             if not (1900 <= year <= 2100 or hijri):
                 return None
             prev_ok = self.prev_is(i, YEAR_CONTEXT | YEAR_EVENTS) or (
-                self.prev_is(i - 1, YEAR_EVENTS) and self.w(i - 1).startswith("ال") and not self.t[i - 1].brk
+                self.prev_is(i - 1, YEAR_EVENTS) and self.w(i - 1).startswith("ال") and not self.brk[i - 1]
             )
             nxt = self.w(j)
             next_ok = j >= self.n or not self.joined(j) or nxt in (",", ".", ")", ";", ":")

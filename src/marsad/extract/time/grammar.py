@@ -15,9 +15,9 @@ from collections.abc import Callable
 from marsad.extract.time import calendar as cal
 from marsad.extract.time.calendar import Anchor
 from marsad.extract.time.dates import DateRules
-from marsad.extract.time.reader import RANGE_START
+from marsad.extract.time.reader import RANGE_START, _word_entry_only
 from marsad.extract.time.records import Clue, Found
-from marsad.extract.time.tokens import Tok
+from marsad.extract.time.tokens import KeyTokens
 from marsad.extract.time.words import (
     ADVERB_PARTS,
     AMBIGUOUS_PLURAL,
@@ -41,7 +41,7 @@ Rule = Callable[[int], "Found | None"]
 class Grammar(DateRules):
     """The temporal grammar over the tokens of one segment."""
 
-    def __init__(self, toks: list[Tok], anchor: Anchor | None) -> None:
+    def __init__(self, toks: KeyTokens, anchor: Anchor | None) -> None:
         super().__init__(toks, anchor)
         self.rules: list[Rule] = [self.r_range, self.r_time, self.r_date, self.r_duration, self.r_set, self.r_ref]
 
@@ -56,10 +56,14 @@ class Grammar(DateRules):
             if not starts[i]:
                 i += 1
                 continue
-            if starts[i] == RANGE_START:  # a range opener and nothing else (من، بين): only the range rule can match
-                found = self.r_range(i)
+            if starts[i] == RANGE_START:  # a range opener and nothing else (من، بين): only the range rule can match,
+                # and only before a day, a date or a year
+                found = self.r_range(i) if self.range_may_follow(i) else None
                 best = found if found is not None and found.end > i else None
             else:
+                if _word_entry_only(self.forms[i]) and self.look(i, self.lex.words) is None:
+                    i += 1  # only a temporal word's entry could begin here, and none does
+                    continue
                 skip = self.skip(i)
                 if skip is not None:
                     i = skip
@@ -216,13 +220,13 @@ class Grammar(DateRules):
             j += 1
         if not 0 <= j < self.n:
             return None
-        tok = self.t[j]
-        if tok.is_int and self.w(j + 1) == ":" and self.joined(j + 2) and self.t[j + 2].is_int and len(self.t[j + 2].text) == 2:
-            h, m, end = int(tok.text), int(self.t[j + 2].text), j + 3
-        elif hour_word is not None and tok.is_int and len(tok.text) == 4:
-            h, m, end = int(tok.text[:2]), int(tok.text[2:]), j + 1
-        elif (hour_word is not None and tok.is_int and len(tok.text) <= 2) or (tok.is_int and len(tok.text) <= 2 and self.w(j - 1) != ":" and self.adverb_part(j + 1)):
-            h, m, end = int(tok.text), 0, j + 1
+        form = self.forms[j]
+        if form.isdecimal() and self.w(j + 1) == ":" and self.joined(j + 2) and self.forms[j + 2].isdecimal() and len(self.forms[j + 2]) == 2:
+            h, m, end = int(form), int(self.forms[j + 2]), j + 3
+        elif hour_word is not None and form.isdecimal() and len(form) == 4:
+            h, m, end = int(form[:2]), int(form[2:]), j + 1
+        elif (hour_word is not None and form.isdecimal() and len(form) <= 2) or (form.isdecimal() and len(form) <= 2 and self.w(j - 1) != ":" and self.adverb_part(j + 1)):
+            h, m, end = int(form), 0, j + 1
         else:
             o = self.ordinal(j)
             if o is None:

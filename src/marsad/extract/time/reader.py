@@ -12,14 +12,13 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 from itertools import accumulate
-from operator import itemgetter
 from typing import TypeVar
 
 from marsad.extract.time import calendar as cal
 from marsad.extract.time.calendar import Anchor
 from marsad.extract.time.lexicon import Lexicon, MonthName, lexicon
 from marsad.extract.time.records import Clue, Found, Parts, Point
-from marsad.extract.time.tokens import Tok
+from marsad.extract.time.tokens import KeyTokens
 from marsad.extract.time.words import (
     BARE_MONTH_CONTEXT,
     BLESSED,
@@ -36,17 +35,16 @@ from marsad.extract.time.words import (
     THE_YEAR,
     YEAR_NOUNS,
     YEAR_WORDS,
+    YEARS_DUAL,
     keys,
     range_openers_only,
     starters,
+    starters_but_words,
 )
 from marsad.text.clitics import readings
 
 V = TypeVar("V")
 _UNSEEN = object()  # a look-up not made yet (None is a cached "nothing here")
-
-
-_TEXT, _BRK = itemgetter(0), itemgetter(4)  # a Tok's form and break flag
 
 
 NO_START, RANGE_START, START = 0, 1, 2  # what can begin at a token: nothing, a range only, any expression
@@ -58,7 +56,7 @@ def _may_start(form: str) -> int:
     expression, ``RANGE_START`` when every such reading is a range opener and nothing else (only the range rule can
     match there: :func:`~marsad.extract.time.words.range_openers_only`), ``NO_START`` otherwise.
 
-    Cached: text repeats words.  (A token is of kind ``d`` when its first character is a digit.)
+    Cached: text repeats words.
     """
     if form[:1].isdecimal():
         return START
@@ -69,25 +67,75 @@ def _may_start(form: str) -> int:
     return RANGE_START if all(reading in range_openers_only() for reading in found) else START
 
 
+@lru_cache(maxsize=1 << 12)  # asked at range openers only: a small cache (every collection walks its entries)
+def _may_open_range_end(form: str) -> bool:
+    """Whether a token right after a range opener (من، بين) can begin the range's first end.
+
+    The range rule reads there a day or a date (digits, الـ + digits, or a number word:
+    :meth:`Reader.day`, :meth:`Reader.numeric`, :meth:`Reader.partial_numeric`) or a year (digits,
+    perhaps in parentheses, or عامي + digits: :meth:`Reader.year_number`); each first asks for
+    one of these tokens.  Cached: text repeats words.
+    """
+    if form[:1].isdecimal() or form in ("ال", "(") or form in YEARS_DUAL:
+        return True
+    firsts = lexicon().firsts(lexicon().numbers)
+    return any(reading in firsts for _cut, reading in readings(form))
+
+
+@lru_cache(maxsize=1 << 12)  # asked at possible starts only: a small cache (every collection walks its entries)
+def _word_entry_only(form: str) -> bool:
+    """Whether an expression can begin at a token only as an entry of ``time_words.tsv`` (its readings that can
+    start one are first words of such entries, and it is no digit): nothing begins there unless an entry matches.
+
+    Proof, rule by rule at such a token: the range rule asks for a range opener, عامي/يومي, digits or a number
+    word; the time rule for الساعة, digits, a number word or a weekday, else a day part (a temporal word); the
+    date rules for يوم/شهر/عام and other grammar words, a month, weekday or number word, digits, else a temporal
+    word (هذا، اليوم، الماضي، مطلع، الشتاء، التسعينات، عيد); the duration rule for منذ (a temporal word), قبل, a
+    number or unit word or a definite unit; the set and reference rules and the skip phrases for a temporal word.
+    None of the others is among the token's readings (:func:`~marsad.extract.time.words.starters_but_words`).
+    """
+    if form[:1].isdecimal():
+        return False
+    others = starters_but_words()
+    return not any(reading in others for _cut, reading in readings(form))
+
+
+class _Readings(dict[int, tuple[tuple[int, str], ...]]):
+    """The clitic readings of a segment's tokens by position, each found when first asked for (the rules read them
+    at a few tokens around the expressions' starts only)."""
+
+    def __init__(self, forms: list[str]) -> None:
+        super().__init__()
+        self.forms = forms
+
+    def __missing__(self, i: int) -> tuple[tuple[int, str], ...]:
+        found = self[i] = readings(self.forms[i])
+        return found
+
+
 class Reader:
     """Token access, lexicon look-ups, date parts and their resolution for one segment."""
 
 
-    def __init__(self, toks: list[Tok], anchor: Anchor | None) -> None:
-        self.t = toks
-        self.n = len(toks)
+    def __init__(self, toks: KeyTokens, anchor: Anchor | None) -> None:
+        self.forms = forms = toks.forms
+        self.brk = toks.breaks
+        self.n = len(forms)
         self.anchor = anchor
         self.lex: Lexicon = lexicon()
         # each token's sentence: the number of breaks up to it
-        self.sentence: list[int] = list(accumulate(map(_BRK, toks), initial=0))[1:]
+        self.sentence: list[int] = list(accumulate(self.brk, initial=0))[1:]
         self.future_sentences: set[int] = set()
         self.last_month: tuple[int, int] | None = None
-        forms = list(map(_TEXT, toks))
-        self.reads = list(map(readings, forms))
+        self.reads = _Readings(forms)
         self.cache: dict[tuple[int, int, bool], object] = {}
         # what can start at each token (NO_START, RANGE_START or START: digits or a known first word)
         self.starts = list(map(_may_start, forms))
 
+
+    def range_may_follow(self, i: int) -> bool:
+        """Whether a range can follow the range opener at token ``i`` (see :func:`_may_open_range_end`)."""
+        return i + 1 < self.n and _may_open_range_end(self.forms[i + 1])
 
     def note(self, found: Found) -> None:
         """Remember what later expressions lean on: the last month named, future sentences."""
@@ -109,7 +157,7 @@ class Reader:
 
     def w(self, i: int) -> str:
         """The form of token ``i`` ('' outside the text)."""
-        return self.t[i].text if 0 <= i < self.n else ""
+        return self.forms[i] if 0 <= i < self.n else ""
 
     def is_(self, i: int, words: frozenset[str], strip: bool = False) -> int | None:
         """The proclitic cut with which token ``i`` is one of ``words`` (``None`` when it is not)."""
@@ -120,15 +168,15 @@ class Reader:
                 if form in words:
                     return cut
             return None
-        return 0 if self.t[i].text in words else None
+        return 0 if self.forms[i] in words else None
 
     def prev_is(self, i: int, words: frozenset[str]) -> bool:
         """Whether the token before ``i``, in the same sentence, is one of ``words`` (proclitics stripped)."""
-        return i > 0 and not self.t[i].brk and self.is_(i - 1, words, strip=True) is not None
+        return i > 0 and not self.brk[i] and self.is_(i - 1, words, strip=True) is not None
 
     def joined(self, i: int) -> bool:
         """Token ``i`` exists and does not start a new sentence."""
-        return 0 <= i < self.n and not self.t[i].brk
+        return 0 <= i < self.n and not self.brk[i]
 
     def look(self, i: int, table: Mapping[tuple[str, ...], V], strip: bool = True) -> tuple[int, V, int] | None:
         """The longest entry of ``table`` starting at token ``i``: (end, entry, proclitic cut)."""
@@ -146,9 +194,9 @@ class Reader:
             return None
         longest = max(firsts[form] for _cut, form in forms)
         for length in range(min(longest, self.n - i), 0, -1):
-            if any(self.t[k].brk for k in range(i + 1, i + length)):
+            if any(self.brk[i + 1:i + length]):
                 continue
-            rest = tuple(self.t[k].text for k in range(i + 1, i + length))
+            rest = tuple(self.forms[i + 1:i + length])
             for cut, first in forms:
                 entry = table.get((first, *rest))
                 if entry is not None:
@@ -182,7 +230,7 @@ class Reader:
                     and (form,) not in self.lex.units
                 ):
                     return True
-            if self.t[k].brk:
+            if self.brk[k]:
                 break
             k -= 1
         return False
@@ -194,8 +242,8 @@ class Reader:
 
     def card(self, i: int) -> tuple[int, float, int, bool] | None:
         """A cardinal: digits or words (خمس، خمسة عشر، خمسة وعشرين); (end, value, cut, vague)."""
-        if 0 <= i < self.n and self.t[i].is_int:
-            return i + 1, float(int(self.t[i].text)), 0, False
+        if 0 <= i < self.n and self.forms[i].isdecimal():
+            return i + 1, float(int(self.forms[i])), 0, False
         hit = self.look(i, self.lex.numbers)
         if hit is None or hit[1][1] not in ("card", "vague"):
             return None
@@ -229,11 +277,11 @@ class Reader:
         """A day of the month: 1-31 in digits, الـ15, or an ordinal word."""
         if not 0 <= i < self.n:
             return None
-        tok = self.t[i]
-        if tok.is_int and len(tok.text) <= 2 and 1 <= int(tok.text) <= 31:
-            return i + 1, int(tok.text), 0
-        if tok.text == "ال" and self.joined(i + 1) and self.t[i + 1].is_int and len(self.t[i + 1].text) <= 2:
-            return i + 2, int(self.t[i + 1].text), 0
+        form = self.forms[i]
+        if form.isdecimal() and len(form) <= 2 and 1 <= int(form) <= 31:
+            return i + 1, int(form), 0
+        if form == "ال" and self.joined(i + 1) and self.forms[i + 1].isdecimal() and len(self.forms[i + 1]) <= 2:
+            return i + 2, int(self.forms[i + 1]), 0
         hit = self.ordinal(i)
         if hit is not None and 1 <= hit[1] <= 31:
             return hit
@@ -278,16 +326,16 @@ class Reader:
         paren = self.w(i) == "(" and self.joined(i + 1) and self.w(i + 2) == ")"
         if paren:
             i += 1
-        if not (0 <= i < self.n) or not self.t[i].is_int or not 3 <= len(self.t[i].text) <= 4:
+        if not (0 <= i < self.n) or not self.forms[i].isdecimal() or not 3 <= len(self.forms[i]) <= 4:
             return None
-        year = int(self.t[i].text)
+        year = int(self.forms[i])
         j = i + 2 if paren else i + 1
         mark: str | None = None
         if self.is_(j, HIJRI_MARK) is not None:
             mark, j = "h", j + 1
         elif self.is_(j, GREG_MARK) is not None:
             mark, j = "g", j + 1
-        if mark is None and len(self.t[i].text) == 3:
+        if mark is None and len(self.forms[i]) == 3:
             return None
         if mark is None and implicit_hijri:
             mark = "h" if 1300 <= year <= 1500 else None
@@ -378,20 +426,20 @@ class Reader:
 
     def numeric(self, i: int) -> tuple[int, Parts, int] | None:
         """DD/MM/YYYY (or -, .), spaces allowed; a year of 1300-1500 or a هـ mark is Hijri."""
-        if not (0 <= i < self.n) or not self.t[i].is_int or len(self.t[i].text) > 2:
+        if not (0 <= i < self.n) or not self.forms[i].isdecimal() or len(self.forms[i]) > 2:
             return None
         j = i + 1
         if self.w(j) not in SEPS or not self.joined(j):
             return None
         sep = self.w(j)
-        if not (self.joined(j + 1) and self.t[j + 1].is_int and len(self.t[j + 1].text) <= 2):
+        if not (self.joined(j + 1) and self.forms[j + 1].isdecimal() and len(self.forms[j + 1]) <= 2):
             return None
         if self.w(j + 2) not in SEPS or (sep == "." and self.w(j + 2) != "."):
             return None
         year = self.year_number(j + 3)
         if year is None or not self.joined(j + 3):
             return None
-        day, month = int(self.t[i].text), int(self.t[j + 1].text)
+        day, month = int(self.forms[i]), int(self.forms[j + 1])
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         calendar = "h" if year[2] == "h" else "g"
@@ -399,11 +447,11 @@ class Reader:
 
     def partial_numeric(self, i: int) -> tuple[int, Parts] | None:
         """DD-MM without a year (the first end of ``من 26-4 إلى 11-5 -1437``)."""
-        if not (0 <= i < self.n) or not self.t[i].is_int or len(self.t[i].text) > 2:
+        if not (0 <= i < self.n) or not self.forms[i].isdecimal() or len(self.forms[i]) > 2:
             return None
-        if self.w(i + 1) not in ("-", "/") or not (self.joined(i + 2) and self.t[i + 2].is_int):
+        if self.w(i + 1) not in ("-", "/") or not (self.joined(i + 2) and self.forms[i + 2].isdecimal()):
             return None
-        day, month = int(self.t[i].text), int(self.t[i + 2].text)
+        day, month = int(self.forms[i]), int(self.forms[i + 2])
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return None
         return i + 3, Parts(day=day, month=month)

@@ -20,14 +20,35 @@ def group(name: str) -> frozenset[str]:
     return frozenset(norm_key(row[1]) for row in load_table("time_grammar.tsv") if row[0] == name)
 
 
+def _definite() -> set[str]:
+    """Definite units and numbers (اليومين، الستة): the article and a unit's or number's first word."""
+    lex = lexicon()
+    return {"ال" + key[0] for key in lex.units} | {"ال" + key[0] for key in lex.numbers}
+
+
+def _firsts(tables: Iterable[Iterable[tuple[str, ...]]]) -> set[str]:
+    return {key[0] for table in tables for key in table}
+
+
 @cache
 def _lexicon_starters() -> frozenset[str]:
     """First words of lexicon entries, and definite units and numbers (اليومين، الستة)."""
     lex = lexicon()
-    tables: list[Iterable[tuple[str, ...]]] = [lex.months, lex.weekdays, lex.numbers, lex.units, lex.words]
-    firsts = {key[0] for table in tables for key in table}
-    definite = {"ال" + key[0] for key in lex.units} | {"ال" + key[0] for key in lex.numbers}
-    return frozenset(firsts | definite)
+    return frozenset(_firsts([lex.months, lex.weekdays, lex.numbers, lex.units, lex.words]) | _definite())
+
+
+@cache
+def starters_but_words() -> frozenset[str]:
+    """Every starter but the first words of ``time_words.tsv`` entries: first words of the other lexicons' entries,
+    definite units and numbers, grammar words.
+
+    At a word none of whose readings is one of these, every rule and skip phrase first asks for an entry of
+    ``time_words.tsv`` starting there (:meth:`~marsad.extract.time.reader.Reader.look` in ``lex.words``, or
+    :meth:`~marsad.extract.time.reader.Reader.word`), so nothing begins where none does (see
+    :func:`~marsad.extract.time.reader._word_entry_only`).
+    """
+    lex = lexicon()
+    return frozenset(_firsts([lex.months, lex.weekdays, lex.numbers, lex.units]) | _definite()) | STARTERS
 
 
 @cache

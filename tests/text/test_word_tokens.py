@@ -1,0 +1,44 @@
+"""Word tokens and story terms picked by key, checked on real SaudiNewsNet articles outside the held-out third."""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from itertools import islice
+from pathlib import Path
+
+from marsad.corpus.passages import shingles, word_stems
+from marsad.corpus.terms import MIN_STEM, STOPWORDS, key_term
+from marsad.text.tokens import text_tokens, tokenize, word_tokens
+from marsad.train.saudinewsnet import mining_records
+
+SAUDINEWSNET = Path("datasets") / "saudinewsnet" / "saudinewsnet.jsonl.gz"
+
+
+def _texts(shared_dir: Path, n: int) -> list[str]:
+    return [r["content"] for r in islice(mining_records(shared_dir / SAUDINEWSNET), n)]
+
+
+def test_word_tokens_are_the_tokens_that_are_words(shared_dir: Path) -> None:
+    for text in _texts(shared_dir, 40):
+        tokens = tokenize(text)
+        assert word_tokens(tokens) == [t for t in tokens if t.is_word]
+        assert word_stems(text, 0, len(text)) == [t.stem for t in text_tokens(text) if t.is_word]
+
+
+def test_key_term_is_the_stem_of_a_content_word(shared_dir: Path) -> None:
+    counts: Counter[str] = Counter()
+    for text in _texts(shared_dir, 40):
+        for tok in tokenize(text):
+            expected = (tok.stem if tok.is_word and tok.key not in STOPWORDS and tok.stem not in STOPWORDS
+                        and not tok.stem.isdigit() and len(tok.stem) >= MIN_STEM else None)
+            assert key_term(tok.key) == expected, tok
+            counts[expected is None] += 1
+    assert counts[True] > 1000 and counts[False] > 1000  # both kinds were met
+
+
+def test_shingles_hash_each_run_of_three_stems() -> None:
+    stems = ["وزير", "خارجيه", "سعودي", "عادل", "جبير"]
+    expected = {zlib.crc32(" ".join(stems[i:i + 3]).encode("utf-8")) for i in range(3)}
+    assert shingles(stems) == frozenset(expected)
+    assert shingles(stems[:2]) == frozenset()
