@@ -26,19 +26,19 @@ def test_same_inputs_are_identical_and_changes_are_named(shared_dir: Path, tmp_p
         other = b.rows("SELECT id FROM entities WHERE id <> ? ORDER BY id", (entity,))[0][0]
         (unit,), *_ = b.rows("SELECT segment FROM story_members WHERE story IN (SELECT story FROM story_members "
                              "GROUP BY story HAVING count(*) > 1) ORDER BY segment")
-        report = json.loads(b.rows("SELECT report FROM documents WHERE id = ?", (doc,))[0][0])
+        report = json.loads(b.rows("SELECT report FROM reports WHERE id = ?", (doc,))[0][0])
         report["title"] = "changed"
         with b.write():  # a change no command makes: written behind the store's methods
             b._x("UPDATE mentions SET entity = ? WHERE document = ? AND seq = ?", (other, doc, seq))
             b._x("DELETE FROM story_members WHERE segment = ?", (unit,))
-            b._x("UPDATE documents SET report = ? WHERE id = ?", (json.dumps(report, ensure_ascii=False), doc))
+            b._x("UPDATE report_rows SET report = ? WHERE id = ?", (json.dumps(report, ensure_ascii=False), doc))
         sections, groupings = compare_stores(a, b)
 
     diffs = {d.table: d for section in sections.values() for d in section}
-    assert {t for t, d in diffs.items() if not d.same} == {"mentions", "story_members", "documents"}
+    assert {t for t, d in diffs.items() if not d.same} == {"mentions", "story_members", "reports"}
     assert diffs["mentions"].differing == [(doc, seq)] and diffs["mentions"].columns == {"entity": 1}
     assert diffs["story_members"].only_a == [(unit,)] and not diffs["story_members"].only_b
-    assert diffs["documents"].columns == {"report": 1} and diffs["documents"].json_keys == {"report.title": 1}
+    assert diffs["reports"].columns == {"report": 1} and diffs["reports"].json_keys == {"report.title": 1}
     assert "1 differ" in diffs["mentions"].lines()[0] and "entity 1" in diffs["mentions"].lines()[1]
     entity, stories = groupings
     assert entity.same_ids == entity.items - 1 and entity.f1 < 1.0
@@ -51,6 +51,7 @@ def test_every_table_of_the_schema_is_compared(tmp_path: Path) -> None:
         tables = {name for (name,) in store.rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     compared = {t.name for group in SECTIONS.values() for t in group}
     # not compared: the schema's version, the full-text index and its shadow tables (a different structure in each
-    # database), and passage_rows, compared through its view ``passages``
-    left_out = {t for t in tables if t == "schema_version" or t.startswith("segment_terms")} | {"passage_rows"}
+    # database), and passage_rows and report_rows, compared through their views ``passages`` and ``reports``
+    left_out = {t for t in tables if t == "schema_version" or t.startswith("segment_terms")}
+    left_out |= {"passage_rows", "report_rows"}
     assert compared == tables - left_out

@@ -26,6 +26,7 @@ from marsad.model import Document
 from marsad.options import Options
 from marsad.pipeline import analyze_raw
 from marsad.store import Store, indexes, relate
+from marsad.store.codec import to_json
 from marsad.store.export import build_report
 from marsad.store.indexes import PassageTables, StoryTables
 from marsad.store.relate import describe_due, relate_queued
@@ -98,9 +99,20 @@ def test_the_stored_index_places_units_as_the_index_in_memory(shared_dir: Path, 
     assert stored == expected and len(set(expected.values())) >= 3
 
 
+def _back_to_layout_4(conn: sqlite3.Connection) -> None:
+    """Undo step 5 of the schema, as a store of the release before it has it: each document's report back in its
+    ``documents`` row (a document not related yet: its analysis)."""
+    conn.executemany("UPDATE documents SET report = ? WHERE id = ?",
+                     [(r, i) for i, r in conn.execute("SELECT id, report FROM reports").fetchall()])
+    conn.execute("DROP VIEW reports")
+    conn.execute("DROP TABLE report_rows")
+    conn.execute("DELETE FROM schema_version WHERE version = 5")
+
+
 def _back_to_layout_3(conn: sqlite3.Connection) -> None:
     """Undo step 4 of the schema, as a store of the previous release has it: each entity's documents back in its
     record, each copied passage's ``earliest`` back in its row."""
+    _back_to_layout_4(conn)
     for ident, record in conn.execute("SELECT id, record FROM entities").fetchall():
         documents = sorted(str(d) for (d,) in conn.execute("SELECT document FROM entity_documents WHERE entity = ?",
                                                             (ident,)))
@@ -453,9 +465,45 @@ def test_a_store_of_layout_3_reads_the_same_after_its_findings_move_to_rows(shar
     assert conn.execute("SELECT count(*) FROM passages WHERE earliest IS NOT NULL").fetchone()[0] > 0
     conn.close()
     with Store(db) as store:
-        assert store.schema_version() == 4
+        assert store.schema_version() == MIGRATIONS[-1].version
         assert build_report(store) == before
         assert max(len(e["documents"]) for e in before["entities"]) >= 10 and before["duplicates"]
+
+
+def test_a_store_of_layout_4_reads_the_same_reports_from_their_own_rows(shared_dir: Path, tmp_path: Path) -> None:
+    """Step 5 moves each document's report out of its ``documents`` row (layout 4) into ``report_rows``: the store reads
+    the same reports and report; a document written and not related yet reads its analysis, and relating it files its
+    report there, the document's row keeping an empty one."""
+    db = tmp_path / "old.db"
+    lines = _sample(shared_dir, tmp_path, 15).read_text(encoding="utf-8").splitlines(keepends=True)
+    first = tmp_path / "first.jsonl"
+    first.write_text("".join(lines[:-1]), encoding="utf-8")
+    late, *_ = [r for r in read_inputs([str(_sample(shared_dir, tmp_path, 15))], Options(progress=False))
+                if isinstance(r, RawDocument)][-1:]
+    with Store(db) as store:
+        run([str(first)], Options(progress=False, batch_size=4), store)
+        before = build_report(store)
+        reports = {str(i): str(r) for i, r in store.rows("SELECT id, report FROM reports")}
+    conn = sqlite3.connect(db)
+    _back_to_layout_4(conn)
+    conn.commit()
+    assert dict(conn.execute("SELECT id, report FROM documents").fetchall()) == reports and len(reports) >= 10
+    conn.close()
+    with Store(db) as store:
+        assert store.schema_version() == MIGRATIONS[-1].version
+        assert {str(i): str(r) for i, r in store.rows("SELECT id, report FROM reports")} == reports
+        assert build_report(store) == before
+        assert {r for (r,) in store.rows("SELECT report FROM documents")} == {""}
+        doc = analyze_raw(late, Options(progress=False))  # written as a run writes its batches, not related yet
+        number = store.start_run(["late"])
+        assert store.write_batch(number, [doc], [(doc.id, source_of(doc))], {}, [], layers=False) == 1
+        analysis = store.rows("SELECT analysis FROM documents WHERE id = ?", (doc.id,))[0][0]
+        assert store.rows("SELECT report FROM reports WHERE id = ?", (doc.id,))[0][0] == analysis
+        relate_queued(store, number, Options(progress=False).stories, 4)
+        related = store.load_batch([doc.id], analysis=False)[0]
+        filed = store.rows("SELECT report FROM report_rows WHERE id = ?", (doc.id,))[0][0]
+        assert filed == json.dumps(to_json(related), ensure_ascii=False) != analysis
+        assert store.rows("SELECT report FROM documents WHERE id = ?", (doc.id,))[0][0] == ""
 
 
 def _related_one_by_one(shared_dir: Path, store: Store, urls: list[str]) -> list[Document]:

@@ -19,7 +19,7 @@ from marsad.options import Options
 from marsad.pipeline import Job, analyze_batch
 from marsad.report.build import dumps, schema
 from marsad.store import Store
-from marsad.store.codec import from_json, to_json
+from marsad.store.codec import from_json, json_text, to_json
 from marsad.store.export import Selection, build_report, export, write_report
 from marsad.store.read import Reader
 from marsad.store.schema import VERSION
@@ -47,7 +47,7 @@ def _sorted(report: dict[str, object]) -> dict[str, object]:
 
 
 def test_schema_is_migrated_and_versioned(seeded: Store) -> None:
-    assert seeded.schema_version() == VERSION == 4
+    assert seeded.schema_version() == VERSION == 5
 
 
 def test_every_layer_round_trips(seeded: Store) -> None:
@@ -71,6 +71,18 @@ def test_every_layer_round_trips(seeded: Store) -> None:
         assert [tuple(r) for r in segments] == [(s.id, s.kind, s.start, s.end) for s in doc.segments]
     assert sum(len(d["mentions"]) for d in report["documents"]) > 300
     assert sum(len(d["quotes"]) for d in report["documents"]) > 50
+
+
+def test_stored_json_is_the_text_json_dumps_makes(seeded: Store) -> None:
+    """Every JSON text the store writes comes from one shared encoder (``codec.json_text``): the same text as
+    ``json.dumps(..., ensure_ascii=False)``, checked on real documents, their quotes and events, and entity records."""
+    for (report,) in seeded.rows("SELECT report FROM reports"):
+        doc = from_json(Document, json.loads(report))
+        values = [to_json(doc), *(to_json(q) for q in doc.quotes), *(to_json(e) for e in doc.events)]
+        assert json_text(to_json(doc)) == report
+        assert all(json_text(v) == json.dumps(v, ensure_ascii=False) for v in values) and doc.quotes
+    for (record,) in seeded.rows("SELECT record FROM entities"):
+        assert json_text(json.loads(record)) == record
 
 
 @dataclass
@@ -139,7 +151,7 @@ def test_reader_story_page(seeded: Store) -> None:
     assert story["passages"], "the passages copied between 000 and 002"
     for p in story["passages"]:
         for side in (p["a"], p["b"]):
-            text = json.loads(seeded.rows("SELECT report FROM documents WHERE id = ?", (side["document"],))[0][0])["text"]
+            text = json.loads(seeded.rows("SELECT report FROM reports WHERE id = ?", (side["document"],))[0][0])["text"]
             assert text[side["start"]:side["end"]] == side["text"]
     assert reader.story("story-404") is None
 

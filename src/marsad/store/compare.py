@@ -24,7 +24,7 @@ from marsad.store.store import Store
 
 EXAMPLES = 3  # differing keys shown per table
 LONG = 512  # text values longer than this are compared by their SHA-256 (stored reports run to 100 KB a document)
-JSON_COLUMNS = {("documents", "report"), ("documents", "analysis")}  # named down to their differing top-level keys
+JSON_COLUMNS = {("reports", "report"), ("documents", "analysis")}  # named down to their differing top-level keys
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ def _t(name: str, key: str, columns: str = "", where: str = "") -> Table:
 # Section -> tables, in the order they are reported.
 SECTIONS: dict[str, tuple[Table, ...]] = {
     "documents": (
-        _t("documents", "id", "source title outlet published url language text seq first_run analysis report"),
+        _t("documents", "id", "source title outlet published url language text seq first_run analysis"),
+        _t("reports", "id", "report"),
         _t("document_sources", "document input", "format url outlet published basis run seq"),
         _t("segments", "doc segment", "rowid kind parent start end text norm"),
         _t("input_errors", "input reason", "run"),

@@ -76,7 +76,7 @@ def _by_key(store: Store, select: str, keys: list[Any]) -> Iterator[tuple[Any, .
 
 
 def _documents(store: Store, ids: list[str]) -> Iterator[dict[str, Any]]:
-    for (report,) in _by_key(store, "SELECT id, report FROM documents WHERE id", ids):
+    for (report,) in _by_key(store, "SELECT id, report FROM reports WHERE id", ids):
         loaded: dict[str, Any] = json.loads(report)
         yield loaded
 

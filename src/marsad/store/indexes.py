@@ -43,6 +43,7 @@ from marsad.corpus.passages import Passage
 from marsad.corpus.story_index import IndexChanges, Member, StoryIndex, StoryParams, StoryState
 from marsad.corpus.unionfind import UnionFind
 from marsad.model import Duplicate, SpanRef
+from marsad.store.codec import json_text
 from marsad.store.store import Store, _chunks, _marks
 
 PARAMS_KEY = "story_params"
@@ -182,13 +183,13 @@ class StoryTables:
              "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sidx) DO UPDATE SET centroid = excluded.centroid, "
              "size = excluded.size, first_day = excluded.first_day, last_day = excluded.last_day, "
              "posted = excluded.posted, merged_into = excluded.merged_into",
-             [(sidx, s.id, json.dumps(s.centroid, ensure_ascii=False), s.size, s.first_day, s.last_day,
-               json.dumps(sorted(s.posted), ensure_ascii=False), index.merged.get(sidx))
+             [(sidx, s.id, json_text(s.centroid), s.size, s.first_day, s.last_day,
+               json_text(sorted(s.posted)), index.merged.get(sidx))
               for sidx, s in zip(sorted(changes.stories), states, strict=True)])
         many("INSERT INTO story_postings (term, sidx) VALUES (?, ?)", list(changes.postings))
         many("INSERT INTO story_units (unit, sidx, document, outlet, day, title, vector, titled) "
              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-             [(m.unit, sidx, m.document, m.outlet, m.day, m.title, json.dumps(m.vector, ensure_ascii=False),
+             [(m.unit, sidx, m.document, m.outlet, m.day, m.title, json_text(m.vector),
                int(m.titled)) for sidx, m in changes.members])
         for drop, keep in changes.merges:
             x("UPDATE story_units SET sidx = ? WHERE sidx = ?", (keep, drop))

@@ -327,7 +327,7 @@ class Reader:
 
     def document(self, doc_id: str) -> JSON | None:
         """One document: its text and every layer (as in the report), its sources and its stories."""
-        rows = self._rows("SELECT report FROM documents WHERE id = ?", (doc_id,))
+        rows = self._rows("SELECT report FROM reports WHERE id = ?", (doc_id,))
         if not rows:
             return None
         doc: JSON = json.loads(rows[0][0])

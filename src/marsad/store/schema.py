@@ -24,6 +24,10 @@ group's documents and first publication (``copy_group_documents``, ``copy_groups
 copied passages are kept in ``passage_rows`` and read through the view ``passages``, which
 takes each passage's ``earliest`` from its group) and the days publications fall on
 (``anchor_days``).  Its :attr:`Migration.upgrade` moves an existing store's findings there.
+Step 5 keeps each document's report (the JSON after the corpus steps, which every batch that touches the document
+writes again) in a row of its own (``report_rows``), read through the view ``reports`` (a document not related yet
+reads its ``analysis``): rewriting a report in its ``documents`` row made the database copy the row's text and
+analysis too.  ``documents.report`` stays, empty.
 """
 
 from __future__ import annotations
@@ -207,6 +211,17 @@ MIGRATIONS: tuple[Migration, ...] = (
                 WHERE published IS NOT NULL AND published <> ''""",
         ),
         upgrade=lambda store: store.split_growing(),
+    ),
+    Migration(
+        5,
+        "each document's report in a row of its own",
+        (
+            "CREATE TABLE report_rows (id TEXT PRIMARY KEY, report TEXT NOT NULL)",
+            "INSERT INTO report_rows (id, report) SELECT id, report FROM documents WHERE report <> ''",
+            "UPDATE documents SET report = ''",
+            """CREATE VIEW reports AS SELECT d.id, COALESCE(r.report, d.analysis) AS report FROM documents d
+                LEFT JOIN report_rows r ON r.id = d.id""",
+        ),
     ),
 )
 

@@ -8,7 +8,9 @@ and retries with backoff up to ``lock_wait`` seconds, then raises :class:`StoreL
 Each document is kept twice: ``analysis`` is the JSON of the document as the
 per-document pipeline made it (the corpus steps always start again from it, so that the
 order of batches does not change their outcome) and ``report`` the JSON after the
-corpus steps (resolved entity ids, inferred dates, every source), which exports read.
+corpus steps (resolved entity ids, inferred dates, every source), which exports read through the view
+``reports`` (kept in ``report_rows``, apart from the document's row, so that rewriting it does not copy the
+text and analysis; a document not related yet reads its analysis).
 The layers are also kept as rows (mentions, timexes, quotes, events, segments) for
 queries.
 """
@@ -35,7 +37,7 @@ from marsad.model import (
     Segment,
     Story,
 )
-from marsad.store.codec import JSON, from_json, to_json
+from marsad.store.codec import JSON, from_json, json_text, to_json
 from marsad.store.dialect import Connection, Row, dialect_for
 from marsad.store.schema import MIGRATIONS, VERSION
 from marsad.store.search import (
@@ -75,7 +77,7 @@ def stored_form(doc: Document) -> StoredForm:
         (seg, "\n".join(normalize(p.text).text for p in own_pieces(doc, seg)), segment_terms(doc, seg))
         for seg in indexed_segments(doc)
     ]
-    return StoredForm(json.dumps(to_json(doc), ensure_ascii=False), segments)
+    return StoredForm(json_text(to_json(doc)), segments)
 
 
 class StoreError(Exception):
@@ -194,7 +196,7 @@ class Store:
         for ident, record in self._rows("SELECT id, record FROM entities"):
             whole = json.loads(record)
             rows.extend((ident, d) for d in dict.fromkeys(whole["documents"]))
-            records.append((json.dumps(whole | {"documents": []}, ensure_ascii=False), ident))
+            records.append((json_text(whole | {"documents": []}), ident))
         self._xmany("INSERT INTO entity_documents (entity, document) VALUES (?, ?)", rows)
         self._xmany("UPDATE entities SET record = ? WHERE id = ?", records)
         PassageTables(self).refile(int(g) for (g,) in self._rows("SELECT DISTINCT copy_group FROM copy_group_documents"))
@@ -230,7 +232,7 @@ class Store:
         with self.write():
             row = self._one(
                 "INSERT INTO runs (status, inputs) VALUES ('running', ?) RETURNING id",
-                (json.dumps(inputs, ensure_ascii=False),),
+                (json_text(inputs),),
             )
         assert row is not None
         return int(row[0])
@@ -341,7 +343,7 @@ class Store:
             "INSERT INTO documents (id, source, title, outlet, published, text, report, analysis, seq, url, "
             "language, first_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             (
-                doc.id, doc.source, doc.title, doc.outlet, _value(doc.published), doc.text, analysis, analysis,
+                doc.id, doc.source, doc.title, doc.outlet, _value(doc.published), doc.text, "", analysis,
                 seq, doc.url, doc.language, run,
             ),
         )
@@ -387,7 +389,7 @@ class Store:
         )
         self._xmany(
             'INSERT INTO quotes (document, seq, start, "end", text, kind, speaker, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            [(doc.id, n, q.start, q.end, q.text, q.kind, q.speaker, json.dumps(to_json(q), ensure_ascii=False))
+            [(doc.id, n, q.start, q.end, q.text, q.kind, q.speaker, json_text(to_json(q)))
              for doc in docs for n, q in enumerate(doc.quotes)],
         )
         self._xmany(
@@ -400,7 +402,7 @@ class Store:
                 record = to_json(e)
                 extra = {k: v for k, v in record.items() if k not in _EVENT_COLUMNS}
                 events.append((doc.id, n, e.start, e.end, e.text, e.type, e.date,
-                               json.dumps(e.participants, ensure_ascii=False), json.dumps(extra, ensure_ascii=False)))
+                               json_text(e.participants), json_text(extra)))
         self._xmany(
             'INSERT INTO events (document, seq, start, "end", text, type, date, participants, extra) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -427,15 +429,27 @@ class Store:
         # rewrite stores the same values.
         for chunk in _chunks([doc.id for doc in docs if doc.id not in unfiled]):
             stored.update((str(i), str(r)) for i, r in self._rows(
-                f"SELECT id, report FROM documents WHERE id IN ({_marks(chunk)})", chunk))
+                f"SELECT id, report FROM reports WHERE id IN ({_marks(chunk)})", chunk))
+        # The document's own row is rewritten only when a column the corpus steps can change did (the report is
+        # a row of ``report_rows``: rewriting the document's row would copy its text and analysis too).
+        columns: dict[str, tuple[Any, ...]] = {}
+        for chunk in _chunks([doc.id for doc in docs]):
+            columns.update((str(row[0]), tuple(row[1:])) for row in self._rows(
+                f"SELECT id, published, outlet, title FROM documents WHERE id IN ({_marks(chunk)})", chunk))
+        reports: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         filed: list[Document] = []
         for doc in docs:
-            report = json.dumps(to_json(doc), ensure_ascii=False)
+            report = json_text(to_json(doc))
             if doc.id in unfiled or stored.get(doc.id) != report:
-                updates.append((report, _value(doc.published), doc.outlet, doc.title, doc.id))
+                reports.append((doc.id, report))
                 filed.append(doc)
-        self._xmany("UPDATE documents SET report = ?, published = ?, outlet = ?, title = ? WHERE id = ?", updates)
+                values = (_value(doc.published), doc.outlet, doc.title)
+                if columns.get(doc.id) != values:
+                    updates.append((*values, doc.id))
+        self._xmany("INSERT INTO report_rows (id, report) VALUES (?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET report = excluded.report", reports)
+        self._xmany("UPDATE documents SET published = ?, outlet = ?, title = ? WHERE id = ?", updates)
         self._write_layers(filed)
         return len(filed)
 
@@ -466,7 +480,7 @@ class Store:
         fresh = fresh if analysis and fresh is not None else {}
         sources: dict[str, list[DocumentSource]] = {}
         found: list[tuple[int, str, Document]] = []
-        column = "analysis" if analysis else "report"
+        column = "d.analysis" if analysis else "r.report"
         for chunk in _chunks(ids):
             for doc_id, inp, fmt, url, outlet, published, basis in self._rows(
                 "SELECT document, input, format, url, outlet, published, basis FROM document_sources "
@@ -480,7 +494,8 @@ class Store:
                 found.append((int(seq or 0), str(doc_id), doc))
             read = [i for i in chunk if i not in fresh and i not in kept]
             for doc_id, seq, saved, report in self._rows(
-                f"SELECT id, seq, {column}, report FROM documents WHERE id IN ({_marks(read)})", read
+                f"SELECT d.id, d.seq, {column}, r.report FROM documents d JOIN reports r ON r.id = d.id "
+                f"WHERE d.id IN ({_marks(read)})", read
             ):
                 found.append((int(seq or 0), str(doc_id), document_of(saved or report, sources.get(str(doc_id)))))
         return [doc for _seq, _id, doc in sorted(found, key=lambda x: (x[0], x[1]))]
@@ -496,7 +511,7 @@ class Store:
                 f"WHERE document IN ({_marks(chunk)}) ORDER BY document, seq", chunk
             ):
                 sources.setdefault(str(doc_id), []).append(DocumentSource(inp, fmt, url, outlet, published, basis))
-            for doc_id, report in self._rows(f"SELECT id, report FROM documents WHERE id IN ({_marks(chunk)})", chunk):
+            for doc_id, report in self._rows(f"SELECT id, report FROM reports WHERE id IN ({_marks(chunk)})", chunk):
                 out[str(doc_id)] = (str(report), sources.get(str(doc_id)))
         return out
 
@@ -579,7 +594,7 @@ class Store:
             whole = _combine(stored[ident][0], record) if ident in stored else record
             count = counts.get(ident, added[ident])
             rows.append((ident, whole["type"], whole["name"], whole["mentions"], count,
-                         json.dumps(whole, ensure_ascii=False)))
+                         json_text(whole)))
             # An entity's alias rows are its record's name and aliases: only the difference is written (a stored
             # entity's names only grow, and a country's run to hundreds).
             names = _names(whole)
@@ -655,9 +670,9 @@ class Store:
             dates = sorted(published[doc_id] for doc_id in story.documents if doc_id in published)
             rows.append((
                 story.id, story.title, len(story.segments), len(story.documents), dates[0] if dates else None,
-                dates[-1] if dates else None, json.dumps(story.outlets, ensure_ascii=False),
-                json.dumps([to_json(s) for s in story.summary], ensure_ascii=False),
-                json.dumps(to_json(story), ensure_ascii=False), run,
+                dates[-1] if dates else None, json_text(story.outlets),
+                json_text([to_json(s) for s in story.summary]),
+                json_text(to_json(story)), run,
             ))
         self._xmany(
             "INSERT INTO stories (id, title, size, documents, first_published, last_published, outlets, summary, "
@@ -665,13 +680,13 @@ class Store:
         self._file([(story.id, seg) for story in stories for seg in dict.fromkeys(story.segments)])
         self._xmany(
             "INSERT INTO timeline_entries (story, seq, date, label, sources) VALUES (?, ?, ?, ?, ?)",
-            [(story.id, n, row.date, row.label, json.dumps([to_json(s) for s in row.sources], ensure_ascii=False))
+            [(story.id, n, row.date, row.label, json_text([to_json(s) for s in row.sources]))
              for story in stories for n, row in enumerate(story.timeline)],
         )
         self._xmany(
             "INSERT INTO claims (story, seq, status, text, count, spans) VALUES (?, ?, ?, ?, ?, ?)",
             [(story.id, n, claim.status, claim.text, claim.count,
-              json.dumps([to_json(s) for s in claim.spans], ensure_ascii=False))
+              json_text([to_json(s) for s in claim.spans]))
              for story in stories for n, claim in enumerate(story.claims)],
         )
 
