@@ -934,6 +934,33 @@ def untag_club_words(sentence: _Sentence) -> None:
             tags[a:b] = ["O", "B-ORG"]
 
 
+def masculine_place_adjective(key: str) -> bool:
+    """True for the masculine nisba adjective of a known place with the article: الأمريكي, المصري, and السعودي
+    (whose country is named by the feminine form, السعودية); not the feminine الأمريكية."""
+    return not key.endswith("يه") and (is_place_adjective(key) or (key.startswith("ال") and is_place_word(key + "ه")))
+
+
+@cache
+def _role_portfolios() -> frozenset[tuple[str, str]]:
+    return frozenset((title, word) for title, word, *_ in load_table("entity_role_portfolios.tsv"))
+
+
+def untag_role_portfolios(sentence: _Sentence) -> None:
+    """A title's portfolio and the holder's nationality are no organisation: «وزير [الدفاع الأمريكي] آشتون كارتر».
+
+    The masculine adjective agrees with the title, so the phrase is a role; tagged as an organisation, the pair made
+    an entity of its own («الدفاع الأميركي», 56 mentions on 2015-07-23, «الخارجية المصري» 19) and hid the title
+    from the role join (:func:`_join_roles`).  A two-word span of a portfolio of the title right before it
+    (``entity_role_portfolios.tsv``, mined by ``scripts/mine_role_portfolios.py``: الخارجية، الدفاع، الداخلية
+    after وزير, الوزراء after رئيس; a proclitic on the title allowed) and a masculine place adjective is untagged.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, _ in iob_spans(tags):
+        if (b == a + 2 and a and masculine_place_adjective(tokens[b - 1].key)
+                and any((v, tokens[a].key) in _role_portfolios() for v in stem_variants(tokens[a - 1].key))):
+            tags[a:b] = ["O", "O"]
+
+
 def _naming_club_word(key: str) -> bool:
     """True for a word a club's name is written after (``NAMING_CLUB_WORDS``, the article or a proclitic allowed)."""
     return any(v.removeprefix("ال") in NAMING_CLUB_WORDS for v in stem_variants(key))
@@ -1595,6 +1622,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         untag_quoted_name_heads(sent)
         extend_organisations(sent)
         untag_club_words(sent)
+        untag_role_portfolios(sent)
         qualify_organisations(sent)
         qualify_states(sent)
         join_compound_given_names(sent)

@@ -1,0 +1,28 @@
+"""Errors found by auditing the 40 largest entities of SaudiNewsNet 2015-07-23 (tests/gold/entities/audit_2015-07-23.md).
+
+Real articles of that day (none of the held-out third) run through the product pipeline (page stage, components,
+corpus steps), as ``marsad analyze`` runs them.
+"""
+
+from __future__ import annotations
+
+from marsad.corpus.result import CorpusResult
+from marsad.model import Document
+
+URLS = {
+    # «خادم الحرمين يبحث مع وزير الدفاع الأميركي», «مع وزير الدفاع الأميركي آشتون كارتر»
+    "carter": "http://aawsat.com/home/article/412866/خادم-الحرمين-يبحث-مع-وزير-الدفاع-الأميركي-مستجدات-المنطقة",
+    "shoukry": "http://sabq.org/cACgde",  # «بحثنا مع وزير الخارجية المصري الأوضاع في اليمن»
+}
+
+
+def test_a_ministers_portfolio_is_no_organisation(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«وزير [الدفاع الأميركي] آشتون كارتر», «وزير [الخارجية المصري]»: the tagger tagged the portfolio and the
+    minister's nationality as an organisation, an entity of 56 mentions («الدفاع الأميركي») on 2015-07-23 and
+    another of 19 («الخارجية المصري»).  The phrase is a role; where the minister is named, it is a mention of him."""
+    docs = analysed[0]
+    for doc in docs.values():
+        assert not [m for m in doc.mentions if m.type == "ORG" and m.text.startswith(("الدفاع", "الخارجية"))]
+    carter = docs["carter"]
+    roles = [m for m in carter.mentions if m.text == "وزير الدفاع الأميركي"]
+    assert roles and {m.entity for m in roles} == {"per:ashton-carter"}
