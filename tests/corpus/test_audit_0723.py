@@ -13,6 +13,8 @@ URLS = {
     # «خادم الحرمين يبحث مع وزير الدفاع الأميركي», «مع وزير الدفاع الأميركي آشتون كارتر»
     "carter": "http://aawsat.com/home/article/412866/خادم-الحرمين-يبحث-مع-وزير-الدفاع-الأميركي-مستجدات-المنطقة",
     "shoukry": "http://sabq.org/cACgde",  # «بحثنا مع وزير الخارجية المصري الأوضاع في اليمن»
+    "soldier": "http://www.alriyadh.com/1067287",  # «إن جنديا تركيا قتل وأصيب آخر»
+    "soldier2": "http://www.aleqt.com/2015/07/23/article_975683.html",  # the same wire, another outlet
 }
 
 
@@ -26,3 +28,13 @@ def test_a_ministers_portfolio_is_no_organisation(analysed: tuple[dict[str, Docu
     carter = docs["carter"]
     roles = [m for m in carter.mentions if m.text == "وزير الدفاع الأميركي"]
     assert roles and {m.entity for m in roles} == {"per:ashton-carter"}
+
+
+def test_an_accusative_adjective_is_not_its_country(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«إن جنديا تركيا قتل»: «تركيا» is the accusative «Turkish» written without its tanwin (a Turkish soldier), not
+    Turkey.  «على طول حدود تركيا مع سوريا» in the same article is Turkey."""
+    for name in ("soldier", "soldier2"):
+        doc = analysed[0][name]
+        at = doc.text.index("جنديا تركيا") + len("جنديا ")
+        assert not [m for m in doc.mentions if m.start == at]
+    assert [m for m in analysed[0]["soldier2"].mentions if m.entity == "loc:turkey"]

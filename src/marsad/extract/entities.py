@@ -275,6 +275,12 @@ def indefinite_place_adjective(key: str) -> bool:
     return not key.startswith("ال") and key.endswith("يه") and is_place_adjective("ال" + key)
 
 
+def accusative_place_adjective(key: str) -> bool:
+    """True for the shape of the indefinite accusative masculine adjective of a known place written without its
+    tanwin: مصريا, and تركيا, سوريا, ليبيا (the place's name too; ``key`` normalised)."""
+    return key.endswith("يا") and len(key) > 3 and masculine_place_adjective("ال" + key[:-1])
+
+
 def adjective_of_place(sentence: _Sentence, at: int, m: Mention) -> bool:
     """True when a one-word place mention shaped like its own indefinite adjective is that adjective.
 
@@ -282,15 +288,22 @@ def adjective_of_place(sentence: _Sentence, at: int, m: Mention) -> bool:
     rather than beside their names (``entity_nisba_neighbours.tsv``, mined by
     ``scripts/mine_nisba_neighbours.py``: «امرأة سورية», «سورية الجنسية»), or after another country's
     adjective («قوات مصرية وسورية»), it is the adjective; «في سورية», «أصدقاء سورية» keep their mention.
-    ``sentence.tokens[at]`` is the mention's token.
+    تركيا, سوريا are also the accusative masculine adjective written without its tanwin: after an indefinite
+    accusative word SaudiNewsNet writes before other places' such adjectives (side ``accusative``: «جنديا
+    [تركيا] قتل», as «جنديا أميركيا») it is the adjective.  ``sentence.tokens[at]`` is the mention's token.
     """
     key = norm_key(m.text)
-    if m.type == "PER" or " " in key or not indefinite_place_adjective(key):
+    if m.type == "PER" or " " in key:
+        return False
+    accusative = accusative_place_adjective(key)
+    if not accusative and not indefinite_place_adjective(key):
         return False
     tokens = sentence.tokens
     before = name_word(tokens[at - 1].key) if at and tokens[at - 1].is_word else ""
+    neighbours = load_groups("entity_nisba_neighbours.tsv")  # side (before/after/accusative) -> words
+    if accusative:  # «جنديا [تركيا] قتل»: after a word written before other places' accusative adjectives (مصريا)
+        return before in neighbours.get("accusative", frozenset())
     after = name_word(tokens[at + 1].key) if at + 1 < len(tokens) and tokens[at + 1].is_word else ""
-    neighbours = load_groups("entity_nisba_neighbours.tsv")  # side (before/after) -> words
     nouns = neighbours.get("before", frozenset())
     # «للاجئة سورية»: the word before read with its ل off too (name_word reads لل as the article)
     return (before in nouns or (bool(before) and any(v in nouns for v in stem_variants(tokens[at - 1].key)))
