@@ -1071,14 +1071,19 @@ def _role_before(sentence: _Sentence, first: int) -> tuple[int, str] | None:
 
 
 def _may_hold(sent: _Sentence, first: int, name_at: int, m: Mention, date: str | None) -> bool:
-    """False when the registry says another person held the role before ``m`` at ``date``."""
+    """False when the registry says another person held the role before ``m`` at ``date``.
+
+    A person the registry does not know is not its holder either: «وزير الخارجية الأميركي هنري كيسنجر» in a 2015
+    column names a former secretary, and the title later in the column is John Kerry's («جون كيري وزير الخارجية
+    الأميركي»), whom the registry gives the role at the date.
+    """
     registry = shipped_registry()
     role = registry.role_of(" ".join(t.text for t in sent.tokens[first:name_at]))
     if role is None or role[1]:
         return True
     holder = registry.holder(role[0], date)
     person = registry.lookup(m.text)
-    return holder is None or person is None or person.id == holder.id
+    return holder is None or (person is not None and person.id == holder.id)
 
 
 def _join_roles(
@@ -1093,7 +1098,7 @@ def _join_roles(
     named by it.  A role phrase followed by السابق (former) is not the role itself: الرئيس الأمريكي
     السابق never stands for the person named after الرئيس الأمريكي; nor is one followed by a place's adjective
     (رئيس الوزراء التركي is not the رئيس الوزراء of an Iraqi name in the same press review).  A registered role
-    names a person only when the registry does not give it to someone else at the
+    names a person only when the registry gives it to that person, or to nobody, at the
     document's date.
     """
     roles: dict[str, set[str]] = defaultdict(set)
