@@ -279,6 +279,12 @@ def indefinite_place_adjective(key: str) -> bool:
     return not key.startswith("ال") and key.endswith("يه") and is_place_adjective("ال" + key)
 
 
+def accusative_place_adjective(key: str) -> bool:
+    """True for the shape of the indefinite accusative masculine adjective of a known place written without its
+    tanwin: مصريا, and تركيا, سوريا, ليبيا (the place's name too; ``key`` normalised)."""
+    return key.endswith("يا") and len(key) > 3 and masculine_place_adjective("ال" + key[:-1])
+
+
 def adjective_of_place(sentence: _Sentence, at: int, m: Mention) -> bool:
     """True when a one-word place mention shaped like its own indefinite adjective is that adjective.
 
@@ -286,15 +292,22 @@ def adjective_of_place(sentence: _Sentence, at: int, m: Mention) -> bool:
     rather than beside their names (``entity_nisba_neighbours.tsv``, mined by
     ``scripts/mine_nisba_neighbours.py``: «امرأة سورية», «سورية الجنسية»), or after another country's
     adjective («قوات مصرية وسورية»), it is the adjective; «في سورية», «أصدقاء سورية» keep their mention.
-    ``sentence.tokens[at]`` is the mention's token.
+    تركيا, سوريا are also the accusative masculine adjective written without its tanwin: after an indefinite
+    accusative word SaudiNewsNet writes before other places' such adjectives (side ``accusative``: «جنديا
+    [تركيا] قتل», as «جنديا أميركيا») it is the adjective.  ``sentence.tokens[at]`` is the mention's token.
     """
     key = norm_key(m.text)
-    if m.type == "PER" or " " in key or not indefinite_place_adjective(key):
+    if m.type == "PER" or " " in key:
+        return False
+    accusative = accusative_place_adjective(key)
+    if not accusative and not indefinite_place_adjective(key):
         return False
     tokens = sentence.tokens
     before = name_word(tokens[at - 1].key) if at and tokens[at - 1].is_word else ""
+    neighbours = load_groups("entity_nisba_neighbours.tsv")  # side (before/after/accusative) -> words
+    if accusative:  # «جنديا [تركيا] قتل»: after a word written before other places' accusative adjectives (مصريا)
+        return before in neighbours.get("accusative", frozenset())
     after = name_word(tokens[at + 1].key) if at + 1 < len(tokens) and tokens[at + 1].is_word else ""
-    neighbours = load_groups("entity_nisba_neighbours.tsv")  # side (before/after) -> words
     nouns = neighbours.get("before", frozenset())
     # «للاجئة سورية»: the word before read with its ل off too (name_word reads لل as the article)
     return (before in nouns or (bool(before) and any(v in nouns for v in stem_variants(tokens[at - 1].key)))
@@ -954,6 +967,33 @@ def untag_club_words(sentence: _Sentence) -> None:
             tags[a:b] = ["O", "B-ORG"]
 
 
+def masculine_place_adjective(key: str) -> bool:
+    """True for the masculine nisba adjective of a known place with the article: الأمريكي, المصري, and السعودي
+    (whose country is named by the feminine form, السعودية); not the feminine الأمريكية."""
+    return not key.endswith("يه") and (is_place_adjective(key) or (key.startswith("ال") and is_place_word(key + "ه")))
+
+
+@cache
+def _role_portfolios() -> frozenset[tuple[str, str]]:
+    return frozenset((title, word) for title, word, *_ in load_table("entity_role_portfolios.tsv"))
+
+
+def untag_role_portfolios(sentence: _Sentence) -> None:
+    """A title's portfolio and the holder's nationality are no organisation: «وزير [الدفاع الأمريكي] آشتون كارتر».
+
+    The masculine adjective agrees with the title, so the phrase is a role; tagged as an organisation, the pair made
+    an entity of its own («الدفاع الأميركي», 56 mentions on 2015-07-23, «الخارجية المصري» 19) and hid the title
+    from the role join (:func:`_join_roles`).  A two-word span of a portfolio of the title right before it
+    (``entity_role_portfolios.tsv``, mined by ``scripts/mine_role_portfolios.py``: الخارجية، الدفاع، الداخلية
+    after وزير, الوزراء after رئيس; a proclitic on the title allowed) and a masculine place adjective is untagged.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, _ in iob_spans(tags):
+        if (b == a + 2 and a and masculine_place_adjective(tokens[b - 1].key)
+                and any((v, tokens[a].key) in _role_portfolios() for v in stem_variants(tokens[a - 1].key))):
+            tags[a:b] = ["O", "O"]
+
+
 def _naming_club_word(key: str) -> bool:
     """True for a word a club's name is written after (``NAMING_CLUB_WORDS``, the article or a proclitic allowed)."""
     return any(v.removeprefix("ال") in NAMING_CLUB_WORDS for v in stem_variants(key))
@@ -1053,14 +1093,19 @@ def _role_before(sentence: _Sentence, first: int) -> tuple[int, str] | None:
 
 
 def _may_hold(sent: _Sentence, first: int, name_at: int, m: Mention, date: str | None) -> bool:
-    """False when the registry says another person held the role before ``m`` at ``date``."""
+    """False when the registry says another person held the role before ``m`` at ``date``.
+
+    A person the registry does not know is not its holder either: «وزير الخارجية الأميركي هنري كيسنجر» in a 2015
+    column names a former secretary, and the title later in the column is John Kerry's («جون كيري وزير الخارجية
+    الأميركي»), whom the registry gives the role at the date.
+    """
     registry = shipped_registry()
     role = registry.role_of(" ".join(t.text for t in sent.tokens[first:name_at]))
     if role is None or role[1]:
         return True
     holder = registry.holder(role[0], date)
     person = registry.lookup(m.text)
-    return holder is None or person is None or person.id == holder.id
+    return holder is None or (person is not None and person.id == holder.id)
 
 
 def _join_roles(
@@ -1075,7 +1120,7 @@ def _join_roles(
     named by it.  A role phrase followed by السابق (former) is not the role itself: الرئيس الأمريكي
     السابق never stands for the person named after الرئيس الأمريكي; nor is one followed by a place's adjective
     (رئيس الوزراء التركي is not the رئيس الوزراء of an Iraqi name in the same press review).  A registered role
-    names a person only when the registry does not give it to someone else at the
+    names a person only when the registry gives it to that person, or to nobody, at the
     document's date.
     """
     roles: dict[str, set[str]] = defaultdict(set)
@@ -1622,6 +1667,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         untag_quoted_name_heads(sent)
         extend_organisations(sent)
         untag_club_words(sent)
+        untag_role_portfolios(sent)
         qualify_organisations(sent)
         qualify_states(sent)
         join_compound_given_names(sent)
