@@ -14,6 +14,7 @@ URLS = {
     "adabi_jeddah": "http://www.alyaum.com/article/4081533",  # «“أدبي جدة” يطلق», «عضو مجلس إدارة أدبي جدة»
     "funun_jeddah": "http://www.alriyadh.com/1069931",  # «أن تكون "فنون جدة" هي الجهة المسؤولة», «فنون جدة» المنسق
     "funun_riyadh": "http://www.al-jazirah.com/2015/20150725/at2.htm",  # «“فنون الرياض” تحتفل بالعيد»
+    "itaam": "http://www.alyaum.com/article/4081651",  # «أطلقت «إطعام»», «كما شاركت إطعام الرياض في معرض»
 }
 
 
@@ -35,3 +36,14 @@ def test_a_short_name_before_a_place_is_the_organisation(analysed: tuple[dict[st
         assert not [m for m in doc.mentions if m.text == place and doc.text[m.start - 5:m.start].strip().endswith(
             short.split()[0])], name
     assert "loc:jeddah" in _entities(docs["adabi_jeddah"], "جدة")  # «عروس البحر الأحمر (جدة)» stays the city
+
+
+def test_an_organisations_bare_name_before_a_place_is_its_branch(
+        analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«كما شاركت إطعام [الرياض] في معرض ليالي» ×2: the charity «إطعام», which the article tags alone four times
+    («أطلقت «إطعام» أكثر من سبع حملات»), written before a city is its branch there, not the city (2 of Riyadh's
+    merged mentions on 2015-08-03).  The city named alone stays the city («وفي [الرياض] أطلقت «إطعام»»)."""
+    doc = analysed[0]["itaam"]
+    assert len([m for m in doc.mentions if m.text == "إطعام الرياض" and m.type == "ORG"]) == 2
+    riyadh = [m for m in doc.mentions if m.text == "الرياض"]
+    assert riyadh and all(m.type == "LOC" and doc.text[m.start - 6:m.start].strip() != "إطعام" for m in riyadh)

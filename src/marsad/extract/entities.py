@@ -1454,7 +1454,9 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     head, a ل + definite noun that the corpus writes after a place mostly behind an organisation head
     (``entity_place_org_lam_words.tsv``) ends an organisation's name that begins at the place: «جهاز [قطر] للاستثمار»,
     «و[الإمارات] للاتصالات المتكاملة» (:func:`_named_by_lam_word`).  A word that stands for a whole organisation's
-    name before its place (:func:`_short_word_before`: «أدبي [جدة]», «فنون [الرياض]») names it with the place.  So would it a document or
+    name before its place (:func:`_short_word_before`: «أدبي [جدة]», «فنون [الرياض]») names it with the place, and so
+    does the bare name of an organisation the document tags alone elsewhere: «شاركت إطعام [الرياض]» (the charity's
+    Riyadh branch, «أطلقت «إطعام»» in the same article).  So would it a document or
     meeting the corpus names after a city (``entity_place_documents.tsv``: «إعلان [القاهرة]», «مؤتمر [جنيف]»), which
     becomes one MISC name.  A head and place the
     document tags as one organisation elsewhere (بنك الرياض) are that organisation wherever the place alone is tagged
@@ -1463,11 +1465,14 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     religion tagged MISC alone, twice in an article that tags «جيش الإسلام» whole once) is the armed group.
     """
     named: set[tuple[str, str]] = set()
+    alone: set[str] = set()  # one-word organisations of the document, written bare («أطلقت «إطعام»»)
     found: list[tuple[_Sentence, int, int]] = []
     cut: list[tuple[_Sentence, int]] = []  # one-word spans of another name after an untagged organisation head
     for sent in sentences:
         tokens, tags = sent.tokens, sent.tags
         for a, b, label in iob_spans(tags):
+            if label == "ORG" and b == a + 1 and not is_definite_word(tokens[a].key) and not is_place_word(tokens[a].key):
+                alone.add(tokens[a].key)
             if label == "ORG" and b == a + 2 and (heads := place_org_heads_of(tokens[a].key)) \
                     and is_place_word(tokens[a + 1].key):
                 named.update((h, tokens[a + 1].key) for h in heads)
@@ -1493,7 +1498,7 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
         if any(tokens[a].key in documents.get(v, ()) for v in stem_variants(tokens[a - 1].key)):
             tags[a - 1:a + 1] = ["B-MISC", "I-MISC"]  # «إعلان القاهرة», «مؤتمر جنيف»: a document or meeting
             continue
-        if _short_word_before(tokens[a - 1].key):
+        if _short_word_before(tokens[a - 1].key) or tokens[a - 1].key in alone:
             tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]  # «أدبي جدة»: the literary club's short name, not the city
             continue
         heads = place_org_heads_of(tokens[a - 1].key)
