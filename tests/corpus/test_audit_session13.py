@@ -36,6 +36,8 @@ def test_a_short_name_before_a_place_is_the_organisation(analysed: tuple[dict[st
         assert not [m for m in doc.mentions if m.text == place and doc.text[m.start - 5:m.start].strip().endswith(
             short.split()[0])], name
     assert "loc:jeddah" in _entities(docs["adabi_jeddah"], "جدة")  # «عروس البحر الأحمر (جدة)» stays the city
+    # the definite word is no short name: «في خدمة الثقافة والفنون [السعودية]» (the adjective) is no organisation
+    assert not [m for m in docs["funun_jeddah"].mentions if m.text.endswith("والفنون السعودية")]
 
 
 def test_an_organisations_bare_name_before_a_place_is_its_branch(

@@ -1420,8 +1420,8 @@ def _place_org_short_words() -> frozenset[str]:
 def _short_word_before(key: str) -> bool:
     """True for a word that stands for a whole organisation's name before its place (``entity_place_org_short_words.tsv``,
     mined by ``scripts/mine_place_org_short_words.py``): «أدبي [جدة]» for «نادي جدة الأدبي», «فنون [الرياض]» for
-    «جمعية الثقافة والفنون بالرياض»."""
-    return any(v in _place_org_short_words() for v in stem_variants(key))
+    «جمعية الثقافة والفنون بالرياض»; the definite word is no short name: «الثقافة والفنون [السعودية]», an adjective)."""
+    return not is_definite_word(key) and any(v in _place_org_short_words() for v in stem_variants(key))
 
 
 def _place_org_end(sentence: _Sentence, place: int) -> int:
