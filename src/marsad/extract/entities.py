@@ -92,7 +92,7 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
     the corpus, is a word of the document (``named``) or a name word of the corpus (``name_words.tsv``) tagged at
     least twice as often as the whole word (كريم stays whole, لإسرائيل does not); and never
     when the whole word is a known place or registry name (لبنان, كاليفورنيا keep their first
-    letter).  So لكوريا loses its ل when كوريا occurs, للولايات its first ل (the span starts at
+    letter), nor an organisation's short-name word (فنون).  So لكوريا loses its ل when كوريا occurs, للولايات its first ل (the span starts at
     the article's ل), and بيونج keeps its ب, كوفي its ك (وفي is not a name)
     (:func:`marsad.text.clitics.separable_length`).
     """
@@ -113,8 +113,8 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
         # كريم is a name more often than ك + ريم; لإسرائيل far less often than إسرائيل.
         return (rest in named or tagged_count(rest) > 0) and tagged_count(rest) >= 2 * whole
 
-    if key in places or key in _registry_words():
-        return 0
+    if key in places or key in _registry_words() or key in _place_org_short_words():
+        return 0  # «فنون جدة» keeps its ف (an organisation's short name, :func:`_short_word_before`)
     return separable_length(key, attested)[0]
 
 
@@ -1479,6 +1479,18 @@ def _short_name(head: str, readings: list[str]) -> bool:
     return strip_clitics(head)[0] not in ARTICLE_PREFIXES and any(h in _place_org_short_heads() for h in readings)
 
 
+@cache
+def _place_org_short_words() -> frozenset[str]:
+    return frozenset(norm_key(row[0]) for row in load_table("entity_place_org_short_words.tsv"))
+
+
+def _short_word_before(key: str) -> bool:
+    """True for a word that stands for a whole organisation's name before its place (``entity_place_org_short_words.tsv``,
+    mined by ``scripts/mine_place_org_short_words.py``): «أدبي [جدة]» for «نادي جدة الأدبي», «فنون [الرياض]» for
+    «جمعية الثقافة والفنون بالرياض»; the definite word is no short name: «الثقافة والفنون [السعودية]», an adjective)."""
+    return not is_definite_word(key) and any(v in _place_org_short_words() for v in stem_variants(key))
+
+
 def _place_org_end(sentence: _Sentence, place: int) -> int:
     """Where an organisation named by the place at ``place`` ends (``place + 1`` when nothing names one): adjectives
     that name organisations after a place (``entity_place_org_adjectives.txt``: نادي جدة [الأدبي]), then a ل +
@@ -1508,7 +1520,10 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     organisation with nothing after the place too: «بنك [الرياض]», «مؤسسة [قطر]» (:func:`_short_name`).  Without such a
     head, a ل + definite noun that the corpus writes after a place mostly behind an organisation head
     (``entity_place_org_lam_words.tsv``) ends an organisation's name that begins at the place: «جهاز [قطر] للاستثمار»,
-    «و[الإمارات] للاتصالات المتكاملة» (:func:`_named_by_lam_word`).  So would it a document or
+    «و[الإمارات] للاتصالات المتكاملة» (:func:`_named_by_lam_word`).  A word that stands for a whole organisation's
+    name before its place (:func:`_short_word_before`: «أدبي [جدة]», «فنون [الرياض]») names it with the place, and so
+    does the bare name of an organisation the document tags alone elsewhere: «شاركت إطعام [الرياض]» (the charity's
+    Riyadh branch, «أطلقت «إطعام»» in the same article).  So would it a document or
     meeting the corpus names after a city (``entity_place_documents.tsv``: «إعلان [القاهرة]», «مؤتمر [جنيف]»), which
     becomes one MISC name.  A head and place the
     document tags as one organisation elsewhere (بنك الرياض) are that organisation wherever the place alone is tagged
@@ -1517,11 +1532,14 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     religion tagged MISC alone, twice in an article that tags «جيش الإسلام» whole once) is the armed group.
     """
     named: set[tuple[str, str]] = set()
+    alone: set[str] = set()  # one-word organisations of the document, written bare («أطلقت «إطعام»»)
     found: list[tuple[_Sentence, int, int]] = []
     cut: list[tuple[_Sentence, int]] = []  # one-word spans of another name after an untagged organisation head
     for sent in sentences:
         tokens, tags = sent.tokens, sent.tags
         for a, b, label in iob_spans(tags):
+            if label == "ORG" and b == a + 1 and not is_definite_word(tokens[a].key) and not is_place_word(tokens[a].key):
+                alone.add(tokens[a].key)
             if label == "ORG" and b == a + 2 and (heads := place_org_heads_of(tokens[a].key)) \
                     and is_place_word(tokens[a + 1].key):
                 named.update((h, tokens[a + 1].key) for h in heads)
@@ -1546,6 +1564,9 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
         tokens, tags = sent.tokens, sent.tags
         if any(tokens[a].key in documents.get(v, ()) for v in stem_variants(tokens[a - 1].key)):
             tags[a - 1:a + 1] = ["B-MISC", "I-MISC"]  # «إعلان القاهرة», «مؤتمر جنيف»: a document or meeting
+            continue
+        if _short_word_before(tokens[a - 1].key) or tokens[a - 1].key in alone:
+            tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]  # «أدبي جدة»: the literary club's short name, not the city
             continue
         heads = place_org_heads_of(tokens[a - 1].key)
         end = _place_org_end(sent, a) if heads else a + 1
