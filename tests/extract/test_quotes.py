@@ -264,6 +264,15 @@ def test_a_role_speaker_is_the_person_the_story_names_with_it(shared_dir: Path) 
         assert "ظريف" in _speaker(q) and q.speaker == "per:javad-zarif"
 
 
+def test_a_role_subject_is_not_passed_over_for_a_name_in_its_relative_clause(shared_dir: Path) -> None:
+    # alriyadh 2015-08-04: «من جانبه اعلن وزير الخارجية القطري اثر اللقاء الذي ضم وزير الخارجية الاميركي جون كيري
+    # ... ان الاتفاق النووي ...», and further on «وزير الخارجية القطري خالد بن محمد العطية»: the role (a person
+    # mention once its portfolio is no longer tagged an organisation) is the subject, not Kerry after it
+    quotes = _snn_quotes(shared_dir, "http://www.alriyadh.com/1070227")
+    q = _quote_in(quotes, "الاتفاق النووي مع ايران هو")
+    assert "العطية" in _speaker(q)
+
+
 def test_a_role_resolves_through_the_registry_at_its_date_to_the_person_the_story_names(shared_dir: Path) -> None:
     # 3alyoum 2015-07-24: «بدوره قال ولي ولي العهد إن بلاده تعتبر روسيا شريكا مهماً»; the name is written
     # only after other titles («ولي ولي العهد وزير الدفاع الأمير محمد بن سلمان»), so the role is not «named

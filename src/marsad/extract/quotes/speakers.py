@@ -637,7 +637,8 @@ class Resolver:
             people = []
         if len(people) > 1 and self._titled(people[-1]) and not self.doc.text[people[-2].end:people[-1].start].strip():
             return people[-2]  # «وقال أمين جربوع شيخ قبلي في شبوة»: an indefinite title after a name describes it
-        if people and all(self._titled(m) for m in people) and zone and not self._addressed(words, zone):
+        if people and all(self._titled(m) for m in people) and zone and not self._addressed(words, zone) \
+                and not self._named_role(people[-1]):
             # «وقال أخصائي طب وجراحة العيون رئيس ... الدكتور وسيم عبدالعزيز عالم»: the description the tagger took
             # for a name opens the subject; the person named at its end speaks
             named = [m for m in self.doc.mentions if m.type == "PER" and people[-1].end < m.start
@@ -666,6 +667,13 @@ class Resolver:
         # the body itself (منظمة الصحة العالمية), not a body completing a person's description (مقررة الأمم المتحدة)
         orgs = [m for m in inside if m.type == "ORG" and m.start < words[0].end]
         return orgs[0] if orgs and len(orgs[0].text) * 2 >= end - start else None
+
+    def _named_role(self, mention: Mention) -> bool:
+        """True for a person mention that is a role alone which the document writes before a name elsewhere
+        («وزير الخارجية القطري» and, further on, «وزير الخارجية القطري خالد بن محمد العطية»): the role is the subject,
+        resolved to that name, not a description opening the words before another person's name."""
+        role = self._tokens_in(mention.start, mention.end)
+        return bool(role) and self._role_only(role) and self._named_elsewhere(role) is not None
 
     def _titled(self, mention: Mention) -> bool:
         """True when a person mention opens with an indefinite person's title or role (شيخ قبلي، وزير سابق) — a
