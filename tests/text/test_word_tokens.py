@@ -1,4 +1,4 @@
-"""Word tokens and story terms picked by key, checked on real SaudiNewsNet articles outside the held-out third."""
+"""Word tokens, story terms and reading ends picked by key, checked on real SaudiNewsNet articles outside the held-out third."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 
 from marsad.corpus.passages import shingles, word_stems
 from marsad.corpus.terms import MIN_STEM, STOPWORDS, key_term
+from marsad.text.clitics import reading_ends, stem_variants
+from marsad.text.normalize import norm_key
 from marsad.text.tokens import text_tokens, tokenize, word_tokens
 from marsad.train.saudinewsnet import mining_records
 
@@ -42,3 +44,15 @@ def test_shingles_hash_each_run_of_three_stems() -> None:
     expected = {zlib.crc32(" ".join(stems[i:i + 3]).encode("utf-8")) for i in range(3)}
     assert shingles(stems) == frozenset(expected)
     assert shingles(stems[:2]) == frozenset()
+
+
+def test_a_key_with_a_reading_among_words_ends_with_one_of_their_reading_ends(shared_dir: Path) -> None:
+    """:func:`reading_ends` may rule a key out only when none of its readings is one of the words: «للمالكي» (read
+    المالكي) ends with «مالكي», not with «المالكي»."""
+    words = {norm_key(w) for w in ("المالكي", "صالح", "الفيصل", "الأهلي", "نادي", "الرياض")}
+    ends = reading_ends(words)
+    lam = {norm_key(w) for w in ("للمالكي", "للفيصل", "وللأهلي")}
+    keys = {t.key for text in _texts(shared_dir, 40) for t in tokenize(text)} | lam
+    read = [k for k in keys if any(v in words for v in stem_variants(k))]
+    assert lam <= set(read) and len(read) >= 8
+    assert all(k.endswith(ends) for k in read)

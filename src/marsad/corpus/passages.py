@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
-from operator import itemgetter
 
 from marsad.corpus.units import Unit
-from marsad.text.tokens import text_tokens, word_tokens
+from marsad.text.tokens import text_tokens, token_stem, word_tokens
 
 SHINGLE_SIZE = 3
 MIN_WORDS = 8
 _LINE = re.compile(r"[^\n]+")
-_stem = itemgetter(4)  # a Token's clitic-stripped key
 
 
 @dataclass(frozen=True)
@@ -30,7 +28,7 @@ class Passage:
 
 def word_stems(text: str, start: int, end: int) -> list[str]:
     """The clitic-stripped keys of the word tokens of ``text[start:end]`` (cut from the text's one tokenisation)."""
-    return list(map(_stem, word_tokens(text_tokens(text, start, end))))
+    return list(map(token_stem, word_tokens(text_tokens(text, start, end))))
 
 
 def shingles(stems: list[str], size: int = SHINGLE_SIZE) -> frozenset[int]:

@@ -27,7 +27,7 @@ from marsad.lexicons import load
 from marsad.model import Document
 from marsad.text.clitics import strip_clitics
 from marsad.text.normalize import norm_key
-from marsad.text.tokens import Token, text_tokens, tokenize
+from marsad.text.tokens import Token, text_tokens, token_key, tokenize
 
 TITLE_BOOST = 2
 ENTITY_BOOST = 1.5
@@ -35,7 +35,6 @@ MIN_STEM = 3
 VECTOR_SIZE = 100
 
 STOPWORDS = frozenset(norm_key(w) for w in load("corpus_stopwords.txt"))
-_key = itemgetter(3)  # a Token's key
 
 
 def near_content_stems(sides: Iterable[Iterable[Token]], words: int) -> set[str]:
@@ -116,9 +115,9 @@ def word_counts(doc: Document, unit: Unit) -> dict[str, int]:
     """
     counts: Counter[str] = Counter()
     for piece in unit.pieces:
-        counts.update(filter(None, map(key_term, map(_key, text_tokens(doc.text, piece.start, piece.end)))))
+        counts.update(filter(None, map(key_term, map(token_key, text_tokens(doc.text, piece.start, piece.end)))))
     if unit.title is not None:
-        for term in filter(None, map(key_term, map(_key, text_tokens(doc.text, unit.title.start, unit.title.end)))):
+        for term in filter(None, map(key_term, map(token_key, text_tokens(doc.text, unit.title.start, unit.title.end)))):
             counts[term] += TITLE_BOOST
     return dict(counts)
 

@@ -28,7 +28,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain, compress, count, repeat
-from operator import attrgetter
 
 from marsad.corpus.background import shipped_background
 from marsad.corpus.known import registry_cached, shipped_registry
@@ -55,13 +54,14 @@ from marsad.text.clitics import (
     CLITIC_LETTERS,
     is_lam_article_word,
     name_word,
+    reading_ends,
     separable_length,
     stem_variants,
     strip_clitics,
 )
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
-from marsad.text.tokens import Token, last_token, text_tokens
+from marsad.text.tokens import Token, last_token, text_tokens, token_key
 
 _TYPES: dict[str, EntityType] = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 _MAX_ROLE = 4
@@ -76,7 +76,6 @@ _BACK = 30  # characters looked at before a mention for the word right before it
 _LABELS_KEPT = 1 << 18  # word keys whose one-word registry label is kept (emptied when full)
 _TATWEEL = "\u0640"
 _TANWIN = ("\u064b", "\u064c", "\u064d")  # fathatan, dammatan, kasratan: the marks of an indefinite word
-_KEY = attrgetter("key")  # a token's key
 
 
 @cache
@@ -874,7 +873,7 @@ def speaks_of_sport(sentences: Sequence[_Sentence]) -> bool:
     """True when a document writes a club word (``entity_club_heads.txt``, a proclitic or the article allowed:
     «النادي», «ولاعبي») or tags two clubs' names alone (:func:`club_names`: «يعسكر النصر والهلال», «الرياض x
     الهلال»; not الاتحاد of «الاتحاد السوفياتي», tagged with its adjective, nor untagged words such as «للوحدة»)."""
-    if any(map(is_club_word, set(map(_KEY, chain.from_iterable(sent.tokens for sent in sentences))))):  # each key once
+    if any(map(is_club_word, set(map(token_key, chain.from_iterable(sent.tokens for sent in sentences))))):  # each key once
         return True
     clubs: set[str] = set()
     for sent in sentences:
@@ -893,10 +892,8 @@ def is_club_word(key: str) -> bool:
 
 @cache
 def _club_head_ends() -> tuple[str, ...]:
-    """What a word a reading of which is a club word ends with: the club word, or what follows its article (a
-    reading is the word's end, or ال + its end)."""
-    heads = _club_heads()
-    return tuple({*heads, *(h[2:] for h in heads if h.startswith("ال"))})
+    """What a word a reading of which is a club word ends with (:func:`marsad.text.clitics.reading_ends`)."""
+    return reading_ends(_club_heads())
 
 
 def club_word_out_of_sport(m: Mention, sport: bool) -> bool:
@@ -1060,10 +1057,9 @@ def _speakers_by_surname(
     out: list[Mention] = []
     if not surnames:
         return out
-    # a reading of a word is the word's end, or ال + its end (للمالكي → المالكي): the words that may be one
-    ends = tuple({*surnames, *(s[2:] for s in surnames if s.startswith("ال"))})
+    ends = reading_ends(surnames)  # the words that may be one (للمالكي → المالكي)
     for sent, sent_spans in zip(sentences, spans, strict=True):
-        for i in compress(count(), map(str.endswith, map(_KEY, sent.tokens), repeat(ends))):
+        for i in compress(count(), map(str.endswith, map(token_key, sent.tokens), repeat(ends))):
             token = sent.tokens[i]
             if i == 0 or sent.tags[i] != "O" or not _is_speech_verb(sent.tokens[i - 1]):
                 continue
@@ -1336,7 +1332,7 @@ def tag_aliases(sentence: _Sentence) -> None:
     such as كوريا tagged alone, are absorbed).
     """
     tags = sentence.tags
-    found = _alias_gazetteer().match(list(map(_KEY, sentence.tokens)))
+    found = _alias_gazetteer().match(list(map(token_key, sentence.tokens)))
     for i in compress(count(), found):  # the words of names found ('' elsewhere): visit each name's first
         if not found[i].endswith("-B"):
             continue
@@ -1618,7 +1614,7 @@ def fill_registered_surnames(sentence: _Sentence) -> None:
     """
     surnames, ends = _registered_surnames(), _registered_surname_endings()
     tokens, tags = sentence.tokens, sentence.tags
-    for i in compress(count(), map(str.endswith, map(_KEY, tokens), repeat(ends))):  # most words: no reading is one
+    for i in compress(count(), map(str.endswith, map(token_key, tokens), repeat(ends))):  # most words: no reading is one
         token = tokens[i]
         usual = next((surnames[v] for v in stem_variants(token.key) if v in surnames), None)
         if usual is None or tags[i] != "O" or (i + 1 < len(tags) and tags[i + 1].startswith("I-")):
@@ -1650,7 +1646,7 @@ def fill_registry(sentence: _Sentence) -> None:
     A key's label is looked up once (most words are no name): only the words with one are visited.
     """
     tags = sentence.tags
-    keys = list(map(_KEY, sentence.tokens))
+    keys = list(map(token_key, sentence.tokens))
     labels = list(map(_registry_labels().get, keys, repeat(True)))  # True where not looked up yet
     for i in compress(count(), labels):
         found = labels[i]
@@ -1698,7 +1694,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         fill_registry(sent)
         fill_registered_surnames(sent)
     name_place_organisations(sentences)
-    bare = frozenset(map(_KEY, chain.from_iterable(token_lists)))
+    bare = frozenset(map(token_key, chain.from_iterable(token_lists)))
     definite = frozenset(chain.from_iterable(map(_definite_readings, bare)))  # each key once
     sport = speaks_of_sport(sentences)
     spans: list[list[tuple[int, int, Mention]]] = []

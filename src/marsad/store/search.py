@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import chain
-from operator import itemgetter
 
 from marsad.model import Document, Segment, Span
 from marsad.text.clitics import stem_variants
-from marsad.text.tokens import Token, text_tokens, tokenize, word_tokens
+from marsad.text.tokens import Token, text_tokens, token_key, tokenize, word_tokens
 
 SNIPPET_CONTEXT = 80
-_key = itemgetter(3)  # a Token's key
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,7 @@ def own_pieces(doc: Document, seg: Segment) -> list[Span]:
 
 
 def _terms(text: str, piece: Span) -> list[str]:
-    return list(chain.from_iterable(map(stem_variants, map(_key, word_tokens(text_tokens(text, piece.start, piece.end))))))
+    return list(chain.from_iterable(map(stem_variants, map(token_key, word_tokens(text_tokens(text, piece.start, piece.end))))))
 
 
 def _matches(token: Token, keys: set[str]) -> bool:

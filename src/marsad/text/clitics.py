@@ -16,7 +16,7 @@ strips them here, on keys made by :func:`marsad.text.normalize.norm_key`:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 
 # Proclitic sequences, longest first, in key form (after normalisation).
@@ -65,6 +65,13 @@ def stem_variants(key: str) -> tuple[str, ...]:
             if pre in _DOUBLE_L and "ال" + rest not in out:
                 out.append("ال" + rest)
     return tuple(out)
+
+
+def reading_ends(words: Collection[str]) -> tuple[str, ...]:
+    """What a key ends with when one of its readings (:func:`stem_variants`) is one of ``words``: a reading is the
+    key's end, or ال + its end (للمالكي → المالكي), so each word, and each word with the article without it.  For
+    ``str.endswith``: most keys are no such word, and this test rules them out without making their readings."""
+    return tuple({*words, *(w[2:] for w in words if w.startswith("ال"))})
 
 
 @lru_cache(maxsize=1 << 16)

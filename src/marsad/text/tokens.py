@@ -46,12 +46,13 @@ class Token(NamedTuple):
 
 _make_token = partial(tuple.__new__, Token)  # a Token from a tuple of its fields, without a Python call
 _first, _second = itemgetter(0), itemgetter(1)
-_key, _lead = itemgetter(3), itemgetter(slice(0, 1))  # a Token's key; a string's first character ('' when empty)
+token_key, token_stem = itemgetter(3), itemgetter(4)  # a Token's key and stem, taken without a Python call
+_lead = itemgetter(slice(0, 1))  # a string's first character ('' when empty)
 
 
 def word_tokens(tokens: list[Token]) -> list[Token]:
     """The tokens of ``tokens`` that are words (:attr:`Token.is_word`), tested without a Python call per token."""
-    return list(compress(tokens, map(str.isalnum, map(_lead, map(_key, tokens)))))
+    return list(compress(tokens, map(str.isalnum, map(_lead, map(token_key, tokens)))))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -45,7 +45,7 @@ from marsad.model import Actor, Document, Event, EventDateBasis, Mention, Segmen
 from marsad.text.clitics import stem_variants
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
-from marsad.text.tokens import Token, text_tokens
+from marsad.text.tokens import Token, text_tokens, token_key
 
 if TYPE_CHECKING:
     from marsad.corpus.result import CorpusResult
@@ -173,7 +173,7 @@ def publication_day(doc: Document) -> dt.date | None:
         return None
 
 
-_START, _KEY = attrgetter("start"), attrgetter("key")
+_START = attrgetter("start")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -422,7 +422,7 @@ def annotate(doc: Document) -> None:
         pieces = doc.pieces(article) if article is not None else [doc.span(0, len(doc.text))]
         for region in pieces:
             tokens = text_tokens(doc.text, region.start, region.end)
-            triggers = list(map(key_trigger, map(_KEY, tokens)))
+            triggers = list(map(key_trigger, map(token_key, tokens)))
             if not any(triggers):
                 continue
             starts = list(map(_START, tokens))

@@ -12,7 +12,6 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress, count
-from operator import attrgetter
 
 from marsad.corpus.known import resolve_role, shipped_registry
 from marsad.corpus.names import is_person_word, tagged_count
@@ -20,9 +19,8 @@ from marsad.extract.quotes.lexicon import QuoteLexicon
 from marsad.model import Document, Mention, Span
 from marsad.text.clitics import bare_word
 from marsad.text.normalize import Normalized, norm_key, normalize
-from marsad.text.tokens import Token, text_tokens
+from marsad.text.tokens import Token, text_tokens, token_key
 
-_KEY = attrgetter("key")  # a token's key
 _MAX_NAME = 4
 COUNTERPARTS = frozenset({"نظيره", "نظيرته", "نظرايه"})  # لنظيره: an addressee, never part of the subject
 # a demonstrative before a role points back to a speaker already met («وأكد هذا الناطق ...»، «هذه المصادر»)
@@ -501,7 +499,7 @@ class Resolver:
         found: list[Mention] = []
         # only a token whose key is a name's first word, or one with و ف ب or ل before it, can begin a repeat
         firsts = {*by_first, *(c + key for c in "وفبل" for key in by_first)}
-        for at in compress(count(), map(firsts.__contains__, map(_KEY, self.tokens))):
+        for at in compress(count(), map(firsts.__contains__, map(token_key, self.tokens))):
             tok = self.tokens[at]
             if not tok.is_word:
                 continue
