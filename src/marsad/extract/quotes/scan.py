@@ -610,8 +610,8 @@ class Piece(Emitter):
                 return j
             if self._lead_verb(j) is None:
                 return i + 1
-            if self.tokens[i].key == "كما" and starts_sentence:
-                return i + 1
+            if self.tokens[i].key in ("كما", "هذا", "وهذا") and starts_sentence:
+                return i + 1  # «هذا ما قاله X، مشيرا إلى أن»: the verb names who goes on speaking
             j += 1
         zone: list[Token] = []
         k = j

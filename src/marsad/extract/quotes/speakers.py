@@ -29,6 +29,7 @@ PARTITIVES = frozenset({"بعض", "احد", "احدي"})  # «بعض هؤلاء�
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
 _HEAD_CLITICS = frozenset({"و", "ب", "ل", "ف", "وب", "ول", "فب", "فل"})  # written before an institution's head
+DASHES = frozenset({"-", "–", "—"})
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
 SPOKESMEN = frozenset({"متحدث", "ناطق", "متحدثه", "ناطقه"})  # the heads of a spokesman's role (clitic-stripped keys)
 
@@ -692,6 +693,8 @@ class Resolver:
                     and not rest[k + 1].key.startswith("ال") and not rest[k + 1].key.isdigit():
                 rest = rest[:k] + rest[k + 3:]  # the acronym is no word of the description
                 continue
+            if tok.text in DASHES and k > 0:
+                return self._dashed_name(rest[k + 1:])
             found = self._person_at(tok.start)
             if found is not None:
                 return found if k > 0 else None
@@ -704,6 +707,19 @@ class Resolver:
                 return None
             k += 1
         return None
+
+    def _dashed_name(self, rest: list[Token]) -> Mention | None:
+        """A person's name of two or three words set off by dashes after a role, opening ``rest`` (the words after the
+        first dash): «المبعوث الأممي الخاص للشرق الأوسط -نيكولاي ملادينوف-», whatever the tagger made of it (a body
+        here), when its first word is one the corpus shows mostly in persons' names; None otherwise."""
+        close = next((n for n in range(min(len(rest), _MAX_NAME + 1)) if rest[n].text in DASHES), None)
+        name = rest[:close] if close is not None else []
+        if not 2 <= len(name) <= _MAX_NAME or not all(self._namey(t) for t in name) or not is_person_word(name[0].key):
+            return None
+        tagged = self._person_at(name[0].start)
+        if tagged is not None and tagged.end == name[-1].end:
+            return tagged
+        return Mention(name[0].start, name[-1].end, self.doc.text[name[0].start:name[-1].end], "PER")
 
     def _addressed(self, words: list[Token], zone: list[Token]) -> bool:
         """True when the zone after the subject's words holds an addressee (لنظيره، لوزير), a channel (لرويترز), a
