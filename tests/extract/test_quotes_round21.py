@@ -112,3 +112,14 @@ def test_this_is_what_x_said_names_the_speaker() -> None:
     assert _speaker(_quote(doc, "الأسعار مستقرة")) == "محمد الغامدي"
     later = _quote(doc, "الطلب مرتفع")
     assert later.text.startswith("الطلب") and _speaker(later) == "محمد الغامدي"
+
+
+_RETURN = (
+    "وأشار معالي وزير الخارجية عادل الجبير إلى أن عودة السفير السعودي إلى اليمن يتوقف على الأوضاع الأمنية في اليمن، "
+    "وهذا ما نتطلع إليه في الوقت القريب من عودته بتحقيق الأمن في اليمن.")
+
+
+def test_this_is_what_without_a_speech_verb_goes_on_with_the_quote() -> None:
+    # «وهذا ما نتطلع إليه» (al-jazirah 2015-07-24, snn_dev23) has no speech verb: the minister's words go on
+    doc = _doc(_RETURN, ("عادل الجبير",))
+    assert _quote(doc, "عودة السفير").text.endswith("بتحقيق الأمن في اليمن")

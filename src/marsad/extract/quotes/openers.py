@@ -130,6 +130,8 @@ class Openers(PieceText):
         phrase = self._nominal(i)
         if phrase is None or phrase[1] == "via" or i == 0 or self.tokens[i - 1].text not in COMMAS:
             return False
+        if phrase[1] == "lead_verb" and self.tokens[i].key in ("هذا", "وهذا"):
+            return self._lead_verb(i + phrase[0]) is not None  # «...، هذا ما قاله X» — «...، وهذا ما نتطلع إليه» goes on
         if phrase[1] != "lead_verb" or self.tokens[i].key != "كما" or i + 1 >= len(self.tokens):
             return True  # «...، بحسب ما تبين للصندوق»: an attribution whatever its verb
         # «...، كما أعلن الوزير ...»، «...، كما شكر ...» open another attribution or speech act; «...، كما بحث أيضا
