@@ -144,7 +144,7 @@ class QuoteLexicon:
         return found
 
     def role(self, key: str) -> str | None:
-        """The role class of a description head (person, group, body, document, anaphor)."""
+        """The role class of a description head (person, group, body, document, anaphor, qualifier)."""
         found = self.roles.get(key)
         if found is None and len(key) > 3 and key[0] in "وفبل":
             found = self.roles.get(key[1:])

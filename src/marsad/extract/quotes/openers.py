@@ -28,6 +28,8 @@ PRONOUN_OBJECTS = frozenset({
 TURN_WORDS = frozenset({"بدوره", "بدورها", "بدورهم", "جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم"})
 BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"}) | TURN_WORDS
 AFTER_WHILE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
+# «فإن المجلس قال إن»، «لكن الصحيفة قالت إن»: a subject written before its verb after these opens another quote
+SUBJECT_FIRST = frozenset({"فان", "لكن", "ولكن"}) | AFTER_WHILE
 WHEN = frozenset({"حيث", "اذ", "عندما", "حينما", "بعدما"})  # حيث أوضحت المصادر أن: a new quote
 BUT_HE = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"})
 # «... أثر في الطلب على الذهب، بيد أنه توقع أن ...»: «بيد/إلا/غير أنه» and a cue verb, like «لكنه قال», open a new quote
@@ -94,6 +96,8 @@ class Openers(PieceText):
     def _is_cue_stop(self, i: int) -> bool:
         """True when token ``i`` starts another attribution (a cue verb after و, a participle, a nominal cue)."""
         tok = self.tokens[i]
+        if i > 0 and self.tokens[i - 1].text in COMMAS and tok.key[:1] == "و" and self._manner_ahead(i):
+            return True  # «...، وبرر ذلك بقوله: إن ...»: any verb whose manner phrase opens a quote of its own
         cue = None if self._verbal_noun(i) else self.lex.cue(tok.key)
         if cue is not None and cue.lemma in self.lex.chain and not self._chain_ok(i):
             cue = None
@@ -112,6 +116,8 @@ class Openers(PieceText):
                                                  or (i > 1 and self.tokens[i - 1].key in HE_THAT
                                                      and self.tokens[i - 2].key in BUT_THAT)):
                 return True  # «وأعرب العربي عن عدم توقعه ... لكنه قال إن ...»: a new quote
+            if cue.role == "verb" and tok.key in self.lex.cues and self._subject_first(i) is not None:
+                return True  # «... وعلى الرغم من أن ... أقل من ذلك فإن المجلس قال إن ثمة ...»: another speaker's quote
             prev = self.tokens[i - 1].key if i > 0 else ""
             before = self.tokens[i - 2].key if i > 1 else ""
             if cue.role == "verb" and i + 1 < len(self.tokens) and self.tokens[i + 1].is_word and (
@@ -124,12 +130,39 @@ class Openers(PieceText):
         phrase = self._nominal(i)
         if phrase is None or phrase[1] == "via" or i == 0 or self.tokens[i - 1].text not in COMMAS:
             return False
+        if phrase[1] == "lead_verb" and self.tokens[i].key in ("هذا", "وهذا"):
+            return self._lead_verb(i + phrase[0]) is not None  # «...، هذا ما قاله X» — «...، وهذا ما نتطلع إليه» goes on
         if phrase[1] != "lead_verb" or self.tokens[i].key != "كما" or i + 1 >= len(self.tokens):
             return True  # «...، بحسب ما تبين للصندوق»: an attribution whatever its verb
         # «...، كما أعلن الوزير ...»، «...، كما شكر ...» open another attribution or speech act; «...، كما بحث أيضا
         # الشأن السوري»، «...، كما أن ...» go on with the reported clause
         cue = self.lex.cue(self.tokens[i + 1].key)
         return self._lead_verb(i + 1) is not None or (cue is not None and cue.role == "mark")
+
+    def _manner_ahead(self, i: int) -> bool:
+        """True when a manner phrase (بقوله، بالقول) follows token ``i`` within four words, with no comma between, and a
+        complementizer, a colon or a quotation mark right after it: «وبرر ذلك بقوله: إن»، «وختم حديثه بالقول "..."»."""
+        for k in range(i + 1, min(i + 5, len(self.tokens))):
+            if not self.tokens[k].is_word:
+                return False
+            phrase = self._nominal(k)
+            if phrase is not None and phrase[1] == "manner":
+                j = k + phrase[0]
+                return j < len(self.tokens) and (self.tokens[j].text == ":" or self.mark_at(j) is not None
+                                                 or self.tokens[j].key in self.lex.complementizers)
+        return False
+
+    def _subject_first(self, i: int) -> int | None:
+        """The index of فإن, لكن, فيما or بينما opening a subject of one to three words before cue verb ``i`` (no comma,
+        mark or other cue between) that has its own complementizer or colon right after it: «فإن المجلس قال إن»;
+        None otherwise."""
+        for j in range(i - 2, max(-1, i - 5), -1):
+            if not self.tokens[j + 1].is_word or self.mark_at(j + 1) is not None or self.lex.cue(self.tokens[j + 1].key):
+                return None
+            if self.tokens[j].key in SUBJECT_FIRST:
+                opener = self._find_opener(i + 1, False)
+                return j if opener is not None and opener[1] in ("comp", "colon") and opener[0] - i <= 2 else None
+        return None
 
     def _lead_verb(self, j: int) -> Cue | None:
         """The speech verb at token ``j`` right after a leading phrase («بحسب ما ذكرت»، «كما أعلن»، «حسبما أوضحه»):
@@ -167,7 +200,10 @@ class Openers(PieceText):
                     break
                 continue
             if j > k and (tok.text in ENDERS or self._is_cue_stop(j)):
-                if last - 1 > k and self.tokens[last].key in HE_THAT and self.tokens[last - 1].key in BUT_THAT:
+                first = self._subject_first(j) if tok.text not in ENDERS and self.lex.cue(tok.key) else None
+                if first is not None and first > k:
+                    last = first - 1  # «... فإن المجلس قال إن»: the subject written before the verb is the next quote's
+                elif last - 1 > k and self.tokens[last].key in HE_THAT and self.tokens[last - 1].key in BUT_THAT:
                     last -= 2  # «...، بيد أنه توقع أن»: the connective opens the next quote's clause
                 elif self.tokens[last].key in FA_QAD:
                     # «...، أما المواطن مصطفى الحمدان، فقد قال:»: the topic after أما is the next quote's speaker

@@ -26,6 +26,8 @@ PREPOSITIONS = frozenset({"الي", "علي", "من", "في", "عن", "مع", "�
 # «ما/مما يؤكد أن»، «مما يشير إلى أن»: a present-tense cue after these infers (about 40 such before a complementizer
 # in 20,000 SaudiNewsNet articles: يؤكد 19, يشير 17, ...) — but for «ما يقول/تقول», what someone says
 INFERENCE = frozenset({"ما", "مما"})
+# «...، كما قالت مدعية المحكمة، مما فتح الطريق ...»: a consequence after the attribution's comma; it closes the statement
+CONSEQUENCES = frozenset({"مما", "وهو", "وهي", "الامر"})
 CLAUSE_STARTERS = frozenset({"لم", "لن", "لا", "قد", "فقد", "ما", "ليس", "كان", "كانت", "تم", "يتم"})
 # verbal-noun patterns of derived verbs (انفعال، استفعال، تفعيل) on normalised keys
 VERBAL_NOUN = re.compile(r"ان..ا.|است..ا.|ت..ي.")  # إفعال left out: spelt like the plural أفعال (أعضاء، أبناء)
@@ -608,8 +610,8 @@ class Piece(Emitter):
                 return j
             if self._lead_verb(j) is None:
                 return i + 1
-            if self.tokens[i].key == "كما" and starts_sentence:
-                return i + 1
+            if self.tokens[i].key in ("كما", "هذا", "وهذا") and starts_sentence:
+                return i + 1  # «هذا ما قاله X، مشيرا إلى أن»: the verb names who goes on speaking
             j += 1
         zone: list[Token] = []
         k = j
@@ -661,7 +663,8 @@ class Piece(Emitter):
         cue_span = self._span(self.tokens[i:i + length])
         via = [self._span(relay)] if relay else []
         at_end = k >= len(self.tokens) or self._sent[min(k, len(self.tokens) - 1)] != sent \
-            or self.tokens[min(k, len(self.tokens) - 1)].text in ENDERS
+            or self.tokens[min(k, len(self.tokens) - 1)].text in ENDERS \
+            or (k + 1 < len(self.tokens) and self.tokens[k].text in COMMAS and self.tokens[k + 1].key in CONSEQUENCES)
         if self.tokens[i].key == "كما" and not self.tokens[i - 1].is_word and not at_end:
             return i + 1  # «...، كما أكد الوزير أن ...»: a new statement; «...، كما ذكر دبلوماسي.» closes its sentence
         comp_next = k < len(self.tokens) and (

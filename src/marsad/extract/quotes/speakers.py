@@ -29,6 +29,7 @@ PARTITIVES = frozenset({"بعض", "احد", "احدي"})  # «بعض هؤلاء�
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # adjectives closing an unnamed description (مسؤول أميركي كبير، دبلوماسي غربي رفيع): never the end of a name
 _HEAD_CLITICS = frozenset({"و", "ب", "ل", "ف", "وب", "ول", "فب", "فل"})  # written before an institution's head
+DASHES = frozenset({"-", "–", "—"})
 _RANK_ADJECTIVES = frozenset({"كبير", "رفيع", "بارز", "سابق", "مطلع", "كبار"})
 SPOKESMEN = frozenset({"متحدث", "ناطق", "متحدثه", "ناطقه"})  # the heads of a spokesman's role (clitic-stripped keys)
 
@@ -221,8 +222,8 @@ class Resolver:
             if holder is not None:
                 return holder  # «وقال الرئيس التركي» in a story naming «رجب طيب أردوغان» otherwise
             earlier = self.memory.with_head(_bare(words[0].key))
-            if earlier is not None and self._anaphoric(words):
-                return earlier
+            if earlier is not None and (self._anaphoric(words) or self._qualified(words)):
+                return earlier  # «واعتبر أمين عام أوبك» after «أعلن الأمين العام لمنظمة ... (أوبك) عبد الله البدري»
             definite = words[0].key.startswith("ال") or (len(words) > 1 and words[1].key.startswith("ال")) \
                 or self._construct(words, zone)
             person = ((actor() if actor is not None else None) or self._latest_person(paragraph)) if definite else None
@@ -681,12 +682,19 @@ class Resolver:
 
     def _completing_name(self, end: int, zone: list[Token]) -> Mention | None:
         """The person mention that follows a role subject ending at ``end`` across at most four complement words
-        (للشؤون المالية، بالمنطقة), ranks (اللواء) or a place after في («مدير مكتب الحملة في لبنان وليد بن علي الجلال»)
-        and nothing else; None otherwise."""
+        (للشؤون المالية، بالمنطقة), ranks (اللواء), a place after في («مدير مكتب الحملة في لبنان وليد بن علي الجلال») or
+        a body's acronym in parentheses («الأمين العام لمنظمة الدول المصدرة للنفط (أوبك) عبد الله البدري») and nothing
+        else; None otherwise."""
         rest = [t for t in zone if t.start >= end]
         k = 0
         while k < min(len(rest), 5):
             tok = rest[k]
+            if tok.text == "(" and k > 0 and k + 3 < len(rest) and rest[k + 2].text == ")" and rest[k + 1].is_word \
+                    and not rest[k + 1].key.startswith("ال") and not rest[k + 1].key.isdigit():
+                rest = rest[:k] + rest[k + 3:]  # the acronym is no word of the description
+                continue
+            if tok.text in DASHES and k > 0:
+                return self._dashed_name(rest[k + 1:])
             found = self._person_at(tok.start)
             if found is not None:
                 return found if k > 0 else None
@@ -699,6 +707,19 @@ class Resolver:
                 return None
             k += 1
         return None
+
+    def _dashed_name(self, rest: list[Token]) -> Mention | None:
+        """A person's name of two or three words set off by dashes after a role, opening ``rest`` (the words after the
+        first dash): «المبعوث الأممي الخاص للشرق الأوسط -نيكولاي ملادينوف-», whatever the tagger made of it (a body
+        here), when its first word is one the corpus shows mostly in persons' names; None otherwise."""
+        close = next((n for n in range(min(len(rest), _MAX_NAME + 1)) if rest[n].text in DASHES), None)
+        name = rest[:close] if close is not None else []
+        if not 2 <= len(name) <= _MAX_NAME or not all(self._namey(t) for t in name) or not is_person_word(name[0].key):
+            return None
+        tagged = self._person_at(name[0].start)
+        if tagged is not None and tagged.end == name[-1].end:
+            return tagged
+        return Mention(name[0].start, name[-1].end, self.doc.text[name[0].start:name[-1].end], "PER")
 
     def _addressed(self, words: list[Token], zone: list[Token]) -> bool:
         """True when the zone after the subject's words holds an addressee (لنظيره، لوزير), a channel (لرويترز), a
@@ -747,7 +768,11 @@ class Resolver:
         return first.startswith("ال") and all(t.key.startswith("ال") for t in words)
 
     def _role_only(self, words: list[Token]) -> bool:
-        return self.lex.role(words[0].key) == "person" and not any(self._namey(t) for t in words[1:])
+        """True for a person's role with no name in it; the last word right after a qualifier is the role's
+        complement, not a name («أمين عام أوبك»)."""
+        return self.lex.role(words[0].key) == "person" and not any(
+            self._namey(t) and not (k == len(words) - 1 and self.lex.role(words[k - 1].key) == "qualifier")
+            for k, t in enumerate(words) if k > 0)
 
     def _namey(self, tok: Token) -> bool:
         key = tok.key
@@ -861,12 +886,16 @@ class Resolver:
         """True for a role made definite by a definite genitive after one noun («وزير خارجية الدوحة»), with nothing
         but definite words and particles after it before the quote (a name there is meant: «رئيس منظمة الطاقة الذرية الإيرانية، علي
         أكبر صالحي، أن»)."""
-        if len(words) < 3 or not words[2].key.startswith("ال") or words[1].key in self.lex.stops \
+        if len(words) < 3 or not (words[2].key.startswith("ال") or self._qualified(words)) or words[1].key in self.lex.stops \
                 or words[1].key[:1] in "بلكف":  # «مسؤول بقطاع الطاقة»، «متحدث باسم الشرطة»: a preposition
             return False
         # nor a bare word that may be an untagged name («مدير عام الصحة في عدن الخضر لصور»)
         return not any(t.start >= words[-1].end and (t.text in ("،", ",") or (
             t.is_word and not t.key.startswith("ال") and t.key not in self.lex.stops)) for t in zone or [])
+
+    def _qualified(self, words: list[Token]) -> bool:
+        """True for a role, its qualifier and one complement, a construct and so definite: «أمين عام أوبك»."""
+        return len(words) == 3 and self.lex.role(words[1].key) == "qualifier"
 
     def _holds_other(self, person: Speaker, words: list[Token]) -> bool:
         """True when the document writes the role's head before ``person`` with other complements only: «مدير تعليم

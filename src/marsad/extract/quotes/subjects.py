@@ -19,9 +19,10 @@ GOVERNORS = frozenset({
 })
 QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "كثير", "معظم", "اغلب", "عشرات", "ميات"})  # عدد من
 FRONTING = frozenset({"بشان", "حول", "عن", "بخصوص", "فيما", "ازاء", "تعليقا", "ردا"})  # وبشأن X، قال ...
+TOPIC_VERBS = frozenset({"يخص", "يتعلق"})  # «وفيما يخص X قال:»: a topic, like «وعن X قال:»
 WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
 OBJECT_NOUNS = frozenset({"عدم", "ضروره", "اهميه", "رفض", "رفضهم", "صحه"})  # a cue's object (نفى صحة), no subject
-CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما"})  # لكن صحيفة «يني شفق» ... قالت
+CONTRASTIVE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما", "فان"})  # لكن صحيفة «يني شفق» ... قالت
 # «كما أن»، «غير أن»، «إلا أن»، «بيد أن»: like لكن, a clause whose subject comes before its verb
 CONNECTIVES = frozenset({"كما", "وكما", "غير", "الا", "بيد"})
 
@@ -243,6 +244,8 @@ class Subjects(Openers):
         """The subject written between «كان/وكانت» and cue ``i`` («وكانت تقارير قالت»، «وكان رئيس هيئة الأركان ...،
         اللواء محمد المقدشي، قد أعلن»: the name set off by commas); None when no كان opens the clause."""
         lo = max(0, i - 16)
+        if self._topic_start(i) is not None:
+            return None  # «وحول قرار إبعاده هل كان مفاجئا قال:»: a كان inside a fronted topic has no speaker
         for j in range(i - 1, lo - 1, -1):
             tok = self.tokens[j]
             if tok.text in ENDERS or self._sent[j] != self._sent[i] or tok.key in CONTRASTIVE:
@@ -319,7 +322,7 @@ class Subjects(Openers):
             if self.tokens[j].text in (":", "-", "–"):
                 s0 = j + 1
                 break
-        start = self._after_fronted(s0, i)
+        start = i if self._topic_start(i) is not None else self._after_fronted(s0, i)
         lo, here = self.tokens[start].start, self.tokens[i].start
         latest = self.resolver.memory.latest(self._para[i], 0)
         if latest is not None and any(lo <= f.start < here for f in self.found):
@@ -401,7 +404,29 @@ class Subjects(Openers):
         for j in range(s0 + 1, i):
             if self.tokens[j].text in COMMAS:
                 return j + 1
-        return s0
+        # with no comma, a topic runs to the sentence's first cue («وفيما يخص رأيه بسامي الجابر قال: «...»»)
+        cue = next((j for j in range(s0 + 1, i) if self._sent[j] == self._sent[s0]
+                    and self.lex.cue(self.tokens[j].key) is not None and self._topic_start(j) == s0), None)
+        return s0 if cue is None else cue
+
+    def _topic_start(self, i: int) -> int | None:
+        """The topic word (عن، حول، بشأن ...، فيما يخص) opening the clause of a subjectless cue ``i`` — at the sentence's
+        start or after a comma — with neither a comma nor another cue before ``i``, as interviews write it: «،
+        وحول قرار إبعاده عن فريق الشباب هل كان مفاجئا قال: «...»»، «وفيما يخص رأيه بسامي الجابر قال:» (nothing in
+        the topic speaks); None otherwise."""
+        j = i - 1
+        while j >= 0 and i - j <= _DESCRIPTION and self._sent[j] == self._sent[i] and self.tokens[j].text not in COMMAS:
+            j -= 1
+        c = j + 1
+        if c + 1 >= i:
+            return None
+        key = self.tokens[c].key
+        bare = key[1:] if key.startswith("و") else key
+        if bare not in FRONTING or (bare == "فيما" and self.tokens[c + 1].key not in TOPIC_VERBS):
+            return None  # «فيما سخر كثيرون ...»: a clause, not a topic
+        if any(self.lex.cue(t.key) is not None for t in self.tokens[c + 1:i]):
+            return None
+        return c
 
     def _described_actor(self, s0: int, i: int) -> Speaker | None:
         """The described subject of the sentence's first verb when it has no name: «ودان دبلوماسي أميركي كبير على
