@@ -1,4 +1,4 @@
-"""Write the ONNX graph of the NER network's recurrence (``src/marsad/models/ner_lstm.onnx``).
+"""Write the ONNX graph of the NER network's recurrence and output layer (``src/marsad/models/ner_lstm.onnx``).
 
 Usage: ``python scripts/build_ner_onnx.py [OUT]`` (needs the ``onnx`` package, in the dev extra; the
 product needs only onnxruntime to run the file).
@@ -7,8 +7,11 @@ The graph holds no weights: it is the LSTM step loop of :func:`marsad.extract.ne
 (an ONNX ``Scan``), fed at run time with the input projections of every distinct input row ``P``
 ((rows * K, 4H): row r's projection for layer k at r * K + k), the row that each of the K
 recurrent layers reads at each step of each sentence ``rows`` ((T, K, B) int64, into ``P``) and the
-recurrent weights ``w_hh`` ((K, H, 4H), gate columns ordered input, forget, output, cell).  It
-returns the hidden states ``hidden`` (T, K, B, H).  The bytes depend on this script alone (no
+recurrent weights ``w_hh`` ((K, H, 4H), gate columns ordered input, forget, output, cell), and each layer's
+share of the output layer ``out_w`` ((K, H, tags): the rows of the linear layer that read that layer's states).
+It returns each layer's tag scores ``scores`` (T, K, B, tags), the hidden states times ``out_w`` (the bias and
+the sum over layers are left to the caller, which puts the backward layers' steps back in reading order
+first): the hidden states (T x K x B x H) never leave the graph.  The bytes depend on this script alone (no
 time stamp, fixed producer), so a rebuild is byte-identical.
 """
 
@@ -52,7 +55,8 @@ def _step() -> onnx.GraphProto:
 
 
 def graph() -> onnx.ModelProto:
-    """The recurrence as one model: zero initial states, the gate split sizes (3H, H) from ``w_hh``'s shape, a Scan."""
+    """The recurrence as one model: zero initial states, the gate split sizes (3H, H) from ``w_hh``'s shape, a Scan,
+    then the output layer's product."""
     int64 = TensorProto.INT64
     nodes = [
         helper.make_node("Shape", ["w_hh"], ["w_shape"]),
@@ -68,6 +72,8 @@ def graph() -> onnx.ModelProto:
         helper.make_node("Concat", ["h3", "h"], ["gate_sizes"], axis=0),
         helper.make_node("Scan", ["zeros", "zeros", "rows"], ["h_last", "c_last", "hidden"],
                          num_scan_inputs=1, body=_step()),
+        # (T, K, B, H) @ (K, H, tags): each layer's states through its share of the output layer
+        helper.make_node("MatMul", ["hidden", "out_w"], ["scores"]),
     ]
     constants = [
         helper.make_tensor("at0", int64, [1], [0]), helper.make_tensor("at1", int64, [1], [1]),
@@ -77,8 +83,9 @@ def graph() -> onnx.ModelProto:
         nodes, "ner_lstm",
         [helper.make_tensor_value_info("P", TensorProto.FLOAT, ["R", "G"]),
          helper.make_tensor_value_info("rows", int64, ["T", "K", "B"]),
-         helper.make_tensor_value_info("w_hh", TensorProto.FLOAT, ["K", "H", "G"])],
-        [helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["T", "K", "B", "H"])],
+         helper.make_tensor_value_info("w_hh", TensorProto.FLOAT, ["K", "H", "G"]),
+         helper.make_tensor_value_info("out_w", TensorProto.FLOAT, ["K", "H", "L"])],
+        [helper.make_tensor_value_info("scores", TensorProto.FLOAT, ["T", "K", "B", "L"])],
         initializer=constants,
     )
     model = helper.make_model(main, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="marsad")
