@@ -11,8 +11,8 @@ recurrent weights ``w_hh`` ((K, H, 4H), gate columns ordered input, forget, outp
 share of the output layer ``out_w`` ((K, H, tags): the rows of the linear layer that read that layer's states).
 It returns each layer's tag scores ``scores`` (T, K, B, tags), the hidden states times ``out_w``, computed in
 each step (the bias and the sum over layers are left to the caller, which puts the backward layers' steps back
-in reading order first): the hidden states are never gathered into a (T, K, B, H) array, nor leave the graph.  The bytes depend on this script alone (no
-time stamp, fixed producer), so a rebuild is byte-identical.
+in reading order first): the hidden states are never gathered into a (T, K, B, H) array, nor leave the graph.
+The bytes depend on this script alone (no time stamp, fixed producer), so a rebuild is byte-identical.
 """
 
 from __future__ import annotations

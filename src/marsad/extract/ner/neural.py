@@ -7,8 +7,8 @@ trigger, place gazetteer, training-name gazetteer).  A bidirectional LSTM reads 
 sentence and a linear-chain CRF decodes IOB2 tags; a model file may hold several such
 networks, whose scores are averaged.  The weights are trained with torch at training time
 only (:mod:`marsad.train.ner`) and shipped as one ``.npz`` file; this module re-implements
-the forward pass in numpy, but for the LSTM's step loop, which runs in ONNX Runtime over a
-small weightless graph (``ner_lstm.onnx``, :func:`recurrence`).
+the forward pass in numpy, but for the LSTM's step loop and the output layer's product, which
+run in ONNX Runtime over a small weightless graph (``ner_lstm.onnx``, :func:`recurrence`).
 """
 
 from __future__ import annotations
@@ -367,8 +367,8 @@ def recurrence(
     (gathering all the steps' inputs at once would write and read back T x K x B rows of 2 KiB);
     the loop runs in ONNX Runtime, whose vectorised sigmoid and tanh are several times faster than
     numpy's (7.5 ns a float32 tanh here), and which calls no Python per step.  The output layer's
-    product runs in the same call, so that the hidden states (H floats a step of each layer and
-    sentence) stay inside ONNX Runtime and only the tag scores come back.
+    product runs in each step, so that the hidden states (H floats a step of each layer and sentence)
+    are never gathered into one array and only the tag scores (9 floats) come back.
     """
     layers = projections.shape[1]
     rows = np.empty((forward.shape[0], layers, forward.shape[1]), dtype=np.int64)
