@@ -1,4 +1,4 @@
-"""Write the ONNX graph of the NER network's recurrence (``src/marsad/models/ner_lstm.onnx``).
+"""Write the ONNX graph of the NER network's recurrence and output layer (``src/marsad/models/ner_lstm.onnx``).
 
 Usage: ``python scripts/build_ner_onnx.py [OUT]`` (needs the ``onnx`` package, in the dev extra; the
 product needs only onnxruntime to run the file).
@@ -7,9 +7,12 @@ The graph holds no weights: it is the LSTM step loop of :func:`marsad.extract.ne
 (an ONNX ``Scan``), fed at run time with the input projections of every distinct input row ``P``
 ((rows * K, 4H): row r's projection for layer k at r * K + k), the row that each of the K
 recurrent layers reads at each step of each sentence ``rows`` ((T, K, B) int64, into ``P``) and the
-recurrent weights ``w_hh`` ((K, H, 4H), gate columns ordered input, forget, output, cell).  It
-returns the hidden states ``hidden`` (T, K, B, H).  The bytes depend on this script alone (no
-time stamp, fixed producer), so a rebuild is byte-identical.
+recurrent weights ``w_hh`` ((K, H, 4H), gate columns ordered input, forget, output, cell), and each layer's
+share of the output layer ``out_w`` ((K, H, tags): the rows of the linear layer that read that layer's states).
+It returns each layer's tag scores ``scores`` (T, K, B, tags), the hidden states times ``out_w``, computed in
+each step (the bias and the sum over layers are left to the caller, which puts the backward layers' steps back
+in reading order first): the hidden states are never gathered into a (T, K, B, H) array, nor leave the graph.
+The bytes depend on this script alone (no time stamp, fixed producer), so a rebuild is byte-identical.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ OPSET = 18  # Split with num_outputs
 
 
 def _step() -> onnx.GraphProto:
-    """One LSTM step over every layer and sentence: states (K, B, H), inputs gathered from the outer ``P``."""
+    """One LSTM step over every layer and sentence: states (K, B, H), inputs gathered from the outer ``P``, and the
+    new states' tag scores (K, B, tags) through the outer ``out_w``."""
     state = ["K", "B", "H"]
     nodes = [
         helper.make_node("Gather", ["P", "rows_t"], ["x"], axis=0),  # (K, B, 4H)
@@ -40,19 +44,23 @@ def _step() -> onnx.GraphProto:
         helper.make_node("Add", ["kept", "added"], ["c_out"]),
         helper.make_node("Tanh", ["c_out"], ["c_tanh"]),
         helper.make_node("Mul", ["o", "c_tanh"], ["h_out"]),
-        helper.make_node("Identity", ["h_out"], ["h_seq"]),
+        # the step's states through each layer's share of the output layer: (K, B, H) @ (K, H, tags)
+        helper.make_node("MatMul", ["h_out", "out_w"], ["scores_t"]),
     ]
     return helper.make_graph(
         nodes, "step",
         [helper.make_tensor_value_info("h_in", TensorProto.FLOAT, state),
          helper.make_tensor_value_info("c_in", TensorProto.FLOAT, state),
          helper.make_tensor_value_info("rows_t", TensorProto.INT64, ["K", "B"])],
-        [helper.make_tensor_value_info(name, TensorProto.FLOAT, state) for name in ("h_out", "c_out", "h_seq")],
+        [helper.make_tensor_value_info("h_out", TensorProto.FLOAT, state),
+         helper.make_tensor_value_info("c_out", TensorProto.FLOAT, state),
+         helper.make_tensor_value_info("scores_t", TensorProto.FLOAT, ["K", "B", "L"])],
     )
 
 
 def graph() -> onnx.ModelProto:
-    """The recurrence as one model: zero initial states, the gate split sizes (3H, H) from ``w_hh``'s shape, a Scan."""
+    """The recurrence as one model: zero initial states, the gate split sizes (3H, H) from ``w_hh``'s shape, a Scan
+    whose steps also apply the output layer's weights."""
     int64 = TensorProto.INT64
     nodes = [
         helper.make_node("Shape", ["w_hh"], ["w_shape"]),
@@ -66,7 +74,7 @@ def graph() -> onnx.ModelProto:
                          value=helper.make_tensor("zero", TensorProto.FLOAT, [1], [0.0])),
         helper.make_node("Mul", ["h", "three"], ["h3"]),
         helper.make_node("Concat", ["h3", "h"], ["gate_sizes"], axis=0),
-        helper.make_node("Scan", ["zeros", "zeros", "rows"], ["h_last", "c_last", "hidden"],
+        helper.make_node("Scan", ["zeros", "zeros", "rows"], ["h_last", "c_last", "scores"],
                          num_scan_inputs=1, body=_step()),
     ]
     constants = [
@@ -77,8 +85,9 @@ def graph() -> onnx.ModelProto:
         nodes, "ner_lstm",
         [helper.make_tensor_value_info("P", TensorProto.FLOAT, ["R", "G"]),
          helper.make_tensor_value_info("rows", int64, ["T", "K", "B"]),
-         helper.make_tensor_value_info("w_hh", TensorProto.FLOAT, ["K", "H", "G"])],
-        [helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["T", "K", "B", "H"])],
+         helper.make_tensor_value_info("w_hh", TensorProto.FLOAT, ["K", "H", "G"]),
+         helper.make_tensor_value_info("out_w", TensorProto.FLOAT, ["K", "H", "L"])],
+        [helper.make_tensor_value_info("scores", TensorProto.FLOAT, ["T", "K", "B", "L"])],
         initializer=constants,
     )
     model = helper.make_model(main, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="marsad")

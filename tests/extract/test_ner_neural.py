@@ -272,14 +272,16 @@ def test_recurrence_graph_is_rebuilt_byte_identical(tmp_path: Path) -> None:
 
 def test_recurrence_matches_an_lstm_step_by_step() -> None:
     rng = np.random.default_rng(0)
-    layers, hidden, rows = 2, 8, 6
+    layers, hidden, rows, tags = 2, 8, 6, 5
     projections = rng.standard_normal((rows + 1, layers, 4 * hidden)).astype(np.float32)
     projections[-1] = 0.0  # the padding row
     w_hh = rng.standard_normal((layers, hidden, 4 * hidden)).astype(np.float32) * 0.5
+    out_w = rng.standard_normal((layers, hidden, tags)).astype(np.float32)
     forward = np.array([[0, 3], [1, 4], [2, 6]])  # two sentences of 3 and 2 words, the second padded
     backward = np.array([[2, 4], [1, 3], [0, 6]])
-    out = recurrence(recurrence_session(), projections, forward, backward, w_hh)
-    assert out.shape == (3, layers, 2, hidden)
+    out = recurrence(recurrence_session(), projections, forward, backward, w_hh, out_w)
+    # each layer's states come back through its share of the output layer: tag scores, not hidden states
+    assert out.shape == (3, layers, 2, tags)
     for k, steps in enumerate((forward, backward)):
         h = np.zeros((2, hidden))
         c = np.zeros((2, hidden))
@@ -289,4 +291,4 @@ def test_recurrence_matches_an_lstm_step_by_step() -> None:
             c = f * c + i * np.tanh(gates[:, 3 * hidden:])
             h = o * np.tanh(c)
             real = [b for b in range(2) if t < (3, 2)[b]]
-            np.testing.assert_allclose(out[t, k, real], h[real], rtol=1e-5, atol=1e-6)
+            np.testing.assert_allclose(out[t, k, real], (h @ out_w[k])[real], rtol=1e-5, atol=1e-5)

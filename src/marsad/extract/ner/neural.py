@@ -7,8 +7,8 @@ trigger, place gazetteer, training-name gazetteer).  A bidirectional LSTM reads 
 sentence and a linear-chain CRF decodes IOB2 tags; a model file may hold several such
 networks, whose scores are averaged.  The weights are trained with torch at training time
 only (:mod:`marsad.train.ner`) and shipped as one ``.npz`` file; this module re-implements
-the forward pass in numpy, but for the LSTM's step loop, which runs in ONNX Runtime over a
-small weightless graph (``ner_lstm.onnx``, :func:`recurrence`).
+the forward pass in numpy, but for the LSTM's step loop and the output layer's product, which
+run in ONNX Runtime over a small weightless graph (``ner_lstm.onnx``, :func:`recurrence`).
 """
 
 from __future__ import annotations
@@ -348,8 +348,10 @@ def recurrence_session() -> InferenceSession:
 
 def recurrence(
     session: InferenceSession, projections: FloatArray, forward: IntArray, backward: IntArray, w_hh: FloatArray,
+    out_w: FloatArray,
 ) -> FloatArray:
-    """Run stacked LSTMs over their input projections, all in one step loop (an ONNX ``Scan``).
+    """Run stacked LSTMs over their input projections, all in one step loop (an ONNX ``Scan``), and return each
+    layer's states through its share of the output layer.
 
     ``projections`` is (rows, K, 4H): each input row's projection plus biases for each of the
     K recurrent layers (each member's forward and backward direction, alternately);
@@ -357,12 +359,16 @@ def recurrence(
     layers read at each step of each of the B sentences.  A sentence past its end reads the
     padding row (the last) and its states run on; they are never read, since every sentence
     starts at step 0 in both directions.  ``w_hh`` is (K, H, 4H).  Gates are ordered input, forget,
-    output, cell (:func:`_sigmoid_gates_first`).  Returns the hidden states (T, K, B, H).
+    output, cell (:func:`_sigmoid_gates_first`).  ``out_w`` (K, H, tags) holds the rows of each layer's
+    member's output layer that read that layer's states.  Returns the hidden states times ``out_w``
+    (T, K, B, tags), without the output bias.
 
     A step's inputs are gathered inside the loop from the projections of the distinct rows
     (gathering all the steps' inputs at once would write and read back T x K x B rows of 2 KiB);
     the loop runs in ONNX Runtime, whose vectorised sigmoid and tanh are several times faster than
-    numpy's (7.5 ns a float32 tanh here), and which calls no Python per step.
+    numpy's (7.5 ns a float32 tanh here), and which calls no Python per step.  The output layer's
+    product runs in each step, so that the hidden states (H floats a step of each layer and sentence)
+    are never gathered into one array and only the tag scores (9 floats) come back.
     """
     layers = projections.shape[1]
     rows = np.empty((forward.shape[0], layers, forward.shape[1]), dtype=np.int64)
@@ -370,8 +376,8 @@ def recurrence(
         np.multiply(forward if k % 2 == 0 else backward, layers, out=rows[:, k])
         rows[:, k] += k
     flat = projections.reshape(-1, projections.shape[2])
-    hidden: FloatArray = session.run(["hidden"], {"P": flat, "rows": rows, "w_hh": w_hh})[0]
-    return hidden
+    scores: FloatArray = session.run(["scores"], {"P": flat, "rows": rows, "w_hh": w_hh, "out_w": out_w})[0]
+    return scores
 
 
 class BiLstmCrf:
@@ -394,6 +400,11 @@ class BiLstmCrf:
         self.members = [_Member(m) for m in members]
         # every member's two directions as one stack of recurrent layers: (2 * members, H, 4H)
         self.w_hh = np.ascontiguousarray(np.concatenate([m.w_hh for m in self.members]))
+        # each layer's share of its member's output layer (the forward states read the first H rows): (2 * members, H, tags)
+        hidden = self.w_hh.shape[1]
+        self.out_w = np.ascontiguousarray(np.stack([
+            part for m in self.members for part in (m.out_w[:hidden], m.out_w[hidden:])
+        ]))
         self.emb = np.asarray(emb, dtype=np.float32)
         self.trans = np.mean([m.trans for m in self.members], axis=0)
         self.start = np.mean([m.start for m in self.members], axis=0)
@@ -483,15 +494,13 @@ class BiLstmCrf:
         pad = len(projections) - 1
         forward = np.where(real, which[np.where(real, offsets[:, None] + step[None, :], 0)], pad).T  # (T, B)
         backward = np.where(real, which[np.where(real, offsets[:, None] + lengths[:, None] - 1 - step[None, :], 0)], pad).T
-        hidden = recurrence(self.session, projections, forward, backward, self.w_hh)  # (T, K, B, H)
-        # the backward states back in reading order: position t of sentence b is step n-1-t
+        scores = recurrence(self.session, projections, forward, backward, self.w_hh, self.out_w)  # (T, K, B, tags)
+        # the backward scores back in reading order: position t of sentence b is step n-1-t
         back_steps = np.where(real, lengths[:, None] - 1 - step[None, :], 0)
         sentence = np.arange(batch)[:, None]
         total = np.zeros((batch, steps, len(self.tags)), dtype=np.float32)
         for k, member in enumerate(self.members):
-            fwd = hidden[:, 2 * k].transpose(1, 0, 2)
-            bwd = hidden[:, 2 * k + 1][back_steps, sentence]
-            total += np.concatenate([fwd, bwd], axis=2) @ member.out_w + member.out_b
+            total += scores[:, 2 * k].transpose(1, 0, 2) + scores[:, 2 * k + 1][back_steps, sentence] + member.out_b
         total /= len(self.members)
         return total
 
