@@ -1656,6 +1656,43 @@ def fill_registry(sentence: _Sentence) -> None:
         tags[i] = "B-" + label
 
 
+_LINK_STARTS = ("http", "www")  # a web address begins with one of these: no word of a name
+
+
+def cut_web_links(sentence: _Sentence) -> None:
+    """A span stops before a web address glued to it: «تعليم [جازان http]://es.jazteachers.com» is جازان."""
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, _ in list(iob_spans(tags)):
+        cut = next((i for i in range(a + 1, b) if tokens[i].key.lower().startswith(_LINK_STARTS)), None)
+        if cut is not None:
+            tags[cut:b] = ["O"] * (b - cut)
+
+
+def _registered_head(tokens: list[Token]) -> bool:
+    """True when the words (a proclitic allowed on the first) are a registered name."""
+    rest = " ".join(t.key for t in tokens[1:])
+    registry = shipped_registry()
+    return any(registry.lookup(f"{v} {rest}".strip()) is not None for v in stem_variants(tokens[0].key))
+
+
+def split_after_registered_names(sentence: _Sentence) -> None:
+    """Split a span at the «و» right after a registered name: two names coordinated, not one.
+
+    «تنظيمي [داعش والقاعدة]», «مع [الاتحاد الأوروبي وصندوق النقد الدولي]», «لدى [الأمم المتحدة والمنظمات الدولية]»:
+    the tagger took the pair for one name, an entity of its own that hid the registered one (2015-07-26).  When the
+    words before a word with the conjunction «و» are a registered name and the whole span is not (البوسنة والهرسك
+    stays whole), the conjunct begins a span of its own; the registered name is the mention it is.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, label in list(iob_spans(tags)):
+        joins = [i for i in range(b - 1, a, -1) if tokens[i].key.startswith("و") and len(tokens[i].key) > 3]
+        if not joins or _registered_head(tokens[a:b]):
+            continue
+        cut = next((i for i in joins if _registered_head(tokens[a:i])), None)  # the longest registered name first
+        if cut is not None:
+            tags[cut] = "B-" + label
+
+
 @lru_cache(maxsize=1 << 16)  # a text repeats its words, and the corpus its texts' words
 def _definite_readings(key: str) -> tuple[str, ...]:
     """The readings of a word key (:func:`marsad.text.clitics.stem_variants`) that have the article."""
@@ -1693,6 +1730,8 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         tag_aliases(sent)
         fill_registry(sent)
         fill_registered_surnames(sent)
+        cut_web_links(sent)
+        split_after_registered_names(sent)
     name_place_organisations(sentences)
     bare = frozenset(map(token_key, chain.from_iterable(token_lists)))
     definite = frozenset(chain.from_iterable(map(_definite_readings, bare)))  # each key once
