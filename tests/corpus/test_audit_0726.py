@@ -17,6 +17,8 @@ URLS = {
     "greece": "http://aawsat.com/home/article/414806/اليونان-تطلب-قرضًا-جديدًا-من-صندوق-النقد-الدولي",
     "bahrainis": "http://www.alweeam.com.sa/349288/الجالية-البحرينية-في-السعودية-تستنكر/",  # «لدى الأمم المتحدة والمنظمات الدولية»
     "jazan": "http://www.alweeam.com.sa/349404/تعليم-جازان-يبدأ-إجراء-المقابلات-الشخ/",  # «تعليم جازان http://es.jazteachers.com/»
+    "pkk": "http://www.alyaum.com/article/4080131",  # «خصوصًا بعد تبني حزب العمال الاربعاء قتل شرطيين»
+    "pkk2": "http://www.okaz.com.sa/new/Issues/20150726/Con20150726785686.htm",  # «تركيا تستهدف داعش و «الكردستاني»»
 }
 
 
@@ -55,3 +57,13 @@ def test_a_web_link_is_no_part_of_a_name(analysed: tuple[dict[str, Document], Co
     """«تعليم جازان http://es.jazteachers.com/»: the link's scheme glued to the region made «جازان http»."""
     doc = analysed[0]["jazan"]
     assert not [t for t in _covering(doc, "جازان http") if "http" in t]
+
+
+def test_a_registered_organisations_short_form_is_it(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«تبني [حزب العمال] الاربعاء قتل شرطيين» and «داعش و «[الكردستاني]»» in articles naming «حزب العمال
+    الكردستاني» are the PKK (entities of their own before: «حزب العمال» 8 mentions, «الكردستاني» 5)."""
+    docs = analysed[0]
+    for name, text in (("pkk", "حزب العمال الاربعاء"), ("pkk2", "الكردستاني»")):
+        doc = docs[name]
+        at = doc.text.index(text)
+        assert [m.entity for m in doc.mentions if m.start == at] == ["org:pkk"], name

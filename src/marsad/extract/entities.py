@@ -731,6 +731,7 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
                 titles[key].add(title)
     clubs = _organisation_ends(mentions, keys)
     qualified = _qualified_events(mentions, keys)
+    registered_parts = _registered_organisation_parts(mentions, keys)
     shared: dict[str, bool] = {}  # a lone word -> whether two full names of the document carry it
     for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
         m.entity = f"{m.type}:{key}"
@@ -738,6 +739,8 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
             m.entity = f"ORG:{clubs[key]}"
         if m.type == "MISC" and key in qualified:
             m.entity = f"MISC:{qualified[key]}"
+        if m.type == "ORG" and key in registered_parts:
+            m.entity = f"ORG:{registered_parts[key]}"
         if m.type != "PER" or " " in key or key not in full:
             continue
         by_first = _joins_by_first_word(key, id(m) in titled)
@@ -786,6 +789,37 @@ def _organisation_ends(mentions: list[Mention], keys: list[str]) -> dict[str, st
         (top, n), *rest = names.most_common()
         if not rest or n > rest[0][1]:
             out[word] = top
+    return out
+
+
+def _registered_organisation_parts(mentions: list[Mention], keys: list[str]) -> dict[str, str]:
+    """Organisation keys of the document that are a short form of the one registered organisation it names in full.
+
+    «تبني [حزب العمال] الاربعاء قتل شرطيين», «داعش و«[الكردستاني]»» in articles naming «حزب العمال الكردستاني»: the
+    first two words or more of the registered name (its head and complement), or its last word when that is a
+    nisba adjective (:func:`is_adjective`; a noun with the article, الاتحاد, is a name of its own), stand for it.
+    A short form the registry lists is resolved as itself (مجلس الأمن), and one two registered names of the
+    document share stands for none.
+    """
+    registry = shipped_registry()
+    full: dict[str, str] = {}  # a registered organisation's key in the document -> its registry id
+    for m, key in zip(mentions, keys, strict=True):
+        entry = registry.lookup(key) if m.type == "ORG" and " " in key else None
+        if entry is not None and entry.type == "ORG":
+            full[key] = entry.id
+    parts: dict[str, set[str]] = defaultdict(set)
+    for key, ident in full.items():
+        words = key.split(" ")
+        for n in range(2, len(words)):
+            parts[" ".join(words[:n])].add(ident)
+        if is_adjective(words[-1]):
+            parts[words[-1]].add(ident)
+    out: dict[str, str] = {}
+    for m, key in zip(mentions, keys, strict=True):
+        ids = parts.get(key)
+        if m.type == "ORG" and ids is not None and len(ids) == 1 and key not in out and registry.lookup(key) is None:
+            ident = next(iter(ids))
+            out[key] = next(k for k, i in full.items() if i == ident)
     return out
 
 
@@ -1681,7 +1715,8 @@ def split_after_registered_names(sentence: _Sentence) -> None:
     «تنظيمي [داعش والقاعدة]», «مع [الاتحاد الأوروبي وصندوق النقد الدولي]», «لدى [الأمم المتحدة والمنظمات الدولية]»:
     the tagger took the pair for one name, an entity of its own that hid the registered one (2015-07-26).  When the
     words before a word with the conjunction «و» are a registered name and the whole span is not (البوسنة والهرسك
-    stays whole), the conjunct begins a span of its own; the registered name is the mention it is.
+    stays whole), the conjunct begins a span of its own, or, when its «و» would stay in it (:func:`clitic_length`:
+    «والشرعية الدولية»), is dropped; the registered name is the mention it is.
     """
     tokens, tags = sentence.tokens, sentence.tags
     for a, b, label in list(iob_spans(tags)):
@@ -1689,8 +1724,10 @@ def split_after_registered_names(sentence: _Sentence) -> None:
         if not joins or _registered_head(tokens[a:b]):
             continue
         cut = next((i for i in joins if _registered_head(tokens[a:i])), None)  # the longest registered name first
-        if cut is not None:
+        if cut is not None and clitic_length(tokens[cut].text, frozenset()):
             tags[cut] = "B-" + label
+        elif cut is not None:  # «والشرعية الدولية»: a conjunct whose «و» would stay in its span is no name
+            tags[cut:b] = ["O"] * (b - cut)
 
 
 @lru_cache(maxsize=1 << 16)  # a text repeats its words, and the corpus its texts' words
