@@ -1716,7 +1716,8 @@ def split_after_registered_names(sentence: _Sentence) -> None:
     the tagger took the pair for one name, an entity of its own that hid the registered one (2015-07-26).  When the
     words before a word with the conjunction «و» are a registered name and the whole span is not (البوسنة والهرسك
     stays whole), the conjunct begins a span of its own, or, when its «و» would stay in it (:func:`clitic_length`:
-    «والشرعية الدولية»), is dropped; the registered name is the mention it is.
+    «والشرعية الدولية»), is dropped; the registered name is the mention it is.  One word after a name ending with a
+    definite word is that word's coordinate, not a name («أمريكا الشمالية والوسطى»: North and Central America).
     """
     tokens, tags = sentence.tokens, sentence.tags
     for a, b, label in list(iob_spans(tags)):
@@ -1724,6 +1725,8 @@ def split_after_registered_names(sentence: _Sentence) -> None:
         if not joins or _registered_head(tokens[a:b]):
             continue
         cut = next((i for i in joins if _registered_head(tokens[a:i])), None)  # the longest registered name first
+        if cut is not None and cut == b - 1 and cut - a > 1 and tokens[cut - 1].key.startswith("ال"):
+            continue  # «أمريكا الشمالية والوسطى»: one adjective coordinated with the name's last, not a second name
         if cut is not None and clitic_length(tokens[cut].text, frozenset()):
             tags[cut] = "B-" + label
         elif cut is not None:  # «والشرعية الدولية»: a conjunct whose «و» would stay in its span is no name
