@@ -19,6 +19,8 @@ URLS = {
     "jazan": "http://www.alweeam.com.sa/349404/تعليم-جازان-يبدأ-إجراء-المقابلات-الشخ/",  # «تعليم جازان http://es.jazteachers.com/»
     "pkk": "http://www.alyaum.com/article/4080131",  # «خصوصًا بعد تبني حزب العمال الاربعاء قتل شرطيين»
     "pkk2": "http://www.okaz.com.sa/new/Issues/20150726/Con20150726785686.htm",  # «تركيا تستهدف داعش و «الكردستاني»»
+    # «بين (داعش) و منظمة حزب العمال الكردستاني»
+    "pkk3": "http://aawsat.com/home/article/415151/المعارضة-التركية-تتهم-إردوغان-باستغلال-الحرب-على-«داعش»-في-«الانتخابات-المبكرة»",
 }
 
 
@@ -61,9 +63,11 @@ def test_a_web_link_is_no_part_of_a_name(analysed: tuple[dict[str, Document], Co
 
 def test_a_registered_organisations_short_form_is_it(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
     """«تبني [حزب العمال] الاربعاء قتل شرطيين» and «داعش و «[الكردستاني]»» in articles naming «حزب العمال
-    الكردستاني» are the PKK (entities of their own before: «حزب العمال» 8 mentions, «الكردستاني» 5)."""
+    الكردستاني» are the PKK (entities of their own before: «حزب العمال» 8 mentions, «الكردستاني» 5), and so is «منظمة
+    حزب العمال الكردستاني» without its kind word, which the registry writes before names too (منظمة داعش)."""
     docs = analysed[0]
-    for name, text in (("pkk", "حزب العمال الاربعاء"), ("pkk2", "الكردستاني»")):
+    for name, text, before in (("pkk", "حزب العمال الاربعاء", ""), ("pkk2", "الكردستاني»", ""),
+                               ("pkk3", "ومنظمة حزب العمال", "ومنظمة ")):
         doc = docs[name]
-        at = doc.text.index(text)
+        at = doc.text.index(text) + len(before)
         assert [m.entity for m in doc.mentions if m.start == at] == ["org:pkk"], name

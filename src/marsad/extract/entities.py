@@ -823,6 +823,19 @@ def _registered_organisation_parts(mentions: list[Mention], keys: list[str]) -> 
     return out
 
 
+@registry_cached
+def _registered_organisation_heads() -> frozenset[str]:
+    """The kind words the registry writes before an organisation's own name as another name of it (منظمة داعش beside
+    داعش, حركة حماس beside حماس, هيئة الأمم المتحدة beside الأمم المتحدة): the registry's forms «H rest» of an
+    organisation whose «rest» is a form of it too."""
+    heads: set[str] = set()
+    for entry in shipped_registry().entries.values():
+        if entry.type == "ORG":
+            forms = {norm_key(f) for f in (entry.name, *entry.variants)}
+            heads.update(f.split(" ", 1)[0] for f in forms if " " in f and f.split(" ", 1)[1] in forms)
+    return frozenset(heads)
+
+
 def _qualified_events(mentions: list[Mention], keys: list[str]) -> dict[str, str]:
     """One-word event keys of the document that stand for the one name of it made of that word and a place's adjective.
 
@@ -1733,6 +1746,23 @@ def split_after_registered_names(sentence: _Sentence) -> None:
             tags[cut:b] = ["O"] * (b - cut)
 
 
+def untag_registered_kind_words(sentence: _Sentence) -> None:
+    """A kind word before a registered organisation's name is left out of its span.
+
+    «بين (داعش) و[منظمة حزب العمال الكردستاني]»: the kind word (:func:`_registered_organisation_heads`) adds nothing
+    to the registered name, and with it the span named an entity of its own; without it the mention resolves as the
+    registered name does.  A name the registry lists whole (منظمة داعش, حركة حماس) keeps its word.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    registry = shipped_registry()
+    for a, b, label in list(iob_spans(tags)):
+        if label != "ORG" or b - a < 2 or not any(v in _registered_organisation_heads() for v in stem_variants(tokens[a].key)):
+            continue
+        entry = registry.lookup(" ".join(t.key for t in tokens[a + 1:b]))
+        if entry is not None and entry.type == "ORG" and not _registered_head(tokens[a:b]):
+            tags[a:a + 2] = ["O", "B-ORG"]
+
+
 @lru_cache(maxsize=1 << 16)  # a text repeats its words, and the corpus its texts' words
 def _definite_readings(key: str) -> tuple[str, ...]:
     """The readings of a word key (:func:`marsad.text.clitics.stem_variants`) that have the article."""
@@ -1772,6 +1802,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         fill_registered_surnames(sent)
         cut_web_links(sent)
         split_after_registered_names(sent)
+        untag_registered_kind_words(sent)
     name_place_organisations(sentences)
     bare = frozenset(map(token_key, chain.from_iterable(token_lists)))
     definite = frozenset(chain.from_iterable(map(_definite_readings, bare)))  # each key once
