@@ -799,7 +799,8 @@ def _registered_organisation_parts(mentions: list[Mention], keys: list[str]) -> 
     first two words or more of the registered name (its head and complement), or its last word when that is a
     nisba adjective (:func:`is_adjective`; a noun with the article, الاتحاد, is a name of its own), stand for it.
     A short form the registry lists is resolved as itself (مجلس الأمن), and one two registered names of the
-    document share stands for none.
+    document share stands for none; it takes the key of the longest form of its organisation in the document
+    («بنك قطر الوطني» beside «قطر الوطني الأهلي» and «بنك قطر الوطني الأهلي» joins the last).
     """
     registry = shipped_registry()
     full: dict[str, str] = {}  # a registered organisation's key in the document -> its registry id
@@ -818,8 +819,8 @@ def _registered_organisation_parts(mentions: list[Mention], keys: list[str]) -> 
     for m, key in zip(mentions, keys, strict=True):
         ids = parts.get(key)
         if m.type == "ORG" and ids is not None and len(ids) == 1 and key not in out and registry.lookup(key) is None:
-            ident = next(iter(ids))
-            out[key] = next(k for k, i in full.items() if i == ident)
+            ident = next(iter(ids))  # the longest form, so that the group keeps a registered fullest name
+            out[key] = max((k for k, i in full.items() if i == ident), key=lambda k: (k.count(" "), k))
     return out
 
 
