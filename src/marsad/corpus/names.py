@@ -169,8 +169,12 @@ def name_key(name: str) -> str:
 
 
 def short_key(name: str) -> str:
-    """The key of ``name`` without its ``بن X`` links (the name key itself when it has none)."""
-    return "".join(_patronymic_free(name_words(name)))
+    """The key of ``name`` without its ``بن X`` links (the name key itself when it has none).
+
+    A father's compound name is one link (سلمان بن سلطان بن عبد العزيز has no surname «العزيز» to share with سلمان بن
+    عبد العزيز: written with or without its space, عبد العزيز is one given name).
+    """
+    return "".join(_patronymic_free(compound_words(name_words(name))))
 
 
 @cache

@@ -731,6 +731,7 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
                 titles[key].add(title)
     clubs = _organisation_ends(mentions, keys)
     qualified = _qualified_events(mentions, keys)
+    registered_parts = _registered_organisation_parts(mentions, keys)
     shared: dict[str, bool] = {}  # a lone word -> whether two full names of the document carry it
     for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
         m.entity = f"{m.type}:{key}"
@@ -738,6 +739,8 @@ def _join_short_forms(doc: Document, mentions: list[Mention], titled: set[int]) 
             m.entity = f"ORG:{clubs[key]}"
         if m.type == "MISC" and key in qualified:
             m.entity = f"MISC:{qualified[key]}"
+        if m.type == "ORG" and key in registered_parts:
+            m.entity = f"ORG:{registered_parts[key]}"
         if m.type != "PER" or " " in key or key not in full:
             continue
         by_first = _joins_by_first_word(key, id(m) in titled)
@@ -787,6 +790,51 @@ def _organisation_ends(mentions: list[Mention], keys: list[str]) -> dict[str, st
         if not rest or n > rest[0][1]:
             out[word] = top
     return out
+
+
+def _registered_organisation_parts(mentions: list[Mention], keys: list[str]) -> dict[str, str]:
+    """Organisation keys of the document that are a short form of the one registered organisation it names in full.
+
+    «تبني [حزب العمال] الاربعاء قتل شرطيين», «داعش و«[الكردستاني]»» in articles naming «حزب العمال الكردستاني»: the
+    first two words or more of the registered name (its head and complement), or its last word when that is a
+    nisba adjective (:func:`is_adjective`; a noun with the article, الاتحاد, is a name of its own), stand for it.
+    A short form the registry lists is resolved as itself (مجلس الأمن), and one two registered names of the
+    document share stands for none; it takes the key of the longest form of its organisation in the document
+    («بنك قطر الوطني» beside «قطر الوطني الأهلي» and «بنك قطر الوطني الأهلي» joins the last).
+    """
+    registry = shipped_registry()
+    full: dict[str, str] = {}  # a registered organisation's key in the document -> its registry id
+    for m, key in zip(mentions, keys, strict=True):
+        entry = registry.lookup(key) if m.type == "ORG" and " " in key else None
+        if entry is not None and entry.type == "ORG":
+            full[key] = entry.id
+    parts: dict[str, set[str]] = defaultdict(set)
+    for key, ident in full.items():
+        words = key.split(" ")
+        for n in range(2, len(words)):
+            parts[" ".join(words[:n])].add(ident)
+        if is_adjective(words[-1]):
+            parts[words[-1]].add(ident)
+    out: dict[str, str] = {}
+    for m, key in zip(mentions, keys, strict=True):
+        ids = parts.get(key)
+        if m.type == "ORG" and ids is not None and len(ids) == 1 and key not in out and registry.lookup(key) is None:
+            ident = next(iter(ids))  # the longest form, so that the group keeps a registered fullest name
+            out[key] = max((k for k, i in full.items() if i == ident), key=lambda k: (k.count(" "), k))
+    return out
+
+
+@registry_cached
+def _registered_organisation_heads() -> frozenset[str]:
+    """The kind words the registry writes before an organisation's own name as another name of it (منظمة داعش beside
+    داعش, حركة حماس beside حماس, هيئة الأمم المتحدة beside الأمم المتحدة): the registry's forms «H rest» of an
+    organisation whose «rest» is a form of it too."""
+    heads: set[str] = set()
+    for entry in shipped_registry().entries.values():
+        if entry.type == "ORG":
+            forms = {norm_key(f) for f in (entry.name, *entry.variants)}
+            heads.update(f.split(" ", 1)[0] for f in forms if " " in f and f.split(" ", 1)[1] in forms)
+    return frozenset(heads)
 
 
 def _qualified_events(mentions: list[Mention], keys: list[str]) -> dict[str, str]:
@@ -1656,6 +1704,66 @@ def fill_registry(sentence: _Sentence) -> None:
         tags[i] = "B-" + label
 
 
+_LINK_STARTS = ("http", "www")  # a web address begins with one of these: no word of a name
+
+
+def cut_web_links(sentence: _Sentence) -> None:
+    """A span stops before a web address glued to it: «تعليم [جازان http]://es.jazteachers.com» is جازان."""
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, _ in list(iob_spans(tags)):
+        cut = next((i for i in range(a + 1, b) if tokens[i].key.lower().startswith(_LINK_STARTS)), None)
+        if cut is not None:
+            tags[cut:b] = ["O"] * (b - cut)
+
+
+def _registered_head(tokens: list[Token]) -> bool:
+    """True when the words (a proclitic allowed on the first) are a registered name."""
+    rest = " ".join(t.key for t in tokens[1:])
+    registry = shipped_registry()
+    return any(registry.lookup(f"{v} {rest}".strip()) is not None for v in stem_variants(tokens[0].key))
+
+
+def split_after_registered_names(sentence: _Sentence) -> None:
+    """Split a span at the «و» right after a registered name: two names coordinated, not one.
+
+    «تنظيمي [داعش والقاعدة]», «مع [الاتحاد الأوروبي وصندوق النقد الدولي]», «لدى [الأمم المتحدة والمنظمات الدولية]»:
+    the tagger took the pair for one name, an entity of its own that hid the registered one (2015-07-26).  When the
+    words before a word with the conjunction «و» are a registered name and the whole span is not (البوسنة والهرسك
+    stays whole), the conjunct begins a span of its own, or, when its «و» would stay in it (:func:`clitic_length`:
+    «والشرعية الدولية»), is dropped; the registered name is the mention it is.  One word after a name ending with a
+    definite word is that word's coordinate, not a name («أمريكا الشمالية والوسطى»: North and Central America).
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, label in list(iob_spans(tags)):
+        joins = [i for i in range(b - 1, a, -1) if tokens[i].key.startswith("و") and len(tokens[i].key) > 3]
+        if not joins or _registered_head(tokens[a:b]):
+            continue
+        cut = next((i for i in joins if _registered_head(tokens[a:i])), None)  # the longest registered name first
+        if cut is not None and cut == b - 1 and cut - a > 1 and tokens[cut - 1].key.startswith("ال"):
+            continue  # «أمريكا الشمالية والوسطى»: one adjective coordinated with the name's last, not a second name
+        if cut is not None and clitic_length(tokens[cut].text, frozenset()):
+            tags[cut] = "B-" + label
+        elif cut is not None:  # «والشرعية الدولية»: a conjunct whose «و» would stay in its span is no name
+            tags[cut:b] = ["O"] * (b - cut)
+
+
+def untag_registered_kind_words(sentence: _Sentence) -> None:
+    """A kind word before a registered organisation's name is left out of its span.
+
+    «بين (داعش) و[منظمة حزب العمال الكردستاني]»: the kind word (:func:`_registered_organisation_heads`) adds nothing
+    to the registered name, and with it the span named an entity of its own; without it the mention resolves as the
+    registered name does.  A name the registry lists whole (منظمة داعش, حركة حماس) keeps its word.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    registry = shipped_registry()
+    for a, b, label in list(iob_spans(tags)):
+        if label != "ORG" or b - a < 2 or not any(v in _registered_organisation_heads() for v in stem_variants(tokens[a].key)):
+            continue
+        entry = registry.lookup(" ".join(t.key for t in tokens[a + 1:b]))
+        if entry is not None and entry.type == "ORG" and not _registered_head(tokens[a:b]):
+            tags[a:a + 2] = ["O", "B-ORG"]
+
+
 @lru_cache(maxsize=1 << 16)  # a text repeats its words, and the corpus its texts' words
 def _definite_readings(key: str) -> tuple[str, ...]:
     """The readings of a word key (:func:`marsad.text.clitics.stem_variants`) that have the article."""
@@ -1693,6 +1801,9 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         tag_aliases(sent)
         fill_registry(sent)
         fill_registered_surnames(sent)
+        cut_web_links(sent)
+        split_after_registered_names(sent)
+        untag_registered_kind_words(sent)
     name_place_organisations(sentences)
     bare = frozenset(map(token_key, chain.from_iterable(token_lists)))
     definite = frozenset(chain.from_iterable(map(_definite_readings, bare)))  # each key once
