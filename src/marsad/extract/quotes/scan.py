@@ -77,7 +77,6 @@ class Piece(Emitter):
             if m is not None and m.closed and holder is not None:
                 i = max(i + 1, self.index(min(m.close, holder.end)))
                 continue
-            tok = self.tokens[i]
             if i == 0 or self._sent[i - 1] != self._sent[i]:
                 self._continued(i)
             phrase = self._nominal(i)
@@ -86,8 +85,8 @@ class Piece(Emitter):
                 continue
             if phrase is not None and phrase[1] == "manner":
                 self._manner(i, phrase[0])
-            cue = self.lex.cue(tok.key)
-            if cue is not None and not self._verbal_noun(i):
+            cue = self._cue_at(i)
+            if cue is not None:
                 if cue.role == "participle":
                     self._participle(i, cue.lemma)
                 elif cue.role == "document":
