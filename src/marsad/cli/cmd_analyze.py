@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,7 +18,6 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 from rich.table import Table
 from rich.text import Text
 
-from marsad.api import RunSummary, run
 from marsad.cli.apps import app
 from marsad.corpus.known import read_registry_file
 from marsad.ingest.records import FIELDS, parse_field_map
@@ -30,6 +29,9 @@ from marsad.store import Store, StoreError
 from marsad.store.dialect import is_database_url
 from marsad.store.export import FORMATS, Format, Selection, export, write_report
 from marsad.store.read import Reader
+
+if TYPE_CHECKING:
+    from marsad.api import RunSummary
 
 err = Console(stderr=True)
 INTERRUPTED = 130
@@ -166,6 +168,8 @@ def analyze_command(
 
     def on_error(error: InputError) -> None:
         err.print(f"[red]error[/red] {escape(error.input)}: {escape(error.reason)}", highlight=False, soft_wrap=True)
+
+    from marsad.api import run  # the pipeline, imported only to run it: ``marsad --help`` starts without it
 
     with open_store(None if no_store else db, options) as store:
         try:

@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.table import Table
 
 from marsad.cli.apps import eval_app, train_app
-from marsad.eval.ner import evaluate, keep_types, report_json, tag_conll
 
 _DATA = Path("..") / "shared" / "datasets"
 out = Console()
@@ -40,6 +39,7 @@ def eval_ner(
     ] = None,
 ) -> None:
     """Entity-level exact-match precision, recall and F1 (seqeval semantics), overall and per type."""
+    from marsad.eval.ner import evaluate, keep_types, report_json, tag_conll
     from marsad.extract.ner.tagger import NerTagger, shipped_tagger
 
     tagger = shipped_tagger() if model_dir is None else NerTagger.from_folder(model_dir)

@@ -83,7 +83,7 @@ from marsad.lexicons import load, load_groups, load_table
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
 from marsad.text.normalize import norm_key
-from marsad.text.tokens import tokenize
+from marsad.text.tokens import text_tokens
 
 _DOMINANCE = 2
 _DOC = "@"  # a node of one document's lone given name: name key, _DOC, document id
@@ -182,7 +182,7 @@ def _local_key(m: Mention) -> str:
 
 def _context(doc: Document, m: Mention) -> tuple[str | None, str | None]:
     """The title (clitic-stripped) if the word right before a mention is one, and that word's key."""
-    words = [t for t in tokenize(doc.text, max(0, m.start - _CONTEXT), m.start) if t.is_word]
+    words = [t for t in text_tokens(doc.text, max(0, m.start - _CONTEXT), m.start) if t.is_word]
     if not words or words[-1].end > m.start:
         return None, None
     last = words[-1]
@@ -191,8 +191,8 @@ def _context(doc: Document, m: Mention) -> tuple[str | None, str | None]:
 
 def near_words(doc: Document, m: Mention) -> set[str]:
     """The content words (clitic-stripped) within ``_NEAR`` words either side of a mention, in its sentence."""
-    before = [t for t in tokenize(doc.text, max(0, m.start - _NEAR_CHARS), m.start) if t.end <= m.start]
-    after = [t for t in tokenize(doc.text, m.end, min(len(doc.text), m.end + _NEAR_CHARS))]
+    before = [t for t in text_tokens(doc.text, max(0, m.start - _NEAR_CHARS), m.start) if t.end <= m.start]
+    after = [t for t in text_tokens(doc.text, m.end, min(len(doc.text), m.end + _NEAR_CHARS))]
     return near_content_stems((reversed(before), after), _NEAR)
 
 
@@ -228,7 +228,7 @@ def _doc_groups(doc: Document) -> dict[str, _Group]:
 
 def _word_after(doc: Document, m: Mention) -> str:
     """The key of the word right after a mention ("" when none follows within ``_NEAR_CHARS``)."""
-    words = [t for t in tokenize(doc.text, m.end, min(len(doc.text), m.end + _NEAR_CHARS)) if t.is_word]
+    words = [t for t in text_tokens(doc.text, m.end, min(len(doc.text), m.end + _NEAR_CHARS)) if t.is_word]
     return words[0].key if words else ""
 
 

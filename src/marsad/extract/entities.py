@@ -28,9 +28,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain, compress, count, repeat
+from operator import or_
 
 from marsad.corpus.background import shipped_background
-from marsad.corpus.known import registry_cached, shipped_registry
+from marsad.corpus.known import on_registry_change, registry_cached, shipped_registry
 from marsad.corpus.names import (
     NO_SURNAME_AFTER,
     compound_words,
@@ -61,7 +62,7 @@ from marsad.text.clitics import (
 )
 from marsad.text.normalize import norm_key
 from marsad.text.sentences import split_sentences
-from marsad.text.tokens import Token, last_token, text_tokens, token_key
+from marsad.text.tokens import Token, last_token, text_tokens, token_key, token_stem
 
 _TYPES: dict[str, EntityType] = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 _MAX_ROLE = 4
@@ -74,6 +75,7 @@ _FORMER = frozenset(norm_key(w) for w in ("السابق", "السابقة", "ا�
 _LILLAH = norm_key("لله")
 _BACK = 30  # characters looked at before a mention for the word right before it
 _LABELS_KEPT = 1 << 18  # word keys whose one-word registry label is kept (emptied when full)
+NOT_A_NAME_CACHE_SIZE = 1 << 12  # names whose verdict is kept (a small cache: every collection walks its entries)
 _TATWEEL = "\u0640"
 _TANWIN = ("\u064b", "\u064c", "\u064d")  # fathatan, dammatan, kasratan: the marks of an indefinite word
 
@@ -469,6 +471,7 @@ def _lone_clitic(token: Token) -> bool:
     return letters == "ال" or (len(letters) == 1 and letters in CLITIC_LETTERS)
 
 
+@lru_cache(maxsize=NOT_A_NAME_CACHE_SIZE)  # a document repeats its names, and the corpus its documents' names
 def _not_a_name(name: str, kind: EntityType) -> bool:
     """A unit or currency with its modifiers (الدولار الأمريكي), or one word that is no name.
 
@@ -496,6 +499,9 @@ def _not_a_name(name: str, kind: EntityType) -> bool:
         return False
     short = len(word) < MIN_REST and not partner_count(word)
     return is_ordinary(word) or short or (kind != "PER" and (is_place_adjective(word) or _place_with_article(word)))
+
+
+on_registry_change(_not_a_name.cache_clear)  # registered names are always names
 
 
 def _place_with_article(key: str) -> bool:
@@ -1232,7 +1238,8 @@ def extend_organisations(sentence: _Sentence) -> None:
     tokens, tags = sentence.tokens, sentence.tags
     heads = _org_heads()
     free = 0  # the first word not inside an organisation tagged here
-    for i in [i for i, head in enumerate(tokens) if head.key in heads or head.stem in heads]:
+    is_head = heads.__contains__  # the head words, found without a Python call per token
+    for i in compress(count(), map(or_, map(is_head, map(token_key, tokens)), map(is_head, map(token_stem, tokens)))):
         if i < free or tags[i].endswith("PERS"):
             continue
         end = i

@@ -16,7 +16,6 @@ import math
 import re
 from urllib.parse import unquote, urlparse
 
-from marsad.extract.time.annotate import scan_text
 from marsad.text.normalize import normalize
 
 EARLIEST_YEAR = 1900
@@ -163,6 +162,9 @@ def _english(text: str) -> str | None:
 
 def _arabic(text: str) -> str | None:
     """An Arabic date string read by the time grammar: the first expression naming a whole day."""
+    # the grammar, imported when a record's date is Arabic text (not by ``marsad --help``)
+    from marsad.extract.time.annotate import scan_text
+
     for _s, _e, found in scan_text(text, 0, len(text), None):
         if found.value and _FULL_VALUE.match(found.value) and _iso_day(*map(int, found.value[:10].split("-"))):
             return found.value

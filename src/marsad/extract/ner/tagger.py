@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain, compress, count
 from pathlib import Path
@@ -23,10 +23,22 @@ from marsad.text.clitics import is_lam_article_word, stem_variants
 from marsad.text.tokens import word_keys
 
 _MAX_NAME = 6
+# tag sequences whose spans are kept: a document's sentences a few times over (a small cache: every collection walks
+# its entries)
+SPANS_CACHE_SIZE = 256
 
 
 def iob_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Decode IOB2 tags to (first, end, type) token spans (an orphan ``I-`` starts a span)."""
+    """Decode IOB2 tags to (first, end, type) token spans (an orphan ``I-`` starts a span).
+
+    The document steps and the entity rules decode each sentence's tags one step after another, mostly unchanged:
+    the spans are kept per tag sequence (a small cache, about nine in ten asked again).
+    """
+    return list(_iob_spans(tuple(tags)))
+
+
+@lru_cache(maxsize=SPANS_CACHE_SIZE)
+def _iob_spans(tags: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, tag in enumerate(tags):
@@ -43,7 +55,7 @@ def iob_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
             start, label = i, kind
     if start >= 0:
         spans.append((start, len(tags), label))
-    return spans
+    return tuple(spans)
 
 
 def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:

@@ -98,7 +98,9 @@ class Openers(PieceText):
         tok = self.tokens[i]
         if i > 0 and self.tokens[i - 1].text in COMMAS and tok.key[:1] == "و" and self._manner_ahead(i):
             return True  # «...، وبرر ذلك بقوله: إن ...»: any verb whose manner phrase opens a quote of its own
-        cue = None if self._verbal_noun(i) else self.lex.cue(tok.key)
+        if tok.key not in self.lex.scan_triggers:
+            return False  # neither a cue nor a nominal cue's first word: most words
+        cue = self._cue_at(i)
         if cue is not None and cue.lemma in self.lex.chain and not self._chain_ok(i):
             cue = None
         if cue is not None:
@@ -241,7 +243,7 @@ class Openers(PieceText):
                 return j, "colon"
             if tok.text in ENDERS or (j + 1 < len(self.tokens) and self.ends_sentence(j) and tok.is_word):
                 return None
-            cue = None if self._verbal_noun(j) else self.lex.cue(tok.key)
+            cue = self._cue_at(j)
             after_relative = j > 0 and self.tokens[j - 1].key in RELATIVES
             # a bare form (بين، عبر) is a cue only after و/ف/قد/كما, and never before a channel (عبر حسابه على تويتر)
             noun = cue is not None and cue.role == "bare" and (
@@ -377,6 +379,11 @@ class Openers(PieceText):
     def _channel_subject(self, i: int) -> bool:
         """True when the words after cue ``i`` start with a channel (وكالة، صحيفة «ديلي تايمز»): the outlet speaks."""
         return self.lex.is_channel([t.key for t in self.tokens[i + 1:i + 5] if t.is_word])
+
+    def _cue_at(self, i: int) -> Cue | None:
+        """The cue of token ``i``, None when there is none or it is a verbal noun keeping a source unnamed."""
+        cue = self.lex.cue(self.tokens[i].key)
+        return None if cue is None or self._verbal_noun(i) else cue
 
     def _verbal_noun(self, i: int) -> bool:
         """True when cue form ``i`` is a verbal noun keeping a source unnamed (رافضة كشف اسمها، عدم نشر اسمه)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count
 from operator import add, attrgetter, mul, or_
 
 from marsad.extract.quotes.lexicon import QuoteLexicon
@@ -62,9 +62,16 @@ class PieceText:
         # gap and one more after a sentence mark) and its sentence's first token (where the sentence number
         # changes), summed over flags rather than stepped through token by token.
         n = len(self.tokens)
-        # a newline in the gap before each token (none before the first); the token before is a sentence mark
-        gaps = map(self.text.__getitem__, map(slice, map(_END, self.tokens), self._starts[1:]))
-        newline = [False, *map(str.__contains__, gaps, repeat("\n"))][:n]
+        # a newline in the gap before each token (none before the first): each newline between the first token and
+        # the last lies in the gap before the first token starting after it (no token holds one); the token before
+        # is a sentence mark
+        newline = [False] * n
+        if n:
+            stop = self.tokens[-1].end
+            at = self.text.find("\n", self._starts[0], stop)
+            while at >= 0:
+                newline[bisect_left(self._starts, at)] = True
+                at = self.text.find("\n", at + 1, stop)
         after_mark = [False, *map(ENDERS.__contains__, texts[:-1])][:n]
         self._para: list[int] = list(accumulate(newline, initial=self.paragraph0))[1:]
         self._sent: list[int] = list(accumulate(map(add, newline, after_mark)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import compress, count
 
 from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import (
@@ -19,7 +20,7 @@ from marsad.extract.quotes.speakers import Speaker, definite_word
 from marsad.extract.quotes.subjects import GOVERNORS, OBJECT_NOUNS, QUANTIFIERS, WAS
 from marsad.model import Span
 from marsad.text.clitics import bare_word
-from marsad.text.tokens import Token
+from marsad.text.tokens import Token, token_key
 
 LEAD_ZONE = 12
 PREPOSITIONS = frozenset({"الي", "علي", "من", "في", "عن", "مع", "بعد", "قبل", "حول", "اثر"})
@@ -78,7 +79,6 @@ class Piece(Emitter):
             if m is not None and m.closed and holder is not None:
                 i = max(i + 1, self.index(min(m.close, holder.end)))
                 continue
-            tok = self.tokens[i]
             if i == 0 or self._sent[i - 1] != self._sent[i]:
                 self._continued(i)
             phrase = self._nominal(i)
@@ -87,7 +87,7 @@ class Piece(Emitter):
                 continue
             if phrase is not None and phrase[1] == "manner":
                 self._manner(i, phrase[0])
-            cue = None if self._verbal_noun(i) else self.lex.cue(tok.key)
+            cue = self._cue_at(i)
             if cue is not None:
                 if cue.role == "participle":
                     self._participle(i, cue.lemma)
@@ -102,9 +102,10 @@ class Piece(Emitter):
         """The tokens where the scan may act, in order: where a quotation mark opens, a sentence starts, or a cue or
         a nominal cue may begin (its key among the lexicon's scan triggers); at any other token the scan does
         nothing but step on."""
-        triggers, opens = self.lex.scan_triggers, self._open
-        return [i for i, (tok, first) in enumerate(zip(self.tokens, self._sentence_start, strict=True))
-                if first == i or tok.key in triggers or tok.start in opens]
+        # a sentence's first token is its own sentence start; a mark's token starts at its offset
+        cues = compress(count(), map(self.lex.scan_triggers.__contains__, map(token_key, self.tokens)))
+        marks = (i for i in map(self.index, self._open) if i < len(self.tokens) and self.tokens[i].start in self._open)
+        return sorted({*self._sentence_start, *cues, *marks})
 
     def _named_before_verb(self, i: int) -> list[Token] | None:
         """The tokens of a person's name (two words or more) written right before the unprefixed cue ``i``, with

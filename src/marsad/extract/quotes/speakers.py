@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import compress, count
+from itertools import compress, count, repeat
 
 from marsad.corpus.known import resolve_role, shipped_registry
 from marsad.corpus.names import is_person_word, tagged_count
@@ -950,7 +950,10 @@ class Resolver:
         head = _bare(words[0].key)
         rest = [_bare(t.key) for t in words[1:]]
         best: list[Token] | None = None
-        for k, tok in enumerate(self.tokens):
+        # a key holds its bare form (_bare: the key's end, ون read as ين): only the keys holding the head's are read
+        probe = head[:-2] if head.endswith("ين") else head
+        for k in compress(count(), map(str.__contains__, map(token_key, self.tokens), repeat(probe))):
+            tok = self.tokens[k]
             if tok.start >= words[0].start and best is not None:
                 break
             if tok.start == words[0].start or _bare(tok.key) != head:

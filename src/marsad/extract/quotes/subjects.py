@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from marsad.extract.quotes.marks import Marked
 from marsad.extract.quotes.openers import FA_INNA, FA_QAD, PRONOUN_OBJECTS, RELATIVES, Openers
 from marsad.extract.quotes.piece import COMMAS, ENDERS
@@ -589,12 +591,14 @@ class Subjects(Openers):
 
     def _channel_via(self, zone: list[Token]) -> Span | None:
         """The channel between a cue and its quote: «لـ"الوطن"», «لتلفزيون بي بي سي», «على تويتر», «عبر حسابه في تويتر»."""
+        words = [t.key for t in zone if t.is_word]
+        before = list(accumulate((t.is_word for t in zone), initial=0))  # the words of the zone before each token
         for c in range(1, len(zone)):
             tok = zone[c]
             m = self._open.get(zone[c + 1].start) if c + 1 < len(zone) else None
             if tok.key == "ل" and m is not None and m.closed and m.close <= zone[-1].end:
                 return Span(m.start, m.end, self.text[m.start:m.end])
-            keys = [t.key for t in zone[c:] if t.is_word]
+            keys = words[before[c]:]  # the words from token c on
             if tok.key in ("علي", "عبر") and self.lex.channel_at(keys[1:]):
                 first = next(t for t in zone[c + 1:] if t.is_word)
             elif tok.key[:1] == "ل" and len(tok.key) > 2 and self.lex.channel_at(keys):
