@@ -1,0 +1,47 @@
+"""Fixed names that contain a place: the place word inside them is no mention of the place.
+
+A company, exchange, bank, radio, district or region named with a place («الشبكة [السعودية] للمدفوعات», «سوق [دبي]
+المالي», «إذاعة صوت [إسرائيل]», «منطقة [بغداد] الجديدة», «[أوروبا] الشرقية») is another referent than the place, but
+the tagger tags the place word alone and resolution files the mention under the place.  ``entity_place_names.tsv``
+lists such names, mined from SaudiNewsNet by ``scripts/mine_place_names.py`` (n-grams around a place that recur in
+several outlets and whose words almost always come together), each with its label: ORG for an organisation, LOC for a
+district or region of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from marsad.extract.ner.gazetteers import Gazetteer, gazetteer_from_names
+from marsad.lexicons import load_table
+
+
+@cache
+def place_names() -> Gazetteer:
+    """The fixed names with a place of ``entity_place_names.tsv`` (key forms), by their label (ORG or LOC)."""
+    return gazetteer_from_names((row[0].split(" "), row[1]) for row in load_table("entity_place_names.tsv"))
+
+
+def tag_place_names(keys: Sequence[str], tags: list[str]) -> None:
+    """Tag each fixed name with a place of ``entity_place_names.tsv`` whole, with its label, in a sentence's ``tags``
+    (IOB, one per word of ``keys``; a clitic allowed on the name's first word).
+
+    The name is tagged only where the tagger tagged a word of it (the place) and where no span runs across its ends:
+    «الشبكة [السعودية] للمدفوعات» becomes one ORG, «منطقة [بغداد] الجديدة» one LOC, and a longer name the tagger
+    read around it is kept.
+    """
+    if all(t == "O" for t in tags):
+        return
+    found = place_names().match(keys)
+    for start, label in enumerate(found):
+        if not label.endswith("-B"):
+            continue
+        end = start + 1
+        while end < len(found) and found[end].endswith("-I"):
+            end += 1
+        if (all(t == "O" for t in tags[start:end]) or tags[start].startswith("I-")
+                or (end < len(tags) and tags[end].startswith("I-"))):
+            continue
+        name = label[:-2]
+        tags[start:end] = ["B-" + name] + ["I-" + name] * (end - start - 1)
