@@ -27,9 +27,10 @@ def tag_place_names(keys: Sequence[str], tags: list[str]) -> None:
     """Tag each fixed name with a place of ``entity_place_names.tsv`` whole, with its label, in a sentence's ``tags``
     (IOB, one per word of ``keys``; a clitic allowed on the name's first word).
 
-    The name is tagged only where the tagger tagged a word of it (the place) and where no span runs across its ends:
-    «الشبكة [السعودية] للمدفوعات» becomes one ORG, «منطقة [بغداد] الجديدة» one LOC, and a longer name the tagger
-    read around it is kept.
+    The name is tagged only where a word of it (the place) is tagged, no organisation is tagged inside it and no span
+    runs across its ends: «الشبكة [السعودية] للمدفوعات» becomes one ORG, «[أوروبا] الشرقية» one LOC.  A name the
+    tagger read as one span, an organisation it tagged there («[الهيئة السعودية] للمواصفات والمقاييس والجودة», which
+    :func:`marsad.extract.entities.name_place_organisations` takes in whole) and a longer name around it are kept.
     """
     if all(t == "O" for t in tags):
         return
@@ -40,8 +41,10 @@ def tag_place_names(keys: Sequence[str], tags: list[str]) -> None:
         end = start + 1
         while end < len(found) and found[end].endswith("-I"):
             end += 1
-        if (all(t == "O" for t in tags[start:end]) or tags[start].startswith("I-")
-                or (end < len(tags) and tags[end].startswith("I-"))):
+        inside = tags[start:end]
+        if (all(t == "O" for t in inside) or any(t.endswith("-ORG") for t in inside) or inside[0].startswith("I-")
+                or (end < len(tags) and tags[end].startswith("I-"))
+                or (inside[0].startswith("B-") and all(t.startswith("I-") for t in inside[1:]))):
             continue
         name = label[:-2]
         tags[start:end] = ["B-" + name] + ["I-" + name] * (end - start - 1)
