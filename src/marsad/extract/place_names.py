@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from marsad.corpus.terms import STOPWORDS
 from marsad.extract.ner.gazetteers import Gazetteer, gazetteer_from_names
 from marsad.lexicons import load_table
+from marsad.text.clitics import is_lam_article_word
 
 
 @cache
@@ -46,5 +48,19 @@ def tag_place_names(keys: Sequence[str], tags: list[str]) -> None:
                 or (end < len(tags) and tags[end].startswith("I-"))
                 or (inside[0].startswith("B-") and all(t.startswith("I-") for t in inside[1:]))):
             continue
+        end = _coordinated_end(keys, tags, start, end)
         name = label[:-2]
         tags[start:end] = ["B-" + name] + ["I-" + name] * (end - start - 1)
+
+
+def _coordinated_end(keys: Sequence[str], tags: list[str], start: int, end: int) -> int:
+    """Where a name with a ل + definite noun ends when the text goes on with up to two untagged definite or coordinated
+    definite words: «هيئة البحرين للثقافة [والآثار]», «شركة جدة للتنمية والتطوير [العمراني]» (the corpus writes the
+    longer names too seldom for a mined list; :func:`marsad.extract.entities.name_place_organisations` takes them in
+    the same way after a place the tagger tagged alone)."""
+    if not any(map(is_lam_article_word, keys[start:end])):
+        return end
+    for _ in range(2):
+        if end < len(keys) and tags[end] == "O" and keys[end].startswith(("ال", "وال")) and keys[end] not in STOPWORDS:
+            end += 1
+    return end
