@@ -47,6 +47,7 @@ from marsad.corpus.names import (
 from marsad.corpus.terms import STOPWORDS, near_content_stems
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
+from marsad.extract.place_names import tag_place_names
 from marsad.lexicons import load, load_groups, load_table
 from marsad.model import Document, EntityType, Mention
 from marsad.page.outlets import outlet_table
@@ -1811,6 +1812,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         cut_web_links(sent)
         split_after_registered_names(sent)
         untag_registered_kind_words(sent)
+        tag_place_names([t.key for t in sent.tokens], sent.tags)
     name_place_organisations(sentences)
     bare = frozenset(map(token_key, chain.from_iterable(token_lists)))
     definite = frozenset(chain.from_iterable(map(_definite_readings, bare)))  # each key once
