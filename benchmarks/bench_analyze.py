@@ -15,7 +15,9 @@ benchmark process and all its worker processes); the ratio to the floor is by CP
 because on a shared machine wall time is inflated by other processes' load.  Peak memory
 is ``ru_maxrss`` of the main process and of its largest worker (``RUSAGE_CHILDREN``), and
 the largest sum of the resident memory of the main process and all its descendants
-(Dask workers included), sampled with psutil every 0.2 s.  The serial share is the wall
+(Dask workers included), sampled with psutil every 0.2 s from the benchmark's parent process: sampled from the
+measured process, the sampling (about 3.5 ms of CPU a sample here) was counted in the run's CPU and in whichever
+phase it fell in, serial ones included, in proportion to their wall time.  The serial share is the wall
 time of the run spent outside the per-document stage — reading, looking up the store,
 writing batches, corpus steps (``RunSummary.timings``) — over the run's wall time;
 ``setup`` is what no phase covers (starting and stopping the pool or cluster).  The
@@ -55,12 +57,13 @@ def _cpu() -> float:
 
 
 class _Sampler:
-    """The largest resident memory of this process and all its descendants together, sampled in a thread."""
+    """The largest resident memory of a process and all its descendants together, sampled in a thread of the
+    benchmark's parent process (so that the sampling's CPU is not counted as the run's)."""
 
-    def __init__(self) -> None:
+    def __init__(self, pid: int) -> None:
         import psutil
 
-        self._process = psutil.Process()
+        self._process = psutil.Process(pid)
         self.peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
@@ -71,7 +74,11 @@ class _Sampler:
 
         while not self._stop.wait(0.2):
             total = 0
-            for proc in [self._process, *self._process.children(recursive=True)]:
+            try:
+                family = [self._process, *self._process.children(recursive=True)]
+            except psutil.Error:
+                continue
+            for proc in family:
                 try:
                     total += proc.memory_info().rss
                 except psutil.Error:
@@ -86,10 +93,6 @@ class _Sampler:
 
 def _measure(config: str, sample: Path, folder: Path) -> dict[str, Any]:
     """Run one configuration in this (fresh) process and return its figures."""
-    try:
-        sampler: _Sampler | None = _Sampler()
-    except ImportError:
-        sampler = None
     began, cpu = time.perf_counter(), _cpu()
     if config == "tokenise":
         from marsad.text.tokens import tokenize
@@ -112,7 +115,6 @@ def _measure(config: str, sample: Path, folder: Path) -> dict[str, Any]:
     figures["cpu"] = _cpu() - cpu
     figures["rss_main"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     figures["rss_child"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    figures["rss_all"] = sampler.stop() if sampler is not None else None
     return figures
 
 
@@ -140,9 +142,17 @@ def main() -> None:
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
         floor = 0.0
         for config in ("tokenise", *args.configs):
-            out = subprocess.run([sys.executable, __file__, "--only", config, "--sample", str(sample)],
-                                 check=True, capture_output=True, text=True).stdout
+            child = subprocess.Popen([sys.executable, __file__, "--only", config, "--sample", str(sample)],
+                                     stdout=subprocess.PIPE, text=True)
+            try:
+                sampler: _Sampler | None = _Sampler(child.pid)
+            except ImportError:
+                sampler = None
+            out, _ = child.communicate()
+            if child.returncode:
+                raise subprocess.CalledProcessError(child.returncode, child.args)
             fig = json.loads(out)
+            fig["rss_all"] = sampler.stop() if sampler is not None else None
             docs, wall, cpu = fig["documents"], fig["wall"], fig["cpu"]
             line = (f"{config:8} {docs:6d} docs  wall {wall:7.1f} s {docs / wall:9.1f} docs/s  "
                     f"cpu {cpu:7.1f} s {docs / cpu:9.1f} docs/cpu-s")

@@ -309,3 +309,35 @@ def test_passages_numbered_by_the_store_leave_the_key_sequence_after_them(seeded
         assert row is not None and int(row[0]) == int(top[0]) + 1
         raise _Undo
     assert seeded._one("SELECT max(id) FROM passage_hashes") == top
+
+
+def test_segments_numbered_by_the_store_leave_the_key_sequence_after_them(seeded: Store) -> None:
+    # a batch's segments are filed with the row ids the store would give them (max + 1 ...), in one statement, and
+    # their search terms under those ids: an insert without an id goes on after them, and search finds the seeds
+    top = seeded._one("SELECT max(rowid), count(*) FROM segments")
+    assert top is not None and int(top[0]) == int(top[1]) > 0
+    assert seeded.search("بوتين")
+    doc = seeded._one("SELECT id FROM documents")
+    assert doc is not None
+    with pytest.raises(_Undo), seeded.write():
+        row = seeded._one('INSERT INTO segments (doc, segment, kind, start, "end", text, norm) '
+                          "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING rowid", (doc[0], "probe", "main", 0, 1, "", ""))
+        assert row is not None and int(row[0]) == int(top[0]) + 1
+        raise _Undo
+
+
+def test_a_batch_numbers_each_new_source_after_its_documents_last(tmp_path: Path, shared_dir: Path) -> None:
+    # sources are filed in one statement: a repeated text's new input takes the number after its document's last
+    # one (stored or earlier in the batch), an input already filed keeps its number and joins the run
+    options = Options(progress=False)
+    raws = [r for r in read_inputs([str(shared_dir / "seeds")], options) if isinstance(r, RawDocument)]
+    doc = next(d for d in analyze_batch([Job(r) for r in raws], options) if isinstance(d, Document))
+    own = source_of(doc)
+    other = own.__class__("copy-1.html", own.format, own.url, own.outlet, own.published, own.basis)
+    third = own.__class__("copy-2.html", own.format, own.url, own.outlet, own.published, own.basis)
+    with Store(tmp_path / "s.db") as store:
+        assert store.write_batch(1, [doc], [(doc.id, own)], {}, []) == 1
+        assert store.write_batch(2, [doc], [(doc.id, other), (doc.id, own), (doc.id, third)], {}, []) == 0
+        assert store.rows("SELECT input, seq, run FROM document_sources ORDER BY seq") == [
+            (own.input, 1, 2), ("copy-1.html", 2, 2), ("copy-2.html", 3, 2)]
+        assert store.queued() == [(doc.id, "new")]

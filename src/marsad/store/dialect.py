@@ -61,12 +61,12 @@ class Dialect(Protocol):
     def execute_many(self, conn: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
         """Run one statement (already in the driver's placeholders) over many rows of parameters."""
 
-    def ids_assigned(self, conn: Connection, table: str, last: int) -> None:
-        """Tell the database that rows of ``table`` up to id ``last`` were inserted with ids the store chose, so that
-        an insert without an id goes on after them."""
+    def ids_assigned(self, conn: Connection, table: str, last: int, column: str = "id") -> None:
+        """Tell the database that rows of ``table`` up to ``last`` in its key ``column`` were inserted with ids the
+        store chose, so that an insert without an id goes on after them."""
 
-    def index_terms(self, conn: Connection, rowid: int, terms: str) -> None:
-        """Index a segment (by its row id) under ``terms``."""
+    def index_terms(self, conn: Connection, rows: list[tuple[int, str]]) -> None:
+        """Index segments (each by its row id) under their terms: (row id, terms) pairs."""
 
     def search(self, conn: Connection, keys: list[str], limit: int) -> list[Row]:
         """Segments containing every key: (doc, source, title, segment, kind, start, end), best first."""
@@ -106,16 +106,16 @@ class SqliteDialect:
         """The driver's ``executemany``."""
         cast(sqlite3.Connection, conn).executemany(sql, rows)
 
-    def ids_assigned(self, conn: Connection, table: str, last: int) -> None:
+    def ids_assigned(self, conn: Connection, table: str, last: int, column: str = "id") -> None:
         """Nothing: an ``INTEGER PRIMARY KEY`` goes on from the highest id by itself."""
 
     def fts_schema(self) -> list[str]:
         """An FTS5 table of segment terms (rowid = segments.rowid)."""
         return ["CREATE VIRTUAL TABLE IF NOT EXISTS segment_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0')"]
 
-    def index_terms(self, conn: Connection, rowid: int, terms: str) -> None:
-        """Insert one row into the FTS5 table."""
-        conn.execute("INSERT INTO segment_terms (rowid, terms) VALUES (?, ?)", (rowid, terms))
+    def index_terms(self, conn: Connection, rows: list[tuple[int, str]]) -> None:
+        """Insert the rows into the FTS5 table (one statement)."""
+        cast(sqlite3.Connection, conn).executemany("INSERT INTO segment_terms (rowid, terms) VALUES (?, ?)", rows)
 
     def search(self, conn: Connection, keys: list[str], limit: int) -> list[Row]:
         """An FTS5 phrase per key (AND), ranked articles first, then BM25."""
@@ -197,9 +197,9 @@ class PostgresDialect:
         with cast(Any, conn).cursor() as cursor:
             cursor.executemany(sql, rows)
 
-    def ids_assigned(self, conn: Connection, table: str, last: int) -> None:
+    def ids_assigned(self, conn: Connection, table: str, last: int, column: str = "id") -> None:
         """Move the identity column's sequence past ``last`` (explicit ids do not advance it)."""
-        conn.execute("SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)", (table, last))
+        conn.execute("SELECT setval(pg_get_serial_sequence(%s, %s), %s)", (table, column, last))
 
     def fts_schema(self) -> list[str]:
         """A table of segment term vectors (rowid = segments.rowid) with a GIN index."""
@@ -208,11 +208,11 @@ class PostgresDialect:
             "CREATE INDEX IF NOT EXISTS segment_terms_terms ON segment_terms USING GIN (terms)",
         ]
 
-    def index_terms(self, conn: Connection, rowid: int, terms: str) -> None:
-        """Store one segment's terms as a tsvector."""
-        conn.execute(
-            self.sql("INSERT INTO segment_terms (rowid, terms) VALUES (?, array_to_tsvector(CAST(? AS text[])))"),
-            (rowid, sorted(set(terms.split()))),
+    def index_terms(self, conn: Connection, rows: list[tuple[int, str]]) -> None:
+        """Store each segment's terms as a tsvector (one statement, the rows pipelined)."""
+        self.execute_many(
+            conn, self.sql("INSERT INTO segment_terms (rowid, terms) VALUES (?, array_to_tsvector(CAST(? AS text[])))"),
+            [(rowid, sorted(set(terms.split()))) for rowid, terms in rows],
         )
 
     def search(self, conn: Connection, keys: list[str], limit: int) -> list[Row]:

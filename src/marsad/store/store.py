@@ -293,82 +293,96 @@ class Store:
         documents' layers to their corpus steps (:meth:`update_documents` files them with the entity ids those
         give), instead of filing them twice.
         """
-        added = 0
         with self.write():
             row = self._one("SELECT COALESCE(max(seq), 0) FROM documents")
-            seq = int(row[0]) if row else 0
-            inserted: dict[str, Document] = {}
-            for doc in docs:
-                seq += 1
-                if self._insert_document(doc, seq, run, (forms or {}).get(doc.id)):
-                    added += 1
-                    inserted[doc.id] = doc
-                    self._queue(doc.id, "new")
+            first = int(row[0]) if row else 0
+            inserted = self._insert_documents(docs, first, run, forms or {})
             if layers:
                 self._write_layers(list(inserted.values()), new=True)
-            for doc_id, source in sources:
-                self._add_source(doc_id, source, run)
-                if doc_id not in inserted:
-                    self._queue(doc_id, "source")
-            for doc_id, name in seen:
-                self._x("UPDATE document_sources SET run = ? WHERE document = ? AND input = ?", (run, doc_id, name))
-            for site, counts in site_lines.items():
-                for key, pages in counts.items():
-                    self._x(
-                        "INSERT INTO site_lines (site, key, pages) VALUES (?, ?, ?) "
-                        "ON CONFLICT (site, key) DO UPDATE SET pages = site_lines.pages + excluded.pages",
-                        (site, key, pages),
-                    )
-            for error in errors:
-                self.add_error(run, error)
-        return added
+            queue = [(doc_id, "new") for doc_id in inserted]
+            self._add_sources(sources, run)
+            queue.extend((doc_id, "source") for doc_id, _source in sources if doc_id not in inserted)
+            self._xmany("INSERT INTO corpus_queue (document, kind) VALUES (?, ?) ON CONFLICT (document) DO NOTHING",
+                        queue)
+            self._xmany("UPDATE document_sources SET run = ? WHERE document = ? AND input = ?",
+                        [(run, doc_id, name) for doc_id, name in seen])
+            self._xmany(
+                "INSERT INTO site_lines (site, key, pages) VALUES (?, ?, ?) "
+                "ON CONFLICT (site, key) DO UPDATE SET pages = site_lines.pages + excluded.pages",
+                [(site, key, pages) for site, counts in site_lines.items() for key, pages in counts.items()],
+            )
+            self._xmany(_ADD_ERROR, [(error.input, error.reason, run) for error in errors])
+        return len(inserted)
 
     def add_error(self, run: int, error: InputError) -> None:
         """Record a rejected input (inside the caller's transaction)."""
-        self._x(
-            "INSERT INTO input_errors (input, reason, run) VALUES (?, ?, ?) "
-            "ON CONFLICT (input, reason) DO UPDATE SET run = excluded.run",
-            (error.input, error.reason, run),
-        )
+        self._x(_ADD_ERROR, (error.input, error.reason, run))
 
     def add(self, doc: Document) -> bool:
         """Store one analysed document with its own source; False when it is already stored."""
         source = doc.sources[0] if doc.sources else source_of(doc)
         return self.write_batch(0, [doc], [(doc.id, source)], {}, []) == 1
 
-    def _insert_document(self, doc: Document, seq: int, run: int, form: StoredForm | None = None) -> int:
-        form = form or stored_form(doc)
-        analysis = form.analysis
-        cursor = self._x(
+    def _insert_documents(
+        self, docs: list[Document], seq: int, run: int, forms: dict[str, StoredForm]
+    ) -> dict[str, Document]:
+        """Insert the documents not stored yet (numbered on from ``seq`` in list order, a stored one keeping its
+        number's place), with their indexed segments and search terms, a statement per table; return those inserted.
+        """
+        stored = self.stored(doc.id for doc in docs)
+        inserted: dict[str, Document] = {}
+        made: dict[str, StoredForm] = {}
+        rows: list[tuple[Any, ...]] = []
+        for n, doc in enumerate(docs, seq + 1):
+            if doc.id in stored or doc.id in inserted:
+                continue
+            inserted[doc.id] = doc
+            form = made[doc.id] = forms.get(doc.id) or stored_form(doc)
+            rows.append((doc.id, doc.source, doc.title, doc.outlet, _value(doc.published), doc.text, "",
+                         form.analysis, n, doc.url, doc.language, run))
+        self._xmany(
             "INSERT INTO documents (id, source, title, outlet, published, text, report, analysis, seq, url, "
-            "language, first_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (
-                doc.id, doc.source, doc.title, doc.outlet, _value(doc.published), doc.text, "", analysis,
-                seq, doc.url, doc.language, run,
-            ),
-        )
-        if cursor.rowcount == 0:
-            return 0
-        for seg, norm, terms in form.segments:
-            row = self._one(
-                'INSERT INTO segments (doc, segment, kind, parent, start, "end", text, norm) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
-                (doc.id, seg.id, seg.kind, seg.parent, seg.start, seg.end, doc.text[seg.start:seg.end], norm),
-            )
-            assert row is not None
-            self.dialect.index_terms(self._conn, int(row[0]), terms)
-        return 1
+            "language, first_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        # Numbered here as the store would number them (one past the highest), so that one statement files them all.
+        row = self._one("SELECT COALESCE(max(rowid), 0) FROM segments")
+        first = (int(row[0]) if row else 0) + 1
+        segments = [(doc.id, seg, norm, terms) for doc in inserted.values()
+                    for seg, norm, terms in made[doc.id].segments]
+        self._xmany(
+            'INSERT INTO segments (rowid, doc, segment, kind, parent, start, "end", text, norm) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(n, doc_id, seg.id, seg.kind, seg.parent, seg.start, seg.end, inserted[doc_id].text[seg.start:seg.end],
+              norm) for n, (doc_id, seg, norm, _terms) in enumerate(segments, first)])
+        if segments:
+            with self._lock:
+                self.dialect.ids_assigned(self._conn, "segments", first + len(segments) - 1, "rowid")
+                self.dialect.index_terms(self._conn, [(n, terms) for n, (*_s, terms) in enumerate(segments, first)])
+        return inserted
 
-    def _add_source(self, doc_id: str, source: DocumentSource, run: int) -> None:
-        row = self._one("SELECT COALESCE(max(seq), 0) FROM document_sources WHERE document = ?", (doc_id,))
-        seq = (int(row[0]) if row else 0) + 1
-        self._x(
+    def _add_sources(self, sources: list[tuple[str, DocumentSource]], run: int) -> None:
+        """File each (document, source) (a source already filed joins ``run``), numbered after its document's last."""
+        ids = sorted({doc_id for doc_id, _source in sources})
+        last: dict[str, int] = {}
+        filed: set[tuple[str, str]] = set()
+        for chunk in _chunks(ids):
+            for doc_id, name, seq in self._rows(
+                f"SELECT document, input, seq FROM document_sources WHERE document IN ({_marks(chunk)})", chunk
+            ):
+                last[str(doc_id)] = max(last.get(str(doc_id), 0), int(seq))
+                filed.add((str(doc_id), str(name)))
+        rows: list[tuple[Any, ...]] = []
+        for doc_id, source in sources:
+            seq = last.get(doc_id, 0) + 1
+            if (doc_id, source.input) not in filed:  # a new row takes the number; a filed one keeps its own
+                filed.add((doc_id, source.input))
+                last[doc_id] = seq
+            rows.append((doc_id, source.input, source.format, source.url, source.outlet, source.published,
+                         source.basis, run, seq))
+        self._xmany(
             "INSERT INTO document_sources (document, input, format, url, outlet, published, basis, run, seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document, input) DO UPDATE SET run = excluded.run",
-            (doc_id, source.input, source.format, source.url, source.outlet, source.published, source.basis, run, seq),
-        )
-        if source.published:
-            self._x("INSERT INTO anchor_days (day) VALUES (?) ON CONFLICT (day) DO NOTHING", (source.published[:10],))
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document, input) DO UPDATE SET run = excluded.run", rows)
+        self._xmany("INSERT INTO anchor_days (day) VALUES (?) ON CONFLICT (day) DO NOTHING",
+                    [(source.published[:10],) for _doc_id, source in sources if source.published])
 
     def _write_layers(self, docs: list[Document], new: bool = False) -> None:
         """Replace the rows of documents' layers (mentions, timexes, quotes, events), table by table (only insert
@@ -749,6 +763,8 @@ class Store:
         return hits
 
 
+_ADD_ERROR = ("INSERT INTO input_errors (input, reason, run) VALUES (?, ?, ?) "
+              "ON CONFLICT (input, reason) DO UPDATE SET run = excluded.run")
 _EVENT_COLUMNS = frozenset({"start", "end", "text", "type", "date", "participants"})
 _LAYER_TABLES = ("mentions", "timexes", "quotes", "quote_via", "events", "event_participants")
 _STORY_TABLES = (("stories", "id"), ("story_members", "story"), ("timeline_entries", "story"), ("claims", "story"))
