@@ -229,6 +229,16 @@ def test_document_steps_trim_propagate_and_relabel() -> None:
     assert tags[0] == ["O", "O", "B-LOC", "I-LOC"]
 
 
+def test_name_spans_of_a_gazetteer_match() -> None:
+    from marsad.extract.ner.gazetteers import lexicon_resources, name_spans
+
+    # two places side by side, one of two words with a clitic on its first, and the words between them
+    keys = _keys("زار بوتين وبيونج يانج ثم موسكو وكوريا الشمالية")
+    found = lexicon_resources().places.match(keys)
+    assert list(name_spans(found)) == [(2, 4, "LOC"), (5, 6, "LOC"), (6, 8, "LOC")]
+    assert list(name_spans([""] * 3)) == []
+
+
 def test_unlabelled_sentences_for_distillation(shared_dir: Path) -> None:
     from marsad.train.ner import MAX_WORDS, MIN_WORDS, unlabelled_sentences
     from marsad.train.saudinewsnet import mining_records

@@ -45,7 +45,7 @@ from marsad.corpus.names import (
     tagged_count,
 )
 from marsad.corpus.terms import STOPWORDS, near_content_stems
-from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources
+from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, name_spans
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.extract.place_names import tag_place_names
 from marsad.lexicons import load, load_groups, load_table
@@ -1388,16 +1388,9 @@ def tag_aliases(sentence: _Sentence) -> None:
     such as كوريا tagged alone, are absorbed).
     """
     tags = sentence.tags
-    found = _alias_gazetteer().match(list(map(token_key, sentence.tokens)))
-    for i in compress(count(), found):  # the words of names found ('' elsewhere): visit each name's first
-        if not found[i].endswith("-B"):
-            continue
-        j = i + 1
-        while j < len(found) and found[j].endswith("-I"):
-            j += 1
+    for i, j, label in name_spans(_alias_gazetteer().match(list(map(token_key, sentence.tokens)))):
         crosses = tags[i].startswith("I-") or (j < len(tags) and tags[j].startswith("I-"))
         if not crosses:
-            label = found[i][:-2]
             tags[i:j] = ["B-" + label] + ["I-" + label] * (j - i - 1)
 
 
@@ -1410,13 +1403,7 @@ def join_place_parts(sentence: _Sentence) -> None:
     tags = sentence.tags
     if "B-LOC" not in tags or not any(tags[i] == "B-LOC" and tags[i - 1].endswith("-LOC") for i in range(1, len(tags))):
         return  # no two place spans touch: the common case, decided without the gazetteer
-    found = lexicon_resources().places.match([t.key for t in sentence.tokens])
-    for i, label in enumerate(found):
-        if not label.endswith("-B"):
-            continue
-        j = i + 1
-        while j < len(found) and found[j].endswith("-I"):
-            j += 1
+    for i, j, _label in name_spans(lexicon_resources().places.match([t.key for t in sentence.tokens])):
         if (j - i > 1 and tags[i] == "B-LOC" and all(t.endswith("-LOC") for t in tags[i:j])
                 and not (j < len(tags) and tags[j] == "I-LOC")):
             tags[i + 1:j] = ["I-LOC"] * (j - i - 1)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from marsad.corpus.terms import STOPWORDS
-from marsad.extract.ner.gazetteers import Gazetteer, gazetteer_from_names
+from marsad.extract.ner.gazetteers import Gazetteer, gazetteer_from_names, name_spans
 from marsad.lexicons import load_table
 from marsad.text.clitics import is_lam_article_word
 
@@ -36,20 +36,13 @@ def tag_place_names(keys: Sequence[str], tags: list[str]) -> None:
     """
     if all(t == "O" for t in tags):
         return
-    found = place_names().match(keys)
-    for start, label in enumerate(found):
-        if not label.endswith("-B"):
-            continue
-        end = start + 1
-        while end < len(found) and found[end].endswith("-I"):
-            end += 1
+    for start, end, name in name_spans(place_names().match(keys)):
         inside = tags[start:end]
         if (all(t == "O" for t in inside) or any(t.endswith("-ORG") for t in inside) or inside[0].startswith("I-")
                 or (end < len(tags) and tags[end].startswith("I-"))
                 or (inside[0].startswith("B-") and all(t.startswith("I-") for t in inside[1:]))):
             continue
         end = _coordinated_end(keys, tags, start, end)
-        name = label[:-2]
         tags[start:end] = ["B-" + name] + ["I-" + name] * (end - start - 1)
 
 

@@ -8,7 +8,7 @@ with clitics on its first word (لكوريا الشمالية).  The lists thems
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress, count, repeat
@@ -86,6 +86,16 @@ class Gazetteer:
                     out[j] = best_label + "-I"
                 free = i + best
         return out
+
+
+def name_spans(found: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """The names of a :meth:`Gazetteer.match` result as (start, end, type) spans, in order."""
+    for i in compress(count(), found):  # the positions inside a name ('' elsewhere): each name's first yields it
+        if found[i].endswith("-B"):
+            j = i + 1
+            while j < len(found) and found[j].endswith("-I"):
+                j += 1
+            yield i, j, found[i][:-2]
 
 
 def gazetteer_from_names(names: Iterable[tuple[Sequence[str], str]]) -> Gazetteer:

@@ -17,7 +17,7 @@ from importlib import resources
 from itertools import chain, compress, count
 from pathlib import Path
 
-from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, parse_names
+from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, name_spans, parse_names
 from marsad.extract.ner.neural import BiLstmCrf, Encoder
 from marsad.text.clitics import is_lam_article_word, stem_variants
 from marsad.text.tokens import word_keys
@@ -113,16 +113,9 @@ def fill_places(tags: list[list[str]], matches: Sequence[Sequence[str]]) -> None
     ``matches`` are each sentence's place names (:meth:`Gazetteer.match` of the place gazetteer).
     """
     for sent_tags, found in zip(tags, matches, strict=True):
-        free = 0  # the first position after the last name met
-        for i in compress(count(), found):  # the positions inside a name ('' elsewhere)
-            if i < free or not found[i].endswith("-B"):
-                continue
-            j = i + 1
-            while j < len(found) and found[j].endswith("-I"):
-                j += 1
+        for i, j, _label in name_spans(found):
             if all(t == "O" for t in sent_tags[i:j]) and (j == len(sent_tags) or not sent_tags[j].startswith("I-")):
                 sent_tags[i:j] = ["B-LOC"] + ["I-LOC"] * (j - i - 1)
-            free = j
 
 
 def relabel_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places: Gazetteer) -> None:
