@@ -26,6 +26,10 @@ PRONOUN_OBJECTS = frozenset({
 # (SaudiNewsNet, 20,000 articles: عبر/بين right after بدوره/جانبه/جهته and their forms 80 times, all verbs)
 # "in turn" / "for his part" and their forms, which also mark a change of speaker (scan.TURN_MARKERS)
 TURN_WORDS = frozenset({"بدوره", "بدورها", "بدورهم", "جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم"})
+# a leading phrase of a speech verb that attributes only after a comma and before such a verb, closing the clause
+# before it («...، على ما أوضح بيدج»); elsewhere it is a preposition and its object («تحفظها على ما أعلنته الوزارة»،
+# «...، على ما تلقاه من دعم»)
+COMMA_LEADS = frozenset({"علي"})
 BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"}) | TURN_WORDS
 AFTER_WHILE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
 # «فإن المجلس قال إن»، «لكن الصحيفة قالت إن»: a subject written before its verb after these opens another quote
@@ -132,6 +136,8 @@ class Openers(PieceText):
         phrase = self._nominal(i)
         if phrase is None or phrase[1] == "via" or i == 0 or self.tokens[i - 1].text not in COMMAS:
             return False
+        if phrase[1] == "lead_verb" and self.tokens[i].key in COMMA_LEADS:
+            return self._lead_verb(i + phrase[0]) is not None  # «...، على ما تلقاه من دعم» goes on
         if phrase[1] == "lead_verb" and self.tokens[i].key in ("هذا", "وهذا"):
             return self._lead_verb(i + phrase[0]) is not None  # «...، هذا ما قاله X» — «...، وهذا ما نتطلع إليه» goes on
         if phrase[1] != "lead_verb" or self.tokens[i].key != "كما" or i + 1 >= len(self.tokens):

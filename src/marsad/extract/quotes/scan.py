@@ -10,6 +10,7 @@ from itertools import compress, count
 from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import (
     BEFORE_BARE,
+    COMMA_LEADS,
     POSTS,
     PRONOUN_OBJECTS,
     RELAYED_PRONOUNS,
@@ -611,6 +612,8 @@ class Piece(Emitter):
                 return j
             if self._lead_verb(j) is None:
                 return i + 1
+            if self.tokens[i].key in COMMA_LEADS and (i == 0 or self.tokens[i - 1].text not in COMMAS):
+                return i + 1  # «تحفظها على ما أعلنته الوزارة»: the verb's object, not «...، على ما أوضح بيدج»
             if self.tokens[i].key in ("كما", "هذا", "وهذا") and starts_sentence:
                 return i + 1  # «هذا ما قاله X، مشيرا إلى أن»: the verb names who goes on speaking
             j += 1

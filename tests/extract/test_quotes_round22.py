@@ -1,0 +1,42 @@
+"""Quote rules of issue 13's twenty-second round (helper qt15: unseen news, snn_dev34).
+
+The sentences are real spans of SaudiNewsNet articles outside the held-out third (aawsat 427356 of snn_dev34, almadina
+623886, 3alyoum's Baha book fair of 2015-07-27), with the mentions the tagger gives them set by hand. The first
+test fails on the extractor as it was before the round; the second keeps the new rule to its form."""
+
+from __future__ import annotations
+
+from quote_cases import doc_with_people as _doc
+from quote_cases import quote_with as _quote
+from quote_cases import speaker_of as _speaker
+
+_ALPHABET = (
+    "وقال بيدج إن «الفابيت» هي «في الأساس مجموعة من الشركات» أكبرها «غوغل». وستشمل «الفابيت» الأقسام التي تركز على "
+    "العلوم مثل العدسات اللاصقة التي تقيس مستوى السكر في شركة «كالكيو» التي تعنى بأبحاث الصحة، على ما أوضح بيدج.\n"
+    "وستحل «الفابيت إنك» مكان «غوغل إنك» في البورصة، وستحول كل أسهم «غوغل» أوتوماتيكيا إلى أسهم «الفابيت» مع الحفاظ "
+    "كل الحقوق، على ما أكد بيدج.")
+
+
+def test_a_trailing_ala_ma_and_a_speech_verb_attributes_the_clause_before_it() -> None:
+    # «...، على ما أوضح/أكد بيدج» (the AFP's trailing attribution) gave no quote
+    doc = _doc(_ALPHABET, ("بيدج",))
+    for words in ("وستشمل «الفابيت» الأقسام", "وستحل «الفابيت إنك»"):
+        q = _quote(doc, words)
+        assert _speaker(q) == "بيدج"
+        assert q.text.startswith(words) and "على ما" not in q.text
+
+
+_RESERVATION = (
+    "عليه فإن اللجنة الوطنية للحج والعمرة تعلن تحفظها على ما أعلنته الوزارة، وسوف تقوم اللجنة برفع هذا التحفظ "
+    "للمسؤولين وولاة الأمر.")
+_THANKS = (
+    "من جانبه أعرب مدير جامعة الباحة المكلف, عن شكره لسمو أمير منطقة الباحة، على ما تلقاه الجامعة من دعم واهتمام "
+    "ورعاية للفعاليات والأنشطة المختلفة بما يسهم بعد توفيق الله في تحقيق الجامعة لرسالتها على أكمل وجه وخدمة المجتمع "
+    "في شتى المجالات، لافتاً إلى أن الجامعة تسعى جاهدة للقيام بدورها.")
+
+
+def test_ala_ma_without_a_comma_or_a_speech_verb_is_no_attribution() -> None:
+    # «تحفظها على ما أعلنته الوزارة» is the noun's object, «، على ما تلقاه» no speech verb: neither attributes
+    assert not _doc(_RESERVATION, bodies=("اللجنة الوطنية للحج والعمرة", "الوزارة")).quotes
+    q = _quote(_doc(_THANKS), "شكره لسمو أمير")
+    assert "على ما تلقاه الجامعة من دعم" in q.text
