@@ -576,11 +576,11 @@ class Piece(Emitter):
         return None
 
     def _document(self, i: int) -> None:
-        """'وجاء في برقية بوتين: "..."' — the document speaks."""
+        """'وجاء في برقية بوتين: "..."'، «وجاء في الملفات التي عرضتها «غوغل» ... أن ...» — the document speaks."""
         if i + 1 >= len(self.tokens) or self.tokens[i + 1].key not in ("في", "فيه", "فيها"):
             return
         opener = self._find_opener(i + 2, False)
-        if opener is None or opener[1] not in ("mark", "colon"):
+        if opener is None or opener[1] not in ("mark", "colon", "comp"):
             return
         zone = self.tokens[i + 2:opener[0]]
         words = [t for t in zone if t.text != ":"]
