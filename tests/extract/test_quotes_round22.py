@@ -1,8 +1,8 @@
 """Quote rules of issue 13's twenty-second round (helper qt15: unseen news, snn_dev34).
 
 The sentences are real spans of SaudiNewsNet articles outside the held-out third (aawsat 427356 of snn_dev34, almadina
-623886, 3alyoum's Baha book fair of 2015-07-27), with the mentions the tagger gives them set by hand. The first
-and the tests after it fail on the extractor as it was before the round; the second keeps the new rule to its form."""
+623886, 3alyoum's Baha book fair of 2015-07-27), with the mentions the tagger gives them set by hand. Every test
+but the second fails on the extractor as it was before the round; the second keeps the first rule to its form."""
 
 from __future__ import annotations
 
