@@ -26,6 +26,10 @@ PRONOUN_OBJECTS = frozenset({
 # (SaudiNewsNet, 20,000 articles: عبر/بين right after بدوره/جانبه/جهته and their forms 80 times, all verbs)
 # "in turn" / "for his part" and their forms, which also mark a change of speaker (scan.TURN_MARKERS)
 TURN_WORDS = frozenset({"بدوره", "بدورها", "بدورهم", "جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم"})
+# a leading phrase of a speech verb that attributes only after a comma and before such a verb, closing the clause
+# before it («...، على ما أوضح بيدج»); elsewhere it is a preposition and its object («تحفظها على ما أعلنته الوزارة»،
+# «...، على ما تلقاه من دعم»)
+COMMA_LEADS = frozenset({"علي"})
 BEFORE_BARE = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "ثم"}) | TURN_WORDS
 AFTER_WHILE = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
 # «فإن المجلس قال إن»، «لكن الصحيفة قالت إن»: a subject written before its verb after these opens another quote
@@ -116,7 +120,8 @@ class Openers(PieceText):
             if cue.role == "verb" and i > 0 and (self.tokens[i - 1].text in COMMAS or self.tokens[i - 1].key in AFTER_WHILE
                                                  or self.tokens[i - 1].key in BUT_HE or self.tokens[i - 1].key in FA_QAD
                                                  or (i > 1 and self.tokens[i - 1].key in HE_THAT
-                                                     and self.tokens[i - 2].key in BUT_THAT)):
+                                                     and self.tokens[i - 2].key in BUT_THAT)
+                                                 or self._turn_start(i) is not None):
                 return True  # «وأعرب العربي عن عدم توقعه ... لكنه قال إن ...»: a new quote
             if cue.role == "verb" and tok.key in self.lex.cues and self._subject_first(i) is not None:
                 return True  # «... وعلى الرغم من أن ... أقل من ذلك فإن المجلس قال إن ثمة ...»: another speaker's quote
@@ -132,6 +137,8 @@ class Openers(PieceText):
         phrase = self._nominal(i)
         if phrase is None or phrase[1] == "via" or i == 0 or self.tokens[i - 1].text not in COMMAS:
             return False
+        if phrase[1] == "lead_verb" and self.tokens[i].key in COMMA_LEADS:
+            return self._lead_verb(i + phrase[0]) is not None  # «...، على ما تلقاه من دعم» goes on
         if phrase[1] == "lead_verb" and self.tokens[i].key in ("هذا", "وهذا"):
             return self._lead_verb(i + phrase[0]) is not None  # «...، هذا ما قاله X» — «...، وهذا ما نتطلع إليه» goes on
         if phrase[1] != "lead_verb" or self.tokens[i].key != "كما" or i + 1 >= len(self.tokens):
@@ -140,6 +147,18 @@ class Openers(PieceText):
         # الشأن السوري»، «...، كما أن ...» go on with the reported clause
         cue = self.lex.cue(self.tokens[i + 1].key)
         return self._lead_verb(i + 1) is not None or (cue is not None and cue.role == "mark")
+
+    def _turn_start(self, i: int) -> int | None:
+        """The index of «من جهته»، «من جانبه» or «بدوره» (a comma after it allowed) right before cue ``i`` and right after
+        a comma: «...، من جهته قال الرئيس الكيني: إن ...» turns to another speaker inside a sentence; None otherwise."""
+        j = i - 1
+        if j > 0 and self.tokens[j].text in COMMAS:
+            j -= 1
+        if j < 1 or self.tokens[j].key not in TURN_WORDS:
+            return None
+        if self.tokens[j - 1].key in ("من", "ومن"):
+            j -= 1
+        return j if j > 0 and self.tokens[j - 1].text in COMMAS else None
 
     def _manner_ahead(self, i: int) -> bool:
         """True when a manner phrase (بقوله، بالقول) follows token ``i`` within four words, with no comma between, and a
@@ -203,7 +222,10 @@ class Openers(PieceText):
                 continue
             if j > k and (tok.text in ENDERS or self._is_cue_stop(j)):
                 first = self._subject_first(j) if tok.text not in ENDERS and self.lex.cue(tok.key) else None
-                if first is not None and first > k:
+                turn = self._turn_start(j) if tok.text not in ENDERS else None
+                if turn is not None and turn > k:
+                    last = turn - 1  # «...، من جهته قال X: إن»: the turn to another speaker is not the reported words
+                elif first is not None and first > k:
                     last = first - 1  # «... فإن المجلس قال إن»: the subject written before the verb is the next quote's
                 elif last - 1 > k and self.tokens[last].key in HE_THAT and self.tokens[last - 1].key in BUT_THAT:
                     last -= 2  # «...، بيد أنه توقع أن»: the connective opens the next quote's clause

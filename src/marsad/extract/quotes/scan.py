@@ -10,6 +10,7 @@ from itertools import compress, count
 from marsad.extract.quotes.emit import Emitter
 from marsad.extract.quotes.openers import (
     BEFORE_BARE,
+    COMMA_LEADS,
     POSTS,
     PRONOUN_OBJECTS,
     RELAYED_PRONOUNS,
@@ -575,11 +576,11 @@ class Piece(Emitter):
         return None
 
     def _document(self, i: int) -> None:
-        """'وجاء في برقية بوتين: "..."' — the document speaks."""
+        """'وجاء في برقية بوتين: "..."'، «وجاء في الملفات التي عرضتها «غوغل» ... أن ...» — the document speaks."""
         if i + 1 >= len(self.tokens) or self.tokens[i + 1].key not in ("في", "فيه", "فيها"):
             return
         opener = self._find_opener(i + 2, False)
-        if opener is None or opener[1] not in ("mark", "colon"):
+        if opener is None or opener[1] not in ("mark", "colon", "comp"):
             return
         zone = self.tokens[i + 2:opener[0]]
         words = [t for t in zone if t.text != ":"]
@@ -611,6 +612,8 @@ class Piece(Emitter):
                 return j
             if self._lead_verb(j) is None:
                 return i + 1
+            if self.tokens[i].key in COMMA_LEADS and (i == 0 or self.tokens[i - 1].text not in COMMAS):
+                return i + 1  # «تحفظها على ما أعلنته الوزارة»: the verb's object, not «...، على ما أوضح بيدج»
             if self.tokens[i].key in ("كما", "هذا", "وهذا") and starts_sentence:
                 return i + 1  # «هذا ما قاله X، مشيرا إلى أن»: the verb names who goes on speaking
             j += 1
