@@ -290,11 +290,17 @@ def test_ctrl_c_commits_what_is_done_and_exits_130(shared_dir: Path, tmp_path: P
     proc = subprocess.Popen(
         [*MARSAD, "analyze", str(longer), "-o", str(tmp_path / "o"), "--db", str(db), "-q", "--batch-size", "50"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},  # SIGABRT then prints where every thread is
     )
     _wait_for(db, proc, 40)
     time.sleep(1.0)  # part of the second batch is analysed
     proc.send_signal(signal.SIGINT)
-    _, stderr = proc.communicate(timeout=120)
+    try:
+        _, stderr = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:  # say what the run was doing, once, instead of leaving it running
+        proc.send_signal(signal.SIGABRT)
+        _, stderr = proc.communicate()
+        pytest.fail(f"no exit 120 s after Ctrl-C ({_stored(db)} documents stored); its stderr: {stderr[-3000:]}")
     assert proc.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
     with Store(db) as store:
