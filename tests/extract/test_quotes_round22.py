@@ -69,3 +69,16 @@ def test_a_document_speaks_through_a_complementizer() -> None:
     q = _quote(_doc(_FILINGS, bodies=("غوغل",)), "الهيكلية التنفيذية الجديدة")
     assert q.text.endswith("المقبلة»")
     assert "الملفات" in (_speaker(q) or "")
+
+
+_WILL = (
+    "من جانب آخر، منح لابوز مبلغ 750 ألف دولار لكل واحدة من بناته، تنهي دراستها الجامعية من “جامعة معترف بها”، قبل "
+    "بلوغها سن الخامسة والثلاثين، بشرط أن تكتب رسالة من 100 كلمة تصف فيها ما تنوي القيام به بهذه الأموال، ويجب أن "
+    "يوافق عليها القائمون على تنفيذ الوصية.")
+
+
+def test_a_blocker_with_its_conjunction_keeps_an_from_opening_a_quote() -> None:
+    # «، ويجب أن يوافق عليها» (3alyoum, a millionaire's will): «يجب أن» is no complementizer of speech, with و on it
+    # neither; the clause was a quote of «ما تنوي» through the verb «تصف»
+    doc = _doc(_WILL, ("لابوز",))
+    assert not [q for q in doc.quotes if "يوافق عليها" in q.text]

@@ -19,6 +19,14 @@ RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "ا
 # «بما أن» (since) is no complementizer either
 COMP_BLOCKERS = frozenset({"بما", "اذ", "حيث", "بعد", "قبل", "سبق", "يجب", "يمكن", "دون", "بدون", "منذ", "بد", "رغم", "ولو",
                            "لو", "الا", "غير", "بيد"})
+
+
+def _blocks_complementizer(key: str) -> bool:
+    """True when the word key before أن makes it no complementizer of speech, with و or ف on it or not: «يمكن أن»,
+    «ويمكن أن», «وبعد أن», «فبعد أن»."""
+    return key in COMP_BLOCKERS or (key[:1] in "وف" and key[1:] in COMP_BLOCKERS)
+
+
 PRONOUN_OBJECTS = frozenset({
     "عليه", "عليها", "عليهم", "فيه", "فيها", "له", "لها", "لهم", "عنه", "عنها", "منه", "منها", "ذلك", "هذا", "هذه",
 })
@@ -253,7 +261,7 @@ class Openers(PieceText):
                     return j, "mark"
                 j = self.index(m.close) + 1
                 continue
-            if tok.key in self.lex.complementizers and not (j > 0 and self.tokens[j - 1].key in COMP_BLOCKERS) \
+            if tok.key in self.lex.complementizers and not (j > 0 and _blocks_complementizer(self.tokens[j - 1].key)) \
                     and not (tok.key in FA_INNA and j > 0 and self.tokens[j - 1].text not in COMMAS):
                 return j, "comp"
             if about and tok.key == "عن":
@@ -384,7 +392,7 @@ class Openers(PieceText):
             if tok.text in COMMAS or tok.text in ENDERS or tok.text == ":" or self.ends_sentence(k):
                 return None
             if tok.key in self.lex.complementizers:
-                return (k, "comp") if self.tokens[k - 1].key not in COMP_BLOCKERS else None
+                return None if _blocks_complementizer(self.tokens[k - 1].key) else (k, "comp")
             if self.lex.cue(tok.key) is not None:
                 return None
             k += 1
