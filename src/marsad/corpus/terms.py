@@ -90,11 +90,6 @@ def key_term(key: str) -> str | None:
     return stem
 
 
-def content_term(tok: Token) -> str | None:
-    """The term a word token contributes, or None for stopwords, numbers and short stems."""
-    return key_term(tok.key)
-
-
 def unit_title(doc: Document, unit: Unit) -> str:
     """The unit's title text, else its first line (at most 120 characters)."""
     if unit.title is not None:
@@ -160,7 +155,7 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 def span_terms(text: str, start: int, end: int) -> frozenset[str]:
     """The distinct content terms of ``text[start:end]``."""
-    return frozenset(t for t in (content_term(tok) for tok in tokenize(text, start, end)) if t)
+    return frozenset(filter(None, map(key_term, map(token_key, tokenize(text, start, end)))))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

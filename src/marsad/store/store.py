@@ -311,12 +311,10 @@ class Store:
                 "ON CONFLICT (site, key) DO UPDATE SET pages = site_lines.pages + excluded.pages",
                 [(site, key, pages) for site, counts in site_lines.items() for key, pages in counts.items()],
             )
-            self._xmany(_ADD_ERROR, [(error.input, error.reason, run) for error in errors])
+            self._xmany("INSERT INTO input_errors (input, reason, run) VALUES (?, ?, ?) "
+                        "ON CONFLICT (input, reason) DO UPDATE SET run = excluded.run",
+                        [(error.input, error.reason, run) for error in errors])
         return len(inserted)
-
-    def add_error(self, run: int, error: InputError) -> None:
-        """Record a rejected input (inside the caller's transaction)."""
-        self._x(_ADD_ERROR, (error.input, error.reason, run))
 
     def add(self, doc: Document) -> bool:
         """Store one analysed document with its own source; False when it is already stored."""
@@ -466,10 +464,6 @@ class Store:
         self._xmany("UPDATE documents SET published = ?, outlet = ?, title = ? WHERE id = ?", updates)
         self._write_layers(filed)
         return len(filed)
-
-    def _queue(self, doc_id: str, kind: str) -> None:
-        """Queue a document for the corpus steps: ``new`` (never related yet) or ``source`` (a source was added)."""
-        self._x("INSERT INTO corpus_queue (document, kind) VALUES (?, ?) ON CONFLICT (document) DO NOTHING", (doc_id, kind))
 
     def queued(self, limit: int | None = None) -> list[tuple[str, str]]:
         """The documents whose corpus steps are due, (id, kind) in arrival order (the first ``limit``)."""
@@ -763,8 +757,6 @@ class Store:
         return hits
 
 
-_ADD_ERROR = ("INSERT INTO input_errors (input, reason, run) VALUES (?, ?, ?) "
-              "ON CONFLICT (input, reason) DO UPDATE SET run = excluded.run")
 _EVENT_COLUMNS = frozenset({"start", "end", "text", "type", "date", "participants"})
 _LAYER_TABLES = ("mentions", "timexes", "quotes", "quote_via", "events", "event_participants")
 _STORY_TABLES = (("stories", "id"), ("story_members", "story"), ("timeline_entries", "story"), ("claims", "story"))

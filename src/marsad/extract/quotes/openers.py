@@ -19,12 +19,8 @@ RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "ا
 # «بما أن» (since) is no complementizer either
 COMP_BLOCKERS = frozenset({"بما", "اذ", "حيث", "بعد", "قبل", "سبق", "يجب", "يمكن", "دون", "بدون", "منذ", "بد", "رغم", "ولو",
                            "لو", "الا", "غير", "بيد"})
-
-
-def _blocks_complementizer(key: str) -> bool:
-    """True when the word key before أن makes it no complementizer of speech, with و or ف on it or not: «يمكن أن»,
-    «ويمكن أن», «وبعد أن», «فبعد أن»."""
-    return key in COMP_BLOCKERS or (key[:1] in "وف" and key[1:] in COMP_BLOCKERS)
+# the blockers with و or ف on them block too: «ويمكن أن»، «وبعد أن»، «فبعد أن»
+COMP_BLOCKED_AFTER = COMP_BLOCKERS | {c + key for c in "وف" for key in COMP_BLOCKERS}
 
 
 PRONOUN_OBJECTS = frozenset({
@@ -261,7 +257,7 @@ class Openers(PieceText):
                     return j, "mark"
                 j = self.index(m.close) + 1
                 continue
-            if tok.key in self.lex.complementizers and not (j > 0 and _blocks_complementizer(self.tokens[j - 1].key)) \
+            if tok.key in self.lex.complementizers and not (j > 0 and self.tokens[j - 1].key in COMP_BLOCKED_AFTER) \
                     and not (tok.key in FA_INNA and j > 0 and self.tokens[j - 1].text not in COMMAS):
                 return j, "comp"
             if about and tok.key == "عن":
@@ -392,7 +388,7 @@ class Openers(PieceText):
             if tok.text in COMMAS or tok.text in ENDERS or tok.text == ":" or self.ends_sentence(k):
                 return None
             if tok.key in self.lex.complementizers:
-                return None if _blocks_complementizer(self.tokens[k - 1].key) else (k, "comp")
+                return (k, "comp") if self.tokens[k - 1].key not in COMP_BLOCKED_AFTER else None
             if self.lex.cue(tok.key) is not None:
                 return None
             k += 1

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from marsad.extract.time import calendar as cal
 from marsad.extract.time.calendar import Anchor
 from marsad.extract.time.dates import DateRules
-from marsad.extract.time.reader import RANGE_START, _word_entry_only
+from marsad.extract.time.reader import RANGE_START, word_entry_only
 from marsad.extract.time.records import Clue, Found
 from marsad.extract.time.tokens import KeyTokens
 from marsad.extract.time.words import (
@@ -61,7 +61,7 @@ class Grammar(DateRules):
                 found = self.r_range(i) if self.range_may_follow(i) else None
                 best = found if found is not None and found.end > i else None
             else:
-                if _word_entry_only(self.forms[i]) and self.look(i, self.lex.words) is None:
+                if word_entry_only(self.forms[i]) and self.look(i, self.lex.words) is None:
                     i += 1  # only a temporal word's entry could begin here, and none does
                     continue
                 skip = self.skip(i)

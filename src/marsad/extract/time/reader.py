@@ -83,7 +83,7 @@ def _may_open_range_end(form: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 12)  # asked at possible starts only: a small cache (every collection walks its entries)
-def _word_entry_only(form: str) -> bool:
+def word_entry_only(form: str) -> bool:
     """Whether an expression can begin at a token only as an entry of ``time_words.tsv`` (its readings that can
     start one are first words of such entries, and it is no digit): nothing begins there unless an entry matches.
 

@@ -45,7 +45,7 @@ def starters_but_words() -> frozenset[str]:
     At a word none of whose readings is one of these, every rule and skip phrase first asks for an entry of
     ``time_words.tsv`` starting there (:meth:`~marsad.extract.time.reader.Reader.look` in ``lex.words``, or
     :meth:`~marsad.extract.time.reader.Reader.word`), so nothing begins where none does (see
-    :func:`~marsad.extract.time.reader._word_entry_only`).
+    :func:`~marsad.extract.time.reader.word_entry_only`).
     """
     lex = lexicon()
     return frozenset(_firsts([lex.months, lex.weekdays, lex.numbers, lex.units]) | _definite()) | STARTERS
