@@ -151,7 +151,11 @@ class Subjects(Openers):
             if not out and tok.key in DEMONSTRATIVES and nxt is not None and self._pointed(nxt):
                 out.append(tok)  # «وأكد هذا الناطق ...»: kept for the resolver, which takes it back to a known speaker
                 continue
-            if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
+            # «للصحيفة» after the subject is who the words were said to — but not inside a body's name the subject
+            # holds («رئيس اللجنة الدائمة للبحوث العلمية والإفتاء الشيخ عبدالعزيز ...»)
+            addressee = tok.key.startswith("لل") and not any(
+                m.start < tok.start < m.end for m in self.resolver.doc.mentions)
+            if (tok.key in self.lex.stops and not named) or addressee or self.lex.cue(tok.key) is not None:
                 break
             if tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
                 break  # الوزير لتلفزيون ...، «قال أمس لصحيفة ...»: the channel the words were said to
@@ -511,7 +515,8 @@ class Subjects(Openers):
                                     and prev.is_word and not prev.key.startswith("ال") and prev.key not in self.lex.stops
                                     and self.lex.role(prev.key) is None and not in_name)
             k = at - 1
-            while k > 0 and at - k <= 3 and self.tokens[k].key.startswith("ال") and not in_name:
+            while k > 0 and at - k <= 3 and self.tokens[k].key.startswith("ال") and not in_name \
+                    and not self._in_place(self.tokens[k].start):
                 k -= 1  # من قبل الصحافية ميغين كيلي: the role's governor governs the name
             # ... but a place after لدى is no role: «السفير الأمريكي لدى السعودية جوزيف ويستفول» is the subject (after
             # another governor, a title with no entry in the role list still is one: «من قبل الصحافية ميغين كيلي»)
@@ -533,6 +538,11 @@ class Subjects(Openers):
                 break
             j += 1
         return j
+
+    def _in_place(self, offset: int) -> bool:
+        """True when ``offset`` is inside a place mention (LOC, GPE): «في القطيف الشيخ محمد الجيراني» — a place the
+        preposition governs, not a role word leading to the name after it."""
+        return any(m.start <= offset < m.end and m.type in ("LOC", "GPE") for m in self.resolver.doc.mentions)
 
     def _in_timex(self, offset: int) -> bool:
         """True when ``offset`` is inside a time expression the time stage found (أول من أمس، يوم الجمعة)."""
