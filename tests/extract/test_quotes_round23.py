@@ -102,3 +102,19 @@ def test_a_body_named_in_a_role_subject_keeps_its_lil_words() -> None:
     # ... and a body's acronym right after its words still leads to the name after it
     doc = _doc(_OPEC, ("عبد الله البدري",), ("منظمة الدول المصدرة للنفط", "أوبك"))
     assert _speaker(_quote(doc, "ستبقي على سقف")) == "عبد الله البدري"
+
+
+_NOTABLES = (
+    "دان وجهاء وأعيان محافظة القطيف الجريمة الإرهابية التي أدت إلى استشهاد رجل الأمن سامي معوض الحربي إثر تعرضه "
+    "لإطلاق نار من قبل مجهولين خلال قيامه بتفتيش مركبة يستقلها شخصان في بلدة الجش بمحافظة القطيف.\n"
+    "وأكدوا أن الإرهابيين المتورطين في هذه الجريمة يسعون إلى إشاعة الفوضى وإذكاء الطائفية المقيتة بين أبناء الوطن "
+    "الواحد، مشيرين إلى أن الاعتداء على رجال الأمن بأي شكل من الأشكال خط أحمر وغير مقبول نهائيا.\n")
+
+
+def test_a_plural_verb_opening_its_sentence_takes_the_plural_subject_of_the_sentence_before() -> None:
+    # «دان وجهاء وأعيان محافظة القطيف ...» then «وأكدوا أن»: nobody met agreed with the plural verb, so neither it nor
+    # the participle after it gave a quote; the man of the next paragraph still speaks for his own participle
+    doc = _doc(_NOTABLES + _QATIF, ("سامي معوض الحربي", "محمد الجيراني"), places=("القطيف", "الجش"))
+    for words in ("الإرهابيين المتورطين", "الاعتداء على رجال الأمن"):
+        assert _speaker(_quote(doc, words)) == "وجهاء"
+    assert _speaker(_quote(doc, "عقلاء القطيف يحملون")) == "محمد الجيراني"

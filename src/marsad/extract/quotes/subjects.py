@@ -318,11 +318,13 @@ class Subjects(Openers):
         key = self.tokens[j].key
         return key in CONTRASTIVE or (key == "ان" and j > 0 and self.tokens[j - 1].key in CONNECTIVES)
 
-    def _subjectless(self, i: int, types: tuple[str, ...] = ("PER",)) -> Speaker | None:
+    def _subjectless(self, i: int, types: tuple[str, ...] = ("PER",), gender: str | None = None) -> Speaker | None:
         """The speaker of a cue without a subject: the person the sentence is about when no speaker was met in
         that sentence ('بدوره، أعاد بوتين التذكير ...، وقال: «...»'); when no speaker was met in the paragraph
         at all, the person an earlier sentence of the paragraph is about ('وظهر كيري ... وقال إنه'); else None
-        (the latest speaker then).  A dateline before a colon or a dash, and quoted words, are never searched."""
+        (the latest speaker then).  A dateline before a colon or a dash, and quoted words, are never searched.
+        With ``gender`` (a participle's), only a current speaker agreeing with it keeps a name deep in the sentence
+        from taking over («وأكدوا أن» of a group, then «واستنكر القاضي في محكمة ... الشيخ محمد الجيراني ...، لافتا»)."""
         s0 = self._sentence_start[i]
         for j in range(i - 1, s0 - 1, -1):
             if self.tokens[j].text in (":", "-", "–"):
@@ -334,7 +336,7 @@ class Subjects(Openers):
         if latest is not None and any(lo <= f.start < here for f in self.found):
             return None
         hi = here
-        if self.resolver.memory.latest(self._para[i]) is not None:
+        if self.resolver.memory.latest(self._para[i], gender=gender) is not None:
             # with a current speaker, only a name in subject position takes over («بدوره، أعاد بوتين ...، وقال»);
             # a name deep in the verb's object does not («ورفض نفي القبض على ... «عبدالخالق الحوثي» قائلا»)
             lead = next((c + 1 for c in range(start, min(start + 5, i)) if self.tokens[c].text in COMMAS), start)
