@@ -118,3 +118,16 @@ def test_a_plural_verb_opening_its_sentence_takes_the_plural_subject_of_the_sent
     for words in ("الإرهابيين المتورطين", "الاعتداء على رجال الأمن"):
         assert _speaker(_quote(doc, words)) == "وجهاء"
     assert _speaker(_quote(doc, "عقلاء القطيف يحملون")) == "محمد الجيراني"
+
+
+
+_MARADONA = (
+    "ويدرس نائب رئيس الفيفا السابق عن قارة آسيا الكوري الجنوبي تشونغ مونغ - جون مسألة ترشحه أيضا، كما أن الأسطورة "
+    "الأرجنتينية دييغو مارادونا أعلن أنه سيدخل سباق الرئاسة.")
+
+
+def test_a_name_closing_its_description_after_kama_anna_is_the_subject() -> None:
+    # «كما أن الأسطورة الأرجنتينية دييغو مارادونا أعلن أنه» (an AFP story in three outlets' copies of 2015-07-21): the
+    # description opens with no role word nor mention, so the fronted subject was dropped and the quote given to «جون»
+    doc = _doc(_MARADONA, ("تشونغ مونغ", "جون", "دييغو مارادونا"), places=("آسيا",))
+    assert _speaker(_quote(doc, "سيدخل سباق الرئاسة")) == "دييغو مارادونا"

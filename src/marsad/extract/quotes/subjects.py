@@ -296,7 +296,10 @@ class Subjects(Openers):
         plural = self.tokens[i].key.endswith(("وا", "ون")) and (
             bare_word(first.key) in QUANTIFIERS or any(t.key.endswith(("ين", "ون")) for t in words[:3])
             or (len(words) > 1 and first.key.endswith("ي") and words[1].key.startswith("ال")))
-        mention = any(m.start == first.start and m.type in ("PER", "ORG") for m in self.resolver.doc.mentions)
+        # a mention opening the words, or a person's name closing them after its description («غير ان كبير المفاوضين
+        # الفلسطينيين صائب عريقات اكد انه»)
+        mention = any((m.start == first.start and m.type in ("PER", "ORG")) or (m.type == "PER" and m.end == words[-1].end)
+                      for m in self.resolver.doc.mentions)
         if plural or mention or self.lex.role(first.key) in ("person", "group", "body") \
                 or self.lex.is_channel([first.key]):
             return words
