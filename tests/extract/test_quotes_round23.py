@@ -131,3 +131,13 @@ def test_a_name_closing_its_description_after_kama_anna_is_the_subject() -> None
     # description opens with no role word nor mention, so the fronted subject was dropped and the quote given to «جون»
     doc = _doc(_MARADONA, ("تشونغ مونغ", "جون", "دييغو مارادونا"), places=("آسيا",))
     assert _speaker(_quote(doc, "سيدخل سباق الرئاسة")) == "دييغو مارادونا"
+    # ... but a name a preposition governs in a fronted topic is no subject (okaz 20150804787440 of snn_dev33)
+    doc = _doc(_INTERVIEW, ("عمر الغامدي", "سامي الجابر"))
+    assert _speaker(_quote(doc, "هو أسطورة من أساطير")) == "عمر الغامدي"
+
+
+_INTERVIEW = (
+    "أكد لاعب نادي الشباب عمر الغامدي بعد اعتزاله الكرة بشكل رسمي أنه مقتنع تماما بقرار الاعتزال.\n"
+    "وعن تصريحه بعد مباراة النصر قال: «كنت أقصد الحكم بأننا واجهنا قوة لا يقدر عليها إلا الله ويظل نادي النصر ناديا "
+    "كبيرا وأحترمه وأقدره». وفيما يخص رأيه بسامي الجابر قال: «هو أسطورة من أساطير كرة القدم في السعودية، ولا تعليق "
+    "على من اتهمه بأنه سبب ابتعادي عن الهلال».")

@@ -296,10 +296,13 @@ class Subjects(Openers):
         plural = self.tokens[i].key.endswith(("وا", "ون")) and (
             bare_word(first.key) in QUANTIFIERS or any(t.key.endswith(("ين", "ون")) for t in words[:3])
             or (len(words) > 1 and first.key.endswith("ي") and words[1].key.startswith("ال")))
-        # a mention opening the words, or a person's name closing them after its description («غير ان كبير المفاوضين
-        # الفلسطينيين صائب عريقات اكد انه»)
-        mention = any((m.start == first.start and m.type in ("PER", "ORG")) or (m.type == "PER" and m.end == words[-1].end)
-                      for m in self.resolver.doc.mentions)
+        # a mention opening the words, or a person's name closing them right after a definite description («كما أن
+        # الأسطورة الأرجنتينية دييغو مارادونا أعلن أنه» — not a name a preposition governs: «وفيما يخص رأيه بسامي الجابر
+        # قال:»)
+        starts = {t.start: k for k, t in enumerate(words)}
+        mention = any((m.start == first.start and m.type in ("PER", "ORG")) or (
+            m.type == "PER" and m.end == words[-1].end and starts.get(m.start, 0) > 0
+            and words[starts[m.start] - 1].key.startswith("ال")) for m in self.resolver.doc.mentions)
         if plural or mention or self.lex.role(first.key) in ("person", "group", "body") \
                 or self.lex.is_channel([first.key]):
             return words
