@@ -11,7 +11,9 @@ _GUILLEMET_OPEN = "«"
 _GUILLEMET_CLOSE = "»"
 _DOUBLE = "“”\"″"
 _BEFORE_OPEN = ":،,؛;(«[-–"
+_REVERSED_OPEN = "»”"  # closing marks that open when written right after a colon
 _MAX_PARAGRAPHS = 8
+_REVERSED_REACH = 40  # how far a « between spaces may come after the « it closes, in characters
 # the characters find_marked acts on (every other one is passed over)
 _ACTED_ON = re.compile("[\n" + re.escape(_GUILLEMET_OPEN + _GUILLEMET_CLOSE + _DOUBLE) + "]")
 
@@ -44,8 +46,17 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
             paragraph += 1
             _close_stale(text, stack, out, i, paragraph)
             continue
-        if ch == _GUILLEMET_OPEN:
-            stack.append((i, "g", paragraph))
+        if ch in _REVERSED_OPEN and _after_colon(text, i, start) and i + 1 < end and text[i + 1] != "\n":
+            # a closing mark after a colon opens the words said, written the wrong way («وقال:» لا عمالة ...»، «وقال :”
+            # أيها المسلم ...»); a stretch of its family left open before it ends here (or with its own paragraph)
+            family = "g" if ch == _GUILLEMET_CLOSE else "d"
+            _end_open(text, stack, out, family, i, paragraph)
+            stack.append((i, family, paragraph))
+        elif ch == _GUILLEMET_OPEN:
+            if _reversed_close(text, i, end, stack, paragraph):
+                _pop(text, stack, out, "g", i)  # «فريق «8 مارس « وقام ...»: a closing mark written the wrong way
+            else:
+                stack.append((i, "g", paragraph))
         elif ch == _GUILLEMET_CLOSE:
             _pop(text, stack, out, "g", i)
         elif ch in _DOUBLE:
@@ -59,6 +70,34 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
         pos, _, _ = stack.pop()
         out.append(_unclosed(text, pos, end))
     return sorted((m for m in out if m.end > m.start), key=lambda m: (m.open, -m.close))
+
+
+def _after_colon(text: str, i: int, start: int) -> bool:
+    """True when the mark at ``i`` comes right after a colon (a space between them allowed)."""
+    k = i - 1
+    if k >= start and text[k] == " ":
+        k -= 1
+    return k >= start and text[k] == ":"
+
+
+def _end_open(text: str, stack: list[tuple[int, str, int]], out: list[Marked], family: str, at: int,
+              paragraph: int) -> None:
+    """End the innermost open stretch of ``family``, unclosed: at ``at`` in the same paragraph, else with its own
+    paragraph (the words after «وقال : ”» run to its end when no mark closes them)."""
+    k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == family), None)
+    if k is None:
+        return
+    pos, _, para = stack[k]
+    del stack[k:]
+    out.append(_marked(text, pos, at, False) if para == paragraph else _unclosed(text, pos, at))
+
+
+def _reversed_close(text: str, i: int, end: int, stack: list[tuple[int, str, int]], paragraph: int) -> bool:
+    """True when the « at ``i``, followed by a space, closes the « opened shortly before it in its paragraph
+    («لا تتم وفق شعار «الحكومة قوية « ، هذا ...»، «مرشح فريق «8 مارس « وقام»)."""
+    if i + 1 >= end or text[i + 1] not in " \t" or not stack or stack[-1][1] != "g" or stack[-1][2] != paragraph:
+        return False
+    return i - stack[-1][0] <= _REVERSED_REACH
 
 
 def _opens(text: str, i: int, start: int, end: int, open_double: bool) -> bool:

@@ -255,6 +255,12 @@ class Piece(Emitter):
             if speaker is None and not words and tok.key not in self.lex.cues:
                 # «انتقدت الإمارات الاتحاد الأوروبي ... وقالت إن»: nobody met agrees with the verb; the sentence's body
                 speaker = self._sentence_body(i)
+            if speaker is None and not words and i == s0 > 0 and tok.key.endswith("وا") \
+                    and self._para[s0 - 1] >= self._para[i] - 1:
+                # «دان وجهاء وأعيان محافظة القطيف الجريمة ...» then «وأكدوا أن»: nobody met agrees with a plural verb
+                # opening its sentence; the plural subject of the sentence before (this paragraph or the one before)
+                speaker = self._plural_subject(s0 - 1)
+                said = "p" if speaker is not None else said
             if speaker is None and len(words) == 1 and words[0].key in self.lex.honorifics \
                     and not self.resolver.memory.items:
                 speaker = self._dignitary(i)  # «وقال معاليه: إن ...» with no speaker met yet: the story's dignitary
@@ -392,7 +398,7 @@ class Piece(Emitter):
         memory = self.resolver.memory
         plural = not same and self.tokens[i].key.endswith(("ين", "ون"))
         speaker = self._verb_subject(i) or (self._plural_subject(i) if plural else None) \
-            or self._honorific_actor(i) or self._subjectless(i) \
+            or self._honorific_actor(i) or self._subjectless(i, gender=gender) \
             or memory.latest(self._para[i], 0, gender) \
             or self._subjectless(i, ("ORG", "LOC", "GPE")) or memory.latest(self._para[i], gender=gender) \
             or self._was_subject(i) or self._agreeing_subject(i)
@@ -407,7 +413,8 @@ class Piece(Emitter):
             self.resolver.memory.add(self._para[i], speaker, "p" if plural else None)
 
     def _plural_subject(self, i: int) -> Speaker | None:
-        """The plural subject right after the verb opening the clause of plural participle ``i`` (the sentence, the
+        """The plural subject right after the verb opening the clause of plural participle ``i`` (or of the sentence
+        ending at ``i``, for a plural verb opening the next one: «دان وجهاء وأعيان ... الجريمة.» «وأكدوا أن») (the sentence, the
         words after فيما، حيث، بينما، كما، قد, after a short fronted phrase and its comma, or a clause after a comma
         opening with و), the nearest clause first: «وأبدى البعض استياءهم مما يحدث، مؤكدين أن»، «حيث تبادل الموظفون
         التهاني ... مؤكدين أن»، «فيما سخر كثيرون من القضية، معتبرين أن». A verb before its subject stays singular, so

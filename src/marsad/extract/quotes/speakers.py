@@ -687,17 +687,19 @@ class Resolver:
         else; None otherwise."""
         rest = [t for t in zone if t.start >= end]
         k = 0
+        acronym = False  # the subject's body closed by its acronym («... للنفط (أوبك)»), right after its words or not
         while k < min(len(rest), 5):
             tok = rest[k]
-            if tok.text == "(" and k > 0 and k + 3 < len(rest) and rest[k + 2].text == ")" and rest[k + 1].is_word \
+            if tok.text == "(" and k + 3 < len(rest) and rest[k + 2].text == ")" and rest[k + 1].is_word \
                     and not rest[k + 1].key.startswith("ال") and not rest[k + 1].key.isdigit():
                 rest = rest[:k] + rest[k + 3:]  # the acronym is no word of the description
+                acronym = True
                 continue
             if tok.text in DASHES and k > 0:
                 return self._dashed_name(rest[k + 1:])
             found = self._person_at(tok.start)
             if found is not None:
-                return found if k > 0 else None
+                return found if k > 0 or acronym else None
             place = next((m for m in self.doc.mentions if m.type == "LOC" and k + 1 < len(rest)
                           and m.start == rest[k + 1].start), None) if tok.key == "في" else None
             if place is not None:

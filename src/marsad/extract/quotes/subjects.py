@@ -151,7 +151,11 @@ class Subjects(Openers):
             if not out and tok.key in DEMONSTRATIVES and nxt is not None and self._pointed(nxt):
                 out.append(tok)  # «وأكد هذا الناطق ...»: kept for the resolver, which takes it back to a known speaker
                 continue
-            if (tok.key in self.lex.stops and not named) or tok.key.startswith("لل") or self.lex.cue(tok.key) is not None:
+            # «للصحيفة» after the subject is who the words were said to — but not inside a body's name the subject
+            # holds («رئيس اللجنة الدائمة للبحوث العلمية والإفتاء الشيخ عبدالعزيز ...»)
+            addressee = tok.key.startswith("لل") and not any(
+                m.start < tok.start < m.end for m in self.resolver.doc.mentions)
+            if (tok.key in self.lex.stops and not named) or addressee or self.lex.cue(tok.key) is not None:
                 break
             if tok.key[:1] == "ل" and self.lex.channel_at([tok.key]):
                 break  # الوزير لتلفزيون ...، «قال أمس لصحيفة ...»: the channel the words were said to
@@ -292,7 +296,13 @@ class Subjects(Openers):
         plural = self.tokens[i].key.endswith(("وا", "ون")) and (
             bare_word(first.key) in QUANTIFIERS or any(t.key.endswith(("ين", "ون")) for t in words[:3])
             or (len(words) > 1 and first.key.endswith("ي") and words[1].key.startswith("ال")))
-        mention = any(m.start == first.start and m.type in ("PER", "ORG") for m in self.resolver.doc.mentions)
+        # a mention opening the words, or a person's name closing them right after a definite description («كما أن
+        # الأسطورة الأرجنتينية دييغو مارادونا أعلن أنه» — not a name a preposition governs: «وفيما يخص رأيه بسامي الجابر
+        # قال:»)
+        starts = {t.start: k for k, t in enumerate(words)}
+        mention = any((m.start == first.start and m.type in ("PER", "ORG")) or (
+            m.type == "PER" and m.end == words[-1].end and starts.get(m.start, 0) > 0
+            and words[starts[m.start] - 1].key.startswith("ال")) for m in self.resolver.doc.mentions)
         if plural or mention or self.lex.role(first.key) in ("person", "group", "body") \
                 or self.lex.is_channel([first.key]):
             return words
@@ -314,11 +324,13 @@ class Subjects(Openers):
         key = self.tokens[j].key
         return key in CONTRASTIVE or (key == "ان" and j > 0 and self.tokens[j - 1].key in CONNECTIVES)
 
-    def _subjectless(self, i: int, types: tuple[str, ...] = ("PER",)) -> Speaker | None:
+    def _subjectless(self, i: int, types: tuple[str, ...] = ("PER",), gender: str | None = None) -> Speaker | None:
         """The speaker of a cue without a subject: the person the sentence is about when no speaker was met in
         that sentence ('بدوره، أعاد بوتين التذكير ...، وقال: «...»'); when no speaker was met in the paragraph
         at all, the person an earlier sentence of the paragraph is about ('وظهر كيري ... وقال إنه'); else None
-        (the latest speaker then).  A dateline before a colon or a dash, and quoted words, are never searched."""
+        (the latest speaker then).  A dateline before a colon or a dash, and quoted words, are never searched.
+        With ``gender`` (a participle's), only a current speaker agreeing with it keeps a name deep in the sentence
+        from taking over («وأكدوا أن» of a group, then «واستنكر القاضي في محكمة ... الشيخ محمد الجيراني ...، لافتا»)."""
         s0 = self._sentence_start[i]
         for j in range(i - 1, s0 - 1, -1):
             if self.tokens[j].text in (":", "-", "–"):
@@ -330,7 +342,7 @@ class Subjects(Openers):
         if latest is not None and any(lo <= f.start < here for f in self.found):
             return None
         hi = here
-        if self.resolver.memory.latest(self._para[i]) is not None:
+        if self.resolver.memory.latest(self._para[i], gender=gender) is not None:
             # with a current speaker, only a name in subject position takes over («بدوره، أعاد بوتين ...، وقال»);
             # a name deep in the verb's object does not («ورفض نفي القبض على ... «عبدالخالق الحوثي» قائلا»)
             lead = next((c + 1 for c in range(start, min(start + 5, i)) if self.tokens[c].text in COMMAS), start)
@@ -511,7 +523,8 @@ class Subjects(Openers):
                                     and prev.is_word and not prev.key.startswith("ال") and prev.key not in self.lex.stops
                                     and self.lex.role(prev.key) is None and not in_name)
             k = at - 1
-            while k > 0 and at - k <= 3 and self.tokens[k].key.startswith("ال") and not in_name:
+            while k > 0 and at - k <= 3 and self.tokens[k].key.startswith("ال") and not in_name \
+                    and not self._in_place(self.tokens[k].start):
                 k -= 1  # من قبل الصحافية ميغين كيلي: the role's governor governs the name
             # ... but a place after لدى is no role: «السفير الأمريكي لدى السعودية جوزيف ويستفول» is the subject (after
             # another governor, a title with no entry in the role list still is one: «من قبل الصحافية ميغين كيلي»)
@@ -533,6 +546,11 @@ class Subjects(Openers):
                 break
             j += 1
         return j
+
+    def _in_place(self, offset: int) -> bool:
+        """True when ``offset`` is inside a place mention (LOC, GPE): «في القطيف الشيخ محمد الجيراني» — a place the
+        preposition governs, not a role word leading to the name after it."""
+        return any(m.start <= offset < m.end and m.type in ("LOC", "GPE") for m in self.resolver.doc.mentions)
 
     def _in_timex(self, offset: int) -> bool:
         """True when ``offset`` is inside a time expression the time stage found (أول من أمس، يوم الجمعة)."""
