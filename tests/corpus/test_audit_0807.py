@@ -1,0 +1,30 @@
+"""Errors found by auditing the 40 largest entities of SaudiNewsNet 2015-08-07 (tests/gold/entities/audit_2015-08-07.md).
+
+Real articles (none of the held-out third, none of the stories gold's test split) run through the product pipeline
+(page stage, components, corpus steps), as ``marsad analyze`` runs them.
+"""
+
+from __future__ import annotations
+
+from marsad.corpus.result import CorpusResult
+from marsad.model import Document
+
+URLS = {
+    "nasr": "http://www.al-jazirah.com/2015/20150807/sp19.htm",  # «ببعثة نادي النصر الأسبوع الماضي من لاعبين»
+    # «إحباط الجيش المصري الأسبوع الماضي لعملية» (2015-07-21)
+    "sinai": "http://aawsat.com/home/article/401661/الشيخ-زويد-بؤرة-الإرهاب-في-مصر",
+}
+
+
+def _covering(doc: Document, text: str) -> list[str]:
+    """The texts of the mentions overlapping the first occurrence of ``text``."""
+    at = doc.text.index(text)
+    return [m.text for m in doc.mentions if m.start < at + len(text) and m.end > at]
+
+
+def test_a_relative_date_is_no_part_of_a_name(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """The tagger ran a name on into the date after it, «[نادي النصر الأسبوع الماضي]», «[الجيش المصري الأسبوع
+    الماضي]»: a junk span, an entity of its own; the name alone is the mention now."""
+    docs = analysed[0]
+    assert _covering(docs["nasr"], "نادي النصر الأسبوع الماضي") == ["نادي النصر"]
+    assert _covering(docs["sinai"], "الجيش المصري الأسبوع الماضي") == ["الجيش المصري"]
