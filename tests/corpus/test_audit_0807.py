@@ -13,6 +13,9 @@ URLS = {
     "nasr": "http://www.al-jazirah.com/2015/20150807/sp19.htm",  # «ببعثة نادي النصر الأسبوع الماضي من لاعبين»
     # «إحباط الجيش المصري الأسبوع الماضي لعملية» (2015-07-21)
     "sinai": "http://aawsat.com/home/article/401661/الشيخ-زويد-بؤرة-الإرهاب-في-مصر",
+    "storm": "http://www.al-jazirah.com/2015/20150807/lp5.htm",  # «الملك سلمان بدء (عاصفة الحزم)»
+    # «وأعرب الملك سلمان باسمه واسم شعب وحكومة المملكة» (2015-07-21)
+    "colombia": "http://aawsat.com/home/article/410061/خادم-الحرمين-وولي-عهده-يهنئان-الشعب-الكولومبي-في-ذكرى-استقلاله",
 }
 
 
@@ -28,3 +31,14 @@ def test_a_relative_date_is_no_part_of_a_name(analysed: tuple[dict[str, Document
     docs = analysed[0]
     assert _covering(docs["nasr"], "نادي النصر الأسبوع الماضي") == ["نادي النصر"]
     assert _covering(docs["sinai"], "الجيش المصري الأسبوع الماضي") == ["الجيش المصري"]
+
+
+def test_a_titled_given_name_is_no_run_on(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«الملك [سلمان بدء]» (King Salman began), «الملك [سلمان باسمه]»: the tagger ran the king's given name on into
+    the next word, a junk span of its own; the title and the given name are registered («الملك سلمان»), so the given
+    name alone is the mention, and it is the king's."""
+    docs = analysed[0]
+    for name, text in (("storm", "سلمان بدء"), ("colombia", "سلمان باسمه")):
+        doc = docs[name]
+        at = doc.text.index(text)
+        assert [(m.text, m.entity) for m in doc.mentions if m.start == at] == [("سلمان", "per:king-salman")], name

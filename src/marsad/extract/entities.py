@@ -347,8 +347,11 @@ def _is_speech_verb(token: Token) -> bool:
     return key in _speech_verbs() or (key[:1] in "وف" and key[1:] in _speech_verbs())
 
 
-def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[str]) -> list[Mention]:
+def _mentions(
+    doc: Document, tokens: list[Token], label: str, bare: frozenset[str], before: Token | None = None,
+) -> list[Mention]:
     """The mentions a tagged span gives: a person's edge words that are never names cut off, two names split apart.
+    ``before`` is the word before the span, if any.
 
     A one-word span that is a unit or mostly an ordinary word (السورية، دولار, by the corpus
     rates of :mod:`marsad.corpus.names`) gives none, unless the registry knows it.
@@ -362,7 +365,7 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
         tokens = tokens[:-1]
     if kind == "PER" and len(tokens) > 2 and _runs_past_registered_name(tokens):
         tokens = tokens[:-1]  # «الرئيس عبد ربه هادي [الشرعية]», «منصور هادي [سبق] له»
-    elif kind == "PER" and len(tokens) > 1 and runs_on(tokens):
+    elif kind == "PER" and len(tokens) > 1 and runs_on(tokens, before):
         tokens = tokens[:-1]  # «الأمريكي كيري [مثمر]», «الملك سلمان [يصافح]»
     while kind == "ORG" and len(tokens) > 2 and _describes(tokens[-2], tokens[-1]):
         tokens = tokens[:-1]  # «منظمة داعش [الإرهابية]»: a description, not a word of the name
@@ -434,14 +437,15 @@ def _run_on_words() -> frozenset[str]:
     return frozenset(row[0] for row in load_table("entity_run_on_words.tsv"))
 
 
-def runs_on(tokens: list[Token]) -> bool:
+def runs_on(tokens: list[Token], before: Token | None = None) -> bool:
     """True when a person span is a registered name run on into an ordinary word: a verb or an indefinite adjective.
 
     A name is definite, and an adjective of it carries the article; a last word written without it that the corpus
     seldom writes after a name word (``entity_run_on_words.tsv``, mined by ``scripts/mine_run_on_words.py``) is no
     part of a registered name before it: «الأمريكي كيري مثمر», «عادل الجبير سيركز» (a headline's verb, a predicate
     adjective).  Not after a lone common given name, which is many men's first name («عبد الله قابل» is not King
-    Abdullah), and not when the whole span is registered.  Persons only: after a place or an organisation the word
+    Abdullah), unless the word ``before`` the span and that name are a registered name («الملك [سلمان بدء]», King
+    Salman began: «الملك سلمان» is the king's), and not when the whole span is registered.  Persons only: after a place or an organisation the word
     may name a thing the place names («السفينة مصر جاز») or the name a common noun («حماس سلمى», Salma's zeal).
     """
     word = name_word(tokens[-1].key)
@@ -451,8 +455,9 @@ def runs_on(tokens: list[Token]) -> bool:
         return False
     rest = " ".join(t.text for t in tokens[:-1])
     words = compound_words(name_words(rest))
-    return (shipped_registry().lookup(rest) is not None and bool(words)
-            and (len(words) > 1 or not is_given_name(words[0])))
+    if len(words) == 1 and is_given_name(words[0]):
+        return before is not None and shipped_registry().lookup(f"{before.text} {rest}") is not None
+    return shipped_registry().lookup(rest) is not None and bool(words)
 
 
 def _describes(before: Token, token: Token) -> bool:
@@ -1825,7 +1830,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
     for sent in sentences:
         sent_spans: list[tuple[int, int, Mention]] = []
         for a, b, label in iob_spans(sent.tags):
-            for m in _mentions(doc, sent.tokens[a:b], label, bare):
+            for m in _mentions(doc, sent.tokens[a:b], label, bare, sent.tokens[a - 1] if a else None):
                 if b == a + 1 and (in_construct(doc, sent.tokens, a, m) or in_idiom(sent.tokens, a, m)
                                    or attributive(sent, a, m) or common_noun_in_document(m, definite)
                                    or adjective_of_place(sent, a, m) or measured(sent, a, m)
