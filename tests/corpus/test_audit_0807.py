@@ -15,6 +15,7 @@ URLS = {
     "sinai": "http://aawsat.com/home/article/401661/الشيخ-زويد-بؤرة-الإرهاب-في-مصر",
     "storm": "http://www.al-jazirah.com/2015/20150807/lp5.htm",  # «الملك سلمان بدء (عاصفة الحزم)»
     # «وأعرب الملك سلمان باسمه واسم شعب وحكومة المملكة» (2015-07-21)
+    "korea": "http://www.al-madina.com/node/623234/قنصل-كوريا-الجنوبية-فرص-استثمارية-ضخمة-في-المدينة.html",  # «زيارة رئيسة كوريا الجنوبية للسعودية»
     "colombia": "http://aawsat.com/home/article/410061/خادم-الحرمين-وولي-عهده-يهنئان-الشعب-الكولومبي-في-ذكرى-استقلاله",
 }
 
@@ -42,3 +43,14 @@ def test_a_titled_given_name_is_no_run_on(analysed: tuple[dict[str, Document], C
         doc = docs[name]
         at = doc.text.index(text)
         assert [(m.text, m.entity) for m in doc.mentions if m.start == at] == [("سلمان", "per:king-salman")], name
+
+
+def test_a_place_after_the_preposition_is_no_part_of_a_registered_name(
+    analysed: tuple[dict[str, Document], CorpusResult],
+) -> None:
+    """«زيارة رئيسة [كوريا الجنوبية للسعودية]»: the tagger ran South Korea on into the country visited, a junk span of
+    its own; the registered name and the place after «ل» are two mentions now."""
+    doc = analysed[0]["korea"]
+    at = doc.text.index("كوريا الجنوبية للسعودية")
+    found = [(m.text, m.entity) for m in doc.mentions if at <= m.start < at + 25]
+    assert found == [("كوريا الجنوبية", "loc:south-korea"), ("لسعودية", "loc:saudi-arabia")]

@@ -1752,9 +1752,15 @@ def split_after_registered_names(sentence: _Sentence) -> None:
     stays whole), the conjunct begins a span of its own, or, when its «و» would stay in it (:func:`clitic_length`:
     «والشرعية الدولية»), is dropped; the registered name is the mention it is.  One word after a name ending with a
     definite word is that word's coordinate, not a name («أمريكا الشمالية والوسطى»: North and Central America).
+    So does a place written with the preposition ل that ends the span after a registered name (:func:`_lam_place`):
+    «زيارة رئيسة [كوريا الجنوبية للسعودية]» is South Korea and Saudi Arabia, the president's visit to it.
     """
     tokens, tags = sentence.tokens, sentence.tags
     for a, b, label in list(iob_spans(tags)):
+        if (b - a > 1 and _lam_place(tokens[b - 1]) and _registered_head(tokens[a:b - 1])
+                and not _registered_head(tokens[a:b])):
+            tags[b - 1] = "B-LOC"
+            continue
         joins = [i for i in range(b - 1, a, -1) if tokens[i].key.startswith("و") and len(tokens[i].key) > 3]
         if not joins or _registered_head(tokens[a:b]):
             continue
@@ -1765,6 +1771,14 @@ def split_after_registered_names(sentence: _Sentence) -> None:
             tags[cut] = "B-" + label
         elif cut is not None:  # «والشرعية الدولية»: a conjunct whose «و» would stay in its span is no name
             tags[cut:b] = ["O"] * (b - cut)
+
+
+def _lam_place(token: Token) -> bool:
+    """True for a known place written with the preposition ل (للسعودية، لمصر), not a place that begins with the
+    letter (لبنان، لندن، ليبيا)."""
+    key = token.key
+    return (key.startswith("ل") and not is_place_word(key) and clitic_length(token.text, frozenset()) > 0
+            and any(is_place_word(v) for v in stem_variants(key) if v != key))
 
 
 def untag_registered_kind_words(sentence: _Sentence) -> None:
