@@ -16,6 +16,7 @@ URLS = {
     "storm": "http://www.al-jazirah.com/2015/20150807/lp5.htm",  # «الملك سلمان بدء (عاصفة الحزم)»
     # «وأعرب الملك سلمان باسمه واسم شعب وحكومة المملكة» (2015-07-21)
     "korea": "http://www.al-madina.com/node/623234/قنصل-كوريا-الجنوبية-فرص-استثمارية-ضخمة-في-المدينة.html",  # «زيارة رئيسة كوريا الجنوبية للسعودية»
+    "jordan": "http://www.al-jazirah.com/2015/20150807/av2.htm",  # «وتضامنه مع المملكة العربية السعودية الشقيقة في»
     "colombia": "http://aawsat.com/home/article/410061/خادم-الحرمين-وولي-عهده-يهنئان-الشعب-الكولومبي-في-ذكرى-استقلاله",
 }
 
@@ -54,3 +55,14 @@ def test_a_place_after_the_preposition_is_no_part_of_a_registered_name(
     at = doc.text.index("كوريا الجنوبية للسعودية")
     found = [(m.text, m.entity) for m in doc.mentions if at <= m.start < at + 25]
     assert found == [("كوريا الجنوبية", "loc:south-korea"), ("لسعودية", "loc:saudi-arabia")]
+
+
+def test_a_description_after_a_registered_name_is_no_part_of_it(
+    analysed: tuple[dict[str, Document], CorpusResult],
+) -> None:
+    """«مع [المملكة العربية السعودية الشقيقة]» (the sisterly Kingdom): the description made an entity of its own that
+    hid the registered name; it is the country's mention now."""
+    doc = analysed[0]["jordan"]
+    at = doc.text.index("المملكة العربية السعودية الشقيقة")
+    assert [(m.text, m.entity) for m in doc.mentions if m.start == at] == [
+        ("المملكة العربية السعودية", "loc:saudi-arabia")]

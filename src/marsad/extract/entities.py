@@ -1781,6 +1781,27 @@ def _lam_place(token: Token) -> bool:
             and any(is_place_word(v) for v in stem_variants(key) if v != key))
 
 
+@cache
+def _name_descriptions() -> frozenset[str]:
+    return frozenset(row[0] for row in load_table("entity_name_descriptions.tsv"))
+
+
+def untag_name_descriptions(sentence: _Sentence) -> None:
+    """A description after a registered place or organisation is no part of its span: «مع [المملكة العربية السعودية
+    الشقيقة]», «دولة [الإمارات العربية المتحدة الشقيقة]».
+
+    The words SaudiNewsNet writes after many different registered names (``entity_name_descriptions.tsv``, mined by
+    ``scripts/mine_name_descriptions.py``: الشقيقة after 14) describe the name; taken into the span they made an entity of
+    their own that hid the registered one (2015-07-26, 2015-08-07).  A span that is a registered name and one of them,
+    and not a registered name whole, ends before it.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, label in list(iob_spans(tags)):
+        if (label not in ("PER", "PERS") and b - a > 1 and tokens[b - 1].key in _name_descriptions()
+                and _registered_head(tokens[a:b - 1]) and not _registered_head(tokens[a:b])):
+            tags[b - 1] = "O"
+
+
 def untag_registered_kind_words(sentence: _Sentence) -> None:
     """A kind word before a registered organisation's name is left out of its span.
 
@@ -1838,6 +1859,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         fill_registered_surnames(sent)
         cut_web_links(sent)
         split_after_registered_names(sent)
+        untag_name_descriptions(sent)
         untag_registered_kind_words(sent)
         tag_place_names([t.key for t in sent.tokens], sent.tags)
     name_place_organisations(sentences)
