@@ -351,10 +351,10 @@ def _mentions(
     doc: Document, tokens: list[Token], label: str, bare: frozenset[str], before: Token | None = None,
 ) -> list[Mention]:
     """The mentions a tagged span gives: a person's edge words that are never names cut off, two names split apart.
-    ``before`` is the word before the span, if any.
 
     A one-word span that is a unit or mostly an ordinary word (السورية، دولار, by the corpus
-    rates of :mod:`marsad.corpus.names`) gives none, unless the registry knows it.
+    rates of :mod:`marsad.corpus.names`) gives none, unless the registry knows it.  ``before`` is the word before the
+    span, if any (:func:`runs_on` reads it).
     """
     kind = _TYPES.get(label)
     if kind is None:
@@ -443,8 +443,9 @@ def runs_on(tokens: list[Token], before: Token | None = None) -> bool:
     part of a registered name before it: «الأمريكي كيري مثمر», «عادل الجبير سيركز» (a headline's verb, a predicate
     adjective).  Not after a lone common given name, which is many men's first name («عبد الله قابل» is not King
     Abdullah), unless the word ``before`` the span and that name are a registered name («الملك [سلمان بدء]», King
-    Salman began: «الملك سلمان» is the king's), and not when the whole span is registered.  Persons only: after a place or an organisation the word
-    may name a thing the place names («السفينة مصر جاز») or the name a common noun («حماس سلمى», Salma's zeal).
+    Salman began: «الملك سلمان» is the king's), and not when the whole span is registered.  Persons only: after a
+    place or an organisation the word may name a thing the place names («السفينة مصر جاز») or the name a common noun
+    («حماس سلمى», Salma's zeal).
     """
     word = name_word(tokens[-1].key)
     if word.startswith("ال") or word not in _run_on_words() or is_given_name(word) or is_person_word(word):
@@ -1021,10 +1022,11 @@ def untag_relative_dates(sentence: _Sentence) -> None:
     """
     tokens, tags = sentence.tokens, sentence.tags
     lex = time_lexicon()
-    for a, b, _ in iob_spans(tags):
+    for a, b, _ in list(iob_spans(tags)):
+        if b - a < 3:
+            continue
         unit, mod = tokens[b - 2].key, tokens[b - 1].key
-        if (b - a > 2 and unit.startswith("ال") and (unit[2:],) in lex.units
-                and lex.words.get((mod,), ("",))[0] == "mod"):
+        if unit.startswith("ال") and (unit[2:],) in lex.units and lex.words.get((mod,), ("",))[0] == "mod":
             tags[b - 2:b] = ["O", "O"]
 
 
@@ -1791,9 +1793,9 @@ def untag_name_descriptions(sentence: _Sentence) -> None:
     الشقيقة]», «دولة [الإمارات العربية المتحدة الشقيقة]».
 
     The words SaudiNewsNet writes after many different registered names (``entity_name_descriptions.tsv``, mined by
-    ``scripts/mine_name_descriptions.py``: الشقيقة after 14) describe the name; taken into the span they made an entity of
-    their own that hid the registered one (2015-07-26, 2015-08-07).  A span that is a registered name and one of them,
-    and not a registered name whole, ends before it.
+    ``scripts/mine_name_descriptions.py``: الشقيقة after 14) describe the name; taken into the span they made an
+    entity of their own that hid the registered one (2015-07-26, 2015-08-07).  A span that is a registered name and one
+    of them, and not a registered name whole, ends before it.
     """
     tokens, tags = sentence.tokens, sentence.tags
     for a, b, label in list(iob_spans(tags)):
