@@ -48,6 +48,7 @@ from marsad.corpus.terms import STOPWORDS, near_content_stems
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, name_spans
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.extract.place_names import tag_place_names
+from marsad.extract.time.lexicon import lexicon as time_lexicon
 from marsad.lexicons import load, load_groups, load_table
 from marsad.model import Document, EntityType, Mention
 from marsad.page.outlets import outlet_table
@@ -346,11 +347,14 @@ def _is_speech_verb(token: Token) -> bool:
     return key in _speech_verbs() or (key[:1] in "وف" and key[1:] in _speech_verbs())
 
 
-def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[str]) -> list[Mention]:
+def _mentions(
+    doc: Document, tokens: list[Token], label: str, bare: frozenset[str], before: Token | None = None,
+) -> list[Mention]:
     """The mentions a tagged span gives: a person's edge words that are never names cut off, two names split apart.
 
     A one-word span that is a unit or mostly an ordinary word (السورية، دولار, by the corpus
-    rates of :mod:`marsad.corpus.names`) gives none, unless the registry knows it.
+    rates of :mod:`marsad.corpus.names`) gives none, unless the registry knows it.  ``before`` is the word before the
+    span, if any (:func:`runs_on` reads it).
     """
     kind = _TYPES.get(label)
     if kind is None:
@@ -361,7 +365,7 @@ def _mentions(doc: Document, tokens: list[Token], label: str, bare: frozenset[st
         tokens = tokens[:-1]
     if kind == "PER" and len(tokens) > 2 and _runs_past_registered_name(tokens):
         tokens = tokens[:-1]  # «الرئيس عبد ربه هادي [الشرعية]», «منصور هادي [سبق] له»
-    elif kind == "PER" and len(tokens) > 1 and runs_on(tokens):
+    elif kind == "PER" and len(tokens) > 1 and runs_on(tokens, before):
         tokens = tokens[:-1]  # «الأمريكي كيري [مثمر]», «الملك سلمان [يصافح]»
     while kind == "ORG" and len(tokens) > 2 and _describes(tokens[-2], tokens[-1]):
         tokens = tokens[:-1]  # «منظمة داعش [الإرهابية]»: a description, not a word of the name
@@ -431,15 +435,17 @@ def _run_on_words() -> frozenset[str]:
     return frozenset(row[0] for row in load_table("entity_run_on_words.tsv"))
 
 
-def runs_on(tokens: list[Token]) -> bool:
+def runs_on(tokens: list[Token], before: Token | None = None) -> bool:
     """True when a person span is a registered name run on into an ordinary word: a verb or an indefinite adjective.
 
     A name is definite, and an adjective of it carries the article; a last word written without it that the corpus
     seldom writes after a name word (``entity_run_on_words.tsv``, mined by ``scripts/mine_run_on_words.py``) is no
     part of a registered name before it: «الأمريكي كيري مثمر», «عادل الجبير سيركز» (a headline's verb, a predicate
     adjective).  Not after a lone common given name, which is many men's first name («عبد الله قابل» is not King
-    Abdullah), and not when the whole span is registered.  Persons only: after a place or an organisation the word
-    may name a thing the place names («السفينة مصر جاز») or the name a common noun («حماس سلمى», Salma's zeal).
+    Abdullah), unless the word ``before`` the span and that name are a registered name («الملك [سلمان بدء]», King
+    Salman began: «الملك سلمان» is the king's), and not when the whole span is registered.  Persons only: after a
+    place or an organisation the word may name a thing the place names («السفينة مصر جاز») or the name a common noun
+    («حماس سلمى», Salma's zeal).
     """
     word = name_word(tokens[-1].key)
     if word.startswith("ال") or word not in _run_on_words() or is_given_name(word) or is_person_word(word):
@@ -448,8 +454,9 @@ def runs_on(tokens: list[Token]) -> bool:
         return False
     rest = " ".join(t.text for t in tokens[:-1])
     words = compound_words(name_words(rest))
-    return (shipped_registry().lookup(rest) is not None and bool(words)
-            and (len(words) > 1 or not is_given_name(words[0])))
+    if len(words) == 1 and is_given_name(words[0]):
+        return before is not None and shipped_registry().lookup(f"{before.text} {rest}") is not None
+    return shipped_registry().lookup(rest) is not None and bool(words)
 
 
 def _describes(before: Token, token: Token) -> bool:
@@ -1001,6 +1008,26 @@ def _mark_clubs(doc: Document, mentions: list[Mention]) -> None:
         if name in clubs and not any(tag in (m.entity or "") for tag in APART):
             m.type = "ORG"
             m.entity = f"ORG:{CLUB}{name}"
+
+
+def untag_relative_dates(sentence: _Sentence) -> None:
+    """A relative date the tagger ran a name on into is no part of the name: «ببعثة [نادي النصر الأسبوع الماضي]»,
+    «وعثرت عليها [الشرطة العام الماضي]».
+
+    A span of three words or more whose last two are a calendar unit with the article and a word that places it
+    before or after now (``time_units.tsv``, the ``mod`` words of ``time_words.tsv``: الأسبوع الماضي, العام المقبل) ends
+    before them.  Such a pair is no name's: الماضي and المقبل stand inside tagged names 0.7% and 1.3% of the times the
+    ``name_words.tsv`` sample sees them, الجاري and الحالي never.  Run before :func:`untag_club_words`, which then reads
+    «[نادي النصر]» as the club's name.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    lex = time_lexicon()
+    for a, b, _ in list(iob_spans(tags)):
+        if b - a < 3:
+            continue
+        unit, mod = tokens[b - 2].key, tokens[b - 1].key
+        if unit.startswith("ال") and (unit[2:],) in lex.units and lex.words.get((mod,), ("",))[0] == "mod":
+            tags[b - 2:b] = ["O", "O"]
 
 
 def untag_club_words(sentence: _Sentence) -> None:
@@ -1727,9 +1754,15 @@ def split_after_registered_names(sentence: _Sentence) -> None:
     stays whole), the conjunct begins a span of its own, or, when its «و» would stay in it (:func:`clitic_length`:
     «والشرعية الدولية»), is dropped; the registered name is the mention it is.  One word after a name ending with a
     definite word is that word's coordinate, not a name («أمريكا الشمالية والوسطى»: North and Central America).
+    So does a place written with the preposition ل that ends the span after a registered name (:func:`_lam_place`):
+    «زيارة رئيسة [كوريا الجنوبية للسعودية]» is South Korea and Saudi Arabia, the president's visit to it.
     """
     tokens, tags = sentence.tokens, sentence.tags
     for a, b, label in list(iob_spans(tags)):
+        if (b - a > 1 and _lam_place(tokens[b - 1]) and _registered_head(tokens[a:b - 1])
+                and not _registered_head(tokens[a:b])):
+            tags[b - 1] = "B-LOC"
+            continue
         joins = [i for i in range(b - 1, a, -1) if tokens[i].key.startswith("و") and len(tokens[i].key) > 3]
         if not joins or _registered_head(tokens[a:b]):
             continue
@@ -1740,6 +1773,35 @@ def split_after_registered_names(sentence: _Sentence) -> None:
             tags[cut] = "B-" + label
         elif cut is not None:  # «والشرعية الدولية»: a conjunct whose «و» would stay in its span is no name
             tags[cut:b] = ["O"] * (b - cut)
+
+
+def _lam_place(token: Token) -> bool:
+    """True for a known place written with the preposition ل (للسعودية، لمصر), not a place that begins with the
+    letter (لبنان، لندن، ليبيا)."""
+    key = token.key
+    return (key.startswith("ل") and not is_place_word(key) and clitic_length(token.text, frozenset()) > 0
+            and any(is_place_word(v) for v in stem_variants(key) if v != key))
+
+
+@cache
+def _name_descriptions() -> frozenset[str]:
+    return frozenset(row[0] for row in load_table("entity_name_descriptions.tsv"))
+
+
+def untag_name_descriptions(sentence: _Sentence) -> None:
+    """A description after a registered place or organisation is no part of its span: «مع [المملكة العربية السعودية
+    الشقيقة]», «دولة [الإمارات العربية المتحدة الشقيقة]».
+
+    The words SaudiNewsNet writes after many different registered names (``entity_name_descriptions.tsv``, mined by
+    ``scripts/mine_name_descriptions.py``: الشقيقة after 14) describe the name; taken into the span they made an
+    entity of their own that hid the registered one (2015-07-26, 2015-08-07).  A span that is a registered name and one
+    of them, and not a registered name whole, ends before it.
+    """
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, label in list(iob_spans(tags)):
+        if (label not in ("PER", "PERS") and b - a > 1 and tokens[b - 1].key in _name_descriptions()
+                and _registered_head(tokens[a:b - 1]) and not _registered_head(tokens[a:b])):
+            tags[b - 1] = "O"
 
 
 def untag_registered_kind_words(sentence: _Sentence) -> None:
@@ -1786,6 +1848,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
     for sent in sentences:
         untag_quoted_name_heads(sent)
         extend_organisations(sent)
+        untag_relative_dates(sent)
         untag_club_words(sent)
         untag_role_portfolios(sent)
         qualify_organisations(sent)
@@ -1798,6 +1861,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         fill_registered_surnames(sent)
         cut_web_links(sent)
         split_after_registered_names(sent)
+        untag_name_descriptions(sent)
         untag_registered_kind_words(sent)
         tag_place_names([t.key for t in sent.tokens], sent.tags)
     name_place_organisations(sentences)
@@ -1809,7 +1873,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
     for sent in sentences:
         sent_spans: list[tuple[int, int, Mention]] = []
         for a, b, label in iob_spans(sent.tags):
-            for m in _mentions(doc, sent.tokens[a:b], label, bare):
+            for m in _mentions(doc, sent.tokens[a:b], label, bare, sent.tokens[a - 1] if a else None):
                 if b == a + 1 and (in_construct(doc, sent.tokens, a, m) or in_idiom(sent.tokens, a, m)
                                    or attributive(sent, a, m) or common_noun_in_document(m, definite)
                                    or adjective_of_place(sent, a, m) or measured(sent, a, m)
