@@ -47,7 +47,7 @@ from marsad.corpus.names import (
 from marsad.corpus.terms import STOPWORDS, near_content_stems
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, name_spans
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
-from marsad.extract.place_names import tag_place_names
+from marsad.extract.place_names import tag_place_brands, tag_place_names
 from marsad.lexicons import load, load_groups, load_table
 from marsad.model import Document, EntityType, Mention
 from marsad.page.outlets import outlet_table
@@ -898,11 +898,17 @@ def _mark_outlets(doc: Document, mentions: list[Mention]) -> None:
     for m in mentions:
         quoted = _enclosed(doc, m, [(_OPEN_QUOTES, _CLOSE_QUOTES)])
         word = _word_before(doc, m.start)
-        titled = word is not None and word.key in _OUTLET_WORDS
+        titled = (word is not None and word.key in _OUTLET_WORDS) or _outlet_titled(m)
         outlet = table.canonical(mention_name(doc, m)) if quoted or titled or own else None
         if outlet is not None and (quoted or titled or (outlet == own and _enclosed(doc, m, _OWN_BRACKETS))):
             m.type = "ORG"
             m.entity = f"ORG:{OUTLET}{outlet}"
+
+
+def _outlet_titled(m: Mention) -> bool:
+    """True when a mention is written with its outlet word inside it: «[جريدة الرياض]», a newspaper's name with a
+    place that :func:`marsad.extract.place_names.tag_place_names` tags whole."""
+    return norm_key(m.text.split(" ", 1)[0]) in _OUTLET_WORDS
 
 
 @cache
@@ -1800,6 +1806,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         split_after_registered_names(sent)
         untag_registered_kind_words(sent)
         tag_place_names([t.key for t in sent.tokens], sent.tags)
+        tag_place_brands([t.key for t in sent.tokens], sent.tags)
     name_place_organisations(sentences)
     bare = frozenset(map(token_key, chain.from_iterable(token_lists)))
     definite = frozenset(chain.from_iterable(map(_definite_readings, bare)))  # each key once
