@@ -30,7 +30,8 @@ a region, ORG otherwise.  The held-out third of the corpus (crc32(url) % 3 == 0)
 ``--exclude-day`` (an audit's unseen test day) are left out.
 
 Usage: python scripts/mine_place_names.py ../shared/datasets/saudinewsnet/saudinewsnet.jsonl.gz \
-           --exclude-day 2015-07-22 > names.tsv   (the header of src/marsad/lexicons/entity_place_names.tsv above it)
+           --exclude-day 2015-07-22 --exclude-day 2015-08-07 > names.tsv   (the header of
+       src/marsad/lexicons/entity_place_names.tsv above it; with --brands, of entity_place_brands.tsv)
 """
 
 from __future__ import annotations
@@ -262,8 +263,9 @@ def brand_shape(word: str, words: Counter[str], max_article: float) -> bool:
 def brands(counts: Counts, min_count: int, min_outlets: int,
            max_article: float) -> Iterator[tuple[tuple[str, str], list[float]]]:
     """Each pair «WORD PLACE» seen ``min_count`` times in ``min_outlets`` outlets whose word has a brand's shape
-    (:func:`brand_shape`), with its count, outlets, the share of the word's uses it is, and the word's rate inside
-    tagged names."""
+    (:func:`brand_shape`) and that is seldom written after a place trigger (below ``max_article`` of its uses: a
+    place of two words, «محافظة محايل عسير»), with its count, outlets, the share of the word's uses it is, and the
+    word's rate inside tagged names."""
     grams, outlets, words, _ = counts
     pairs: Counter[tuple[str, str]] = Counter()
     where: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -272,8 +274,13 @@ def brands(counts: Counts, min_count: int, min_outlets: int,
             pair = (brand_word(gram[0], words), gram[1])
             pairs[pair] += n
             where[pair] |= outlets[gram]
+    placed: Counter[tuple[str, str]] = Counter()  # the pairs written after a place trigger: «محافظة محايل عسير»
+    for gram, n in grams.items():
+        if len(gram) == 3 and _is_trigger(gram[0]) and (pair := (brand_word(gram[1], words), gram[2])) in pairs:
+            placed[pair] += n
     for (word, place), n in pairs.most_common():
-        if n >= min_count and len(where[word, place]) >= min_outlets and brand_shape(word, words, max_article):
+        if (n >= min_count and len(where[word, place]) >= min_outlets and brand_shape(word, words, max_article)
+                and placed[word, place] < max_article * n):
             yield (word, place), [n, len(where[word, place]), n / max(words[word], n), ordinary_rate(word) or 0.0]
 
 
