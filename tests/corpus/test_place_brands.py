@@ -19,6 +19,7 @@ URLS = {
     "aramco_alone": "http://aawsat.com/home/article/414796/السعودية-تستعيد-حصتها-النفطية-في-السوق-الصينية-بعد-هبوط-مايو-الحاد",
     "zain": "http://www.alyaum.com/article/4081558",  # «وزين السعودية» ×2 in a list of shares
     "riyadh_paper": "http://www.alriyadh.com/1069630",  # «رئاسة تحرير صحيفة الرياض»
+    "riyadh_quoted": "http://www.alriyadh.com/1070192",  # «لتحرير جريدة «الرياض»» ×8
 }
 
 
@@ -54,11 +55,9 @@ def test_a_brand_named_by_its_country_is_the_brand(analysed: tuple[dict[str, Doc
 def test_a_newspaper_named_with_its_outlet_word_is_the_outlet(
         analysed: tuple[dict[str, Document], CorpusResult]) -> None:
     """«صحيفة الرياض», tagged whole as an organisation by the mined names with a place, is the newspaper al-Riyadh
-    (the outlet's entity, as «جريدة «الرياض»» is), not an organisation apart (4 mentions on 2015-07-22)."""
-    docs, result = analysed
-    doc = docs["riyadh_paper"]
-    ids = _entities(doc, "صحيفة الرياض")
-    assert len(ids) == 1
-    entity = next(e for e in result.entities if e.id in ids)
-    assert entity.type == "ORG" and entity.id != "loc:riyadh"
-    assert entity.name == "الرياض", (entity.name, entity.aliases)
+    that another article names in quotation marks after its outlet word («جريدة «الرياض»»), not an organisation
+    apart (4 mentions on 2015-07-22) nor the city."""
+    docs, _ = analysed
+    ids = _entities(docs["riyadh_paper"], "صحيفة الرياض")
+    assert len(ids) == 1 and ids != {"loc:riyadh"}
+    assert ids <= _entities(docs["riyadh_quoted"], "الرياض")  # and the city of its other mentions

@@ -77,6 +77,7 @@ from marsad.extract.entities import (
     SHARED_SURNAME,
     is_place_adjective,
     mention_name,
+    outlet_name,
     state_heads,
 )
 from marsad.extract.place_names import brand_of
@@ -716,6 +717,8 @@ def document_names(doc: Document) -> DocumentNames:
             group.forms = Counter({club: group.mentions})
         keyed = (event_home(masculine_qualifier(name)) if group.type == "MISC"
                  else brand_of(name) if group.type == "ORG" else name)  # «أرامكو السعودية» is «أرامكو»
+        if apart == OUTLET:
+            keyed = outlet_name(keyed)  # «جريدة الرياض» is the newspaper «الرياض» quoted elsewhere
         node = f"{_kind(group.type)}|{name_key(keyed)}" if name else ""
         if name and apart:
             node += "|" + apart  # the newspaper الشرق الأوسط or the club الخليج, never the region

@@ -908,7 +908,14 @@ def _mark_outlets(doc: Document, mentions: list[Mention]) -> None:
 def _outlet_titled(m: Mention) -> bool:
     """True when a mention is written with its outlet word inside it: «[جريدة الرياض]», a newspaper's name with a
     place that :func:`marsad.extract.place_names.tag_place_names` tags whole."""
-    return norm_key(m.text.split(" ", 1)[0]) in _OUTLET_WORDS
+    return outlet_name(m.text) != m.text
+
+
+def outlet_name(name: str) -> str:
+    """A newspaper's name without the outlet word written first in it («جريدة الرياض» → «الرياض»), so that
+    resolution keys it as the outlet named alone; any other name as it is."""
+    first, _, rest = name.strip().partition(" ")
+    return rest.strip() if rest.strip() and norm_key(first) in _OUTLET_WORDS else name
 
 
 @cache
