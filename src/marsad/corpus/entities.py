@@ -717,8 +717,12 @@ def document_names(doc: Document) -> DocumentNames:
             group.forms = Counter({club: group.mentions})
         keyed = (event_home(masculine_qualifier(name)) if group.type == "MISC"
                  else brand_of(name) if group.type == "ORG" else name)  # «أرامكو السعودية» is «أرامكو»
-        if apart == OUTLET:
-            keyed = outlet_name(keyed)  # «جريدة الرياض» is the newspaper «الرياض» quoted elsewhere
+        if apart == OUTLET:  # «جريدة الرياض» is the newspaper «الرياض» quoted elsewhere, named and keyed so
+            keyed = outlet_name(keyed)
+            forms: Counter[str] = Counter()
+            for form, n in group.forms.items():
+                forms[outlet_name(form)] += n
+            group.forms = forms
         node = f"{_kind(group.type)}|{name_key(keyed)}" if name else ""
         if name and apart:
             node += "|" + apart  # the newspaper الشرق الأوسط or the club الخليج, never the region
