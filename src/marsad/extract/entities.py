@@ -45,7 +45,7 @@ from marsad.corpus.names import (
     tagged_count,
 )
 from marsad.corpus.terms import STOPWORDS, near_content_stems
-from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, name_spans
+from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, mined_places, name_spans
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
 from marsad.extract.place_names import tag_place_brands, tag_place_names
 from marsad.lexicons import load, load_groups, load_table
@@ -558,7 +558,8 @@ def is_place_adjective(key: str) -> bool:
 
     The place is looked for in the gazetteer and the registry with and without its article
     and final alif (المالي ← مالي, اليوناني ← اليونان, السورية ← سوريا, التركي ← تركيا,
-    الأمريكية ← أمريكا).  A word that is itself a known place is no adjective.
+    الأمريكية ← أمريكا).  A word that is itself a known place is no adjective, nor is the nisba of a mined place
+    (``ner_places_mined.tsv``), mostly a surname or a name's word: العسيري، الجيزاني، «حزب العمال الكردستاني».
     """
     if not key.startswith("ال") or key in one_word_places():
         return False
@@ -568,7 +569,8 @@ def is_place_adjective(key: str) -> bool:
             break
     else:
         return False
-    return any(is_place_word(place) for place in (key[2:], stem, "ال" + stem, stem + "ا", stem + "يا"))
+    return any(is_place_word(place) and place not in mined_places()
+               for place in (key[2:], stem, "ال" + stem, stem + "ا", stem + "يا"))
 
 
 def _split_at_links(tokens: list[Token]) -> list[list[Token]]:

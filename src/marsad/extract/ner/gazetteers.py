@@ -145,6 +145,12 @@ def place_gazetteer() -> Gazetteer:
 
 
 @cache
+def mined_places() -> frozenset[str]:
+    """The places of ``ner_places_mined.tsv`` (key forms): the frequent SaudiNewsNet places CLDR's lists miss."""
+    return frozenset(norm_key(row[0]) for row in load_table("ner_places_mined.tsv"))
+
+
+@cache
 def lexicon_resources() -> Lexicons:
     """The shipped lexicons (loaded once)."""
     return Lexicons(
