@@ -1577,7 +1577,9 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     «و[الإمارات] للاتصالات المتكاملة» (:func:`_named_by_lam_word`).  A word that stands for a whole organisation's
     name before its place (:func:`_short_word_before`: «أدبي [جدة]», «فنون [الرياض]») names it with the place, and so
     does the bare name of an organisation the document tags alone elsewhere: «شاركت إطعام [الرياض]» (the charity's
-    Riyadh branch, «أطلقت «إطعام»» in the same article).  So would it a document or
+    Riyadh branch, «أطلقت «إطعام»» in the same article).  An organisation named by a head, a place and more words
+    that the document tags whole is named by its words after the head too: «"[جازان] الاقتصادية"» beside «مدينة
+    جازان الاقتصادية».  So would it a document or
     meeting the corpus names after a city (``entity_place_documents.tsv``: «إعلان [القاهرة]», «مؤتمر [جنيف]»), which
     becomes one MISC name.  A head and place the
     document tags as one organisation elsewhere (بنك الرياض) are that organisation wherever the place alone is tagged
@@ -1589,9 +1591,12 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     alone: set[str] = set()  # one-word organisations of the document, written bare («أطلقت «إطعام»»)
     found: list[tuple[_Sentence, int, int]] = []
     cut: list[tuple[_Sentence, int]] = []  # one-word spans of another name after an untagged organisation head
+    tails: set[tuple[str, ...]] = set()  # what follows the head of an organisation named by a place and more words
     for sent in sentences:
         tokens, tags = sent.tokens, sent.tags
         for a, b, label in iob_spans(tags):
+            if label == "ORG" and b > a + 2 and place_org_heads_of(tokens[a].key) and is_place_word(tokens[a + 1].key):
+                tails.add(tuple(t.key for t in tokens[a + 1:b]))
             if label == "ORG" and b == a + 1 and not is_definite_word(tokens[a].key) and not is_place_word(tokens[a].key):
                 alone.add(tokens[a].key)
             if label == "ORG" and b == a + 2 and (heads := place_org_heads_of(tokens[a].key)) \
@@ -1603,6 +1608,7 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
                 named.update((h, tokens[a + 1].key) for h in _organisation_heads_of(tokens[a].key))
             elif label == "LOC" and b == a + 1 and _city_institution(sent, a):
                 tags[a - 1:a + 2] = ["B-ORG", "I-ORG", "I-ORG"]  # «مدينة جازان الاقتصادية»: Jazan Economic City
+                tails.add((tokens[a].key, tokens[a + 1].key))
             elif label == "LOC" and b == a + 1 and _named_by_lam_word(sent, a):
                 end = _place_org_end(sent, a)
                 tags[a:end] = ["B-ORG"] + ["I-ORG"] * (end - a - 1)  # «جهاز [قطر للاستثمار]»: the organisation
@@ -1616,6 +1622,11 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     documents = load_groups("entity_place_documents.tsv")  # head -> the cities it names documents after
     for sent, a, _ in found:
         tokens, tags = sent.tokens, sent.tags
+        tail = next((t for t in tails if tuple(k.key for k in tokens[a:a + len(t)]) == t
+                     and all(x == "O" for x in tags[a + 1:a + len(t)])), None)
+        if tail is not None:  # «"جازان الاقتصادية"» in a document that names «مدينة جازان الاقتصادية» whole
+            tags[a:a + len(tail)] = ["B-ORG"] + ["I-ORG"] * (len(tail) - 1)
+            continue
         if any(tokens[a].key in documents.get(v, ()) for v in stem_variants(tokens[a - 1].key)):
             tags[a - 1:a + 1] = ["B-MISC", "I-MISC"]  # «إعلان القاهرة», «مؤتمر جنيف»: a document or meeting
             continue
