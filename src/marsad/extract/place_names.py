@@ -5,7 +5,8 @@ A company, exchange, bank, radio, district or region named with a place («ال�
 the tagger tags the place word alone and resolution files the mention under the place.  ``entity_place_names.tsv``
 lists such names, mined from SaudiNewsNet by ``scripts/mine_place_names.py`` (n-grams around a place that recur in
 several outlets and whose words almost always come together), each with its label: ORG for an organisation, LOC for a
-district or region of its own.
+district or region of its own.  ``entity_place_brands.tsv`` lists the brands named by a place without a head word
+(«أرامكو السعودية», mined by the same script with ``--brands``), tagged whole and keyed as the brand alone.
 """
 
 from __future__ import annotations
