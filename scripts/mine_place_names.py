@@ -30,7 +30,8 @@ a region, ORG otherwise.  The held-out third of the corpus (crc32(url) % 3 == 0)
 ``--exclude-day`` (an audit's unseen test day) are left out.
 
 Usage: python scripts/mine_place_names.py ../shared/datasets/saudinewsnet/saudinewsnet.jsonl.gz \
-           --exclude-day 2015-07-22 > names.tsv   (the header of src/marsad/lexicons/entity_place_names.tsv above it)
+           --exclude-day 2015-07-22 --exclude-day 2015-08-07 > names.tsv   (the header of
+       src/marsad/lexicons/entity_place_names.tsv above it; with --brands, of entity_place_brands.tsv)
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cache
 
+from marsad.corpus.names import ORDINARY_RATE, is_given_name, is_person_word, ordinary_rate
 from marsad.corpus.terms import STOPWORDS
 from marsad.extract.entities import (
     is_definite_word,
@@ -115,8 +117,10 @@ def _is_head(key: str) -> bool:
 
 
 def _bare_place(key: str) -> bool:
-    """A place word written bare or with the article («بجدة», «وجدة» are no name's words)."""
-    return strip_clitics(key)[0] in ("", "ال") and is_place_word(key)
+    """A place word written bare or with the article («بجدة», «وجدة» are no name's words; «بغداد», «لندن», «فرنسا»
+    are places whole, their first letter no clitic: what is left without it is no place)."""
+    pre, stem = strip_clitics(key)
+    return is_place_word(key) and (pre in ("", "ال") or not is_place_word(stem))
 
 
 def mine(path: str, exclude: tuple[str, ...]) -> tuple[Counter[tuple[str, ...]], dict[tuple[str, ...], set[str]],
@@ -236,6 +240,50 @@ def label(gram: tuple[str, ...], place: int) -> str | None:
     return None
 
 
+def brand_word(key: str, words: Counter[str]) -> str:
+    """The reading a word before a place is counted under as a brand: without a conjunction or preposition when the
+    corpus writes the rest more often («وزين» → زين; «بيونغ» stays)."""
+    return max(stem_variants(key), key=lambda v: (words[v], v == key))
+
+
+def brand_shape(word: str, words: Counter[str], max_article: float) -> bool:
+    """True for a word that may open a brand named by a place without a head («[أرامكو] السعودية», «[زين]
+    السعودية»): indefinite and seldom written with the article (below ``max_article`` of its uses: not a noun,
+    «ريف حلب», «أكراد سوريا», «مواليد السعودية», «سلطنة عمان»), no stopword, place, head or title, mostly inside
+    tagged names in the corpus (:func:`marsad.corpus.names.ordinary_rate`: not an ordinary word nor a verb, «أبرمته
+    إيران»), and neither a common given name nor a person's name word (a person and a place: «تركي السعودية» is two
+    names)."""
+    rate = ordinary_rate(word)
+    return (len(word) > 2 and _is_word(word) and not word.startswith("ال") and word not in STOPWORDS
+            and words["ال" + word] < max_article * words[word]
+            and not _bare_place(word) and not _is_head(word) and word not in _titles()
+            and rate is not None and rate >= ORDINARY_RATE and not is_given_name(word) and not is_person_word(word))
+
+
+def brands(counts: Counts, min_count: int, min_outlets: int,
+           max_article: float) -> Iterator[tuple[tuple[str, str], list[float]]]:
+    """Each pair «WORD PLACE» seen ``min_count`` times in ``min_outlets`` outlets whose word has a brand's shape
+    (:func:`brand_shape`) and that is seldom written after a place trigger (below ``max_article`` of its uses: a
+    place of two words, «محافظة محايل عسير»), with its count, outlets, the share of the word's uses it is, and the
+    word's rate inside tagged names."""
+    grams, outlets, words, _ = counts
+    pairs: Counter[tuple[str, str]] = Counter()
+    where: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for gram, n in grams.items():
+        if len(gram) == 2 and _bare_place(gram[1]) and not _bare_place(gram[0]):
+            pair = (brand_word(gram[0], words), gram[1])
+            pairs[pair] += n
+            where[pair] |= outlets[gram]
+    placed: Counter[tuple[str, str]] = Counter()  # the pairs written after a place trigger: «محافظة محايل عسير»
+    for gram, n in grams.items():
+        if len(gram) == 3 and _is_trigger(gram[0]) and (pair := (brand_word(gram[1], words), gram[2])) in pairs:
+            placed[pair] += n
+    for (word, place), n in pairs.most_common():
+        if (n >= min_count and len(where[word, place]) >= min_outlets and brand_shape(word, words, max_article)
+                and placed[word, place] < max_article * n):
+            yield (word, place), [n, len(where[word, place]), n / max(words[word], n), ordinary_rate(word) or 0.0]
+
+
 def main() -> None:
     """Print the names that pass (the name in key form, its label, count, outlets, left and right shares, the place's
     share, the ratio) to stdout, and the others of a name's shape to stderr."""
@@ -247,8 +295,17 @@ def main() -> None:
     parser.add_argument("--min-share", type=float, default=0.5)
     parser.add_argument("--min-place-share", type=float, default=0.005)
     parser.add_argument("--min-ratio", type=float, default=20.0)
+    parser.add_argument("--brands", action="store_true",
+                        help="print the brands named by a place without a head («أرامكو السعودية») instead")
+    parser.add_argument("--min-brand-share", type=float, default=0.1)
+    parser.add_argument("--max-article", type=float, default=0.1)
     args = parser.parse_args()
     counts = mine(args.path, tuple(args.exclude_day))
+    if args.brands:
+        for (word, place), (n, outlets, share, rate) in brands(counts, args.min_count, args.min_outlets, args.max_article):
+            line = f"{word} {place}\tORG\t{n:.0f}\t{outlets:.0f}\t{share:.3f}\t{rate:.2f}\n"
+            (sys.stdout if share >= args.min_brand_share else sys.stderr).write(line)
+        return
     for gram, tag, (n, outlets, left, right, share, ratio, longer) in scored(counts, args.min_count, args.min_outlets):
         line = f"{' '.join(gram)}\t{tag}\t{n:.0f}\t{outlets:.0f}\t{left:.2f}\t{right:.2f}\t{share:.3f}\t{ratio:.0f}\n"
         keep = (min(left, right) >= args.min_share and share >= args.min_place_share and ratio >= args.min_ratio

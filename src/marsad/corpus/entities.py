@@ -77,8 +77,10 @@ from marsad.extract.entities import (
     SHARED_SURNAME,
     is_place_adjective,
     mention_name,
+    outlet_name,
     state_heads,
 )
+from marsad.extract.place_names import brand_of
 from marsad.lexicons import load, load_groups, load_table
 from marsad.model import Document, Entity, EntityType, Mention
 from marsad.text.clitics import name_word, stem_variants
@@ -713,7 +715,14 @@ def document_names(doc: Document) -> DocumentNames:
         if apart == CLUB and " " in (club := key.split(CLUB, 1)[1]):
             name = club  # a club named with its country («الأهلي المصري») or as a city's club («نادي الرياض»)
             group.forms = Counter({club: group.mentions})
-        keyed = event_home(masculine_qualifier(name)) if group.type == "MISC" else name
+        keyed = (event_home(masculine_qualifier(name)) if group.type == "MISC"
+                 else brand_of(name) if group.type == "ORG" else name)  # «أرامكو السعودية» is «أرامكو»
+        if apart == OUTLET:  # «جريدة الرياض» is the newspaper «الرياض» quoted elsewhere, named and keyed so
+            keyed = outlet_name(keyed)
+            forms: Counter[str] = Counter()
+            for form, n in group.forms.items():
+                forms[outlet_name(form)] += n
+            group.forms = forms
         node = f"{_kind(group.type)}|{name_key(keyed)}" if name else ""
         if name and apart:
             node += "|" + apart  # the newspaper الشرق الأوسط or the club الخليج, never the region

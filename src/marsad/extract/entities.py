@@ -45,9 +45,9 @@ from marsad.corpus.names import (
     tagged_count,
 )
 from marsad.corpus.terms import STOPWORDS, near_content_stems
-from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, name_spans
+from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, mined_places, name_spans
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
-from marsad.extract.place_names import tag_place_names
+from marsad.extract.place_names import tag_place_brands, tag_place_names
 from marsad.extract.time.lexicon import lexicon as time_lexicon
 from marsad.lexicons import load, load_groups, load_table
 from marsad.model import Document, EntityType, Mention
@@ -565,7 +565,8 @@ def is_place_adjective(key: str) -> bool:
 
     The place is looked for in the gazetteer and the registry with and without its article
     and final alif (المالي ← مالي, اليوناني ← اليونان, السورية ← سوريا, التركي ← تركيا,
-    الأمريكية ← أمريكا).  A word that is itself a known place is no adjective.
+    الأمريكية ← أمريكا).  A word that is itself a known place is no adjective, nor is the nisba of a mined place
+    (``ner_places_mined.tsv``), mostly a surname or a name's word: العسيري، الجيزاني، «حزب العمال الكردستاني».
     """
     if not key.startswith("ال") or key in one_word_places():
         return False
@@ -575,7 +576,8 @@ def is_place_adjective(key: str) -> bool:
             break
     else:
         return False
-    return any(is_place_word(place) for place in (key[2:], stem, "ال" + stem, stem + "ا", stem + "يا"))
+    return any(is_place_word(place) and place not in mined_places()
+               for place in (key[2:], stem, "ال" + stem, stem + "ا", stem + "يا"))
 
 
 def _split_at_links(tokens: list[Token]) -> list[list[Token]]:
@@ -905,11 +907,24 @@ def _mark_outlets(doc: Document, mentions: list[Mention]) -> None:
     for m in mentions:
         quoted = _enclosed(doc, m, [(_OPEN_QUOTES, _CLOSE_QUOTES)])
         word = _word_before(doc, m.start)
-        titled = word is not None and word.key in _OUTLET_WORDS
+        titled = (word is not None and word.key in _OUTLET_WORDS) or _outlet_titled(m)
         outlet = table.canonical(mention_name(doc, m)) if quoted or titled or own else None
         if outlet is not None and (quoted or titled or (outlet == own and _enclosed(doc, m, _OWN_BRACKETS))):
             m.type = "ORG"
             m.entity = f"ORG:{OUTLET}{outlet}"
+
+
+def _outlet_titled(m: Mention) -> bool:
+    """True when a mention is written with its outlet word inside it: «[جريدة الرياض]», a newspaper's name with a
+    place that :func:`marsad.extract.place_names.tag_place_names` tags whole."""
+    return outlet_name(m.text) != m.text
+
+
+def outlet_name(name: str) -> str:
+    """A newspaper's name without the outlet word written first in it («جريدة الرياض» → «الرياض»), so that
+    resolution keys it as the outlet named alone; any other name as it is."""
+    first, _, rest = name.strip().partition(" ")
+    return rest.strip() if rest.strip() and norm_key(first) in _OUTLET_WORDS else name
 
 
 @cache
@@ -1589,7 +1604,9 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     «و[الإمارات] للاتصالات المتكاملة» (:func:`_named_by_lam_word`).  A word that stands for a whole organisation's
     name before its place (:func:`_short_word_before`: «أدبي [جدة]», «فنون [الرياض]») names it with the place, and so
     does the bare name of an organisation the document tags alone elsewhere: «شاركت إطعام [الرياض]» (the charity's
-    Riyadh branch, «أطلقت «إطعام»» in the same article).  So would it a document or
+    Riyadh branch, «أطلقت «إطعام»» in the same article).  An organisation named by a head, a place and more words
+    that the document tags whole is named by its words after the head too: «"[جازان] الاقتصادية"» beside «مدينة
+    جازان الاقتصادية».  So would it a document or
     meeting the corpus names after a city (``entity_place_documents.tsv``: «إعلان [القاهرة]», «مؤتمر [جنيف]»), which
     becomes one MISC name.  A head and place the
     document tags as one organisation elsewhere (بنك الرياض) are that organisation wherever the place alone is tagged
@@ -1601,9 +1618,12 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     alone: set[str] = set()  # one-word organisations of the document, written bare («أطلقت «إطعام»»)
     found: list[tuple[_Sentence, int, int]] = []
     cut: list[tuple[_Sentence, int]] = []  # one-word spans of another name after an untagged organisation head
+    tails: set[tuple[str, ...]] = set()  # what follows the head of an organisation named by a place and more words
     for sent in sentences:
         tokens, tags = sent.tokens, sent.tags
         for a, b, label in iob_spans(tags):
+            if label == "ORG" and b > a + 2 and place_org_heads_of(tokens[a].key) and is_place_word(tokens[a + 1].key):
+                tails.add(tuple(t.key for t in tokens[a + 1:b]))
             if label == "ORG" and b == a + 1 and not is_definite_word(tokens[a].key) and not is_place_word(tokens[a].key):
                 alone.add(tokens[a].key)
             if label == "ORG" and b == a + 2 and (heads := place_org_heads_of(tokens[a].key)) \
@@ -1615,6 +1635,7 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
                 named.update((h, tokens[a + 1].key) for h in _organisation_heads_of(tokens[a].key))
             elif label == "LOC" and b == a + 1 and _city_institution(sent, a):
                 tags[a - 1:a + 2] = ["B-ORG", "I-ORG", "I-ORG"]  # «مدينة جازان الاقتصادية»: Jazan Economic City
+                tails.add((tokens[a].key, tokens[a + 1].key))
             elif label == "LOC" and b == a + 1 and _named_by_lam_word(sent, a):
                 end = _place_org_end(sent, a)
                 tags[a:end] = ["B-ORG"] + ["I-ORG"] * (end - a - 1)  # «جهاز [قطر للاستثمار]»: the organisation
@@ -1628,6 +1649,11 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
     documents = load_groups("entity_place_documents.tsv")  # head -> the cities it names documents after
     for sent, a, _ in found:
         tokens, tags = sent.tokens, sent.tags
+        tail = next((t for t in tails if tuple(k.key for k in tokens[a:a + len(t)]) == t
+                     and all(x == "O" for x in tags[a + 1:a + len(t)])), None)
+        if tail is not None:  # «"جازان الاقتصادية"» in a document that names «مدينة جازان الاقتصادية» whole
+            tags[a:a + len(tail)] = ["B-ORG"] + ["I-ORG"] * (len(tail) - 1)
+            continue
         if any(tokens[a].key in documents.get(v, ()) for v in stem_variants(tokens[a - 1].key)):
             tags[a - 1:a + 1] = ["B-MISC", "I-MISC"]  # «إعلان القاهرة», «مؤتمر جنيف»: a document or meeting
             continue
@@ -1864,6 +1890,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         untag_name_descriptions(sent)
         untag_registered_kind_words(sent)
         tag_place_names([t.key for t in sent.tokens], sent.tags)
+        tag_place_brands([t.key for t in sent.tokens], sent.tags)
     name_place_organisations(sentences)
     bare = frozenset(map(token_key, chain.from_iterable(token_lists)))
     definite = frozenset(chain.from_iterable(map(_definite_readings, bare)))  # each key once

@@ -5,7 +5,8 @@ A company, exchange, bank, radio, district or region named with a place («ال�
 the tagger tags the place word alone and resolution files the mention under the place.  ``entity_place_names.tsv``
 lists such names, mined from SaudiNewsNet by ``scripts/mine_place_names.py`` (n-grams around a place that recur in
 several outlets and whose words almost always come together), each with its label: ORG for an organisation, LOC for a
-district or region of its own.
+district or region of its own.  ``entity_place_brands.tsv`` lists the brands named by a place without a head word
+(«أرامكو السعودية», mined by the same script with ``--brands``), tagged whole and keyed as the brand alone.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from marsad.corpus.terms import STOPWORDS
 from marsad.extract.ner.gazetteers import Gazetteer, gazetteer_from_names, name_spans
 from marsad.lexicons import load_table
 from marsad.text.clitics import is_lam_article_word
+from marsad.text.normalize import norm_key
 
 
 @cache
@@ -57,3 +59,41 @@ def _coordinated_end(keys: Sequence[str], tags: list[str], start: int, end: int)
         if end < len(keys) and tags[end] == "O" and keys[end].startswith(("ال", "وال")) and keys[end] not in STOPWORDS:
             end += 1
     return end
+
+
+@cache
+def place_brands() -> Gazetteer:
+    """The brands named by a place without a head word of ``entity_place_brands.tsv`` (key forms: «ارامكو
+    السعوديه», «زين السعوديه»)."""
+    return gazetteer_from_names((row[0].split(" "), row[1]) for row in load_table("entity_place_brands.tsv"))
+
+
+def tag_place_brands(keys: Sequence[str], tags: list[str]) -> None:
+    """Tag each brand of ``entity_place_brands.tsv`` («أرامكو السعودية»: a word and a place) as one organisation in a
+    sentence's ``tags`` (IOB, one per word of ``keys``) where the place is tagged alone right after the brand word.
+
+    The brand word untagged or tagged alone becomes the organisation's first word; an organisation the tagger ends
+    with it («شركة أرامكو») takes the place in.  A brand word inside a person's or a place's longer name, or a place
+    the tagger tagged with more words, is left."""
+    if all(t == "O" for t in tags):
+        return
+    for start, end, _ in name_spans(place_brands().match(keys)):
+        place = end - 1
+        if not tags[place].startswith("B-") or (end < len(tags) and tags[end].startswith("I-")):
+            continue
+        first = start
+        if tags[start].startswith("I-"):
+            while first and tags[first].startswith("I-"):
+                first -= 1
+            if not tags[first].endswith("-ORG"):
+                continue
+        tags[first:end] = ["B-ORG"] + ["I-ORG"] * (end - first - 1)
+
+
+def brand_of(name: str) -> str:
+    """The brand an organisation's name ends with before its place, the name itself otherwise: «أرامكو السعودية» →
+    «أرامكو», so that resolution keys the two forms alike (``entity_place_brands.tsv``)."""
+    words = name.split()
+    if len(words) > 1 and place_brands().match([norm_key(w) for w in words[-2:]]) == ["ORG-B", "ORG-I"]:
+        return " ".join(words[:-1])
+    return name
