@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from marsad.corpus.duplicates import arrival_group_sizes, find_duplicates
+import numpy as np
+from datasketch import MinHash
+
+from marsad.corpus.duplicates import (
+    BANDS,
+    NUM_PERM,
+    all_passages,
+    arrival_group_sizes,
+    band_keys,
+    find_duplicates,
+)
+from marsad.corpus.passages import Passage
 from marsad.model import Document
 
 
@@ -45,3 +56,18 @@ def test_group_sizes_as_each_document_comes_do_not_depend_on_batches() -> None:
     counted = arrival_group_sizes(pairs[3:], {("d1", 0): (1, frozenset({"d1", "d3"}), 1),
                                               ("d3", 5): (1, frozenset({"d1", "d3"}), 1)})
     assert counted == later
+
+
+def test_band_keys_are_datasketch_minhash_bands(seed_docs: dict[str, Document]) -> None:
+    # band_keys computes datasketch's affine32 MinHash itself (all passages at once): the keys of a stored passage
+    # index must stay those datasketch gives, passage by passage
+    passages = all_passages(seed_docs.values())
+    passages.append(Passage("u", "d", 0, 0, "", frozenset()))  # no shingle: every value stays the maximum
+    assert len(passages) > 20
+    expected = []
+    for hashes in MinHash.bulk([sorted(p.shingles) for p in passages], num_perm=NUM_PERM, seed=1,
+                               hashfunc=lambda h: h, scheme="affine32"):
+        values = hashes.hashvalues.astype(np.uint64)
+        joined = (values[0 : 2 * BANDS : 2] << np.uint64(32)) | values[1 : 2 * BANDS : 2]
+        expected.append(list(enumerate(joined.view(np.int64).tolist())))
+    assert band_keys(passages) == expected

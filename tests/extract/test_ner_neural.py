@@ -41,6 +41,22 @@ def test_encoder_reads_clitics_and_lexicons() -> None:
     assert odd.words[0] == 0 and (odd.chars[0, :9] > 0).all() and odd.chars[0, 9] == 0
 
 
+def test_encoder_character_ids_past_the_model_alphabet() -> None:
+    # the word table's character ids come from a table by code point: a character the model has no id for (a
+    # lone surrogate, a letter past its highest code point, a Latin capital) is 1, a key is cut at MAX_CHARS
+    tagger = shipped_tagger()
+    encoder = tagger.model.encoder(tagger.encoder.lexicons, tagger.encoder.names)  # a fresh word table
+    chars = encoder.chars
+    words = ["ك\ud800ا", "\U0001f600كوريا", "Xa", "ب" * 30, "لكوريا"]
+    keys = [w.lower() if w.isascii() else w for w in words]
+    encoded = encoder.encode(words, keys)
+    expected = [[chars.get(c, 1) for c in key[:neural.MAX_CHARS]] for key in keys]
+    assert [row[:len(ids)].tolist() for row, ids in zip(encoded.chars, expected, strict=True)] == expected
+    assert (encoded.chars[0, 3:] == 0).all() and encoded.chars[0, 1] == 1 and encoded.chars[1, 0] == 1
+    assert encoded.chars[3].tolist() == [chars["ب"]] * neural.MAX_CHARS
+    assert "X" not in chars and encoded.chars[2, 0] == chars.get("x", 1)
+
+
 def test_encoder_inputs_unchanged_as_its_word_table_grows(shared_dir: Path) -> None:
     tagger = shipped_tagger()
     lexicons, names = tagger.encoder.lexicons, tagger.encoder.names

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import random
+from itertools import islice
+from pathlib import Path
+
 from marsad.text.clitics import stem_variants, strip_clitics
-from marsad.text.tokens import last_token, tokenize
+from marsad.text.tokens import last_token, text_tokens, tokenize
+from marsad.train.saudinewsnet import mining_records
 
 
 def test_tokens_keep_offsets() -> None:
@@ -31,3 +36,20 @@ def test_last_token_is_the_last_token_of_the_range() -> None:
         for start in range(end + 1):
             tokens = tokenize(text, start, end)
             assert last_token(text, start, end) == (tokens[-1] if tokens else None), (start, end)
+
+
+def test_text_tokens_are_the_range_s_own_tokens(shared_dir: Path) -> None:
+    # ranges beginning or ending inside a word are tokenised only near their ends, the rest cut from the whole text's
+    # one tokenisation: the same tokens as tokenising the range alone (a diacritic after a dotted word, a lone
+    # bidi mark, e.g. and U.S., an apostrophe, Arabic-Indic digits with their decimal mark)
+    text = "قال الأمير\u200f محمد بن سلمان: «الاتفاق» مع e.g. U.S. وللرئيس\u200f،  ١٢٣٫٥ ولكوريا O'Neil ab.cdَ x"
+    for end in range(len(text) + 1):
+        for start in range(end + 1):
+            assert text_tokens(text, start, end) == tokenize(text, start, end), (start, end)
+    rng = random.Random(14)
+    for record in islice(mining_records(shared_dir / "datasets" / "saudinewsnet" / "saudinewsnet.jsonl.gz"), 60):
+        article = record["content"]
+        for _ in range(500):
+            start = rng.randrange(len(article))
+            end = min(len(article), start + rng.randrange(1, 120))
+            assert text_tokens(article, start, end) == tokenize(article, start, end), (start, end)

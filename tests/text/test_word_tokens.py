@@ -7,10 +7,13 @@ from collections import Counter
 from itertools import islice
 from pathlib import Path
 
+import pytest
+
+import marsad.corpus.terms as terms_module
 from marsad.corpus.passages import shingles, word_stems
-from marsad.corpus.terms import MIN_STEM, STOPWORDS, key_term
+from marsad.corpus.terms import MIN_STEM, STOPWORDS, key_term, key_terms
 from marsad.text.clitics import reading_ends, stem_variants
-from marsad.text.normalize import norm_key
+from marsad.text.normalize import key_text, norm_key, normalize
 from marsad.text.tokens import text_tokens, tokenize, word_tokens
 from marsad.train.saudinewsnet import mining_records
 
@@ -56,3 +59,23 @@ def test_a_key_with_a_reading_among_words_ends_with_one_of_their_reading_ends(sh
     read = [k for k in keys if any(v in words for v in stem_variants(k))]
     assert lam <= set(read) and len(read) >= 8
     assert all(k.endswith(ends) for k in read)
+
+
+def test_key_terms_are_key_term_of_each_token_through_a_bounded_cache(
+    shared_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the dict of terms met is emptied when full (here every 500 keys), never answering with a stale or missing term
+    monkeypatch.setattr(terms_module, "KEY_TERMS_CACHE", 500)
+    monkeypatch.setattr(terms_module, "_key_terms", {})
+    for text in _texts(shared_dir, 40):
+        tokens = tokenize(text)
+        assert key_terms(tokens) == [key_term(t.key) or "" for t in tokens]
+        assert key_terms(tokens) == [key_term(t.key) or "" for t in tokens]  # now from the dict
+        assert len(terms_module._key_terms) <= 500 + len(tokens)
+
+
+def test_key_text_is_the_normalised_text(shared_dir: Path) -> None:
+    texts = _texts(shared_dir, 40)
+    assert any(normalize(t).offsets != tuple(range(len(t) + 1)) for t in texts)  # some drop harakat or marks
+    for text in texts:
+        assert key_text(text) == normalize(text).text

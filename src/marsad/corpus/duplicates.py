@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Protocol
+from itertools import chain
+from typing import Protocol
 
 import numpy as np
 
@@ -27,9 +28,6 @@ from marsad.corpus.result import CorpusResult
 from marsad.corpus.unionfind import UnionFind
 from marsad.corpus.units import units_of
 from marsad.model import Document, Duplicate, SpanRef
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
 
 NUM_PERM = 64
 MIN_CONTAINMENT = 0.5
@@ -46,10 +44,6 @@ class CopyPair:
     a: Passage
     b: Passage
     similarity: float
-
-
-def _hash(shingle: int) -> int:
-    return shingle  # shingles are already 32-bit hashes
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:
@@ -93,43 +87,58 @@ def usable_passages(passages: Iterable[Passage]) -> list[Passage]:
     return [p for p in passages if len(p.shingles) >= MIN_SHARED]
 
 
-@cache
-def _minhash() -> type[MinHash]:
-    """datasketch's MinHash, imported on first use: the package imports scipy's integration and optimisation
-    modules (about 0.8 s), which every ``marsad`` command and worker would pay at start-up."""
-    from datasketch import MinHash as minhash
-
-    loaded: type[MinHash] = minhash
-    return loaded
+# The MurmurHash3 32-bit finaliser (shift, multiplier, shift, multiplier, shift) that datasketch's "affine32" MinHash
+# scheme applies to each input hash before its permutations.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+_EMPTY = np.uint32(0xFFFFFFFF)  # a MinHash value no shingle has lowered
 
 
 @cache
-def _permutations() -> np.ndarray:
-    """The MinHash permutations of seed 1, drawn once (drawing them cost more than hashing a news article's
-    passages)."""
-    permutations: np.ndarray = _minhash()(num_perm=NUM_PERM, seed=1, hashfunc=_hash, scheme="affine32").permutations
-    return permutations
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The :data:`NUM_PERM` affine permutations ``h -> a * h + b (mod 2**32)`` of datasketch's ``MinHash(num_perm=64,
+    seed=1, scheme="affine32")``, drawn as it draws them: odd multipliers ``a``, then offsets ``b``, from one
+    ``RandomState(1)`` (``tests/corpus/test_duplicates.py`` checks the keys against datasketch itself)."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = _FMIX32
+    values = values ^ (values >> s1)
+    values = values * m1
+    values = values ^ (values >> s2)
+    values = values * m2
+    mixed: np.ndarray = values ^ (values >> s3)
+    return mixed
 
 
 def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
-    """The LSH band keys of each passage (MinHash of its shingles, cut into :data:`BANDS` bands)."""
+    """The LSH band keys of each passage (MinHash of its shingles, cut into :data:`BANDS` bands).
+
+    The MinHash is datasketch's ``affine32`` scheme over the shingles (already 32-bit hashes), computed for
+    every passage at once in numpy: each shingle mixed (:func:`_fmix32`), permuted (``a * h + b`` wrapping at
+    32 bits, one column per permutation) and the minimum taken over each passage's rows; integer arithmetic,
+    so the keys are datasketch's bit for bit (a stored passage index stays valid), without building a
+    ``MinHash`` per passage or importing datasketch (and scipy through it).
+    """
     if not passages:
         return []
-    hashes = _minhash().bulk(
-        [sorted(p.shingles) for p in passages],
-        num_perm=NUM_PERM,
-        seed=1,
-        hashfunc=_hash,
-        permutations=_permutations(),
-        scheme="affine32",
-    )
+    sizes = [len(p.shingles) for p in passages]
+    hashes = np.fromiter(chain.from_iterable(p.shingles for p in passages), dtype=np.uint32, count=sum(sizes))
+    a, b = _permutations()
+    with np.errstate(over="ignore"):
+        permuted = _fmix32(hashes)[:, None] * a + b  # (shingles, NUM_PERM), wrapping at 32 bits
+    values = np.full((len(passages), NUM_PERM), _EMPTY, dtype=np.uint32)
+    filled = np.flatnonzero(sizes)
+    if len(filled):
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])[filled]
+        values[filled] = np.minimum.reduceat(permuted, starts, axis=0)
     assert ROWS == 2  # two 32-bit values make one 64-bit key
-    out: list[list[BandKey]] = []
-    for mh in hashes:
-        values = mh.hashvalues.astype(np.uint64) & np.uint64(0xFFFFFFFF)
-        joined = (values[0 : 2 * BANDS : 2] << np.uint64(32)) | values[1 : 2 * BANDS : 2]
-        out.append(list(enumerate(joined.view(np.int64).tolist())))
-    return out
+    wide = values.astype(np.uint64)
+    joined = (wide[:, 0 : 2 * BANDS : 2] << np.uint64(32)) | wide[:, 1 : 2 * BANDS : 2]
+    return [list(enumerate(row)) for row in joined.view(np.int64).tolist()]
 
 
 def copy_pairs(passages: list[Passage], source: PassageSource | None = None) -> list[CopyPair]:

@@ -18,8 +18,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import repeat
-from operator import itemgetter, mul
+from itertools import compress, count, repeat
+from operator import is_, itemgetter, mul
 
 from marsad.corpus.names import name_key
 from marsad.corpus.units import Unit
@@ -80,7 +80,8 @@ def key_term(key: str) -> str | None:
     for punctuation, stopwords, numbers and short stems.
 
     Not cached here: an LRU cache of the vocabulary keeps tens of thousands of linked entries that every
-    garbage collection walks (filling two such caches made tokenising 25% slower); ``strip_clitics`` is cached.
+    garbage collection walks (filling two such caches made tokenising 25% slower); ``strip_clitics`` is cached,
+    and :func:`key_terms` keeps the terms of the keys met in a plain dict of strings.
     """
     if not key[:1].isalnum() or key in STOPWORDS:
         return None
@@ -88,6 +89,25 @@ def key_term(key: str) -> str | None:
     if stem in STOPWORDS or stem.isdigit() or len(stem) < MIN_STEM:
         return None
     return stem
+
+
+# the term of each key met ('' for none), in a plain dict of strings (which no garbage collection walks), emptied when
+# it holds this many keys (a day of news has a few tens of thousands of distinct word keys)
+KEY_TERMS_CACHE = 1 << 16
+_key_terms: dict[str, str] = {}
+
+
+def key_terms(tokens: Iterable[Token]) -> list[str]:
+    """The :func:`key_term` of each token's key ('' for none), each key's looked up in a dict of the keys met rather
+    than computed token by token."""
+    keys = list(map(token_key, tokens))
+    terms = list(map(_key_terms.get, keys))
+    if None in terms:  # keys met for the first time
+        if len(_key_terms) >= KEY_TERMS_CACHE:
+            _key_terms.clear()
+        for i in compress(count(), map(is_, terms, repeat(None))):
+            terms[i] = _key_terms[keys[i]] = key_term(keys[i]) or ""
+    return terms  # type: ignore[return-value]  # no None is left
 
 
 def unit_title(doc: Document, unit: Unit) -> str:
@@ -110,9 +130,9 @@ def word_counts(doc: Document, unit: Unit) -> dict[str, int]:
     """
     counts: Counter[str] = Counter()
     for piece in unit.pieces:
-        counts.update(filter(None, map(key_term, map(token_key, text_tokens(doc.text, piece.start, piece.end)))))
+        counts.update(filter(None, key_terms(text_tokens(doc.text, piece.start, piece.end))))
     if unit.title is not None:
-        for term in filter(None, map(key_term, map(token_key, text_tokens(doc.text, unit.title.start, unit.title.end)))):
+        for term in filter(None, key_terms(text_tokens(doc.text, unit.title.start, unit.title.end))):
             counts[term] += TITLE_BOOST
     return dict(counts)
 
@@ -155,7 +175,7 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 def span_terms(text: str, start: int, end: int) -> frozenset[str]:
     """The distinct content terms of ``text[start:end]``."""
-    return frozenset(filter(None, map(key_term, map(token_key, tokenize(text, start, end)))))
+    return frozenset(filter(None, key_terms(tokenize(text, start, end))))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

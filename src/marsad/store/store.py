@@ -49,7 +49,7 @@ from marsad.store.search import (
     segment_terms,
     snippet,
 )
-from marsad.text.normalize import normalize
+from marsad.text.normalize import key_text
 
 DEFAULT_LOCK_WAIT = 30.0
 _FIRST_PAUSE = 0.05
@@ -74,7 +74,7 @@ class StoredForm:
 def stored_form(doc: Document) -> StoredForm:
     """The :class:`StoredForm` of an analysed document (its sources already set)."""
     segments = [
-        (seg, "\n".join(normalize(p.text).text for p in own_pieces(doc, seg)), segment_terms(doc, seg))
+        (seg, "\n".join(key_text(p.text) for p in own_pieces(doc, seg)), segment_terms(doc, seg))
         for seg in indexed_segments(doc)
     ]
     return StoredForm(json_text(to_json(doc)), segments)

@@ -87,6 +87,11 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+def key_text(text: str) -> str:
+    """``normalize(text).text`` without the offset map: the key text alone (for storing or indexing it)."""
+    return _translated(text)
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching and keep the offset map to the original.
 

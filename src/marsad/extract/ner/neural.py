@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from itertools import accumulate, chain, compress, count, pairwise, repeat
 from operator import is_
@@ -68,6 +69,16 @@ class Encoded:
     flags: FloatArray
 
 
+def _shape(word: str) -> str:
+    """A word's shape flag: ``digit``, ``punct`` (it begins with neither a letter nor a digit), ``latin`` or
+    ``arabic``."""
+    if word.isdigit():
+        return "digit"
+    if not word[:1].isalnum():
+        return "punct"
+    return "latin" if word.isascii() else "arabic"
+
+
 class _WordTable:
     """The encoder's inputs of every word met so far, one row per (word, key): a dict to the row, numpy rows.
 
@@ -83,7 +94,7 @@ class _WordTable:
         self.ids = np.zeros((1024, 2 + MAX_CHARS), dtype=np.int32)  # widened to int64 when gathered
         self.flags = np.zeros((1024, len(FEATURES)), dtype=np.float32)
 
-    def extend(self, pairs: Sequence[tuple[str, str]], ids: list[list[int]], flags: list[list[float]]) -> None:
+    def extend(self, pairs: Sequence[tuple[str, str]], ids: NDArray[np.int32], flags: FloatArray) -> None:
         """Append the rows of words met for the first time (growing the arrays by doubling), all at once."""
         start = len(self.index)
         end = start + len(pairs)
@@ -124,27 +135,40 @@ class Encoder:
         own = self.vocab.get(key, 0)
         return own, min(filter(None, map(self.vocab.get, stem_variants(key))), default=0)  # rows start at 1
 
-    def _word_inputs(self, word: str, key: str) -> tuple[list[int], list[float]]:
-        """The word table's row of ``(word, key)``: its ids (word row, reading row, characters) and its flags."""
-        pre, stem = strip_clitics(key)
+    def _word_inputs(self, pairs: Sequence[tuple[str, str]]) -> tuple[NDArray[np.int32], FloatArray]:
+        """The word table's rows of ``(word, key)`` pairs: their ids (word row, reading row, characters) and flags.
+
+        Built a column at a time over all the pairs (the words met for the first time in a batch): the
+        character ids through a table indexed by code point (:attr:`_char_lookup`), from one encoding of the
+        keys' first :data:`MAX_CHARS` characters.
+        """
         lex = self.lexicons
-        own, reading = self.rows(key)
-        if word.isdigit():
-            shape = "digit"
-        elif not word[:1].isalnum():
-            shape = "punct"
-        elif word.isascii():
-            shape = "latin"
-        else:
-            shape = "arabic"
-        flags = [0.0] * len(FEATURES)
-        flags[_FLAG[shape]] = 1.0
-        flags[_PROCLITIC] = float(bool(pre))
-        flags[_TITLE] = float(key in lex.titles or stem in lex.titles)
-        flags[_ORG_HEAD] = float(key in lex.org_heads or stem in lex.org_heads)
-        flags[_LOC_TRIGGER] = float(key in lex.loc_triggers or stem in lex.loc_triggers)
-        chars = list(map(self.chars.get, key[:MAX_CHARS], repeat(1)))
-        return [own, reading, *chars, *repeat(0, MAX_CHARS - len(chars))], flags
+        keys = [key for _word, key in pairs]
+        split = list(map(strip_clitics, keys))
+        ids = np.zeros((len(pairs), 2 + MAX_CHARS), dtype=np.int32)
+        ids[:, :2] = np.array(list(map(self.rows, keys)), dtype=np.int32).reshape(-1, 2)
+        cut = [key[:MAX_CHARS] for key in keys]
+        codes = np.frombuffer("".join(cut).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        lookup = self._char_lookup
+        known = codes < len(lookup)
+        lengths = np.fromiter(map(len, cut), dtype=np.int64, count=len(cut))
+        row = np.repeat(np.arange(len(cut)), lengths)
+        column = np.arange(len(codes)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        ids[row, 2 + column] = np.where(known, lookup[np.where(known, codes, 0)], 1)  # 1: any other character
+        flags = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
+        flags[np.arange(len(pairs)), [_FLAG[_shape(word)] for word, _key in pairs]] = 1.0
+        flags[:, _PROCLITIC] = [bool(pre) for pre, _stem in split]
+        for at, words in ((_TITLE, lex.titles), (_ORG_HEAD, lex.org_heads), (_LOC_TRIGGER, lex.loc_triggers)):
+            flags[:, at] = [key in words or stem in words for key, (_pre, stem) in zip(keys, split, strict=True)]
+        return ids, flags
+
+    @cached_property
+    def _char_lookup(self) -> NDArray[np.int32]:
+        """Each code point's character id (1 for a character the model has none for), up to the highest it has."""
+        lookup = np.ones(max(map(ord, self.chars), default=0) + 1, dtype=np.int32)
+        for char, index in self.chars.items():
+            lookup[ord(char)] = index
+        return lookup
 
     def encode(
         self, words: Sequence[str], keys: Sequence[str] | None = None, places: Sequence[str] | None = None,
@@ -171,8 +195,7 @@ class Encoder:
         rows = list(map(table.index.get, pairs))
         if None in rows:  # words met for the first time (each computed once, in the order met)
             new = list(dict.fromkeys(compress(pairs, map(is_, rows, repeat(None)))))
-            inputs = [self._word_inputs(word, key) for word, key in new]
-            table.extend(new, [ids for ids, _ in inputs], [flags for _, flags in inputs])
+            table.extend(new, *self._word_inputs(new))
             rows = list(map(table.index.__getitem__, pairs))
         which = np.array(rows, dtype=np.intp)
         ids = table.ids[which].astype(np.int64)
