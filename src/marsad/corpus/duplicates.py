@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from marsad.corpus.passages import Passage, passages_of
+from marsad.corpus.passages import Passage, encode_shingles, passages_of
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.unionfind import UnionFind
 from marsad.corpus.units import units_of
@@ -83,9 +83,11 @@ class PassageSource(Protocol):
     def passages(self, numbers: Iterable[int]) -> dict[int, Passage]:
         """The stored passages of these numbers, with their shingles."""
 
-    def add(self, passages: list[Passage], keys: list[list[BandKey]], pairs: list[CopyPair],
+    def add(self, passages: list[Passage], keys: list[list[BandKey]], shingles: list[str], pairs: list[CopyPair],
             dates: dict[str, str | None]) -> list[Duplicate]:
-        """File the batch's passages, group its confirmed pairs with the stored copies; return the new records."""
+        """File the batch's passages (with their band keys and their shingles as stored,
+        :func:`~marsad.corpus.passages.encode_shingles`), group its confirmed pairs with the stored copies; return the
+        new records."""
 
 
 def usable_passages(passages: Iterable[Passage]) -> list[Passage]:
@@ -287,10 +289,17 @@ def detect_duplicates(docs: list[Document], result: CorpusResult) -> None:
         return
     usable: list[Passage] = []
     keys: list[list[BandKey]] = []
-    for doc in docs:  # each document's passages and band keys, as its worker found them when it did
+    stored: list[str] = []
+    for doc in docs:  # each document's passages, band keys and stored shingles, as its worker made them when it did
         prepared = result.prepared.get(doc.id)
-        own = prepared.passages if prepared is not None else usable_passages(all_passages([doc]))
-        usable.extend(own)
-        keys.extend(prepared.bands if prepared is not None else band_keys(own))
+        if prepared is not None:
+            usable.extend(prepared.passages)
+            keys.extend(prepared.bands)
+            stored.extend(prepared.shingles)
+        else:
+            own = usable_passages(all_passages([doc]))
+            usable.extend(own)
+            keys.extend(band_keys(own))
+            stored.extend(encode_shingles(p.shingles) for p in own)
     pairs = _pairs(usable, keys, source)
-    result.duplicates.extend(source.add(usable, keys, pairs, document_dates(docs)))
+    result.duplicates.extend(source.add(usable, keys, stored, pairs, document_dates(docs)))
