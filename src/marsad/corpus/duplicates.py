@@ -84,10 +84,10 @@ class PassageSource(Protocol):
         """The stored passages of these numbers, with their shingles."""
 
     def add(self, passages: list[Passage], keys: list[list[BandKey]], shingles: list[str], pairs: list[CopyPair],
-            dates: dict[str, str | None]) -> list[Duplicate]:
+            dates: dict[str, str | None], matrix: np.ndarray | None = None) -> list[Duplicate]:
         """File the batch's passages (with their band keys and their shingles as stored,
         :func:`~marsad.corpus.passages.encode_shingles`), group its confirmed pairs with the stored copies; return the
-        new records."""
+        new records.  ``matrix``: the passages' band keys as a :func:`band_matrix`, when the workers made them."""
 
 
 def usable_passages(passages: Iterable[Passage]) -> list[Passage]:
@@ -113,10 +113,12 @@ def _permutations() -> np.ndarray:
     return permutations
 
 
-def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
-    """The LSH band keys of each passage (MinHash of its shingles, cut into :data:`BANDS` bands)."""
+def band_matrix(passages: list[Passage]) -> np.ndarray:
+    """The LSH band keys of each passage (MinHash of its shingles, cut into :data:`BANDS` bands) as a
+    (passages, :data:`BANDS`) array of signed 64-bit integers: row i holds passage i's key of each band."""
+    out = np.zeros((len(passages), BANDS), dtype=np.int64)
     if not passages:
-        return []
+        return out
     hashes = _minhash().bulk(
         [sorted(p.shingles) for p in passages],
         num_perm=NUM_PERM,
@@ -126,12 +128,21 @@ def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
         scheme="affine32",
     )
     assert ROWS == 2  # two 32-bit values make one 64-bit key
-    out: list[list[BandKey]] = []
-    for mh in hashes:
+    for i, mh in enumerate(hashes):
         values = mh.hashvalues.astype(np.uint64) & np.uint64(0xFFFFFFFF)
         joined = (values[0 : 2 * BANDS : 2] << np.uint64(32)) | values[1 : 2 * BANDS : 2]
-        out.append(list(enumerate(joined.view(np.int64).tolist())))
+        out[i] = joined.view(np.int64)
     return out
+
+
+def keys_of(matrix: np.ndarray) -> list[list[BandKey]]:
+    """Each passage's band keys, (band number, key), from its row of a :func:`band_matrix`."""
+    return [list(enumerate(row)) for row in matrix.tolist()]
+
+
+def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
+    """The LSH band keys of each passage (:func:`band_matrix`), (band number, key) a band."""
+    return keys_of(band_matrix(passages))
 
 
 def copy_pairs(passages: list[Passage], source: PassageSource | None = None) -> list[CopyPair]:
@@ -290,16 +301,21 @@ def detect_duplicates(docs: list[Document], result: CorpusResult) -> None:
     usable: list[Passage] = []
     keys: list[list[BandKey]] = []
     stored: list[str] = []
+    matrices: list[np.ndarray] = []
     for doc in docs:  # each document's passages, band keys and stored shingles, as its worker made them when it did
         prepared = result.prepared.get(doc.id)
         if prepared is not None:
             usable.extend(prepared.passages)
             keys.extend(prepared.bands)
             stored.extend(prepared.shingles)
+            matrices.append(prepared.matrix)
         else:
             own = usable_passages(all_passages([doc]))
+            matrix = band_matrix(own)
             usable.extend(own)
-            keys.extend(band_keys(own))
+            keys.extend(keys_of(matrix))
             stored.extend(encode_shingles(p.shingles) for p in own)
+            matrices.append(matrix)
     pairs = _pairs(usable, keys, source)
-    result.duplicates.extend(source.add(usable, keys, stored, pairs, document_dates(docs)))
+    whole = np.concatenate(matrices) if matrices else band_matrix([])
+    result.duplicates.extend(source.add(usable, keys, stored, pairs, document_dates(docs), whole))

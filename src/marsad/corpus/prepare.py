@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from marsad.corpus.dates import main_clues, needs_clues
-from marsad.corpus.duplicates import BandKey, all_passages, band_keys, usable_passages
+from marsad.corpus.duplicates import BandKey, all_passages, band_matrix, keys_of, usable_passages
 from marsad.corpus.entities import DocumentNames, document_names, named_mentions
 from marsad.corpus.passages import Passage, encode_shingles
 from marsad.corpus.story_index import unit_weights
@@ -28,12 +30,13 @@ from marsad.model import Document
 @dataclass(frozen=True)
 class Prepared:
     """One document's clues to its day (None when it did not need them as analysed), usable passages with their
-    band keys and their shingles as the passage index stores them, its part of entity resolution, and the term
+    band keys (as lists and as one array) and their shingles as the passage index stores them, its part of entity resolution, and the term
     counts of each article unit with what weighing them takes of the unit alone (by unit id)."""
 
     clues: list[Clue] | None
     passages: list[Passage]
     bands: list[list[BandKey]]
+    matrix: np.ndarray
     shingles: list[str]
     names: DocumentNames
     terms: dict[str, dict[str, float]]
@@ -43,9 +46,10 @@ class Prepared:
 def prepare(doc: Document) -> Prepared:
     """What the corpus steps need of ``doc`` alone."""
     usable = usable_passages(all_passages([doc]))
+    matrix = band_matrix(usable)
     names = document_names(doc)
     named = named_mentions(doc, names)
     terms = {unit.id: term_counts(doc, unit, named) for unit in units_of(doc)}
-    return Prepared(main_clues(doc) if needs_clues(doc) else None, usable, band_keys(usable),
+    return Prepared(main_clues(doc) if needs_clues(doc) else None, usable, keys_of(matrix), matrix,
                     [encode_shingles(p.shingles) for p in usable], names, terms,
                     {unit: unit_weights(counts) for unit, counts in terms.items()})

@@ -35,6 +35,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from operator import mul
 
+import numpy as np
+
 from marsad.corpus.duplicates import BandKey, CopyPair, Spot, arrival_group_sizes
 from marsad.corpus.passages import Passage, decode_shingles
 from marsad.corpus.story_index import IndexChanges, Member, StoryIndex, StoryParams, StoryState
@@ -200,6 +202,19 @@ class StoryTables:
         _KEPT[self.store] = (generation, index)
 
 
+def _band_rows(keys: list[list[BandKey]], first: int, matrix: np.ndarray | None) -> list[tuple[int, int, int]]:
+    """The band rows (key, band, passage number) of passages numbered from ``first``, sorted; from their ``matrix``
+    (a row of keys a passage, one a band) when given: flattened and sorted in C, not as a quarter million tuples."""
+    if matrix is None or matrix.shape[0] != len(keys):
+        return sorted((key, band, n) for n, own in enumerate(keys, first) for band, key in own)
+    passages, bands = matrix.shape
+    key = matrix.ravel()
+    band = np.tile(np.arange(bands, dtype=np.int64), passages)
+    number = np.repeat(np.arange(first, first + passages, dtype=np.int64), bands)
+    order = np.lexsort((number, band, key))
+    return list(zip(key[order].tolist(), band[order].tolist(), number[order].tolist(), strict=True))
+
+
 class PassageTables:
     """The copied-passage index stored as tables (a :class:`~marsad.corpus.duplicates.PassageSource`).
 
@@ -235,8 +250,9 @@ class PassageTables:
         return out
 
     def add(self, passages: list[Passage], keys: list[list[BandKey]], shingles: list[str], pairs: list[CopyPair],
-            dates: dict[str, str | None]) -> list[Duplicate]:
-        """File the batch's passages (``shingles``: each one's :func:`~marsad.corpus.passages.encode_shingles`) and
+            dates: dict[str, str | None], matrix: np.ndarray | None = None) -> list[Duplicate]:
+        """File the batch's passages (``shingles``: each one's :func:`~marsad.corpus.passages.encode_shingles`;
+        ``matrix``: their band keys as a :func:`~marsad.corpus.duplicates.band_matrix`, else read from ``keys``) and
         its confirmed pairs; return the new copies with their groups."""
         # Numbered here as the store would number them (one past the highest), so that two statements file them all.
         row = self.store._one("SELECT COALESCE(max(id), 0) FROM passage_hashes")
@@ -248,8 +264,7 @@ class PassageTables:
         )
         # In key order: each insert lands beside the one before it in the randomly keyed index (a third less CPU
         # than in passage order); the rows are the same, and the passages of a key still come in passage order.
-        self.store._xmany("INSERT INTO passage_bands (key, band, passage) VALUES (?, ?, ?)",
-                          sorted((key, band, n) for n, own in enumerate(keys, first) for band, key in own))
+        self.store._xmany("INSERT INTO passage_bands (key, band, passage) VALUES (?, ?, ?)", _band_rows(keys, first, matrix))
         if passages:
             self.store.dialect.ids_assigned(self.store._conn, "passage_hashes", first + len(passages) - 1)
         self.pair_documents = {}
