@@ -435,9 +435,10 @@ def test_merging_stored_copy_groups_that_share_a_document_counts_it_once(
         store.write_batch(store.start_run(["groups"]), docs, [(d.id, d.sources[0]) for d in docs], {}, [])
         with store.write():
             tables = PassageTables(store)
-            first = tables.add([p0, p1, p1b, p2], [[], [], [], []],
+            stored = [encode_shingles(p.shingles) for p in (p0, p1, p1b, p2, p3)]
+            first = tables.add([p0, p1, p1b, p2], [[], [], [], []], stored[:4],
                                [CopyPair(p0, p1, 0.9), CopyPair(p1b, p2, 0.9)], dates)
-            later = tables.add([p3], [[]], [CopyPair(p0, p3, 0.9), CopyPair(p2, p3, 0.9)], dates)
+            later = tables.add([p3], [[]], stored[4:], [CopyPair(p0, p3, 0.9), CopyPair(p2, p3, 0.9)], dates)
             merged = store.rows("SELECT id, documents, first_published, first_document, firsts, undated, earliest "
                                 "FROM copy_groups")
             tables.refile([1])
