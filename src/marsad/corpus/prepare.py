@@ -3,11 +3,13 @@
 A run's workers analyse documents in parallel, but the corpus steps run in one process
 beside the store.  What those steps compute from a document by itself — the clues its
 main text gives to the day it was written (date inference), its usable passages with
-their LSH band keys and stored shingles (copied passages), its entity keys with their counts and the node
-each starts from (entity resolution), and the term counts of its article units, content words and the names
-resolution will keep (the story index, with each term's sublinear count and background frequency) — is computed by the worker with the document (:func:`prepare`) and handed
-to the corpus steps through :attr:`~marsad.corpus.result.CorpusResult.prepared`; a step
-computes it itself for a document without one.
+their LSH band keys and their shingles as stored (copied passages), its entity keys with
+their counts and the node each starts from (entity resolution), and the term counts of
+its article units, content words and the names resolution will keep, with what weighing
+each term takes of the unit alone (the story index) — is computed by the worker with the
+document (:func:`prepare`) and handed to the corpus steps through
+:attr:`~marsad.corpus.result.CorpusResult.prepared`; a step computes it itself for a
+document without one.
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ from marsad.model import Document
 @dataclass(frozen=True)
 class Prepared:
     """One document's clues to its day (None when it did not need them as analysed), usable passages with their
-    band keys (as lists and as one array) and their shingles as the passage index stores them, its part of entity resolution, and the term
-    counts of each article unit with what weighing them takes of the unit alone (by unit id)."""
+    band keys (as lists and as one array) and their shingles as the passage index stores them, its part of entity
+    resolution, and the term counts of each article unit with what weighing them takes of the unit alone (by unit
+    id)."""
 
     clues: list[Clue] | None
     passages: list[Passage]
