@@ -28,6 +28,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
+
 from marsad.corpus.prepare import prepare
 from marsad.ingest.raw import RawDocument
 from marsad.ingest.read import read_bytes, read_inputs
@@ -68,7 +70,7 @@ def _hash(value: object, folder: Path) -> str:
 
 def _plain(value: object) -> object:
     """``value`` as JSON-ready data: dataclasses as dicts, every dict (``Counter`` too) as a plain dict, tuples as
-    lists, sets as sorted lists (``dataclasses.asdict`` would make a ``Counter`` of its pairs)."""
+    lists, sets as sorted lists, arrays as lists (``dataclasses.asdict`` would make a ``Counter`` of its pairs)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
@@ -77,6 +79,8 @@ def _plain(value: object) -> object:
         return [_plain(v) for v in value]
     if isinstance(value, (set, frozenset)):
         return sorted(_plain(v) for v in value)  # type: ignore[type-var]
+    if isinstance(value, np.ndarray):
+        return value.tolist()
     return value
 
 

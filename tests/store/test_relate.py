@@ -13,7 +13,7 @@ import pytest
 
 from marsad.api import run
 from marsad.corpus.duplicates import CopyPair, earliest_document, find_duplicates
-from marsad.corpus.passages import Passage
+from marsad.corpus.passages import Passage, encode_shingles
 from marsad.corpus.stories import MAX_LINK_DOCUMENTS, place_units
 from marsad.corpus.story_index import StoryIndex, StoryParams
 from marsad.corpus.units import units_of
@@ -403,9 +403,10 @@ def test_a_stored_copy_group_two_pairs_touch_apart_stays_one_group(
     with Store(store_target) as store:
         store.write_batch(store.start_run(["groups"]), docs, [(d.id, d.sources[0]) for d in docs], {}, [])
         with store.write():
-            first = PassageTables(store).add(passages[:4], [[], [], [], []], [
+            stored = [encode_shingles(p.shingles) for p in passages]
+            first = PassageTables(store).add(passages[:4], [[], [], [], []], stored[:4], [
                 CopyPair(passages[0], passages[1], 0.9), CopyPair(passages[2], passages[3], 0.9)], dates)
-            later = PassageTables(store).add(passages[4:], [[], []], [
+            later = PassageTables(store).add(passages[4:], [[], []], stored[4:], [
                 CopyPair(passages[0], passages[4], 0.9), CopyPair(passages[2], passages[4], 0.9),
                 CopyPair(passages[3], passages[5], 0.9)], dates)
         assert [d.group for d in first] == ["copy-1", "copy-2"]
@@ -434,9 +435,10 @@ def test_merging_stored_copy_groups_that_share_a_document_counts_it_once(
         store.write_batch(store.start_run(["groups"]), docs, [(d.id, d.sources[0]) for d in docs], {}, [])
         with store.write():
             tables = PassageTables(store)
-            first = tables.add([p0, p1, p1b, p2], [[], [], [], []],
+            stored = [encode_shingles(p.shingles) for p in (p0, p1, p1b, p2, p3)]
+            first = tables.add([p0, p1, p1b, p2], [[], [], [], []], stored[:4],
                                [CopyPair(p0, p1, 0.9), CopyPair(p1b, p2, 0.9)], dates)
-            later = tables.add([p3], [[]], [CopyPair(p0, p3, 0.9), CopyPair(p2, p3, 0.9)], dates)
+            later = tables.add([p3], [[]], stored[4:], [CopyPair(p0, p3, 0.9), CopyPair(p2, p3, 0.9)], dates)
             merged = store.rows("SELECT id, documents, first_published, first_document, firsts, undated, earliest "
                                 "FROM copy_groups")
             tables.refile([1])

@@ -23,7 +23,7 @@ from typing import Protocol
 
 import numpy as np
 
-from marsad.corpus.passages import Passage, passages_of
+from marsad.corpus.passages import Passage, encode_shingles, passages_of
 from marsad.corpus.result import CorpusResult
 from marsad.corpus.unionfind import UnionFind
 from marsad.corpus.units import units_of
@@ -77,9 +77,11 @@ class PassageSource(Protocol):
     def passages(self, numbers: Iterable[int]) -> dict[int, Passage]:
         """The stored passages of these numbers, with their shingles."""
 
-    def add(self, passages: list[Passage], keys: list[list[BandKey]], pairs: list[CopyPair],
-            dates: dict[str, str | None]) -> list[Duplicate]:
-        """File the batch's passages, group its confirmed pairs with the stored copies; return the new records."""
+    def add(self, passages: list[Passage], keys: list[list[BandKey]], shingles: list[str], pairs: list[CopyPair],
+            dates: dict[str, str | None], matrix: np.ndarray | None = None) -> list[Duplicate]:
+        """File the batch's passages (with their band keys and their shingles as stored,
+        :func:`~marsad.corpus.passages.encode_shingles`), group its confirmed pairs with the stored copies; return the
+        new records.  ``matrix``: the passages' band keys as a :func:`band_matrix`, when the workers made them."""
 
 
 def usable_passages(passages: Iterable[Passage]) -> list[Passage]:
@@ -114,8 +116,9 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
     return mixed
 
 
-def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
-    """The LSH band keys of each passage (MinHash of its shingles, cut into :data:`BANDS` bands).
+def band_matrix(passages: list[Passage]) -> np.ndarray:
+    """The LSH band keys of each passage (MinHash of its shingles, cut into :data:`BANDS` bands) as a
+    (passages, :data:`BANDS`) array of signed 64-bit integers: row i holds passage i's key of each band.
 
     The MinHash is datasketch's ``affine32`` scheme over the shingles (already 32-bit hashes), computed for
     every passage at once in numpy: each shingle mixed (:func:`_fmix32`), permuted (``a * h + b`` wrapping at
@@ -124,7 +127,7 @@ def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
     ``MinHash`` per passage or importing datasketch (and scipy through it).
     """
     if not passages:
-        return []
+        return np.zeros((0, BANDS), dtype=np.int64)
     sizes = [len(p.shingles) for p in passages]
     hashes = np.fromiter(chain.from_iterable(p.shingles for p in passages), dtype=np.uint32, count=sum(sizes))
     a, b = _permutations()
@@ -138,7 +141,18 @@ def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
     assert ROWS == 2  # two 32-bit values make one 64-bit key
     wide = values.astype(np.uint64)
     joined = (wide[:, 0 : 2 * BANDS : 2] << np.uint64(32)) | wide[:, 1 : 2 * BANDS : 2]
-    return [list(enumerate(row)) for row in joined.view(np.int64).tolist()]
+    matrix: np.ndarray = joined.view(np.int64)
+    return matrix
+
+
+def keys_of(matrix: np.ndarray) -> list[list[BandKey]]:
+    """Each passage's band keys, (band number, key), from its row of a :func:`band_matrix`."""
+    return [list(enumerate(row)) for row in matrix.tolist()]
+
+
+def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
+    """The LSH band keys of each passage (:func:`band_matrix`), (band number, key) a band."""
+    return keys_of(band_matrix(passages))
 
 
 def copy_pairs(passages: list[Passage], source: PassageSource | None = None) -> list[CopyPair]:
@@ -296,10 +310,22 @@ def detect_duplicates(docs: list[Document], result: CorpusResult) -> None:
         return
     usable: list[Passage] = []
     keys: list[list[BandKey]] = []
-    for doc in docs:  # each document's passages and band keys, as its worker found them when it did
+    stored: list[str] = []
+    matrices: list[np.ndarray] = []
+    for doc in docs:  # each document's passages, band keys and stored shingles, as its worker made them when it did
         prepared = result.prepared.get(doc.id)
-        own = prepared.passages if prepared is not None else usable_passages(all_passages([doc]))
-        usable.extend(own)
-        keys.extend(prepared.bands if prepared is not None else band_keys(own))
+        if prepared is not None:
+            usable.extend(prepared.passages)
+            keys.extend(prepared.bands)
+            stored.extend(prepared.shingles)
+            matrices.append(prepared.matrix)
+        else:
+            own = usable_passages(all_passages([doc]))
+            matrix = band_matrix(own)
+            usable.extend(own)
+            keys.extend(keys_of(matrix))
+            stored.extend(encode_shingles(p.shingles) for p in own)
+            matrices.append(matrix)
     pairs = _pairs(usable, keys, source)
-    result.duplicates.extend(source.add(usable, keys, pairs, document_dates(docs)))
+    whole = np.concatenate(matrices) if matrices else band_matrix([])
+    result.duplicates.extend(source.add(usable, keys, stored, pairs, document_dates(docs), whole))

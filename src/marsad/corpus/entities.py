@@ -734,6 +734,12 @@ def document_names(doc: Document) -> DocumentNames:
 
 
 
+def named_mentions(doc: Document, names: DocumentNames) -> list[Mention]:
+    """The mentions of ``doc`` that :func:`resolve` keeps as entities, given the document's :func:`document_names`:
+    those whose key starts from a node (a mention with no name, nothing but a title, is no entity)."""
+    return [m for m in doc.mentions if names.nodes.get(_local_key(m))]
+
+
 @cache
 def _state_words() -> frozenset[str]:
     return frozenset(w.removeprefix("ال") for w in state_heads())

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import zlib
 from dataclasses import dataclass
+
+import numpy as np
 
 from marsad.corpus.units import Unit
 from marsad.text.tokens import text_tokens, token_stem, word_tokens
@@ -55,3 +58,13 @@ def passages_of(unit: Unit, text: str, min_words: int = MIN_WORDS) -> list[Passa
                 continue
             out.append(Passage(unit.id, unit.document, start, end, text[start:end], shingles(stems)))
     return out
+
+
+def encode_shingles(shingles: frozenset[int]) -> str:
+    """A passage's shingles as the passage index stores them: sorted 32-bit values, base64 (a worker makes it)."""
+    return base64.b64encode(np.array(sorted(shingles), dtype=np.uint32).tobytes()).decode("ascii")
+
+
+def decode_shingles(text: str) -> frozenset[int]:
+    """The shingles :func:`encode_shingles` stored."""
+    return frozenset(np.frombuffer(base64.b64decode(text), dtype=np.uint32).tolist())

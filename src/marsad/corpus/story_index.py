@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Protocol
 
 from marsad.corpus.background import Background, shipped_background
-from marsad.corpus.terms import UnitTerms, Vector, dot, heaviest, normalised
+from marsad.corpus.terms import UnitTerms, Vector, Weights, dot, heaviest, normalised
 
 FORMAT_VERSION = 1
 
@@ -244,7 +244,7 @@ class StoryIndex:
 
     def _place(self, unit: UnitTerms, linked: set[str]) -> int:
         p = self.params
-        vec = self._weigh(unit.counts)
+        vec = self._weigh(unit.counts, unit.weights)
         query = list(islice(vec, p.query_terms))  # a vector is heaviest first
         hits = self._hits(query)
         copied = {self._alive(self.unit_story[u]) for u in linked if u in self.unit_story}
@@ -355,14 +355,22 @@ class StoryIndex:
                 self._postings(term).append(sidx)
                 self.changes.postings.append((term, sidx))
 
-    def _weigh(self, counts: Mapping[str, float]) -> Vector:
+    def _weigh(self, counts: Mapping[str, float], weights: Weights | None = None) -> Vector:
         """A unit's tf-idf vector (:func:`~marsad.corpus.terms.normalised`) as the index stands: each term's count,
         sublinear, times its smoothed idf, ``log((n + 1) / (df + 1)) + 1``, over the background corpus plus the index;
         entity ids (absent from the background) over the index alone.  Written out in one loop: the hottest loop of
-        the writing process."""
+        the writing process.  ``weights``: what of it depends on the unit alone (:func:`unit_weights`, made by a
+        worker; used when the index weighs over the shipped background): the same expression on the same numbers."""
         own, background, log = self.df.get, self.background.df.get, math.log
         units, everything = self.n_units + 1, self.n_units + self.background.n + 1
         raw: dict[str, float] = {}
+        if weights is not None and self.params.background:
+            for term, tf, seen in zip(counts, weights.tf, weights.seen, strict=True):
+                if seen:
+                    raw[term] = tf * (log(everything / (own(term, 0) + seen)) + 1.0)
+                else:
+                    raw[term] = tf * (log(units / (own(term, 0) + 1)) + 1.0)
+            return normalised(raw)
         for term, count in counts.items():
             if count >= 1:
                 if term.startswith("@"):
@@ -492,6 +500,16 @@ class StoryIndex:
     def load(cls, path: Path) -> StoryIndex:
         """Read an index written by :meth:`save`."""
         return cls.from_json(path.read_text(encoding="utf-8"))
+
+
+def unit_weights(counts: Mapping[str, float]) -> Weights | None:
+    """What :meth:`StoryIndex._weigh` takes of a unit's term ``counts`` alone, over the shipped background (None when a
+    count is under one: such a term is left out of the weighing, which the unit's counts then decide)."""
+    if min(counts.values(), default=1) < 1:
+        return None
+    background, log = shipped_background().df.get, math.log
+    return Weights([1.0 + log(count) for count in counts.values()],
+                   [0 if term.startswith("@") else background(term, 0) + 1 for term in counts])
 
 
 def _top(weights: dict[str, float], n: int) -> list[str]:

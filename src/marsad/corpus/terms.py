@@ -24,7 +24,7 @@ from operator import is_, itemgetter, mul
 from marsad.corpus.names import name_key
 from marsad.corpus.units import Unit
 from marsad.lexicons import load
-from marsad.model import Document
+from marsad.model import Document, Mention
 from marsad.text.clitics import strip_clitics
 from marsad.text.normalize import norm_key
 from marsad.text.tokens import Token, text_tokens, token_key, tokenize
@@ -63,8 +63,19 @@ Vector = dict[str, float]
 
 
 @dataclass(frozen=True)
+class Weights:
+    """What weighing a unit's terms takes of the unit alone, term by term in the order of its counts: the sublinear
+    count (``1 + log(count)``) and the background document frequency plus one (0 for an entity term, weighed over
+    the index alone).  A worker computes them with the unit (:func:`marsad.corpus.story_index.unit_weights`)."""
+
+    tf: list[float]
+    seen: list[int]
+
+
+@dataclass(frozen=True)
 class UnitTerms:
-    """What story clustering needs of one unit: identity, date, title and term counts."""
+    """What story clustering needs of one unit: identity, date, title and term counts (and their :class:`Weights`
+    when a worker computed them)."""
 
     id: str
     document: str
@@ -73,6 +84,7 @@ class UnitTerms:
     title: str
     counts: Mapping[str, float]
     titled: bool = True
+    weights: Weights | None = None
 
 
 def key_term(key: str) -> str | None:
@@ -137,16 +149,32 @@ def word_counts(doc: Document, unit: Unit) -> dict[str, int]:
     return dict(counts)
 
 
-def unit_terms(doc: Document, unit: Unit, words: Mapping[str, int] | None = None) -> UnitTerms:
-    """Count the distinctive terms (and resolved entities) of ``unit``; ``words``: its :func:`word_counts` when
-    already computed."""
-    weighted: dict[str, float] = dict(word_counts(doc, unit) if words is None else words)
-    for m in doc.mentions:
-        if m.entity and any(p.start <= m.start < p.end for p in unit.pieces):
+def term_counts(doc: Document, unit: Unit, named: Iterable[Mention]) -> dict[str, float]:
+    """The terms of ``unit`` and their counts: its :func:`word_counts`, then the spelling key of each of the ``named``
+    mentions (those resolution keeps as entities) inside the unit, :data:`ENTITY_BOOST` a mention.
+
+    Neither depends on the entity ids resolution gives, only on which mentions it keeps, which a document's own
+    names decide (:func:`marsad.corpus.entities.named_mentions`): a worker counts them with the document
+    (:mod:`marsad.corpus.prepare`), so the writer only weighs them.
+    """
+    weighted: dict[str, float] = dict(word_counts(doc, unit))
+    for m in named:
+        if any(p.start <= m.start < p.end for p in unit.pieces):
             key = f"@{m.type}:{name_key(m.text)}"
             weighted[key] = weighted.get(key, 0.0) + ENTITY_BOOST
+    return weighted
+
+
+def unit_terms(
+    doc: Document, unit: Unit, counts: Mapping[str, float] | None = None, weights: Weights | None = None
+) -> UnitTerms:
+    """The distinctive terms (and resolved entities) of ``unit`` with its identity, date and title; ``counts``: its
+    :func:`term_counts` when a worker computed them (else counted here, over the mentions resolution kept), and
+    ``weights`` their :class:`Weights`."""
+    if counts is None:
+        counts = term_counts(doc, unit, (m for m in doc.mentions if m.entity))
     return UnitTerms(
-        unit.id, unit.document, unit.outlet, unit.day, unit_title(doc, unit), weighted, unit.title is not None
+        unit.id, unit.document, unit.outlet, unit.day, unit_title(doc, unit), counts, unit.title is not None, weights
     )
 
 

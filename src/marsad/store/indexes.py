@@ -27,7 +27,6 @@ Every method runs inside the caller's write transaction.
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 import uuid
@@ -39,7 +38,7 @@ from operator import mul
 import numpy as np
 
 from marsad.corpus.duplicates import BandKey, CopyPair, Spot, arrival_group_sizes
-from marsad.corpus.passages import Passage
+from marsad.corpus.passages import Passage, decode_shingles
 from marsad.corpus.story_index import IndexChanges, Member, StoryIndex, StoryParams, StoryState
 from marsad.corpus.unionfind import UnionFind
 from marsad.model import Duplicate, SpanRef
@@ -203,12 +202,17 @@ class StoryTables:
         _KEPT[self.store] = (generation, index)
 
 
-def _encode(shingles: frozenset[int]) -> str:
-    return base64.b64encode(np.array(sorted(shingles), dtype=np.uint32).tobytes()).decode("ascii")
-
-
-def _decode(text: str) -> frozenset[int]:
-    return frozenset(np.frombuffer(base64.b64decode(text), dtype=np.uint32).tolist())
+def _band_rows(keys: list[list[BandKey]], first: int, matrix: np.ndarray | None) -> list[tuple[int, int, int]]:
+    """The band rows (key, band, passage number) of passages numbered from ``first``, sorted; from their ``matrix``
+    (a row of keys a passage, one a band) when given: flattened and sorted in C, not as a quarter million tuples."""
+    if matrix is None or matrix.shape[0] != len(keys):
+        return sorted((key, band, n) for n, own in enumerate(keys, first) for band, key in own)
+    passages, bands = matrix.shape
+    key = matrix.ravel()
+    band = np.tile(np.arange(bands, dtype=np.int64), passages)
+    number = np.repeat(np.arange(first, first + passages, dtype=np.int64), bands)
+    order = np.lexsort((number, band, key))
+    return list(zip(key[order].tolist(), band[order].tolist(), number[order].tolist(), strict=True))
 
 
 class PassageTables:
@@ -242,24 +246,25 @@ class PassageTables:
                 f'SELECT id, unit, document, start, "end", shingles FROM passage_hashes WHERE id IN ({_marks(chunk)})',
                 chunk,
             ):
-                out[int(ident)] = Passage(str(unit), str(document), int(start), int(end), "", _decode(shingles))
+                out[int(ident)] = Passage(str(unit), str(document), int(start), int(end), "", decode_shingles(shingles))
         return out
 
-    def add(self, passages: list[Passage], keys: list[list[BandKey]], pairs: list[CopyPair],
-            dates: dict[str, str | None]) -> list[Duplicate]:
-        """File the batch's passages and its confirmed pairs; return the new copies with their groups."""
+    def add(self, passages: list[Passage], keys: list[list[BandKey]], shingles: list[str], pairs: list[CopyPair],
+            dates: dict[str, str | None], matrix: np.ndarray | None = None) -> list[Duplicate]:
+        """File the batch's passages (``shingles``: each one's :func:`~marsad.corpus.passages.encode_shingles`;
+        ``matrix``: their band keys as a :func:`~marsad.corpus.duplicates.band_matrix`, else read from ``keys``) and
+        its confirmed pairs; return the new copies with their groups."""
         # Numbered here as the store would number them (one past the highest), so that two statements file them all.
         row = self.store._one("SELECT COALESCE(max(id), 0) FROM passage_hashes")
         first = (int(row[0]) if row else 0) + 1
         self.store._xmany(
             'INSERT INTO passage_hashes (id, unit, document, start, "end", shingles) VALUES (?, ?, ?, ?, ?, ?)',
-            [(n, p.unit, p.document, p.start, p.end, _encode(p.shingles))
-             for n, (p, _own) in enumerate(zip(passages, keys, strict=True), first)],
+            [(n, p.unit, p.document, p.start, p.end, stored)
+             for n, (p, _own, stored) in enumerate(zip(passages, keys, shingles, strict=True), first)],
         )
         # In key order: each insert lands beside the one before it in the randomly keyed index (a third less CPU
         # than in passage order); the rows are the same, and the passages of a key still come in passage order.
-        self.store._xmany("INSERT INTO passage_bands (key, band, passage) VALUES (?, ?, ?)",
-                          sorted((key, band, n) for n, own in enumerate(keys, first) for band, key in own))
+        self.store._xmany("INSERT INTO passage_bands (key, band, passage) VALUES (?, ?, ?)", _band_rows(keys, first, matrix))
         if passages:
             self.store.dialect.ids_assigned(self.store._conn, "passage_hashes", first + len(passages) - 1)
         self.pair_documents = {}

@@ -35,7 +35,7 @@ from marsad.corpus.result import CorpusResult
 from marsad.corpus.sources import apply_sources
 from marsad.corpus.stories import describe, unit_links
 from marsad.corpus.story_index import StoryParams, StoryState
-from marsad.corpus.terms import unit_terms
+from marsad.corpus.terms import UnitTerms, unit_terms
 from marsad.corpus.units import Unit, units_of
 from marsad.heap import release_memory
 from marsad.model import Document, Duplicate, SpanRef, Story
@@ -98,8 +98,7 @@ def relate_batch(
         apply_ids(again, [], result.merged_entities)
         copied = {d.id: d for d in _documents(store, _copy_documents(result.duplicates) - set(by_id))}
         links = unit_links(by_id | copied, result.duplicates, passages.pair_documents)
-        index.add([unit_terms(doc, unit, _words(result, doc.id, unit.id)) for doc in docs for unit in units_of(doc)],
-                  links)
+        index.add([_unit_terms(result, doc, unit) for doc in docs for unit in units_of(doc)], links)
         merges = [drop for drop, _keep in index.changes.merges]
         tables.save(index)
         store.update_documents([*docs, *again, *renamed], unfiled=[d for d, kind in queued if kind == "new"])
@@ -132,10 +131,12 @@ def describe_due(store: Store, run: int, chunk: int = DESCRIBE_CHUNK, pool: Pool
         release_memory()  # the members' documents loaded for the chunk
 
 
-def _words(result: CorpusResult, doc_id: str, unit_id: str) -> dict[str, int] | None:
-    """A unit's content-word counts as its document's worker found them (None when it did not)."""
-    prepared = result.prepared.get(doc_id)
-    return prepared.words.get(unit_id) if prepared is not None else None
+def _unit_terms(result: CorpusResult, doc: Document, unit: Unit) -> UnitTerms:
+    """A unit's terms, with the counts and weights its document's worker found when it did (counted here when not)."""
+    prepared = result.prepared.get(doc.id)
+    if prepared is None or unit.id not in prepared.terms:
+        return unit_terms(doc, unit)
+    return unit_terms(doc, unit, prepared.terms[unit.id], prepared.weights[unit.id])
 
 
 def _renamed(store: Store, merged: dict[str, str], batch: set[str]) -> list[Document]:
