@@ -15,7 +15,9 @@ from itertools import compress, count, repeat
 
 from marsad.lexicons import load, load_table
 from marsad.text.clitics import stem_variants
-from marsad.text.normalize import norm_key
+from marsad.text.normalize import norm_key, normalize
+
+TATWEEL = "\u0640"
 
 
 @dataclass
@@ -24,6 +26,9 @@ class Gazetteer:
 
     entries: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     longest: int = 1
+    # per one-word name (key form), the written forms it takes (:func:`written_form`): a word read as that name but
+    # written otherwise, with marks its key drops (tanwin, harakat, another hamza seat or madda), is not that name
+    forms: dict[str, frozenset[str]] = field(default_factory=dict)
     # per word key, the names' tails of each of its readings that begins a name, with the numbers of words the
     # names beginning with that reading have, most first (filled as keys are met)
     _heads: dict[str, tuple[tuple[dict[tuple[str, ...], str], tuple[int, ...]], ...]] = field(
@@ -55,8 +60,20 @@ class Gazetteer:
         found = self._heads[key] = tuple(map(firsts.__getitem__, filter(firsts.__contains__, stem_variants(key))))
         return found
 
-    def match(self, keys: Sequence[str]) -> list[str]:
-        """Tag each position with ``TYPE-B``/``TYPE-I`` for the longest names found, '' elsewhere."""
+    def refuses(self, key: str, word: str) -> bool:
+        """True when every one-word name ``key`` reads as has written forms (:attr:`forms`) and ``word``, as written,
+        is none of them and carries marks its key drops: «دوماً» (tanwin) is not دوما, «مآرب» (madda) not مأرب."""
+        names = [r for r in stem_variants(key) if () in self.entries.get(r, {})]
+        return bool(names) and all(
+            r in self.forms and (form := written_form(word, r)) is not None and form != r
+            and form not in self.forms[r] for r in names
+        )
+
+    def match(self, keys: Sequence[str], words: Sequence[str] | None = None) -> list[str]:
+        """Tag each position with ``TYPE-B``/``TYPE-I`` for the longest names found, '' elsewhere.
+
+        ``words``: the words as written; a one-word name whose word is written in a form the name never takes
+        (:meth:`refuses`) is then not matched."""
         out = [""] * len(keys)
         heads = self._heads
         # the positions whose word may begin a name (known to, or not yet looked up): most words begin none
@@ -80,12 +97,24 @@ class Gazetteer:
                     if label is not None:
                         best, best_label = n, label
                         break
+            if best == 1 and words is not None and self.forms and self.refuses(keys[i], words[i]):
+                continue
             if best:
                 out[i] = best_label + "-B"
                 for j in range(i + 1, i + best):
                     out[j] = best_label + "-I"
                 free = i + best
         return out
+
+
+def written_form(word: str, reading: str) -> str | None:
+    """The written form of ``word`` read as ``reading`` (its key with proclitics off): the word from the letter the
+    reading begins at, as written (hamza seats, madda, tanwin, harakat kept; tatweel off): «ودوماً» → «دوماً»,
+    «فَأَبَيْنَ» → «أَبَيْنَ».  None when the reading is not the key's end (للطائف read as الطائف)."""
+    norm = normalize(word)
+    if not norm.text.endswith(reading):
+        return None
+    return word[norm.offsets[len(norm.text) - len(reading)]:].replace(TATWEEL, "")
 
 
 def name_spans(found: Sequence[str]) -> Iterator[tuple[int, int, str]]:
@@ -136,11 +165,14 @@ def _keyset(name: str) -> frozenset[str]:
 
 def place_gazetteer() -> Gazetteer:
     """Countries, regions and cities in Arabic (CLDR names via babel, ``ner_places.tsv``, ``ner_places_extra.tsv``, and
-    the frequent places of SaudiNewsNet they miss, ``ner_places_mined.tsv``)."""
+    the frequent places of SaudiNewsNet they miss, ``ner_places_mined.tsv``, with the written forms each mined place
+    takes after a place trigger in its last column)."""
     gaz = Gazetteer()
     for name in ("ner_places.tsv", "ner_places_extra.tsv", "ner_places_mined.tsv"):
         for row in load_table(name):
             gaz.add(norm_key(row[0]).split(" "), "LOC")
+            if name == "ner_places_mined.tsv" and len(row) > 6:
+                gaz.forms[norm_key(row[0])] = frozenset(row[6].split(" "))
     return gaz
 
 

@@ -118,11 +118,16 @@ def fill_places(tags: list[list[str]], matches: Sequence[Sequence[str]]) -> None
                 sent_tags[i:j] = ["B-LOC"] + ["I-LOC"] * (j - i - 1)
 
 
-def relabel_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places: Gazetteer) -> None:
-    """A person or misc span that is exactly a known place name becomes LOC (in place)."""
-    for sent_keys, sent_tags in zip(keys, tags, strict=True):
+def relabel_places(
+    keys: Sequence[Sequence[str]], tags: list[list[str]], places: Gazetteer,
+    words: Sequence[Sequence[str]] | None = None,
+) -> None:
+    """A person or misc span that is exactly a known place name (as written, when ``words`` are given:
+    :meth:`Gazetteer.match`) becomes LOC (in place)."""
+    for n, (sent_keys, sent_tags) in enumerate(zip(keys, tags, strict=True)):
         for a, b, label in iob_spans(sent_tags):
-            if label in ("PERS", "MISC") and places.match(sent_keys[a:b]) == ["LOC-B"] + ["LOC-I"] * (b - a - 1):
+            written = None if words is None else words[n][a:b]
+            if label in ("PERS", "MISC") and places.match(sent_keys[a:b], written) == ["LOC-B"] + ["LOC-I"] * (b - a - 1):
                 sent_tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)
 
 
@@ -242,14 +247,17 @@ class NerTagger:
             keys = [[[word_keys(w)[0] or w for w in words] for words in sentences] for sentences in documents]
         place_names = self.encoder.lexicons.places
         # the place names found in each sentence, for the encoder and for fill_places
-        matches = [[place_names.match(sent_keys) for sent_keys in doc_keys] for doc_keys in keys]
+        matches = [
+            [place_names.match(sent_keys, words) for sent_keys, words in zip(doc_keys, sentences, strict=True)]
+            for doc_keys, sentences in zip(keys, documents, strict=True)
+        ]
         encoded = self.encoder.encode_many(
             list(chain.from_iterable(documents)), list(chain.from_iterable(keys)), list(chain.from_iterable(matches)),
         )
         flat = self.model.tag(encoded)
         out: list[list[list[str]]] = []
         pos = 0
-        for doc_keys, doc_places in zip(keys, matches, strict=True):
+        for doc_keys, doc_places, doc_words in zip(keys, matches, documents, strict=True):
             tags = flat[pos:pos + len(doc_keys)]
             pos += len(doc_keys)
             if trim:
@@ -260,7 +268,7 @@ class NerTagger:
             if surnames:
                 propagate_surnames(doc_keys, tags)
             if places:
-                relabel_places(doc_keys, tags, place_names)
+                relabel_places(doc_keys, tags, place_names, doc_words)
                 fill_places(tags, doc_places)
             out.append(tags)
         return out
