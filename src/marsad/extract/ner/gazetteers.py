@@ -15,7 +15,7 @@ from itertools import compress, count, repeat
 
 from marsad.lexicons import load, load_table
 from marsad.text.clitics import stem_variants
-from marsad.text.normalize import norm_key, normalize
+from marsad.text.normalize import key_text, norm_key, normalize
 
 TATWEEL = "\u0640"
 
@@ -62,10 +62,11 @@ class Gazetteer:
 
     def refuses(self, key: str, word: str) -> bool:
         """True when every one-word name ``key`` reads as has written forms (:attr:`forms`) and ``word``, as written,
-        is none of them and carries marks its key drops: «دوماً» (tanwin) is not دوما, «مآرب» (madda) not مأرب."""
+        is none of them and is marked (:func:`is_marked`): «دوماً» (tanwin) is not دوما, «مآرب» (madda) not مأرب,
+        «تعزُّ» (a verb) not تعز; a bare spelling («الاسماعيلية» for «الإسماعيلية») is no sign and is matched."""
         names = [r for r in stem_variants(key) if () in self.entries.get(r, {})]
         return bool(names) and all(
-            r in self.forms and (form := written_form(word, r)) is not None and form != r
+            r in self.forms and (form := written_form(word, r)) is not None and is_marked(form)
             and form not in self.forms[r] for r in names
         )
 
@@ -115,6 +116,15 @@ def written_form(word: str, reading: str) -> str | None:
     if not norm.text.endswith(reading):
         return None
     return word[norm.offsets[len(norm.text) - len(reading)]:].replace(TATWEEL, "")
+
+
+HAMZA_SEATS = frozenset("آأإؤئ")
+
+
+def is_marked(form: str) -> bool:
+    """True for a written form with a mark a bare spelling leaves out: harakat, tanwin or shadda (the characters
+    keys drop), a madda or a hamza on its seat."""
+    return len(key_text(form)) != len(form) or not HAMZA_SEATS.isdisjoint(form)
 
 
 def name_spans(found: Sequence[str]) -> Iterator[tuple[int, int, str]]:
