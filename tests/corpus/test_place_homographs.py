@@ -60,10 +60,12 @@ def test_mined_places_are_still_places(analysed: tuple[dict[str, Document], Corp
 
 
 def test_the_forms_a_place_takes_are_data() -> None:
-    """The written forms are read from the lexicon; a bare spelling is no sign («الاسماعيلية» is Ismailia)."""
+    """The written forms are read from the lexicon; a bare spelling is no sign («الاسماعيلية» is Ismailia), nor is a
+    shadda («الفلّوجة», «الأطلسيّ»: it doubles a letter of the name)."""
     places = lexicon_resources().places
     assert places.forms["مارب"] == {"مأرب", "مارب"}
     assert written_form("ودوماً", "دوما") == "دوماً"
     assert places.refuses(norm_key("دوماً"), "دوماً") and places.refuses(norm_key("لمآرب"), "لمآرب")
     assert not places.refuses(norm_key("بمأرب"), "بمأرب")
     assert not places.refuses(norm_key("الاسماعيلية"), "الاسماعيلية")
+    assert not places.refuses(norm_key("الفلّوجة"), "الفلّوجة") and not places.refuses(norm_key("الأطلسيّ"), "الأطلسيّ")

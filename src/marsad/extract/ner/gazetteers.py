@@ -17,7 +17,7 @@ from marsad.lexicons import load, load_table
 from marsad.text.clitics import stem_variants
 from marsad.text.normalize import key_text, norm_key, normalize
 
-TATWEEL = "\u0640"
+_UNWRITTEN = {0x0640: None, 0x0651: None}  # tatweel, shadda
 
 
 @dataclass
@@ -110,20 +110,21 @@ class Gazetteer:
 
 def written_form(word: str, reading: str) -> str | None:
     """The written form of ``word`` read as ``reading`` (its key with proclitics off): the word from the letter the
-    reading begins at, as written (hamza seats, madda, tanwin, harakat kept; tatweel off): «ودوماً» → «دوماً»,
-    «فَأَبَيْنَ» → «أَبَيْنَ».  None when the reading is not the key's end (للطائف read as الطائف)."""
+    reading begins at, as written (hamza seats, madda, tanwin, harakat kept; tatweel and shadda off: a shadda
+    doubles a letter of the name, «الفلّوجة», and does not choose another word): «ودوماً» → «دوماً», «فَأَبَيْنَ» →
+    «أَبَيْنَ».  None when the reading is not the key's end (للطائف read as الطائف)."""
     norm = normalize(word)
     if not norm.text.endswith(reading):
         return None
-    return word[norm.offsets[len(norm.text) - len(reading)]:].replace(TATWEEL, "")
+    return word[norm.offsets[len(norm.text) - len(reading)]:].translate(_UNWRITTEN)
 
 
 HAMZA_SEATS = frozenset("آأإؤئ")
 
 
 def is_marked(form: str) -> bool:
-    """True for a written form with a mark a bare spelling leaves out: harakat, tanwin or shadda (the characters
-    keys drop), a madda or a hamza on its seat."""
+    """True for a written form with a mark a bare spelling leaves out: harakat or tanwin (characters keys drop), a
+    madda or a hamza on its seat."""
     return len(key_text(form)) != len(form) or not HAMZA_SEATS.isdisjoint(form)
 
 
