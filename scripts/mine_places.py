@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from marsad.corpus.names import is_given_name
 from marsad.corpus.terms import STOPWORDS
 from marsad.extract.entities import is_place_adjective, is_place_word, lexicon_resources
-from marsad.extract.ner.gazetteers import mined_places, written_form
+from marsad.extract.ner.gazetteers import is_marked, mined_places, written_form
 from marsad.text.clitics import stem_variants, strip_clitics
 from marsad.text.normalize import norm_key
 from marsad.train.saudinewsnet import content_words, mining_records
@@ -56,6 +56,7 @@ class Counts:
     after: Counter[str] = field(default_factory=Counter)
     outlets: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     forms: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    written: Counter[str] = field(default_factory=Counter)
 
 
 def mine(path: str, exclude: tuple[str, ...]) -> Counts:
@@ -67,6 +68,7 @@ def mine(path: str, exclude: tuple[str, ...]) -> Counts:
         written = content_words(record)
         keys = [norm_key(t) for t in written]
         counts.words.update(keys)
+        counts.written.update(written)
         for before, key, word in zip(keys, keys[1:], written[1:], strict=False):
             if _construct_trigger(before) and not (key.startswith("ال") and strip_clitics(before)[0].endswith("ال")):
                 counts.after[key] += 1
@@ -89,9 +91,21 @@ def article_share(key: str, words: Counter[str]) -> float:
     return words[other] / max(words[key], 1)
 
 
+def homograph_shares(counts: Counts, places: dict[str, frozenset[str]]) -> dict[str, float]:
+    """Per place (key form, with the written forms it takes), the share of its key's uses written in a marked form
+    it never takes: another word's («دوماً», «دومًا» always: 0.26 of «دوما»'s uses)."""
+    other: Counter[str] = Counter()
+    for word, n in counts.written.items():
+        key = norm_key(word)
+        if key in places and is_marked(form := written_form(word, key) or key) and form not in places[key]:
+            other[key] += n
+    return {key: other[key] / max(counts.words[key], 1) for key in places}
+
+
 def main() -> None:
-    """Print the places that pass (the word in key form, LOC, uses after a trigger, outlets, share, article share)
-    to stdout, and the other words seen ``--min-count`` times after a trigger to stderr."""
+    """Print the places that pass (the word in key form, LOC, uses after a trigger, outlets, share, article share,
+    written forms, homograph share) to stdout, and the other words seen ``--min-count`` times after a trigger to
+    stderr."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("path")
     parser.add_argument("--exclude-day", action="append", default=[])
@@ -103,6 +117,7 @@ def main() -> None:
     args = parser.parse_args()
     counts = mine(args.path, tuple(args.exclude_day))
     words, outlets = counts.words, counts.outlets
+    lines: list[tuple[str, str, bool]] = []
     for key, n in counts.after.most_common():
         if n < args.min_count or not candidate(key):
             continue
@@ -110,8 +125,10 @@ def main() -> None:
         article = article_share(key, words)
         keep = len(outlets[key]) >= args.min_outlets and share >= args.min_share and article < args.max_article
         forms = " ".join(f for f, m in counts.forms[key].most_common() if m >= args.min_form)
-        line = f"{key}\tLOC\t{n}\t{len(outlets[key])}\t{share:.2f}\t{article:.2f}\t{forms}\n"
-        (sys.stdout if keep else sys.stderr).write(line)
+        lines.append((key, f"{key}\tLOC\t{n}\t{len(outlets[key])}\t{share:.2f}\t{article:.2f}\t{forms}", keep))
+    homographs = homograph_shares(counts, {key: frozenset(line.split("\t")[6].split(" ")) for key, line, _ in lines})
+    for key, line, keep in lines:
+        (sys.stdout if keep else sys.stderr).write(f"{line}\t{homographs[key]:.2f}\n")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ class Gazetteer:
     # per one-word name (key form), the written forms it takes (:func:`written_form`): a word read as that name but
     # written otherwise, with marks its key drops (tanwin, harakat, another hamza seat or madda), is not that name
     forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the one-word names whose key is as often another word (:data:`HOMOGRAPH_SHARE`): matched, but only a hint
+    homographs: frozenset[str] = frozenset()
     # per word key, the names' tails of each of its readings that begins a name, with the numbers of words the
     # names beginning with that reading have, most first (filled as keys are met)
     _heads: dict[str, tuple[tuple[dict[tuple[str, ...], str], tuple[int, ...]], ...]] = field(
@@ -69,6 +71,10 @@ class Gazetteer:
             r in self.forms and (form := written_form(word, r)) is not None and is_marked(form)
             and form not in self.forms[r] for r in names
         )
+
+    def homograph(self, key: str) -> bool:
+        """True when ``key`` reads as a one-word name that is often another word (دوما, «always»)."""
+        return not self.homographs.isdisjoint(stem_variants(key))
 
     def match(self, keys: Sequence[str], words: Sequence[str] | None = None) -> list[str]:
         """Tag each position with ``TYPE-B``/``TYPE-I`` for the longest names found, '' elsewhere.
@@ -174,16 +180,25 @@ def _keyset(name: str) -> frozenset[str]:
     return frozenset(norm_key(w) for w in load(name))
 
 
+# A mined place is a homograph when this share of its key's uses or more is written in a marked form it never takes
+# (the last column of ner_places_mined.tsv): «دوماً», «دومًا» are 0.26 of «دوما»'s, the next place's share is 0.09.
+HOMOGRAPH_SHARE = 0.1
+
+
 def place_gazetteer() -> Gazetteer:
     """Countries, regions and cities in Arabic (CLDR names via babel, ``ner_places.tsv``, ``ner_places_extra.tsv``, and
     the frequent places of SaudiNewsNet they miss, ``ner_places_mined.tsv``, with the written forms each mined place
-    takes after a place trigger in its last column)."""
+    takes after a place trigger and the share of its key's uses written as another word in its last two)."""
     gaz = Gazetteer()
+    homographs: set[str] = set()
     for name in ("ner_places.tsv", "ner_places_extra.tsv", "ner_places_mined.tsv"):
         for row in load_table(name):
             gaz.add(norm_key(row[0]).split(" "), "LOC")
-            if name == "ner_places_mined.tsv" and len(row) > 6:
+            if name == "ner_places_mined.tsv" and len(row) > 7:
                 gaz.forms[norm_key(row[0])] = frozenset(row[6].split(" "))
+                if float(row[7]) >= HOMOGRAPH_SHARE:
+                    homographs.add(norm_key(row[0]))
+    gaz.homographs = frozenset(homographs)
     return gaz
 
 

@@ -107,13 +107,21 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
             tags[s][j] = "I-" + label
 
 
-def fill_places(tags: list[list[str]], matches: Sequence[Sequence[str]]) -> None:
-    """Tag untagged known place names (whole matches over untagged words) as LOC, in place.
+def fill_places(
+    tags: list[list[str]], matches: Sequence[Sequence[str]], keys: Sequence[Sequence[str]], places: Gazetteer,
+) -> None:
+    """Tag untagged known place names (whole matches over untagged words) as LOC, in place; a place that is often
+    another word (:meth:`Gazetteer.homograph`: دوما, «always») only beside another place, two words away at most
+    («ريف دمشق مثل دوما», «إلى دوما جنوب نابلس»; not «ينفي دوما تورطه»).
 
-    ``matches`` are each sentence's place names (:meth:`Gazetteer.match` of the place gazetteer).
+    ``matches`` are each sentence's place names (:meth:`Gazetteer.match` of the place gazetteer ``places``).
     """
-    for sent_tags, found in zip(tags, matches, strict=True):
+    for sent_tags, found, sent_keys in zip(tags, matches, keys, strict=True):
         for i, j, _label in name_spans(found):
+            if j == i + 1 and places.homograph(sent_keys[i]) and not any(
+                    (found[k] or sent_tags[k].endswith("-LOC")) and not places.homograph(sent_keys[k])
+                    for k in (*range(max(i - 2, 0), i), *range(j, min(j + 2, len(found))))):
+                continue
             if all(t == "O" for t in sent_tags[i:j]) and (j == len(sent_tags) or not sent_tags[j].startswith("I-")):
                 sent_tags[i:j] = ["B-LOC"] + ["I-LOC"] * (j - i - 1)
 
@@ -269,7 +277,7 @@ class NerTagger:
                 propagate_surnames(doc_keys, tags)
             if places:
                 relabel_places(doc_keys, tags, place_names, doc_words)
-                fill_places(tags, doc_places)
+                fill_places(tags, doc_places, doc_keys, place_names)
             out.append(tags)
         return out
 
