@@ -12,6 +12,10 @@ name: the corpus seldom writes it with the article added or taken off (an ordina
 follows such a trigger ``--min-count`` times, in ``--min-outlets`` outlets, in at least ``--min-share`` of its uses,
 its other article form is below ``--max-article`` of its uses, and it is no place, trigger or stopword already.
 
+Each place's written forms after a trigger (seen ``--min-form`` times: «مأرب مارب») are written with it, and the share
+of its key's uses written in a marked form it never takes, another word's («دوماً», «دومًا» always: 0.26 of «دوما»'s);
+the gazetteer matches no such form as the place, and tags a place with a large share alone only beside another place.
+
 The held-out third of the corpus (crc32(url) % 3 == 0) and the days given with ``--exclude-day`` are left out.
 
 Usage: python scripts/mine_places.py ../shared/datasets/saudinewsnet/saudinewsnet.jsonl.gz \
