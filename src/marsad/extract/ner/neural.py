@@ -174,11 +174,11 @@ class Encoder:
         self, words: Sequence[str], keys: Sequence[str] | None = None, places: Sequence[str] | None = None,
     ) -> Encoded:
         """Encode one sentence; ``keys`` are the words' keys and ``places`` their place-name matches
-        (``self.lexicons.places.match(keys)``) when the caller already has them."""
+        (``self.lexicons.places.match(keys, words)``) when the caller already has them."""
         if keys is None:
             keys = [norm_key(w) or w for w in words]
         if places is None:
-            places = self.lexicons.places.match(keys)
+            places = self.lexicons.places.match(keys, words)
         return self.encode_many([words], [keys], [places])[0]
 
     def encode_many(

@@ -107,22 +107,35 @@ def propagate(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
             tags[s][j] = "I-" + label
 
 
-def fill_places(tags: list[list[str]], matches: Sequence[Sequence[str]]) -> None:
-    """Tag untagged known place names (whole matches over untagged words) as LOC, in place.
+def fill_places(
+    tags: list[list[str]], matches: Sequence[Sequence[str]], keys: Sequence[Sequence[str]], places: Gazetteer,
+) -> None:
+    """Tag untagged known place names (whole matches over untagged words) as LOC, in place; a place that is often
+    another word (:meth:`Gazetteer.homograph`: دوما, «always») only beside another place, two words away at most
+    («ريف دمشق مثل دوما», «إلى دوما جنوب نابلس»; not «ينفي دوما تورطه»).
 
-    ``matches`` are each sentence's place names (:meth:`Gazetteer.match` of the place gazetteer).
+    ``matches`` are each sentence's place names (:meth:`Gazetteer.match` of the place gazetteer ``places``).
     """
-    for sent_tags, found in zip(tags, matches, strict=True):
+    for sent_tags, found, sent_keys in zip(tags, matches, keys, strict=True):
         for i, j, _label in name_spans(found):
+            if j == i + 1 and places.homograph(sent_keys[i]) and not any(
+                    (found[k] or sent_tags[k].endswith("-LOC")) and not places.homograph(sent_keys[k])
+                    for k in (*range(max(i - 2, 0), i), *range(j, min(j + 2, len(found))))):
+                continue
             if all(t == "O" for t in sent_tags[i:j]) and (j == len(sent_tags) or not sent_tags[j].startswith("I-")):
                 sent_tags[i:j] = ["B-LOC"] + ["I-LOC"] * (j - i - 1)
 
 
-def relabel_places(keys: Sequence[Sequence[str]], tags: list[list[str]], places: Gazetteer) -> None:
-    """A person or misc span that is exactly a known place name becomes LOC (in place)."""
-    for sent_keys, sent_tags in zip(keys, tags, strict=True):
+def relabel_places(
+    keys: Sequence[Sequence[str]], tags: list[list[str]], places: Gazetteer,
+    words: Sequence[Sequence[str]] | None = None,
+) -> None:
+    """A person or misc span that is exactly a known place name (as written, when ``words`` are given:
+    :meth:`Gazetteer.match`) becomes LOC (in place)."""
+    for n, (sent_keys, sent_tags) in enumerate(zip(keys, tags, strict=True)):
         for a, b, label in iob_spans(sent_tags):
-            if label in ("PERS", "MISC") and places.match(sent_keys[a:b]) == ["LOC-B"] + ["LOC-I"] * (b - a - 1):
+            written = None if words is None else words[n][a:b]
+            if label in ("PERS", "MISC") and places.match(sent_keys[a:b], written) == ["LOC-B"] + ["LOC-I"] * (b - a - 1):
                 sent_tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)
 
 
@@ -242,14 +255,17 @@ class NerTagger:
             keys = [[[word_keys(w)[0] or w for w in words] for words in sentences] for sentences in documents]
         place_names = self.encoder.lexicons.places
         # the place names found in each sentence, for the encoder and for fill_places
-        matches = [[place_names.match(sent_keys) for sent_keys in doc_keys] for doc_keys in keys]
+        matches = [
+            [place_names.match(sent_keys, words) for sent_keys, words in zip(doc_keys, sentences, strict=True)]
+            for doc_keys, sentences in zip(keys, documents, strict=True)
+        ]
         encoded = self.encoder.encode_many(
             list(chain.from_iterable(documents)), list(chain.from_iterable(keys)), list(chain.from_iterable(matches)),
         )
         flat = self.model.tag(encoded)
         out: list[list[list[str]]] = []
         pos = 0
-        for doc_keys, doc_places in zip(keys, matches, strict=True):
+        for doc_keys, doc_places, doc_words in zip(keys, matches, documents, strict=True):
             tags = flat[pos:pos + len(doc_keys)]
             pos += len(doc_keys)
             if trim:
@@ -260,8 +276,8 @@ class NerTagger:
             if surnames:
                 propagate_surnames(doc_keys, tags)
             if places:
-                relabel_places(doc_keys, tags, place_names)
-                fill_places(tags, doc_places)
+                relabel_places(doc_keys, tags, place_names, doc_words)
+                fill_places(tags, doc_places, doc_keys, place_names)
             out.append(tags)
         return out
 
