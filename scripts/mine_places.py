@@ -122,15 +122,17 @@ def main() -> None:
     counts = mine(args.path, tuple(args.exclude_day))
     words, outlets = counts.words, counts.outlets
     lines: list[tuple[str, str, bool]] = []
+    written: dict[str, frozenset[str]] = {}  # the written forms listed for each place
     for key, n in counts.after.most_common():
         if n < args.min_count or not candidate(key):
             continue
         share = n / max(words[key], n)
         article = article_share(key, words)
         keep = len(outlets[key]) >= args.min_outlets and share >= args.min_share and article < args.max_article
-        forms = " ".join(f for f, m in counts.forms[key].most_common() if m >= args.min_form)
-        lines.append((key, f"{key}\tLOC\t{n}\t{len(outlets[key])}\t{share:.2f}\t{article:.2f}\t{forms}", keep))
-    homographs = homograph_shares(counts, {key: frozenset(line.split("\t")[6].split(" ")) for key, line, _ in lines})
+        forms = [f for f, m in counts.forms[key].most_common() if m >= args.min_form]
+        written[key] = frozenset(forms)
+        lines.append((key, f"{key}\tLOC\t{n}\t{len(outlets[key])}\t{share:.2f}\t{article:.2f}\t{' '.join(forms)}", keep))
+    homographs = homograph_shares(counts, written)
     for key, line, keep in lines:
         (sys.stdout if keep else sys.stderr).write(f"{line}\t{homographs[key]:.2f}\n")
 

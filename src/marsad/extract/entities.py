@@ -1889,8 +1889,9 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         split_after_registered_names(sent)
         untag_name_descriptions(sent)
         untag_registered_kind_words(sent)
-        tag_place_names([t.key for t in sent.tokens], sent.tags)
-        tag_place_brands([t.key for t in sent.tokens], sent.tags)
+        keys = list(map(token_key, sent.tokens))
+        tag_place_names(keys, sent.tags)
+        tag_place_brands(keys, sent.tags)
     name_place_organisations(sentences)
     bare = frozenset(map(token_key, chain.from_iterable(token_lists)))
     definite = frozenset(chain.from_iterable(map(_definite_readings, bare)))  # each key once

@@ -115,39 +115,17 @@ def text_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token
     """``tokenize(text, start, end)``, cut from one tokenisation of the whole text kept for the next caller.
 
     The time, entity, quote and event components each read the same document: the whole
-    text is tokenised once.  The tokens between ``start`` and ``end`` are those of the whole
-    text (the pattern looks neither behind nor ahead, and only spaces lie between its matches),
-    but near an offset that a match of the whole text runs across (a range beginning or ending
-    inside a word): from ``start``, the range is tokenised up to the first end of a match of the
-    whole text that its own matches reach (:func:`_synced`: from there both tokenisations go the
-    same way); the last match, when it runs past ``end``, is tokenised again up to ``end``.
+    text is tokenised once.  The tokens between ``start`` and ``end`` are those of
+    :func:`tokenize` when no match of the whole text runs across either offset (the pattern
+    looks neither behind nor ahead); when one does, the range is tokenised on its own.
     """
     stop = len(text) if end is None else end
     whole = _tokenised(text)
     first = bisect_left(whole.starts, start)
     last = bisect_left(whole.starts, stop)
-    head: list[Token] = []
-    if first and whole.ends[first - 1] > start:  # a match of the whole text runs across ``start``
-        synced = _synced(text, whole, start, stop)
-        if synced is None:
-            return tokenize(text, start, stop)
-        head = tokenize(text, start, synced)
-        first = bisect_left(whole.starts, synced)
-    if last > first and whole.ends[last - 1] > stop:  # the last match runs across ``stop``: only it is cut
-        return [*head, *filter(None, whole.tokens[first:last - 1]), *tokenize(text, whole.starts[last - 1], stop)]
-    return [*head, *filter(None, whole.tokens[first:last])]
-
-
-def _synced(text: str, whole: _Tokenised, start: int, stop: int) -> int | None:
-    """The first offset up to ``stop`` where a match of ``text[start:stop]``'s tokenisation ends as one of the whole
-    text ends (there both find the same next match), None when there is none."""
-    pos = start
-    while (found := _TOKEN.search(text, pos, stop)) is not None:
-        pos = found.end()
-        i = bisect_left(whole.ends, pos)
-        if i < len(whole.ends) and whole.ends[i] == pos:
-            return pos
-    return None
+    if (first and whole.ends[first - 1] > start) or (last and whole.ends[last - 1] > stop):
+        return tokenize(text, start, stop)
+    return list(filter(None, whole.tokens[first:last]))
 
 
 _SPACE = re.compile(r"\s")
