@@ -130,11 +130,15 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
 
 
 def mention_name(doc: Document, m: Mention) -> str:
-    """The mention's name as a word: its text, with the article's alif restored after a cut ل (لولايات → الولايات).
+    """The mention's name as a word: its text, with the article's alif restored after a cut ل (لولايات → الولايات),
+    and its alif and lam before a word that begins with ل where the article and that word make the first word of an
+    organisation named with a nisba (لجنة → اللجنة, ``entity_nisba_names.tsv``).
 
     ل before الله is written لله (the article's alif and one lam go): its name is الله.
     """
     if m.start > 0 and m.text.startswith("ل") and doc.text[m.start - 1] == "ل":
+        if norm_key("ال" + m.text.split(" ", 1)[0]) in nisba_name_heads():
+            return "ال" + m.text  # «للجنة الأولمبية السعودية»: ل + «اللجنة», the article's alif and one lam go
         return "ا" + m.text
     if "ل" in m.text and norm_key(m.text) == _LILLAH:  # (no other letter becomes ل in a key)
         return "الله"
