@@ -126,6 +126,12 @@ def nisba_name_heads() -> frozenset[str]:
     return frozenset(row[0].split(" ")[0] for row in load_table("entity_nisba_names.tsv"))
 
 
+@cache
+def _nisbas() -> frozenset[str]:
+    """The nisbas that end the names of ``entity_nisba_names.tsv`` (key forms: السعوديه)."""
+    return frozenset(row[0].split(" ")[-1] for row in load_table("entity_nisba_names.tsv"))
+
+
 def tag_nisba_names(keys: Sequence[str], tags: list[str]) -> list[tuple[str, str]]:
     """Tag each organisation named with a nisba of ``entity_nisba_names.tsv`` as one organisation in a sentence's
     ``tags`` (IOB, one per word of ``keys``) where the nisba is tagged alone as a place: «الخطوط [السعودية]» (Saudia),
@@ -137,7 +143,7 @@ def tag_nisba_names(keys: Sequence[str], tags: list[str]) -> list[tuple[str, str
     Returns the names inside an organisation span then, as their first word without the article and their nisba
     («كشافه», «السعوديه»), for :func:`tag_nisba_name_constructs`."""
     found: list[tuple[str, str]] = []
-    if "B-LOC" not in tags and "B-ORG" not in tags:
+    if _nisbas().isdisjoint(keys) or ("B-LOC" not in tags and "B-ORG" not in tags):
         return found
     for start, end, _ in name_spans(nisba_names().match(keys)):
         if not _in_organisation(tags, start, end):
