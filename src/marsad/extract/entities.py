@@ -47,7 +47,13 @@ from marsad.corpus.names import (
 from marsad.corpus.terms import STOPWORDS, near_content_stems
 from marsad.extract.ner.gazetteers import Gazetteer, lexicon_resources, mined_places, name_spans
 from marsad.extract.ner.tagger import iob_spans, shipped_tagger
-from marsad.extract.place_names import tag_place_brands, tag_place_names
+from marsad.extract.place_names import (
+    nisba_name_heads,
+    tag_nisba_name_constructs,
+    tag_nisba_names,
+    tag_place_brands,
+    tag_place_names,
+)
 from marsad.extract.time.lexicon import lexicon as time_lexicon
 from marsad.lexicons import load, load_groups, load_table
 from marsad.model import Document, EntityType, Mention
@@ -91,7 +97,8 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
     """How many leading characters of ``word`` a mention span leaves out (a conjunction or preposition clitic).
 
     A clitic is split off only when the rest, three letters or more, is a known place,
-    registry name or organisation head word (لمجلس → مجلس), or, not being an ordinary word of
+    registry name or organisation head word (لمجلس → مجلس) or the first word of an organisation named with a nisba
+    (بالكشافة → الكشافة), or, not being an ordinary word of
     the corpus, is a word of the document (``named``) or a name word of the corpus (``name_words.tsv``) tagged at
     least twice as often as the whole word (كريم stays whole, لإسرائيل does not); and never
     when the whole word is a known place or registry name (لبنان, كاليفورنيا keep their first
@@ -109,8 +116,9 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
     def attested(rest: str) -> bool:
         if len(rest) < MIN_REST:
             return False
-        if rest in places or rest in _registry_words() or rest in _org_heads() or rest in _document_heads():
-            return True  # لمجلس، لرابطة، بإعلان: an organisation's or a named document's head word after a preposition
+        if (rest in places or rest in _registry_words() or rest in _org_heads() or rest in _document_heads()
+                or rest in nisba_name_heads()):
+            return True  # لمجلس، لرابطة، بإعلان، بالكشافة: an organisation's or a named document's head word after a preposition
         if is_ordinary(rest):
             return False
         # كريم is a name more often than ك + ريم; لإسرائيل far less often than إسرائيل.
@@ -122,11 +130,15 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
 
 
 def mention_name(doc: Document, m: Mention) -> str:
-    """The mention's name as a word: its text, with the article's alif restored after a cut ل (لولايات → الولايات).
+    """The mention's name as a word: its text, with the article's alif restored after a cut ل (لولايات → الولايات),
+    and its alif and lam before a word that begins with ل where the article and that word make the first word of an
+    organisation named with a nisba (لجنة → اللجنة, ``entity_nisba_names.tsv``).
 
     ل before الله is written لله (the article's alif and one lam go): its name is الله.
     """
     if m.start > 0 and m.text.startswith("ل") and doc.text[m.start - 1] == "ل":
+        if norm_key("ال" + m.text.split(" ", 1)[0]) in nisba_name_heads():
+            return "ال" + m.text  # «للجنة الأولمبية السعودية»: ل + «اللجنة», the article's alif and one lam go
         return "ا" + m.text
     if "ل" in m.text and norm_key(m.text) == _LILLAH:  # (no other letter becomes ل in a key)
         return "الله"
@@ -1871,6 +1883,8 @@ def annotate_batch(docs: Sequence[Document]) -> None:
 
 def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[list[str]]) -> None:
     sentences = [_Sentence(tokens, sent_tags) for tokens, sent_tags in zip(token_lists, tags, strict=True)]
+    nisba_names: list[tuple[str, str]] = []  # organisations named with a nisba the sentences tag whole
+    sentence_keys: list[list[str]] = []
     for sent in sentences:
         untag_quoted_name_heads(sent)
         extend_organisations(sent)
@@ -1892,6 +1906,11 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         keys = list(map(token_key, sent.tokens))
         tag_place_names(keys, sent.tags)
         tag_place_brands(keys, sent.tags)
+        nisba_names.extend(tag_nisba_names(keys, sent.tags))
+        sentence_keys.append(keys)
+    if nisba_names:  # «من كشافة [المملكة]» in a document that names «الكشافة السعودية»
+        tag_nisba_name_constructs([(keys, sent.tags) for keys, sent in zip(sentence_keys, sentences, strict=True)],
+                                  nisba_names)
     name_place_organisations(sentences)
     bare = frozenset(map(token_key, chain.from_iterable(token_lists)))
     definite = frozenset(chain.from_iterable(map(_definite_readings, bare)))  # each key once
