@@ -1572,6 +1572,50 @@ def _short_word_before(key: str) -> bool:
     return not is_definite_word(key) and any(v in _place_org_short_words() for v in stem_variants(key))
 
 
+@cache
+def _place_media_heads() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_place_media_heads.txt"))
+
+
+def _media_head(key: str) -> bool:
+    """True for an indefinite head of a broadcaster named by the place after it (``entity_place_media_heads.txt``:
+    «[تلفزيون] عدن», «و[إذاعة] الرياض»)."""
+    return not is_definite_word(key) and any(v in _place_media_heads() for v in stem_variants(key))
+
+
+@cache
+def _district_adjectives() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_district_adjectives.txt"))
+
+
+@cache
+def _city_keys() -> frozenset[str]:
+    """The cities of the place lists (key forms): kind ``city`` in ``ner_places.tsv`` and ``ner_places_extra.tsv``
+    and never ``country`` there (تونس is both), and the mined places (``ner_places_mined.tsv``: Saudi regions and
+    governorates, Yemeni, Iraqi and Syrian cities)."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for name in ("ner_places.tsv", "ner_places_extra.tsv"):
+        for row in load_table(name):
+            kinds[norm_key(row[0])].add(row[1])
+    return frozenset(k for k, kind in kinds.items() if kind == {"city"}) | mined_places()
+
+
+def name_districts(sentence: _Sentence) -> None:
+    """Tag a city and an adjective that makes a district or a new town of it (``entity_district_adjectives.txt``)
+    as one place: «[جدة] القديمة» is Old Jeddah, «ب[القاهرة] الجديدة» New Cairo, places apart from the city.
+
+    The city is a one-word place span of a city (:func:`_city_keys`; after a country the phrase is its new era,
+    «مصر الجديدة»), the adjective untagged right after it, and the word before no organisation head, whose
+    adjective it may be («محطة جدة الجديدة»)."""
+    tokens, tags = sentence.tokens, sentence.tags
+    for i in range(1, len(tokens)):
+        if tokens[i].key not in _district_adjectives() or tags[i] != "O" or tags[i - 1] != "B-LOC":
+            continue
+        if (any(v in _city_keys() for v in stem_variants(tokens[i - 1].key))
+                and not (i > 1 and is_organisation_head(tokens[i - 2].key))):
+            tags[i] = "I-LOC"
+
+
 def _place_org_end(sentence: _Sentence, place: int) -> int:
     """Where an organisation named by the place at ``place`` ends (``place + 1`` when nothing names one): adjectives
     that name organisations after a place (``entity_place_org_adjectives.txt``: نادي جدة [الأدبي]), then a ل +
@@ -1659,6 +1703,9 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
             continue
         if _short_word_before(tokens[a - 1].key) or tokens[a - 1].key in alone:
             tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]  # «أدبي جدة»: the literary club's short name, not the city
+            continue
+        if _media_head(tokens[a - 1].key):
+            tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]  # «تلفزيون عدن»: the station
             continue
         heads = place_org_heads_of(tokens[a - 1].key)
         end = _place_org_end(sent, a) if heads else a + 1
@@ -1892,6 +1939,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         keys = list(map(token_key, sent.tokens))
         tag_place_names(keys, sent.tags)
         tag_place_brands(keys, sent.tags)
+        name_districts(sent)
     name_place_organisations(sentences)
     bare = frozenset(map(token_key, chain.from_iterable(token_lists)))
     definite = frozenset(chain.from_iterable(map(_definite_readings, bare)))  # each key once
