@@ -109,8 +109,9 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
     def attested(rest: str) -> bool:
         if len(rest) < MIN_REST:
             return False
-        if rest in places or rest in _registry_words() or rest in _org_heads() or rest in _document_heads():
-            return True  # لمجلس، لرابطة، بإعلان: an organisation's or a named document's head word after a preposition
+        if (rest in places or rest in _registry_words() or rest in _org_heads() or rest in _document_heads()
+                or rest in _place_media_heads()):
+            return True  # لمجلس، لرابطة، بإعلان، لإذاعة: an organisation's, a named document's or a station's head word
         if is_ordinary(rest):
             return False
         # كريم is a name more often than ك + ريم; لإسرائيل far less often than إسرائيل.
