@@ -19,6 +19,10 @@ URLS = {
     # «موضحا أن مصر الجديدة تلبي رغبات أبنائها»: the new Egypt, the country
     "new_egypt": "http://www.al-madina.com/node/623342/"
                  "السيسي-مشروع-قناة-السويس-خطوة-من-ألف-خطوة-قادمة-في-مسيرة-التنمية.html",
+    "abha_mosque": "http://www.aleqt.com/2015/08/07/article_979806.html",  # «في جامع الملك فيصل بأبها»
+    "universities": "http://www.al-jazirah.com/2015/20150807/bo1.htm",  # «ومعرض الكتاب بجامعة الملك خالد بأبها»
+    # «وأكد مرغلاني وفقاً لـ”الرياض”، أن الوزارة»
+    "riyadh_paper": "http://www.3alyoum.com/news/local/a/وزارة-الصحة-تكشف-حقيقة-إيقاف-مزايا-وبد/",
     # 2015-07-22: «في تصريحات لإذاعة فرنسا الدولية», «على حي المغاير في حلب القديمة»
     "radio_france": "http://aawsat.com/home/article/412036/"
                     "وزير-الخارجية-الفرنسي-يزور-طهران-بشهية-مفتوحة-على-السوق-الإيرانية",
@@ -72,3 +76,23 @@ def test_a_broadcaster_named_by_a_place_is_the_station(analysed: tuple[dict[str,
     assert not any(m.text == "عدن" and doc.text[:m.start].endswith("تلفزيون ") for m in doc.mentions)
     assert _covering(docs["radio_france"], "لإذاعة فرنسا") == [("إذاعة فرنسا", "ORG")]
 
+
+
+def test_a_place_after_the_preposition_b_ends_no_name(analysed: tuple[dict[str, Document], CorpusResult]) -> None:
+    """«جامع [الملك فيصل بأبها]», «[جامعة الملك خالد بأبها]»: the tagger ran a name on into the place after «ب»
+    (where the mosque or the university is), a junk span of its own that hid Abha; the name and the place are two
+    mentions now."""
+    docs = analysed[0]
+    assert _covering(docs["abha_mosque"], "الملك فيصل بأبها") == [("الملك فيصل", "ORG"), ("أبها", "LOC")]
+    assert _covering(docs["universities"], "جامعة الملك خالد بأبها") == [("جامعة الملك خالد", "ORG"), ("أبها", "LOC")]
+
+
+def test_a_city_named_newspaper_between_reversed_quotes_is_the_outlet(
+    analysed: tuple[dict[str, Document], CorpusResult],
+) -> None:
+    """«وفقاً لـ”الرياض”» (both marks written ”, as a right-to-left page typed in a left-to-right editor reverses
+    them) is the newspaper al-Riyadh, not the city."""
+    doc = analysed[0]["riyadh_paper"]
+    at = doc.text.index("لـ”الرياض”") + 3
+    assert [(m.text, m.type) for m in doc.mentions if m.start == at] == [("الرياض", "ORG")]
+    assert all(m.entity != "loc:riyadh" for m in doc.mentions if m.start == at)

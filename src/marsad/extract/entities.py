@@ -878,8 +878,8 @@ APART = (OUTLET, CLUB, SHARED_SURNAME)  # key tags of names resolution keeps apa
 _USUAL_NEAR = 2  # words either side of a registered surname that make its context (as the corpus step counts them)
 _USUAL_SHARED = 2  # such words that must be the surname's usual ones
 DESCRIPTION_RATE = 0.01  # an adjective inside tagged names less often than this describes an organisation
-_OPEN_QUOTES = "«\"“»"  # » opens too: pages written right to left in a left-to-right editor reverse the pair
-_CLOSE_QUOTES = "»\"”«"
+_OPEN_QUOTES = "«\"“»”"  # » and ” open too: pages written right to left in a left-to-right editor reverse the pair
+_CLOSE_QUOTES = "»\"”«“"  # («وفقاً لـ”الرياض”»: the newspaper al-Riyadh)
 CLUB_NAME_RATE = 0.9  # a club's name inside tagged names less often than this is also an ordinary word
 CLUB_SHARE = 0.1  # a word written after a club word in this share of its articles or more is mostly a club's name
 _OWN_BRACKETS = ("(", ")"), ("{", "}")  # how an outlet names itself: «علمت (المدينة)», «النجيفي لـ {الشرق الأوسط}»
@@ -1828,13 +1828,17 @@ def split_after_registered_names(sentence: _Sentence) -> None:
     stays whole), the conjunct begins a span of its own, or, when its «و» would stay in it (:func:`clitic_length`:
     «والشرعية الدولية»), is dropped; the registered name is the mention it is.  One word after a name ending with a
     definite word is that word's coordinate, not a name («أمريكا الشمالية والوسطى»: North and Central America).
-    So does a place written with the preposition ل that ends the span after a registered name (:func:`_lam_place`):
-    «زيارة رئيسة [كوريا الجنوبية للسعودية]» is South Korea and Saudi Arabia, the president's visit to it.
+    So does a place written with the preposition ل that ends the span after a registered name
+    (:func:`_preposition_place`): «زيارة رئيسة [كوريا الجنوبية للسعودية]» is South Korea and Saudi Arabia, the
+    president's visit to it; and a place written with ب that ends any span of two words or more, where the name was
+    (no name ends with «بأبها»): «بجامع [الملك فيصل بأبها]» is King Faisal (whose mosque it is) and Abha, «[جامعة
+    الملك خالد بأبها]» the university and Abha.
     """
     tokens, tags = sentence.tokens, sentence.tags
     for a, b, label in list(iob_spans(tags)):
-        if (b - a > 1 and _lam_place(tokens[b - 1]) and _registered_head(tokens[a:b - 1])
-                and not _registered_head(tokens[a:b])):
+        if b - a > 1 and not _registered_head(tokens[a:b]) and (
+                _preposition_place(tokens[b - 1], "ب")
+                or (_preposition_place(tokens[b - 1], "ل") and _registered_head(tokens[a:b - 1]))):
             tags[b - 1] = "B-LOC"
             continue
         joins = [i for i in range(b - 1, a, -1) if tokens[i].key.startswith("و") and len(tokens[i].key) > 3]
@@ -1849,11 +1853,11 @@ def split_after_registered_names(sentence: _Sentence) -> None:
             tags[cut:b] = ["O"] * (b - cut)
 
 
-def _lam_place(token: Token) -> bool:
-    """True for a known place written with the preposition ل (للسعودية، لمصر), not a place that begins with the
-    letter (لبنان، لندن، ليبيا)."""
+def _preposition_place(token: Token, letter: str) -> bool:
+    """True for a known place written with the preposition ``letter`` (ل: للسعودية، لمصر; ب: بأبها، بجدة), not a
+    place that begins with the letter (لبنان، لندن، ليبيا، بغداد، بريطانيا)."""
     key = token.key
-    return (key.startswith("ل") and not is_place_word(key) and clitic_length(token.text, frozenset()) > 0
+    return (key.startswith(letter) and not is_place_word(key) and clitic_length(token.text, frozenset()) > 0
             and any(is_place_word(v) for v in stem_variants(key) if v != key))
 
 
