@@ -23,6 +23,7 @@ URLS = {
     "universities": "http://www.al-jazirah.com/2015/20150807/bo1.htm",  # «ومعرض الكتاب بجامعة الملك خالد بأبها»
     # «وأكد مرغلاني وفقاً لـ”الرياض”، أن الوزارة»
     "riyadh_paper": "http://www.3alyoum.com/news/local/a/وزارة-الصحة-تكشف-حقيقة-إيقاف-مزايا-وبد/",
+    "abha_city": "http://www.al-jazirah.com/2015/20150807/av18.htm",  # «بتفجير مسجد لقوات الطوارئ في مدينة أبها السعودية»
     # 2015-07-22: «في تصريحات لإذاعة فرنسا الدولية», «على حي المغاير في حلب القديمة»
     "radio_france": "http://aawsat.com/home/article/412036/"
                     "وزير-الخارجية-الفرنسي-يزور-طهران-بشهية-مفتوحة-على-السوق-الإيرانية",
@@ -96,3 +97,12 @@ def test_a_city_named_newspaper_between_reversed_quotes_is_the_outlet(
     at = doc.text.index("لـ”الرياض”") + 3
     assert [(m.text, m.type) for m in doc.mentions if m.start == at] == [("الرياض", "ORG")]
     assert all(m.entity != "loc:riyadh" for m in doc.mentions if m.start == at)
+
+
+def test_a_city_and_its_country_in_one_span_are_two_places(
+    analysed: tuple[dict[str, Document], CorpusResult],
+) -> None:
+    """«في مدينة [أبها السعودية]»: the tagger took the city and its country for one place, an entity of its own
+    that hid Abha; they are two mentions now."""
+    doc = analysed[0]["abha_city"]
+    assert _covering(doc, "أبها السعودية") == [("أبها", "LOC"), ("السعودية", "LOC")]

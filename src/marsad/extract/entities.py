@@ -1853,6 +1853,18 @@ def split_after_registered_names(sentence: _Sentence) -> None:
             tags[cut:b] = ["O"] * (b - cut)
 
 
+def split_place_pairs(sentence: _Sentence) -> None:
+    """Split a place span of two known places that are no place together: «مدينة [أبها السعودية]» (the Saudi city
+    of Abha) is Abha and Saudi Arabia, not a place of its own that hid the city.  The first may carry a preposition,
+    the second is written bare; a two-word place of the gazetteer («أمريكا الجنوبية») stays whole."""
+    tokens, tags = sentence.tokens, sentence.tags
+    for a, b, label in iob_spans(tags):
+        if (label == "LOC" and b - a == 2 and is_place_word(tokens[a + 1].key)
+                and any(is_place_word(v) for v in stem_variants(tokens[a].key))
+                and lexicon_resources().places.match([tokens[a].key, tokens[a + 1].key])[1] != "LOC-I"):
+            tags[a + 1] = "B-LOC"
+
+
 def _preposition_place(token: Token, letter: str) -> bool:
     """True for a known place written with the preposition ``letter`` (ل: للسعودية، لمصر; ب: بأبها، بجدة), not a
     place that begins with the letter (لبنان، لندن، ليبيا، بغداد، بريطانيا)."""
@@ -1939,6 +1951,7 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         fill_registered_surnames(sent)
         cut_web_links(sent)
         split_after_registered_names(sent)
+        split_place_pairs(sent)
         untag_name_descriptions(sent)
         untag_registered_kind_words(sent)
         keys = list(map(token_key, sent.tokens))
