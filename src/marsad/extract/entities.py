@@ -1609,12 +1609,23 @@ def name_districts(sentence: _Sentence) -> None:
     «مصر الجديدة»), the adjective untagged right after it, and the word before no organisation head, whose
     adjective it may be («محطة جدة الجديدة»)."""
     tokens, tags = sentence.tokens, sentence.tags
-    for i in range(1, len(tokens)):
-        if tokens[i].key not in _district_adjectives() or tags[i] != "O" or tags[i - 1] != "B-LOC":
-            continue
-        if (any(v in _city_keys() for v in stem_variants(tokens[i - 1].key))
-                and not (i > 1 and is_organisation_head(tokens[i - 2].key))):
-            tags[i] = "I-LOC"
+    if "B-LOC" not in tags:
+        return
+    adjectives = _district_adjectives()
+    at = 0
+    while (at := _next_index(tags, "B-LOC", at) + 1) and at < len(tokens):  # the word after each place span's start
+        if (tags[at] == "O" and tokens[at].key in adjectives
+                and any(v in _city_keys() for v in stem_variants(tokens[at - 1].key))
+                and not (at > 1 and is_organisation_head(tokens[at - 2].key))):
+            tags[at] = "I-LOC"
+
+
+def _next_index(tags: list[str], tag: str, start: int) -> int:
+    """The index of the first ``tag`` in ``tags`` from ``start`` on, -1 when there is none."""
+    try:
+        return tags.index(tag, start)
+    except ValueError:
+        return -1
 
 
 def _place_org_end(sentence: _Sentence, place: int) -> int:
@@ -1836,9 +1847,9 @@ def split_after_registered_names(sentence: _Sentence) -> None:
     """
     tokens, tags = sentence.tokens, sentence.tags
     for a, b, label in list(iob_spans(tags)):
-        if b - a > 1 and not _registered_head(tokens[a:b]) and (
-                _preposition_place(tokens[b - 1], "ب")
-                or (_preposition_place(tokens[b - 1], "ل") and _registered_head(tokens[a:b - 1]))):
+        if b - a > 1 and (_preposition_place(tokens[b - 1], "ب") or (
+                _preposition_place(tokens[b - 1], "ل") and _registered_head(tokens[a:b - 1]))) \
+                and not _registered_head(tokens[a:b]):
             tags[b - 1] = "B-LOC"
             continue
         joins = [i for i in range(b - 1, a, -1) if tokens[i].key.startswith("و") and len(tokens[i].key) > 3]
@@ -1858,6 +1869,8 @@ def split_place_pairs(sentence: _Sentence) -> None:
     of Abha) is Abha and Saudi Arabia, not a place of its own that hid the city.  The first may carry a preposition,
     the second is written bare; a two-word place of the gazetteer («أمريكا الجنوبية») stays whole."""
     tokens, tags = sentence.tokens, sentence.tags
+    if "I-LOC" not in tags:
+        return
     for a, b, label in iob_spans(tags):
         if (label == "LOC" and b - a == 2 and is_place_word(tokens[a + 1].key)
                 and any(is_place_word(v) for v in stem_variants(tokens[a].key))
@@ -1869,8 +1882,9 @@ def _preposition_place(token: Token, letter: str) -> bool:
     """True for a known place written with the preposition ``letter`` (ل: للسعودية، لمصر; ب: بأبها، بجدة), not a
     place that begins with the letter (لبنان، لندن، ليبيا، بغداد، بريطانيا)."""
     key = token.key
-    return (key.startswith(letter) and not is_place_word(key) and clitic_length(token.text, frozenset()) > 0
-            and any(is_place_word(v) for v in stem_variants(key) if v != key))
+    return (key.startswith(letter) and not is_place_word(key)
+            and any(is_place_word(v) for v in stem_variants(key) if v != key)
+            and clitic_length(token.text, frozenset()) > 0)
 
 
 @cache
