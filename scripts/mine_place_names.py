@@ -23,6 +23,12 @@ it.  An n-gram seen ``--min-count`` times in ``--min-outlets`` outlets is a name
   one word before it may take ``--min-share`` of its uses («[ريال] مدريد الإسباني» is the longer name);
 * no name may go on with one ending word that takes ``--min-share`` of its uses (then the longer one is the name).
 
+Two more kinds follow the names (:func:`short_forms`, :func:`towns`): a head and a place with nothing after them that
+go on with one name's ending in at least ``--min-share`` of their uses, the short form of that name («مستشفى عسير»,
+54 of its 60 uses «مستشفى عسير المركزي»), ORG; and a place of two words, a town and its region («محايل عسير»: a word
+written before that place in at least ``--min-share`` of its uses, the pair after a place trigger in at least
+``--min-placed`` of its uses), LOC.
+
 Never a free adjective: a place after a definite word with nothing after it («الحكومة السعودية», «سوق الأسهم
 السعودية») is the place's adjective, nor a city's own body («غرفة جدة»: a head of ``entity_place_org_heads.txt`` with
 nothing after the place is left to ``entity_place_org_short_heads.tsv``).  The label is LOC after a place trigger or for
@@ -46,6 +52,7 @@ from functools import cache
 from marsad.corpus.names import ORDINARY_RATE, is_given_name, is_person_word, ordinary_rate
 from marsad.corpus.terms import STOPWORDS
 from marsad.extract.entities import (
+    is_club_word,
     is_definite_word,
     is_place_adjective,
     is_place_word,
@@ -181,12 +188,10 @@ def scored(counts: Counts, min_count: int, min_outlets: int) -> Iterator[tuple[t
     place: a longer name).  A share that does not apply is 1 (0 for the last)."""
     grams, outlets, words, total = counts
     before: Counter[tuple[str, ...]] = Counter()  # the most frequent n-gram one word longer at the front
-    after: Counter[tuple[str, ...]] = Counter()  # and at the end
     for gram, n in grams.items():
         rest = (_first(gram[1]), *gram[2:])
         before[rest] = max(before[rest], n)
-        if _ending(gram[-1:]):  # a name going on: «سوق دبي [المالي]»
-            after[gram[:-1]] = max(after[gram[:-1]], n)
+    after = _going_on(grams)
     for gram, n in grams.most_common():
         if n < min_count or len(outlets[gram]) < min_outlets:
             continue
@@ -205,6 +210,32 @@ def scored(counts: Counts, min_count: int, min_outlets: int) -> Iterator[tuple[t
             ratio = n * total / max(words[gram[0]] * words[name_word(gram[1])], 1)
         longer = max(0 if place else before[gram], after[gram]) / n  # «[ريال] مدريد الإسباني»
         yield gram, tag, [n, len(outlets[gram]), left, right, share, ratio, longer]
+
+
+def _going_on(grams: Counter[tuple[str, ...]]) -> Counter[tuple[str, ...]]:
+    """For each n-gram, the count of the most frequent n-gram one word longer at the end whose last word ends a name
+    (:func:`_ending`): «سوق دبي [المالي]»."""
+    after: Counter[tuple[str, ...]] = Counter()
+    for gram, n in grams.items():
+        if _ending(gram[-1:]):
+            after[gram[:-1]] = max(after[gram[:-1]], n)
+    return after
+
+
+def short_forms(counts: Counts, min_count: int, min_outlets: int,
+                min_share: float) -> Iterator[tuple[tuple[str, ...], list[float]]]:
+    """Each head and place with nothing after it («مستشفى عسير») seen ``min_count`` times in ``min_outlets`` outlets
+    that goes on with one name's ending in at least ``min_share`` of its uses («مستشفى عسير [المركزي]» 54 of 60): the
+    short form of that organisation's name, with its count, outlets and that share.  The head is indefinite
+    (``entity_place_org_heads.txt``; «غرفة الرياض» goes on 0.1 of the time, the city's own body) and no club word,
+    whose place names the club in the whole document (:func:`marsad.extract.entities._mark_clubs`)."""
+    grams, outlets, _, _ = counts
+    after = _going_on(grams)
+    for gram, n in grams.most_common():
+        if (len(gram) == 2 and n >= min_count and len(outlets[gram]) >= min_outlets and after[gram] >= min_share * n
+                and _bare_place(gram[1]) and place_org_heads_of(gram[0]) and not is_definite_word(gram[0])
+                and not is_club_word(gram[0])):
+            yield gram, [n, len(outlets[gram]), after[gram] / n]
 
 
 def label(gram: tuple[str, ...], place: int) -> str | None:
@@ -260,12 +291,12 @@ def brand_shape(word: str, words: Counter[str], max_article: float) -> bool:
             and rate is not None and rate >= ORDINARY_RATE and not is_given_name(word) and not is_person_word(word))
 
 
-def brands(counts: Counts, min_count: int, min_outlets: int,
-           max_article: float) -> Iterator[tuple[tuple[str, str], list[float]]]:
-    """Each pair «WORD PLACE» seen ``min_count`` times in ``min_outlets`` outlets whose word has a brand's shape
-    (:func:`brand_shape`) and that is seldom written after a place trigger (below ``max_article`` of its uses: a
-    place of two words, «محافظة محايل عسير»), with its count, outlets, the share of the word's uses it is, and the
-    word's rate inside tagged names."""
+Pairs = tuple[Counter[tuple[str, str]], dict[tuple[str, str], set[str]], Counter[tuple[str, str]]]
+
+
+def word_place_pairs(counts: Counts) -> Pairs:
+    """The pairs «WORD PLACE» (the word as :func:`brand_word` reads it, no place), their outlets, and how often each is
+    written right after a place trigger («محافظة محايل عسير»)."""
     grams, outlets, words, _ = counts
     pairs: Counter[tuple[str, str]] = Counter()
     where: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -278,10 +309,38 @@ def brands(counts: Counts, min_count: int, min_outlets: int,
     for gram, n in grams.items():
         if len(gram) == 3 and _is_trigger(gram[0]) and (pair := (brand_word(gram[1], words), gram[2])) in pairs:
             placed[pair] += n
+    return pairs, where, placed
+
+
+def brands(counts: Counts, min_count: int, min_outlets: int,
+           max_article: float) -> Iterator[tuple[tuple[str, str], list[float]]]:
+    """Each pair «WORD PLACE» seen ``min_count`` times in ``min_outlets`` outlets whose word has a brand's shape
+    (:func:`brand_shape`) and that is seldom written after a place trigger (below ``max_article`` of its uses: a
+    place of two words, «محافظة محايل عسير», :func:`towns`), with its count, outlets, the share of the word's uses it
+    is, and the word's rate inside tagged names."""
+    words = counts[2]
+    pairs, where, placed = word_place_pairs(counts)
     for (word, place), n in pairs.most_common():
         if (n >= min_count and len(where[word, place]) >= min_outlets and brand_shape(word, words, max_article)
                 and placed[word, place] < max_article * n):
             yield (word, place), [n, len(where[word, place]), n / max(words[word], n), ordinary_rate(word) or 0.0]
+
+
+def towns(counts: Counts, min_count: int, min_outlets: int, min_share: float,
+          min_placed: float) -> Iterator[tuple[tuple[str, str], list[float]]]:
+    """Each place of two words, a town and its region («محايل عسير»): a pair «WORD PLACE» seen ``min_count`` times
+    in ``min_outlets`` outlets, written after a place trigger in at least ``min_placed`` of its uses («محافظة محايل
+    عسير»; the brands of :func:`brands` seldom are), whose word is written before that place in at least
+    ``min_share`` of its uses (50 of «محايل»'s 53; «ريف إدلب» 0.19, «قطاع غزة» 0.06), indefinite, and no
+    stopword, head or place; with its count, outlets, the share after a trigger and the word's share."""
+    words = counts[2]
+    pairs, where, placed = word_place_pairs(counts)
+    for (word, place), n in pairs.most_common():
+        share = n / max(words[word], n)
+        if (n >= min_count and len(where[word, place]) >= min_outlets and placed[word, place] >= min_placed * n
+                and share >= min_share and word not in STOPWORDS and not is_definite_word(word)
+                and not _is_head(word) and not _bare_place(word)):
+            yield (word, place), [n, len(where[word, place]), placed[word, place] / n, share]
 
 
 def main() -> None:
@@ -299,6 +358,8 @@ def main() -> None:
                         help="print the brands named by a place without a head («أرامكو السعودية») instead")
     parser.add_argument("--min-brand-share", type=float, default=0.1)
     parser.add_argument("--max-article", type=float, default=0.1)
+    parser.add_argument("--min-placed", type=float, default=0.25,
+                        help="the share of a town's uses written after a place trigger («محافظة محايل عسير»)")
     args = parser.parse_args()
     counts = mine(args.path, tuple(args.exclude_day))
     if args.brands:
@@ -311,6 +372,11 @@ def main() -> None:
         keep = (min(left, right) >= args.min_share and share >= args.min_place_share and ratio >= args.min_ratio
                 and longer < args.min_share)
         (sys.stdout if keep else sys.stderr).write(line)
+    for gram, (n, outlets, going_on) in short_forms(counts, args.min_count, args.min_outlets, args.min_share):
+        sys.stdout.write(f"{' '.join(gram)}\tORG\t{n:.0f}\t{outlets:.0f}\t{going_on:.2f}\n")
+    for pair, (n, outlets, placed, share) in towns(counts, args.min_count, args.min_outlets, args.min_share,
+                                                   args.min_placed):
+        sys.stdout.write(f"{' '.join(pair)}\tLOC\t{n:.0f}\t{outlets:.0f}\t{placed:.2f}\t{share:.2f}\n")
 
 
 if __name__ == "__main__":

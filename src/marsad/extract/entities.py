@@ -117,8 +117,8 @@ def clitic_length(word: str, named: frozenset[str]) -> int:
         if len(rest) < MIN_REST:
             return False
         if (rest in places or rest in _registry_words() or rest in _org_heads() or rest in _document_heads()
-                or rest in nisba_name_heads()):
-            return True  # لمجلس، لرابطة، بإعلان، بالكشافة: an organisation's or a named document's head word after a preposition
+                or rest in nisba_name_heads() or rest in _place_media_heads()):
+            return True  # لمجلس، لرابطة، بإعلان، بالكشافة، لإذاعة: an organisation's, a named document's or a station's head
         if is_ordinary(rest):
             return False
         # كريم is a name more often than ك + ريم; لإسرائيل far less often than إسرائيل.
@@ -889,8 +889,8 @@ APART = (OUTLET, CLUB, SHARED_SURNAME)  # key tags of names resolution keeps apa
 _USUAL_NEAR = 2  # words either side of a registered surname that make its context (as the corpus step counts them)
 _USUAL_SHARED = 2  # such words that must be the surname's usual ones
 DESCRIPTION_RATE = 0.01  # an adjective inside tagged names less often than this describes an organisation
-_OPEN_QUOTES = "«\"“»"  # » opens too: pages written right to left in a left-to-right editor reverse the pair
-_CLOSE_QUOTES = "»\"”«"
+_OPEN_QUOTES = "«\"“»”"  # » and ” open too: pages written right to left in a left-to-right editor reverse the pair
+_CLOSE_QUOTES = "»\"”«“"  # («وفقاً لـ”الرياض”»: the newspaper al-Riyadh)
 CLUB_NAME_RATE = 0.9  # a club's name inside tagged names less often than this is also an ordinary word
 CLUB_SHARE = 0.1  # a word written after a club word in this share of its articles or more is mostly a club's name
 _OWN_BRACKETS = ("(", ")"), ("{", "}")  # how an outlet names itself: «علمت (المدينة)», «النجيفي لـ {الشرق الأوسط}»
@@ -1584,6 +1584,61 @@ def _short_word_before(key: str) -> bool:
     return not is_definite_word(key) and any(v in _place_org_short_words() for v in stem_variants(key))
 
 
+@cache
+def _place_media_heads() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_place_media_heads.txt"))
+
+
+def _media_head(key: str) -> bool:
+    """True for an indefinite head of a broadcaster named by the place after it (``entity_place_media_heads.txt``:
+    «[تلفزيون] عدن», «و[إذاعة] الرياض»)."""
+    return not is_definite_word(key) and any(v in _place_media_heads() for v in stem_variants(key))
+
+
+@cache
+def _district_adjectives() -> frozenset[str]:
+    return frozenset(norm_key(w) for w in load("entity_district_adjectives.txt"))
+
+
+@cache
+def _city_keys() -> frozenset[str]:
+    """The cities of the place lists (key forms): kind ``city`` in ``ner_places.tsv`` and ``ner_places_extra.tsv``
+    and never ``country`` there (تونس is both), and the mined places (``ner_places_mined.tsv``: Saudi regions and
+    governorates, Yemeni, Iraqi and Syrian cities)."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for name in ("ner_places.tsv", "ner_places_extra.tsv"):
+        for row in load_table(name):
+            kinds[norm_key(row[0])].add(row[1])
+    return frozenset(k for k, kind in kinds.items() if kind == {"city"}) | mined_places()
+
+
+def name_districts(sentence: _Sentence) -> None:
+    """Tag a city and an adjective that makes a district or a new town of it (``entity_district_adjectives.txt``)
+    as one place: «[جدة] القديمة» is Old Jeddah, «ب[القاهرة] الجديدة» New Cairo, places apart from the city.
+
+    The city is a one-word place span of a city (:func:`_city_keys`; after a country the phrase is its new era,
+    «مصر الجديدة»), the adjective untagged right after it, and the word before no organisation head, whose
+    adjective it may be («محطة جدة الجديدة»)."""
+    tokens, tags = sentence.tokens, sentence.tags
+    if "B-LOC" not in tags:
+        return
+    adjectives = _district_adjectives()
+    at = 0
+    while (at := _next_index(tags, "B-LOC", at) + 1) and at < len(tokens):  # the word after each place span's start
+        if (tags[at] == "O" and tokens[at].key in adjectives
+                and any(v in _city_keys() for v in stem_variants(tokens[at - 1].key))
+                and not (at > 1 and is_organisation_head(tokens[at - 2].key))):
+            tags[at] = "I-LOC"
+
+
+def _next_index(tags: list[str], tag: str, start: int) -> int:
+    """The index of the first ``tag`` in ``tags`` from ``start`` on, -1 when there is none."""
+    try:
+        return tags.index(tag, start)
+    except ValueError:
+        return -1
+
+
 def _place_org_end(sentence: _Sentence, place: int) -> int:
     """Where an organisation named by the place at ``place`` ends (``place + 1`` when nothing names one): adjectives
     that name organisations after a place (``entity_place_org_adjectives.txt``: نادي جدة [الأدبي]), then a ل +
@@ -1671,6 +1726,9 @@ def name_place_organisations(sentences: Sequence[_Sentence]) -> None:
             continue
         if _short_word_before(tokens[a - 1].key) or tokens[a - 1].key in alone:
             tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]  # «أدبي جدة»: the literary club's short name, not the city
+            continue
+        if _media_head(tokens[a - 1].key):
+            tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]  # «تلفزيون عدن»: the station
             continue
         heads = place_org_heads_of(tokens[a - 1].key)
         end = _place_org_end(sent, a) if heads else a + 1
@@ -1792,13 +1850,17 @@ def split_after_registered_names(sentence: _Sentence) -> None:
     stays whole), the conjunct begins a span of its own, or, when its «و» would stay in it (:func:`clitic_length`:
     «والشرعية الدولية»), is dropped; the registered name is the mention it is.  One word after a name ending with a
     definite word is that word's coordinate, not a name («أمريكا الشمالية والوسطى»: North and Central America).
-    So does a place written with the preposition ل that ends the span after a registered name (:func:`_lam_place`):
-    «زيارة رئيسة [كوريا الجنوبية للسعودية]» is South Korea and Saudi Arabia, the president's visit to it.
+    So does a place written with the preposition ل that ends the span after a registered name
+    (:func:`_preposition_place`): «زيارة رئيسة [كوريا الجنوبية للسعودية]» is South Korea and Saudi Arabia, the
+    president's visit to it; and a place written with ب that ends any span of two words or more, where the name was
+    (no name ends with «بأبها»): «بجامع [الملك فيصل بأبها]» is King Faisal (whose mosque it is) and Abha, «[جامعة
+    الملك خالد بأبها]» the university and Abha.
     """
     tokens, tags = sentence.tokens, sentence.tags
     for a, b, label in list(iob_spans(tags)):
-        if (b - a > 1 and _lam_place(tokens[b - 1]) and _registered_head(tokens[a:b - 1])
-                and not _registered_head(tokens[a:b])):
+        if b - a > 1 and (_preposition_place(tokens[b - 1], "ب") or (
+                _preposition_place(tokens[b - 1], "ل") and _registered_head(tokens[a:b - 1]))) \
+                and not _registered_head(tokens[a:b]):
             tags[b - 1] = "B-LOC"
             continue
         joins = [i for i in range(b - 1, a, -1) if tokens[i].key.startswith("و") and len(tokens[i].key) > 3]
@@ -1813,12 +1875,27 @@ def split_after_registered_names(sentence: _Sentence) -> None:
             tags[cut:b] = ["O"] * (b - cut)
 
 
-def _lam_place(token: Token) -> bool:
-    """True for a known place written with the preposition ل (للسعودية، لمصر), not a place that begins with the
-    letter (لبنان، لندن، ليبيا)."""
+def split_place_pairs(sentence: _Sentence) -> None:
+    """Split a place span of two known places that are no place together: «مدينة [أبها السعودية]» (the Saudi city
+    of Abha) is Abha and Saudi Arabia, not a place of its own that hid the city.  The first may carry a preposition,
+    the second is written bare; a two-word place of the gazetteer («أمريكا الجنوبية») stays whole."""
+    tokens, tags = sentence.tokens, sentence.tags
+    if "I-LOC" not in tags:
+        return
+    for a, b, label in iob_spans(tags):
+        if (label == "LOC" and b - a == 2 and is_place_word(tokens[a + 1].key)
+                and any(is_place_word(v) for v in stem_variants(tokens[a].key))
+                and lexicon_resources().places.match([tokens[a].key, tokens[a + 1].key])[1] != "LOC-I"):
+            tags[a + 1] = "B-LOC"
+
+
+def _preposition_place(token: Token, letter: str) -> bool:
+    """True for a known place written with the preposition ``letter`` (ل: للسعودية، لمصر; ب: بأبها، بجدة), not a
+    place that begins with the letter (لبنان، لندن، ليبيا، بغداد، بريطانيا)."""
     key = token.key
-    return (key.startswith("ل") and not is_place_word(key) and clitic_length(token.text, frozenset()) > 0
-            and any(is_place_word(v) for v in stem_variants(key) if v != key))
+    return (key.startswith(letter) and not is_place_word(key)
+            and any(is_place_word(v) for v in stem_variants(key) if v != key)
+            and clitic_length(token.text, frozenset()) > 0)
 
 
 @cache
@@ -1901,12 +1978,14 @@ def _annotate_tagged(doc: Document, token_lists: list[list[Token]], tags: list[l
         fill_registered_surnames(sent)
         cut_web_links(sent)
         split_after_registered_names(sent)
+        split_place_pairs(sent)
         untag_name_descriptions(sent)
         untag_registered_kind_words(sent)
         keys = list(map(token_key, sent.tokens))
         tag_place_names(keys, sent.tags)
         tag_place_brands(keys, sent.tags)
         nisba_names.extend(tag_nisba_names(keys, sent.tags))
+        name_districts(sent)
         sentence_keys.append(keys)
     if nisba_names:  # «من كشافة [المملكة]» in a document that names «الكشافة السعودية»
         tag_nisba_name_constructs([(keys, sent.tags) for keys, sent in zip(sentence_keys, sentences, strict=True)],
