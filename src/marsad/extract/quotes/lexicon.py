@@ -35,6 +35,8 @@ class QuoteLexicon:
     nominal_first: dict[str, list[tuple[tuple[str, ...], str]]]
     channels: frozenset[tuple[str, ...]] = frozenset()
     by: frozenset[str] = frozenset()
+    # lemmas whose quote follows بأن after the accused only (اتهم X Y بأنه ...; quote_cue_lemmas.tsv "accuse")
+    accuse: frozenset[str] = frozenset()
     # nouns that follow a nominal cue but never speak (وفق الضوابط، طبقاً للمواصفات; scripts/mine_quote_sources.py)
     nonsources: frozenset[str] = frozenset()
     # «مستشفى الملك خالد»: the titles and heads of places and institutions named after a person (quote_eponyms.tsv)
@@ -169,6 +171,7 @@ def quote_lexicon() -> QuoteLexicon:
         about=frozenset(norm_key(r[0]) for r in props if r[1] == "about"),
         chain=frozenset(norm_key(r[0]) for r in props if r[1] == "chain"),
         by=frozenset(norm_key(r[0]) for r in props if r[1] == "by"),
+        accuse=frozenset(norm_key(r[0]) for r in props if r[1] == "accuse"),
         complementizers=frozenset(norm_key(w) for w in load("quote_complementizers.txt")),
         nominal=nominal,
         stops=frozenset(norm_key(w) for w in load("quote_subject_stops.txt")),

@@ -186,7 +186,10 @@ class Openers(PieceText):
                 return None
             if self.tokens[j].key in SUBJECT_FIRST:
                 opener = self._find_opener(i + 1, False)
-                return j if opener is not None and opener[1] in ("comp", "colon") and opener[0] - i <= 2 else None
+                # «ولكن الرئيس الأمريكي قال: "أنتم ..."»: a colon before a mark opens as a colon does
+                colon = opener is not None and opener[1] == "mark" and self.tokens[opener[0] - 1].text == ":"
+                return j if opener is not None and (opener[1] in ("comp", "colon") or colon) and opener[0] - i <= 2 \
+                    else None
         return None
 
     def _lead_verb(self, j: int) -> Cue | None:

@@ -150,10 +150,23 @@ class Piece(Emitter):
         if opener is None and lemma in UNMARKED_DIRECT and nxt in DIRECT_STARTERS and tok.key[:1] in "وف":
             opener = (i, "colon")  # «وقال لن نسمح لإيران بالعبث بعروبتنا.»: the words follow with no mark
         opener = self._post_opener(i, opener) or opener
+        if lemma in self.lex.accuse and not (
+                opener is not None and opener[1] == "comp" and opener[0] > i + 1
+                and self.tokens[opener[0]].key.startswith("بان") and not any(
+                    t.text in COMMAS or t.text in ENDERS or self.lex.cue(t.key) for t in self.tokens[i + 1:opener[0]])):
+            # «ويتهم حلفاء تركيا أنقرة بأنها ...» — but «واتهم بأنه كان ينوي» is passive, «اتهمه بالفساد» no words, and
+            # «لا يأسوا على ما فاتهم من الغنائم، ويعترفون بأن» no accusation
+            return
         stop = by if by is not None else opener[0] if opener is not None else self._zone_stop(i + 1)
         zone = self._without_relatives(self.tokens[i + 1:stop])
+        if len(zone) > 1 and zone[0].text in COMMAS and any(
+                m.start == zone[1].start and m.type == "PER" for m in self.resolver.doc.mentions):
+            zone = zone[1:]  # «من ناحيته قال، طلال أبو ظريفة -عضو ...: «...»»: a comma before the name subject
         words, relay = self._subject(zone)
         words = self._apposed_after(words) or words
+        if lemma in self.lex.accuse:
+            words = self._accuser(zone, words)
+            zone = words  # the accused after the subject names nobody who speaks («... الجمهوريون إدارة أوباما وخصوصا كلينتون»)
         obj: list[Token] = []
         if words and self._verbal_noun_object(words[0]):
             obj, words = words, []  # «كما أعلن انعقاد جلسة استثنائية للحكومة «...»»: the verb's object, not its subject
@@ -193,8 +206,11 @@ class Piece(Emitter):
                                                             or self._marked_after(i, opener))):
             return  # «وزاد: «...»»، «وواصلت:» — but «وزاد عدد الزوار» is no cue
         if role == "mark" and not (opener is not None and opener[1] == "mark" and self._appeal_words(opener[0]) and (
-                opener[0] - i <= APPEAL_REACH or self.tokens[opener[0] - 1].key in APPEAL_OBJECTS)):
-            return  # «ودعت قيادة المقاومة «جميع المقاومين ...»» — but «دعا إلى الحوار» reports no words
+                opener[0] - i <= APPEAL_REACH or self.tokens[opener[0] - 1].key in APPEAL_OBJECTS)
+                and not any(self.lex.cue(t.key) for t in self.tokens[i + 1:opener[0]])):
+            # «ودعت قيادة المقاومة «جميع المقاومين ...»» — but «دعا إلى الحوار» reports no words, and a mark after
+            # another cue is that cue's («ووعد بتعزيز الإجراءات الأمنية، ووعد أمام الصحافيين "..."»)
+            return
         para, sent = self._para[i], self._sent[i]
         # the verb's gender, remembered for its subject when it names one (not a relaying verb: نقلت الوكالة عن)
         gender = self.lex.gender(tok.key) if lemma not in self.lex.chain else None
@@ -285,6 +301,44 @@ class Piece(Emitter):
                 reported = self.resolver.person_mention_in(q.start, q.end)
                 if reported is not None and reported[0].start == q.start:
                     self.resolver.memory.add(para, reported[1])
+
+    def _accuser(self, zone: list[Token], words: list[Token]) -> list[Token]:
+        """The subject of an accusing verb, the first noun phrase after it when the accused follows it before بأن:
+        a construct chain through its first definite word or name, then its definite adjectives («ويتهم حلفاء
+        تركيا منذ أشهر أنقرة بأنها»، «ويتهم الجمهوريون إدارة أوباما ... بأنها»، «ويتهم الاتحاد الأوروبي "جازبروم"
+        بأنها»); none when the noun phrase is all there is («واتهمت الجامعة بأنها»: she accused the university), or
+        what follows it is no accused (a preposition, a coordinated second object: «اتهم حزب العمال الكردستاني وتنظيم
+        "داعش" بان»)."""
+        named = {m.start: m for m in self.resolver.doc.mentions if zone and zone[0].start <= m.start < zone[-1].end}
+        subject: list[Token] = []
+        chain = True  # an indefinite noun takes a genitive after it
+        k = 0
+        while k < len(zone):
+            tok = zone[k]
+            if not tok.is_word or self._in_timex(tok.start) or tok.start in self._open:
+                break
+            m = named.get(tok.start)
+            if subject and not chain and (m is not None or not tok.key.startswith("ال")):
+                break  # a name or an indefinite noun after a complete noun phrase: the accused
+            if m is not None:
+                while k < len(zone) and zone[k].end <= m.end:
+                    subject.append(zone[k])
+                    k += 1
+                if k < len(zone) and zone[k].is_word and zone[k].start not in named and zone[k].key.startswith("ال"):
+                    break  # «واتهم بيركو الوزير بأنه»: the definite word after a name is the accused
+                chain = False
+                continue
+            subject.append(tok)
+            chain = chain and not tok.key.startswith("ال") and not tok.key.endswith(("ون", "ين"))
+            k += 1
+        rest = [t for t in zone[k:] if not self._in_timex(t.start)]
+        if not subject or not rest or rest[0].key in GOVERNORS or (
+                rest[0].is_word and rest[0].key[:1] in "وبل" and rest[0].start not in named):
+            return []
+        person = next((m for m in named.values() if m.type == "PER" and m.end == subject[-1].end), None)
+        if person is not None and rest[0].is_word and rest[0].start not in named:
+            return []  # «تتهم نيك جوردون شريك بوبي كريستينا بأنه»: a description after the name is its apposition
+        return subject
 
     def _marked_after(self, i: int, opener: tuple[int, str]) -> bool:
         """True when cue ``i`` is followed right away by a closed quotation of three words or more: «وزاد «سعدنا بأن

@@ -349,6 +349,11 @@ class Subjects(Openers):
             hi = max(self.tokens[max(min(lead + 7, i), self._role_named(lead, i))].start,
                      self._described_subject_end(start, i))
         person = self._actor(lo, hi, types)
+        if person is not None and gender is not None \
+                and self.resolver.memory.genders.get(person.span.text, gender) not in (gender, "p"):
+            # «علقت صحيفة "لوفيجارو" ... حرم الرئيس الأميركي ...، مؤكدة أن»: a feminine participle does not go on
+            # with a man remembered as the subject of a masculine verb
+            person = None
         if person is None and types == ("PER",):
             person = self._described_actor(s0, i)
         if person is None and types == ("PER",):
