@@ -227,6 +227,8 @@ class Openers(PieceText):
                 if last < len(self.tokens) and self.ends_sentence(last):
                     break
                 continue
+            if j > k and tok.key in RELATIVES and self._relative_cue(j):
+                break  # «... مرتبط بالهجوم الانتحاري الذي قال إن حصيلة ضحاياه ...»: a second quote opens
             if j > k and (tok.text in ENDERS or self._is_cue_stop(j)):
                 first = self._subject_first(j) if tok.text not in ENDERS and self.lex.cue(tok.key) else None
                 turn = self._turn_start(j) if tok.text not in ENDERS else None
@@ -248,6 +250,17 @@ class Openers(PieceText):
         while last > k and not self.tokens[last].is_word and self.tokens[last].text not in "»”\"″)":
             last -= 1
         return self.tokens[last].end
+
+    def _relative_cue(self, j: int) -> bool:
+        """True when the relative at token ``j`` is followed by past قال and right after it إن, with its hamza below:
+        «الذي قال إن»، «التي قالت إنها» inside a reported clause open words said of their own (قال takes the words
+        said; «التي قال بأن»، «الذين اعتبر أنهم» describe the noun before them and go on with the clause)."""
+        if j + 2 >= len(self.tokens) or self.tokens[j + 2].key not in self.lex.complementizers \
+                or not self.tokens[j + 2].text.startswith("إن"):
+            return False
+        cue = self.lex.cue(self.tokens[j + 1].key)
+        # a past verb: «الآراء التي تقول إن» is what views hold, nobody's words
+        return cue is not None and cue.lemma == "قال" and cue.role == "verb" and self.tokens[j + 1].key[:1] == "ق"
 
     def _find_opener(self, j: int, about: bool) -> tuple[int, str] | None:
         """Search from token ``j`` for what opens the quote: (its index, its kind)."""

@@ -13,6 +13,7 @@ from marsad.extract.quotes.openers import (
     COMMA_LEADS,
     POSTS,
     PRONOUN_OBJECTS,
+    RELATIVES,
     RELAYED_PRONOUNS,
     TURN_WORDS,
 )
@@ -257,7 +258,7 @@ class Piece(Emitter):
                 if found is not None:
                     self.resolver.memory.add(para, found, said)
             return
-        speaker = (self._author(i) or self._subjectless(i)) if not words else None
+        speaker = (self._relative_speaker(i) or self._author(i) or self._subjectless(i)) if not words else None
         channel = self._channel_via(zone)
         completed = self._role_complement(words, zone, channel) if channel is not None else None
         if completed is not None:
@@ -301,6 +302,23 @@ class Piece(Emitter):
                 reported = self.resolver.person_mention_in(q.start, q.end)
                 if reported is not None and reported[0].start == q.start:
                     self.resolver.memory.add(para, reported[1])
+
+    def _relative_speaker(self, i: int) -> Speaker | None:
+        """The speaker of the reported clause that cue ``i``, after a relative describing no one named, ended: «أعلن
+        داود أوغلو أن الشرطة ... مرتبط بالهجوم الانتحاري الذي قال إن ...»، «... بمحافظة أبين التي قال إن أخبارها» — he
+        said it; a person or body the relative follows says it («... المدير الفني جوزيه مورينيو، الذي قال إنه»); None
+        when the cue does not follow a relative right after a quote of its sentence, or a role word comes before it."""
+        if i < 2 or self.tokens[i - 1].key not in RELATIVES or not self.found:
+            return None
+        last = self.found[-1]
+        if last.end > self.tokens[i - 1].start or self.text[last.end:self.tokens[i - 1].start].strip("\"»”،, ") \
+                or self._sent[self.index(last.cue.start)] != self._sent[i]:
+            return None
+        words = [t for t in self.tokens[max(0, i - 4):i - 1] if t.is_word][-2:]  # a comma or a mark passed over
+        if not words or any(self.lex.role(t.key) is not None for t in words):
+            return None
+        named = self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"), last=True)
+        return named if named is not None and named.span.end == words[-1].end else last.speaker
 
     def _accuser(self, zone: list[Token], words: list[Token]) -> list[Token]:
         """The subject of an accusing verb, the first noun phrase after it when the accused follows it before بأن:

@@ -216,6 +216,9 @@ class Subjects(Openers):
             named = bool(run) and self.resolver.person_in(run[0].start, run[-1].end) is not None
             if (first.startswith(("ال", "لل", "بال")) or len(run) > 1) and self.lex.role(first) is None and not named:
                 return []
+            if run and self.lex.role(first) is None and any(f.start <= run[0].start <= f.end for f in self.found) \
+                    and self.resolver.person_in(run[0].start, run[-1].end, ("PER", "ORG")) is None:
+                return []  # «... بمحافظة أبين التي قال إن»: a place at the end of a reported clause says nothing
             return run
         glued = self.tokens[i].key[:1] == "ف"
         if glued or (i > 0 and self.tokens[i - 1].key in FA_QAD):
