@@ -139,7 +139,7 @@ class Openers(PieceText):
                 if opener is not None and opener[1] in ("comp", "colon") and opener[0] - i <= 4:
                     return True
         phrase = self._nominal(i)
-        if phrase is None or phrase[1] == "via" or i == 0 or self.tokens[i - 1].text not in COMMAS:
+        if phrase is None or phrase[1] in ("via", "cited") or i == 0 or self.tokens[i - 1].text not in COMMAS:
             return False
         if phrase[1] == "lead_verb" and self.tokens[i].key in COMMA_LEADS:
             return self._lead_verb(i + phrase[0]) is not None  # «...، على ما تلقاه من دعم» goes on

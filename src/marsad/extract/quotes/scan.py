@@ -58,6 +58,7 @@ TURN_MARKERS = TURN_WORDS | {"ناحيته", "ناحيتها"}
 # tokens, unless the words come right after the preposition of what is called for («دعا وزير الخارجية ... الذي
 # انخرطت بلاده في أكثر المواجهات مباشرة مع الصين، إلى «وقف استصلاح الأراضي ...»»)
 APPEAL_REACH = 8
+CITED_REACH = 8  # words between «بقول» and the colon: the cited author's name and description
 APPEAL_OBJECTS = frozenset({"الي", "ب", "علي"})
 
 
@@ -89,6 +90,8 @@ class Piece(Emitter):
                 continue
             if phrase is not None and phrase[1] == "manner":
                 self._manner(i, phrase[0])
+            if phrase is not None and phrase[1] == "cited":
+                self._cited(i, phrase[0])
             cue = self._cue_at(i)
             if cue is not None:
                 if cue.role == "participle":
@@ -835,6 +838,29 @@ class Piece(Emitter):
         self._quote_after(opener[0], opener[1], self._span(self.tokens[i:i + length]), speaker, [], sent)
         if speaker is not None:
             self.resolver.memory.add(para, speaker)
+
+    def _cited(self, i: int, length: int) -> None:
+        """«استشهد بقول الروائي البريطاني جورج أورويل: «النكتة ثورة صغيرة»»: the marked words after the colon are those
+        of the one the words between the phrase and the colon name (a short description with no comma); the one
+        citing them still speaks next («، مضيفًا أن»), the cited author is not remembered as a speaker."""
+        if any(f.start <= self.tokens[i].start < f.end for f in self.found):
+            return
+        j = i + length
+        k = j
+        while k < len(self.tokens) and k - j < CITED_REACH and self.tokens[k].is_word and self._sent[k] == self._sent[i]:
+            k += 1
+        if k == j or k + 1 >= len(self.tokens) or self.tokens[k].text != ":" or self.mark_at(k + 1) is None \
+                or any(self.lex.cue(t.key) is not None for t in self.tokens[j:k]):
+            return  # «بما يقطع قول كل خطيب عندما قال: «...»»: the verb's subject speaks
+        # «قول النبي صلى الله عليه وسلم: «...»»: the name before the formula
+        named = self.tokens[j:k]
+        formula = next((n for n, t in enumerate(named) if n > 0 and t.key in self.lex.scripture), len(named))
+        words = self._cut(named[:formula])
+        # «قول أحد مستشاري الرئيس الروسي بوتين»: one of a number is nobody named in the description
+        zone = named[:formula] if not words or bare_word(words[0].key) not in QUANTIFIERS else None
+        speaker = self.resolver.resolve(words, self._para[i], zone) if words else None
+        if speaker is not None:
+            self._quote_after(k + 1, "mark", self._span(self.tokens[i:i + length]), speaker, [], self._sent[i])
 
     def _tail(self, i: int, speaker: Speaker, via: list[Span], cue: Span) -> None:
         """'..., بحسب X.' — X relays the sentence's quote, says its quoted words, or says the sentence."""
