@@ -52,6 +52,9 @@ class QuoteLexicon:
     honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
     # heads of a plural subject of people other than sound plurals and group roles (البعض، أهالي، ذوو)
     plural_heads: frozenset[str] = frozenset()
+    # written messages that "say" (لافتة تقول) and the verbs showing them (quote_placards.tsv)
+    messages: frozenset[str] = frozenset()
+    shows: frozenset[str] = frozenset()
     _document_nouns: dict[str, str | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def channel_at(self, keys: list[str]) -> int:
@@ -187,6 +190,8 @@ def quote_lexicon() -> QuoteLexicon:
         joint=_group("quote_document_links.tsv", "joint"),
         honorifics={norm_key(r[0]): frozenset(norm_key(w) for w in r[1:] if w) for r in load_table("quote_honorifics.tsv")},
         plural_heads=frozenset(norm_key(w) for w in load("quote_plural_heads.txt")),
+        messages=_group("quote_placards.tsv", "message"),
+        shows=_group("quote_placards.tsv", "show"),
     )
 
 

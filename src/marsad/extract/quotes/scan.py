@@ -58,6 +58,8 @@ TURN_MARKERS = TURN_WORDS | {"ناحيته", "ناحيتها"}
 # tokens, unless the words come right after the preposition of what is called for («دعا وزير الخارجية ... الذي
 # انخرطت بلاده في أكثر المواجهات مباشرة مع الصين، إلى «وقف استصلاح الأراضي ...»»)
 APPEAL_REACH = 8
+MESSAGE_REACH = 6  # words between a verb showing a placard and the placard: its subject
+INSCRIBED = frozenset({"عليه", "عليها", "عليهما", "عليهم"})  # «كتب عليها «...»»: written on something
 CITED_REACH = 8  # words between «بقول» and the colon: the cited author's name and description
 APPEAL_OBJECTS = frozenset({"الي", "ب", "علي"})
 
@@ -149,6 +151,8 @@ class Piece(Emitter):
         if role == "bare" and not (prefixed or prev in BEFORE_BARE or nxt in PRONOUN_OBJECTS or turn
                                    or self._named_before_verb(i) is not None):
             return  # «... كمال كيليجدار أوغلو عبر عن تشككه»: a name right before it makes عبر a verb
+        if lemma == "كتب" and nxt in INSCRIBED:
+            return  # «وهو يحمل عصًا كتب عليها «...»»: words written on something, by nobody named
         by = self._by_mark(i) if lemma in self.lex.by else None
         opener = (by + 1, "mark") if by is not None else self._find_opener(i + 1, lemma in self.lex.about)
         if opener is None and lemma in UNMARKED_DIRECT and nxt in DIRECT_STARTERS and tok.key[:1] in "وف":
@@ -196,6 +200,10 @@ class Piece(Emitter):
         named = self._named_before_verb(i) if words and not relay and tok.key in self.lex.cues else None
         if named is not None:
             words = named  # «وزير الخارجية الإيراني محمد جواد ظريف وصف الاتفاق بأنه»: the words after are its object
+        if not words and not relay and tok.key[:1] in "يت" and i > 0 and bare_word(prev) in self.lex.messages:
+            words = self._message_shower(i - 1)
+            if not words:
+                return  # «من بينها لافتة تقول «...»»: a placard's words with nobody who raised it
         fronted = not words and not relayed
         if fronted:
             words = self._before_verb(i)
@@ -305,6 +313,17 @@ class Piece(Emitter):
                 reported = self.resolver.person_mention_in(q.start, q.end)
                 if reported is not None and reported[0].start == q.start:
                     self.resolver.memory.add(para, reported[1])
+
+    def _message_shower(self, n: int) -> list[Token]:
+        """The subject of the verb showing the written message at token ``n`` («رفعت شابة عراقية لافتة تقول:»: the
+        young woman), the words between the verb and the noun in its sentence with no comma; [] when no such verb
+        comes before it, or its subject is left out («وحمل لافتة تقول»: no subject named there)."""
+        v = n - 1
+        while v >= 0 and n - v <= MESSAGE_REACH and self._sent[v] == self._sent[n] and self.tokens[v].is_word:
+            if bare_word(self.tokens[v].key) in self.lex.shows or self.tokens[v].key in self.lex.shows:
+                return self._cut(self.tokens[v + 1:n])
+            v -= 1
+        return []
 
     def _relative_speaker(self, i: int) -> Speaker | None:
         """The speaker of the reported clause that cue ``i``, after a relative describing no one named, ended: «أعلن
