@@ -757,6 +757,8 @@ class Piece(Emitter):
                 k = self.index(zone[0].end)
                 zone = zone[:1]
         words, relay = self._subject(zone)
+        if len(words) > 1 and words[0].key == "قول":
+            words = words[1:]  # «بحسب قول أحد الخبراء»: the one whose saying it is
         if not words and role == "lead_verb":
             return i + 1  # «...، كما أكد أن ...»، «كما أشار إلى أنه»: no subject, the verb goes on with its speaker
         if not words or (role == "lead" and not self._can_speak(words)):
@@ -776,6 +778,8 @@ class Piece(Emitter):
             self.tokens[k].key in self.lex.complementizers
             or (k + 1 < len(self.tokens) and self.tokens[k + 1].key in self.lex.complementizers)
         )
+        if self._nested_in_open_quote(i):
+            return k
         if at_end or (not starts_sentence and (role == "lead_verb" or not comp_next)):
             if at_end or role == "lead_verb" or self._speaks(words):
                 self._tail(i, speaker, via, cue_span)
@@ -857,6 +861,23 @@ class Piece(Emitter):
         self._quote_after(opener[0], opener[1], self._span(self.tokens[i:i + length]), speaker, [], sent)
         if speaker is not None:
             self.resolver.memory.add(para, speaker)
+
+    def _nested_in_open_quote(self, i: int) -> bool:
+        """True when nominal cue ``i`` lies in the words of a mark never closed, after the end of the quote the mark
+        opened, with no other quote between: «مضيفة "ومع هذا ... البيت الأبيض. وقد تكشّف ... حالة "أوبامانيا" عارمة،
+        بحسب قول أحد الخبراء من جمهورية جنوب أفريقيا.» — an attribution nested in the words quoted, which then run on
+        to the end of the stretch (its paragraph)."""
+        at = self.tokens[i].start
+        m = next((m for m in self.marks if not m.closed and m.start <= at < m.end), None)
+        quote = None if m is None else next((f for f in self.found if f.start == m.start), None)
+        if m is None or quote is None or quote.end > at or any(quote.end <= f.start < m.end for f in self.found):
+            return False
+        end = len(self.text[:m.end].rstrip(" \n.،,"))
+        for n, (start, stop, speaker) in enumerate(self.resolver.quoted):
+            if (start, stop) == (quote.start, quote.end):
+                self.resolver.quoted[n] = (start, end, speaker)
+        quote.end = end
+        return True
 
     def _cited(self, i: int, length: int) -> None:
         """«استشهد بقول الروائي البريطاني جورج أورويل: «النكتة ثورة صغيرة»»: the marked words after the colon are those
