@@ -35,6 +35,8 @@ class QuoteLexicon:
     nominal_first: dict[str, list[tuple[tuple[str, ...], str]]]
     channels: frozenset[tuple[str, ...]] = frozenset()
     by: frozenset[str] = frozenset()
+    # lemmas whose quote follows بأن after the accused only (اتهم X Y بأنه ...; quote_cue_lemmas.tsv "accuse")
+    accuse: frozenset[str] = frozenset()
     # nouns that follow a nominal cue but never speak (وفق الضوابط، طبقاً للمواصفات; scripts/mine_quote_sources.py)
     nonsources: frozenset[str] = frozenset()
     # «مستشفى الملك خالد»: the titles and heads of places and institutions named after a person (quote_eponyms.tsv)
@@ -50,6 +52,9 @@ class QuoteLexicon:
     honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
     # heads of a plural subject of people other than sound plurals and group roles (البعض، أهالي، ذوو)
     plural_heads: frozenset[str] = frozenset()
+    # written messages that "say" (لافتة تقول) and the verbs showing them (quote_placards.tsv)
+    messages: frozenset[str] = frozenset()
+    shows: frozenset[str] = frozenset()
     _document_nouns: dict[str, str | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def channel_at(self, keys: list[str]) -> int:
@@ -169,6 +174,7 @@ def quote_lexicon() -> QuoteLexicon:
         about=frozenset(norm_key(r[0]) for r in props if r[1] == "about"),
         chain=frozenset(norm_key(r[0]) for r in props if r[1] == "chain"),
         by=frozenset(norm_key(r[0]) for r in props if r[1] == "by"),
+        accuse=frozenset(norm_key(r[0]) for r in props if r[1] == "accuse"),
         complementizers=frozenset(norm_key(w) for w in load("quote_complementizers.txt")),
         nominal=nominal,
         stops=frozenset(norm_key(w) for w in load("quote_subject_stops.txt")),
@@ -184,6 +190,8 @@ def quote_lexicon() -> QuoteLexicon:
         joint=_group("quote_document_links.tsv", "joint"),
         honorifics={norm_key(r[0]): frozenset(norm_key(w) for w in r[1:] if w) for r in load_table("quote_honorifics.tsv")},
         plural_heads=frozenset(norm_key(w) for w in load("quote_plural_heads.txt")),
+        messages=_group("quote_placards.tsv", "message"),
+        shows=_group("quote_placards.tsv", "show"),
     )
 
 

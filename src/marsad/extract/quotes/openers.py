@@ -139,7 +139,7 @@ class Openers(PieceText):
                 if opener is not None and opener[1] in ("comp", "colon") and opener[0] - i <= 4:
                     return True
         phrase = self._nominal(i)
-        if phrase is None or phrase[1] == "via" or i == 0 or self.tokens[i - 1].text not in COMMAS:
+        if phrase is None or phrase[1] in ("via", "cited") or i == 0 or self.tokens[i - 1].text not in COMMAS:
             return False
         if phrase[1] == "lead_verb" and self.tokens[i].key in COMMA_LEADS:
             return self._lead_verb(i + phrase[0]) is not None  # «...، على ما تلقاه من دعم» goes on
@@ -186,7 +186,10 @@ class Openers(PieceText):
                 return None
             if self.tokens[j].key in SUBJECT_FIRST:
                 opener = self._find_opener(i + 1, False)
-                return j if opener is not None and opener[1] in ("comp", "colon") and opener[0] - i <= 2 else None
+                # «ولكن الرئيس الأمريكي قال: "أنتم ..."»: a colon before a mark opens as a colon does
+                colon = opener is not None and opener[1] == "mark" and self.tokens[opener[0] - 1].text == ":"
+                return j if opener is not None and (opener[1] in ("comp", "colon") or colon) and opener[0] - i <= 2 \
+                    else None
         return None
 
     def _lead_verb(self, j: int) -> Cue | None:
@@ -224,6 +227,8 @@ class Openers(PieceText):
                 if last < len(self.tokens) and self.ends_sentence(last):
                     break
                 continue
+            if j > k and tok.key in RELATIVES and self._relative_cue(j):
+                break  # «... مرتبط بالهجوم الانتحاري الذي قال إن حصيلة ضحاياه ...»: a second quote opens
             if j > k and (tok.text in ENDERS or self._is_cue_stop(j)):
                 first = self._subject_first(j) if tok.text not in ENDERS and self.lex.cue(tok.key) else None
                 turn = self._turn_start(j) if tok.text not in ENDERS else None
@@ -245,6 +250,17 @@ class Openers(PieceText):
         while last > k and not self.tokens[last].is_word and self.tokens[last].text not in "»”\"″)":
             last -= 1
         return self.tokens[last].end
+
+    def _relative_cue(self, j: int) -> bool:
+        """True when the relative at token ``j`` is followed by past قال and right after it إن, with its hamza below:
+        «الذي قال إن»، «التي قالت إنها» inside a reported clause open words said of their own (قال takes the words
+        said; «التي قال بأن»، «الذين اعتبر أنهم» describe the noun before them and go on with the clause)."""
+        if j + 2 >= len(self.tokens) or self.tokens[j + 2].key not in self.lex.complementizers \
+                or not self.tokens[j + 2].text.startswith("إن"):
+            return False
+        cue = self.lex.cue(self.tokens[j + 1].key)
+        # a past verb: «الآراء التي تقول إن» is what views hold, nobody's words
+        return cue is not None and cue.lemma == "قال" and cue.role == "verb" and self.tokens[j + 1].key[:1] == "ق"
 
     def _find_opener(self, j: int, about: bool) -> tuple[int, str] | None:
         """Search from token ``j`` for what opens the quote: (its index, its kind)."""

@@ -13,6 +13,7 @@ from marsad.extract.quotes.openers import (
     COMMA_LEADS,
     POSTS,
     PRONOUN_OBJECTS,
+    RELATIVES,
     RELAYED_PRONOUNS,
     TURN_WORDS,
 )
@@ -57,6 +58,9 @@ TURN_MARKERS = TURN_WORDS | {"ناحيته", "ناحيتها"}
 # tokens, unless the words come right after the preposition of what is called for («دعا وزير الخارجية ... الذي
 # انخرطت بلاده في أكثر المواجهات مباشرة مع الصين، إلى «وقف استصلاح الأراضي ...»»)
 APPEAL_REACH = 8
+MESSAGE_REACH = 6  # words between a verb showing a placard and the placard: its subject
+INSCRIBED = frozenset({"عليه", "عليها", "عليهما", "عليهم"})  # «كتب عليها «...»»: written on something
+CITED_REACH = 8  # words between «بقول» and the colon: the cited author's name and description
 APPEAL_OBJECTS = frozenset({"الي", "ب", "علي"})
 
 
@@ -88,6 +92,8 @@ class Piece(Emitter):
                 continue
             if phrase is not None and phrase[1] == "manner":
                 self._manner(i, phrase[0])
+            if phrase is not None and phrase[1] == "cited":
+                self._cited(i, phrase[0])
             cue = self._cue_at(i)
             if cue is not None:
                 if cue.role == "participle":
@@ -145,15 +151,30 @@ class Piece(Emitter):
         if role == "bare" and not (prefixed or prev in BEFORE_BARE or nxt in PRONOUN_OBJECTS or turn
                                    or self._named_before_verb(i) is not None):
             return  # «... كمال كيليجدار أوغلو عبر عن تشككه»: a name right before it makes عبر a verb
+        if lemma == "كتب" and nxt in INSCRIBED:
+            return  # «وهو يحمل عصًا كتب عليها «...»»: words written on something, by nobody named
         by = self._by_mark(i) if lemma in self.lex.by else None
         opener = (by + 1, "mark") if by is not None else self._find_opener(i + 1, lemma in self.lex.about)
         if opener is None and lemma in UNMARKED_DIRECT and nxt in DIRECT_STARTERS and tok.key[:1] in "وف":
             opener = (i, "colon")  # «وقال لن نسمح لإيران بالعبث بعروبتنا.»: the words follow with no mark
         opener = self._post_opener(i, opener) or opener
+        if lemma in self.lex.accuse and not (
+                opener is not None and opener[1] == "comp" and opener[0] > i + 1
+                and self.tokens[opener[0]].key.startswith("بان") and not any(
+                    t.text in COMMAS or t.text in ENDERS or self.lex.cue(t.key) for t in self.tokens[i + 1:opener[0]])):
+            # «ويتهم حلفاء تركيا أنقرة بأنها ...» — but «واتهم بأنه كان ينوي» is passive, «اتهمه بالفساد» no words, and
+            # «لا يأسوا على ما فاتهم من الغنائم، ويعترفون بأن» no accusation
+            return
         stop = by if by is not None else opener[0] if opener is not None else self._zone_stop(i + 1)
         zone = self._without_relatives(self.tokens[i + 1:stop])
+        if len(zone) > 1 and zone[0].text in COMMAS and any(
+                m.start == zone[1].start and m.type == "PER" for m in self.resolver.doc.mentions):
+            zone = zone[1:]  # «من ناحيته قال، طلال أبو ظريفة -عضو ...: «...»»: a comma before the name subject
         words, relay = self._subject(zone)
         words = self._apposed_after(words) or words
+        if lemma in self.lex.accuse:
+            words = self._accuser(zone, words)
+            zone = words  # the accused after the subject names nobody who speaks («... الجمهوريون إدارة أوباما وخصوصا كلينتون»)
         obj: list[Token] = []
         if words and self._verbal_noun_object(words[0]):
             obj, words = words, []  # «كما أعلن انعقاد جلسة استثنائية للحكومة «...»»: the verb's object, not its subject
@@ -179,6 +200,10 @@ class Piece(Emitter):
         named = self._named_before_verb(i) if words and not relay and tok.key in self.lex.cues else None
         if named is not None:
             words = named  # «وزير الخارجية الإيراني محمد جواد ظريف وصف الاتفاق بأنه»: the words after are its object
+        if not words and not relay and tok.key[:1] in "يت" and i > 0 and bare_word(prev) in self.lex.messages:
+            words = self._message_shower(i - 1)
+            if not words:
+                return  # «من بينها لافتة تقول «...»»: a placard's words with nobody who raised it
         fronted = not words and not relayed
         if fronted:
             words = self._before_verb(i)
@@ -193,8 +218,11 @@ class Piece(Emitter):
                                                             or self._marked_after(i, opener))):
             return  # «وزاد: «...»»، «وواصلت:» — but «وزاد عدد الزوار» is no cue
         if role == "mark" and not (opener is not None and opener[1] == "mark" and self._appeal_words(opener[0]) and (
-                opener[0] - i <= APPEAL_REACH or self.tokens[opener[0] - 1].key in APPEAL_OBJECTS)):
-            return  # «ودعت قيادة المقاومة «جميع المقاومين ...»» — but «دعا إلى الحوار» reports no words
+                opener[0] - i <= APPEAL_REACH or self.tokens[opener[0] - 1].key in APPEAL_OBJECTS)
+                and not any(self.lex.cue(t.key) for t in self.tokens[i + 1:opener[0]])):
+            # «ودعت قيادة المقاومة «جميع المقاومين ...»» — but «دعا إلى الحوار» reports no words, and a mark after
+            # another cue is that cue's («ووعد بتعزيز الإجراءات الأمنية، ووعد أمام الصحافيين "..."»)
+            return
         para, sent = self._para[i], self._sent[i]
         # the verb's gender, remembered for its subject when it names one (not a relaying verb: نقلت الوكالة عن)
         gender = self.lex.gender(tok.key) if lemma not in self.lex.chain else None
@@ -241,7 +269,7 @@ class Piece(Emitter):
                 if found is not None:
                     self.resolver.memory.add(para, found, said)
             return
-        speaker = (self._author(i) or self._subjectless(i)) if not words else None
+        speaker = (self._relative_speaker(i) or self._author(i) or self._subjectless(i)) if not words else None
         channel = self._channel_via(zone)
         completed = self._role_complement(words, zone, channel) if channel is not None else None
         if completed is not None:
@@ -285,6 +313,72 @@ class Piece(Emitter):
                 reported = self.resolver.person_mention_in(q.start, q.end)
                 if reported is not None and reported[0].start == q.start:
                     self.resolver.memory.add(para, reported[1])
+
+    def _message_shower(self, n: int) -> list[Token]:
+        """The subject of the verb showing the written message at token ``n`` («رفعت شابة عراقية لافتة تقول:»: the
+        young woman), the words between the verb and the noun in its sentence with no comma; [] when no such verb
+        comes before it, or its subject is left out («وحمل لافتة تقول»: no subject named there)."""
+        v = n - 1
+        while v >= 0 and n - v <= MESSAGE_REACH and self._sent[v] == self._sent[n] and self.tokens[v].is_word:
+            if bare_word(self.tokens[v].key) in self.lex.shows or self.tokens[v].key in self.lex.shows:
+                return self._cut(self.tokens[v + 1:n])
+            v -= 1
+        return []
+
+    def _relative_speaker(self, i: int) -> Speaker | None:
+        """The speaker of the reported clause that cue ``i``, after a relative describing no one named, ended: «أعلن
+        داود أوغلو أن الشرطة ... مرتبط بالهجوم الانتحاري الذي قال إن ...»، «... بمحافظة أبين التي قال إن أخبارها» — he
+        said it; a person or body the relative follows says it («... المدير الفني جوزيه مورينيو، الذي قال إنه»); None
+        when the cue does not follow a relative right after a quote of its sentence, or a role word comes before it."""
+        if i < 2 or self.tokens[i - 1].key not in RELATIVES or not self.found:
+            return None
+        last = self.found[-1]
+        if last.end > self.tokens[i - 1].start or self.text[last.end:self.tokens[i - 1].start].strip("\"»”،, ") \
+                or self._sent[self.index(last.cue.start)] != self._sent[i]:
+            return None
+        words = [t for t in self.tokens[max(0, i - 4):i - 1] if t.is_word][-2:]  # a comma or a mark passed over
+        if not words or any(self.lex.role(t.key) is not None for t in words):
+            return None
+        named = self.resolver.person_in(words[0].start, words[-1].end, ("PER", "ORG"), last=True)
+        return named if named is not None and named.span.end == words[-1].end else last.speaker
+
+    def _accuser(self, zone: list[Token], words: list[Token]) -> list[Token]:
+        """The subject of an accusing verb, the first noun phrase after it when the accused follows it before بأن:
+        a construct chain through its first definite word or name, then its definite adjectives («ويتهم حلفاء
+        تركيا منذ أشهر أنقرة بأنها»، «ويتهم الجمهوريون إدارة أوباما ... بأنها»، «ويتهم الاتحاد الأوروبي "جازبروم"
+        بأنها»); none when the noun phrase is all there is («واتهمت الجامعة بأنها»: she accused the university), or
+        what follows it is no accused (a preposition, a coordinated second object: «اتهم حزب العمال الكردستاني وتنظيم
+        "داعش" بان»)."""
+        named = {m.start: m for m in self.resolver.doc.mentions if zone and zone[0].start <= m.start < zone[-1].end}
+        subject: list[Token] = []
+        chain = True  # an indefinite noun takes a genitive after it
+        k = 0
+        while k < len(zone):
+            tok = zone[k]
+            if not tok.is_word or self._in_timex(tok.start) or tok.start in self._open:
+                break
+            m = named.get(tok.start)
+            if subject and not chain and (m is not None or not tok.key.startswith("ال")):
+                break  # a name or an indefinite noun after a complete noun phrase: the accused
+            if m is not None:
+                while k < len(zone) and zone[k].end <= m.end:
+                    subject.append(zone[k])
+                    k += 1
+                if k < len(zone) and zone[k].is_word and zone[k].start not in named and zone[k].key.startswith("ال"):
+                    break  # «واتهم بيركو الوزير بأنه»: the definite word after a name is the accused
+                chain = False
+                continue
+            subject.append(tok)
+            chain = chain and not tok.key.startswith("ال") and not tok.key.endswith(("ون", "ين"))
+            k += 1
+        rest = [t for t in zone[k:] if not self._in_timex(t.start)]
+        if not subject or not rest or rest[0].key in GOVERNORS or (
+                rest[0].is_word and rest[0].key[:1] in "وبل" and rest[0].start not in named):
+            return []
+        person = next((m for m in named.values() if m.type == "PER" and m.end == subject[-1].end), None)
+        if person is not None and rest[0].is_word and rest[0].start not in named:
+            return []  # «تتهم نيك جوردون شريك بوبي كريستينا بأنه»: a description after the name is its apposition
+        return subject
 
     def _marked_after(self, i: int, opener: tuple[int, str]) -> bool:
         """True when cue ``i`` is followed right away by a closed quotation of three words or more: «وزاد «سعدنا بأن
@@ -663,6 +757,8 @@ class Piece(Emitter):
                 k = self.index(zone[0].end)
                 zone = zone[:1]
         words, relay = self._subject(zone)
+        if len(words) > 1 and words[0].key == "قول":
+            words = words[1:]  # «بحسب قول أحد الخبراء»: the one whose saying it is
         if not words and role == "lead_verb":
             return i + 1  # «...، كما أكد أن ...»، «كما أشار إلى أنه»: no subject, the verb goes on with its speaker
         if not words or (role == "lead" and not self._can_speak(words)):
@@ -682,6 +778,8 @@ class Piece(Emitter):
             self.tokens[k].key in self.lex.complementizers
             or (k + 1 < len(self.tokens) and self.tokens[k + 1].key in self.lex.complementizers)
         )
+        if self._nested_in_open_quote(i):
+            return k
         if at_end or (not starts_sentence and (role == "lead_verb" or not comp_next)):
             if at_end or role == "lead_verb" or self._speaks(words):
                 self._tail(i, speaker, via, cue_span)
@@ -763,6 +861,46 @@ class Piece(Emitter):
         self._quote_after(opener[0], opener[1], self._span(self.tokens[i:i + length]), speaker, [], sent)
         if speaker is not None:
             self.resolver.memory.add(para, speaker)
+
+    def _nested_in_open_quote(self, i: int) -> bool:
+        """True when nominal cue ``i`` lies in the words of a mark never closed, after the end of the quote the mark
+        opened, with no other quote between: «مضيفة "ومع هذا ... البيت الأبيض. وقد تكشّف ... حالة "أوبامانيا" عارمة،
+        بحسب قول أحد الخبراء من جمهورية جنوب أفريقيا.» — an attribution nested in the words quoted, which then run on
+        to the end of the stretch (its paragraph)."""
+        at = self.tokens[i].start
+        m = next((m for m in self.marks if not m.closed and m.start <= at < m.end), None)
+        quote = None if m is None else next((f for f in self.found if f.start == m.start), None)
+        if m is None or quote is None or quote.end > at or any(quote.end <= f.start < m.end for f in self.found):
+            return False
+        end = len(self.text[:m.end].rstrip(" \n.،,"))
+        for n, (start, stop, speaker) in enumerate(self.resolver.quoted):
+            if (start, stop) == (quote.start, quote.end):
+                self.resolver.quoted[n] = (start, end, speaker)
+        quote.end = end
+        return True
+
+    def _cited(self, i: int, length: int) -> None:
+        """«استشهد بقول الروائي البريطاني جورج أورويل: «النكتة ثورة صغيرة»»: the marked words after the colon are those
+        of the one the words between the phrase and the colon name (a short description with no comma); the one
+        citing them still speaks next («، مضيفًا أن»), the cited author is not remembered as a speaker."""
+        if any(f.start <= self.tokens[i].start < f.end for f in self.found):
+            return
+        j = i + length
+        k = j
+        while k < len(self.tokens) and k - j < CITED_REACH and self.tokens[k].is_word and self._sent[k] == self._sent[i]:
+            k += 1
+        if k == j or k + 1 >= len(self.tokens) or self.tokens[k].text != ":" or self.mark_at(k + 1) is None \
+                or any(self.lex.cue(t.key) is not None for t in self.tokens[j:k]):
+            return  # «بما يقطع قول كل خطيب عندما قال: «...»»: the verb's subject speaks
+        # «قول النبي صلى الله عليه وسلم: «...»»: the name before the formula
+        named = self.tokens[j:k]
+        formula = next((n for n, t in enumerate(named) if n > 0 and t.key in self.lex.scripture), len(named))
+        words = self._cut(named[:formula])
+        # «قول أحد مستشاري الرئيس الروسي بوتين»: one of a number is nobody named in the description
+        zone = named[:formula] if not words or bare_word(words[0].key) not in QUANTIFIERS else None
+        speaker = self.resolver.resolve(words, self._para[i], zone) if words else None
+        if speaker is not None:
+            self._quote_after(k + 1, "mark", self._span(self.tokens[i:i + length]), speaker, [], self._sent[i])
 
     def _tail(self, i: int, speaker: Speaker, via: list[Span], cue: Span) -> None:
         """'..., بحسب X.' — X relays the sentence's quote, says its quoted words, or says the sentence."""

@@ -216,6 +216,9 @@ class Subjects(Openers):
             named = bool(run) and self.resolver.person_in(run[0].start, run[-1].end) is not None
             if (first.startswith(("ال", "لل", "بال")) or len(run) > 1) and self.lex.role(first) is None and not named:
                 return []
+            if run and self.lex.role(first) is None and any(f.start <= run[0].start <= f.end for f in self.found) \
+                    and self.resolver.person_in(run[0].start, run[-1].end, ("PER", "ORG")) is None:
+                return []  # «... بمحافظة أبين التي قال إن»: a place at the end of a reported clause says nothing
             return run
         glued = self.tokens[i].key[:1] == "ف"
         if glued or (i > 0 and self.tokens[i - 1].key in FA_QAD):
@@ -349,6 +352,11 @@ class Subjects(Openers):
             hi = max(self.tokens[max(min(lead + 7, i), self._role_named(lead, i))].start,
                      self._described_subject_end(start, i))
         person = self._actor(lo, hi, types)
+        if person is not None and gender is not None \
+                and self.resolver.memory.genders.get(person.span.text, gender) not in (gender, "p"):
+            # «علقت صحيفة "لوفيجارو" ... حرم الرئيس الأميركي ...، مؤكدة أن»: a feminine participle does not go on
+            # with a man remembered as the subject of a masculine verb
+            person = None
         if person is None and types == ("PER",):
             person = self._described_actor(s0, i)
         if person is None and types == ("PER",):
