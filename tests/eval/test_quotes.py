@@ -32,10 +32,12 @@ DEV_FLOORS = {
     "snn_dev20": (0.92, 0.96, 0.92),
     "snn_dev3": (0.99, 0.95, 0.94),
     "snn_dev4": (0.97, 0.96, 0.97),
-    "snn_dev5": (0.97, 0.97, 0.99),
+    # snn_dev5 and snn_dev8 predate the accusation convention of snn_dev36 (round 24): «ويتهم X Y بأنه ...» is reported
+    # speech there, not annotated in these two older files, so one extra each lowers their precision
+    "snn_dev5": (0.97, 0.94, 0.99),
     "snn_dev6": (0.92, 0.94, 0.99),
     "snn_dev7": (0.94, 0.96, 0.99),
-    "snn_dev8": (0.94, 0.94, 0.94),
+    "snn_dev8": (0.94, 0.92, 0.94),
     "snn_dev9": (0.99, 0.99, 0.99),
     "snn_dev10": (0.95, 0.98, 0.99),
     "snn_dev11": (0.94, 0.94, 0.99),
@@ -68,7 +70,9 @@ DEV_FLOORS = {
     # 37 files with the blind snn_dev36 (not used for any fix yet): 0.9421 / 0.9778 / 0.9753 over 2,195 quotes;
     # 0.9449 / 0.9783 / 0.9778 after the twenty-fourth round (snn_dev36's)
     "snn_dev36": (0.97, 0.99, 0.99),  # blind first score 0.8889 / 0.9302 / 0.875, 0.9778 / 1.0 / 1.0 after its round
-    "dev": (0.94, 0.97, 0.97),
+    # 38 files with the blind snn_dev37 (not used for any fix): 0.9379 / 0.9787 / 0.9749 over 2,255 quotes
+    "snn_dev37": (0.68, 0.99, 0.82),  # blind first score 0.6833 / 1.0 / 0.8293 on main ebae685 and on 942300a
+    "dev": (0.935, 0.975, 0.97),
 }
 
 
