@@ -11,7 +11,10 @@ from marsad.corpus.duplicates import (
     all_passages,
     arrival_group_sizes,
     band_keys,
+    band_matrix,
+    earlier_sharing,
     find_duplicates,
+    usable_passages,
 )
 from marsad.corpus.passages import Passage
 from marsad.model import Document
@@ -71,3 +74,25 @@ def test_band_keys_are_datasketch_minhash_bands(seed_docs: dict[str, Document]) 
         joined = (values[0 : 2 * BANDS : 2] << np.uint64(32)) | values[1 : 2 * BANDS : 2]
         expected.append(list(enumerate(joined.view(np.int64).tolist())))
     assert band_keys(passages) == expected
+
+
+def test_the_batch_passages_sharing_a_band_key_are_found_in_numpy_as_by_buckets(seed_docs: dict[str, Document]) -> None:
+    # the seeds twice over (a page and its repeat share every band key) plus 000 and 002's wire paragraphs
+    passages = usable_passages(all_passages(list(seed_docs.values()) * 2))
+    matrix = band_matrix(passages)
+    buckets: dict[tuple[int, int], list[int]] = {}
+    expected: dict[int, list[int]] = {}
+    for i, row in enumerate(matrix.tolist()):
+        earlier = {j for band, key in enumerate(row) for j in buckets.get((band, key), [])}
+        for band, key in enumerate(row):
+            buckets.setdefault((band, key), []).append(i)
+        if earlier:
+            expected[i] = sorted(earlier)
+    found = earlier_sharing(matrix)
+    assert found == expected
+    half = len(passages) // 2
+    assert all(i - half in found[i] for i in range(half, len(passages)))  # each repeat finds its first
+    ids = {d.id: p for p, d in seed_docs.items()}
+    assert any({ids[passages[i].document], ids[passages[j].document]} == {"000", "002"}
+               for i, js in found.items() if i < half for j in js)
+    assert earlier_sharing(band_matrix(passages[:1])) == {}

@@ -7,6 +7,7 @@ import itertools
 import json
 import re
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,24 @@ def test_batches_find_the_stories_and_copies_of_one_pass(shared_dir: Path, store
         assert described == {str(r[0]) for r in batched.rows("SELECT id FROM stories")}
         # stories merged on the way are touched once, under the id they live on as
         assert sorted(summary.stories_touched) == sorted(described)
+
+
+def test_outlines_place_every_offset_in_the_article_the_stored_document_does(shared_dir: Path, store_target: str) -> None:
+    with Store(store_target) as store:
+        run([str(shared_dir / "seeds")], Options(progress=False), store)
+        ids = sorted(str(r[0]) for r in store.rows("SELECT id FROM documents"))
+        whole = {doc.id: doc for doc in store.load_batch(ids, analysis=False)}
+        outlines = store.outlines([*ids, "no-such-document"])
+    assert [d.id for d in outlines] == ids and len(ids) >= 5
+    articles = 0
+    for outline in outlines:
+        doc = whole[outline.id]
+        assert outline.outlet == doc.outlet and not outline.text
+        for offset in range(0, len(doc.text), 7):
+            place = doc.article_at(offset)
+            assert outline.article_at(offset) == (None if place is None else replace(place, title=None, published=None))
+            articles += place is not None
+    assert articles > 500
 
 
 def test_the_stored_index_places_units_as_the_index_in_memory(shared_dir: Path, store_target: str) -> None:

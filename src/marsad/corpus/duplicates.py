@@ -158,30 +158,53 @@ def band_keys(passages: list[Passage]) -> list[list[BandKey]]:
 def copy_pairs(passages: list[Passage], source: PassageSource | None = None) -> list[CopyPair]:
     """Confirmed copy pairs among ``passages`` and with the stored ones (LSH candidates, then the exact check)."""
     usable = usable_passages(passages)
-    return _pairs(usable, band_keys(usable), source)
+    matrix = band_matrix(usable)
+    return _pairs(usable, keys_of(matrix), source, matrix)
 
 
-def _pairs(usable: list[Passage], keys: list[list[BandKey]], source: PassageSource | None) -> list[CopyPair]:
+def earlier_sharing(matrix: np.ndarray) -> dict[int, list[int]]:
+    """For each row of a :func:`band_matrix` that shares a band's key with rows before it, those rows in order.
+
+    Each band's column is sorted (stably, so equal keys stay in row order) and only the runs of equal keys are read:
+    the batch's passages are bucketed in numpy, not key by key, and the Python loop is over the shared keys alone.
+    """
+    rows = matrix.shape[0]
+    if rows < 2:
+        return {}
+    order = np.argsort(matrix, axis=0, kind="stable")
+    ordered = np.take_along_axis(matrix, order, axis=0)
+    same = np.zeros(ordered.shape, dtype=bool)
+    same[1:] = ordered[1:] == ordered[:-1]  # the key of the row above it in the sorted column
+    if not same.any():
+        return {}
+    # where each run of equal keys starts: the last position at or above that does not repeat the one above it
+    starts = np.where(same, 0, np.arange(rows)[:, None])
+    np.maximum.accumulate(starts, axis=0, out=starts)
+    earlier: dict[int, set[int]] = {}
+    columns, firsts = order.T.tolist(), starts.T.tolist()
+    positions, bands = np.nonzero(same)
+    for position, band in zip(positions.tolist(), bands.tolist(), strict=True):
+        column = columns[band]
+        earlier.setdefault(column[position], set()).update(column[firsts[band][position] : position])
+    return {row: sorted(found) for row, found in earlier.items()}
+
+
+def _pairs(usable: list[Passage], keys: list[list[BandKey]], source: PassageSource | None,
+           matrix: np.ndarray) -> list[CopyPair]:
+    """The confirmed pairs of the batch's ``usable`` passages (``keys``: their band keys, also as ``matrix``) with the
+    stored ones and with the batch's earlier ones, passage by passage."""
     stored: dict[BandKey, list[int]] = source.matching({k for ks in keys for k in ks}) if source else {}
     known = source.passages({n for ns in stored.values() for n in ns}) if source and stored else {}
-    buckets: dict[BandKey, list[int]] = {}
+    earlier = earlier_sharing(matrix)
     pairs: list[CopyPair] = []
     for i, (passage, own) in enumerate(zip(usable, keys, strict=True)):
-        earlier: set[int] = set()  # the batch's passages before this one that share a band key with it
-        for k in own:  # a passage's band keys are distinct (one a band)
-            bucket = buckets.get(k)
-            if bucket is None:
-                buckets[k] = [i]
-            else:
-                earlier.update(bucket)
-                bucket.append(i)
         if stored:
             for n in sorted({n for k in own for n in stored.get(k, ())}):
                 other = known[n]
                 sim = is_copy(other, passage)
                 if sim is not None:
                     pairs.append(CopyPair(other, passage, sim))
-        for j in sorted(earlier):
+        for j in earlier.get(i, ()):
             other = usable[j]
             sim = is_copy(other, passage)
             if sim is not None:
@@ -326,6 +349,6 @@ def detect_duplicates(docs: list[Document], result: CorpusResult) -> None:
             keys.extend(keys_of(matrix))
             stored.extend(encode_shingles(p.shingles) for p in own)
             matrices.append(matrix)
-    pairs = _pairs(usable, keys, source)
     whole = np.concatenate(matrices) if matrices else band_matrix([])
+    pairs = _pairs(usable, keys, source, whole)
     result.duplicates.extend(source.add(usable, keys, stored, pairs, document_dates(docs), whole))

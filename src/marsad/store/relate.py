@@ -80,6 +80,7 @@ def relate_batch(
         docs = store.load_batch([d for d, kind in queued if kind == "new"], fresh=fresh)
         again = store.load_batch([d for d, kind in queued if kind != "new"], analysis=False)
         passages = PassageTables(store)
+        stored_keys: dict[str, str] = {}
         result = CorpusResult(next_entity=store.next_entity_number(), anchor_days=store.anchor_days(), passages=passages,
                               prepared=prepared or {})
         for step in corpus_steps():
@@ -88,6 +89,7 @@ def relate_batch(
             if step.name == ENTITY_IDS:
                 result.entity_keys = {e.id: entity_keys(e) for e in result.entities}
                 result.entity_registry = store.entity_keys(k for keys in result.entity_keys.values() for k in keys)
+                stored_keys = dict(result.entity_registry)
             step.run(docs, result)
         dated = {d.id: d.published for d in again}
         apply_sources(again, CorpusResult())  # a new source may give an earlier publication
@@ -96,14 +98,15 @@ def relate_batch(
         by_id = {d.id: d for d in docs}
         renamed = _renamed(store, result.merged_entities, set(by_id) | {d.id for d in again})
         apply_ids(again, [], result.merged_entities)
-        copied = {d.id: d for d in _documents(store, _copy_documents(result.duplicates) - set(by_id))}
+        copied = {d.id: d for d in store.outlines(_copy_documents(result.duplicates) - set(by_id))}
         links = unit_links(by_id | copied, result.duplicates, passages.pair_documents)
         index.add([_unit_terms(result, doc, unit) for doc in docs for unit in units_of(doc)], links)
         merges = [drop for drop, _keep in index.changes.merges]
         tables.save(index)
         store.update_documents([*docs, *again, *renamed], unfiled=[d for d, kind in queued if kind == "new"])
         passages.redate({d.id for d in again if d.published != dated[d.id]})
-        store.merge_entities(result.entities, result.entity_registry, result.next_entity, result.merged_entities)
+        store.merge_entities(result.entities, result.entity_registry, result.next_entity, result.merged_entities,
+                             stored_keys)
         placed = tables.unit_stories(u.id for doc in [*docs, *again] for u in units_of(doc))
         ids = index.story_ids(placed.values())
         store.file_members({unit: ids[sidx] for unit, sidx in placed.items()})

@@ -523,6 +523,27 @@ class Store:
                 out[str(doc_id)] = (str(report), sources.get(str(doc_id)))
         return out
 
+    def outlines(self, ids: Iterable[str]) -> list[Document]:
+        """These documents reduced to what links their articles (:func:`~marsad.corpus.stories.unit_links`): id,
+        outlet (as the corpus steps left it) and segments (id, kind, offsets, parent; without titles or dates), read
+        from their columns and segment rows instead of decoding their reports, sorted by id.
+
+        A document stored without segments has one segment row, a ``main`` one over its whole text
+        (:func:`~marsad.store.search.indexed_segments`), and comes back with it: ask only for documents with
+        articles of their own (as every party to a copied passage has: passages are cut from articles).
+        """
+        wanted = sorted(set(ids))
+        out: dict[str, Document] = {}
+        for chunk in _chunks(wanted):
+            for doc_id, outlet in self._rows(f"SELECT id, outlet FROM documents WHERE id IN ({_marks(chunk)})", chunk):
+                out[str(doc_id)] = Document(str(doc_id), "", "", "", outlet=outlet)
+            for doc_id, segment, kind, parent, start, end in self._rows(
+                f'SELECT doc, segment, kind, parent, start, "end" FROM segments WHERE doc IN ({_marks(chunk)}) '
+                "ORDER BY rowid", chunk,
+            ):
+                out[str(doc_id)].segments.append(Segment(str(segment), kind, int(start), int(end), parent=parent))
+        return [out[doc_id] for doc_id in wanted if doc_id in out]
+
     def documents_naming(self, entity_ids: Iterable[str]) -> list[str]:
         """The stored documents whose layers name any of these entities (a mention, a quote's speaker or via, an
         event's participant), sorted."""
@@ -558,9 +579,13 @@ class Store:
         return int(value) if value else 1
 
     def merge_entities(
-        self, entities: list[Entity], keys: dict[str, str], next_number: int, merged: dict[str, str]
+        self, entities: list[Entity], keys: dict[str, str], next_number: int, merged: dict[str, str],
+        stored_keys: dict[str, str] | None = None,
     ) -> None:
         """Add a batch's resolved entities (ids already stable) to the stored ones and extend the key registry.
+
+        ``stored_keys``: what :meth:`entity_keys` gave for the batch's keys before it; a key still naming the entity it
+        named there (one no redirect of ``merged`` moves) is not written again (most of a batch's keys are stored).
 
         An entity already stored keeps its name, type and roles; mentions add up and
         documents and aliases join.  ``merged`` maps stored ids that the batch found to be
@@ -615,7 +640,9 @@ class Store:
                     "mentions = excluded.mentions, documents = excluded.documents, record = excluded.record", rows)
         self._xmany("INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)", aliases)
         self._xmany("INSERT INTO entity_keys (key, entity) VALUES (?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET entity = excluded.entity", list(keys.items()))
+                    "ON CONFLICT (key) DO UPDATE SET entity = excluded.entity",
+                    [(key, ident) for key, ident in keys.items()
+                     if stored_keys is None or stored_keys.get(key) != ident or ident in merged])
         self.set_meta(ENTITY_COUNTER_KEY, str(next_number))
 
     def _entity_records(self, ids: list[str]) -> dict[str, tuple[JSON, int]]:
